@@ -1,0 +1,70 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+/** The only importer of playwright-core: Debian's Chromium, offline, headless. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Software WebGL: without a GPU, Chromium only offers WebGL through SwiftShader when asked.
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return page;
+}
+
+export type Pixel = { r: number; g: number; b: number; a: number };
+
+export function decodePng(buffer: Buffer): {
+  width: number;
+  height: number;
+  pixelAt: (x: number, y: number) => Pixel;
+} {
+  const png = PNG.sync.read(buffer);
+  return {
+    width: png.width,
+    height: png.height,
+    pixelAt: (x, y) => {
+      const offset = (png.width * Math.round(y) + Math.round(x)) * 4;
+      return {
+        r: png.data[offset]!,
+        g: png.data[offset + 1]!,
+        b: png.data[offset + 2]!,
+        a: png.data[offset + 3]!,
+      };
+    },
+  };
+}
+
+/** The share of sampled pixels that differ from a given colour, e.g. the map background. */
+export function shareUnlike(buffer: Buffer, colour: { r: number; g: number; b: number }, step = 4): number {
+  const image = decodePng(buffer);
+  let unlike = 0;
+  let total = 0;
+  for (let y = 0; y < image.height; y += step) {
+    for (let x = 0; x < image.width; x += step) {
+      const pixel = image.pixelAt(x, y);
+      const distance =
+        Math.abs(pixel.r - colour.r) + Math.abs(pixel.g - colour.g) + Math.abs(pixel.b - colour.b);
+      if (distance > 12) unlike += 1;
+      total += 1;
+    }
+  }
+  return unlike / total;
+}
