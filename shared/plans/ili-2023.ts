@@ -476,6 +476,7 @@ export const ili2023: Plan = planSchema.parse({
     en: 'When the consultation finds a regional warning is needed, it proposes it 24 h ahead.',
     hours: 24,
     appliesTo: 'regional-warnings',
+    measuredFrom: 'proposal',
   },
   approval: {
     yellow: {

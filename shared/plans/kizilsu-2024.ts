@@ -412,6 +412,7 @@ export const kizilsu2024: Plan = planSchema.parse({
     en: 'In principle a warning is issued at least 48 h ahead and the response starts at the set time.',
     hours: 48,
     appliesTo: 'all-warnings',
+    measuredFrom: 'issue',
   },
   approval: {
     yellow: {

@@ -98,6 +98,8 @@ export const planSchema = z.object({
   leadTime: clauseSchema.extend({
     hours: z.number().int().nonnegative(),
     appliesTo: z.enum(['all-warnings', 'regional-warnings']),
+    /** Kizilsu counts from the issue (提前48小时以上发布), Ili from the proposal (提前24小时上报发布预警建议). */
+    measuredFrom: z.enum(['proposal', 'issue']),
   }),
   approval: z.object({ yellow: approvalChainSchema, orange: approvalChainSchema, red: approvalChainSchema }),
   /** Roles that may propose a warning or a level change (the office, 附件1 办公室职责). */

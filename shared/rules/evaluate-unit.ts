@@ -1,0 +1,183 @@
+import { levelRank, type WarningLevel } from '../levels';
+import type { IssuedLevel, Plan } from '../plans/schema';
+import type { Explanation } from '../state/schema';
+import { HOUR } from '../time';
+import { type DailySeries, indexOf, windowEndAt } from './daily-series';
+import { dustExplanation, excludeDust, type Period } from './dust';
+import { type Episode, levelsOf, mergedEpisodes } from './episodes';
+import { explainHold, explainMiss } from './explain-level';
+import { capitalise, formatHour, levelName } from './format';
+import { ruleHolds } from './grading';
+import { type HeavyDayEvaluation, heavyDay } from './heavy-day';
+
+export type EvaluateOptions = {
+  /**
+   * How many hours before `now` observed window ends still count (default 0). By default only ends
+   * from now to the end of the forecast count: a condition that held only in the past and no longer
+   * holds now or in the forecast is history, not grounds to start a warning; the durations still look
+   * back through observed windows (D > 150 for 48 h at now uses the window ending now − 24 h).
+   */
+  lookbackHours?: number;
+  /** Dust periods the office confirmed for this unit: their windows are left out of grading. */
+  dustPeriods?: readonly Period[];
+  /** PM2.5 24 h means aligned with the series, for the Ili heavy-day flag (1.3). */
+  pm25Daily?: Float64Array;
+};
+
+export type LevelEvaluation = {
+  level: IssuedLevel;
+  holds: boolean;
+  firstWindowEnd: number | null;
+  lastWindowEnd: number | null;
+  explanation: Explanation;
+};
+
+export type UnitEvaluation = {
+  recommendedLevel: WarningLevel;
+  levels: LevelEvaluation[];
+  /** The (merged) episode the recommendation comes from, as window ends. */
+  episode: { firstWindowEnd: number; lastWindowEnd: number; level: WarningLevel; parts: number } | null;
+  /** Last window end assessed (end of the forecast horizon), or null when the series has nothing from now on. */
+  horizonEnd: number | null;
+  heavyDay: HeavyDayEvaluation | null;
+  dust: { excludedWindows: number; explanation: Explanation } | null;
+  explanation: Explanation;
+};
+
+/**
+ * Grades a unit's daily-AQI series (observed windows up to now, forecast after) against its plan
+ * (DOMAIN.md "Decision — predicted"): for each level, whether and when its condition holds from now
+ * (minus `lookbackHours`) to the end of the forecast, and the recommended level — the highest level of
+ * the first episode reaching into that range, episodes under 36 h apart merged (级别调整和解除).
+ */
+export function evaluateUnit(
+  plan: Plan,
+  input: DailySeries,
+  now: number,
+  options: EvaluateOptions = {},
+): UnitEvaluation {
+  const dustPeriods = options.dustPeriods ?? [];
+  const { series, excluded } = excludeDust(input, dustPeriods);
+  const fromIndex = Math.max(0, indexOf(series, now) - (options.lookbackHours ?? 0));
+  const toIndex = series.values.length - 1;
+  const levels = plan.grading.map((rule) => evaluateLevel(rule, series, fromIndex, toIndex));
+  const episode = mergedEpisodes(levelsOf(plan.grading, series), plan.adjustment.merge.gapHours).find(
+    (candidate) => candidate.last >= fromIndex,
+  );
+  const recommendedLevel = episode?.level ?? 'none';
+  return {
+    recommendedLevel,
+    levels,
+    episode: episode
+      ? {
+          firstWindowEnd: windowEndAt(series, episode.first),
+          lastWindowEnd: windowEndAt(series, episode.last),
+          level: episode.level,
+          parts: episode.parts,
+        }
+      : null,
+    horizonEnd: toIndex >= fromIndex ? windowEndAt(series, toIndex) : null,
+    heavyDay: options.pm25Daily ? heavyDay(plan, series, options.pm25Daily, fromIndex) : null,
+    dust:
+      dustPeriods.length > 0
+        ? { excludedWindows: excluded, explanation: dustExplanation(plan, dustPeriods, excluded) }
+        : null,
+    explanation: recommendationExplanation(plan, series, now, episode, levels, fromIndex, toIndex),
+  };
+}
+
+function evaluateLevel(
+  rule: Plan['grading'][number],
+  series: DailySeries,
+  fromIndex: number,
+  toIndex: number,
+): LevelEvaluation {
+  let first = -1;
+  let last = -1;
+  for (let index = fromIndex; index <= toIndex; index += 1) {
+    if (!ruleHolds(rule, series, windowEndAt(series, index))) continue;
+    if (first < 0) first = index;
+    last = index;
+  }
+  if (first < 0) {
+    return {
+      level: rule.level,
+      holds: false,
+      firstWindowEnd: null,
+      lastWindowEnd: null,
+      explanation: explainMiss(rule, series, fromIndex, toIndex),
+    };
+  }
+  const firstEnd = windowEndAt(series, first);
+  const lastEnd = windowEndAt(series, last);
+  return {
+    level: rule.level,
+    holds: true,
+    firstWindowEnd: firstEnd,
+    lastWindowEnd: lastEnd,
+    explanation: explainHold(rule, series, firstEnd, lastEnd),
+  };
+}
+
+function recommendationExplanation(
+  plan: Plan,
+  series: DailySeries,
+  now: number,
+  episode: Episode | undefined,
+  levels: LevelEvaluation[],
+  fromIndex: number,
+  toIndex: number,
+): Explanation {
+  const gradingSection = plan.grading[0]!.section;
+  if (!episode) {
+    const span =
+      toIndex >= fromIndex
+        ? `${formatHour(windowEndAt(series, fromIndex))}—${formatHour(windowEndAt(series, toIndex))}`
+        : formatHour(now);
+    return {
+      zh: `不建议发布预警：${span}期间各级预警条件均不成立（${gradingSection}）。`,
+      en: `No warning recommended: no level's condition holds from ${span.replace('—', ' to ')} (${gradingSection}).`,
+      citations: [gradingSection],
+    };
+  }
+  const level = episode.level as IssuedLevel;
+  const name = levelName[level];
+  const response = plan.response.levels[level];
+  const firstEnd = windowEndAt(series, episode.first);
+  const hold = levels.find((evaluation) => evaluation.level === level);
+  const zh = [
+    `建议${name.zh}，启动${response}级应急响应（${plan.response.section}）。`,
+    `本次过程自${formatHour(firstEnd)}至${formatHour(windowEndAt(series, episode.last))}。`,
+  ];
+  const en = [
+    `${capitalise(name.en)} recommended, with a Level ${response} response (${plan.response.section}).`,
+    `The episode runs from ${formatHour(firstEnd)} to ${formatHour(windowEndAt(series, episode.last))}.`,
+  ];
+  const citations = [gradingSection, plan.response.section];
+  if (hold?.holds) {
+    zh.push(hold.explanation.zh);
+    en.push(hold.explanation.en);
+  }
+  if (episode.parts > 1) {
+    const merge = plan.adjustment.merge;
+    zh.push(
+      `${episode.parts}次污染过程间隔不足${merge.gapHours}小时，按一次过程计算，从高级别启动（${merge.section}）。`,
+    );
+    en.push(
+      `${episode.parts} episodes less than ${merge.gapHours} h apart count as one, started at the higher level (${merge.section}).`,
+    );
+    citations.push(merge.section);
+  }
+  const lead = plan.leadTime;
+  const hoursAhead = (firstEnd - now) / HOUR;
+  if (lead.appliesTo === 'all-warnings' && levelRank(level) > 0 && hoursAhead < lead.hours) {
+    zh.push(
+      `距首次达到条件${Math.max(0, hoursAhead)}小时，少于预案要求的提前${lead.hours}小时，应尽快发布（${lead.section}）。`,
+    );
+    en.push(
+      `The condition is first met ${Math.max(0, hoursAhead)} h from now, less than the ${lead.hours} h lead the plan asks: issue promptly (${lead.section}).`,
+    );
+    citations.push(lead.section);
+  }
+  return { zh: zh.join(''), en: en.join(' '), citations: [...new Set(citations)] };
+}
