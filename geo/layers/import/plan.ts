@@ -1,0 +1,83 @@
+import type { LayerKind, LayerRecord } from '../kinds';
+import { geojsonRows } from './geojson';
+import type { ImportIssue } from './report';
+import { parseRows, type SourceRow } from './rows';
+import { sheetRows } from './sheet';
+import { readCsv, readXlsx, type TableRow } from './table';
+
+export interface LayerFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface LayerImportOptions {
+  /** Import the rows that are valid and skip the others; by default one bad row stops the whole file. */
+  validOnly?: boolean;
+}
+
+export interface LayerImportPlan<Kind extends LayerKind> {
+  /** Whether `next` should be persisted: the file applied cleanly, or validOnly applied its valid rows. */
+  ok: boolean;
+  /** The layer after the import (equal to `current` when nothing applies); persist it in one write. */
+  next: LayerRecord<Kind>[];
+  report: ImportIssue[];
+  /** Records applied: new ones plus replaced ones. */
+  imported: number;
+  /** Of those, how many replaced a record with the same id. */
+  replaced: number;
+  /** Data rows (or features) that were not imported because of an issue. */
+  rejected: number;
+}
+
+/**
+ * Plans the import of a CSV, XLSX or GeoJSON file into a layer without side effects: the server persists
+ * `next` atomically, so nothing is half-applied. Re-importing an id replaces that record in place.
+ */
+export async function planLayerImport<Kind extends LayerKind>(
+  kind: Kind,
+  current: readonly LayerRecord<Kind>[],
+  file: LayerFile,
+  options: LayerImportOptions = {},
+): Promise<LayerImportPlan<Kind>> {
+  const source = await sourceRows(kind, file);
+  const rejectedFile = { ok: false, next: [...current], imported: 0, replaced: 0 };
+  if ('dataRows' in source) return { ...rejectedFile, report: source.issues, rejected: source.dataRows };
+  const parsed = parseRows(kind, source.rows);
+  const report = [...source.issues, ...parsed.issues].sort((a, b) => a.row - b.row);
+  const rejected = parsed.rejectedRows + new Set(source.issues.map((issue) => issue.row)).size;
+  if (report.length > 0 && !options.validOnly) return { ...rejectedFile, report, rejected };
+  const incoming = new Map(parsed.records.map(({ record }) => [record.id, record]));
+  const next = current.map((record) => incoming.get(record.id) ?? record);
+  const replaced = current.filter((record) => incoming.has(record.id)).length;
+  const known = new Set(current.map((record) => record.id));
+  next.push(...parsed.records.map(({ record }) => record).filter((record) => !known.has(record.id)));
+  return { ok: true, next, report, imported: incoming.size, replaced, rejected };
+}
+
+type Source = { rows: SourceRow[]; issues: ImportIssue[] } | { issues: ImportIssue[]; dataRows: number };
+
+async function sourceRows(kind: LayerKind, file: LayerFile): Promise<Source> {
+  const format = formatOf(file);
+  if (format === 'geojson') {
+    const result = geojsonRows(kind, new TextDecoder().decode(file.bytes));
+    return result.issues.some((issue) => issue.row === 0) ? { issues: result.issues, dataRows: 0 } : result;
+  }
+  const tables: TableRow[][] = format === 'xlsx' ? await readWorkbook(file.bytes) : [readCsv(file.bytes)];
+  // A workbook's list is the first sheet with a recognisable header.
+  const sheets = tables.map((table) => sheetRows(kind, table));
+  return sheets.find((sheet) => sheet.issues.length === 0) ?? sheets[0] ?? { issues: [], rows: [] };
+}
+
+async function readWorkbook(bytes: Uint8Array): Promise<TableRow[][]> {
+  return (await readXlsx(bytes)).map((sheet) => sheet.rows);
+}
+
+function formatOf(file: LayerFile): 'csv' | 'xlsx' | 'geojson' {
+  const extension = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  if (extension === 'xlsx') return 'xlsx';
+  if (extension === 'geojson' || extension === 'json') return 'geojson';
+  if (extension === 'csv') return 'csv';
+  // Unknown name: a zip (PK) is a workbook, a brace is JSON, anything else CSV.
+  if (file.bytes[0] === 0x50 && file.bytes[1] === 0x4b) return 'xlsx';
+  return file.bytes[0] === 0x7b ? 'geojson' : 'csv';
+}

@@ -1,0 +1,58 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/** A row as the user sees it: `number` is the 1-based row (line) number in the file. */
+export interface TableRow {
+  number: number;
+  cells: unknown[];
+}
+
+/** Offices' CSV exports are UTF-8 or, from Chinese Excel, GB18030; try the strict one first. */
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export function readCsv(bytes: Uint8Array): TableRow[] {
+  const records = parse(decode(bytes), {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  // info.lines is where a record ends; the user sees it where it starts (a quoted cell may span lines).
+  return records.map(({ record }, index) => ({
+    number: (records[index - 1]?.info.lines ?? 0) + 1,
+    cells: record,
+  }));
+}
+
+/** The sheets of a workbook, each as rows numbered as Excel numbers them. */
+export async function readXlsx(bytes: Uint8Array): Promise<{ sheet: string; rows: TableRow[] }[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook.worksheets.map((worksheet) => {
+    const rows: TableRow[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+      const cells: unknown[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellValue(cell.value);
+      });
+      rows.push({ number, cells: Array.from(cells, (cell) => cell ?? null) });
+    });
+    return { sheet: worksheet.name, rows };
+  });
+}
+
+/** Formulas give their cached result, rich text and hyperlinks their text, errors nothing. */
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined || value instanceof Date) return value ?? null;
+  if (typeof value !== 'object') return value;
+  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('text' in value) return value.text;
+  return null;
+}
