@@ -1,7 +1,6 @@
 import { levelRank } from '../../levels';
 import type { Plan } from '../../plans/schema';
 import { HOUR } from '../../time';
-import { levelName } from '../format';
 import type { WarningEvent } from './schema';
 import type { HistoryEntry, Warning } from './state';
 
@@ -131,8 +130,4 @@ export function changeKind(
   target: Warning['proposedLevel'],
 ): 'raise' | 'lower' {
   return levelRank(target) > levelRank(current) ? 'raise' : 'lower';
-}
-
-export function describeLevel(level: Warning['proposedLevel']): string {
-  return levelName[level].en;
 }

@@ -1,0 +1,160 @@
+import { levelRank, type WarningLevel } from '../levels';
+import type { IssuedLevel, Plan } from '../plans/schema';
+import type { Explanation } from '../state/schema';
+import { HOUR } from '../time';
+import { type DailySeries, indexOf, windowEndAt } from './daily-series';
+import type { Period } from './dust';
+import { evaluateUnit } from './evaluate-unit';
+import { formatHour, levelName } from './format';
+import { ruleHolds } from './grading';
+import { approvedLevel, levelInForce, openWarnings } from './lifecycle/queries';
+import type { WarningTarget } from './lifecycle/schema';
+import { targetKey, type Warning, type WarningBook } from './lifecycle/state';
+import { liftingCondition } from './lifting';
+
+/** A unit or region to watch, with its daily-AQI series (observed joined with forecast). */
+export type ComplianceSubject = {
+  target: WarningTarget;
+  series: DailySeries;
+  dustPeriods?: readonly Period[];
+  floor?: WarningLevel;
+};
+
+export type ComplianceFlag = {
+  /** start-due: a level's conditions are met but no warning at that level is started or under way. */
+  kind: 'start-due' | 'lift-due' | 'lower-due' | 'without-grounds';
+  targetKey: string;
+  warningId: string | null;
+  level: WarningLevel;
+  toLevel: WarningLevel | null;
+  /** Since when the flag has been true, as far as the data and the previous flags show. */
+  since: number;
+  explanation: Explanation;
+};
+
+/**
+ * The accountability watch (Kizilsu 7 监督问责: 不得出现达到启动条件但未启动、达到解除条件而未解除, nor a
+ * warning without grounds; Ili 7 监督问责). Pass the previous result so a flag keeps its `since`.
+ */
+export function complianceFlags(
+  plan: Plan,
+  book: WarningBook,
+  subjects: readonly ComplianceSubject[],
+  now: number,
+  previous: readonly ComplianceFlag[] = [],
+): ComplianceFlag[] {
+  const flags: ComplianceFlag[] = [];
+  for (const subject of subjects) {
+    const key = targetKey(subject.target);
+    const warnings = openWarnings(book).filter((warning) => targetKey(warning.target) === key);
+    const issued = warnings.find((warning) => warning.status === 'issued');
+    const found = issued ? issuedFlag(plan, subject, issued, now) : null;
+    const start = startFlag(plan, subject, warnings, now);
+    for (const flag of [found, start]) {
+      if (!flag) continue;
+      const before = previous.find(
+        (old) => old.kind === flag.kind && old.targetKey === key && old.level === flag.level,
+      );
+      flags.push({ ...flag, targetKey: key, since: Math.min(before?.since ?? flag.since, flag.since) });
+    }
+  }
+  return flags;
+}
+
+type Draft = Omit<ComplianceFlag, 'targetKey'>;
+
+function accountability(plan: Plan, explanation: Explanation): Explanation {
+  const section = plan.accountability.section;
+  return {
+    zh: `${explanation.zh}（${section}）`,
+    en: `${explanation.en} (${section})`,
+    citations: [...explanation.citations, section],
+  };
+}
+
+/** Conditions met (within the plan's lead time) with no warning at that level proposed, under way or issued. */
+function startFlag(plan: Plan, subject: ComplianceSubject, warnings: Warning[], now: number): Draft | null {
+  const evaluation = evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
+  const level = evaluation.recommendedLevel;
+  const episode = evaluation.episode;
+  if (level === 'none' || !episode) return null;
+  const lead = plan.leadTime.hours * HOUR;
+  if (episode.firstWindowEnd > now + lead) return null;
+  const covered = warnings.some((warning) =>
+    [approvedLevel(warning), warning.pending?.level ?? ('none' as WarningLevel)].some(
+      (candidate) => levelRank(candidate) >= levelRank(level),
+    ),
+  );
+  if (covered) return null;
+  if (
+    warnings.some((warning) => warning.status === 'issued') &&
+    !upgradeDue(plan, subject.series, level as IssuedLevel, now)
+  )
+    return null;
+  const name = levelName[level];
+  return {
+    kind: 'start-due',
+    warningId: warnings[0]?.id ?? null,
+    level,
+    toLevel: null,
+    since: Math.min(now, episode.firstWindowEnd),
+    explanation: accountability(plan, {
+      zh: `达到${name.zh}启动条件但未启动：${evaluation.explanation.zh}`,
+      en: `Conditions for a ${name.en} are met but none is started: ${evaluation.explanation.en}`,
+      citations: evaluation.explanation.citations,
+    }),
+  };
+}
+
+/** Ili: monitoring already at the higher level and no clear improvement forecast in 24 h; Kizilsu: forecast or monitoring. */
+function upgradeDue(plan: Plan, series: DailySeries, level: IssuedLevel, now: number): boolean {
+  const upgrade = plan.adjustment.upgrade;
+  if (upgrade.kind === 'forecast-or-monitoring') return true;
+  const rule = plan.grading.find((candidate) => candidate.level === level)!;
+  if (!ruleHolds(rule, series, now)) return false;
+  for (let hour = 1; hour <= upgrade.hours; hour += 1)
+    if (ruleHolds(rule, series, now + hour * HOUR)) return true;
+  return false;
+}
+
+/** For an issued warning: no grounds at all, or lifting / lowering conditions met but not acted on. */
+function issuedFlag(plan: Plan, subject: ComplianceSubject, warning: Warning, now: number): Draft | null {
+  const level = approvedLevel(warning) as IssuedLevel;
+  const rule = plan.grading.find((candidate) => candidate.level === level)!;
+  const series = subject.series;
+  const floorCovers = levelRank(subject.floor ?? 'none') >= levelRank(level);
+  let lastHeld = -1;
+  for (
+    let index = Math.max(0, indexOf(series, warning.proposedAt));
+    index < series.values.length;
+    index += 1
+  ) {
+    if (ruleHolds(rule, series, windowEndAt(series, index))) lastHeld = index;
+  }
+  const name = levelName[level];
+  if (lastHeld < 0 && !floorCovers) {
+    return {
+      kind: 'without-grounds',
+      warningId: warning.id,
+      level,
+      toLevel: null,
+      since: warning.proposedAt,
+      explanation: accountability(plan, {
+        zh: `${name.zh}无依据：自${formatHour(warning.proposedAt)}提出以来，实测和预测均未达到${name.zh}条件（${rule.section}）。`,
+        en: `The ${name.en} has no grounds: since it was proposed at ${formatHour(warning.proposedAt)} neither monitoring nor forecast meets its condition (${rule.section}).`,
+        citations: [rule.section],
+      }),
+    };
+  }
+  if (warning.pending || floorCovers || levelInForce(warning, now) === 'none') return null;
+  const lifting = liftingCondition(plan, series, level, now);
+  if (!lifting.met) return null;
+  return {
+    kind: lifting.toLevel === 'none' ? 'lift-due' : 'lower-due',
+    warningId: warning.id,
+    level,
+    toLevel: lifting.toLevel,
+    since: Math.max(lifting.cleanFrom!, warning.segments.at(-1)!.from),
+    explanation: accountability(plan, lifting.explanation),
+  };
+}
