@@ -117,9 +117,9 @@ describe('emission account of an area at orange (Level II, 20 %)', () => {
     expect(byClass.B!.shortfall).toEqual({ 'so2+nox': 0, pm: 0, vocs: 0 });
     expect(byClass.C!.shortfall).toEqual({ 'so2+nox': 4, pm: 1, vocs: 5 });
     expect(byClass.D!.shortfall).toEqual({ 'so2+nox': 0, pm: 0, vocs: 0 });
-    expect(byClass.other!.shortfall['vocs']).toBeCloseTo(8);
-    expect(byClass.other!.shortfall['pm']).toBeCloseTo(0.4);
-    expect(byClass['small-micro']!.shortfall['vocs']).toBeCloseTo(0.01);
+    expect(byClass.other!.shortfall.vocs).toBeCloseTo(8);
+    expect(byClass.other!.shortfall.pm).toBeCloseTo(0.4);
+    expect(byClass['small-micro']!.shortfall.vocs).toBeCloseTo(0.01);
     expect(byClass.guarantee!.reduction.so2).toBe(20);
   });
 });
@@ -161,6 +161,6 @@ describe('the SO2+NOx trade-off (plans 4.3.1(1))', () => {
       ['pm', true],
       ['vocs', true],
     ]);
-    expect(account.enterprises.find((entry) => entry.id === 'X')!.shortfall['so2']).toBe(10);
+    expect(account.enterprises.find((entry) => entry.id === 'X')!.shortfall.so2).toBe(10);
   });
 });

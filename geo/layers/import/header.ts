@@ -25,23 +25,29 @@ const searchedRows = 10;
  */
 export function locateHeader(rows: readonly TableRow[], specs: readonly ColumnSpec[]): LocatedHeader | null {
   const resolve = headerResolver(specs);
+  const window = rows.slice(0, searchedRows + 1);
+  const singles = window.map((row) => singleRowHeader(row, resolve));
   let best: LocatedHeader | null = null;
   let bestScore = 1;
+  const consider = (columns: LocatedColumn[], last: number) => {
+    const score = distinctColumns(columns);
+    if (score <= bestScore) return;
+    bestScore = score;
+    best = { lastHeaderRow: last, headerRowNumber: rows[last]!.number, columns };
+  };
   for (let position = 0; position < Math.min(rows.length, searchedRows); position++) {
-    const single = singleRowHeader(rows[position]!, resolve);
-    const double = rows[position + 1] ? twoRowHeader(rows[position]!, rows[position + 1]!, resolve) : [];
-    for (const [columns, last] of [
-      [single, position],
-      [double, position + 1],
-    ] as const) {
-      const score = new Set(columns.map((located) => located.spec)).size;
-      if (score > bestScore) {
-        bestScore = score;
-        best = { lastHeaderRow: last, headerRowNumber: rows[last]!.number, columns };
-      }
-    }
+    consider(singles[position]!, position);
+    const lower = rows[position + 1];
+    if (!lower) continue;
+    // A two-row reading must name more columns than its lower row alone, or a title row would join the header.
+    const double = twoRowHeader(rows[position]!, lower, resolve);
+    if (distinctColumns(double) > distinctColumns(singles[position + 1]!)) consider(double, position + 1);
   }
   return best;
+}
+
+function distinctColumns(columns: readonly LocatedColumn[]): number {
+  return new Set(columns.map((located) => located.spec)).size;
 }
 
 type Resolve = (header: string) => ColumnSpec | undefined;
