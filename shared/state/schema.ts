@@ -62,6 +62,34 @@ export const stationStateSchema = z.object({
 });
 export type StationState = z.infer<typeof stationStateSchema>;
 
+/** A plan §7 accountability flag (shared/rules complianceFlags), with since when it has been true. */
+export const complianceFlagSchema = z.object({
+  kind: z.enum(['start-due', 'lift-due', 'lower-due', 'without-grounds']),
+  targetKey: z.string(),
+  warningId: z.string().nullable(),
+  level: warningLevelSchema,
+  toLevel: warningLevelSchema.nullable(),
+  since: z.number(),
+  explanation: explanationSchema,
+});
+export type ComplianceFlagState = z.infer<typeof complianceFlagSchema>;
+
+/** A warning that is proposed, under approval or issued (the fold of the event log at now). */
+export const warningStateSchema = z.object({
+  id: z.string(),
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('unit'), unitId: z.string() }),
+    z.object({ kind: z.literal('region'), regionId: z.string(), members: z.array(z.string()) }),
+  ]),
+  status: z.enum(['proposed', 'under-approval', 'issued', 'active']),
+  proposedLevel: warningLevelSchema,
+  /** The level in force at now ('none' until the effective time passes). */
+  level: warningLevelSchema,
+  proposedAt: z.number(),
+  issuedAt: z.number().nullable(),
+});
+export type WarningState = z.infer<typeof warningStateSchema>;
+
 export const jurisdictionStateSchema = z.object({
   jurisdiction: jurisdictionSchema,
   /** The engine's now (epoch ms, end of an hour). */
@@ -70,5 +98,8 @@ export const jurisdictionStateSchema = z.object({
   units: z.array(unitStateSchema),
   regions: z.array(regionStateSchema),
   stations: z.array(stationStateSchema),
+  /** Open warnings (proposed, under approval, issued or active) at now. */
+  warnings: z.array(warningStateSchema),
+  compliance: z.array(complianceFlagSchema),
 });
 export type JurisdictionState = z.infer<typeof jurisdictionStateSchema>;

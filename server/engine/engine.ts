@@ -1,0 +1,210 @@
+import { plans } from '../../shared/plans';
+import {
+  type ComplianceFlag,
+  emptyBook,
+  foldWarningEvents,
+  type WarningBook,
+  warningEventSchema,
+} from '../../shared/rules';
+import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules/regions';
+import type { JurisdictionState, RegionState, StationState, UnitState } from '../../shared/state/schema';
+import { HOUR } from '../../shared/time';
+import type { Jurisdiction } from '../../shared/units/schema';
+import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
+import { EngineData } from './data';
+import { jurisdictionState } from './jurisdiction-state';
+
+export type EngineOptions = {
+  store: Store;
+  /** wall: now is the current hour; data: now is the end of the newest hour received (issue 6, Clock). */
+  clock: 'wall' | 'data';
+  /** The wall clock (epoch ms), for tests; defaults to Date.now. */
+  now?: () => number;
+  /** Ili's unit adjacency graph (geo); without it no regions are searched. */
+  adjacency?: AdjacencyGraph | null;
+};
+
+/** What one engine tick changed for a jurisdiction: the rows that differ from the previous tick. */
+export type TickChange = {
+  jurisdiction: Jurisdiction;
+  state: JurisdictionState;
+  stations: StationState[];
+  units: UnitState[];
+  regions: RegionState[] | undefined;
+  events: unknown[];
+};
+
+export type Engine = ReturnType<typeof createEngine>;
+
+const jurisdictions: readonly Jurisdiction[] = ['ili', 'kizilsu'];
+
+function changedRows<Row extends { id: string }>(
+  previous: readonly Row[] | undefined,
+  next: readonly Row[],
+): Row[] {
+  const before = new Map((previous ?? []).map((row) => [row.id, JSON.stringify(row)] as const));
+  return next.filter((row) => before.get(row.id) !== JSON.stringify(row));
+}
+
+/**
+ * The engine: keeps station hours and unit means in memory, recomputes what an ingest touched, and once per
+ * tick (coalescing every ingest of the same turn of the event loop) grades each touched jurisdiction.
+ */
+export function createEngine(options: EngineOptions) {
+  const { store } = options;
+  const wallNow = options.now ?? Date.now;
+  const data = new EngineData();
+  const dataClock = new Map<Jurisdiction, number>();
+  const current = new Map<Jurisdiction, JurisdictionState>();
+  const compliance = new Map<Jurisdiction, ComplianceFlag[]>();
+  const pendingEvents = new Map<Jurisdiction, unknown[]>();
+  const dirty = new Set<Jurisdiction>();
+  const listeners = new Set<(change: TickChange) => void>();
+  let externalWarning: ExternalRegionalWarning | null = null;
+  let scheduled: Promise<void> | null = null;
+  let lastWallHour = Math.floor(wallNow() / HOUR) * HOUR;
+
+  function nowOf(jurisdiction: Jurisdiction): number {
+    const wall = Math.floor(wallNow() / HOUR) * HOUR;
+    return options.clock === 'data' ? (dataClock.get(jurisdiction) ?? wall) : wall;
+  }
+
+  function bookOf(jurisdiction: Jurisdiction, at: number): WarningBook {
+    const events = store
+      .events(jurisdiction)
+      .flatMap((stored) => {
+        const parsed = warningEventSchema.safeParse(stored.payload);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .filter((event) => event.at <= at);
+    return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
+  }
+
+  function compute(jurisdiction: Jurisdiction, now: number) {
+    return jurisdictionState(
+      jurisdiction,
+      {
+        data,
+        book: bookOf(jurisdiction, now),
+        adjacency: options.adjacency ?? null,
+        externalWarning,
+        previousCompliance: compliance.get(jurisdiction) ?? [],
+      },
+      now,
+    );
+  }
+
+  function tick(): void {
+    scheduled = null;
+    data.flush();
+    for (const jurisdiction of [...dirty]) {
+      dirty.delete(jurisdiction);
+      const previous = current.get(jurisdiction);
+      const next = compute(jurisdiction, nowOf(jurisdiction));
+      current.set(jurisdiction, next.state);
+      compliance.set(jurisdiction, next.compliance);
+      const events = pendingEvents.get(jurisdiction) ?? [];
+      pendingEvents.delete(jurisdiction);
+      const regionsChanged = JSON.stringify(previous?.regions) !== JSON.stringify(next.state.regions);
+      const change: TickChange = {
+        jurisdiction,
+        state: next.state,
+        stations: changedRows(previous?.stations, next.state.stations),
+        units: changedRows(previous?.units, next.state.units),
+        regions: regionsChanged ? next.state.regions : undefined,
+        events,
+      };
+      for (const listener of listeners) listener(change);
+    }
+  }
+
+  function schedule(jurisdiction: Jurisdiction): void {
+    dirty.add(jurisdiction);
+    scheduled ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        tick();
+        resolve();
+      }),
+    );
+  }
+
+  function ingested(batch: {
+    observations?: readonly ObservationRow[];
+    forecasts?: readonly ForecastRow[];
+  }): void {
+    if (batch.observations?.some((row) => !data.stations.has(row.station)))
+      data.setStations(store.stations());
+    for (const [jurisdiction, newest] of data.addObservations(batch.observations ?? [])) {
+      dataClock.set(jurisdiction, Math.max(dataClock.get(jurisdiction) ?? newest, newest));
+      schedule(jurisdiction);
+    }
+    for (const jurisdiction of data.addForecasts(batch.forecasts ?? [])) schedule(jurisdiction);
+  }
+
+  /** Loads everything the store holds (at start: restarting loses nothing that was acknowledged). */
+  function load(): void {
+    data.setStations(store.stations());
+    ingested({
+      observations: store.observationsBetween(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      forecasts: store.forecastsFrom(Number.MIN_SAFE_INTEGER),
+    });
+    for (const jurisdiction of jurisdictions) schedule(jurisdiction);
+  }
+
+  const wallTimer =
+    options.clock === 'wall'
+      ? setInterval(() => {
+          const hour = Math.floor(wallNow() / HOUR) * HOUR;
+          if (hour === lastWallHour) return;
+          lastWallHour = hour;
+          for (const jurisdiction of jurisdictions) schedule(jurisdiction);
+        }, 10_000).unref()
+      : null;
+
+  load();
+
+  return {
+    ingested,
+    /** Station list changed (PUT /api/stations, CSV import): re-read it; later hours use the new units. */
+    stationsChanged(): void {
+      data.setStations(store.stations());
+      for (const jurisdiction of jurisdictions) schedule(jurisdiction);
+    },
+    /** Warning events were appended to the log (warning action endpoints): re-fold and send them. */
+    eventsAppended(events: readonly StoredEvent[]): void {
+      for (const event of events) {
+        pendingEvents.set(event.jurisdiction, [...(pendingEvents.get(event.jurisdiction) ?? []), event]);
+        schedule(event.jurisdiction);
+      }
+    },
+    /** The autonomous region's regional warning, Kizilsu's floor (Kizilsu plan 3.3.2); null lifts it. */
+    setExternalRegionalWarning(warning: ExternalRegionalWarning | null): void {
+      externalWarning = warning;
+      schedule('kizilsu');
+    },
+    /** A replay loop starts over: the data clock follows the next hour received, even if earlier. */
+    restartDataClock(jurisdiction: Jurisdiction): void {
+      dataClock.delete(jurisdiction);
+    },
+    now: nowOf,
+    /** The state at the engine's now, or as of a past hour end `at` (the time slider). */
+    state(jurisdiction: Jurisdiction, at?: number): JurisdictionState {
+      data.flush();
+      if (at !== undefined && at !== nowOf(jurisdiction)) return compute(jurisdiction, at).state;
+      if (scheduled || !current.has(jurisdiction)) tick();
+      return current.get(jurisdiction) ?? compute(jurisdiction, nowOf(jurisdiction)).state;
+    },
+    onTick(listener: (change: TickChange) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Resolves once the pending tick (if any) has run and its changes were sent. */
+    async settled(): Promise<void> {
+      await scheduled;
+    },
+    close(): void {
+      if (wallTimer) clearInterval(wallTimer);
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * The engine (issue 6): station windows, unit means, daily series joined with forecasts, grading, regions,
+ * warning book and compliance, per jurisdiction, as shared/state/schema.ts JurisdictionState.
+ *
+ *   createEngine({ store, clock: 'wall' | 'data', now?, adjacency? }) → Engine
+ *     engine.ingested({ observations?, forecasts? })   after an accepted write (rows as stored)
+ *     engine.stationsChanged()                          after PUT /api/stations or a station import
+ *     engine.eventsAppended(storedEvents)               after warning actions appended to the log
+ *     engine.setExternalRegionalWarning(warning | null) Kizilsu's autonomous-region floor
+ *     engine.state(jurisdiction, at?)                   JurisdictionState now, or as of a past hour end
+ *     engine.now(jurisdiction) · engine.onTick(listener) · engine.settled() · engine.close()
+ *   stateRouter(engine)                                 GET /state?jurisdiction=ili|kizilsu[&at=iso]
+ */
+export { createEngine, type Engine, type EngineOptions, type TickChange } from './engine';
+export { stateRouter } from './state-route';

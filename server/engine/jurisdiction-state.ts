@@ -1,0 +1,162 @@
+import { units as allUnits } from '../../geo/units';
+import { higherLevel, type WarningLevel } from '../../shared/levels';
+import { plans } from '../../shared/plans';
+import {
+  type ComplianceFlag,
+  complianceFlags,
+  type DailySeries,
+  dustPeriodsFor,
+  levelInForce,
+  openWarnings,
+  responseFloor,
+  statusAt,
+  unitLevel,
+  type WarningBook,
+} from '../../shared/rules';
+import {
+  type AdjacencyGraph,
+  type ExternalRegionalWarning,
+  externalRegionalFloor,
+  findRegions,
+} from '../../shared/rules/regions';
+import type { JurisdictionState, RegionState, UnitState, WarningState } from '../../shared/state/schema';
+import { HOUR } from '../../shared/time';
+import type { Jurisdiction } from '../../shared/units/schema';
+import type { EngineData } from './data';
+import { editionAt } from './reports';
+import { stationState } from './station-state';
+import { forecastHours, unitSeries } from './unit-series';
+import { unitState } from './unit-state';
+
+export type StateInputs = {
+  data: EngineData;
+  book: WarningBook;
+  adjacency: AdjacencyGraph | null;
+  externalWarning: ExternalRegionalWarning | null;
+  previousCompliance: readonly ComplianceFlag[];
+};
+
+const unitNames = new Map(allUnits.map((unit) => [unit.id, { zh: unit.nameZh, en: unit.nameEn }] as const));
+
+function regionsOf(
+  jurisdiction: Jurisdiction,
+  series: Map<string, DailySeries>,
+  inputs: StateInputs,
+  now: number,
+) {
+  const plan = plans[jurisdiction];
+  if (plan.regional.kind === 'external-floor') {
+    if (!inputs.externalWarning)
+      return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>() };
+    const external = externalRegionalFloor(inputs.externalWarning, plan.unitIds, now);
+    return { regions: [] as RegionState[], floorByUnit: external.floorByUnit };
+  }
+  if (!inputs.adjacency)
+    return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>() };
+  const result = findRegions({
+    graph: inputs.adjacency,
+    seriesByUnit: series,
+    rules: plan.grading,
+    from: now,
+    to: now + forecastHours * HOUR,
+    now,
+    minMembers: plan.regional.minUnits,
+    unitNames,
+    section: plan.regional.section,
+  });
+  const regions = result.regions.map((region) => {
+    const values = region.members.map(
+      (id) => series.get(id)?.values[series.get(id)!.lastObservedIndex] ?? Number.NaN,
+    );
+    const average = values.some(Number.isNaN)
+      ? null
+      : values.reduce((sum, value) => sum + value, 0) / values.length;
+    return {
+      id: region.id,
+      members: region.members,
+      level: region.level,
+      averageDailyAqi: average === null ? null : Math.round(average),
+      explanation: region.explanation,
+    };
+  });
+  return { regions, floorByUnit: result.floorByUnit };
+}
+
+function warningsOf(book: WarningBook, now: number): WarningState[] {
+  return openWarnings(book).map((warning) => ({
+    id: warning.id,
+    target: warning.target,
+    status: statusAt(warning, now) as WarningState['status'],
+    proposedLevel: warning.proposedLevel,
+    level: levelInForce(warning, now),
+    proposedAt: warning.proposedAt,
+    issuedAt: warning.issuedAt,
+  }));
+}
+
+/**
+ * The state of one jurisdiction at `now` (an hour end): every unit graded on its plan, regions on the
+ * adjacency graph (Ili 3.3.3) or the autonomous region's floor (Kizilsu 3.3.2), issued levels from the
+ * warning book, compliance flags (plan §7).
+ */
+export function jurisdictionState(
+  jurisdiction: Jurisdiction,
+  inputs: StateInputs,
+  now: number,
+): { state: JurisdictionState; compliance: ComplianceFlag[] } {
+  const plan = plans[jurisdiction];
+  const { data, book } = inputs;
+  const seriesByUnit = new Map(
+    plan.unitIds.map((id) => [id, unitSeries(id, data.windowsOf(id), data.forecasts, now)] as const),
+  );
+  const dailySeries = new Map([...seriesByUnit].map(([id, input]) => [id, input.series] as const));
+  const { regions, floorByUnit } = regionsOf(jurisdiction, dailySeries, inputs, now);
+  const units: UnitState[] = plan.unitIds.map((id) => {
+    const stationIds = data.unitStations.get(id) ?? [];
+    return unitState(
+      plan,
+      {
+        id,
+        columns: data.unitColumns.get(id),
+        stations: stationIds.map((stationId) => ({
+          columns: data.stationColumns.get(stationId),
+          simulated: data.stations.get(stationId)?.simulated ?? false,
+        })),
+        series: seriesByUnit.get(id)!,
+        issuedLevel: higherLevel(unitLevel(book, id, now), responseFloor(book, id, now)),
+        regionFloor: floorByUnit.get(id) ?? 'none',
+        confirmedDust: dustPeriodsFor(book, id),
+      },
+      now,
+    );
+  });
+  const compliance = complianceFlags(
+    plan,
+    book,
+    plan.unitIds.map((id) => ({
+      target: { kind: 'unit' as const, unitId: id },
+      series: dailySeries.get(id)!,
+      dustPeriods: dustPeriodsFor(book, id),
+      floor: floorByUnit.get(id) ?? 'none',
+    })),
+    now,
+    inputs.previousCompliance,
+  );
+  const stations = [...data.stations.values()]
+    .filter((row) => data.jurisdictionOfStation(row.id) === jurisdiction)
+    .map((row) => stationState(row, data.stationColumns.get(row.id), now));
+  for (const unit of data.unitWindows.values()) unit.prune(now);
+  return {
+    state: {
+      jurisdiction,
+      now,
+      edition: editionAt(now),
+      units,
+      regions,
+      stations,
+      warnings: warningsOf(book, now),
+      compliance,
+    },
+    compliance,
+  };
+}

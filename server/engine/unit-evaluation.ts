@@ -1,0 +1,61 @@
+import type { Plan } from '../../shared/plans';
+import { type Period, suspectedDustPeriods } from '../../shared/rules/dust';
+import { evaluateUnit, type UnitEvaluation } from '../../shared/rules/evaluate-unit';
+import type { Explanation } from '../../shared/state/schema';
+import { HOUR } from '../../shared/time';
+import type { UnitSeries } from './unit-series';
+
+export type DustStatus = 'none' | 'suspected' | 'confirmed';
+
+/**
+ * Likely-dust windows (PM10 primary, low PM2.5/PM10), continued into the forecast while the forecast
+ * keeps PM10 alone as primary: sand and dust is outside both plans (适用范围), so these windows are not
+ * graded even before the office confirms, and the explanation says why.
+ */
+function suspectedPeriods(input: UnitSeries): Period[] {
+  const periods = suspectedDustPeriods(input.series.start, input.dustSamples);
+  const last = periods.at(-1);
+  const nowEnd = input.series.start + input.series.lastObservedIndex * HOUR;
+  if (!last || last.to !== nowEnd) return periods;
+  for (let index = input.series.lastObservedIndex + 1; index < input.series.values.length; index += 1) {
+    const primary = input.primary[index] ?? [];
+    if (primary.length !== 1 || primary[0] !== 'pm10') break;
+    last.to += HOUR;
+  }
+  return periods;
+}
+
+function touchesLastDay(periods: readonly Period[], now: number): boolean {
+  return periods.some((period) => period.from <= now && period.to >= now - 23 * HOUR);
+}
+
+export type GradedUnit = { evaluation: UnitEvaluation; dust: DustStatus; explanation: Explanation };
+
+export function gradeUnit(
+  plan: Plan,
+  input: UnitSeries,
+  now: number,
+  confirmed: readonly Period[],
+): GradedUnit {
+  const suspected = suspectedPeriods(input);
+  const evaluation = evaluateUnit(plan, input.series, now, {
+    dustPeriods: [...confirmed, ...suspected],
+    pm25Daily: input.pm25Daily,
+  });
+  const dust: DustStatus = touchesLastDay(confirmed, now)
+    ? 'confirmed'
+    : touchesLastDay(suspected, now)
+      ? 'suspected'
+      : 'none';
+  if (dust !== 'suspected') return { evaluation, dust, explanation: evaluation.explanation };
+  const section = plan.dust.section;
+  return {
+    evaluation,
+    dust,
+    explanation: {
+      zh: `疑似沙尘（首要污染物PM10，PM2.5/PM10比值低），待办公室确认；沙尘天气不适用本预案，相关窗口不参与预警分级（${section}）。${evaluation.explanation.zh}`,
+      en: `Likely sand and dust (PM10 primary, low PM2.5/PM10 ratio), awaiting the office's confirmation; dust is outside the plan, so these windows are not graded (${section}). ${evaluation.explanation.en}`,
+      citations: [...new Set([section, ...evaluation.explanation.citations])],
+    },
+  };
+}

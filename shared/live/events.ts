@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import {
+  jurisdictionStateSchema,
+  regionStateSchema,
+  stationStateSchema,
+  unitStateSchema,
+} from '../state/schema';
+import { jurisdictionSchema } from '../units/schema';
+
+/**
+ * The Socket.IO contract between server/live and the client (issue 6, "Live state").
+ * Client → server: `join` then, on a sequence gap, `resync`. Server → client: `snapshot` once per join or
+ * resync, then one `delta` per engine tick; `seq` grows by one per delta for the jurisdiction.
+ */
+export const joinRequestSchema = z.object({ jurisdiction: jurisdictionSchema });
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+export const resyncRequestSchema = z.object({ jurisdiction: jurisdictionSchema });
+export type ResyncRequest = z.infer<typeof resyncRequestSchema>;
+
+export const snapshotSchema = z.object({
+  seq: z.number().int(),
+  state: jurisdictionStateSchema,
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** What one engine tick changed: only the stations, units and events that differ from the previous tick. */
+export const deltaSchema = z.object({
+  seq: z.number().int(),
+  jurisdiction: jurisdictionSchema,
+  now: z.number(),
+  edition: z.enum(['2012', '2026']),
+  stations: z.array(stationStateSchema),
+  units: z.array(unitStateSchema),
+  /** The full region list when it changed (regions are few), otherwise absent. */
+  regions: z.array(regionStateSchema).optional(),
+  /** Warning events appended since the previous tick, as stored (see shared/rules lifecycle). */
+  events: z.array(z.unknown()),
+});
+export type Delta = z.infer<typeof deltaSchema>;
+
+export const liveErrorSchema = z.object({ message: z.string() });
+export type LiveError = z.infer<typeof liveErrorSchema>;
+
+/** Socket.IO typed maps: `new Server<ClientToServerEvents, ServerToClientEvents>()`. */
+export type ClientToServerEvents = {
+  join: (request: JoinRequest) => void;
+  resync: (request: ResyncRequest) => void;
+};
+export type ServerToClientEvents = {
+  snapshot: (snapshot: Snapshot) => void;
+  delta: (delta: Delta) => void;
+  'live-error': (error: LiveError) => void;
+};
+
+/** Applies a delta to a snapshot's state (the client's fold); the caller checks `seq` first. */
+export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['state'] {
+  const units = new Map(state.units.map((unit) => [unit.id, unit]));
+  for (const unit of delta.units) units.set(unit.id, unit);
+  const stations = new Map(state.stations.map((station) => [station.id, station]));
+  for (const station of delta.stations) stations.set(station.id, station);
+  return {
+    ...state,
+    now: delta.now,
+    edition: delta.edition,
+    units: [...units.values()],
+    stations: [...stations.values()],
+    regions: delta.regions ?? state.regions,
+  };
+}
