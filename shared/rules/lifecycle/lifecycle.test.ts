@@ -4,6 +4,9 @@ import { HOUR } from '../../time';
 import { type ApplyResult, applyWarningEvent, foldWarningEvents } from './apply';
 import { levelInForce, responseFloor, statusAt } from './queries';
 import { type WarningEvent, warningEventSchema } from './schema';
+
+type ProposeEvent = Extract<WarningEvent, { type: 'propose' }>;
+
 import { emptyBook, type WarningBook } from './state';
 
 const t0 = Date.parse('2019-12-01T08:00:00+08:00');
@@ -16,7 +19,7 @@ function propose(
   effectiveAt = hours(60),
   unitId = '653001',
   at = t0,
-): WarningEvent {
+): ProposeEvent {
   return {
     ...common,
     type: 'propose',

@@ -1,0 +1,137 @@
+import { describe, expect, test } from 'vitest';
+import type { WarningLevel } from '../levels';
+import { plans } from '../plans/index';
+import { HOUR } from '../time';
+import { complianceFlags } from './compliance';
+import type { DailySeries } from './daily-series';
+import { applyWarningEvent } from './lifecycle/apply';
+import { emptyBook, type WarningBook } from './lifecycle/state';
+
+const start = Date.parse('2019-12-01T01:00:00+08:00');
+const at = (index: number) => start + index * HOUR;
+const now = at(72);
+
+function series(overrides: Record<number, number>, length = 160): DailySeries {
+  const values = new Float64Array(length).fill(100);
+  for (const [index, value] of Object.entries(overrides)) values[Number(index)] = value;
+  return { start, values, lastObservedIndex: 72 };
+}
+
+/** A warning proposed at `proposedAt`, signed by its whole chain an hour later, effective at `effectiveAt`. */
+function issued(
+  jurisdiction: 'ili' | 'kizilsu',
+  unitId: string,
+  level: 'yellow' | 'orange' | 'red',
+  proposedAt: number,
+  effectiveAt: number,
+  status: 'issued' | 'proposed' = 'issued',
+): WarningBook {
+  const plan = plans[jurisdiction];
+  const common = { warningId: 'w1', reason: '会商', citation: plan.leadTime.section };
+  let book = emptyBook(plan.id);
+  const apply = (event: Parameters<typeof applyWarningEvent>[1]) => {
+    const result = applyWarningEvent(book, event);
+    if (!result.ok) throw new Error(result.error);
+    book = result.state;
+  };
+  apply({
+    ...common,
+    type: 'propose',
+    at: proposedAt,
+    actor: { userId: 'duty', role: 'duty-officer' },
+    target: { kind: 'unit', unitId },
+    level,
+    effectiveAt,
+  });
+  if (status === 'proposed') return book;
+  for (const step of plan.approval[level].steps)
+    apply({ ...common, type: 'sign', at: proposedAt + HOUR, actor: { userId: step.role, role: step.role } });
+  return book;
+}
+
+const kizilsu = plans.kizilsu;
+const unit = (data: DailySeries, floor: WarningLevel = 'none') => [
+  { target: { kind: 'unit' as const, unitId: '653001' }, series: data, floor },
+];
+
+describe('start conditions met but no warning started (Kizilsu 7)', () => {
+  test('flags a yellow condition met now with no warning, keeping since from the previous result', () => {
+    const flags = complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({ 72: 201 })), now);
+    expect(flags).toMatchObject([
+      { kind: 'start-due', level: 'yellow', targetKey: 'unit:653001', since: at(72), warningId: null },
+    ]);
+    expect(flags[0]!.explanation.citations).toContain('7');
+    const later = complianceFlags(
+      kizilsu,
+      emptyBook(kizilsu.id),
+      unit(series({ 72: 201, 73: 201 }, 161)),
+      at(73),
+      flags,
+    );
+    expect(later[0]!.since).toBe(at(72));
+  });
+
+  test('within the lead time only: 48 h ahead is due for Kizilsu, 49 h is not yet; Ili 24 h', () => {
+    expect(complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({ 120: 201 })), now)).toHaveLength(1);
+    expect(complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({ 121: 201 })), now)).toHaveLength(0);
+    const ili = (index: number) =>
+      complianceFlags(
+        plans.ili,
+        emptyBook(plans.ili.id),
+        [{ target: { kind: 'unit', unitId: '654002' }, series: series({ [index]: 201 }) }],
+        now,
+      );
+    expect(ili(96)).toHaveLength(1);
+    expect(ili(97)).toHaveLength(0);
+  });
+
+  test('a warning proposed at that level counts as started', () => {
+    const book = issued('kizilsu', '653001', 'yellow', at(70), at(80), 'proposed');
+    expect(complianceFlags(kizilsu, book, unit(series({ 72: 201 })), now)).toEqual([]);
+  });
+
+  test('upgrade: Kizilsu on forecast alone; Ili only when monitoring already meets it and it persists 24 h', () => {
+    const forecastOrange = series({ 90: 210, 114: 210 });
+    const kizilsuBook = issued('kizilsu', '653001', 'yellow', at(60), at(62));
+    expect(complianceFlags(kizilsu, kizilsuBook, unit(forecastOrange), now)).toMatchObject([
+      { kind: 'start-due', level: 'orange', warningId: 'w1' },
+    ]);
+    const iliBook = issued('ili', '654002', 'yellow', at(60), at(62));
+    const ili = (data: DailySeries) =>
+      complianceFlags(
+        plans.ili,
+        iliBook,
+        [{ target: { kind: 'unit', unitId: '654002' }, series: data }],
+        now,
+      );
+    expect(ili(forecastOrange)).toEqual([]);
+    expect(ili(series({ 48: 210, 72: 210, 96: 210 }))).toMatchObject([
+      { kind: 'start-due', level: 'orange' },
+    ]);
+  });
+});
+
+describe('lifting conditions met but not lifted, and warnings without grounds', () => {
+  const book = issued('kizilsu', '653001', 'yellow', at(50), at(60));
+
+  test('36 clean forecast hours from now: lift due since the clean run began; 35 hours are not enough', () => {
+    // Yellow held at window 70 only; windows 71… are clean. 108 windows reach now + 35 h, 107 stop one short.
+    expect(complianceFlags(kizilsu, book, unit(series({ 70: 201 }, 108)), now)).toMatchObject([
+      { kind: 'lift-due', level: 'yellow', toLevel: 'none', since: at(71) },
+    ]);
+    expect(complianceFlags(kizilsu, book, unit(series({ 70: 201 }, 107)), now)).toEqual([]);
+  });
+
+  test('orange no longer met for 36 h while yellow still is: lower due', () => {
+    const orange = issued('kizilsu', '653001', 'orange', at(30), at(40));
+    const flags = complianceFlags(kizilsu, orange, unit(series({ 40: 210, 64: 210, 90: 201 })), now);
+    expect(flags).toMatchObject([{ kind: 'lower-due', level: 'orange', toLevel: 'yellow', since: at(65) }]);
+  });
+
+  test('an issued warning whose condition never held since its proposal has no grounds, unless a region covers it', () => {
+    expect(complianceFlags(kizilsu, book, unit(series({})), now)).toMatchObject([
+      { kind: 'without-grounds', level: 'yellow', since: at(50) },
+    ]);
+    expect(complianceFlags(kizilsu, book, unit(series({}), 'yellow'), now)).toEqual([]);
+  });
+});
