@@ -135,3 +135,45 @@ describe('lifting conditions met but not lifted, and warnings without grounds', 
     expect(complianceFlags(kizilsu, book, unit(series({}), 'yellow'), now)).toEqual([]);
   });
 });
+
+describe('regional floors', () => {
+  test('Kizilsu: an autonomous-region regional warning requires a prefecture warning at no lower level (3.3.2)', () => {
+    const flags = complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({}), 'orange'), now);
+    expect(flags).toMatchObject([{ kind: 'start-due', level: 'orange', since: now }]);
+    expect(flags[0]!.explanation.citations).toEqual(['3.3.2', '7']);
+    const answered = issued('kizilsu', '653001', 'orange', at(60), at(62));
+    expect(complianceFlags(kizilsu, answered, unit(series({}), 'orange'), now)).toEqual([]);
+  });
+
+  test('Ili: a member of an issued regional warning at its level needs no warning of its own (3.3.3)', () => {
+    const plan = plans.ili;
+    let book = emptyBook(plan.id);
+    const common = { warningId: 'r1', reason: '区域会商', citation: '3.3.3 预警启动' };
+    const events = [
+      {
+        ...common,
+        type: 'propose' as const,
+        at: at(40),
+        actor: { userId: 'duty', role: 'duty-officer' as const },
+        target: { kind: 'region' as const, regionId: 'r1', members: ['654002', '654021', '654022'] },
+        level: 'yellow' as const,
+        effectiveAt: at(70),
+      },
+      {
+        ...common,
+        type: 'sign' as const,
+        at: at(41),
+        actor: { userId: 'director', role: 'office-director' as const },
+      },
+    ];
+    for (const event of events) {
+      const result = applyWarningEvent(book, event);
+      if (!result.ok) throw new Error(result.error);
+      book = result.state;
+    }
+    const member = (unitId: string) =>
+      complianceFlags(plan, book, [{ target: { kind: 'unit', unitId }, series: series({ 72: 201 }) }], now);
+    expect(member('654021')).toEqual([]);
+    expect(member('654023')).toMatchObject([{ kind: 'start-due', level: 'yellow' }]);
+  });
+});

@@ -7,7 +7,7 @@ import type { Period } from './dust';
 import { evaluateUnit } from './evaluate-unit';
 import { formatHour, levelName } from './format';
 import { ruleHolds } from './grading';
-import { approvedLevel, levelInForce, openWarnings } from './lifecycle/queries';
+import { approvedLevel, levelInForce, openWarnings, responseFloor } from './lifecycle/queries';
 import type { WarningTarget } from './lifecycle/schema';
 import { targetKey, type Warning, type WarningBook } from './lifecycle/state';
 import { liftingCondition } from './lifting';
@@ -17,6 +17,11 @@ export type ComplianceSubject = {
   target: WarningTarget;
   series: DailySeries;
   dustPeriods?: readonly Period[];
+  /**
+   * The regional floor on this subject: Ili, the level of a region it belongs to (grounds for its own
+   * warning at up to that level); Kizilsu, the autonomous region's regional warning (3.3.2), which the
+   * prefecture must answer with a warning at no lower level.
+   */
   floor?: WarningLevel;
 };
 
@@ -49,7 +54,7 @@ export function complianceFlags(
     const warnings = openWarnings(book).filter((warning) => targetKey(warning.target) === key);
     const issued = warnings.find((warning) => warning.status === 'issued');
     const found = issued ? issuedFlag(plan, subject, issued, now) : null;
-    const start = startFlag(plan, subject, warnings, now);
+    const start = startFlag(plan, book, subject, warnings, now);
     for (const flag of [found, start]) {
       if (!flag) continue;
       const before = previous.find(
@@ -72,23 +77,28 @@ function accountability(plan: Plan, explanation: Explanation): Explanation {
   };
 }
 
-/** Conditions met (within the plan's lead time) with no warning at that level proposed, under way or issued. */
-function startFlag(plan: Plan, subject: ComplianceSubject, warnings: Warning[], now: number): Draft | null {
-  const evaluation = evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
-  const level = evaluation.recommendedLevel;
-  const episode = evaluation.episode;
-  if (level === 'none' || !episode) return null;
-  const lead = plan.leadTime.hours * HOUR;
-  if (episode.firstWindowEnd > now + lead) return null;
-  const covered = warnings.some((warning) =>
-    [approvedLevel(warning), warning.pending?.level ?? ('none' as WarningLevel)].some(
-      (candidate) => levelRank(candidate) >= levelRank(level),
-    ),
-  );
-  if (covered) return null;
+/**
+ * Conditions met (within the plan's lead time) with no warning at that level proposed, under way or
+ * issued for the subject, nor an issued region warning holding its members at that level (Ili 3.3.3).
+ */
+function startFlag(
+  plan: Plan,
+  book: WarningBook,
+  subject: ComplianceSubject,
+  warnings: Warning[],
+  now: number,
+): Draft | null {
+  const required = requiredStart(plan, subject, now);
+  if (!required) return null;
+  const { level, since, explanation } = required;
+  const covers = (candidate: WarningLevel) => levelRank(candidate) >= levelRank(level);
+  if (warnings.some((warning) => covers(approvedLevel(warning)) || covers(warning.pending?.level ?? 'none')))
+    return null;
+  if (subject.target.kind === 'unit' && covers(responseFloor(book, subject.target.unitId, now))) return null;
   if (
     warnings.some((warning) => warning.status === 'issued') &&
-    !upgradeDue(plan, subject.series, level as IssuedLevel, now)
+    !required.external &&
+    !upgradeDue(plan, subject.series, level, now)
   )
     return null;
   const name = levelName[level];
@@ -97,12 +107,46 @@ function startFlag(plan: Plan, subject: ComplianceSubject, warnings: Warning[], 
     warningId: warnings[0]?.id ?? null,
     level,
     toLevel: null,
-    since: Math.min(now, episode.firstWindowEnd),
+    since,
     explanation: accountability(plan, {
-      zh: `达到${name.zh}启动条件但未启动：${evaluation.explanation.zh}`,
-      en: `Conditions for a ${name.en} are met but none is started: ${evaluation.explanation.en}`,
-      citations: evaluation.explanation.citations,
+      zh: `达到${name.zh}启动条件但未启动：${explanation.zh}`,
+      en: `Conditions for a ${name.en} are met but none is started: ${explanation.en}`,
+      citations: explanation.citations,
     }),
+  };
+}
+
+/** The level the subject should have started: its own grading, or Kizilsu's external regional floor (3.3.2). */
+function requiredStart(
+  plan: Plan,
+  subject: ComplianceSubject,
+  now: number,
+): { level: IssuedLevel; since: number; explanation: Explanation; external: boolean } | null {
+  const evaluation = evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
+  const own = evaluation.recommendedLevel;
+  const episode = evaluation.episode;
+  const ownDue =
+    own !== 'none' && episode !== null && episode.firstWindowEnd <= now + plan.leadTime.hours * HOUR;
+  const floor = plan.regional.kind === 'external-floor' ? (subject.floor ?? 'none') : 'none';
+  if (floor !== 'none' && (!ownDue || levelRank(floor) > levelRank(own))) {
+    const regional = plan.regional;
+    return {
+      level: floor,
+      since: now,
+      external: true,
+      explanation: {
+        zh: `自治区已启动${levelName[floor].zh}区域预警，应启动不低于该级别的应急响应（${regional.section}）。`,
+        en: `The autonomous region has started a regional ${levelName[floor].en}: respond at no lower level (${regional.section}).`,
+        citations: [regional.section],
+      },
+    };
+  }
+  if (!ownDue || !episode) return null;
+  return {
+    level: own as IssuedLevel,
+    since: Math.min(now, episode.firstWindowEnd),
+    explanation: evaluation.explanation,
+    external: false,
   };
 }
 
