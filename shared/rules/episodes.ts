@@ -2,13 +2,54 @@ import { levelRank, type WarningLevel } from '../levels';
 import type { GradingRule } from '../plans/grading-schema';
 import type { DailySeries } from './daily-series';
 import { windowEndAt } from './daily-series';
-import { levelAt } from './grading';
+import { levelAt, ruleHolds } from './grading';
 
 /** A run of window ends whose level is above 'none'; `first`/`last` are series indices. */
 export type Episode = { first: number; last: number; level: WarningLevel; parts: number };
 
-export function levelsOf(rules: readonly GradingRule[], series: DailySeries): WarningLevel[] {
-  return Array.from(series.values, (_, index) => levelAt(rules, series, windowEndAt(series, index)));
+/**
+ * Where grading must start for the episode reaching `fromIndex` to be whole: walk back until `gapHours`
+ * clean window ends in a row (nothing before them can merge into it) or the series start.
+ */
+export function scanStart(
+  rules: readonly GradingRule[],
+  series: DailySeries,
+  fromIndex: number,
+  gapHours: number,
+): number {
+  let start = Math.min(fromIndex, series.values.length);
+  let clean = 0;
+  while (start > 0 && clean < gapHours) {
+    start -= 1;
+    clean = levelAt(rules, series, windowEndAt(series, start)) === 'none' ? clean + 1 : 0;
+  }
+  return start;
+}
+
+/** Whether each rule holds at each window end from `first` to `last`: holds[rule][index − first]. */
+export function holdsBetween(
+  rules: readonly GradingRule[],
+  series: DailySeries,
+  first: number,
+  last: number,
+): Uint8Array[] {
+  return rules.map((rule) => {
+    const holds = new Uint8Array(Math.max(0, last - first + 1));
+    for (let index = first; index <= last; index += 1)
+      holds[index - first] = ruleHolds(rule, series, windowEndAt(series, index)) ? 1 : 0;
+    return holds;
+  });
+}
+
+/** The level at each end: the highest rule holding there (DOMAIN.md). */
+export function levelsFrom(rules: readonly GradingRule[], holds: readonly Uint8Array[]): WarningLevel[] {
+  return Array.from({ length: holds[0]?.length ?? 0 }, (_, offset) => {
+    let level: WarningLevel = 'none';
+    rules.forEach((rule, index) => {
+      if (holds[index]![offset] && levelRank(rule.level) > levelRank(level)) level = rule.level;
+    });
+    return level;
+  });
 }
 
 /**

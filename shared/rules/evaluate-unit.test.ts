@@ -89,6 +89,17 @@ describe.each([
     expect(apart.episode).toMatchObject({ lastWindowEnd: at(80), parts: 1 });
   });
 
+  test('an observed episode that ended under 36 h before a forecast one lifts the forecast to its level', () => {
+    // Observed: yellow at 36, orange at 60 (above 200 at 36 and 60). Forecast: yellow at 90, 29 clean ends later.
+    const joined = evaluateUnit(plan, series({ 36: 210, 60: 210, 90: 201 }), now);
+    expect(joined.recommendedLevel).toBe('orange');
+    expect(joined.episode).toMatchObject({ firstWindowEnd: at(36), lastWindowEnd: at(90), parts: 3 });
+    expect(level(joined, 'orange').holds).toBe(false);
+    const separate = evaluateUnit(plan, series({ 36: 210, 60: 210, 97: 201 }), now);
+    expect(separate.recommendedLevel).toBe('yellow');
+    expect(separate.episode).toMatchObject({ firstWindowEnd: at(97), parts: 1 });
+  });
+
   test('confirmed dust takes its windows out of grading; only health advice applies', () => {
     const dusty = evaluateUnit(plan, series({ 100: 400 }), now, {
       dustPeriods: [{ from: at(90), to: at(95) }],

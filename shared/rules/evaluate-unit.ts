@@ -4,10 +4,9 @@ import type { Explanation } from '../state/schema';
 import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
 import { dustExplanation, excludeDust, type Period } from './dust';
-import { type Episode, levelsOf, mergedEpisodes } from './episodes';
+import { type Episode, holdsBetween, levelsFrom, mergedEpisodes, scanStart } from './episodes';
 import { explainHold, explainMiss } from './explain-level';
 import { capitalise, formatHour, levelName } from './format';
-import { ruleHolds } from './grading';
 import { type HeavyDayEvaluation, heavyDay } from './heavy-day';
 
 export type EvaluateOptions = {
@@ -60,10 +59,14 @@ export function evaluateUnit(
   const { series, excluded } = excludeDust(input, dustPeriods);
   const fromIndex = Math.max(0, indexOf(series, now) - (options.lookbackHours ?? 0));
   const toIndex = series.values.length - 1;
-  const levels = plan.grading.map((rule) => evaluateLevel(rule, series, fromIndex, toIndex));
-  const episode = mergedEpisodes(levelsOf(plan.grading, series), plan.adjustment.merge.gapHours).find(
-    (candidate) => candidate.last >= fromIndex,
+  const first = scanStart(plan.grading, series, fromIndex, plan.adjustment.merge.gapHours);
+  const holds = holdsBetween(plan.grading, series, first, toIndex);
+  const levels = plan.grading.map((rule, index) =>
+    evaluateLevel(rule, series, holds[index]!, first, fromIndex, toIndex),
   );
+  const episode = mergedEpisodes(levelsFrom(plan.grading, holds), plan.adjustment.merge.gapHours)
+    .map((candidate) => ({ ...candidate, first: candidate.first + first, last: candidate.last + first }))
+    .find((candidate) => candidate.last >= fromIndex);
   const recommendedLevel = episode?.level ?? 'none';
   return {
     recommendedLevel,
@@ -89,13 +92,15 @@ export function evaluateUnit(
 function evaluateLevel(
   rule: Plan['grading'][number],
   series: DailySeries,
+  holds: Uint8Array,
+  offset: number,
   fromIndex: number,
   toIndex: number,
 ): LevelEvaluation {
   let first = -1;
   let last = -1;
   for (let index = fromIndex; index <= toIndex; index += 1) {
-    if (!ruleHolds(rule, series, windowEndAt(series, index))) continue;
+    if (!holds[index - offset]) continue;
     if (first < 0) first = index;
     last = index;
   }
