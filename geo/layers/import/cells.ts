@@ -2,12 +2,17 @@
 export type Parsed = { value: unknown } | { error: string };
 export type CellParser = (cell: unknown) => Parsed;
 
-/** The cell as trimmed text (full-width forms folded), or '' when blank. */
+/** The cell as trimmed text, or '' when blank; names keep their characters as written. */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString();
   if (typeof cell === 'object') return JSON.stringify(cell);
-  return String(cell).normalize('NFKC').trim();
+  return String(cell).trim();
+}
+
+/** For numbers, dates and codes: full-width digits, letters and signs (１２，％) folded to ASCII. */
+export function foldedText(cell: unknown): string {
+  return cellText(cell).normalize('NFKC');
 }
 
 export const text: CellParser = (cell) => {
@@ -15,8 +20,9 @@ export const text: CellParser = (cell) => {
   return value === '' ? { error: 'is empty' } : { value };
 };
 
-const massFactors: [RegExp, number][] = [
-  [/^(kg|千克|公斤)/i, 0.001],
+/** Units of mass per year and how many of them make a tonne. */
+const massDivisors: [RegExp, number][] = [
+  [/^(kg|千克|公斤)/i, 1000],
   [/^(t|吨|$)/i, 1],
 ];
 
@@ -27,7 +33,7 @@ const massFactors: [RegExp, number][] = [
 export function quantity(options: { mass?: boolean; integer?: boolean } = {}): CellParser {
   return (cell) => {
     if (typeof cell === 'number') return checkInteger(cell, options.integer);
-    const written = cellText(cell).replace(/[,\s\u00a0]/g, '');
+    const written = foldedText(cell).replace(/[,\s\u00a0]/g, '');
     if (written === '') return { value: 0 };
     const match = /^(-?\d+(?:\.\d+)?)(.*)$/.exec(written);
     if (!match) return { error: 'is not a number' };
@@ -35,9 +41,9 @@ export function quantity(options: { mass?: boolean; integer?: boolean } = {}): C
     const unit = match[2]!;
     if (!options.mass)
       return /^[^\d]*$/.test(unit) ? checkInteger(number, options.integer) : { error: 'is not a number' };
-    const factor = massFactors.find(([pattern]) => pattern.test(unit))?.[1];
-    if (factor === undefined) return { error: `unit "${unit}" is not t/a or kg/a` };
-    return { value: number * factor };
+    const divisor = massDivisors.find(([pattern]) => pattern.test(unit))?.[1];
+    if (divisor === undefined) return { error: `unit "${unit}" is not t/a or kg/a` };
+    return { value: number / divisor };
   };
 }
 
@@ -49,7 +55,7 @@ function checkInteger(number: number, integer: boolean | undefined): Parsed {
 
 export const coordinate: CellParser = (cell) => {
   if (typeof cell === 'number') return { value: cell };
-  const written = cellText(cell).replace(/[°\s]/g, '');
+  const written = foldedText(cell).replace(/[°\s]/g, '');
   if (written === '') return { error: 'is empty' };
   return /^-?\d+(\.\d+)?$/.test(written)
     ? { value: Number(written) }
@@ -62,7 +68,7 @@ const day = 86_400_000;
 /** Excel stores dates as day serials from 1899-12-30; exceljs hands Date cells over as UTC midnight. */
 export const calendarDate: CellParser = (cell) => {
   if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
-  const written = cellText(cell);
+  const written = foldedText(cell);
   if (written === '') return { value: null };
   if (/^\d+(\.\d+)?$/.test(written)) {
     const serial = Number(written);
@@ -92,7 +98,7 @@ function normalizeWord(word: string): string {
 
 export const flag: CellParser = (cell) => {
   if (typeof cell === 'boolean') return { value: cell };
-  const written = cellText(cell).toLowerCase();
+  const written = foldedText(cell).toLowerCase();
   if (['', '否', 'false', 'no', 'n', '0'].includes(written)) return { value: false };
   if (['是', 'true', 'yes', 'y', '1'].includes(written)) return { value: true };
   return { error: 'is not yes/no (是/否)' };

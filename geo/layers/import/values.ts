@@ -1,5 +1,5 @@
 import { units } from '../../units';
-import { type CellParser, cellText } from './cells';
+import { type CellParser, cellText, foldedText } from './cells';
 
 /** Units by id, Chinese name or English name, so a list may say 伊宁市 where the schema wants 654002. */
 const unitLookup = new Map(
@@ -9,7 +9,7 @@ const unitLookup = new Map(
 );
 
 export const unitReference: CellParser = (cell) => {
-  const written = cellText(cell);
+  const written = foldedText(cell);
   if (written === '') return { error: 'is empty' };
   const id = unitLookup.get(written) ?? unitLookup.get(written.toLowerCase());
   return id ? { value: id } : { error: 'is not a warning unit (id or name from geo/units.ts)' };
@@ -20,7 +20,7 @@ const measureForms = '停产/stop, 限产30%/cut 30%, 错峰生产25%/staggered 
 /** A measure as written in a list: "停产", "限产30%", "错峰生产 25%", "运输管控", "无" (or the English words). */
 export const measure: CellParser = (cell) => {
   if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) return { value: cell };
-  const written = cellText(cell).toLowerCase();
+  const written = foldedText(cell).toLowerCase();
   const percent = /(\d+(?:\.\d+)?)\s*%/.exec(written)?.[1];
   if (['', '无', '-', '—', '/', 'none', '不停产不限产'].includes(written)) return { value: { kind: 'none' } };
   if (/停产|停止生产|^stop$/.test(written)) return { value: { kind: 'stop' } };
@@ -37,7 +37,7 @@ export const measure: CellParser = (cell) => {
 /** Time windows "07:00-22:00", several separated by ; or 、, with 至/~/– accepted between the two times. */
 export const timeWindows: CellParser = (cell) => {
   if (Array.isArray(cell)) return { value: cell };
-  const written = cellText(cell)
+  const written = foldedText(cell)
     .replace(/\s*(至|到|~|～|–|—|-)\s*/g, '-')
     .replace(/(^|[^\d])(\d):/g, (_, before: string, hour: string) => `${before}0${hour}:`);
   if (written === '') return { error: 'is empty' };
