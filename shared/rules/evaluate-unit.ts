@@ -1,4 +1,4 @@
-import { levelRank, type WarningLevel } from '../levels';
+import type { WarningLevel } from '../levels';
 import type { IssuedLevel, Plan } from '../plans/schema';
 import type { Explanation } from '../state/schema';
 import { HOUR } from '../time';
@@ -175,12 +175,12 @@ function recommendationExplanation(
   }
   const lead = plan.leadTime;
   const hoursAhead = (firstEnd - now) / HOUR;
-  if (lead.appliesTo === 'all-warnings' && levelRank(level) > 0 && hoursAhead < lead.hours) {
+  if (lead.appliesTo === 'all-warnings' && hoursAhead >= 0 && hoursAhead < lead.hours) {
     zh.push(
-      `距首次达到条件${Math.max(0, hoursAhead)}小时，少于预案要求的提前${lead.hours}小时，应尽快发布（${lead.section}）。`,
+      `距首次达到条件${hoursAhead}小时，少于预案要求的提前${lead.hours}小时，应尽快发布（${lead.section}）。`,
     );
     en.push(
-      `The condition is first met ${Math.max(0, hoursAhead)} h from now, less than the ${lead.hours} h lead the plan asks: issue promptly (${lead.section}).`,
+      `The condition is first met ${hoursAhead} h from now, less than the ${lead.hours} h lead the plan asks: issue promptly (${lead.section}).`,
     );
     citations.push(lead.section);
   }

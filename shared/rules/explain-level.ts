@@ -109,7 +109,7 @@ export function explainMiss(
     missing > 0 && highest >= 0 ? `; ${missing} windows missing, which never count as exceeding` : '';
   return {
     zh: `${name.zh}条件不成立（${rule.section}）：${span}期间未满足“${conditionsZh}”，${peakZh}${gapsZh}。`,
-    en: `${capitalise(name.en)} condition does not hold (${rule.section}): from ${span} no window end meets "${conditionsEn}"; ${peakEn}${gapsEn}.`,
+    en: `${capitalise(name.en)} condition does not hold (${rule.section}): from ${span.replace('—', ' to ')} no window end meets "${conditionsEn}"; ${peakEn}${gapsEn}.`,
     citations: [rule.section],
   };
 }

@@ -21,6 +21,7 @@
  *   emptyBook(planId) → WarningBook
  *   applyWarningEvent(book, event) → { ok: true, state } | { ok: false, error }
  *   foldWarningEvents(book, events) → { state, refused: [{ index, error }] }
+ *   eventCitation(plan, type, level?) → the plan section an event acts under (a default for clients)
  *   statusAt(warning, now) ('active' once the effective time passes), levelInForce(warning, now),
  *   unitLevel(book, unitId, now), responseFloor(book, unitId, now), dustPeriodsFor(book, unitId)
  *
@@ -49,6 +50,7 @@ export { formatHour, levelName } from './format';
 export { clauseHolds, levelAt, ruleHolds } from './grading';
 export type { HeavyDayEvaluation } from './heavy-day';
 export { type ApplyResult, applyWarningEvent, foldWarningEvents } from './lifecycle/apply';
+export { eventCitation } from './lifecycle/citations';
 export {
   approvedLevel,
   dustPeriodsFor,

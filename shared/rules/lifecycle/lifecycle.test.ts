@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { plans } from '../../plans/index';
 import type { Role } from '../../plans/schema';
 import { HOUR } from '../../time';
 import { type ApplyResult, applyWarningEvent, foldWarningEvents } from './apply';
+import { eventCitation } from './citations';
 import { levelInForce, responseFloor, statusAt } from './queries';
 import { type WarningEvent, warningEventSchema } from './schema';
 
@@ -291,5 +293,15 @@ describe('lifecycle rules', () => {
       actor: { userId: 'x', role: 'mayor' },
     });
     expect(role.error!.issues[0]!.path).toEqual(['actor', 'role']);
+  });
+});
+
+describe('default citations', () => {
+  test('each event cites the section it acts under', () => {
+    expect(eventCitation(plans.kizilsu, 'sign', 'red')).toBe('3.3.3');
+    expect(eventCitation(plans.kizilsu, 'lift')).toBe('3.3.5');
+    expect(eventCitation(plans.ili, 'propose', 'orange')).toBe('3.3.4 预警发布');
+    expect(eventCitation(plans.ili, 'override')).toBe('4.2 应急响应启动');
+    expect(eventCitation(plans.ili, 'confirm-dust')).toBe('1.4 适用范围');
   });
 });
