@@ -7,7 +7,14 @@ import {
   warningEventSchema,
 } from '../../shared/rules';
 import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules/regions';
-import type { JurisdictionState, RegionState, StationState, UnitState } from '../../shared/state/schema';
+import type {
+  ComplianceFlagState,
+  JurisdictionState,
+  RegionState,
+  StationState,
+  UnitState,
+  WarningState,
+} from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
@@ -30,9 +37,17 @@ export type TickChange = {
   state: JurisdictionState;
   stations: StationState[];
   units: UnitState[];
+  /** Present only when they changed. */
   regions: RegionState[] | undefined;
+  warnings: WarningState[] | undefined;
+  compliance: ComplianceFlagState[] | undefined;
+  nowChanged: boolean;
   events: unknown[];
 };
+
+function ifChanged<Value>(previous: Value | undefined, next: Value): Value | undefined {
+  return JSON.stringify(previous) === JSON.stringify(next) ? undefined : next;
+}
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -105,13 +120,15 @@ export function createEngine(options: EngineOptions) {
       compliance.set(jurisdiction, next.compliance);
       const events = pendingEvents.get(jurisdiction) ?? [];
       pendingEvents.delete(jurisdiction);
-      const regionsChanged = JSON.stringify(previous?.regions) !== JSON.stringify(next.state.regions);
       const change: TickChange = {
         jurisdiction,
         state: next.state,
         stations: changedRows(previous?.stations, next.state.stations),
         units: changedRows(previous?.units, next.state.units),
-        regions: regionsChanged ? next.state.regions : undefined,
+        regions: ifChanged(previous?.regions, next.state.regions),
+        warnings: ifChanged(previous?.warnings, next.state.warnings),
+        compliance: ifChanged(previous?.compliance, next.state.compliance),
+        nowChanged: previous?.now !== next.state.now,
         events,
       };
       for (const listener of listeners) listener(change);

@@ -1,3 +1,4 @@
+import type { Indicator } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import type { HourColumns } from './hour-columns';
 
@@ -14,7 +15,7 @@ const minimumHoursFor24h = 20;
 const minimumHoursFor8h = 6;
 const minimumMeansForMax8h = 14;
 
-type Indicators = Record<string, number | null>;
+type Indicators = Partial<Record<Indicator, number | null>>;
 
 function mean(
   columns: HourColumns,
@@ -42,9 +43,15 @@ export function ozone8h(columns: HourColumns, end: number): number | null {
   return mean(columns, o3, end, 8, minimumHoursFor8h);
 }
 
-/** The indicators of the real-time hourly report at hour end t (HJ 633 §5: 1-hour means, O3 8 h moving). */
+/**
+ * The indicators of the real-time hourly report at hour end t: 1-hour means, O3 8 h moving mean, and the
+ * 24 h moving means HJ 633-2012 uses for PM (and SO2 above 800 µg/m³); each edition picks its own.
+ */
 export function hourlyIndicators(columns: HourColumns, t: number): Indicators {
   return {
+    so2_24h: mean(columns, so2, t, 24, minimumHoursFor24h),
+    pm10_24h: mean(columns, pm10, t, 24, minimumHoursFor24h),
+    pm25_24h: mean(columns, pm25, t, 24, minimumHoursFor24h),
     so2_1h: present(columns.get(t, so2)),
     no2_1h: present(columns.get(t, no2)),
     pm10_1h: present(columns.get(t, pm10)),

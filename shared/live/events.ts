@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  complianceFlagSchema,
   jurisdictionStateSchema,
   regionStateSchema,
   stationStateSchema,
   unitStateSchema,
+  warningStateSchema,
 } from '../state/schema';
 import { jurisdictionSchema } from '../units/schema';
 
@@ -34,6 +36,10 @@ export const deltaSchema = z.object({
   units: z.array(unitStateSchema),
   /** The full region list when it changed (regions are few), otherwise absent. */
   regions: z.array(regionStateSchema).optional(),
+  /** The full open-warning list when it changed. */
+  warnings: z.array(warningStateSchema).optional(),
+  /** The full compliance-flag list when it changed. */
+  compliance: z.array(complianceFlagSchema).optional(),
   /** Warning events appended since the previous tick, as stored (see shared/rules lifecycle). */
   events: z.array(z.unknown()),
 });
@@ -66,5 +72,7 @@ export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['st
     units: [...units.values()],
     stations: [...stations.values()],
     regions: delta.regions ?? state.regions,
+    warnings: delta.warnings ?? state.warnings,
+    compliance: delta.compliance ?? state.compliance,
   };
 }

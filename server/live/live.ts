@@ -1,0 +1,111 @@
+import type { Server, Socket } from 'socket.io';
+import {
+  type ClientToServerEvents,
+  type Delta,
+  joinRequestSchema,
+  resyncRequestSchema,
+  type ServerToClientEvents,
+} from '../../shared/live/events';
+import type { Jurisdiction } from '../../shared/units/schema';
+import type { Engine, TickChange } from '../engine';
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * Decides whether a socket may watch a jurisdiction (read-only). The core's session check plugs in here;
+ * it returns an error message to refuse.
+ */
+export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => string | null;
+
+export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize };
+
+/** Bytes sent per delta (JSON length of the payload), for the benchmark and the health page. */
+export type LiveStats = { deltas: number; bytes: number; lastBytes: number };
+
+function roomOf(jurisdiction: Jurisdiction): string {
+  return `state:${jurisdiction}`;
+}
+
+function deltaOf(seq: number, change: TickChange): Delta {
+  const delta: Delta = {
+    seq,
+    jurisdiction: change.jurisdiction,
+    now: change.state.now,
+    edition: change.state.edition,
+    stations: change.stations,
+    units: change.units,
+    events: change.events,
+  };
+  if (change.regions) delta.regions = change.regions;
+  if (change.warnings) delta.warnings = change.warnings;
+  if (change.compliance) delta.compliance = change.compliance;
+  return delta;
+}
+
+/**
+ * Live state over Socket.IO (issue 6): `join` → snapshot with the jurisdiction's sequence number, then one
+ * delta per engine tick that changed something, seq + 1 each; `resync` → a fresh snapshot.
+ */
+export function attachLive(options: LiveOptions): { stats: () => LiveStats; close: () => void } {
+  const io = options.io as LiveServer;
+  const { engine } = options;
+  const seqs = new Map<Jurisdiction, number>();
+  const stats: LiveStats = { deltas: 0, bytes: 0, lastBytes: 0 };
+
+  const stop = engine.onTick((change) => {
+    const empty =
+      change.stations.length === 0 &&
+      change.units.length === 0 &&
+      !change.regions &&
+      !change.warnings &&
+      !change.compliance &&
+      change.events.length === 0;
+    if (empty && !change.nowChanged) return;
+    const seq = (seqs.get(change.jurisdiction) ?? 0) + 1;
+    seqs.set(change.jurisdiction, seq);
+    const delta = deltaOf(seq, change);
+    stats.deltas += 1;
+    stats.lastBytes = Buffer.byteLength(JSON.stringify(delta));
+    stats.bytes += stats.lastBytes;
+    io.to(roomOf(change.jurisdiction)).emit('delta', delta);
+  });
+
+  function sendSnapshot(socket: LiveSocket, jurisdiction: Jurisdiction): void {
+    const state = engine.state(jurisdiction);
+    socket.emit('snapshot', { seq: seqs.get(jurisdiction) ?? 0, state });
+  }
+
+  function watch(socket: LiveSocket, raw: unknown, schema: typeof joinRequestSchema, join: boolean): void {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      socket.emit('live-error', {
+        message: parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+          .join('; '),
+      });
+      return;
+    }
+    const { jurisdiction } = parsed.data;
+    const refused = options.authorize(socket, jurisdiction);
+    if (refused) {
+      socket.emit('live-error', { message: refused });
+      return;
+    }
+    if (join) {
+      for (const room of socket.rooms) if (room.startsWith('state:')) void socket.leave(room);
+    }
+    sendSnapshot(socket, jurisdiction);
+    void socket.join(roomOf(jurisdiction));
+  }
+
+  io.on('connection', (socket: LiveSocket) => {
+    socket.on('join', (request) => watch(socket, request, joinRequestSchema, true));
+    socket.on('resync', (request) => watch(socket, request, resyncRequestSchema, false));
+  });
+
+  return {
+    stats: () => ({ ...stats }),
+    close: stop,
+  };
+}
