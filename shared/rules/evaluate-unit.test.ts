@@ -108,6 +108,8 @@ describe.each([
     // Dust hours end at 90…95; windows ending 90…118 (95 + 23 h) hold at least one of them.
     expect(dusty.dust!.excludedWindows).toBe(29);
     expect(dusty.dust!.explanation.zh).toContain('因沙尘天气形成的重污染不适用本预案');
+    expect(dusty.dust!.levelWithDust).toBe('yellow');
+    expect(dusty.explanation.citations).toContain(plan.dust.section);
     // The window ending 24 h after the last dust hour holds no dust hour.
     const after = evaluateUnit(plan, series({ 119: 400 }), now, {
       dustPeriods: [{ from: at(90), to: at(95) }],
@@ -134,6 +136,9 @@ describe('plan-specific evaluation', () => {
     pm25[90] = 115;
     expect(evaluateUnit(plans.ili, series({}), now, { pm25Daily: pm25 }).heavyDay!.flagged).toBe(false);
     expect(evaluateUnit(plans.kizilsu, series({}), now, { pm25Daily: pm25 }).heavyDay).toBeNull();
+    pm25[90] = 116;
+    const dust = { pm25Daily: pm25, dustPeriods: [{ from: at(80), to: at(80) }] };
+    expect(evaluateUnit(plans.ili, series({}), now, dust).heavyDay!.flagged).toBe(false);
   });
 
   test('Kizilsu dust advice cites the last paragraph of 3.3.1', () => {

@@ -39,7 +39,11 @@ export type UnitEvaluation = {
   /** Last window end assessed (end of the forecast horizon), or null when the series has nothing from now on. */
   horizonEnd: number | null;
   heavyDay: HeavyDayEvaluation | null;
-  dust: { excludedWindows: number; explanation: Explanation } | null;
+  /**
+   * Confirmed dust: how many windows were left out, and the level the series would have given with
+   * them (so the UI can choose the health advice, the only measures that apply to dust).
+   */
+  dust: { excludedWindows: number; levelWithDust: WarningLevel; explanation: Explanation } | null;
   explanation: Explanation;
 };
 
@@ -68,6 +72,16 @@ export function evaluateUnit(
     .map((candidate) => ({ ...candidate, first: candidate.first + first, last: candidate.last + first }))
     .find((candidate) => candidate.last >= fromIndex);
   const recommendedLevel = episode?.level ?? 'none';
+  const explanation = recommendationExplanation(plan, series, now, episode, levels, fromIndex, toIndex);
+  const dust =
+    dustPeriods.length > 0
+      ? {
+          excludedWindows: excluded,
+          levelWithDust: evaluateUnit(plan, input, now, { lookbackHours: options.lookbackHours ?? 0 })
+            .recommendedLevel,
+          explanation: dustExplanation(plan, dustPeriods, excluded),
+        }
+      : null;
   return {
     recommendedLevel,
     levels,
@@ -80,13 +94,26 @@ export function evaluateUnit(
         }
       : null,
     horizonEnd: toIndex >= fromIndex ? windowEndAt(series, toIndex) : null,
-    heavyDay: options.pm25Daily ? heavyDay(plan, series, options.pm25Daily, fromIndex) : null,
-    dust:
-      dustPeriods.length > 0
-        ? { excludedWindows: excluded, explanation: dustExplanation(plan, dustPeriods, excluded) }
-        : null,
-    explanation: recommendationExplanation(plan, series, now, episode, levels, fromIndex, toIndex),
+    heavyDay: options.pm25Daily
+      ? heavyDay(plan, series, maskDust(options.pm25Daily, input, series), fromIndex)
+      : null,
+    dust,
+    explanation: dust
+      ? {
+          zh: `${explanation.zh}${dust.explanation.zh}`,
+          en: `${explanation.en} ${dust.explanation.en}`,
+          citations: [...new Set([...explanation.citations, ...dust.explanation.citations])],
+        }
+      : explanation,
   };
+}
+
+/** PM2.5 means of the windows left out for dust are left out too (the heavy-day flag is part of the plan). */
+function maskDust(pm25Daily: Float64Array, input: DailySeries, graded: DailySeries): Float64Array {
+  if (input === graded) return pm25Daily;
+  return pm25Daily.map((value, index) =>
+    Number.isNaN(graded.values[index]!) && !Number.isNaN(input.values[index]!) ? Number.NaN : value,
+  );
 }
 
 function evaluateLevel(
