@@ -43,7 +43,7 @@ export const responseLevels = ['yellow', 'orange', 'red'] as const;
 export type ResponseLevel = (typeof responseLevels)[number];
 
 /** Plans 4.3.1.1(2): small-micro means SO2+NOx+PM2.5+VOCs under 100 kg a year (the list's PM stands in for PM2.5). */
-export const smallMicroLimitTonnes = 0.1;
+export const smallMicroLimitKg = 100;
 
 /** One row of the emergency emission-reduction list (应急减排清单). */
 export const enterpriseSchema = z
@@ -63,16 +63,14 @@ export const enterpriseSchema = z
   })
   .superRefine((enterprise, context) => {
     checkPointInXinjiang(enterprise, context);
-    const total =
-      enterprise.emissions.so2 +
-      enterprise.emissions.nox +
-      enterprise.emissions.pm +
-      enterprise.emissions.vocs;
-    if (enterprise.class === 'small-micro' && total >= smallMicroLimitTonnes)
+    const { so2, nox, pm, vocs } = enterprise.emissions;
+    // Kilograms to the gram, so 0.04 t + 0.06 t is 100 kg whatever the floating-point sum says.
+    const totalKg = Math.round((so2 + nox + pm + vocs) * 1e6) / 1e3;
+    if (enterprise.class === 'small-micro' && totalKg >= smallMicroLimitKg)
       context.addIssue({
         code: 'custom',
         path: ['class'],
-        message: `small-micro (小微) means under 100 kg/a of SO2+NOx+PM2.5+VOCs (plan 4.3.1.1(2)), but this enterprise emits ${Math.round(total * 1000)} kg/a`,
+        message: `small-micro (小微) means under 100 kg/a of SO2+NOx+PM2.5+VOCs (plan 4.3.1.1(2)), but this enterprise emits ${totalKg} kg/a`,
       });
     // Ili plan 4.3.1.1(1): D-grade enterprises stop entirely; the Kizilsu plan leaves D measures to the guidance.
     if (enterprise.class === 'D' && unitOf(enterprise.unitId)?.jurisdiction === 'ili')

@@ -130,3 +130,26 @@ describe('CSV import of the emission-reduction list', () => {
     });
   });
 });
+
+describe('CSV exported by Chinese Excel', () => {
+  it('reads a GB18030 (GBK) file', async () => {
+    const bytes = readFileSync(
+      new URL('../../../test/fixtures/layers/dust-sources-gbk.csv', import.meta.url),
+    );
+    const plan = await planLayerImport('dust-source', [], { name: '扬尘源.csv', bytes });
+    expect(plan.report).toEqual([]);
+    expect(plan.next[0]).toMatchObject({
+      name: '乌恰县示例砂石场（合成）',
+      unitId: '653024',
+      type: 'sand-gravel',
+      status: 'idle',
+    });
+  });
+
+  it('reports a file without any known header on its first row', async () => {
+    const plan = await planLayerImport('dust-source', [], file('a,b,c\n1,2,3\n'));
+    expect(plan).toMatchObject({ ok: false, rejected: 2 });
+    expect(plan.report[0]).toMatchObject({ row: 1 });
+    expect(plan.report[0]!.message).toContain('no header row found');
+  });
+});
