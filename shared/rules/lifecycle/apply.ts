@@ -10,6 +10,8 @@ import { targetKey, type Warning, type WarningBook } from './state';
 
 export type ApplyResult = { ok: true; state: WarningBook } | { ok: false; error: string };
 
+const refuse = (error: string): ApplyResult => ({ ok: false, error });
+
 /** Roles that may keep a region member below the region's level (Ili 4.2 特殊情况, a command decision). */
 const overrideRoles: readonly Role[] = [
   'commander',
@@ -24,12 +26,11 @@ const overrideRoles: readonly Role[] = [
  */
 export function applyWarningEvent(state: WarningBook, event: WarningEvent): ApplyResult {
   const plan = planById(state.planId);
-  if (!plan) return { ok: false, error: `unknown plan ${state.planId}` };
+  if (!plan) return refuse(`unknown plan ${state.planId}`);
   if (state.lastEventAt !== null && event.at < state.lastEventAt) {
-    return {
-      ok: false,
-      error: `event time ${formatHour(event.at)} is before the last recorded event (${formatHour(state.lastEventAt)})`,
-    };
+    return refuse(
+      `event time ${formatHour(event.at)} is before the last recorded event (${formatHour(state.lastEventAt)})`,
+    );
   }
   const result = transition(plan, state, event);
   if (!result.ok) return result;
@@ -55,10 +56,10 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
   if (event.type === 'propose') return propose(plan, state, event);
   if (event.type === 'confirm-dust') {
     if (!plan.proposers.includes(event.actor.role))
-      return { ok: false, error: `role ${event.actor.role} cannot confirm dust; the office does` };
+      return refuse(`role ${event.actor.role} cannot confirm dust; the office does`);
     if (!plan.unitIds.includes(event.unitId))
-      return { ok: false, error: `unit ${event.unitId} is not covered by ${plan.id}` };
-    if (event.to < event.from) return { ok: false, error: 'dust period ends before it starts' };
+      return refuse(`unit ${event.unitId} is not covered by ${plan.id}`);
+    if (event.to < event.from) return refuse('dust period ends before it starts');
     const { unitId, from, to, at, actor, reason, citation } = event;
     return {
       ok: true,
@@ -66,14 +67,11 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
     };
   }
   const warning = state.warnings[event.warningId];
-  if (!warning) return { ok: false, error: `no warning ${event.warningId}` };
+  if (!warning) return refuse(`no warning ${event.warningId}`);
   if (warning.status === 'lifted')
-    return {
-      ok: false,
-      error: `warning ${warning.id} was lifted at ${formatHour(warning.liftedAt!)}; propose a new one`,
-    };
+    return refuse(`warning ${warning.id} was lifted at ${formatHour(warning.liftedAt!)}; propose a new one`);
   if (warning.status === 'rejected' || warning.status === 'cancelled')
-    return { ok: false, error: `warning ${warning.id} was ${warning.status}` };
+    return refuse(`warning ${warning.id} was ${warning.status}`);
   const next = (updated: Warning): ApplyResult => ({
     ok: true,
     state: { ...state, warnings: { ...state.warnings, [updated.id]: updated } },
@@ -89,23 +87,17 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
     }
     case 'change': {
       if (!plan.proposers.includes(event.actor.role))
-        return {
-          ok: false,
-          error: `role ${event.actor.role} cannot propose a level change; the office does (${plan.proposers.join(', ')})`,
-        };
+        return refuse(
+          `role ${event.actor.role} cannot propose a level change; the office does (${plan.proposers.join(', ')})`,
+        );
       if (warning.status !== 'issued')
-        return {
-          ok: false,
-          error: `warning ${warning.id} is not issued yet; only an issued warning changes level`,
-        };
+        return refuse(`warning ${warning.id} is not issued yet; only an issued warning changes level`);
       if (warning.pending)
-        return {
-          ok: false,
-          error: `warning ${warning.id} already has a ${warning.pending.kind} to ${warning.pending.level} waiting for approval`,
-        };
+        return refuse(
+          `warning ${warning.id} already has a ${warning.pending.kind} to ${warning.pending.level} waiting for approval`,
+        );
       const current = approvedLevel(warning);
-      if (current === event.level)
-        return { ok: false, error: `warning ${warning.id} is already ${event.level}` };
+      if (current === event.level) return refuse(`warning ${warning.id} is already ${event.level}`);
       const kind = changeKind(current as Warning['proposedLevel'], event.level);
       const pending = {
         kind,
@@ -123,12 +115,11 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
     }
     case 'lift': {
       if (!plan.lifting.issuers.includes(event.actor.role))
-        return {
-          ok: false,
-          error: `role ${event.actor.role} cannot lift; the office issues lifting directly (${plan.lifting.section})`,
-        };
+        return refuse(
+          `role ${event.actor.role} cannot lift; the office issues lifting directly (${plan.lifting.section})`,
+        );
       if (warning.status !== 'issued')
-        return { ok: false, error: `warning ${warning.id} is not issued; reject or cancel it instead` };
+        return refuse(`warning ${warning.id} is not issued; reject or cancel it instead`);
       return next({
         ...warning,
         status: 'lifted',
@@ -139,9 +130,9 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
     }
     case 'cancel': {
       if (!plan.proposers.includes(event.actor.role))
-        return { ok: false, error: `role ${event.actor.role} cannot cancel a warning; the office does` };
+        return refuse(`role ${event.actor.role} cannot cancel a warning; the office does`);
       if (warning.status === 'issued' && event.at >= warning.segments[0]!.from)
-        return { ok: false, error: `warning ${warning.id} is already in effect; lift it instead` };
+        return refuse(`warning ${warning.id} is already in effect; lift it instead`);
       return next({
         ...warning,
         status: 'cancelled',
@@ -151,24 +142,19 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
     }
     case 'override': {
       if (plan.regional.kind !== 'contiguous-average')
-        return { ok: false, error: `${plan.id} has no regional warnings to override` };
+        return refuse(`${plan.id} has no regional warnings to override`);
       if (!overrideRoles.includes(event.actor.role))
-        return {
-          ok: false,
-          error: `role ${event.actor.role} cannot keep a member below its region's level (${overrideRoles.join(', ')})`,
-        };
+        return refuse(
+          `role ${event.actor.role} cannot keep a member below its region's level (${overrideRoles.join(', ')})`,
+        );
       if (warning.target.kind !== 'region' || warning.status !== 'issued')
-        return { ok: false, error: `warning ${warning.id} is not an issued regional warning` };
+        return refuse(`warning ${warning.id} is not an issued regional warning`);
       if (!warning.target.members.includes(event.unitId))
-        return {
-          ok: false,
-          error: `unit ${event.unitId} is not a member of region ${warning.target.regionId}`,
-        };
+        return refuse(`unit ${event.unitId} is not a member of region ${warning.target.regionId}`);
       if (levelRank(event.level) >= levelRank(approvedLevel(warning)))
-        return {
-          ok: false,
-          error: `an override keeps a member below the region's ${approvedLevel(warning)}; ${event.level} is not lower`,
-        };
+        return refuse(
+          `an override keeps a member below the region's ${approvedLevel(warning)}; ${event.level} is not lower`,
+        );
       const { unitId, level, at, actor, reason, citation } = event;
       return {
         ok: true,
@@ -194,32 +180,23 @@ function propose(
   event: Extract<WarningEvent, { type: 'propose' }>,
 ): ApplyResult {
   if (!plan.proposers.includes(event.actor.role))
-    return {
-      ok: false,
-      error: `role ${event.actor.role} cannot propose a warning; the office does (${plan.proposers.join(', ')})`,
-    };
-  if (state.warnings[event.warningId])
-    return { ok: false, error: `warning ${event.warningId} already exists` };
+    return refuse(
+      `role ${event.actor.role} cannot propose a warning; the office does (${plan.proposers.join(', ')})`,
+    );
+  if (state.warnings[event.warningId]) return refuse(`warning ${event.warningId} already exists`);
   const target = event.target;
   const units = target.kind === 'unit' ? [target.unitId] : target.members;
   const foreign = units.find((unitId) => !plan.unitIds.includes(unitId));
-  if (foreign) return { ok: false, error: `unit ${foreign} is not covered by ${plan.id}` };
+  if (foreign) return refuse(`unit ${foreign} is not covered by ${plan.id}`);
   if (target.kind === 'region') {
     if (plan.regional.kind !== 'contiguous-average')
-      return { ok: false, error: `${plan.id} has no own regional warnings (${plan.regional.section})` };
+      return refuse(`${plan.id} has no own regional warnings (${plan.regional.section})`);
     if (target.members.length < plan.regional.minUnits)
-      return {
-        ok: false,
-        error: `a region needs at least ${plan.regional.minUnits} units (${plan.regional.section})`,
-      };
+      return refuse(`a region needs at least ${plan.regional.minUnits} units (${plan.regional.section})`);
   }
   const key = targetKey(target);
   const open = openWarnings(state).find((warning) => targetKey(warning.target) === key);
-  if (open)
-    return {
-      ok: false,
-      error: `${key} already has warning ${open.id} (${open.status}); change its level instead`,
-    };
+  if (open) return refuse(`${key} already has warning ${open.id} (${open.status}); change its level instead`);
   const previous = Object.values(state.warnings)
     .filter((warning) => warning.status === 'lifted' && targetKey(warning.target) === key)
     .sort((a, b) => a.liftedAt! - b.liftedAt!)
@@ -227,10 +204,9 @@ function propose(
   const merge = plan.adjustment.merge;
   const merged = previous && event.effectiveAt - previous.liftedAt! < merge.gapHours * HOUR ? previous : null;
   if (merged && levelRank(event.level) < levelRank(approvedLevel(merged))) {
-    return {
-      ok: false,
-      error: `less than ${merge.gapHours} h after warning ${merged.id} (${approvedLevel(merged)}) was lifted: one episode, started at the higher level, so at least ${approvedLevel(merged)} (${merge.section})`,
-    };
+    return refuse(
+      `less than ${merge.gapHours} h after warning ${merged.id} (${approvedLevel(merged)}) was lifted: one episode, started at the higher level, so at least ${approvedLevel(merged)} (${merge.section})`,
+    );
   }
   const warning: Warning = {
     id: event.warningId,
