@@ -116,7 +116,11 @@ function startFlag(
   };
 }
 
-/** The level the subject should have started: its own grading, or Kizilsu's external regional floor (3.3.2). */
+/**
+ * The level the subject should have started: its own grading, or Kizilsu's external regional floor (3.3.2).
+ * "Due" means the episode starts within the plan's lead time (Kizilsu 48 h; Ili's 24 h, which the plan
+ * states for regional warnings, is used for unit warnings too: it names no other).
+ */
 function requiredStart(
   plan: Plan,
   subject: ComplianceSubject,
