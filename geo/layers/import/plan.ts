@@ -41,9 +41,12 @@ export async function planLayerImport<Kind extends LayerKind>(
 ): Promise<LayerImportPlan<Kind>> {
   const source = await sourceRows(kind, file);
   const rejectedFile = { ok: false, next: [...current], imported: 0, replaced: 0 };
-  if ('dataRows' in source) return { ...rejectedFile, report: source.issues, rejected: source.dataRows };
+  const inSheet = (issue: ImportIssue) =>
+    source.sheet === undefined ? issue : { ...issue, message: `sheet ${source.sheet}: ${issue.message}` };
+  if ('dataRows' in source)
+    return { ...rejectedFile, report: source.issues.map(inSheet), rejected: source.dataRows };
   const parsed = parseRows(kind, source.rows);
-  const report = [...source.issues, ...parsed.issues].sort((a, b) => a.row - b.row);
+  const report = [...source.issues, ...parsed.issues].sort((a, b) => a.row - b.row).map(inSheet);
   const rejected = parsed.rejectedRows + new Set(source.issues.map((issue) => issue.row)).size;
   if (report.length > 0 && !options.validOnly) return { ...rejectedFile, report, rejected };
   const incoming = new Map(parsed.records.map(({ record }) => [record.id, record]));
@@ -54,7 +57,10 @@ export async function planLayerImport<Kind extends LayerKind>(
   return { ok: true, next, report, imported: incoming.size, replaced, rejected };
 }
 
-type Source = { rows: SourceRow[]; issues: ImportIssue[] } | { issues: ImportIssue[]; dataRows: number };
+/** Rows to parse, or a file that cannot be read at all; `sheet` names the sheet read when a workbook has several. */
+type Source = ({ rows: SourceRow[]; issues: ImportIssue[] } | { issues: ImportIssue[]; dataRows: number }) & {
+  sheet?: string;
+};
 
 async function sourceRows(kind: LayerKind, file: LayerFile): Promise<Source> {
   const format = formatOf(file);
@@ -62,14 +68,26 @@ async function sourceRows(kind: LayerKind, file: LayerFile): Promise<Source> {
     const result = geojsonRows(kind, new TextDecoder().decode(file.bytes));
     return result.issues.some((issue) => issue.row === 0) ? { issues: result.issues, dataRows: 0 } : result;
   }
-  const tables: TableRow[][] = format === 'xlsx' ? await readWorkbook(file.bytes) : [readCsv(file.bytes)];
-  // A workbook's list is the first sheet with a recognisable header.
-  const sheets = tables.map((table) => sheetRows(kind, table));
-  return sheets.find((sheet) => sheet.issues.length === 0) ?? sheets[0] ?? { issues: [], rows: [] };
+  if (format === 'csv') return sheetRows(kind, readCsv(file.bytes));
+  return workbookRows(kind, await readXlsx(file.bytes));
 }
 
-async function readWorkbook(bytes: Uint8Array): Promise<TableRow[][]> {
-  return (await readXlsx(bytes)).map((sheet) => sheet.rows);
+/**
+ * A workbook's list is the first sheet that reads cleanly, else the first with a recognisable header
+ * (an instructions sheet before the list is common). With several sheets, issues name theirs.
+ */
+function workbookRows(kind: LayerKind, sheets: { sheet: string; rows: TableRow[] }[]): Source {
+  const read = sheets.map(({ sheet, rows }) => ({ sheet, result: sheetRows(kind, rows) }));
+  const chosen =
+    read.find(({ result }) => result.issues.length === 0) ??
+    read.find(({ result }) => 'headerFound' in result && result.headerFound) ??
+    read[0];
+  if (!chosen)
+    return {
+      issues: [{ row: 0, column: '', value: '', message: 'the workbook has no sheets' }],
+      dataRows: 0,
+    };
+  return sheets.length < 2 ? chosen.result : { ...chosen.result, sheet: chosen.sheet };
 }
 
 function formatOf(file: LayerFile): 'csv' | 'xlsx' | 'geojson' {

@@ -8,16 +8,18 @@ import type { TableRow } from './table';
 
 export type SheetRows =
   | { rows: SourceRow[]; issues: [] }
-  | { rows: []; issues: ImportIssue[]; dataRows: number };
+  | { rows: []; issues: ImportIssue[]; dataRows: number; headerFound: boolean };
 
 /** The data rows of a sheet under its header, or file-level issues (no header, missing or doubled columns). */
 export function sheetRows(kind: LayerKind, table: readonly TableRow[]): SheetRows {
   const specs = layerColumns[kind];
   const header = locateHeader(table, specs);
+  const filled = (row: TableRow) => row.cells.some((cell) => cellText(cell) !== '');
   if (!header)
     return {
       rows: [],
-      dataRows: table.length,
+      dataRows: table.filter(filled).length,
+      headerFound: false,
       issues: [
         {
           row: 1,
@@ -27,11 +29,9 @@ export function sheetRows(kind: LayerKind, table: readonly TableRow[]): SheetRow
         },
       ],
     };
-  const dataRows = table
-    .slice(header.lastHeaderRow + 1)
-    .filter((row) => row.cells.some((cell) => cellText(cell) !== ''));
+  const dataRows = table.slice(header.lastHeaderRow + 1).filter(filled);
   const issues = headerIssues(header, specs);
-  if (issues.length > 0) return { rows: [], issues, dataRows: dataRows.length };
+  if (issues.length > 0) return { rows: [], issues, dataRows: dataRows.length, headerFound: true };
   return {
     issues: [],
     rows: dataRows.map((row) => ({

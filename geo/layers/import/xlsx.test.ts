@@ -68,3 +68,67 @@ describe('XLSX import of dust sources', () => {
     ]);
   });
 });
+
+describe('XLSX import of a workbook with an instructions sheet first', () => {
+  it('reads the list from the sheet that has the header and names it in the report', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('填表说明').addRow(['本表每年更新一次，经纬度为WGS84。']);
+    const list = book.addWorksheet('企业清单');
+    list.addRow([
+      '企业编号',
+      '企业名称',
+      '县市',
+      '经度',
+      '纬度',
+      '行业',
+      '绩效等级',
+      'SO2',
+      'NOx',
+      'PM',
+      'VOCs',
+      '黄色',
+      '橙色',
+      '红色',
+    ]);
+    list.addRow([
+      'W-1',
+      '乌恰示例水泥厂',
+      '乌恰县',
+      75.26,
+      39.72,
+      '水泥',
+      'B级',
+      30,
+      200,
+      40,
+      1,
+      '限产20%',
+      '限产30%',
+      '限产50%',
+    ]);
+    list.addRow([
+      'W-2',
+      '乌恰示例砖厂',
+      '乌恰县',
+      75.27,
+      39.71,
+      '砖瓦',
+      'B级',
+      3,
+      2,
+      8,
+      0,
+      '限产20%',
+      '限产10%',
+      '停产',
+    ]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const plan = await planLayerImport('enterprise', [], { name: 'list.xlsx', bytes }, { validOnly: true });
+    expect(plan).toMatchObject({ ok: true, imported: 1, rejected: 1 });
+    expect(plan.report).toHaveLength(1);
+    expect(plan.report[0]).toMatchObject({ row: 3, column: '橙色', value: '限产10%' });
+    expect(plan.report[0]!.message).toMatch(
+      /^sheet 企业清单: measures\.orange the orange measure removes less/,
+    );
+  });
+});
