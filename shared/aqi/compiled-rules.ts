@@ -1,0 +1,59 @@
+import { editionFor, rulesFor } from './editions';
+import type { EditionRules } from './rules';
+import {
+  type Edition,
+  type Indicator,
+  indicatorIndex,
+  indicatorOrder,
+  speciesIndexOfIndicator,
+  speciesOrder,
+} from './species';
+
+const noFallback = -1;
+
+/** EditionRules flattened to arrays indexed by indicatorOrder position, for the per-hour hot loop. */
+export type CompiledRules = {
+  rules: EditionRules;
+  /** Breakpoints per indicator, or null when the edition gives it no sub-index. */
+  breakpoints: (readonly number[] | null)[];
+  /** 10^decimals for GB/T 8170 rounding, or 0 when concentrations are used as measured. */
+  roundingFactor: Float64Array;
+  /** Fixed IAQI above the last breakpoint, or NaN. */
+  aboveIaqi: Float64Array;
+  /** Indicator whose sub-index replaces this one above the last breakpoint, or -1. */
+  aboveFallback: Int8Array;
+  hourly: Int8Array;
+  daily: Int8Array;
+};
+
+function compile(rules: EditionRules): CompiledRules {
+  const count = indicatorOrder.length;
+  const compiled: CompiledRules = {
+    rules,
+    breakpoints: indicatorOrder.map((name) => rules.scales[name]?.breakpoints ?? null),
+    roundingFactor: new Float64Array(count),
+    aboveIaqi: new Float64Array(count).fill(Number.NaN),
+    aboveFallback: new Int8Array(count).fill(noFallback),
+    hourly: Int8Array.from(rules.reports.hourly, (name) => indicatorIndex[name]),
+    daily: Int8Array.from(rules.reports.daily, (name) => indicatorIndex[name]),
+  };
+  indicatorOrder.forEach((name: Indicator, index) => {
+    const above = rules.scales[name]?.above;
+    if (above && 'iaqi' in above) compiled.aboveIaqi[index] = above.iaqi;
+    if (above && 'fallback' in above) compiled.aboveFallback[index] = indicatorIndex[above.fallback];
+    const species = speciesOrder[speciesIndexOfIndicator[index]!]!;
+    if (rules.roundingDecimals) compiled.roundingFactor[index] = 10 ** rules.roundingDecimals[species];
+  });
+  return compiled;
+}
+
+const compiled2012 = compile(rulesFor('2012'));
+const compiled2026 = compile(rulesFor('2026'));
+
+export function compiledRules(edition: Edition): CompiledRules {
+  return edition === '2026' ? compiled2026 : compiled2012;
+}
+
+export function compiledRulesAt(windowEnd: number): CompiledRules {
+  return compiledRules(editionFor(windowEnd));
+}

@@ -1,0 +1,79 @@
+/**
+ * Which hours a station's ring buffer holds, and which hours must be recomputed after writes. Hours are
+ * absolute indices (hour end / 1 h). Before the first hour ever written every value counts as missing.
+ */
+export class HourRing {
+  readonly capacity: number;
+  readonly mask: number;
+  /** First hour ever written (moves back when an earlier hour arrives), NaN when empty. */
+  first = Number.NaN;
+  newest = Number.NaN;
+  private dirtyFrom = Number.NaN;
+  private dirtyTo = Number.NaN;
+
+  /** retainHours is rounded up to a power of two, at least 64 so a 24-hour window always fits. */
+  constructor(
+    retainHours: number,
+    private readonly clearHour: (hour: number) => void,
+    private readonly recompute: (from: number, to: number) => void,
+  ) {
+    this.capacity = 2 ** Math.ceil(Math.log2(Math.max(64, retainHours)));
+    this.mask = this.capacity - 1;
+  }
+
+  holds(hour: number): boolean {
+    return hour >= this.first && hour <= this.newest && hour > this.newest - this.capacity;
+  }
+
+  /**
+   * Makes room for a value at `hour`; false when the hour is too old to take (a window it belongs to
+   * would need values already dropped from the ring).
+   */
+  admit(hour: number): boolean {
+    if (Number.isNaN(this.first) || hour - this.newest >= this.capacity) {
+      this.dirtyFrom = Number.NaN;
+      this.first = hour;
+      this.newest = hour;
+      this.clearHour(hour);
+      this.markDirty(hour, hour);
+      return true;
+    }
+    if (hour > this.newest) {
+      if (this.dirtyFrom <= hour - this.capacity + 24) this.flush();
+      for (let gap = this.newest + 1; gap <= hour; gap += 1) this.clearHour(gap);
+      this.markDirty(this.newest + 1, hour);
+      this.newest = hour;
+      return true;
+    }
+    if (hour < this.first) {
+      if (hour <= this.newest - this.capacity) return false;
+      for (let gap = hour; gap < this.first; gap += 1) this.clearHour(gap);
+      this.markDirty(hour, this.first - 1);
+      this.first = hour;
+      return true;
+    }
+    if (hour - 24 >= this.first && hour - 24 <= this.newest - this.capacity) return false;
+    this.markDirty(hour, hour);
+    return true;
+  }
+
+  /** Recomputes every window that contains a written hour: the hour itself and the 23 after it. */
+  flush(): void {
+    if (Number.isNaN(this.dirtyFrom)) return;
+    const to = Math.min(this.newest, this.dirtyTo + 23);
+    const from = this.dirtyFrom;
+    this.dirtyFrom = Number.NaN;
+    this.dirtyTo = Number.NaN;
+    this.recompute(from, to);
+  }
+
+  private markDirty(from: number, to: number): void {
+    if (Number.isNaN(this.dirtyFrom)) {
+      this.dirtyFrom = from;
+      this.dirtyTo = to;
+      return;
+    }
+    this.dirtyFrom = Math.min(this.dirtyFrom, from);
+    this.dirtyTo = Math.max(this.dirtyTo, to);
+  }
+}
