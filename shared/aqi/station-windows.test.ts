@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { HOUR } from '../time';
+import { dailyAqiSeries, StationWindows } from './index';
+
+const na = Number.NaN;
+const start = Date.parse('2019-12-01T01:00:00+08:00');
+const at = (index: number) => start + index * HOUR;
+/** SO2, NO2, PM10, PM2.5, CO, O3 of a hazy winter hour: 2012 daily AQI is PM2.5's, 100 + 50 × 5/40 → 107. */
+const hazy = [10, 40, 100, 80, 1, 30];
+
+function windowsWith(hours: number, values: (index: number) => readonly number[]): StationWindows {
+  const windows = new StationWindows();
+  for (let index = 0; index < hours; index += 1) windows.set(at(index), values(index));
+  return windows;
+}
+
+describe('data validity (GB 3095-2026 Table 4)', () => {
+  test('a 24-hour mean needs 20 hourly values: 19 is NA, 20 is valid', () => {
+    const nineteen = windowsWith(24, (index) => (index < 5 ? [na, na, na, na, na, na] : hazy));
+    expect(nineteen.mean24h('pm25', at(23))).toBeNull();
+    expect(nineteen.report(at(23), 'daily').iaqi.pm25_24h).toBeNull();
+    const twenty = windowsWith(24, (index) => (index < 4 ? [na, na, na, na, na, na] : hazy));
+    expect(twenty.mean24h('pm25', at(23))).toBe(80);
+    expect(twenty.dailyAqi(at(23))).toBe(107);
+  });
+
+  test('an 8-hour O3 mean needs 6 hourly values: 5 is NA, 6 is valid', () => {
+    const ozone = (present: number) => (index: number) => [
+      10,
+      40,
+      100,
+      80,
+      1,
+      index >= 8 - present ? 120 : na,
+    ];
+    expect(windowsWith(8, ozone(5)).ozone8h(at(7))).toBeNull();
+    expect(windowsWith(8, ozone(6)).ozone8h(at(7))).toBe(120);
+  });
+
+  test('missing and flagged (negative) hours are left out of the means, not counted as 0', () => {
+    const windows = windowsWith(24, (index) => [
+      10,
+      40,
+      100,
+      index % 6 === 0 ? -999 : 80 + (index % 2),
+      1,
+      30,
+    ]);
+    // 20 valid values: 8 even hours at 80 and 12 odd hours at 81.
+    expect(windows.mean24h('pm25', at(23))).toBe(80.6);
+  });
+
+  test('the daily maximum 8-hour O3 needs 14 valid 8-hour means in the window (HJ 663)', () => {
+    // O3 present only in the last 13 + 5 hours gives 13 valid 8-hour means; 14 + 5 gives 14.
+    const lastHours = (count: number) => (index: number) => [
+      10,
+      40,
+      100,
+      80,
+      1,
+      index >= 24 - count ? 100 : na,
+    ];
+    expect(windowsWith(24, lastHours(18)).report(at(23), 'daily').iaqi.o3_8h).toBeNull();
+    expect(windowsWith(24, lastHours(19)).report(at(23), 'daily').iaqi.o3_8h).toBe(50);
+  });
+
+  test('the daily maximum 8-hour O3 is the highest 8-hour mean lying in the window', () => {
+    // O3 200 for hours 9–16 of the day, 20 otherwise: that 8-hour mean is 200 → IAQI 100 + 50 × 40/55.
+    const windows = windowsWith(24, (index) => [10, 40, 100, 80, 1, index >= 8 && index < 16 ? 200 : 20]);
+    expect(windows.report(at(23), 'daily').iaqi.o3_8h).toBe(137);
+    expect(windows.report(at(23), 'daily').iaqi.o3_1h).toBe(100);
+  });
+});
+
+describe('reports at every hour', () => {
+  test('the daily AQI at hour t is the 24-hour window ending at t, across midnight', () => {
+    const windows = windowsWith(48, (index) => (index < 24 ? [10, 40, 40, 40, 1, 30] : hazy));
+    expect(windows.dailyAqi(at(23))).toBe(57); // PM2.5 40: 50 + 50 × 5/40
+    expect(windows.dailyAqi(at(35))).toBe(82); // 12 h of 40 and 12 h of 80: PM2.5 60 → 50 + 50 × 25/40
+    expect(windows.dailyAqi(at(47))).toBe(107);
+    expect(windows.dailyPrimaryPollutants(at(47))).toEqual(['pm25']);
+  });
+
+  test('2012 real-time AQI rates PM by the 24-hour moving mean; a single dirty hour barely moves it', () => {
+    const windows = windowsWith(24, (index) => (index === 23 ? [10, 40, 100, 300, 1, 30] : hazy));
+    // PM2.5 24 h = (23 × 80 + 300) / 24 = 89.17 → 100 + 50 × 14.17/40 = 117.7
+    expect(windows.hourlyAqi(at(23))).toBe(118);
+  });
+
+  test('the edition switches by itself at 2026-03-01 00:00 Beijing time', () => {
+    const switchover = Date.parse('2026-03-01T00:00:00+08:00');
+    const windows = new StationWindows();
+    for (let offset = -30; offset <= 0; offset += 1)
+      windows.set(switchover + offset * HOUR, [10, 40, 40, 75, 1, 30]);
+    expect(windows.dailyAqi(switchover - HOUR)).toBe(100); // 2012: PM2.5 75 → 100
+    expect(windows.dailyAqi(switchover)).toBe(114); // 2026: 100 + 50 × 15/55
+    expect(windows.hourlyAqi(switchover)).toBe(114);
+  });
+
+  test('the daily series gives D(t) at every hour, NaN where the window is invalid', () => {
+    const windows = windowsWith(30, () => hazy);
+    const { series, primaryPollutants } = dailyAqiSeries(windows, at(0), at(35));
+    expect(series.values.length).toBe(36);
+    expect(series.lastObservedIndex).toBe(29);
+    expect(Number.isNaN(series.values[17]!)).toBe(true);
+    // After 19 hours only the O3 daily maximum 8 h is valid (14 means); 2012 reports from what is present.
+    expect(series.values[18]).toBe(15);
+    expect(series.values[19]).toBe(107);
+    expect(series.values[29]).toBe(107);
+    expect(Number.isNaN(series.values[30]!)).toBe(true);
+    expect(primaryPollutants[29]).toEqual(['pm25']);
+  });
+});
+
+describe('late and corrected hours', () => {
+  test('a corrected hour changes exactly the 24 windows that contain it', () => {
+    const windows = windowsWith(72, () => hazy);
+    windows.set(at(30), [10, 40, 100, 800, 1, 30]);
+    expect(windows.dailyAqi(at(29))).toBe(107);
+    expect(windows.dailyAqi(at(30))).toBeGreaterThan(107);
+    expect(windows.dailyAqi(at(53))).toBeGreaterThan(107);
+    expect(windows.dailyAqi(at(54))).toBe(107);
+  });
+
+  test('any arrival order gives the same windows as the hours in order', () => {
+    const hours = 60;
+    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 400 }));
+    const hour = fc.tuple(value, value, value, value, value, value);
+    fc.assert(
+      fc.property(fc.array(hour, { minLength: hours, maxLength: hours }), fc.nat(), (rows, seed) => {
+        const inOrder = windowsWith(hours, (index) => rows[index]!);
+        const order = rows
+          .map((_, index) => index)
+          .sort((a, b) => ((a * 7919 + seed) % 61) - ((b * 7919 + seed) % 61));
+        const shuffled = new StationWindows();
+        for (const index of order) shuffled.set(at(index), rows[index]!);
+        for (let index = 0; index < hours; index += 1) {
+          if (shuffled.dailyAqi(at(index)) !== inOrder.dailyAqi(at(index))) return false;
+          if (shuffled.hourlyAqi(at(index)) !== inOrder.hourlyAqi(at(index))) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('an hour older than the ring can correct is refused; gaps are missing hours', () => {
+    const windows = new StationWindows({ retainHours: 64 });
+    windows.set(at(0), hazy);
+    windows.set(at(100), hazy);
+    expect(windows.set(at(10), hazy)).toBe(false);
+    expect(windows.mean24h('pm25', at(100))).toBeNull();
+    expect(windows.newestHour).toBe(at(100));
+  });
+});
