@@ -1,4 +1,5 @@
 import { units } from '../../geo/units';
+import { unitHourlyMeans } from '../../shared/aqi';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, StationRow } from '../store/types';
 import { ForecastBook } from './forecasts';
@@ -83,23 +84,17 @@ export class EngineData {
   /** Recomputes the unit means of every dirty hour and drops the D(t) windows they touch; returns those units. */
   flush(): Set<string> {
     const changed = new Set<string>();
-    const means = new Float64Array(speciesOrder.length);
     for (const [unitId, hours] of this.dirtyHours) {
       const stationIds = this.unitStations.get(unitId) ?? [];
       const columns = this.unitColumnsOf(unitId);
       const windows = this.windowsOf(unitId);
       for (const hour of hours) {
-        for (let column = 0; column < speciesOrder.length; column += 1) {
-          let sum = 0;
-          let count = 0;
-          for (const id of stationIds) {
-            const value = this.stationColumns.get(id)?.get(hour, column) ?? Number.NaN;
-            if (Number.isNaN(value)) continue;
-            sum += value;
-            count += 1;
-          }
-          means[column] = count > 0 ? sum / count : Number.NaN;
-        }
+        const means = unitHourlyMeans(
+          stationIds.map((id) => {
+            const station = this.stationColumns.get(id);
+            return speciesOrder.map((_, column) => station?.get(hour, column) ?? Number.NaN);
+          }),
+        ).values;
         columns.set(hour, means);
         windows.invalidate(hour);
       }

@@ -1,3 +1,4 @@
+import { defaultAdjacency } from '../../geo/adjacency';
 import { plans } from '../../shared/plans';
 import {
   type ComplianceFlag,
@@ -27,8 +28,8 @@ export type EngineOptions = {
   clock: 'wall' | 'data';
   /** The wall clock (epoch ms), for tests; defaults to Date.now. */
   now?: () => number;
-  /** Ili's unit adjacency graph (geo); without it no regions are searched. */
-  adjacency?: AdjacencyGraph | null;
+  /** The unit adjacency graph of a jurisdiction (default: geo's, from the bundled boundaries). */
+  adjacency?: (jurisdiction: Jurisdiction) => AdjacencyGraph;
 };
 
 /** What one engine tick changed for a jurisdiction: the rows that differ from the previous tick. */
@@ -101,7 +102,7 @@ export function createEngine(options: EngineOptions) {
       {
         data,
         book: bookOf(jurisdiction, now),
-        adjacency: options.adjacency ?? null,
+        adjacency: (options.adjacency ?? defaultAdjacency)(jurisdiction),
         externalWarning,
         previousCompliance: compliance.get(jurisdiction) ?? [],
       },

@@ -31,7 +31,7 @@ import { unitState } from './unit-state';
 export type StateInputs = {
   data: EngineData;
   book: WarningBook;
-  adjacency: AdjacencyGraph | null;
+  adjacency: AdjacencyGraph;
   externalWarning: ExternalRegionalWarning | null;
   previousCompliance: readonly ComplianceFlag[];
 };

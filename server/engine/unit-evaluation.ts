@@ -1,5 +1,5 @@
 import type { Plan } from '../../shared/plans';
-import { type Period, suspectedDustPeriods } from '../../shared/rules/dust';
+import type { Period } from '../../shared/rules/dust';
 import { evaluateUnit, type UnitEvaluation } from '../../shared/rules/evaluate-unit';
 import type { Explanation } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
@@ -7,13 +7,26 @@ import type { UnitSeries } from './unit-series';
 
 export type DustStatus = 'none' | 'suspected' | 'confirmed';
 
+/** Runs of consecutive window ends that look like sand and dust. */
+function dustRuns(start: number, windows: readonly boolean[]): Period[] {
+  const periods: Period[] = [];
+  windows.forEach((dust, index) => {
+    if (!dust) return;
+    const end = start + index * HOUR;
+    const previous = periods.at(-1);
+    if (previous && previous.to === end - HOUR) previous.to = end;
+    else periods.push({ from: end, to: end });
+  });
+  return periods;
+}
+
 /**
  * Likely-dust windows (PM10 primary, low PM2.5/PM10), continued into the forecast while the forecast
  * keeps PM10 alone as primary: sand and dust is outside both plans (适用范围), so these windows are not
  * graded even before the office confirms, and the explanation says why.
  */
 function suspectedPeriods(input: UnitSeries): Period[] {
-  const periods = suspectedDustPeriods(input.series.start, input.dustSamples);
+  const periods = dustRuns(input.series.start, input.dustWindows);
   const last = periods.at(-1);
   const nowEnd = input.series.start + input.series.lastObservedIndex * HOUR;
   if (!last || last.to !== nowEnd) return periods;

@@ -1,7 +1,8 @@
 import type { Species } from '../../shared/aqi';
+import { dustLikely } from '../../shared/rules';
 import type { DailySeries } from '../../shared/rules/daily-series';
-import type { DustSample } from '../../shared/rules/dust';
 import { HOUR } from '../../shared/time';
+import { mostlyDustHours } from './dust-hours';
 import type { ForecastBook } from './forecasts';
 import type { HourColumns } from './hour-columns';
 import { dailyReport } from './reports';
@@ -11,7 +12,8 @@ export const historyHours = 167;
 /** Forecast windows after now (Kizilsu asks 48 h of lead, forecasts cover the next 3 days). */
 export const forecastHours = 72;
 
-export type WindowReport = { aqi: number; primary: Species[]; pm25: number; pm10: number };
+/** D(t) with its primary pollutants and PM means, and whether the window looks like sand and dust. */
+export type WindowReport = { aqi: number; primary: Species[]; pm25: number; pm10: number; dust: boolean };
 
 /** D(t) per window end for one unit; a late hour at h invalidates the windows h … h + 23 h. */
 export class WindowCache {
@@ -32,6 +34,9 @@ export class WindowCache {
         primary: daily.primaryPollutants,
         pm25: daily.pm25,
         pm10: daily.pm10,
+        dust:
+          dustLikely({ pm25: daily.pm25, pm10: daily.pm10, primaryPollutants: daily.primaryPollutants }) ||
+          mostlyDustHours(this.columns, windowEnd),
       };
       this.reports.set(windowEnd, report);
     }
@@ -49,8 +54,8 @@ export type UnitSeries = {
   series: DailySeries;
   /** PM2.5 24 h means aligned with the series (forecast windows NaN), for Ili's heavy-day flag. */
   pm25Daily: Float64Array;
-  /** One sample per observed window, for the dust check. */
-  dustSamples: DustSample[];
+  /** Per observed window: whether it looks like sand and dust. */
+  dustWindows: boolean[];
   /** Primary pollutants of each observed window, then the forecast's. */
   primary: Species[][];
 };
@@ -66,13 +71,13 @@ export function unitSeries(
   const length = historyHours + 1 + forecastHours;
   const values = new Float64Array(length).fill(Number.NaN);
   const pm25Daily = new Float64Array(length).fill(Number.NaN);
-  const dustSamples: DustSample[] = [];
+  const dustWindows: boolean[] = [];
   const primary: Species[][] = [];
   for (let index = 0; index <= historyHours; index += 1) {
     const report = windows.at(start + index * HOUR);
     values[index] = report.aqi;
     pm25Daily[index] = report.pm25;
-    dustSamples.push({ pm25: report.pm25, pm10: report.pm10, primaryPollutants: report.primary });
+    dustWindows.push(report.dust);
     primary.push(report.primary);
   }
   for (let index = historyHours + 1; index < length; index += 1) {
@@ -80,5 +85,5 @@ export function unitSeries(
     values[index] = forecast?.aqi ?? Number.NaN;
     primary.push(forecast?.primary ? [forecast.primary] : []);
   }
-  return { series: { start, values, lastObservedIndex: historyHours }, pm25Daily, dustSamples, primary };
+  return { series: { start, values, lastObservedIndex: historyHours }, pm25Daily, dustWindows, primary };
 }

@@ -10,7 +10,10 @@ const pm25 = 3;
 const co = 4;
 const o3 = 5;
 
-/** GB 3095 data validity: a 24-hour mean needs 20 hourly values, an 8-hour mean 6, the daily max 8 h 14 means. */
+/**
+ * GB 3095 data validity: a 24-hour mean needs 20 hourly values, an 8-hour mean 6, the daily max 8 h 14 means
+ * (HJ 663); the daily max 1 h needs a valid day, as shared/aqi's station windows decide.
+ */
 const minimumHoursFor24h = 20;
 const minimumHoursFor8h = 6;
 const minimumMeansForMax8h = 14;
@@ -68,12 +71,16 @@ export function hourlyIndicators(columns: HourColumns, t: number): Indicators {
  */
 export function dailyIndicators(columns: HourColumns, t: number): Indicators {
   let o3Max1h: number | null = null;
+  let valid1h = 0;
   let o3Max8h: number | null = null;
   let valid8h = 0;
   for (let offset = 0; offset < 24; offset += 1) {
     const hour = t - offset * HOUR;
     const value = columns.get(hour, o3);
-    if (!Number.isNaN(value) && (o3Max1h === null || value > o3Max1h)) o3Max1h = value;
+    if (!Number.isNaN(value)) {
+      valid1h += 1;
+      if (o3Max1h === null || value > o3Max1h) o3Max1h = value;
+    }
     const moving = ozone8h(columns, hour);
     if (moving === null) continue;
     valid8h += 1;
@@ -85,7 +92,7 @@ export function dailyIndicators(columns: HourColumns, t: number): Indicators {
     pm10_24h: mean(columns, pm10, t, 24, minimumHoursFor24h),
     pm25_24h: mean(columns, pm25, t, 24, minimumHoursFor24h),
     co_24h: mean(columns, co, t, 24, minimumHoursFor24h),
-    o3_1h: o3Max1h,
+    o3_1h: valid1h >= minimumHoursFor24h ? o3Max1h : null,
     o3_8h: valid8h >= minimumMeansForMax8h ? o3Max8h : null,
   };
 }

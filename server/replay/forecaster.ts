@@ -82,7 +82,8 @@ export function createForecaster(hours: Map<number, StationHour[]>, stations: re
           aqi,
           aqiLow: Math.max(0, Math.round(aqi * (1 - 1.28 * sigma))),
           aqiHigh: Math.min(500, Math.round(aqi * (1 + 1.28 * sigma))),
-          primary: actual.primary[0] ?? null,
+          // The office forecasts a dust window as what it is, a PM10 episode, even when PM10 was off scale.
+          primary: actual.dust ? 'pm10' : (actual.primary[0] ?? null),
         });
       }
     }

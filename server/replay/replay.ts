@@ -14,7 +14,14 @@ export const replayEnvironmentSchema = z.object({
   /** Hours of each episode sent at once when it starts, so the 24-hour windows are full from the first tick. */
   REPLAY_WARMUP_HOURS: z.coerce.number().int().min(24).max(240).default(60),
 });
-export type ReplaySettings = { speed: number; warmupHours: number };
+export type ReplaySettings = {
+  speed: number;
+  warmupHours: number;
+  /** Episodes per jurisdiction, in play order (default episodeOrder). */
+  episodes?: Partial<Record<Jurisdiction, readonly string[]>>;
+  /** Start over after the last episode (default true: the replay is the demo's main job). */
+  loop?: boolean;
+};
 
 export function replaySettingsFromEnvironment(environment: NodeJS.ProcessEnv): ReplaySettings {
   const parsed = replayEnvironmentSchema.safeParse(environment);
@@ -96,7 +103,8 @@ export function startReplay(ingest: ReplayIngest, settings: ReplaySettings) {
 
   async function play(jurisdiction: Jurisdiction, index: number): Promise<void> {
     if (stopped) return;
-    const order = episodeOrder[jurisdiction];
+    const order = settings.episodes?.[jurisdiction] ?? episodeOrder[jurisdiction];
+    if (order.length === 0 || (settings.loop === false && index >= order.length)) return;
     const playback = playbackOf(order[index % order.length]!);
     const times = [...playback.hours.keys()].sort((a, b) => a - b);
     ingest.restart(jurisdiction);

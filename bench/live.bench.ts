@@ -1,0 +1,183 @@
+/**
+ * Live-state benchmark (issue 6): latency from an ingest request to the delta arriving at 500 Socket.IO
+ * clients in a separate process (p50/p99), bytes per delta, and 10,000 station-hours in one request through
+ * to the state. Run: npm run bench live
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect } from 'socket.io-client';
+import { startServer } from '../server/app';
+import { configFromEnvironment } from '../server/config';
+import { realStations } from '../server/replay/episodes';
+import { simulatedStations } from '../server/replay/simulated';
+import type { Delta } from '../shared/live/events';
+
+const feederKey = 'bench-live-feeder-key-0123456789';
+const clientCount = 500;
+const ticks = 60;
+const hour = 3_600_000;
+const start = Date.parse('2019-12-01T00:00:00+08:00');
+
+function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function runClients(url: string, count: number): Promise<void> {
+  let ready = 0;
+  const arrivals = new Map<number, { times: number[]; bytes: number }>();
+  for (let index = 0; index < count; index += 1) {
+    const socket = connect(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { authorization: `Bearer ${feederKey}` },
+    });
+    socket.once('snapshot', () => {
+      ready += 1;
+      if (ready === count) process.send?.({ kind: 'ready' });
+    });
+    socket.on('delta', (delta: Delta) => {
+      const at = preciseNow();
+      const entry = arrivals.get(delta.seq) ?? { times: [], bytes: Buffer.byteLength(JSON.stringify(delta)) };
+      entry.times.push(at);
+      arrivals.set(delta.seq, entry);
+      if (entry.times.length === count) {
+        process.send?.({ kind: 'delta', seq: delta.seq, times: entry.times, bytes: entry.bytes });
+        arrivals.delete(delta.seq);
+      }
+    });
+    socket.on('connect', () => socket.emit('join', { jurisdiction: 'ili' }));
+  }
+  process.on('message', (message: { kind: string }) => {
+    if (message.kind === 'stop') process.exit(0);
+  });
+}
+
+async function runParent(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tianshan-bench-live-'));
+  const server = await startServer(
+    configFromEnvironment({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      REPLAY: 'off',
+      CLOCK: 'data',
+      FEEDER_KEY: feederKey,
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
+  const stations = [...realStations(), ...simulatedStations()].filter(
+    (station) => !station.unitId?.startsWith('653'),
+  );
+  for (const station of stations) {
+    const response = await fetch(`${server.url}/api/stations/${station.id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ name: station.name, lon: station.lon, lat: station.lat, unit: station.unitId }),
+    });
+    if (!response.ok)
+      throw new Error(`PUT station ${station.id}: ${response.status} ${await response.text()}`);
+  }
+  const hoursOf = (from: number, count: number) =>
+    Array.from({ length: count }, (_, offset) => start + (from + offset) * hour).flatMap((time) =>
+      stations.map((station, index) => ({
+        station: station.id,
+        time: new Date(time).toISOString(),
+        pm25: 80 + ((time / hour + index * 7) % 90),
+        pm10: 150,
+        so2: 12,
+        no2: 30,
+        co: 1.2,
+        o3: 25,
+      })),
+    );
+  const ingest = async (observations: unknown[]) => {
+    const response = await fetch(`${server.url}/api/observations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ observations }),
+    });
+    if (!response.ok) throw new Error(`POST observations: ${response.status} ${await response.text()}`);
+  };
+  await ingest(hoursOf(0, 48));
+
+  const child = fork(import.meta.filename, ['--clients', server.url, String(clientCount)], {
+    execArgv: ['--import', 'tsx'],
+  });
+  const waiting = new Map<number, (message: { times: number[]; bytes: number }) => void>();
+  const early = new Map<number, { times: number[]; bytes: number }>();
+  await new Promise<void>((resolve) => {
+    child.on('message', (message: { kind: string; seq: number; times: number[]; bytes: number }) => {
+      if (message.kind === 'ready') resolve();
+      if (message.kind !== 'delta') return;
+      const resolver = waiting.get(message.seq);
+      if (resolver) resolver(message);
+      else early.set(message.seq, message);
+    });
+  });
+  console.log(`${clientCount} clients joined ili (${stations.length} stations, one delta per ingested hour)`);
+
+  const latencies: number[] = [];
+  const bytes: number[] = [];
+  let seq = 0;
+  for (let tick = 0; tick < ticks; tick += 1) {
+    const sent = preciseNow();
+    await ingest(hoursOf(48 + tick, 1));
+    seq = seq === 0 ? await firstSeq() : seq + 1;
+    const arrived = await new Promise<{ times: number[]; bytes: number }>((resolve) => {
+      const already = early.get(seq);
+      if (already) resolve(already);
+      else waiting.set(seq, resolve);
+    });
+    for (const time of arrived.times) latencies.push(time - sent);
+    bytes.push(arrived.bytes);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  async function firstSeq(): Promise<number> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const seen = [...early.keys()].sort((a, b) => a - b)[0];
+        if (seen !== undefined) resolve(seen);
+        else setTimeout(check, 5);
+      };
+      check();
+    });
+  }
+
+  latencies.sort((a, b) => a - b);
+  bytes.sort((a, b) => a - b);
+  console.log(
+    `ingest → delta at ${clientCount} clients, ${ticks} ticks: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (target p99 < 250 ms)`,
+  );
+  console.log(
+    `bytes per delta (JSON): median ${percentile(bytes, 50)}, max ${bytes.at(-1)} (snapshot-free; ${stations.length} stations changed per tick)`,
+  );
+  child.send({ kind: 'stop' });
+
+  const bulkHours = Math.ceil(10_000 / stations.length);
+  const bulk = hoursOf(48 + ticks, bulkHours).slice(0, 10_000);
+  const newest = Date.parse(bulk.at(-1)!.time);
+  const before = preciseNow();
+  await ingest(bulk);
+  const accepted = preciseNow();
+  const state = await (await fetch(`${server.url}/api/state?jurisdiction=ili`, { headers })).json();
+  const reflected = preciseNow();
+  if (state.now !== newest)
+    throw new Error(`state now ${state.now} does not reflect the newest hour ${newest}`);
+  console.log(
+    `10,000 station-hours in one request: accepted in ${(accepted - before).toFixed(0)} ms, reflected in GET /api/state after ${(reflected - before).toFixed(0)} ms (target < 1000 ms)`,
+  );
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (process.argv[2] === '--clients') await runClients(process.argv[3]!, Number(process.argv[4]));
+else await runParent();

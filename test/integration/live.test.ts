@@ -1,0 +1,116 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { ClientToServerEvents, Delta, ServerToClientEvents, Snapshot } from '../../shared/live/events';
+import { deltaSchema, snapshotSchema } from '../../shared/live/events';
+import { startTestServer } from '../helpers/server';
+
+const feederKey = 'live-test-feeder-key-0123456789';
+const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
+let server: Awaited<ReturnType<typeof startTestServer>>;
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function hour(index: number): string {
+  return new Date(Date.parse('2019-12-10T00:00:00+08:00') + index * 3_600_000).toISOString();
+}
+
+async function ingest(from: number, count: number, pm25: number) {
+  const observations = Array.from({ length: count }, (_, offset) => ({
+    station: '2703A',
+    time: hour(from + offset),
+    pm25,
+    pm10: 200,
+    so2: 10,
+    no2: 20,
+    co: 1.0,
+    o3: 20,
+  }));
+  const response = await fetch(`${server.url}/api/observations`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ observations }),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+}
+
+function next<Name extends 'snapshot' | 'delta'>(client: Client, name: Name) {
+  return new Promise<Name extends 'snapshot' ? Snapshot : Delta>((resolve) => {
+    client.once(name as 'snapshot', ((payload: unknown) => resolve(payload as never)) as never);
+  });
+}
+
+function open(): Client {
+  return connect(server.url, {
+    transports: ['websocket'],
+    extraHeaders: { authorization: `Bearer ${feederKey}` },
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
+  const response = await fetch(`${server.url}/api/stations/2703A`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ name: '市环保局', lon: 81.2815, lat: 43.9404 }),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  await ingest(1, 24, 100);
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+test('join gives a snapshot with a sequence number, an ingest a delta with the next one, resync a new snapshot', async () => {
+  const client = open();
+  const snapshotPromise = next(client, 'snapshot');
+  client.emit('join', { jurisdiction: 'ili' });
+  const snapshot = snapshotSchema.parse(await snapshotPromise);
+  expect(snapshot.state.jurisdiction).toBe('ili');
+  // 24 hours of PM2.5 100 µg/m³: IAQI 100 + (100 − 75) × 50 / 40 = 131.25 → 132 (rounded up).
+  expect(snapshot.state.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(132);
+
+  const deltaPromise = next(client, 'delta');
+  await ingest(25, 1, 340);
+  const delta = deltaSchema.parse(await deltaPromise);
+  expect(delta.seq).toBe(snapshot.seq + 1);
+  expect(delta.now).toBe(Date.parse(hour(25)));
+  // Only the changed rows travel: Yining's unit and its station, not the 28 other Ili units.
+  expect(delta.units.map((unit) => unit.id)).toContain('654002');
+  expect(delta.units.length).toBeLessThan(snapshot.state.units.length);
+  expect(delta.stations.map((station) => station.id)).toEqual(['2703A']);
+  // (23 × 100 + 340) / 24 = 110 µg/m³ → 100 + 35 × 50 / 40 = 143.75 → 144.
+  expect(delta.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(144);
+
+  const resyncPromise = next(client, 'snapshot');
+  client.emit('resync', { jurisdiction: 'ili' });
+  const resynced = await resyncPromise;
+  expect(resynced.seq).toBe(delta.seq);
+  expect(resynced.state.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(144);
+  client.close();
+});
+
+test('a malformed join is refused with the field named', async () => {
+  const client = open();
+  const error = new Promise<{ message: string }>((resolve) => client.once('live-error', resolve));
+  client.emit('join', { jurisdiction: 'xinjiang' } as never);
+  expect((await error).message).toMatch(/jurisdiction/);
+  client.close();
+});
+
+test('after a short disconnection the connection is recovered and the missed delta arrives', async () => {
+  const client = open();
+  const snapshotPromise = next(client, 'snapshot');
+  client.emit('join', { jurisdiction: 'ili' });
+  const snapshot = await snapshotPromise;
+  // Socket.IO connection state recovery only keeps state once the server has sent a packet with an offset.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const reconnected = new Promise<void>((resolve) => client.io.once('reconnect', () => resolve()));
+  const deltaPromise = next(client, 'delta');
+  client.io.engine.close();
+  await ingest(26, 1, 100);
+  await reconnected;
+  const delta = await deltaPromise;
+  expect(client.recovered).toBe(true);
+  expect(delta.seq).toBe(snapshot.seq + 1);
+  expect(delta.now).toBe(Date.parse(hour(26)));
+  client.close();
+});

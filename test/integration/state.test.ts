@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer } from '../helpers/server';
+
+/**
+ * CLOCK=data state after ingesting a known series through the HTTP API. Expected values are worked out by
+ * hand from HJ 633-2012 (the data is from 2019): PM2.5 24 h breakpoints 150 → 200 and 250 → 300, so a
+ * 24-hour mean of 180 µg/m³ gives IAQI 200 + (180 − 150) × 100 / 100 = 230; PM10 200 µg/m³ gives
+ * 100 + (200 − 150) × 50 / 100 = 125; SO2 10, NO2 20, CO 1.0, O3 20 stay far below. D = 230, PM2.5 primary.
+ */
+const feederKey = 'state-test-feeder-key-0123456789';
+const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+function hourIso(day: number, hour: number): string {
+  return `2019-12-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+}
+
+/** Hour ends 2019-12-10 01:00 … 2019-12-11 06:00 (30 hours). */
+const hours = Array.from({ length: 30 }, (_, index) =>
+  hourIso(10 + Math.floor((index + 1) / 24), (index + 1) % 24),
+);
+
+async function post(path: string, body: unknown) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return response;
+}
+
+async function yining() {
+  const response = await fetch(`${server.url}/api/state?jurisdiction=ili`, { headers });
+  expect(response.status).toBe(200);
+  const state = await response.json();
+  return { state, unit: state.units.find((unit: { id: string }) => unit.id === '654002') };
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
+  const station = await fetch(`${server.url}/api/stations/2703A`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ name: '市环保局', lon: 81.2815, lat: 43.9404 }),
+  });
+  expect(station.status, await station.clone().text()).toBeLessThan(300);
+  await post('/api/observations', {
+    observations: hours.map((time) => ({
+      station: '2703A',
+      time,
+      pm25: 180,
+      pm10: 200,
+      so2: 10,
+      no2: 20,
+      co: 1.0,
+      o3: 20,
+    })),
+  });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+test('the engine now is the end of the newest hour received, and Yining is graded on its 24-hour window', async () => {
+  const { state, unit } = await yining();
+  expect(state.now).toBe(Date.parse('2019-12-11T06:00:00+08:00'));
+  expect(state.edition).toBe('2012');
+  expect(unit).toMatchObject({ dailyAqi: 230, hourlyAqi: 230, primaryPollutants: ['pm25'], stationCount: 1 });
+  // D > 200 at now: yellow (3.3.2); the window 24 h earlier holds only 6 hours, so not orange.
+  expect(unit.recommendedLevel).toBe('yellow');
+  expect(unit.issuedLevel).toBe('none');
+  expect(unit.stale).toBe(false);
+  expect(unit.explanation.citations.length).toBeGreaterThan(0);
+});
+
+test('a late, corrected hour recomputes the windows it falls in', async () => {
+  // 23 × 180 + 420 = 4560 over 24 h = 190 µg/m³ → IAQI 200 + 40 = 240.
+  await post('/api/observations', {
+    observations: [
+      { station: '2703A', time: hourIso(10, 12), pm25: 420, pm10: 200, so2: 10, no2: 20, co: 1.0, o3: 20 },
+    ],
+  });
+  const { state, unit } = await yining();
+  expect(state.now).toBe(Date.parse('2019-12-11T06:00:00+08:00'));
+  expect(unit.dailyAqi).toBe(240);
+});
+
+test('forecasts after now join the series: D > 200 forecast for the next day makes it orange (48 h)', async () => {
+  const now = Date.parse('2019-12-11T06:00:00+08:00');
+  const forecasts = Array.from({ length: 30 }, (_, index) => ({
+    unit: '654002',
+    windowEnd: new Date(now + (index + 1) * 3_600_000).toISOString(),
+    aqi: 260,
+    aqiLow: 230,
+    aqiHigh: 290,
+    primary: 'pm25',
+  }));
+  await post('/api/forecasts', { issuedAt: '2019-12-11T05:30:00+08:00', source: 'test-office', forecasts });
+  const { unit } = await yining();
+  // Windows ending now (240) and now + 24 h (260) are both above 200: orange (D > 200 for 48 h).
+  expect(unit.recommendedLevel).toBe('orange');
+});
+
+test('a past hour is served for the time slider, and a future one is refused', async () => {
+  const past = await fetch(`${server.url}/api/state?jurisdiction=ili&at=2019-12-10T12:00:00%2B08:00`, {
+    headers,
+  });
+  expect(past.status).toBe(200);
+  const state = await past.json();
+  expect(state.now).toBe(Date.parse('2019-12-10T12:00:00+08:00'));
+  // Only 12 hours before that hour: no valid 24-hour window yet.
+  expect(state.units.find((unit: { id: string }) => unit.id === '654002').dailyAqi).toBeNull();
+  const future = await fetch(`${server.url}/api/state?jurisdiction=ili&at=2020-01-01T00:00:00%2B08:00`, {
+    headers,
+  });
+  expect(future.status).toBe(400);
+  const bad = await fetch(`${server.url}/api/state?jurisdiction=xinjiang`, { headers });
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).issues[0].field).toBe('jurisdiction');
+});
