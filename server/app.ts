@@ -1,38 +1,73 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
+import { createDemoAccounts } from './auth/accounts';
+import { authenticate } from './auth/guards';
+import { socketAuthorizer } from './auth/socket';
 import type { ServerConfig } from './config';
+import { createEngine, stateRouter } from './engine';
+import { auditRouter } from './http/audit';
+import { authRouter } from './http/auth';
+import { errorHandler, notFound } from './http/errors';
 import { healthRouter } from './http/health';
+import { bodyLimit, ingestRouter } from './http/ingest';
 import { unitsRouter } from './http/units';
+import { warningsRouter } from './http/warnings';
+import { createIngest } from './ingest/service';
+import { attachLive, liveServerOptions } from './live';
+import { replayIngestFor, startReplay } from './replay';
+import { createStore } from './store/sqlite';
 
 const clientDist = fileURLToPath(new URL('../dist/client', import.meta.url));
 const clientRoutes = ['/', '/wall', '/command', '/press'];
 
-export type RunningServer = { http: Server; io: SocketServer; url: string; close: () => Promise<void> };
+export type RunningServer = {
+  http: Server;
+  io: SocketServer;
+  url: string;
+  /** Demo mode only: the accounts created at this start, with their passwords. */
+  demoAccounts: { username: string; password: string }[];
+  close: () => Promise<void>;
+};
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const startedAt = Date.now();
+  const logger = pino({ level: config.logLevel });
+  const store = createStore(config.dataDir);
+  // Demo mode: the default start (replay on) with no accounts yet gets one account per role.
+  const demoAccounts = config.replay && store.accountCount() === 0 ? await createDemoAccounts(store) : [];
+  const engine = createEngine({ store, clock: config.clock });
+  const ingest = createIngest(store, logger);
+  ingest.listen(engine);
+
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', healthRouter({ startedAt, storage: () => ({ kind: 'sqlite', ok: true }) }));
-  app.use('/api', unitsRouter());
+  app.use('/api', express.json({ limit: bodyLimit }), authenticate(store, config.feederKey));
+  app.use('/api', healthRouter({ startedAt: Date.now(), storage: () => store.status() }));
   app.get('/api/config', (_request, response) => {
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
+  app.use('/api', unitsRouter());
+  app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
+  app.use('/api', ingestRouter(ingest));
+  app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
+  app.use('/api', auditRouter(store));
+  app.use('/api', stateRouter(engine));
+  app.use('/api', notFound);
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: false }));
     app.get(clientRoutes, (_request, response) => response.sendFile('index.html', { root: clientDist }));
   }
+  app.use(errorHandler(logger));
 
   const http = createHttpServer(app);
-  const io = new SocketServer(http, { serveClient: false });
-  io.on('connection', (socket) => {
-    socket.emit('hello', { serverTime: new Date().toISOString() });
-  });
+  const io = new SocketServer(http, liveServerOptions);
+  const live = attachLive({ io, engine, authorize: socketAuthorizer(store) });
+  const replay = config.replay ? startReplay(replayIngestFor(ingest, engine), config.replaySettings) : null;
+  replay?.running.catch((error: unknown) => logger.error({ err: error }, 'replay stopped'));
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const { port } = http.address() as AddressInfo;
@@ -40,9 +75,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     http,
     io,
     url: `http://localhost:${port}`,
+    demoAccounts,
     close: async () => {
+      replay?.stop();
+      live.close();
+      engine.close();
       await io.close();
       http.closeAllConnections();
+      store.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type ReplaySettings, replaySettingsFromEnvironment } from './replay';
 
 /** Every setting the server reads from the environment (docs/API.md, "Contract for automation"). */
 const environmentSchema = z.object({
@@ -11,6 +12,8 @@ const environmentSchema = z.object({
   FEEDER_KEY: z.string().min(16, 'FEEDER_KEY must be at least 16 characters').optional(),
   BASEMAP_STYLE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /** on: session cookies carry Secure (serve over https, e.g. behind a TLS proxy). */
+  COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
 });
 
 export type ServerConfig = {
@@ -22,6 +25,8 @@ export type ServerConfig = {
   feederKey: string | undefined;
   basemapStyleUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  secureCookies: boolean;
+  replaySettings: ReplaySettings;
 };
 
 export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerConfig {
@@ -40,5 +45,7 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     feederKey: env.FEEDER_KEY,
     basemapStyleUrl: env.BASEMAP_STYLE_URL,
     logLevel: env.LOG_LEVEL,
+    secureCookies: env.COOKIE_SECURE === 'on',
+    replaySettings: replaySettingsFromEnvironment(environment),
   };
 }

@@ -2,6 +2,7 @@
  * The storage seam. SQLite implements it today (server/store/sqlite/); PostgreSQL can implement it later.
  * Every write method is atomic: it either applies entirely or throws and writes nothing.
  */
+import type { Role } from '../../shared/plans/schema';
 import type { Jurisdiction } from '../../shared/units/schema';
 
 export type Species = 'so2' | 'no2' | 'pm10' | 'pm25' | 'co' | 'o3';
@@ -79,7 +80,65 @@ export interface AuditStore {
   audit(filter?: { text?: string; from?: number; to?: number; limit?: number }): AuditEntry[];
 }
 
-export interface Store extends ObservationStore, ForecastStore, StationStore, EventStore, AuditStore {
+/** jurisdiction null = both prefectures. passwordHash is `scrypt$<salt hex>$<key hex>` (server/auth/passwords.ts). */
+export type AccountRow = {
+  id: string;
+  username: string;
+  role: Role;
+  jurisdiction: Jurisdiction | null;
+  passwordHash: string;
+  demo: boolean;
+  createdAt: number;
+};
+
+export type SessionRow = {
+  id: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+};
+
+/** A feeder API key; only its sha256 is stored. */
+export type FeederKeyRow = { id: string; label: string; keyHash: string; createdAt: number };
+
+export type ObservationChange = {
+  station: string;
+  time: number;
+  before: ObservationRow;
+  after: ObservationRow;
+};
+
+export interface AccountStore {
+  addAccount(row: AccountRow): void;
+  accountByUsername(username: string): AccountRow | null;
+  accountById(id: string): AccountRow | null;
+  accountCount(): number;
+  addSession(row: SessionRow): void;
+  sessionById(id: string, now: number): SessionRow | null;
+  deleteSession(id: string): void;
+  addFeederKey(row: FeederKeyRow): void;
+  feederKeyByHash(keyHash: string): FeederKeyRow | null;
+}
+
+/** Imported layers and boundaries: one JSON document per kind, each import a new version. */
+export interface DocumentStore {
+  putDocument(kind: string, body: unknown, at: number): number;
+  latestDocument(kind: string): { version: number; body: unknown; at: number } | null;
+}
+
+export interface Store
+  extends ObservationStore,
+    ForecastStore,
+    StationStore,
+    EventStore,
+    AuditStore,
+    AccountStore,
+    DocumentStore {
+  /** Replacements of stored station-hours, newest first (the observation change log). */
+  observationChanges(station?: string): ObservationChange[];
+  /** Recomputes every entry's hash: the first broken seq, or null when the chain holds. */
+  verifyAudit(): { ok: true; entries: number } | { ok: false; brokenAt: number };
   /** Runs fn in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => T): T;
   status(): { kind: string; ok: boolean };

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { allow } from '../auth/guards';
+import { auditRoles } from '../auth/principal';
+import { instantSchema } from '../ingest/rows';
+import type { Store } from '../store/types';
+import { parseOr400 } from './errors';
+
+export const auditQuerySchema = z.object({
+  text: z.string().max(200).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+/** GET /audit?text=&from=&to=&limit= (newest first) and GET /audit/verify, for the command and the office. */
+export function auditRouter(store: Store): Router {
+  const router = Router();
+  router.get('/audit', allow(auditRoles), (request, response) => {
+    const filter = parseOr400(auditQuerySchema, request.query, 'query');
+    response.json({ entries: store.audit(filter) });
+  });
+  router.get('/audit/verify', allow(auditRoles), (_request, response) => {
+    response.json(store.verifyAudit());
+  });
+  return router;
+}

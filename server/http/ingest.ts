@@ -1,0 +1,81 @@
+import express, { type Request, Router } from 'express';
+import { allow, requirePrincipal } from '../auth/guards';
+import { actorName, dataRoles } from '../auth/principal';
+import { observationsFromCsv } from '../ingest/observations';
+import { type Ingest, observationRowsOfJson } from '../ingest/service';
+import {
+  checkUnits,
+  stationIdSchema,
+  stationInputSchema,
+  stationRow,
+  stationsFromCsv,
+} from '../ingest/stations';
+import { HttpError, parseOr400 } from './errors';
+
+/** Request bodies over 5 MB are refused with 413 (about 40,000 CSV station-hours). */
+export const bodyLimit = '5mb';
+
+const csvBody = express.text({ type: ['text/csv', 'text/plain'], limit: bodyLimit });
+
+function isCsv(request: Request): boolean {
+  return Boolean(request.is(['text/csv', 'text/plain']));
+}
+
+function requireContentType(request: Request, types: string[]): void {
+  if (!request.is(types)) throw new HttpError(415, { error: `send Content-Type ${types.join(' or ')}` });
+}
+
+function caller(request: Request) {
+  const principal = requirePrincipal(request);
+  const actor = actorName(principal);
+  return {
+    actor,
+    source:
+      principal.kind === 'feeder' ? `feeder:${principal.label}` : `account:${principal.account.username}`,
+  };
+}
+
+/** Data management: observations, forecasts and stations, for the duty officer, the office and feeders. */
+export function ingestRouter(ingest: Ingest): Router {
+  const router = Router();
+  const managesData = allow(dataRoles, { feeders: true });
+
+  router.post('/observations', managesData, csvBody, (request, response) => {
+    requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
+    const rows = isCsv(request)
+      ? observationsFromCsv(String(request.body))
+      : observationRowsOfJson(request.body);
+    const result = ingest.observations(rows, caller(request));
+    response.status(200).json({
+      accepted: result.accepted,
+      inserted: result.inserted,
+      replaced: result.replaced,
+      unchanged: result.unchanged,
+      flagged: result.flagged,
+    });
+  });
+
+  router.post('/forecasts', managesData, (request, response) => {
+    requireContentType(request, ['application/json']);
+    const result = ingest.forecasts(request.body, caller(request));
+    response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
+  });
+
+  router.put('/stations/:id', managesData, (request, response) => {
+    requireContentType(request, ['application/json']);
+    const id = parseOr400(stationIdSchema, request.params.id, 'station id');
+    const input = parseOr400(stationInputSchema, request.body, 'station');
+    const station = stationRow(id, input);
+    checkUnits([station], [input.unit]);
+    ingest.stations([station], { actor: caller(request).actor, action: 'station.put' });
+    response.json({ station });
+  });
+
+  router.post('/stations/import', managesData, csvBody, (request, response) => {
+    requireContentType(request, ['text/csv', 'text/plain']);
+    const stations = stationsFromCsv(String(request.body));
+    ingest.stations(stations, { actor: caller(request).actor, action: 'stations.import' });
+    response.json({ imported: stations.length, stations });
+  });
+  return router;
+}

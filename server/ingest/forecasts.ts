@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { units } from '../../geo/units';
+import { speciesSchema } from '../../shared/state/schema';
+import { HttpError } from '../http/errors';
+import type { ForecastRow, Store } from '../store/types';
+import { hourEndSchema, instantSchema, parseRows } from './rows';
+
+/** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
+export const forecastInputSchema = z
+  .object({
+    unit: z.string().trim().min(1),
+    windowEnd: hourEndSchema,
+    aqi: z.number().finite().min(0).max(2000),
+    aqiLow: z.number().finite().min(0).max(2000).nullable().optional(),
+    aqiHigh: z.number().finite().min(0).max(2000).nullable().optional(),
+    primary: speciesSchema.nullable().optional(),
+  })
+  .refine((row) => row.aqiLow == null || row.aqiLow <= row.aqi, {
+    path: ['aqiLow'],
+    message: 'aqiLow above aqi',
+  })
+  .refine((row) => row.aqiHigh == null || row.aqiHigh >= row.aqi, {
+    path: ['aqiHigh'],
+    message: 'aqiHigh below aqi',
+  });
+
+export const forecastBodySchema = z.object({
+  issuedAt: instantSchema,
+  source: z.string().trim().min(1).max(100),
+  forecasts: z.array(z.unknown()).min(1).max(100_000),
+});
+
+const unitIds = new Set(units.map((unit) => unit.id));
+
+/** Stores one forecast issue all or nothing; per unit and window the newest issue wins. */
+export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodySchema>, receivedAt: number) {
+  const rows = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
+  const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
+  if (unknown.length > 0) {
+    throw new HttpError(422, {
+      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      units: unknown,
+    });
+  }
+  const forecasts: ForecastRow[] = rows.map((row) => ({
+    unit: row.unit,
+    windowEnd: row.windowEnd,
+    aqi: row.aqi,
+    aqiLow: row.aqiLow ?? null,
+    aqiHigh: row.aqiHigh ?? null,
+    primary: row.primary ?? null,
+    issuedAt: body.issuedAt,
+    source: body.source,
+  }));
+  const written = store.writeForecasts(forecasts);
+  // The rows that now stand (an older issue arriving late changes nothing).
+  const standing = store
+    .forecastsFrom(Math.min(...forecasts.map((row) => row.windowEnd)), [
+      ...new Set(forecasts.map((row) => row.unit)),
+    ])
+    .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
+  return {
+    accepted: forecasts.length,
+    written,
+    superseded: forecasts.length - written,
+    standing,
+    receivedAt,
+  };
+}

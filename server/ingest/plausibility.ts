@@ -1,0 +1,75 @@
+import { HOUR } from '../../shared/time';
+import type { ObservationRow, Species } from '../store/types';
+
+export const speciesList: readonly Species[] = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'];
+
+/**
+ * Physical upper bounds of an hourly mean (µg/m³, CO mg/m³): well above any recorded episode, including
+ * the 2019 Artux dust storms (PM10 near 5,000, PM2.5 near 1,800 in replay-data).
+ */
+export const physicalMaximum: Record<Species, number> = {
+  so2: 5000,
+  no2: 2000,
+  pm10: 10000,
+  pm25: 5000,
+  co: 150,
+  o3: 1200,
+};
+
+/**
+ * Below these levels analysers report quantised values (1 µg/m³, 0.1 mg/m³ CO) and a flat run is genuine:
+ * replay-data has 40 SO2 runs of 5–6 µg/m³ lasting 6–43 hours. Above them, 6 identical hours mean a stuck analyser.
+ */
+export const stuckFloor: Record<Species, number> = { so2: 15, no2: 15, pm10: 15, pm25: 15, co: 2, o3: 15 };
+export const stuckHours = 6;
+
+/** An isolated spike: at least 4 times both neighbouring hours and this much above the higher of them. */
+export const spikeRatio = 4;
+export const spikeMargin: Record<Species, number> = {
+  so2: 100,
+  no2: 100,
+  pm10: 300,
+  pm25: 150,
+  co: 5,
+  o3: 150,
+};
+
+/** Flags every value of one station's hourly series (sorted by time) with the checks it fails. */
+export function flagSeries(rows: readonly ObservationRow[]): Map<number, Partial<Record<Species, string[]>>> {
+  const byTime = new Map(rows.map((row) => [row.time, row] as const));
+  const flags = new Map<number, Partial<Record<Species, string[]>>>(rows.map((row) => [row.time, {}]));
+  const add = (time: number, name: Species, flag: string) => {
+    const entry = flags.get(time)!;
+    entry[name] = [...(entry[name] ?? []), flag];
+  };
+  for (const name of speciesList) {
+    let run: number[] = [];
+    const closeRun = () => {
+      if (run.length >= stuckHours) for (const time of run) add(time, name, 'stuck');
+      run = [];
+    };
+    for (const row of rows) {
+      const value = row.values[name];
+      if (value === null) {
+        closeRun();
+        continue;
+      }
+      if (value < 0) add(row.time, name, 'negative');
+      if (value > physicalMaximum[name]) add(row.time, name, 'beyond-physical-bounds');
+      const previous = byTime.get(row.time - HOUR)?.values[name] ?? null;
+      const next = byTime.get(row.time + HOUR)?.values[name] ?? null;
+      if (previous !== null && next !== null) {
+        const higher = Math.max(previous, next);
+        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name]) add(row.time, name, 'spike');
+      }
+      const last = run.at(-1);
+      const continues =
+        last !== undefined && last === row.time - HOUR && byTime.get(last)!.values[name] === value;
+      if (!continues) closeRun();
+      if (value >= stuckFloor[name]) run.push(row.time);
+      else closeRun();
+    }
+    closeRun();
+  }
+  return flags;
+}

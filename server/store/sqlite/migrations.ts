@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Numbered schema migrations, applied in order at start inside one transaction each. Never edit a
+ * migration that has shipped: add the next number.
+ */
+const migrations: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE observations (
+        station TEXT NOT NULL, time INTEGER NOT NULL,
+        so2 REAL, no2 REAL, pm10 REAL, pm25 REAL, co REAL, o3 REAL,
+        flags TEXT NOT NULL, received_at INTEGER NOT NULL, source TEXT NOT NULL,
+        PRIMARY KEY (station, time)
+      ) WITHOUT ROWID;
+      CREATE INDEX observations_time ON observations (time);
+      CREATE TABLE observation_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, station TEXT NOT NULL, time INTEGER NOT NULL,
+        before TEXT NOT NULL, after TEXT NOT NULL, at INTEGER NOT NULL
+      );
+      CREATE TABLE forecasts (
+        unit TEXT NOT NULL, window_end INTEGER NOT NULL, issued_at INTEGER NOT NULL,
+        aqi REAL NOT NULL, aqi_low REAL, aqi_high REAL, primary_species TEXT, source TEXT NOT NULL,
+        PRIMARY KEY (unit, window_end)
+      ) WITHOUT ROWID;
+      CREATE TABLE stations (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,
+        unit_id TEXT, simulated INTEGER NOT NULL
+      );
+      CREATE TABLE warning_events (
+        jurisdiction TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, payload TEXT NOT NULL,
+        PRIMARY KEY (jurisdiction, seq)
+      );
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL, jurisdiction TEXT,
+        password_hash TEXT NOT NULL, demo INTEGER NOT NULL, created_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts (id),
+        csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE feeder_keys (
+        id TEXT PRIMARY KEY, label TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL
+      );
+      CREATE TABLE documents (
+        kind TEXT NOT NULL, version INTEGER NOT NULL, at INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (kind, version)
+      );
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON warning_events
+        BEGIN SELECT RAISE(ABORT, 'warning events are append-only'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON warning_events
+        BEGIN SELECT RAISE(ABORT, 'warning events are append-only'); END;
+    `,
+  },
+];
+
+export function migrate(database: Database.Database): number[] {
+  database.exec(
+    'CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  const applied = new Set(
+    database
+      .prepare<[], { version: number }>('SELECT version FROM migrations')
+      .all()
+      .map((row) => row.version),
+  );
+  const ran: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    database.transaction(() => {
+      database.exec(migration.sql);
+      database
+        .prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, Date.now());
+    })();
+    ran.push(migration.version);
+  }
+  return ran;
+}

@@ -1,0 +1,21 @@
+import { plans } from '../../shared/plans';
+import { emptyBook, foldWarningEvents, type WarningBook, warningEventSchema } from '../../shared/rules';
+import type { Jurisdiction } from '../../shared/units/schema';
+import type { Store } from '../store/types';
+
+/** The warning book of a jurisdiction: the fold of every stored event (shared/rules lifecycle). */
+export function bookOf(store: Store, jurisdiction: Jurisdiction): WarningBook {
+  const events = store.events(jurisdiction).flatMap((stored) => {
+    const parsed = warningEventSchema.safeParse(stored.payload);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
+}
+
+/** Which jurisdiction's log holds a warning id, or null. */
+export function jurisdictionOfWarning(store: Store, warningId: string): Jurisdiction | null {
+  for (const jurisdiction of ['ili', 'kizilsu'] as const) {
+    if (bookOf(store, jurisdiction).warnings[warningId]) return jurisdiction;
+  }
+  return null;
+}
