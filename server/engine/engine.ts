@@ -28,16 +28,20 @@ export type EngineOptions = {
   clock: 'wall' | 'data';
   /** The wall clock (epoch ms), for tests; defaults to Date.now. */
   now?: () => number;
-  /** The unit adjacency graph of a jurisdiction (default: geo's, from the bundled boundaries). */
-  adjacency?: (jurisdiction: Jurisdiction) => AdjacencyGraph;
+  /**
+   * The unit adjacency graph for Ili's regional rule (3.3.3), or a function giving it per jurisdiction
+   * (e.g. after an official boundary import); default: geo's, from the bundled boundaries.
+   */
+  adjacency?: AdjacencyGraph | ((jurisdiction: Jurisdiction) => AdjacencyGraph);
 };
 
 /** What one engine tick changed for a jurisdiction: the rows that differ from the previous tick. */
 export type TickChange = {
   jurisdiction: Jurisdiction;
   state: JurisdictionState;
-  stations: StationState[];
-  units: UnitState[];
+  /** Changed stations and units: the id and the fields that changed. */
+  stations: (Partial<StationState> & { id: string })[];
+  units: (Partial<UnitState> & { id: string })[];
   /** Present only when they changed. */
   regions: RegionState[] | undefined;
   warnings: WarningState[] | undefined;
@@ -54,12 +58,29 @@ export type Engine = ReturnType<typeof createEngine>;
 
 const jurisdictions: readonly Jurisdiction[] = ['ili', 'kizilsu'];
 
+/** Per row that changed: its id and only the fields whose value changed (a lean delta). */
 function changedRows<Row extends { id: string }>(
   previous: readonly Row[] | undefined,
   next: readonly Row[],
-): Row[] {
-  const before = new Map((previous ?? []).map((row) => [row.id, JSON.stringify(row)] as const));
-  return next.filter((row) => before.get(row.id) !== JSON.stringify(row));
+): (Partial<Row> & { id: string })[] {
+  const before = new Map((previous ?? []).map((row) => [row.id, row] as const));
+  const changes: (Partial<Row> & { id: string })[] = [];
+  for (const row of next) {
+    const old = before.get(row.id);
+    if (!old) {
+      changes.push(row);
+      continue;
+    }
+    const change: Partial<Row> & { id: string } = { id: row.id } as Partial<Row> & { id: string };
+    let changed = false;
+    for (const key of Object.keys(row) as (keyof Row)[]) {
+      if (JSON.stringify(row[key]) === JSON.stringify(old[key])) continue;
+      change[key] = row[key];
+      changed = true;
+    }
+    if (changed) changes.push(change);
+  }
+  return changes;
 }
 
 /**
@@ -80,29 +101,36 @@ export function createEngine(options: EngineOptions) {
   let scheduled: Promise<void> | null = null;
   let lastWallHour = Math.floor(wallNow() / HOUR) * HOUR;
 
+  function adjacencyOf(jurisdiction: Jurisdiction): AdjacencyGraph {
+    const given = options.adjacency;
+    if (!given) return defaultAdjacency(jurisdiction);
+    return typeof given === 'function' ? given(jurisdiction) : given;
+  }
+
   function nowOf(jurisdiction: Jurisdiction): number {
     const wall = Math.floor(wallNow() / HOUR) * HOUR;
     return options.clock === 'data' ? (dataClock.get(jurisdiction) ?? wall) : wall;
   }
 
-  function bookOf(jurisdiction: Jurisdiction, at: number): WarningBook {
+  /** The warning book: every event for the live state, those up to `at` for a past hour. */
+  function bookOf(jurisdiction: Jurisdiction, at: number | null): WarningBook {
     const events = store
       .events(jurisdiction)
       .flatMap((stored) => {
         const parsed = warningEventSchema.safeParse(stored.payload);
         return parsed.success ? [parsed.data] : [];
       })
-      .filter((event) => event.at <= at);
+      .filter((event) => at === null || event.at <= at);
     return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
   }
 
-  function compute(jurisdiction: Jurisdiction, now: number) {
+  function compute(jurisdiction: Jurisdiction, now: number, past = false) {
     return jurisdictionState(
       jurisdiction,
       {
         data,
-        book: bookOf(jurisdiction, now),
-        adjacency: (options.adjacency ?? defaultAdjacency)(jurisdiction),
+        book: bookOf(jurisdiction, past ? now : null),
+        adjacency: adjacencyOf(jurisdiction),
         externalWarning,
         previousCompliance: compliance.get(jurisdiction) ?? [],
       },
@@ -208,7 +236,7 @@ export function createEngine(options: EngineOptions) {
     /** The state at the engine's now, or as of a past hour end `at` (the time slider). */
     state(jurisdiction: Jurisdiction, at?: number): JurisdictionState {
       data.flush();
-      if (at !== undefined && at !== nowOf(jurisdiction)) return compute(jurisdiction, at).state;
+      if (at !== undefined && at !== nowOf(jurisdiction)) return compute(jurisdiction, at, true).state;
       if (scheduled || !current.has(jurisdiction)) tick();
       return current.get(jurisdiction) ?? compute(jurisdiction, nowOf(jurisdiction)).state;
     },

@@ -6,6 +6,7 @@
  *   replaySettingsFromEnvironment(process.env) → { speed (REPLAY_SPEED h/s, default 2), warmupHours }
  *   ReplayIngest = { stations(rows), observations(body), forecasts(body), restart(jurisdiction) }
  *     bodies are the JSON bodies of POST /api/observations and POST /api/forecasts
+ *   replayIngestFor(ingest, engine) → ReplayIngest over the core's ingest service (server/ingest/service.ts)
  */
 export { replayForecastSource } from './forecaster';
 export {
@@ -16,3 +17,4 @@ export {
   startReplay,
 } from './replay';
 export { simulatedSites, simulatedStations } from './simulated';
+export { replayActor, replayIngestFor } from './wiring';

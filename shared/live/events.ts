@@ -3,7 +3,9 @@ import {
   complianceFlagSchema,
   jurisdictionStateSchema,
   regionStateSchema,
+  type StationState,
   stationStateSchema,
+  type UnitState,
   unitStateSchema,
   warningStateSchema,
 } from '../state/schema';
@@ -26,14 +28,18 @@ export const snapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
+/** A changed row: its id and only the fields whose value changed since the previous delta. */
+export const stationChangeSchema = stationStateSchema.partial().extend({ id: z.string() });
+export const unitChangeSchema = unitStateSchema.partial().extend({ id: z.string() });
+
 /** What one engine tick changed: only the stations, units and events that differ from the previous tick. */
 export const deltaSchema = z.object({
   seq: z.number().int(),
   jurisdiction: jurisdictionSchema,
   now: z.number(),
   edition: z.enum(['2012', '2026']),
-  stations: z.array(stationStateSchema),
-  units: z.array(unitStateSchema),
+  stations: z.array(stationChangeSchema),
+  units: z.array(unitChangeSchema),
   /** The full region list when it changed (regions are few), otherwise absent. */
   regions: z.array(regionStateSchema).optional(),
   /** The full open-warning list when it changed. */
@@ -62,9 +68,10 @@ export type ServerToClientEvents = {
 /** Applies a delta to a snapshot's state (the client's fold); the caller checks `seq` first. */
 export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['state'] {
   const units = new Map(state.units.map((unit) => [unit.id, unit]));
-  for (const unit of delta.units) units.set(unit.id, unit);
+  for (const change of delta.units) units.set(change.id, { ...units.get(change.id), ...change } as UnitState);
   const stations = new Map(state.stations.map((station) => [station.id, station]));
-  for (const station of delta.stations) stations.set(station.id, station);
+  for (const change of delta.stations)
+    stations.set(change.id, { ...stations.get(change.id), ...change } as StationState);
   return {
     ...state,
     now: delta.now,

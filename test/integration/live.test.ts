@@ -13,16 +13,17 @@ function hour(index: number): string {
   return new Date(Date.parse('2019-12-10T00:00:00+08:00') + index * 3_600_000).toISOString();
 }
 
-async function ingest(from: number, count: number, pm25: number) {
+/** Hour h gets PM2.5 `pm25(h)`; the other species alternate so that no analyser looks stuck. */
+async function ingest(from: number, count: number, pm25: (hour: number) => number) {
   const observations = Array.from({ length: count }, (_, offset) => ({
     station: '2703A',
     time: hour(from + offset),
-    pm25,
-    pm10: 200,
+    pm25: pm25(from + offset),
+    pm10: (from + offset) % 2 === 0 ? 210 : 190,
     so2: 10,
-    no2: 20,
+    no2: (from + offset) % 2 === 0 ? 22 : 18,
     co: 1.0,
-    o3: 20,
+    o3: (from + offset) % 2 === 0 ? 18 : 22,
   }));
   const response = await fetch(`${server.url}/api/observations`, {
     method: 'POST',
@@ -53,7 +54,8 @@ beforeAll(async () => {
     body: JSON.stringify({ name: '市环保局', lon: 81.2815, lat: 43.9404 }),
   });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
-  await ingest(1, 24, 100);
+  // Odd hours 90, even hours 110 µg/m³: a 24-hour mean of 100.
+  await ingest(1, 24, (index) => (index % 2 === 0 ? 110 : 90));
 });
 afterAll(async () => {
   await server.stop();
@@ -69,22 +71,23 @@ test('join gives a snapshot with a sequence number, an ingest a delta with the n
   expect(snapshot.state.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(132);
 
   const deltaPromise = next(client, 'delta');
-  await ingest(25, 1, 340);
+  await ingest(25, 1, () => 340);
   const delta = deltaSchema.parse(await deltaPromise);
   expect(delta.seq).toBe(snapshot.seq + 1);
   expect(delta.now).toBe(Date.parse(hour(25)));
-  // Only the changed rows travel: Yining's unit and its station, not the 28 other Ili units.
+  // Only changed fields travel: units without a station change their explanation (a new hour), not their AQI.
   expect(delta.units.map((unit) => unit.id)).toContain('654002');
-  expect(delta.units.length).toBeLessThan(snapshot.state.units.length);
+  const withoutData = delta.units.find((unit) => unit.id === '654021');
+  expect(withoutData === undefined || !('dailyAqi' in withoutData)).toBe(true);
   expect(delta.stations.map((station) => station.id)).toEqual(['2703A']);
-  // (23 × 100 + 340) / 24 = 110 µg/m³ → 100 + 35 × 50 / 40 = 143.75 → 144.
-  expect(delta.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(144);
+  // Window 02:00 … 01:00 next day: (2400 − 90 + 340) / 24 = 110.42 µg/m³ → 100 + 35.42 × 50 / 40 = 144.27 → 145.
+  expect(delta.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(145);
 
   const resyncPromise = next(client, 'snapshot');
   client.emit('resync', { jurisdiction: 'ili' });
   const resynced = await resyncPromise;
   expect(resynced.seq).toBe(delta.seq);
-  expect(resynced.state.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(144);
+  expect(resynced.state.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(145);
   client.close();
 });
 
@@ -106,7 +109,7 @@ test('after a short disconnection the connection is recovered and the missed del
   const reconnected = new Promise<void>((resolve) => client.io.once('reconnect', () => resolve()));
   const deltaPromise = next(client, 'delta');
   client.io.engine.close();
-  await ingest(26, 1, 100);
+  await ingest(26, 1, () => 100);
   await reconnected;
   const delta = await deltaPromise;
   expect(client.recovered).toBe(true);

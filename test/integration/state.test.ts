@@ -3,9 +3,10 @@ import { startTestServer } from '../helpers/server';
 
 /**
  * CLOCK=data state after ingesting a known series through the HTTP API. Expected values are worked out by
- * hand from HJ 633-2012 (the data is from 2019): PM2.5 24 h breakpoints 150 → 200 and 250 → 300, so a
- * 24-hour mean of 180 µg/m³ gives IAQI 200 + (180 − 150) × 100 / 100 = 230; PM10 200 µg/m³ gives
- * 100 + (200 − 150) × 50 / 100 = 125; SO2 10, NO2 20, CO 1.0, O3 20 stay far below. D = 230, PM2.5 primary.
+ * hand from HJ 633-2012 (the data is from 2019): PM2.5 alternating 170/190 µg/m³ has a 24-hour mean of 180;
+ * breakpoints 150 → 200 and 250 → 300 give IAQI 200 + (180 − 150) × 100 / 100 = 230. PM10 alternating
+ * 190/210 (mean 200) gives 100 + (200 − 150) × 50 / 100 = 125; SO2 10, NO2 and O3 18/22, CO 1.0 stay far
+ * below. D = 230, PM2.5 primary. (Values alternate: six identical hours would be flagged as stuck.)
  */
 const feederKey = 'state-test-feeder-key-0123456789';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
@@ -46,15 +47,15 @@ beforeAll(async () => {
   });
   expect(station.status, await station.clone().text()).toBeLessThan(300);
   await post('/api/observations', {
-    observations: hours.map((time) => ({
+    observations: hours.map((time, index) => ({
       station: '2703A',
       time,
-      pm25: 180,
-      pm10: 200,
+      pm25: index % 2 === 0 ? 170 : 190,
+      pm10: index % 2 === 0 ? 190 : 210,
       so2: 10,
-      no2: 20,
+      no2: index % 2 === 0 ? 18 : 22,
       co: 1.0,
-      o3: 20,
+      o3: index % 2 === 0 ? 22 : 18,
     })),
   });
 });
@@ -75,10 +76,10 @@ test('the engine now is the end of the newest hour received, and Yining is grade
 });
 
 test('a late, corrected hour recomputes the windows it falls in', async () => {
-  // 23 × 180 + 420 = 4560 over 24 h = 190 µg/m³ → IAQI 200 + 40 = 240.
+  // 10 December 12:00 (row 11) read 190; 420 instead: (4320 − 190 + 420) / 24 = 189.58 µg/m³ → IAQI 239.58 → 240.
   await post('/api/observations', {
     observations: [
-      { station: '2703A', time: hourIso(10, 12), pm25: 420, pm10: 200, so2: 10, no2: 20, co: 1.0, o3: 20 },
+      { station: '2703A', time: hourIso(10, 12), pm25: 420, pm10: 210, so2: 10, no2: 22, co: 1.0, o3: 18 },
     ],
   });
   const { state, unit } = await yining();

@@ -1,0 +1,17 @@
+import type { Engine } from '../engine';
+import type { Ingest } from '../ingest/service';
+import type { ReplayIngest } from './replay';
+
+/** Audit actor and row source of everything the replay writes. */
+export const replayActor = 'replay';
+
+/** The replay's writes go through the core's ingest service, the one the HTTP endpoints call. */
+export function replayIngestFor(ingest: Ingest, engine: Engine): ReplayIngest {
+  return {
+    stations: (rows) => ingest.stations(rows, { actor: replayActor, action: 'stations.replay' }),
+    observations: (body) =>
+      ingest.observations(body.observations, { actor: replayActor, source: replayActor }),
+    forecasts: (body) => ingest.forecasts(body, { actor: replayActor }),
+    restart: (jurisdiction) => engine.restartDataClock(jurisdiction),
+  };
+}
