@@ -1,6 +1,12 @@
 import type { CompiledRules } from './compiled-rules';
-import { aboveScale, roundHalfEven, subIndexOf } from './scale';
-import { indicatorOrder, type ReportKind, speciesIndexOfIndicator } from './species';
+import * as scale from './scale';
+import type { ReportKind } from './species';
+import * as species from './species';
+
+// Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
+const { aboveScale, roundHalfEven, subIndexOf } = scale;
+const { indicatorOrder } = species;
+const speciesIndexOfIndicator = Int8Array.from(species.speciesIndexOfIndicator);
 
 const indicatorCount = indicatorOrder.length;
 const topIaqi = 500;

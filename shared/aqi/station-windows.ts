@@ -1,10 +1,14 @@
-import { HOUR } from '../time';
-import { compiledRules, compiledRulesAt } from './compiled-rules';
-import { editionFor } from './editions';
-import { evaluateReport, ReportScratch } from './evaluate';
+import * as time from '../time';
+import * as compiled from './compiled-rules';
+import * as editions from './editions';
+import * as evaluate from './evaluate';
 import { HourRing } from './hour-ring';
+import { minimumHoursFor8h, OzoneMaxima } from './ozone-maxima';
+
+export { minimumHoursFor8h };
+
 import { type AqiReport, reportFromScratch } from './report';
-import { microsPerUnit, toMicros } from './scale';
+import * as scale from './scale';
 import {
   type Edition,
   indicatorIndex,
@@ -14,15 +18,22 @@ import {
   speciesOrder,
 } from './species';
 
+// Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
+const { HOUR } = time;
+const { compiledRules } = compiled;
+const { editionFor } = editions;
+const { evaluateReport, ReportScratch } = evaluate;
+const { microsPerUnit, toMicros } = scale;
+const rules2012 = compiledRules('2012');
+const rules2026 = compiledRules('2026');
+const firstHourOf2026 = editions.edition2026From / HOUR;
+
 const speciesCount = speciesOrder.length;
 const ozone = speciesOrder.indexOf('o3');
-/** GB 3095-2026 Table 4: a daily (24-hour) mean needs at least 20 hourly values, an 8-hour mean 6. */
+/** GB 3095-2026 Table 4: a daily (24-hour) mean needs at least 20 hourly values. */
 export const minimumHoursFor24h = 20;
-export const minimumHoursFor8h = 6;
 /** HJ 663 (cited by HJ 633-2026 §6.1): the daily maximum 8-hour O3 needs 14 valid 8-hour means. */
 export const minimumMeansForMax8h = 14;
-/** The 8-hour means lying wholly inside a 24-hour window end in its last 17 hours. */
-const eightHourMeansPerDay = 17;
 /** Our choice: the daily maximum 1-hour O3 (2012 daily report) needs a valid day, as for a daily mean. */
 const minimumHoursForMax1h = minimumHoursFor24h;
 const notAvailable = -1;
@@ -54,16 +65,13 @@ export class StationWindows {
   private readonly counts24: Uint8Array[];
   private readonly sums8: Float64Array;
   private readonly counts8: Uint8Array;
-  /** Daily maximum 1-hour O3 (millionths) of the window, NaN when invalid. */
-  private readonly max1h: Float64Array;
-  /** Sum and count of the window's highest valid 8-hour mean; count 0 when invalid. */
-  private readonly max8hSums: Float64Array;
-  private readonly max8hCounts: Uint8Array;
+  private readonly ozoneMaxima: OzoneMaxima;
   private readonly hourlyAqis: Int16Array;
   private readonly hourlyPrimary: Uint8Array;
   private readonly dailyAqis: Int16Array;
   private readonly dailyPrimary: Uint8Array;
   private readonly scratch = new ReportScratch();
+  private readonly fixedRules: compiled.CompiledRules | null;
   private readonly unmonitoredMask: number;
 
   constructor(private readonly options: WindowsOptions = {}) {
@@ -81,13 +89,12 @@ export class StationWindows {
     this.counts24 = speciesOrder.map(() => new Uint8Array(size));
     this.sums8 = new Float64Array(size);
     this.counts8 = new Uint8Array(size);
-    this.max1h = new Float64Array(size);
-    this.max8hSums = new Float64Array(size);
-    this.max8hCounts = new Uint8Array(size);
+    this.ozoneMaxima = new OzoneMaxima(this.ring, this.values[ozone]!, this.sums8, this.counts8);
     this.hourlyAqis = new Int16Array(size);
     this.hourlyPrimary = new Uint8Array(size);
     this.dailyAqis = new Int16Array(size);
     this.dailyPrimary = new Uint8Array(size);
+    this.fixedRules = options.edition ? compiledRules(options.edition) : null;
     this.unmonitoredMask = (options.unmonitored ?? []).reduce(
       (mask, name) => mask | (1 << speciesOrder.indexOf(name)),
       0,
@@ -168,9 +175,11 @@ export class StationWindows {
   report(hourEnd: number, kind: ReportKind): AqiReport {
     const hour = toHourIndex(hourEnd);
     const edition = this.options.edition ?? editionFor(hourEnd);
-    const rules = compiledRules(edition);
-    this.fillScratch(hour, kind);
-    evaluateReport(rules, kind, this.scratch, this.unmonitoredMask);
+    const slot = Number.isInteger(hour) && this.ring.holds(hour) ? hour & this.ring.mask : -1;
+    this.scratch.clear();
+    if (slot >= 0) this.fillHourly(slot);
+    if (slot >= 0 && kind === 'daily') this.fillDailyOzone(slot);
+    evaluateReport(compiledRules(edition), kind, this.scratch, this.unmonitoredMask);
     return reportFromScratch(this.scratch, kind, edition);
   }
 
@@ -192,10 +201,6 @@ export class StationWindows {
     for (let species = 0; species < speciesCount; species += 1) this.values[species]![slot] = Number.NaN;
   }
 
-  private valueAt(species: number, hour: number): number {
-    return this.ring.holds(hour) ? this.values[species]![hour & this.ring.mask]! : Number.NaN;
-  }
-
   /** Slides every window to end at `hour` from the windows ending an hour earlier. */
   private computeHour(hour: number): void {
     const mask = this.ring.mask;
@@ -204,7 +209,7 @@ export class StationWindows {
     const previous = (hour - 1) & mask;
     for (let species = 0; species < speciesCount; species += 1) {
       const incoming = this.values[species]![slot]!;
-      const outgoing = this.valueAt(species, hour - 24);
+      const outgoing = hour - 24 >= this.ring.first ? this.values[species]![(hour - 24) & mask]! : Number.NaN;
       let sum = before ? this.sums24[species]![previous]! : 0;
       let count = before ? this.counts24[species]![previous]! : 0;
       if (!Number.isNaN(incoming)) {
@@ -218,21 +223,23 @@ export class StationWindows {
       this.sums24[species]![slot] = sum;
       this.counts24[species]![slot] = count;
     }
-    this.computeOzone(hour, slot, before, previous);
-    const rules = this.options.edition ? compiledRules(this.options.edition) : compiledRulesAt(hour * HOUR);
-    this.fillScratch(hour, 'hourly');
+    this.computeOzone8h(hour, slot, before, previous);
+    this.ozoneMaxima.update(hour);
+    const rules = this.fixedRules ?? (hour >= firstHourOf2026 ? rules2026 : rules2012);
+    this.fillHourly(slot);
     evaluateReport(rules, 'hourly', this.scratch, this.unmonitoredMask);
     this.hourlyAqis[slot] = Number.isNaN(this.scratch.aqi) ? notAvailable : this.scratch.aqi;
     this.hourlyPrimary[slot] = this.scratch.primaryMask;
-    this.fillScratch(hour, 'daily');
+    this.fillDailyOzone(slot);
     evaluateReport(rules, 'daily', this.scratch, this.unmonitoredMask);
     this.dailyAqis[slot] = Number.isNaN(this.scratch.aqi) ? notAvailable : this.scratch.aqi;
     this.dailyPrimary[slot] = this.scratch.primaryMask;
   }
 
-  private computeOzone(hour: number, slot: number, before: boolean, previous: number): void {
+  private computeOzone8h(hour: number, slot: number, before: boolean, previous: number): void {
     const incoming = this.values[ozone]![slot]!;
-    const outgoing = this.valueAt(ozone, hour - 8);
+    const outgoing =
+      hour - 8 >= this.ring.first ? this.values[ozone]![(hour - 8) & this.ring.mask]! : Number.NaN;
     let sum = before ? this.sums8[previous]! : 0;
     let count = before ? this.counts8[previous]! : 0;
     if (!Number.isNaN(incoming)) {
@@ -245,61 +252,41 @@ export class StationWindows {
     }
     this.sums8[slot] = sum;
     this.counts8[slot] = count;
-    let highest = Number.NaN;
-    let valid = 0;
-    for (let back = 0; back < 24; back += 1) {
-      const value = this.valueAt(ozone, hour - back);
-      if (Number.isNaN(value)) continue;
-      valid += 1;
-      if (!(value <= highest)) highest = value;
-    }
-    this.max1h[slot] = valid >= minimumHoursForMax1h ? highest : Number.NaN;
-    let bestMean = -1;
-    let bestSlot = -1;
-    let means = 0;
-    for (let back = 0; back < eightHourMeansPerDay; back += 1) {
-      const other = hour - back;
-      if (!this.ring.holds(other)) continue;
-      const otherSlot = other & this.ring.mask;
-      const otherCount = this.counts8[otherSlot]!;
-      if (otherCount < minimumHoursFor8h) continue;
-      means += 1;
-      const mean = this.sums8[otherSlot]! / otherCount;
-      if (mean > bestMean) {
-        bestMean = mean;
-        bestSlot = otherSlot;
-      }
-    }
-    const valid8h = means >= minimumMeansForMax8h;
-    this.max8hSums[slot] = valid8h ? this.sums8[bestSlot]! : 0;
-    this.max8hCounts[slot] = valid8h ? this.counts8[bestSlot]! : 0;
   }
 
-  /** Puts the indicators of one report for the hour into the scratch as exact ratios. */
-  private fillScratch(hour: number, kind: ReportKind): void {
+  /**
+   * Puts the real-time report's indicators for a held slot into the scratch as exact ratios, with the
+   * 24-hour means the 2012 notes fall back on; the daily report then only swaps in its O3 statistics.
+   */
+  private fillHourly(slot: number): void {
     const scratch = this.scratch;
     scratch.clear();
-    if (!this.ring.holds(hour)) return;
-    const slot = hour & this.ring.mask;
     for (let species = 0; species < speciesCount; species += 1) {
-      const index = dayMean[species]!;
       const count = this.counts24[species]![slot]!;
+      const index = dayMean[species]!;
       if (index >= 0 && count >= minimumHoursFor24h)
         scratch.set(index, this.sums24[species]![slot]!, count * microsPerUnit);
+      const value = this.values[species]![slot]!;
+      if (!Number.isNaN(value)) scratch.set(oneHour[species]!, value, microsPerUnit);
     }
-    if (kind === 'hourly') {
-      for (let species = 0; species < speciesCount; species += 1) {
-        const value = this.values[species]![slot]!;
-        if (!Number.isNaN(value)) scratch.set(oneHour[species]!, value, microsPerUnit);
-      }
-      const count = this.counts8[slot]!;
-      if (count >= minimumHoursFor8h) scratch.set(ozone8h, this.sums8[slot]!, count * microsPerUnit);
-      return;
-    }
-    const highest = this.max1h[slot]!;
-    if (!Number.isNaN(highest)) scratch.set(ozone1h, highest, microsPerUnit);
-    const count = this.max8hCounts[slot]!;
-    if (count > 0) scratch.set(ozone8h, this.max8hSums[slot]!, count * microsPerUnit);
+    const count = this.counts8[slot]!;
+    if (count >= minimumHoursFor8h) scratch.set(ozone8h, this.sums8[slot]!, count * microsPerUnit);
+  }
+
+  /** Replaces the O3 indicators with the window's daily maxima (NA when invalid). */
+  private fillDailyOzone(slot: number): void {
+    const scratch = this.scratch;
+    const mask = this.ring.mask;
+    const highest = this.ozoneMaxima.highestHour[slot]!;
+    const valid1h = this.counts24[ozone]![slot]! >= minimumHoursForMax1h && !Number.isNaN(highest);
+    scratch.set(ozone1h, valid1h ? this.values[ozone]![highest & mask]! : 0, valid1h ? microsPerUnit : 0);
+    const bestSlot = this.ozoneMaxima.highest8hHour[slot]! & mask;
+    const valid8h = this.ozoneMaxima.valid8hMeans[slot]! >= minimumMeansForMax8h;
+    scratch.set(
+      ozone8h,
+      valid8h ? this.sums8[bestSlot]! : 0,
+      valid8h ? this.counts8[bestSlot]! * microsPerUnit : 0,
+    );
   }
 }
 
