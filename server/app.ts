@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   app.use('/api', unitsRouter());
   app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
-  app.use('/api', ingestRouter(ingest));
+  app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
   app.use('/api', auditRouter(store));
   app.use('/api', stateRouter(engine));

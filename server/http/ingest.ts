@@ -1,7 +1,10 @@
 import express, { type Request, Router } from 'express';
+import { z } from 'zod';
+import { toBeijingIso } from '../../shared/time';
 import { allow, requirePrincipal } from '../auth/guards';
 import { actorName, dataRoles } from '../auth/principal';
 import { observationsFromCsv } from '../ingest/observations';
+import { instantSchema } from '../ingest/rows';
 import { type Ingest, observationRowsOfJson } from '../ingest/service';
 import {
   checkUnits,
@@ -10,7 +13,14 @@ import {
   stationRow,
   stationsFromCsv,
 } from '../ingest/stations';
+import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+
+export const observationQuerySchema = z.object({
+  station: z.string().min(1),
+  from: instantSchema.default(Number.MIN_SAFE_INTEGER),
+  to: instantSchema.default(Number.MAX_SAFE_INTEGER),
+});
 
 /** Request bodies over 5 MB are refused with 413 (about 40,000 CSV station-hours). */
 export const bodyLimit = '5mb';
@@ -36,7 +46,7 @@ function caller(request: Request) {
 }
 
 /** Data management: observations, forecasts and stations, for the duty officer, the office and feeders. */
-export function ingestRouter(ingest: Ingest): Router {
+export function ingestRouter(ingest: Ingest, store: Store): Router {
   const router = Router();
   const managesData = allow(dataRoles, { feeders: true });
 
@@ -53,6 +63,12 @@ export function ingestRouter(ingest: Ingest): Router {
       unchanged: result.unchanged,
       flagged: result.flagged,
     });
+  });
+
+  router.get('/observations', (request, response) => {
+    const query = parseOr400(observationQuerySchema, request.query, 'query');
+    const rows = store.observationsBetween(query.from, query.to, [query.station]);
+    response.json({ observations: rows.map((row) => ({ ...row, time: toBeijingIso(row.time) })) });
   });
 
   router.post('/forecasts', managesData, (request, response) => {

@@ -2,13 +2,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app';
+import { addAccount, type NewAccount } from '../../server/auth/accounts';
 import { configFromEnvironment } from '../../server/config';
+import { createStore } from '../../server/store/sqlite';
 
-/** A real server on a free port with its own empty data directory. */
+export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> };
+
+/**
+ * A real server on a free port with its own empty data directory (or `dataDir`, to reopen a store), and
+ * the given accounts created in the store before it starts.
+ */
 export async function startTestServer(
   environment: Record<string, string> = {},
-): Promise<RunningServer & { dataDir: string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tianshan-'));
+  options: { accounts?: NewAccount[]; dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tianshan-'));
+  if (options.accounts?.length) {
+    const store = createStore(dataDir);
+    for (const account of options.accounts) await addAccount(store, account, { actor: 'test' });
+    store.close();
+  }
   const config = configFromEnvironment({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -26,4 +39,40 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A signed-in session: fetch with its cookie, and its CSRF header on state-changing requests. */
+export type Session = {
+  cookie: string;
+  csrfToken: string;
+  request: (path: string, init?: RequestInit) => Promise<Response>;
+};
+
+export async function login(server: RunningServer, username: string, password: string): Promise<Session> {
+  const response = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return {
+    cookie,
+    csrfToken,
+    request: (path, init = {}) =>
+      fetch(`${server.url}${path}`, {
+        ...init,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...init.headers },
+      }),
+  };
+}
+
+/** An account per role for both prefectures, password `<role>-password`. */
+export function accountsFor(roles: readonly NewAccount['role'][]): NewAccount[] {
+  return roles.map((role) => ({ username: role, role, jurisdiction: 'both', password: `${role}-password` }));
 }

@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createStore } from '../../server/store/sqlite';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/** Feeder ingest through the HTTP API (issue 6, "Ingest API"). */
+const feederKey = 'ingest-test-feeder-key-0123456789';
+const auth = { authorization: `Bearer ${feederKey}` };
+const json = { ...auth, 'content-type': 'application/json' };
+let server: TestServer;
+
+function post(path: string, body: unknown, headers: Record<string, string> = json) {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function stored(station: string) {
+  const response = await fetch(`${server.url}/api/observations?station=${station}`);
+  expect(response.status).toBe(200);
+  return (await response.json()).observations as {
+    time: string;
+    values: Record<string, number | null>;
+    flags: Record<string, string[]>;
+  }[];
+}
+
+function hour(day: number, hourOfDay: number): string {
+  return `2019-01-${String(day).padStart(2, '0')}T${String(hourOfDay).padStart(2, '0')}:00:00+08:00`;
+}
+
+const row = (station: string, time: string, pm25: number) => ({
+  station,
+  time,
+  pm25,
+  pm10: 310,
+  so2: 21,
+  no2: 64,
+  co: 2.3,
+  o3: 12,
+});
+
+beforeAll(async () => {
+  server = await startTestServer({ FEEDER_KEY: feederKey });
+  for (const [id, name, lon, lat] of [
+    ['2703A', '市环保局', 81.2815, 43.9404],
+    ['2704A', '新政府片区', 81.2996, 43.9174],
+    ['2697A', '市人民政府', 76.1454, 39.7142],
+    ['FLAGS', 'flag checks', 81.3364, 43.941],
+  ] as const) {
+    const response = await fetch(`${server.url}/api/stations/${id}`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ name, lon, lat }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+  }
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+test('a station placed in Yining and one in Artux get their units by point-in-polygon', async () => {
+  const store = createStore(server.dataDir);
+  const units = Object.fromEntries(store.stations().map((station) => [station.id, station.unitId]));
+  store.close();
+  expect(units).toMatchObject({ '2703A': '654002', '2697A': '653001' });
+});
+
+test('JSON observations are stored as sent, hour-ending Beijing time', async () => {
+  const response = await post('/api/observations', { observations: [row('2703A', hour(5, 13), 250)] });
+  expect(response.status).toBe(200);
+  expect(await response.json()).toMatchObject({ accepted: 1, inserted: 1, replaced: 0, flagged: [] });
+  const [observation] = await stored('2703A');
+  expect(observation).toMatchObject({
+    time: '2019-01-05T13:00:00+08:00',
+    values: { pm25: 250, pm10: 310, so2: 21, no2: 64, co: 2.3, o3: 12 },
+    flags: {},
+    source: 'feeder:FEEDER_KEY',
+  });
+});
+
+test('CSV observations with the same columns, an empty cell meaning not measured', async () => {
+  const csv = `station,time,pm25,pm10,so2,no2,co,o3
+2704A,${hour(5, 13)},180,,10,20,1.1,30
+2704A,${hour(5, 14)},190,220,10,20,1.2,31
+`;
+  const response = await post('/api/observations', csv, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(await response.json()).toMatchObject({ accepted: 2, inserted: 2 });
+  const rows = await stored('2704A');
+  expect(
+    rows.map((observation) => [observation.time, observation.values.pm25, observation.values.pm10]),
+  ).toEqual([
+    ['2019-01-05T13:00:00+08:00', 180, null],
+    ['2019-01-05T14:00:00+08:00', 190, 220],
+  ]);
+});
+
+test('one bad request lists every bad row and field and writes nothing', async () => {
+  const response = await post('/api/observations', {
+    observations: [
+      row('2703A', hour(6, 1), 100),
+      { ...row('2703A', hour(6, 2), 100), pm10: 'high' },
+      { ...row('2703A', '2019-01-06T02:30:00+08:00', 100) },
+      { ...row('2703A', '2019-01-06T04:00:00', 100), so2: null },
+    ],
+  });
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.issues).toEqual([
+    { row: 2, field: 'pm10', message: expect.any(String) },
+    { row: 3, field: 'time', message: expect.stringMatching(/not the end of an hour/) },
+    { row: 4, field: 'time', message: expect.stringMatching(/no UTC offset/) },
+  ]);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+  expect((await stored('2703A')).map((observation) => observation.time)).toEqual([
+    '2019-01-05T13:00:00+08:00',
+  ]);
+});
+
+test('a CSV with a bad cell names its row and column', async () => {
+  const csv = `station,time,pm25,pm10,so2,no2,co,o3
+2704A,${hour(7, 1)},50,60,10,20,1,30
+2704A,${hour(7, 2)},fifty,60,10,20,1,30
+`;
+  const response = await post('/api/observations', csv, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual([{ row: 2, field: 'pm25', message: expect.any(String) }]);
+  expect(await stored('2704A')).toHaveLength(2);
+});
+
+test('an unknown station is 422 naming it, and nothing of the request is written', async () => {
+  const response = await post('/api/observations', {
+    observations: [row('2703A', hour(8, 1), 90), row('9999X', hour(8, 1), 90)],
+  });
+  expect(response.status).toBe(422);
+  expect(await response.json()).toMatchObject({ error: 'unknown station: 9999X', stations: ['9999X'] });
+  expect(await stored('2703A')).toHaveLength(1);
+});
+
+test('re-sending a station-hour is idempotent; a corrected value replaces it and the change is logged', async () => {
+  const again = await post('/api/observations', { observations: [row('2703A', hour(5, 13), 250)] });
+  expect(await again.json()).toMatchObject({ accepted: 1, inserted: 0, replaced: 0, unchanged: 1 });
+  const corrected = await post('/api/observations', { observations: [row('2703A', hour(5, 13), 260)] });
+  expect(await corrected.json()).toMatchObject({ accepted: 1, inserted: 0, replaced: 1, unchanged: 0 });
+  const rows = await stored('2703A');
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.values.pm25).toBe(260);
+  const store = createStore(server.dataDir);
+  const changes = store.observationChanges('2703A');
+  store.close();
+  expect(changes.map((change) => [change.before.values.pm25, change.after.values.pm25])).toEqual([
+    [250, 260],
+  ]);
+});
+
+test('implausible values are stored but flagged: negative, beyond physical bounds, stuck 6 h, isolated spike', async () => {
+  // so2 40 µg/m³ for 6 hours (above the quantisation floor of 15): stuck. no2 1 for 8 hours: a genuine flat run.
+  // pm25 50, 50, 400, 50: 400 ≥ 4 × 50 and 350 above: a spike. pm10 12,000 > 10,000: beyond physical bounds,
+  // and between 104 and 106 a spike as well. co −0.5: negative.
+  const pm25 = [50, 50, 400, 50, 60, 70, 80, 90];
+  const observations = pm25.map((value, index) => ({
+    station: 'FLAGS',
+    time: hour(10, index + 1),
+    pm25: value,
+    pm10: index === 5 ? 12_000 : 100 + index,
+    so2: index < 6 ? 40 : 41,
+    no2: 1,
+    co: index === 7 ? -0.5 : 1 + index / 10,
+    o3: 20 + index,
+  }));
+  const response = await post('/api/observations', { observations });
+  expect(response.status).toBe(200);
+  const rows = await stored('FLAGS');
+  expect(rows.map((observation) => observation.flags)).toEqual([
+    { so2: ['stuck'] },
+    { so2: ['stuck'] },
+    { pm25: ['spike'], so2: ['stuck'] },
+    { so2: ['stuck'] },
+    { so2: ['stuck'] },
+    { pm10: ['beyond-physical-bounds', 'spike'], so2: ['stuck'] },
+    {},
+    { co: ['negative'] },
+  ]);
+  expect(rows[2]!.values.pm25).toBe(400);
+});
+
+test('a stuck run completed by a later request flags the earlier hours too', async () => {
+  const first = Array.from({ length: 5 }, (_, index) => ({
+    ...row('2704A', hour(12, index + 1), 75),
+    pm25: 75 + index,
+  }));
+  const flat = first.map((observation) => ({ ...observation, pm10: 333 }));
+  await post('/api/observations', { observations: flat });
+  expect((await stored('2704A')).filter((observation) => observation.flags.pm10)).toHaveLength(0);
+  await post('/api/observations', { observations: [{ ...row('2704A', hour(12, 6), 80), pm10: 333 }] });
+  const flagged = (await stored('2704A')).filter((observation) => observation.flags.pm10?.includes('stuck'));
+  expect(flagged.map((observation) => observation.time)).toEqual(
+    [1, 2, 3, 4, 5, 6].map((hourOfDay) => hour(12, hourOfDay)),
+  );
+});
+
+test('forecasts: the newest issue wins per unit and window, an older issue arriving late changes nothing', async () => {
+  const issue = (issuedAt: string, aqi: number) => ({
+    issuedAt,
+    source: 'prefecture forecasting office',
+    forecasts: [
+      { unit: '654002', windowEnd: hour(15, 0), aqi, aqiLow: aqi - 30, aqiHigh: aqi + 30, primary: 'pm25' },
+    ],
+  });
+  expect((await (await post('/api/forecasts', issue(hour(13, 20), 230))).json()).written).toBe(1);
+  expect((await (await post('/api/forecasts', issue(hour(14, 20), 250))).json()).written).toBe(1);
+  const late = await (await post('/api/forecasts', issue(hour(12, 20), 180))).json();
+  expect(late).toMatchObject({ accepted: 1, written: 0, superseded: 1 });
+  const store = createStore(server.dataDir);
+  const standing = store.forecastsFrom(0, ['654002']);
+  store.close();
+  expect(standing.map((forecast) => [forecast.aqi, forecast.issuedAt])).toEqual([
+    [250, Date.parse(hour(14, 20))],
+  ]);
+});
+
+test('a forecast for an unknown unit is 422, a bad field is 400 with its path', async () => {
+  const unknown = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'x',
+    forecasts: [{ unit: '999999', windowEnd: hour(15, 0), aqi: 100 }],
+  });
+  expect(unknown.status).toBe(422);
+  const bad = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'x',
+    forecasts: [{ unit: '654002', windowEnd: hour(15, 0), aqi: 100, aqiHigh: 90 }],
+  });
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).issues).toEqual([{ row: 1, field: 'aqiHigh', message: 'aqiHigh below aqi' }]);
+});
+
+test('station list CSV import: unit by point-in-polygon unless given, all or nothing', async () => {
+  const good = `id,name,lon,lat,unit
+3665A,克州文化中心,76.1658,39.7157,
+SIM1,given unit,81.3,43.9,xpcc4-r66
+`;
+  const response = await post('/api/stations/import', good, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status, await response.clone().text()).toBe(200);
+  const body = await response.json();
+  expect(
+    body.stations.map((station: { id: string; unitId: string }) => [station.id, station.unitId]),
+  ).toEqual([
+    ['3665A', '653001'],
+    ['SIM1', 'xpcc4-r66'],
+  ]);
+  const bad = `id,name,lon,lat,unit
+NEW1,fine,81.3,43.9,
+NEW2,bad unit,81.3,43.9,nowhere
+NEW3,bad lat,81.3,,
+`;
+  const refused = await post('/api/stations/import', bad, { ...auth, 'content-type': 'text/csv' });
+  expect(refused.status).toBe(400);
+  expect(
+    (await refused.json()).issues.map((issue: { row: number; field: string }) => [issue.row, issue.field]),
+  ).toEqual([[3, 'lat']]);
+});
+
+test('a body over 5 MB is refused with 413', async () => {
+  const response = await post('/api/observations', `station,time\n${'x'.repeat(6 * 1024 * 1024)}`, {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect(response.status).toBe(413);
+  expect(await response.json()).toMatchObject({ error: expect.stringMatching(/over the limit/) });
+});
