@@ -29,8 +29,9 @@ function sameSegment(coordinates: Int32Array, first: number, second: number): bo
 export function exactSharedSegments(table: SegmentTable, pairs: PairLengths): Uint8Array {
   const { count, coordinates, unit } = table;
   const matched = new Uint8Array(count);
+  // Only a segment's first occurrence is stored (about half of them), so this keeps the load under 0.5.
   let size = 1;
-  while (size < count * 2) size *= 2;
+  while (size < count) size *= 2;
   const mask = size - 1;
   const slots = new Int32Array(size);
   for (let segment = 0; segment < count; segment += 1) {

@@ -39,22 +39,25 @@ export function segmentTable(shapes: readonly UnitShape[]): SegmentTable {
     }
     for (const polygon of polygonsOf(shape.geometry)) {
       for (const ring of polygon) {
-        for (let vertex = 0; vertex + 1 < ring.length; vertex += 1) {
-          const from = ring[vertex]!;
-          const to = ring[vertex + 1]!;
-          const ax = Math.round(from[0]! * quantum);
-          const ay = Math.round(from[1]! * quantum);
-          const bx = Math.round(to[0]! * quantum);
-          const by = Math.round(to[1]! * quantum);
-          if (ax === bx && ay === by) continue;
-          const forward = ax < bx || (ax === bx && ay < by);
-          const offset = count * 4;
-          coordinates[offset] = forward ? ax : bx;
-          coordinates[offset + 1] = forward ? ay : by;
-          coordinates[offset + 2] = forward ? bx : ax;
-          coordinates[offset + 3] = forward ? by : ay;
-          unit[count] = index;
-          count += 1;
+        if (ring.length < 2) continue;
+        let ax = Math.round(ring[0]![0]! * quantum);
+        let ay = Math.round(ring[0]![1]! * quantum);
+        for (let vertex = 1; vertex < ring.length; vertex += 1) {
+          const position = ring[vertex]!;
+          const bx = Math.round(position[0]! * quantum);
+          const by = Math.round(position[1]! * quantum);
+          if (ax !== bx || ay !== by) {
+            const forward = ax < bx || (ax === bx && ay < by);
+            const offset = count * 4;
+            coordinates[offset] = forward ? ax : bx;
+            coordinates[offset + 1] = forward ? ay : by;
+            coordinates[offset + 2] = forward ? bx : ax;
+            coordinates[offset + 3] = forward ? by : ay;
+            unit[count] = index;
+            count += 1;
+          }
+          ax = bx;
+          ay = by;
         }
       }
     }

@@ -5,26 +5,9 @@ import { quantum, type SegmentTable } from './segments';
 const kmPerDegree = (earthRadiusKm * Math.PI) / 180;
 // Grid cells of 0.05° (about 4–5 km): border segments in county data are 0.1–2 km long.
 const cellSize = 0.05 * quantum;
-const cellOffset = 8000;
-
-type Box = { minX: number; minY: number; maxX: number; maxY: number };
-
-function expandedBox(coordinates: Int32Array, segment: number, margin: number): Box {
-  const offset = segment * 4;
-  const ax = coordinates[offset]!;
-  const ay = coordinates[offset + 1]!;
-  const bx = coordinates[offset + 2]!;
-  const by = coordinates[offset + 3]!;
-  return {
-    minX: Math.min(ax, bx) - margin,
-    minY: Math.min(ay, by) - margin,
-    maxX: Math.max(ax, bx) + margin,
-    maxY: Math.max(ay, by) + margin,
-  };
-}
-
+const cellsPerRow = 16_000;
 const cellOf = (value: number) => Math.floor(value / cellSize);
-const cellKey = (x: number, y: number) => (x + cellOffset) * 2 * cellOffset + (y + cellOffset);
+const cellKey = (x: number, y: number) => (x + cellsPerRow / 2) * cellsPerRow + (y + cellsPerRow / 2);
 
 /**
  * Length in km of the part of segment `first` that segment `second` runs along within `toleranceKm`
@@ -68,6 +51,31 @@ export function overlapKm(
   return high - low;
 }
 
+/** Bounding boxes (minX, minY, maxX, maxY), grown by `margin`, of the listed segments. */
+function boxesOf(coordinates: Int32Array, members: Int32Array, margin: number): Int32Array {
+  const boxes = new Int32Array(members.length * 4);
+  members.forEach((segment, member) => {
+    const offset = segment * 4;
+    boxes[member * 4] = Math.min(coordinates[offset]!, coordinates[offset + 2]!) - margin;
+    boxes[member * 4 + 1] = Math.min(coordinates[offset + 1]!, coordinates[offset + 3]!) - margin;
+    boxes[member * 4 + 2] = Math.max(coordinates[offset]!, coordinates[offset + 2]!) + margin;
+    boxes[member * 4 + 3] = Math.max(coordinates[offset + 1]!, coordinates[offset + 3]!) + margin;
+  });
+  return boxes;
+}
+
+/** (cell, member) entries for every grid cell each box covers, sorted by cell: key = cell × n + member. */
+function cellEntries(boxes: Int32Array, count: number): Float64Array {
+  const keys: number[] = [];
+  for (let member = 0; member < count; member += 1) {
+    const b = member * 4;
+    for (let x = cellOf(boxes[b]!); x <= cellOf(boxes[b + 2]!); x += 1)
+      for (let y = cellOf(boxes[b + 1]!); y <= cellOf(boxes[b + 3]!); y += 1)
+        keys.push(cellKey(x, y) * count + member);
+  }
+  return Float64Array.from(keys).sort();
+}
+
 /**
  * Tolerant pass for borders whose vertices do not line up: segments left unmatched by the exact pass
  * go into a grid; pairs of different units that run along each other within the tolerance add the
@@ -80,39 +88,32 @@ export function tolerantSharedSegments(
   pairs: PairLengths,
 ): void {
   const { count, coordinates, unit } = table;
+  const members = Int32Array.from({ length: count }, (_, segment) => segment).filter(
+    (segment) => matched[segment] === 0,
+  );
   // Half a degree of longitude at 60° N is the shortest a degree gets in China: a safe margin.
-  const margin = Math.ceil((toleranceKm / (kmPerDegree * 0.5)) * quantum);
-  const cells = new Map<number, number[]>();
-  const boxes = new Map<number, Box>();
-  for (let segment = 0; segment < count; segment += 1) {
-    if (matched[segment] === 1) continue;
-    const box = expandedBox(coordinates, segment, margin);
-    boxes.set(segment, box);
-    for (let x = cellOf(box.minX); x <= cellOf(box.maxX); x += 1) {
-      for (let y = cellOf(box.minY); y <= cellOf(box.maxY); y += 1) {
-        const key = cellKey(x, y);
-        const list = cells.get(key);
-        if (list) list.push(segment);
-        else cells.set(key, [segment]);
+  const boxes = boxesOf(coordinates, members, Math.ceil((toleranceKm / (kmPerDegree * 0.5)) * quantum));
+  const entries = cellEntries(boxes, members.length);
+  const n = members.length;
+  let start = 0;
+  while (start < entries.length) {
+    const cell = Math.floor(entries[start]! / n);
+    let end = start + 1;
+    while (end < entries.length && Math.floor(entries[end]! / n) === cell) end += 1;
+    for (let i = start; i < end; i += 1) {
+      const a = entries[i]! - cell * n;
+      for (let j = i + 1; j < end; j += 1) {
+        const b = entries[j]! - cell * n;
+        if (unit[members[a]!] === unit[members[b]!]) continue;
+        const cornerX = Math.max(boxes[a * 4]!, boxes[b * 4]!);
+        const cornerY = Math.max(boxes[a * 4 + 1]!, boxes[b * 4 + 1]!);
+        if (cornerX > Math.min(boxes[a * 4 + 2]!, boxes[b * 4 + 2]!)) continue;
+        if (cornerY > Math.min(boxes[a * 4 + 3]!, boxes[b * 4 + 3]!)) continue;
+        if (cellKey(cellOf(cornerX), cellOf(cornerY)) !== cell) continue;
+        const km = overlapKm(coordinates, members[a]!, members[b]!, toleranceKm);
+        if (km > 0) pairs.add(unit[members[a]!]!, unit[members[b]!]!, km);
       }
     }
-  }
-  for (const [key, members] of cells) {
-    for (let i = 0; i < members.length; i += 1) {
-      const first = members[i]!;
-      const firstBox = boxes.get(first)!;
-      for (let j = i + 1; j < members.length; j += 1) {
-        const second = members[j]!;
-        if (unit[first] === unit[second]) continue;
-        const secondBox = boxes.get(second)!;
-        const cornerX = Math.max(firstBox.minX, secondBox.minX);
-        const cornerY = Math.max(firstBox.minY, secondBox.minY);
-        if (cornerX > Math.min(firstBox.maxX, secondBox.maxX)) continue;
-        if (cornerY > Math.min(firstBox.maxY, secondBox.maxY)) continue;
-        if (cellKey(cellOf(cornerX), cellOf(cornerY)) !== key) continue;
-        const km = overlapKm(coordinates, first, second, toleranceKm);
-        if (km > 0) pairs.add(unit[first]!, unit[second]!, km);
-      }
-    }
+    start = end;
   }
 }

