@@ -1,4 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+
+export type { Browser, Page };
+
 import { PNG } from 'pngjs';
 
 /** The only importer of playwright-core: Debian's Chromium, offline, headless. */
@@ -23,10 +26,25 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
   return page;
+}
+
+/** The page's JS heap in use, after a forced garbage collection (Chrome DevTools Protocol). */
+export async function heapUsedBytes(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.enable');
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  await session.detach();
+  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value;
+}
+
+/** The colour of one page pixel, from a screenshot of the viewport. */
+export async function pixelAtPage(page: Page, x: number, y: number): Promise<Pixel> {
+  return decodePng(await page.screenshot()).pixelAt(x, y);
 }
 
 export type Pixel = { r: number; g: number; b: number; a: number };

@@ -1,65 +1,239 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { bbox, centroid } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import { bbox, booleanPointInPolygon } from '@turf/turf';
 import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
+import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
+import type { Language } from '../i18n/dictionary';
+import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
+import type { Metric } from './labels';
+import { buildLayers, type LayerVisibility, type MapModel } from './layers';
+import { loadSampleLayers } from './sampleLayers';
+import { stationTooltip } from './tooltip';
 
-type UnitProperties = { unitId: string; nameZh: string };
+export type Selection = { kind: 'unit' | 'station'; id: string };
+export type Bounds = [number, number, number, number];
 
-/** The map is an imperative object: created once, then fed data by React. */
+export type SituationMapOptions = {
+  wall?: boolean;
+  /** Keeps the last frame readable for the press view's PNG snapshot. */
+  preserveDrawingBuffer?: boolean;
+  onSelect?: (selection: Selection) => void;
+  language?: Language;
+};
+
+/**
+ * The map is an imperative object React feeds (STYLE.md): created once; geometry is sent once; values
+ * change colours through deck.gl updateTriggers. A lost WebGL context rebuilds map and overlay in place.
+ */
 export class SituationMap {
-  private readonly map: MaplibreMap;
-  private readonly overlay: MapboxOverlay;
+  private map!: MaplibreMap;
+  private overlay!: MapboxOverlay;
+  private model: MapModel | null = null;
+  private features = new Map<string, UnitFeature>();
+  private regionOutlines: RegionOutlines | null = null;
+  private readonly states = new Map<string, JurisdictionState>();
+  private stationKey = '';
+  private frame = 0;
+  private metric: Metric = 'hourly';
+  private visible: LayerVisibility = {
+    stations: true,
+    enterprises: false,
+    dieselZones: false,
+    dustSources: false,
+  };
+  private selectedId: string | null = null;
+  private language: Language;
+  private view: { center: [number, number]; zoom: number } = { center: [80.2, 42.0], zoom: 5.2 };
+  /** performance.now() of the first frame drawn with unit values, for the cold-start figure. */
+  firstValuesFrameAt: number | null = null;
+  renders = 0;
 
-  constructor(container: HTMLElement, style: StyleSpecification | string) {
-    this.map = new MaplibreMap({
-      container,
-      style,
-      center: [80.2, 42.0],
-      zoom: 5.2,
-      attributionControl: false,
-    });
-    this.overlay = new MapboxOverlay({ interleaved: true, layers: [] });
-    this.map.addControl(this.overlay);
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly style: StyleSpecification | string,
+    private readonly options: SituationMapOptions = {},
+  ) {
+    this.language = options.language ?? 'zh';
+    this.mount();
   }
 
-  setBoundaries(collection: FeatureCollection): void {
-    const [west, south, east, north] = bbox(collection);
-    this.map.fitBounds([west, south, east, north], { padding: 40, animate: false });
-    const labels = collection.features.map((feature) => ({
-      position: centroid(feature).geometry.coordinates as [number, number],
-      text: (feature.properties as UnitProperties).nameZh,
-    }));
-    this.overlay.setProps({
-      layers: [
-        new GeoJsonLayer<UnitProperties>({
-          id: 'units',
-          data: collection.features as Feature[] as never,
-          filled: true,
-          stroked: true,
-          getFillColor: [60, 90, 120, 160],
-          getLineColor: [220, 230, 240, 255],
-          lineWidthMinPixels: 1.5,
-          pickable: true,
-        }),
-        new TextLayer<{ position: [number, number]; text: string }>({
-          id: 'unit-labels',
-          data: labels,
-          getPosition: (label) => label.position,
-          getText: (label) => label.text,
-          characterSet: 'auto',
-          fontFamily: 'Noto Sans CJK SC, Noto Sans SC, sans-serif',
-          getSize: 14,
-          getColor: [240, 244, 248, 255],
-          outlineWidth: 2,
-          outlineColor: [16, 21, 28, 255],
-          fontSettings: { sdf: true },
-        }),
-      ],
+  private mount(): void {
+    this.map = new MaplibreMap({
+      container: this.container,
+      style: this.style,
+      center: this.view.center,
+      zoom: this.view.zoom,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: this.options.preserveDrawingBuffer ?? false },
     });
+    this.overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      onClick: (info) => this.clicked(info.layer?.id, info.object),
+      getTooltip: this.options.wall
+        ? undefined
+        : ({ layer, object }) =>
+            layer?.id === 'stations'
+              ? stationTooltip(object as StationState, this.model, this.language)
+              : null,
+      onAfterRender: () => {
+        this.renders += 1;
+        if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0)
+          this.firstValuesFrameAt = performance.now();
+      },
+    });
+    this.map.addControl(this.overlay);
+    const canvas = this.map.getCanvas();
+    canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
+    canvas.addEventListener('webglcontextrestored', () => setTimeout(() => this.remount(), 0), {
+      once: true,
+    });
+    this.map.once('load', () => this.invalidate());
+  }
+
+  /** After a context loss nothing on the GPU is trustworthy: start a fresh map and overlay, same model. */
+  private remount(): void {
+    const center = this.map.getCenter();
+    this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
+    this.map.remove();
+    this.mount();
+  }
+
+  private clicked(layerId: string | undefined, object: unknown): void {
+    if (!object || !this.options.onSelect) return;
+    if (layerId === 'units')
+      this.options.onSelect({ kind: 'unit', id: (object as UnitFeature).properties.unitId });
+    else if (layerId === 'seats')
+      this.options.onSelect({ kind: 'unit', id: (object as { unitId: string }).unitId });
+    else if (layerId === 'stations')
+      this.options.onSelect({ kind: 'station', id: (object as StationState).id });
+  }
+
+  /** The unit boundaries (once): fits the view to them. */
+  setBoundaries(collection: BoundaryCollection): void {
+    const geometry = unitGeometry(collection);
+    this.features = new Map(geometry.features.map((feature) => [feature.properties.unitId, feature]));
+    this.regionOutlines = new RegionOutlines(this.features);
+    this.model = {
+      geometry,
+      units: new Map(),
+      stations: [],
+      stationValues: new Map(),
+      regions: [],
+      samples: loadSampleLayers(),
+      metric: this.metric,
+      language: this.language,
+      wall: this.options.wall ?? false,
+      now: 0,
+      selectedId: this.selectedId,
+      visible: this.visible,
+      version: 0,
+    };
+    this.fit(bbox(collection) as Bounds, false);
+  }
+
+  /** Live or past states of one or more jurisdictions; only values change, geometry stays. */
+  setStates(states: readonly JurisdictionState[]): void {
+    if (!this.model || !this.regionOutlines) return;
+    for (const state of states) this.states.set(state.jurisdiction, state);
+    const all = [...this.states.values()];
+    const units = new Map<string, UnitState>();
+    const stationValues = new Map<string, StationState>();
+    for (const state of all) {
+      for (const unit of state.units) units.set(unit.id, unit);
+      for (const station of state.stations) stationValues.set(station.id, station);
+    }
+    const stationKey = [...stationValues.keys()].sort().join(',');
+    const stations = stationKey === this.stationKey ? this.model.stations : [...stationValues.values()];
+    this.stationKey = stationKey;
+    this.model = {
+      ...this.model,
+      units,
+      stationValues,
+      stations,
+      regions: this.regionOutlines.outlines(all.flatMap((state) => state.regions)),
+      now: Math.max(...all.map((state) => state.now)),
+      version: this.model.version + 1,
+    };
+    this.invalidate();
+  }
+
+  setMetric(metric: Metric): void {
+    this.metric = metric;
+    this.update({ metric });
+  }
+
+  setLanguage(language: Language): void {
+    this.language = language;
+    this.update({ language });
+  }
+
+  setVisibility(visible: Partial<LayerVisibility>): void {
+    this.visible = { ...this.visible, ...visible };
+    this.update({ visible: this.visible });
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id;
+    this.update({ selectedId: id });
+  }
+
+  private update(change: Partial<MapModel>): void {
+    if (!this.model) return;
+    this.model = { ...this.model, ...change };
+    this.invalidate();
+  }
+
+  /** Coalesces updates into one layer rebuild per animation frame. */
+  private invalidate(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.model) this.overlay.setProps({ layers: buildLayers(this.model) });
+    });
+  }
+
+  fit(bounds: Bounds, animate = true): void {
+    this.map.fitBounds(bounds, { padding: 60, animate, duration: animate ? 1500 : 0 });
+  }
+
+  /** Bounding box of some units (for the wall's "worst region" view). */
+  boundsOf(unitIds: readonly string[]): Bounds | null {
+    const features = unitIds.flatMap((id) => this.features.get(id) ?? []);
+    if (features.length === 0) return null;
+    return bbox({ type: 'FeatureCollection', features }) as Bounds;
+  }
+
+  project(lon: number, lat: number): [number, number] {
+    const point = this.map.project([lon, lat]);
+    return [point.x, point.y];
+  }
+
+  /** Screen points on a grid inside a unit, clear of station markers (for pixel tests). */
+  probe(unitId: string): [number, number][] {
+    const feature = this.features.get(unitId);
+    if (!feature) return [];
+    const [west, south, east, north] = bbox(feature);
+    const [left, top] = this.project(west, north);
+    const [right, bottom] = this.project(east, south);
+    const stations = (this.model?.stations ?? []).map((station) => this.project(station.lon, station.lat));
+    const step = Math.max(3, Math.sqrt(((right - left) * (bottom - top)) / 400));
+    const points: [number, number][] = [];
+    for (let y = Math.max(0, top); y < Math.min(bottom, this.container.clientHeight); y += step)
+      for (let x = Math.max(0, left); x < Math.min(right, this.container.clientWidth); x += step) {
+        const position = this.map.unproject([x, y]);
+        if (!booleanPointInPolygon([position.lng, position.lat], feature)) continue;
+        if (stations.some(([sx, sy]) => Math.hypot(sx - x, sy - y) < 24)) continue;
+        points.push([Math.round(x), Math.round(y)]);
+      }
+    return points;
+  }
+
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
   }
 
   destroy(): void {
+    cancelAnimationFrame(this.frame);
     this.map.remove();
   }
 }

@@ -1,0 +1,194 @@
+import { categories } from '../../../shared/aqi/categories';
+import { warningLevels } from '../../../shared/levels';
+import type { Phrase } from '../i18n/dictionary';
+import { useLanguage } from '../i18n/language';
+import { levelHex, levelWidth } from '../map/colours';
+import type { Metric } from '../map/labels';
+import type { LayerVisibility } from '../map/layers';
+import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
+
+const englishCategory = [
+  'Good',
+  'Moderate',
+  'Unhealthy for sensitive groups',
+  'Unhealthy',
+  'Very unhealthy',
+  'Hazardous',
+];
+
+function Swatch({ children }: { children: React.ReactNode }) {
+  return (
+    <svg width="28" height="18" aria-hidden="true">
+      {children}
+    </svg>
+  );
+}
+
+/** The legend is built from the same colour and symbol tables as the map, and only for layers shown. */
+export function Legend({
+  metric,
+  visible,
+  sampleLabel,
+}: {
+  metric: Metric;
+  visible: LayerVisibility;
+  sampleLabel: string;
+}) {
+  const { t, language } = useLanguage();
+  return (
+    <section className="legend" data-testid="legend" aria-label={t('legend')}>
+      <h3>{metric === 'hourly' ? t('hourlyAqi') : t('dailyAqi')} (HJ 633)</h3>
+      <ul>
+        {categories.map((category, index) => (
+          <li key={category.level}>
+            <Swatch>
+              <rect width="28" height="18" fill={category.hex} />
+            </Swatch>
+            {index === 0 ? 0 : categories[index - 1]!.upTo + 1}
+            {Number.isFinite(category.upTo) ? `–${category.upTo}` : '+'}{' '}
+            {language === 'zh' ? category.name : englishCategory[index]}
+          </li>
+        ))}
+      </ul>
+      <ul>
+        {warningLevels
+          .filter((level) => level !== 'none')
+          .map((level) => (
+            <li key={level}>
+              <Swatch>
+                <rect
+                  x="2"
+                  y="2"
+                  width="24"
+                  height="14"
+                  fill="none"
+                  stroke={levelHex[level]}
+                  strokeWidth={levelWidth[level]}
+                />
+              </Swatch>
+              {t(level)}
+            </li>
+          ))}
+        <li>
+          <Swatch>
+            <rect
+              x="3"
+              y="3"
+              width="22"
+              height="12"
+              fill="none"
+              stroke="#ff8c00"
+              strokeOpacity="0.45"
+              strokeWidth="7"
+            />
+            <rect
+              x="3"
+              y="3"
+              width="22"
+              height="12"
+              fill="none"
+              stroke="#fff"
+              strokeWidth="2"
+              strokeDasharray="4 3"
+            />
+          </Swatch>
+          {t('regionFloor')}
+        </li>
+        <li>
+          <Swatch>
+            <circle cx="14" cy="9" r="7" fill="#888" stroke="#d5dce4" strokeWidth="2" />
+          </Swatch>
+          {t('pendingBoundary')}
+        </li>
+      </ul>
+      {visible.stations && (
+        <ul>
+          <li>
+            <Swatch>
+              <circle cx="14" cy="9" r="6" fill="#FF7E00" stroke="#111" strokeWidth="1.5" />
+            </Swatch>
+            {t('station')}
+          </li>
+          <li>
+            <Swatch>
+              <circle
+                cx="14"
+                cy="9"
+                r="6"
+                fill="#FF7E00"
+                fillOpacity="0.43"
+                stroke="#fff"
+                strokeWidth="2.5"
+              />
+            </Swatch>
+            {t('simulated')}
+          </li>
+          <li>
+            <img src={staleSymbol.url} width="18" height="18" alt="" />
+            {t('stale')}
+          </li>
+        </ul>
+      )}
+      {visible.enterprises && (
+        <ul>
+          {Object.entries(enterpriseSymbols).map(([grade, symbol]) => (
+            <li key={grade}>
+              <img src={symbol.url} width="18" height="18" alt="" />
+              {t(`class${grade[0]!.toUpperCase()}${grade.slice(1)}` as Phrase)}
+            </li>
+          ))}
+          <li>
+            <Swatch>
+              <circle cx="14" cy="9" r="7" fill="none" stroke="#ff8c00" strokeWidth="3" />
+            </Swatch>
+            {t('measureRequired')}
+          </li>
+        </ul>
+      )}
+      {visible.dieselZones && (
+        <ul>
+          <li>
+            <Swatch>
+              <rect
+                width="28"
+                height="18"
+                fill="#d633ff"
+                fillOpacity="0.6"
+                stroke="#d633ff"
+                strokeWidth="4"
+              />
+            </Swatch>
+            {t('zoneActive')}
+          </li>
+          <li>
+            <Swatch>
+              <rect
+                width="28"
+                height="18"
+                fill="#d633ff"
+                fillOpacity="0.1"
+                stroke="#d633ff"
+                strokeWidth="1"
+              />
+            </Swatch>
+            {t('zoneInactive')}
+          </li>
+        </ul>
+      )}
+      {visible.dustSources && (
+        <ul>
+          {Object.entries(dustSymbols).map(([type, symbol]) => (
+            <li key={type}>
+              <img src={symbol.url} width="18" height="18" alt="" />
+              {t(type as Phrase)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(visible.enterprises || visible.dieselZones || visible.dustSources) && (
+        <p className="note">{sampleLabel}</p>
+      )}
+      <p className="note">{t('approximateBoundary')}</p>
+    </section>
+  );
+}

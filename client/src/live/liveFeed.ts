@@ -1,0 +1,79 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  applyDelta,
+  type ClientToServerEvents,
+  deltaSchema,
+  type ServerToClientEvents,
+  snapshotSchema,
+} from '../../../shared/live/events';
+import type { JurisdictionState } from '../../../shared/state/schema';
+import type { Jurisdiction } from '../../../shared/units/schema';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+export type ConnectionStatus = { state: ConnectionState; lostAt: number | null };
+
+type Listeners = {
+  onState: (state: JurisdictionState) => void;
+  onStatus: (status: ConnectionStatus) => void;
+};
+
+/**
+ * One jurisdiction's live state (issue 6 "Live state"): join → snapshot, then deltas folded with
+ * applyDelta; a gap in seq asks for a resync; a reconnect that the server could not recover joins again.
+ */
+export class LiveFeed {
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private seq = -1;
+  private state: JurisdictionState | null = null;
+  private status: ConnectionStatus = { state: 'connecting', lostAt: null };
+
+  constructor(
+    private readonly jurisdiction: Jurisdiction,
+    private readonly listeners: Listeners,
+  ) {
+    this.socket = io({ transports: ['websocket'], reconnectionDelayMax: 2000 });
+    this.socket.on('connect', () => {
+      if (!this.socket.recovered || this.state === null) this.socket.emit('join', { jurisdiction });
+      this.setStatus({ state: 'connected', lostAt: null });
+    });
+    this.socket.on('disconnect', () => this.markLost());
+    this.socket.io.on('reconnect_attempt', () => this.markLost());
+    this.socket.on('snapshot', (raw) => {
+      const parsed = snapshotSchema.safeParse(raw);
+      if (!parsed.success || parsed.data.state.jurisdiction !== jurisdiction) return;
+      this.seq = parsed.data.seq;
+      this.publish(parsed.data.state);
+    });
+    this.socket.on('delta', (raw) => {
+      const parsed = deltaSchema.safeParse(raw);
+      if (!parsed.success || parsed.data.jurisdiction !== jurisdiction) return;
+      if (this.state === null || parsed.data.seq !== this.seq + 1) {
+        this.socket.emit('resync', { jurisdiction });
+        return;
+      }
+      this.seq = parsed.data.seq;
+      this.publish(applyDelta(this.state, parsed.data));
+    });
+  }
+
+  private publish(state: JurisdictionState): void {
+    this.state = state;
+    this.listeners.onState(state);
+  }
+
+  private markLost(): void {
+    if (this.status.state === 'disconnected') return;
+    this.setStatus({ state: 'disconnected', lostAt: Date.now() });
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    this.listeners.onStatus(status);
+  }
+
+  close(): void {
+    this.socket.removeAllListeners();
+    this.socket.io.removeAllListeners();
+    this.socket.close();
+  }
+}

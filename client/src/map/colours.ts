@@ -1,0 +1,34 @@
+import { categoryOf } from '../../../shared/aqi/categories';
+import type { WarningLevel } from '../../../shared/levels';
+
+export type Rgba = [number, number, number, number];
+
+/** Units are filled nearly opaque so the HJ 633 colour reads true from across a room. */
+export const unitFillAlpha = 225;
+export const noDataColour: Rgba = [120, 128, 138, 200];
+
+export function hexToRgba(hex: string, alpha = 255): Rgba {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255, alpha];
+}
+
+/** HJ 633 Appendix A colour of an AQI value; grey for NA. */
+export function aqiColour(aqi: number | null, alpha = 255): Rgba {
+  const category = categoryOf(aqi);
+  return category ? hexToRgba(category.hex, alpha) : noDataColour;
+}
+
+/** Warning colours for outlines and badges (plans: 黄色/橙色/红色预警). */
+export const levelHex: Record<WarningLevel, string> = {
+  none: '#d5dce4',
+  yellow: '#ffd400',
+  orange: '#ff8c00',
+  red: '#e60012',
+};
+
+export function levelColour(level: WarningLevel): Rgba {
+  return hexToRgba(levelHex[level]);
+}
+
+/** Outline width in pixels grows with the level, so levels differ without colour. */
+export const levelWidth: Record<WarningLevel, number> = { none: 1, yellow: 3, orange: 4.5, red: 6 };

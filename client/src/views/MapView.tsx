@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { LayerToggles } from '../components/LayerToggles';
+import { Legend } from '../components/Legend';
+import { SidePanel } from '../components/SidePanel';
+import { StatusHeader } from '../components/StatusHeader';
+import { TimeSlider } from '../components/TimeSlider';
+import { useLanguage } from '../i18n/language';
+import { summarise } from '../live/summary';
+import type { Metric } from '../map/labels';
+import type { LayerVisibility } from '../map/layers';
+import type { Selection } from '../map/SituationMap';
+import { syntheticLabelText } from '../map/sampleLayers';
+import { useSituationMap } from '../map/useSituationMap';
+import { useDisplayedStates } from './useDisplayedStates';
+
+/** The situational map: both prefectures, layers, legend, time slider and the click panel. */
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const { t, language } = useLanguage();
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const { map, attribution } = useSituationMap(container, { onSelect: setSelection, language });
+  const { shown, status, timeline, liveNow } = useDisplayedStates(map);
+  const [metric, setMetric] = useState<Metric>('hourly');
+  const [visible, setVisible] = useState<LayerVisibility>({
+    stations: true,
+    enterprises: false,
+    dieselZones: false,
+    dustSources: false,
+  });
+  useEffect(() => map?.setMetric(metric), [map, metric]);
+  useEffect(() => map?.setVisibility(visible), [map, visible]);
+  useEffect(() => map?.setLanguage(language), [map, language]);
+  useEffect(() => map?.select(selection?.kind === 'unit' ? selection.id : null), [map, selection]);
+  const summary = useMemo(() => summarise(shown), [shown]);
+  const selectedState = selection
+    ? shown.find((state) =>
+        selection.kind === 'unit'
+          ? state.units.some((unit) => unit.id === selection.id)
+          : state.stations.some((station) => station.id === selection.id),
+      )
+    : undefined;
+  return (
+    <div className="view map-view">
+      <StatusHeader place={`${t('ili')} · ${t('kizilsu')}`} summary={summary} status={status} />
+      <div ref={container} className="map" data-testid="map" />
+      <div className="controls">
+        <LayerToggles metric={metric} onMetric={setMetric} visible={visible} onVisible={setVisible} />
+        <Legend metric={metric} visible={visible} sampleLabel={syntheticLabelText} />
+      </div>
+      {selection && selectedState && (
+        <SidePanel selection={selection} state={selectedState} onClose={() => setSelection(null)} />
+      )}
+      <footer className="footer">
+        <TimeSlider timeline={timeline} liveNow={liveNow} />
+        <span className="attribution">{attribution}</span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { HOUR } from '../../shared/time';
+import { type Browser, launchBrowser, openPage } from '../helpers/browser';
+import { startTestServer } from '../helpers/server';
+import {
+  episode,
+  feederKey,
+  postHour,
+  seedEpisode,
+  unitCategory,
+  waitForValues,
+} from '../helpers/wallDriver';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data' });
+  await seedEpisode(server.url);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the wall fills units with the HJ 633 colour of their hourly AQI, and a delta recolours without reload', async () => {
+  const page = await openPage(browser, `${server.url}/wall?view=ili&cycle=0`);
+  await waitForValues(page);
+  const firstFrame = await page.evaluate(() => window.__tianshan!.firstValuesFrameAt()!);
+  console.log(`wall: first frame with unit values ${Math.round(firstFrame)} ms after navigation start`);
+  await page.waitForTimeout(500);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/wall.png', await page.screenshot());
+  expect(await unitCategory(page, '654002')).toBe(4);
+  expect(await unitCategory(page, '654003')).toBe(1);
+  expect(await unitCategory(page, '654021')).toBe(3);
+  expect(await unitCategory(page, '654026')).toBe(5);
+  expect(await unitCategory(page, '654028')).toBe(0);
+  await expect.poll(() => page.getByTestId('newest-data').textContent()).toContain('2019-01-07 12:00');
+
+  // 奎屯市: one hour of 125 lifts the 24 h mean to (23×34 + 126)/24 ≈ 37.8 → IAQI 54 良 (2).
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  await postHour(server.url, episode.newest + HOUR, {
+    ...episode.readings(episode.hours),
+    [episode.stations[1]!.id]: 125,
+  });
+  await expect.poll(() => unitCategory(page, '654003'), { timeout: 10_000 }).toBe(2);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await expect.poll(() => page.getByTestId('newest-data').textContent()).toContain('2019-01-07 13:00');
+  writeFileSync('test-results/wall-after-delta.png', await page.screenshot());
+  await page.close();
+});

@@ -1,0 +1,163 @@
+import { pointOnFeature } from '@turf/turf';
+import { defaultBoundaries } from '../../geo/boundaries/default';
+import { categories } from '../../shared/aqi/categories';
+import { HOUR, toBeijingIso } from '../../shared/time';
+import { decodePng, type Page, type Pixel } from './browser';
+
+/** Drives the wall and map views for browser tests: feeds data over the HTTP API, reads the map's pixels. */
+export const feederKey = 'e2e-feeder-key-0123456789abcdef';
+
+export type TestStation = { id: string; unit: string; lon: number; lat: number };
+
+/** One station per unit, placed inside the unit's boundary (Turf pointOnFeature). */
+export function stationsFor(unitIds: readonly string[]): TestStation[] {
+  const features = new Map(
+    defaultBoundaries().features.map((feature) => [feature.properties.unitId, feature]),
+  );
+  return unitIds.map((unit, index) => {
+    const [lon, lat] = pointOnFeature(features.get(unit)!).geometry.coordinates as [number, number];
+    return { id: `T${String(index + 1).padStart(3, '0')}`, unit, lon, lat };
+  });
+}
+
+async function send(url: string, method: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${feederKey}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+}
+
+export async function registerStations(url: string, stations: readonly TestStation[]): Promise<void> {
+  for (const station of stations)
+    await send(url, 'PUT', `/api/stations/${station.id}`, {
+      name: `测试站${station.id}`,
+      lon: station.lon,
+      lat: station.lat,
+      unit: station.unit,
+    });
+}
+
+/**
+ * One hour of observations where PM2.5 decides the AQI: PM10 = 1.2 × PM2.5 and the gases stay low, so the
+ * hourly AQI is PM2.5's IAQI (HJ 633-2012 Table 1, 24 h breakpoints used for the real-time report).
+ */
+export async function postHour(
+  url: string,
+  hourEnd: number,
+  pm25ByStation: Record<string, number>,
+): Promise<void> {
+  // A wobble of a few units keeps the ingest's stuck-value check (6+ identical hours) from flagging them.
+  const wobble = (hourEnd / HOUR) % 3;
+  const observations = Object.entries(pm25ByStation).map(([station, pm25]) => ({
+    station,
+    time: toBeijingIso(hourEnd),
+    pm25: pm25 + wobble,
+    pm10: Math.round((pm25 + wobble) * 1.2),
+    so2: 8 + wobble,
+    no2: 20 + wobble,
+    co: 0.5 + wobble / 10,
+    o3: 20 + wobble,
+  }));
+  await send(url, 'POST', '/api/observations', { observations });
+}
+
+export async function postHours(
+  url: string,
+  firstHourEnd: number,
+  hours: number,
+  pm25At: (hourIndex: number) => Record<string, number>,
+): Promise<void> {
+  for (let index = 0; index < hours; index += 1)
+    await postHour(url, firstHourEnd + index * HOUR, pm25At(index));
+}
+
+/** Waits until the map has loaded its boundaries and drawn at least one frame with unit values. */
+export async function waitForValues(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__tianshan?.firstValuesFrameAt() != null, undefined, {
+    timeout: 30_000,
+  });
+}
+
+/** Points inside a unit (clear of stations), in page coordinates. */
+async function probePoints(page: Page, unitId: string): Promise<[number, number][]> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const points = await page.evaluate((id) => window.__tianshan!.probe(id), unitId);
+  if (points.length === 0) throw new Error(`unit ${unitId} is not on screen`);
+  return points.map(([x, y]) => [box.x + x, box.y + y]);
+}
+
+/** Units are drawn at alpha 225 over the background: the colours a category can show as. */
+function blended(hex: string, alpha: number, background: Pixel): [number, number, number] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  const channel = (shift: number, under: number) =>
+    (((value >> shift) & 255) * alpha + under * (255 - alpha)) / 255;
+  return [channel(16, background.r), channel(8, background.g), channel(0, background.b)];
+}
+
+const offlineBackground: Pixel = { r: 0x1b, g: 0x24, b: 0x30, a: 255 };
+
+/**
+ * The HJ 633 category level (1–6) most of a unit's pixels show, or 0 for the no-data grey. Labels and
+ * outlines cover a few pixels; the fill covers most.
+ */
+export async function unitCategory(page: Page, unitId: string): Promise<number> {
+  const points = await probePoints(page, unitId);
+  const image = decodePng(await page.screenshot());
+  const candidates = [
+    { level: 0, rgb: blended('#78808a', 200, offlineBackground) },
+    ...categories.map((category) => ({
+      level: category.level as number,
+      rgb: blended(category.hex, 225, offlineBackground),
+    })),
+  ];
+  const votes = new Map<number, number>();
+  for (const [x, y] of points) {
+    const pixel = image.pixelAt(x, y);
+    const distance = (rgb: number[]) =>
+      Math.abs(rgb[0]! - pixel.r) + Math.abs(rgb[1]! - pixel.g) + Math.abs(rgb[2]! - pixel.b);
+    const nearest = candidates.reduce((best, candidate) =>
+      distance(candidate.rgb) < distance(best.rgb) ? candidate : best,
+    );
+    if (distance(nearest.rgb) < 30) votes.set(nearest.level, (votes.get(nearest.level) ?? 0) + 1);
+  }
+  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+}
+
+/**
+ * A known episode: 48 hours from 2019-01-05 13:00 (Beijing) for one station in each of five units. The
+ * real-time hourly AQI of PM2.5 is its 24 h moving mean (HJ 633-2012 Table 1 with 24 h breakpoints):
+ *   伊宁市 654002: 60 for 32 hours then 180 → newest mean (8×61 + 16×181)/24 = 141 → IAQI 187 中度 (4);
+ *                  16 hours before the newest, all 60s → mean 61 → IAQI 82 良 (2)
+ *   奎屯市 654003: 33 → mean 34 → IAQI 49 优 (1)
+ *   伊宁县 654021: 100 → mean 101 → IAQI 133 轻度 (3)
+ *   昭苏县 654026: 200 → mean 201 → IAQI 251 重度 (5)
+ *   阿图什市 653001: 300 → mean 301 → IAQI 351 严重 (6)
+ * (the wobble of 0–2 µg/m³ adds about 1 to each mean).
+ */
+export const episode = {
+  first: Date.parse('2019-01-05T13:00:00+08:00'),
+  hours: 48,
+  stations: stationsFor(['654002', '654003', '654021', '654026', '653001']),
+  readings(hourIndex: number): Record<string, number> {
+    const [yiningCity, kuytun, yiningCounty, mongolkure, artux] = episode.stations.map(
+      (station) => station.id,
+    );
+    return {
+      [yiningCity!]: hourIndex < 32 ? 60 : 180,
+      [kuytun!]: 33,
+      [yiningCounty!]: 100,
+      [mongolkure!]: 200,
+      [artux!]: 300,
+    };
+  },
+  get newest(): number {
+    return episode.first + (episode.hours - 1) * HOUR;
+  },
+};
+
+export async function seedEpisode(url: string): Promise<void> {
+  await registerStations(url, episode.stations);
+  await postHours(url, episode.first, episode.hours, episode.readings);
+}
