@@ -1,13 +1,16 @@
 import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
 import {
   type ClientToServerEvents,
-  type Delta,
+  explainRequestSchema,
   joinRequestSchema,
   resyncRequestSchema,
   type ServerToClientEvents,
 } from '../../shared/live/events';
+import type { JurisdictionState } from '../../shared/state/schema';
 import type { Jurisdiction } from '../../shared/units/schema';
-import type { Engine, TickChange } from '../engine';
+import type { Engine } from '../engine';
+import { isEmpty, leanDelta } from './lean-delta';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -23,24 +26,12 @@ export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize
 /** Bytes sent per delta (JSON length of the payload), for the benchmark and the health page. */
 export type LiveStats = { deltas: number; bytes: number; lastBytes: number };
 
-function roomOf(jurisdiction: Jurisdiction): string {
-  return `state:${jurisdiction}`;
+function issuesOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
 }
 
-function deltaOf(seq: number, change: TickChange): Delta {
-  const delta: Delta = {
-    seq,
-    jurisdiction: change.jurisdiction,
-    now: change.state.now,
-    edition: change.state.edition,
-    stations: change.stations,
-    units: change.units,
-    events: change.events,
-  };
-  if (change.regions) delta.regions = change.regions;
-  if (change.warnings) delta.warnings = change.warnings;
-  if (change.compliance) delta.compliance = change.compliance;
-  return delta;
+function roomOf(jurisdiction: Jurisdiction): string {
+  return `state:${jurisdiction}`;
 }
 
 /**
@@ -51,20 +42,16 @@ export function attachLive(options: LiveOptions): { stats: () => LiveStats; clos
   const io = options.io as LiveServer;
   const { engine } = options;
   const seqs = new Map<Jurisdiction, number>();
+  const lastStates = new Map<Jurisdiction, JurisdictionState>();
   const stats: LiveStats = { deltas: 0, bytes: 0, lastBytes: 0 };
 
   const stop = engine.onTick((change) => {
-    const empty =
-      change.stations.length === 0 &&
-      change.units.length === 0 &&
-      !change.regions &&
-      !change.warnings &&
-      !change.compliance &&
-      change.events.length === 0;
-    if (empty && !change.nowChanged) return;
+    const previous = lastStates.get(change.jurisdiction);
+    lastStates.set(change.jurisdiction, change.state);
     const seq = (seqs.get(change.jurisdiction) ?? 0) + 1;
+    const delta = leanDelta(seq, change, previous);
+    if (isEmpty(delta) && !change.nowChanged) return;
     seqs.set(change.jurisdiction, seq);
-    const delta = deltaOf(seq, change);
     stats.deltas += 1;
     stats.lastBytes = Buffer.byteLength(JSON.stringify(delta));
     stats.bytes += stats.lastBytes;
@@ -99,9 +86,34 @@ export function attachLive(options: LiveOptions): { stats: () => LiveStats; clos
     void socket.join(roomOf(jurisdiction));
   }
 
+  /** The explanation texts at now, for one client that shows them (side panel, commander console). */
+  function explain(socket: LiveSocket, raw: unknown): void {
+    const parsed = explainRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      socket.emit('live-error', { message: issuesOf(parsed.error) });
+      return;
+    }
+    const { jurisdiction } = parsed.data;
+    const refused = options.authorize(socket, jurisdiction);
+    if (refused) {
+      socket.emit('live-error', { message: refused });
+      return;
+    }
+    const state = engine.state(jurisdiction);
+    socket.emit('explanations', {
+      seq: seqs.get(jurisdiction) ?? 0,
+      jurisdiction,
+      now: state.now,
+      units: Object.fromEntries(state.units.map((unit) => [unit.id, unit.explanation])),
+      regions: Object.fromEntries(state.regions.map((region) => [region.id, region.explanation])),
+      compliance: state.compliance,
+    });
+  }
+
   io.on('connection', (socket: LiveSocket) => {
     socket.on('join', (request) => watch(socket, request, joinRequestSchema, true));
     socket.on('resync', (request) => watch(socket, request, resyncRequestSchema, false));
+    socket.on('explain', (request) => explain(socket, request));
   });
 
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   complianceFlagSchema,
+  explanationSchema,
   jurisdictionStateSchema,
   regionStateSchema,
   type StationState,
@@ -13,8 +14,9 @@ import { jurisdictionSchema } from '../units/schema';
 
 /**
  * The Socket.IO contract between server/live and the client (issue 6, "Live state").
- * Client → server: `join` then, on a sequence gap, `resync`. Server → client: `snapshot` once per join or
- * resync, then one `delta` per engine tick; `seq` grows by one per delta for the jurisdiction.
+ * Client → server: `join` then, on a sequence gap, `resync`; `explain` for the current explanation texts.
+ * Server → client: `snapshot` once per join or resync, then one `delta` per engine tick (`seq` grows by one
+ * per delta for the jurisdiction); `explanations` answers `explain`; `live-error` names a refused payload.
  */
 export const joinRequestSchema = z.object({ jurisdiction: jurisdictionSchema });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
@@ -22,13 +24,31 @@ export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export const resyncRequestSchema = z.object({ jurisdiction: jurisdictionSchema });
 export type ResyncRequest = z.infer<typeof resyncRequestSchema>;
 
+/** Asks for the explanation texts at now (they travel in deltas only with a decision change). */
+export const explainRequestSchema = z.object({ jurisdiction: jurisdictionSchema });
+export type ExplainRequest = z.infer<typeof explainRequestSchema>;
+
+export const explanationsSchema = z.object({
+  /** The delta sequence number the texts are current with. */
+  seq: z.number().int(),
+  jurisdiction: jurisdictionSchema,
+  now: z.number(),
+  units: z.record(z.string(), explanationSchema),
+  regions: z.record(z.string(), explanationSchema),
+  compliance: z.array(complianceFlagSchema),
+});
+export type Explanations = z.infer<typeof explanationsSchema>;
+
 export const snapshotSchema = z.object({
   seq: z.number().int(),
   state: jurisdictionStateSchema,
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-/** A changed row: its id and only the fields whose value changed since the previous delta. */
+/**
+ * A changed row: its id and only the fields whose value changed since the previous delta. A unit's
+ * `explanation` is included only when one of recommendedLevel, issuedLevel, regionFloor or dust changed.
+ */
 export const stationChangeSchema = stationStateSchema.partial().extend({ id: z.string() });
 export const unitChangeSchema = unitStateSchema.partial().extend({ id: z.string() });
 
@@ -40,11 +60,13 @@ export const deltaSchema = z.object({
   edition: z.enum(['2012', '2026']),
   stations: z.array(stationChangeSchema),
   units: z.array(unitChangeSchema),
-  /** The full region list when it changed (regions are few), otherwise absent. */
+  /** The full region list when a region's members or level changed, otherwise absent. */
   regions: z.array(regionStateSchema).optional(),
+  /** When only the regions' average daily AQI changed: region id → averageDailyAqi. */
+  regionAverages: z.record(z.string(), z.number().nullable()).optional(),
   /** The full open-warning list when it changed. */
   warnings: z.array(warningStateSchema).optional(),
-  /** The full compliance-flag list when it changed. */
+  /** The full compliance-flag list when a flag (not only its wording) changed. */
   compliance: z.array(complianceFlagSchema).optional(),
   /** Warning events appended since the previous tick, as stored (see shared/rules lifecycle). */
   events: z.array(z.unknown()),
@@ -58,10 +80,12 @@ export type LiveError = z.infer<typeof liveErrorSchema>;
 export type ClientToServerEvents = {
   join: (request: JoinRequest) => void;
   resync: (request: ResyncRequest) => void;
+  explain: (request: ExplainRequest) => void;
 };
 export type ServerToClientEvents = {
   snapshot: (snapshot: Snapshot) => void;
   delta: (delta: Delta) => void;
+  explanations: (explanations: Explanations) => void;
   'live-error': (error: LiveError) => void;
 };
 
@@ -78,7 +102,14 @@ export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['st
     edition: delta.edition,
     units: [...units.values()],
     stations: [...stations.values()],
-    regions: delta.regions ?? state.regions,
+    regions:
+      delta.regions ??
+      (delta.regionAverages
+        ? state.regions.map((region) => ({
+            ...region,
+            averageDailyAqi: delta.regionAverages?.[region.id] ?? region.averageDailyAqi,
+          }))
+        : state.regions),
     warnings: delta.warnings ?? state.warnings,
     compliance: delta.compliance ?? state.compliance,
   };

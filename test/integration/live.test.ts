@@ -1,7 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ClientToServerEvents, Delta, ServerToClientEvents, Snapshot } from '../../shared/live/events';
-import { deltaSchema, snapshotSchema } from '../../shared/live/events';
+import { deltaSchema, type Explanations, explanationsSchema, snapshotSchema } from '../../shared/live/events';
 import { startTestServer } from '../helpers/server';
 
 const feederKey = 'live-test-feeder-key-0123456789';
@@ -88,6 +88,18 @@ test('join gives a snapshot with a sequence number, an ingest a delta with the n
   const resynced = await resyncPromise;
   expect(resynced.seq).toBe(delta.seq);
   expect(resynced.state.units.find((unit) => unit.id === '654002')?.dailyAqi).toBe(145);
+  client.close();
+});
+
+test('explain answers with the current explanation of every unit, citing the plan', async () => {
+  const client = open();
+  const answer = new Promise<Explanations>((resolve) => client.once('explanations', resolve));
+  client.emit('explain', { jurisdiction: 'ili' });
+  const explanations = explanationsSchema.parse(await answer);
+  expect(explanations.now).toBe(Date.parse(hour(25)));
+  // Daily AQI 145 at most: no level of the Ili plan holds (3.3.2 预警分级标准).
+  expect(explanations.units['654002']?.zh).toContain('不建议发布预警');
+  expect(explanations.units['654002']?.citations.some((citation) => citation.startsWith('3.3.2'))).toBe(true);
   client.close();
 });
 

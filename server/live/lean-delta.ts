@@ -1,0 +1,61 @@
+import type { Delta } from '../../shared/live/events';
+import type { JurisdictionState } from '../../shared/state/schema';
+import type { TickChange } from '../engine';
+
+/** Unit fields that carry a decision: when one changes, the unit's explanation travels with it. */
+const decisionFields = ['recommendedLevel', 'issuedLevel', 'regionFloor', 'dust'] as const;
+
+function withoutExplanation<Row extends { explanation?: unknown }>(row: Row): Omit<Row, 'explanation'> {
+  const { explanation: _explanation, ...rest } = row;
+  return rest;
+}
+
+function signature(rows: readonly { explanation?: unknown }[] | undefined): string {
+  return JSON.stringify((rows ?? []).map(withoutExplanation));
+}
+
+/**
+ * The delta one tick sends (issue 6: "keep payloads lean"). Explanation texts name the current hour, so they
+ * change every hour for every unit; they travel only with a decision change (and in snapshots and the
+ * `explain` answer). Regions travel whole when their members or levels change, else only their averages.
+ */
+export function leanDelta(seq: number, change: TickChange, previous: JurisdictionState | undefined): Delta {
+  const units = change.units.flatMap((unit) => {
+    const decided = decisionFields.some((field) => field in unit);
+    const lean = decided ? unit : withoutExplanation(unit);
+    return Object.keys(lean).length > 1 ? [lean] : [];
+  });
+  const delta: Delta = {
+    seq,
+    jurisdiction: change.jurisdiction,
+    now: change.state.now,
+    edition: change.state.edition,
+    stations: change.stations,
+    units,
+    events: change.events,
+  };
+  const regions = change.state.regions;
+  const shape = (list: JurisdictionState['regions'] | undefined) =>
+    JSON.stringify((list ?? []).map((region) => [region.id, region.members, region.level]));
+  if (shape(previous?.regions) !== shape(regions)) delta.regions = regions;
+  else if (change.regions) {
+    delta.regionAverages = Object.fromEntries(regions.map((region) => [region.id, region.averageDailyAqi]));
+  }
+  if (change.warnings) delta.warnings = change.warnings;
+  if (signature(previous?.compliance) !== signature(change.state.compliance))
+    delta.compliance = change.state.compliance;
+  return delta;
+}
+
+/** True when a lean delta carries nothing but the clock. */
+export function isEmpty(delta: Delta): boolean {
+  return (
+    delta.stations.length === 0 &&
+    delta.units.length === 0 &&
+    !delta.regions &&
+    !delta.regionAverages &&
+    !delta.warnings &&
+    !delta.compliance &&
+    delta.events.length === 0
+  );
+}
