@@ -55,9 +55,10 @@ export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodyS
   const written = store.writeForecasts(forecasts);
   // The rows that now stand (an older issue arriving late changes nothing).
   const standing = store
-    .forecastsFrom(Math.min(...forecasts.map((row) => row.windowEnd)), [
-      ...new Set(forecasts.map((row) => row.unit)),
-    ])
+    .forecastsFrom(
+      forecasts.reduce((earliest, row) => Math.min(earliest, row.windowEnd), Number.POSITIVE_INFINITY),
+      [...new Set(forecasts.map((row) => row.unit))],
+    )
     .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
   return {
     accepted: forecasts.length,

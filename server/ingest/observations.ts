@@ -104,20 +104,27 @@ export function ingestObservations(store: Store, rawRows: readonly unknown[], so
   });
 }
 
+function groupByStation(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
+  const groups = new Map<string, ObservationRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.station);
+    if (group) group.push(row);
+    else groups.set(row.station, [row]);
+  }
+  return groups;
+}
+
 /** How far a new hour can change an earlier verdict: a stuck run of 6 hours, a spike's neighbour. */
 const reach = 6 * HOUR;
 
 /** The incoming rows with their flags, plus stored rows within reach whose flags now differ. */
 function withFlags(store: Store, incoming: readonly ObservationRow[]): ObservationRow[] {
-  const byStation = new Map<string, ObservationRow[]>();
-  for (const row of incoming) byStation.set(row.station, [...(byStation.get(row.station) ?? []), row]);
-  const times = incoming.map((row) => row.time);
-  const [first, last] = [Math.min(...times), Math.max(...times)];
+  const byStation = groupByStation(incoming);
+  let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const row of incoming) [first, last] = [Math.min(first, row.time), Math.max(last, row.time)];
   // Read twice the reach so a stuck run crossing the reach is seen whole enough (≥ 6 hours) not to be unflagged.
   const stored = store.observationsBetween(first - 2 * reach, last + 2 * reach, [...byStation.keys()]);
-  const storedByStation = new Map<string, ObservationRow[]>();
-  for (const row of stored)
-    storedByStation.set(row.station, [...(storedByStation.get(row.station) ?? []), row]);
+  const storedByStation = groupByStation(stored);
   const result: ObservationRow[] = [];
   for (const [station, rows] of byStation) {
     const timeline = new Map((storedByStation.get(station) ?? []).map((row) => [row.time, row] as const));
