@@ -1,5 +1,5 @@
 import { difference, featureCollection } from '@turf/turf';
-import type { Feature } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import { z } from 'zod';
 import type { BoundaryStatus } from '../../shared/units/schema';
 import { type CatalogueUnit, units } from '../units';
@@ -119,4 +119,21 @@ export function unitBoundaries(official: readonly OfficialBoundary[] = []): Boun
     attribution: bundled.attribution,
     version: boundarySetVersion(features),
   };
+}
+
+export type SeatMarker = Feature<Point, { unitId: string; status: 'pending'; approximate: true }>;
+
+/** Where the map marks units whose boundary is pending: their seat town, labelled approximate. */
+export function pendingSeatMarkers(registry: BoundaryRegistry): SeatMarker[] {
+  return registry.entries.flatMap((entry) =>
+    entry.status === 'pending' && entry.seat
+      ? [
+          {
+            type: 'Feature',
+            properties: { unitId: entry.unitId, status: 'pending', approximate: true },
+            geometry: { type: 'Point', coordinates: [entry.seat.longitude, entry.seat.latitude] },
+          } satisfies SeatMarker,
+        ]
+      : [],
+  );
 }
