@@ -10,12 +10,16 @@ import {
 } from './species';
 
 const noFallback = -1;
+/** IAQI 0, 50, 100, 150, 200, 300, 400, 500. */
+export const columnsPerIndicator = 8;
 
 /** EditionRules flattened to arrays indexed by indicatorOrder position, for the per-hour hot loop. */
 export type CompiledRules = {
   rules: EditionRules;
-  /** Breakpoints per indicator, or null when the edition gives it no sub-index. */
-  breakpoints: (readonly number[] | null)[];
+  /** Breakpoints of indicator i at [i × 8, i × 8 + breakpointCounts[i]). */
+  breakpoints: Float64Array;
+  /** 0 when the edition gives the indicator no sub-index. */
+  breakpointCounts: Int8Array;
   /** 10^decimals for GB/T 8170 rounding, or 0 when concentrations are used as measured. */
   roundingFactor: Float64Array;
   /** Fixed IAQI above the last breakpoint, or NaN. */
@@ -30,7 +34,8 @@ function compile(rules: EditionRules): CompiledRules {
   const count = indicatorOrder.length;
   const compiled: CompiledRules = {
     rules,
-    breakpoints: indicatorOrder.map((name) => rules.scales[name]?.breakpoints ?? null),
+    breakpoints: new Float64Array(count * columnsPerIndicator),
+    breakpointCounts: new Int8Array(count),
     roundingFactor: new Float64Array(count),
     aboveIaqi: new Float64Array(count).fill(Number.NaN),
     aboveFallback: new Int8Array(count).fill(noFallback),
@@ -38,6 +43,9 @@ function compile(rules: EditionRules): CompiledRules {
     daily: Int8Array.from(rules.reports.daily, (name) => indicatorIndex[name]),
   };
   indicatorOrder.forEach((name: Indicator, index) => {
+    const breakpoints = rules.scales[name]?.breakpoints ?? [];
+    compiled.breakpoints.set(breakpoints, index * columnsPerIndicator);
+    compiled.breakpointCounts[index] = breakpoints.length;
     const above = rules.scales[name]?.above;
     if (above && 'iaqi' in above) compiled.aboveIaqi[index] = above.iaqi;
     if (above && 'fallback' in above) compiled.aboveFallback[index] = indicatorIndex[above.fallback];

@@ -1,10 +1,12 @@
 import type { CompiledRules } from './compiled-rules';
+import * as compiled from './compiled-rules';
 import * as scale from './scale';
 import type { ReportKind } from './species';
 import * as species from './species';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
 const { aboveScale, roundHalfEven, subIndexOf } = scale;
+const { columnsPerIndicator } = compiled;
 const { indicatorOrder } = species;
 const speciesIndexOfIndicator = Int8Array.from(species.speciesIndexOfIndicator);
 
@@ -43,9 +45,9 @@ export class ReportScratch {
 
 /** One indicator's sub-index with rounding, the table notes and the beyond-scale rule; NaN for NA. */
 export function subIndexAt(rules: CompiledRules, index: number, scratch: ReportScratch): number {
-  const breakpoints = rules.breakpoints[index] ?? null;
+  const count = rules.breakpointCounts[index]!;
   let denominator = scratch.denominators[index]!;
-  if (breakpoints === null || denominator === 0) return Number.NaN;
+  if (count === 0 || denominator === 0) return Number.NaN;
   let numerator = scratch.numerators[index]!;
   const factor = rules.roundingFactor[index]!;
   if (factor > 0) {
@@ -55,7 +57,7 @@ export function subIndexAt(rules: CompiledRules, index: number, scratch: ReportS
   }
   scratch.usedNumerators[index] = numerator;
   scratch.usedDenominators[index] = denominator;
-  const value = subIndexOf(breakpoints, numerator, denominator);
+  const value = subIndexOf(rules.breakpoints, index * columnsPerIndicator, count, numerator, denominator);
   if (value !== aboveScale) return value;
   const fixed = rules.aboveIaqi[index]!;
   if (!Number.isNaN(fixed)) return fixed;
@@ -73,30 +75,35 @@ export function evaluateReport(
   unmonitoredSpeciesMask = 0,
 ): void {
   const indicators = kind === 'hourly' ? rules.hourly : rules.daily;
-  scratch.missingMask = 0;
+  const subIndices = scratch.subIndices;
   scratch.beyondScaleMask = 0;
-  scratch.primaryMask = 0;
-  scratch.overStandardMask = 0;
+  let missingMask = 0;
   let aqi = -1;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
     const value = subIndexAt(rules, index, scratch);
-    scratch.subIndices[index] = value;
-    if (Number.isNaN(value)) {
-      if ((unmonitoredSpeciesMask & (1 << speciesIndexOfIndicator[index]!)) === 0)
-        scratch.missingMask |= 1 << index;
-    } else if (value > aqi) aqi = value;
+    subIndices[index] = value;
+    if (value > aqi) aqi = value;
+    else if (Number.isNaN(value) && (unmonitoredSpeciesMask & (1 << speciesIndexOfIndicator[index]!)) === 0)
+      missingMask |= 1 << index;
   }
   const threshold = rules.rules.partialAqiPublishedAbove;
-  const withheld = threshold !== null && scratch.missingMask !== 0 && aqi <= threshold;
-  scratch.aqi = aqi < 0 || withheld ? Number.NaN : aqi;
+  const withheld = threshold !== null && missingMask !== 0 && aqi <= threshold;
+  const published = aqi < 0 || withheld ? Number.NaN : aqi;
+  const listsOverStandard = rules.rules.listsOverStandard;
+  let primaryMask = 0;
+  let overStandardMask = 0;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
-    const value = scratch.subIndices[index]!;
+    const value = subIndices[index]!;
     const speciesBit = 1 << speciesIndexOfIndicator[index]!;
     // Primary pollutant: AQI > 50, the largest IAQI, ties all listed (2012 §4.4.2, 2026 §4.3.1).
-    if (scratch.aqi > 50 && value === scratch.aqi) scratch.primaryMask |= speciesBit;
+    if (published > 50 && value === published) primaryMask |= speciesBit;
     // Over-standard pollutant: IAQI > 100 (2012 §3.4, §4.4.2; dropped in 2026).
-    if (rules.rules.listsOverStandard && value > 100) scratch.overStandardMask |= speciesBit;
+    if (listsOverStandard && value > 100) overStandardMask |= speciesBit;
   }
+  scratch.aqi = published;
+  scratch.missingMask = missingMask;
+  scratch.primaryMask = primaryMask;
+  scratch.overStandardMask = overStandardMask;
 }

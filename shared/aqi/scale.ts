@@ -11,18 +11,24 @@ export const iaqiLevels = [0, 50, 100, 150, 200, 300, 400, 500] as const;
 export const aboveScale = -1;
 
 /**
- * breakpoints[k] is the concentration at iaqiLevels[k]. Integers keep every product below 2^53 for any
- * concentration inside the table (numerator ≤ 3840 × 24e6 at most, times 100).
+ * table[offset + k] is the concentration at iaqiLevels[k], for k < count. Integer breakpoints keep every
+ * product below 2^53 for any concentration inside the table (numerator ≤ 3840 × 24e6 at most, times 100).
  */
-export function subIndexOf(breakpoints: readonly number[], numerator: number, denominator: number): number {
-  const last = breakpoints.length - 1;
-  if (numerator > breakpoints[last]! * denominator) return aboveScale;
-  let segment = 1;
-  while (numerator > breakpoints[segment]! * denominator) segment += 1;
-  const low = breakpoints[segment - 1]!;
-  const high = breakpoints[segment]!;
-  const iaqiLow = iaqiLevels[segment - 1]!;
-  const rise = (iaqiLevels[segment]! - iaqiLow) * (numerator - low * denominator);
+export function subIndexOf(
+  table: Float64Array,
+  offset: number,
+  count: number,
+  numerator: number,
+  denominator: number,
+): number {
+  const last = offset + count - 1;
+  if (numerator > table[last]! * denominator) return aboveScale;
+  let segment = offset + 1;
+  while (numerator > table[segment]! * denominator) segment += 1;
+  const low = table[segment - 1]!;
+  const high = table[segment]!;
+  const iaqiLow = iaqiLevels[segment - offset - 1]!;
+  const rise = (iaqiLevels[segment - offset]! - iaqiLow) * (numerator - low * denominator);
   // The exact quotient is either an integer or at least 1/run away from one, far more than one ulp.
   return iaqiLow + Math.ceil(rise / ((high - low) * denominator));
 }

@@ -60,9 +60,10 @@ export type WindowsOptions = {
  */
 export class StationWindows {
   private readonly ring: HourRing;
-  private readonly values: Float64Array[];
-  private readonly sums24: Float64Array[];
-  private readonly counts24: Uint8Array[];
+  /** Species-major columns: species s at slot i is [s × capacity + i]. */
+  private readonly values: Float64Array;
+  private readonly sums24: Float64Array;
+  private readonly counts24: Uint8Array;
   private readonly sums8: Float64Array;
   private readonly counts8: Uint8Array;
   private readonly ozoneMaxima: OzoneMaxima;
@@ -83,13 +84,17 @@ export class StationWindows {
       },
     );
     const size = this.ring.capacity;
-    const columns = () => speciesOrder.map(() => new Float64Array(size));
-    this.values = columns();
-    this.sums24 = columns();
-    this.counts24 = speciesOrder.map(() => new Uint8Array(size));
+    this.values = new Float64Array(speciesCount * size);
+    this.sums24 = new Float64Array(speciesCount * size);
+    this.counts24 = new Uint8Array(speciesCount * size);
     this.sums8 = new Float64Array(size);
     this.counts8 = new Uint8Array(size);
-    this.ozoneMaxima = new OzoneMaxima(this.ring, this.values[ozone]!, this.sums8, this.counts8);
+    this.ozoneMaxima = new OzoneMaxima(
+      this.ring,
+      this.values.subarray(ozone * size, (ozone + 1) * size),
+      this.sums8,
+      this.counts8,
+    );
     this.hourlyAqis = new Int16Array(size);
     this.hourlyPrimary = new Uint8Array(size);
     this.dailyAqis = new Int16Array(size);
@@ -115,7 +120,7 @@ export class StationWindows {
     if (!this.ring.admit(hour)) return false;
     const slot = hour & this.ring.mask;
     for (let species = 0; species < speciesCount; species += 1)
-      this.values[species]![slot] = toMicros(values[species]);
+      this.values[species * this.ring.capacity + slot] = toMicros(values[species]);
     this.ring.flush();
     return true;
   }
@@ -129,7 +134,7 @@ export class StationWindows {
       if (!this.ring.admit(hour)) continue;
       const slot = hour & this.ring.mask;
       for (let species = 0; species < speciesCount; species += 1)
-        this.values[species]![slot] = toMicros(columns[species]![offset]);
+        this.values[species * this.ring.capacity + slot] = toMicros(columns[species]![offset]);
     }
     this.ring.flush();
   }
@@ -139,8 +144,9 @@ export class StationWindows {
     const index = speciesOrder.indexOf(species);
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const count = this.counts24[index]![slot]!;
-    return count >= minimumHoursFor24h ? this.sums24[index]![slot]! / count / microsPerUnit : null;
+    const at = index * this.ring.capacity + slot;
+    const count = this.counts24[at]!;
+    return count >= minimumHoursFor24h ? this.sums24[at]! / count / microsPerUnit : null;
   }
 
   /** The O3 8-hour moving mean ending at hourEnd, or null when fewer than 6 hours are valid. */
@@ -198,7 +204,8 @@ export class StationWindows {
 
   private clearHour(hour: number): void {
     const slot = hour & this.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1) this.values[species]![slot] = Number.NaN;
+    for (let species = 0; species < speciesCount; species += 1)
+      this.values[species * this.ring.capacity + slot] = Number.NaN;
   }
 
   /** Slides every window to end at `hour` from the windows ending an hour earlier. */
@@ -207,11 +214,15 @@ export class StationWindows {
     const slot = hour & mask;
     const before = hour - 1 >= this.ring.first;
     const previous = (hour - 1) & mask;
+    const capacity = this.ring.capacity;
+    const leaving = hour - 24 >= this.ring.first;
+    const leavingSlot = (hour - 24) & mask;
     for (let species = 0; species < speciesCount; species += 1) {
-      const incoming = this.values[species]![slot]!;
-      const outgoing = hour - 24 >= this.ring.first ? this.values[species]![(hour - 24) & mask]! : Number.NaN;
-      let sum = before ? this.sums24[species]![previous]! : 0;
-      let count = before ? this.counts24[species]![previous]! : 0;
+      const column = species * capacity;
+      const incoming = this.values[column + slot]!;
+      const outgoing = leaving ? this.values[column + leavingSlot]! : Number.NaN;
+      let sum = before ? this.sums24[column + previous]! : 0;
+      let count = before ? this.counts24[column + previous]! : 0;
       if (!Number.isNaN(incoming)) {
         sum += incoming;
         count += 1;
@@ -220,8 +231,8 @@ export class StationWindows {
         sum -= outgoing;
         count -= 1;
       }
-      this.sums24[species]![slot] = sum;
-      this.counts24[species]![slot] = count;
+      this.sums24[column + slot] = sum;
+      this.counts24[column + slot] = count;
     }
     this.computeOzone8h(hour, slot, before, previous);
     this.ozoneMaxima.update(hour);
@@ -237,9 +248,10 @@ export class StationWindows {
   }
 
   private computeOzone8h(hour: number, slot: number, before: boolean, previous: number): void {
-    const incoming = this.values[ozone]![slot]!;
+    const column = ozone * this.ring.capacity;
+    const incoming = this.values[column + slot]!;
     const outgoing =
-      hour - 8 >= this.ring.first ? this.values[ozone]![(hour - 8) & this.ring.mask]! : Number.NaN;
+      hour - 8 >= this.ring.first ? this.values[column + ((hour - 8) & this.ring.mask)]! : Number.NaN;
     let sum = before ? this.sums8[previous]! : 0;
     let count = before ? this.counts8[previous]! : 0;
     if (!Number.isNaN(incoming)) {
@@ -259,18 +271,27 @@ export class StationWindows {
    * 24-hour means the 2012 notes fall back on; the daily report then only swaps in its O3 statistics.
    */
   private fillHourly(slot: number): void {
-    const scratch = this.scratch;
-    scratch.clear();
+    // Every indicator is written (present or 0/0 for missing), so the scratch needs no clearing.
+    const { numerators, denominators } = this.scratch;
+    const capacity = this.ring.capacity;
     for (let species = 0; species < speciesCount; species += 1) {
-      const count = this.counts24[species]![slot]!;
+      const at = species * capacity + slot;
+      const count = this.counts24[at]!;
       const index = dayMean[species]!;
-      if (index >= 0 && count >= minimumHoursFor24h)
-        scratch.set(index, this.sums24[species]![slot]!, count * microsPerUnit);
-      const value = this.values[species]![slot]!;
-      if (!Number.isNaN(value)) scratch.set(oneHour[species]!, value, microsPerUnit);
+      if (index >= 0) {
+        const valid = count >= minimumHoursFor24h;
+        numerators[index] = valid ? this.sums24[at]! : 0;
+        denominators[index] = valid ? count * microsPerUnit : 0;
+      }
+      const value = this.values[at]!;
+      const present = !Number.isNaN(value);
+      numerators[oneHour[species]!] = present ? value : 0;
+      denominators[oneHour[species]!] = present ? microsPerUnit : 0;
     }
     const count = this.counts8[slot]!;
-    if (count >= minimumHoursFor8h) scratch.set(ozone8h, this.sums8[slot]!, count * microsPerUnit);
+    const valid8h = count >= minimumHoursFor8h;
+    numerators[ozone8h] = valid8h ? this.sums8[slot]! : 0;
+    denominators[ozone8h] = valid8h ? count * microsPerUnit : 0;
   }
 
   /** Replaces the O3 indicators with the window's daily maxima (NA when invalid). */
@@ -278,8 +299,9 @@ export class StationWindows {
     const scratch = this.scratch;
     const mask = this.ring.mask;
     const highest = this.ozoneMaxima.highestHour[slot]!;
-    const valid1h = this.counts24[ozone]![slot]! >= minimumHoursForMax1h && !Number.isNaN(highest);
-    scratch.set(ozone1h, valid1h ? this.values[ozone]![highest & mask]! : 0, valid1h ? microsPerUnit : 0);
+    const column = ozone * this.ring.capacity;
+    const valid1h = this.counts24[column + slot]! >= minimumHoursForMax1h && !Number.isNaN(highest);
+    scratch.set(ozone1h, valid1h ? this.values[column + (highest & mask)]! : 0, valid1h ? microsPerUnit : 0);
     const bestSlot = this.ozoneMaxima.highest8hHour[slot]! & mask;
     const valid8h = this.ozoneMaxima.valid8hMeans[slot]! >= minimumMeansForMax8h;
     scratch.set(
