@@ -1,3 +1,4 @@
+import { coveredBy, wordCount } from './known-sets';
 import { hasNoDeficit, type LocalSlacks, sumsMeet } from './local-slacks';
 
 /**
@@ -9,6 +10,8 @@ import { hasNoDeficit, type LocalSlacks, sumsMeet } from './local-slacks';
  * - even adding every reachable node's surplus cannot lift some window's sum above 0 (branch and bound);
  * - the set plus everything still reachable meets the condition: every other set of the subtree is a
  *   subset of it, so that union is the subtree's only candidate for maximality;
+ * - the set plus everything still reachable lies inside a qualifying set already known (`covers`, local
+ *   bitsets, grown with every set found here): nothing in the subtree can be maximal;
  * - an excluded neighbour has no deficit in any window: it could always be added, so no set there is
  *   maximal (and such a frontier node is therefore never excluded).
  */
@@ -16,6 +19,7 @@ export function exactQualifyingSets(
   local: LocalSlacks,
   minMembers: number,
   budget: number,
+  covers: Uint32Array[],
 ): number[][] | null {
   const size = local.nodes.length;
   const windowCount = local.slacks.length;
@@ -44,33 +48,58 @@ export function exactQualifyingSets(
     sums.set(saved);
   };
 
+  // Known sets that contain the current members, one list per member added (a set found deeper
+  // contains every shallower member set, so it joins every list on the stack).
+  const coverStack: Uint32Array[][] = [covers];
+  const containing = (list: readonly Uint32Array[], node: number) =>
+    list.filter((cover) => (cover[node >> 5]! & (1 << (node & 31))) !== 0);
+
+  // Scratch buffers: each visit uses them only before it recurses.
+  const reach = new Int32Array(size);
+  const bits = new Uint32Array(wordCount(size));
+  const optimistic = new Float64Array(windowCount);
+  const total = new Float64Array(windowCount);
+
   const visit = (frontier: number[]): boolean => {
     steps += 1;
     if (steps > budget) return false;
     currentStamp += 1;
-    const reach = [...frontier];
-    for (const node of reach) stamp[node] = currentStamp;
-    for (let head = 0; head < reach.length; head += 1) {
+    let reachCount = 0;
+    for (const node of frontier) {
+      stamp[node] = currentStamp;
+      reach[reachCount++] = node;
+    }
+    for (let head = 0; head < reachCount; head += 1) {
       for (const next of local.neighbours[reach[head]!]!) {
         if (!inSet[next] && !excluded[next] && stamp[next] !== currentStamp) {
           stamp[next] = currentStamp;
-          reach.push(next);
+          reach[reachCount++] = next;
         }
       }
     }
-    if (members.length + reach.length < minMembers) return true;
-    const optimistic = Float64Array.from(sums);
-    const total = Float64Array.from(sums);
-    for (const node of reach) {
-      for (let k = 0; k < windowCount; k += 1) {
-        const slack = local.slacks[k]![node]!;
+    if (members.length + reachCount < minMembers) return true;
+    bits.fill(0);
+    for (const node of members) bits[node >> 5] = bits[node >> 5]! | (1 << (node & 31));
+    for (let index = 0; index < reachCount; index += 1) {
+      const node = reach[index]!;
+      bits[node >> 5] = bits[node >> 5]! | (1 << (node & 31));
+    }
+    if (coveredBy(bits, coverStack.at(-1)!)) return true;
+    optimistic.set(sums);
+    total.set(sums);
+    for (let k = 0; k < windowCount; k += 1) {
+      const slacks = local.slacks[k]!;
+      for (let index = 0; index < reachCount; index += 1) {
+        const slack = slacks[reach[index]!]!;
         total[k] = total[k]! + slack;
         if (slack > 0) optimistic[k] = optimistic[k]! + slack;
       }
     }
     if (!sumsMeet(local, optimistic)) return true;
     if (sumsMeet(local, total)) {
-      found.push([...members, ...reach]);
+      found.push([...members, ...reach.subarray(0, reachCount)]);
+      const cover = Uint32Array.from(bits);
+      for (const list of coverStack) list.push(cover);
       return true;
     }
     const chosen = frontier.find((node) => noDeficit[node] === 1) ?? frontier[0]!;
@@ -81,7 +110,9 @@ export function exactQualifyingSets(
       const grown = [...rest];
       for (const next of local.neighbours[chosen]!)
         if (!inSet[next] && !excluded[next] && !grown.includes(next)) grown.push(next);
+      coverStack.push(containing(coverStack.at(-1)!, chosen));
       const finished = visit(grown);
+      coverStack.pop();
       removeMember(chosen, saved);
       if (!finished) return false;
     }
@@ -96,7 +127,9 @@ export function exactQualifyingSets(
     if (!blockedByExcludedNeighbour(root)) {
       addMember(root);
       const frontier = local.neighbours[root]!.filter((next) => !excluded[next]);
+      coverStack.push(containing(covers, root));
       const finished = visit(frontier);
+      coverStack.pop();
       removeMember(root, new Float64Array(windowCount));
       if (!finished) return null;
     }

@@ -5,12 +5,13 @@ import { HOUR } from '../../time';
 import type { DailySeries } from '../daily-series';
 import { ruleHolds } from '../grading';
 import { candidateComponents } from './candidates';
-import { anyUnitCouldMeet, conditionsAt } from './conditions';
+import { anyUnitCouldMeet, type Condition, conditionsAt } from './conditions';
 import { exactQualifyingSets } from './exact-search';
 import { indexGraph } from './graph-index';
 import { greedyQualifyingSets } from './greedy';
 import { buildGrid, lookbackHours } from './grid';
-import { localSlacks } from './local-slacks';
+import { KnownSets } from './known-sets';
+import { componentMeets, localSlacks } from './local-slacks';
 import { keepMaximal } from './maximal';
 import {
   averageSeries,
@@ -88,23 +89,32 @@ export function findRegions(input: FindRegionsInput): RegionsResult {
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
   let exact = true;
   for (const rule of rules) {
-    const sets: number[][] = [];
+    const known = new KnownSets();
+    const tasks: { condition: Condition; component: number[] }[] = [];
     for (let t = input.from; t <= input.to; t += HOUR) {
       for (const condition of conditionsAt(rule, grid, t)) {
         if (!anyUnitCouldMeet(condition, grid)) continue;
         for (const component of candidateComponents(condition, grid, graph, minMembers)) {
-          const local = localSlacks(component, condition, grid, graph);
-          const found =
-            component.length <= exactComponentLimit
-              ? exactQualifyingSets(local, minMembers, searchBudget)
-              : null;
-          if (found === null) exact = false;
-          for (const set of found ?? greedyQualifyingSets(local, minMembers))
-            sets.push(set.map((node) => component[node]!));
+          // A component that meets the condition whole is its only maximal set: no search needed, and
+          // knowing it early lets the other searches skip everything inside it.
+          if (componentMeets(localSlacks(component, condition, grid, graph), minMembers))
+            known.add(component);
+          else tasks.push({ condition, component });
         }
       }
     }
-    const regions = keepMaximal(sets).flatMap((members) => {
+    tasks.sort((a, b) => b.component.length - a.component.length);
+    for (const { condition, component } of tasks) {
+      const local = localSlacks(component, condition, grid, graph);
+      const found =
+        component.length <= exactComponentLimit
+          ? exactQualifyingSets(local, minMembers, searchBudget, known.localBitsets(component))
+          : null;
+      if (found === null) exact = false;
+      for (const set of found ?? greedyQualifyingSets(local, minMembers))
+        known.add(set.map((node) => component[node]!));
+    }
+    const regions = keepMaximal(known.sets).flatMap((members) => {
       const region = describeRegion(members, rule, input, graph.ids, grid, lastObservedIndex);
       return region ? [region] : [];
     });

@@ -60,3 +60,9 @@ export function sumsMeet(local: LocalSlacks, sums: Float64Array): boolean {
 export function hasNoDeficit(local: LocalSlacks, node: number): boolean {
   return local.slacks.every((slack) => slack[node]! >= 0);
 }
+
+/** The whole component meets the condition: then it is the component's only maximal set. */
+export function componentMeets(local: LocalSlacks, minMembers: number): boolean {
+  const sums = Float64Array.from(local.slacks, (slack) => slack.reduce((sum, value) => sum + value, 0));
+  return local.nodes.length >= minMembers && sumsMeet(local, sums);
+}

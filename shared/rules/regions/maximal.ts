@@ -1,4 +1,4 @@
-/** Keeps the sets (of sorted node indices) that are not a subset of another; duplicates collapse. */
+/** Keeps the sets (of node indices) that are not a subset of another; duplicates collapse. */
 export function keepMaximal(sets: readonly number[][]): number[][] {
   const unique = new Map<string, number[]>();
   for (const set of sets) {
@@ -6,12 +6,25 @@ export function keepMaximal(sets: readonly number[][]): number[][] {
     unique.set(sorted.join(','), sorted);
   }
   const bySize = [...unique.values()].sort((a, b) => b.length - a.length);
-  const kept: { members: number[]; lookup: Set<number> }[] = [];
+  const kept: Set<number>[] = [];
+  // For each node, the kept sets containing it: a superset must contain the candidate's rarest node.
+  const keptWith = new Map<number, number[]>();
+  const result: number[][] = [];
   for (const members of bySize) {
-    const isSubset = kept.some(
-      (larger) => larger.members.length > members.length && members.every((node) => larger.lookup.has(node)),
-    );
-    if (!isSubset) kept.push({ members, lookup: new Set(members) });
+    let rarest: number[] = [];
+    let rarestCount = Number.POSITIVE_INFINITY;
+    for (const node of members) {
+      const list = keptWith.get(node) ?? [];
+      if (list.length < rarestCount) [rarest, rarestCount] = [list, list.length];
+    }
+    if (rarest.some((index) => members.every((node) => kept[index]!.has(node)))) continue;
+    for (const node of members) {
+      const list = keptWith.get(node);
+      if (list) list.push(kept.length);
+      else keptWith.set(node, [kept.length]);
+    }
+    kept.push(new Set(members));
+    result.push(members);
   }
-  return kept.map((entry) => entry.members);
+  return result;
 }
