@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type ReplaySettings, replaySettingsFromEnvironment } from './replay';
 
 /** Every setting the server reads from the environment (docs/API.md, "Contract for automation"). */
-const environmentSchema = z.object({
+export const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('var'),

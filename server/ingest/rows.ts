@@ -4,29 +4,35 @@ import { HOUR, isWholeHour, parseInstant } from '../../shared/time';
 import { HttpError, type Issue, issuesOf } from '../http/errors';
 
 /** An hour end with its UTC offset, e.g. 2019-01-05T13:00:00+08:00 (hour-ending Beijing time). */
-export const hourEndSchema = z.string().transform((value, context) => {
-  try {
-    const time = parseInstant(value);
-    if (isWholeHour(time)) return time;
-    context.addIssue({
-      code: 'custom',
-      message: `${value} is not the end of an hour (minutes and seconds must be 0)`,
-    });
-  } catch (error) {
-    context.addIssue({ code: 'custom', message: (error as Error).message });
-  }
-  return z.NEVER;
-});
+export const hourEndSchema = z
+  .string()
+  .describe('hour end, ISO 8601 with UTC offset, e.g. 2019-01-05T13:00:00+08:00')
+  .transform((value, context) => {
+    try {
+      const time = parseInstant(value);
+      if (isWholeHour(time)) return time;
+      context.addIssue({
+        code: 'custom',
+        message: `${value} is not the end of an hour (minutes and seconds must be 0)`,
+      });
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+    return z.NEVER;
+  });
 
 /** Any instant with its UTC offset. */
-export const instantSchema = z.string().transform((value, context) => {
-  try {
-    return parseInstant(value);
-  } catch (error) {
-    context.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+export const instantSchema = z
+  .string()
+  .describe('instant, ISO 8601 with UTC offset')
+  .transform((value, context) => {
+    try {
+      return parseInstant(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 
 /** Reads a CSV body into records keyed by its header; an unreadable file is one 400. */
 export function csvRecords(text: string): Record<string, string>[] {
