@@ -1,4 +1,4 @@
-import { editionFor, rulesFor } from './editions';
+import { rulesFor } from './editions';
 import type { EditionRules } from './rules';
 import {
   type Edition,
@@ -60,8 +60,4 @@ const compiled2026 = compile(rulesFor('2026'));
 
 export function compiledRules(edition: Edition): CompiledRules {
   return edition === '2026' ? compiled2026 : compiled2012;
-}
-
-export function compiledRulesAt(windowEnd: number): CompiledRules {
-  return compiledRules(editionFor(windowEnd));
 }

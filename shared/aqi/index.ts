@@ -19,11 +19,11 @@ export {
   speciesOrder,
   speciesSchema,
 } from './species';
+export { StationWindows, type WindowsOptions } from './station-windows';
+export { type UnitHour, unitHourlyMeans } from './units';
 export {
   minimumHoursFor8h,
   minimumHoursFor24h,
+  minimumHoursForMax1h,
   minimumMeansForMax8h,
-  StationWindows,
-  type WindowsOptions,
-} from './station-windows';
-export { type UnitHour, unitHourlyMeans } from './units';
+} from './validity';

@@ -3,10 +3,7 @@ import * as compiled from './compiled-rules';
 import * as editions from './editions';
 import * as evaluate from './evaluate';
 import { HourRing } from './hour-ring';
-import { minimumHoursFor8h, OzoneMaxima } from './ozone-maxima';
-
-export { minimumHoursFor8h };
-
+import { OzoneWindows } from './ozone-windows';
 import { type AqiReport, reportFromScratch } from './report';
 import * as scale from './scale';
 import {
@@ -17,6 +14,7 @@ import {
   speciesFromMask,
   speciesOrder,
 } from './species';
+import * as validity from './validity';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
 const { HOUR } = time;
@@ -24,18 +22,13 @@ const { compiledRules } = compiled;
 const { editionFor } = editions;
 const { evaluateReport, ReportScratch } = evaluate;
 const { microsPerUnit, toMicros } = scale;
+const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
 const rules2012 = compiledRules('2012');
 const rules2026 = compiledRules('2026');
 const firstHourOf2026 = editions.edition2026From / HOUR;
 
 const speciesCount = speciesOrder.length;
 const ozone = speciesOrder.indexOf('o3');
-/** GB 3095-2026 Table 4: a daily (24-hour) mean needs at least 20 hourly values. */
-export const minimumHoursFor24h = 20;
-/** HJ 663 (cited by HJ 633-2026 §6.1): the daily maximum 8-hour O3 needs 14 valid 8-hour means. */
-export const minimumMeansForMax8h = 14;
-/** Our choice: the daily maximum 1-hour O3 (2012 daily report) needs a valid day, as for a daily mean. */
-const minimumHoursForMax1h = minimumHoursFor24h;
 const notAvailable = -1;
 
 const oneHour = speciesOrder.map((name) => indicatorIndex[`${name}_1h`]);
@@ -64,9 +57,7 @@ export class StationWindows {
   private readonly values: Float64Array;
   private readonly sums24: Float64Array;
   private readonly counts24: Uint8Array;
-  private readonly sums8: Float64Array;
-  private readonly counts8: Uint8Array;
-  private readonly ozoneMaxima: OzoneMaxima;
+  private readonly ozone: OzoneWindows;
   private readonly hourlyAqis: Int16Array;
   private readonly hourlyPrimary: Uint8Array;
   private readonly dailyAqis: Int16Array;
@@ -87,14 +78,7 @@ export class StationWindows {
     this.values = new Float64Array(speciesCount * size);
     this.sums24 = new Float64Array(speciesCount * size);
     this.counts24 = new Uint8Array(speciesCount * size);
-    this.sums8 = new Float64Array(size);
-    this.counts8 = new Uint8Array(size);
-    this.ozoneMaxima = new OzoneMaxima(
-      this.ring,
-      this.values.subarray(ozone * size, (ozone + 1) * size),
-      this.sums8,
-      this.counts8,
-    );
+    this.ozone = new OzoneWindows(this.ring, this.values.subarray(ozone * size, (ozone + 1) * size));
     this.hourlyAqis = new Int16Array(size);
     this.hourlyPrimary = new Uint8Array(size);
     this.dailyAqis = new Int16Array(size);
@@ -153,8 +137,8 @@ export class StationWindows {
   ozone8h(hourEnd: number): number | null {
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const count = this.counts8[slot]!;
-    return count >= minimumHoursFor8h ? this.sums8[slot]! / count / microsPerUnit : null;
+    const count = this.ozone.counts8[slot]!;
+    return count >= minimumHoursFor8h ? this.ozone.sums8[slot]! / count / microsPerUnit : null;
   }
 
   /** Real-time AQI of the hour ending at hourEnd (as published: null when NA). */
@@ -179,9 +163,8 @@ export class StationWindows {
 
   /** The full report (sub-indices, concentrations, category…) for the hour or window ending at hourEnd. */
   report(hourEnd: number, kind: ReportKind): AqiReport {
-    const hour = toHourIndex(hourEnd);
     const edition = this.options.edition ?? editionFor(hourEnd);
-    const slot = Number.isInteger(hour) && this.ring.holds(hour) ? hour & this.ring.mask : -1;
+    const slot = this.slotOf(hourEnd);
     this.scratch.clear();
     if (slot >= 0) this.fillHourly(slot);
     if (slot >= 0 && kind === 'daily') this.fillDailyOzone(slot);
@@ -234,8 +217,7 @@ export class StationWindows {
       this.sums24[column + slot] = sum;
       this.counts24[column + slot] = count;
     }
-    this.computeOzone8h(hour, slot, before, previous);
-    this.ozoneMaxima.update(hour);
+    this.ozone.update(hour);
     const rules = this.fixedRules ?? (hour >= firstHourOf2026 ? rules2026 : rules2012);
     this.fillHourly(slot);
     evaluateReport(rules, 'hourly', this.scratch, this.unmonitoredMask);
@@ -245,25 +227,6 @@ export class StationWindows {
     evaluateReport(rules, 'daily', this.scratch, this.unmonitoredMask);
     this.dailyAqis[slot] = Number.isNaN(this.scratch.aqi) ? notAvailable : this.scratch.aqi;
     this.dailyPrimary[slot] = this.scratch.primaryMask;
-  }
-
-  private computeOzone8h(hour: number, slot: number, before: boolean, previous: number): void {
-    const column = ozone * this.ring.capacity;
-    const incoming = this.values[column + slot]!;
-    const outgoing =
-      hour - 8 >= this.ring.first ? this.values[column + ((hour - 8) & this.ring.mask)]! : Number.NaN;
-    let sum = before ? this.sums8[previous]! : 0;
-    let count = before ? this.counts8[previous]! : 0;
-    if (!Number.isNaN(incoming)) {
-      sum += incoming;
-      count += 1;
-    }
-    if (!Number.isNaN(outgoing)) {
-      sum -= outgoing;
-      count -= 1;
-    }
-    this.sums8[slot] = sum;
-    this.counts8[slot] = count;
   }
 
   /**
@@ -288,9 +251,9 @@ export class StationWindows {
       numerators[oneHour[species]!] = present ? value : 0;
       denominators[oneHour[species]!] = present ? microsPerUnit : 0;
     }
-    const count = this.counts8[slot]!;
+    const count = this.ozone.counts8[slot]!;
     const valid8h = count >= minimumHoursFor8h;
-    numerators[ozone8h] = valid8h ? this.sums8[slot]! : 0;
+    numerators[ozone8h] = valid8h ? this.ozone.sums8[slot]! : 0;
     denominators[ozone8h] = valid8h ? count * microsPerUnit : 0;
   }
 
@@ -298,16 +261,16 @@ export class StationWindows {
   private fillDailyOzone(slot: number): void {
     const scratch = this.scratch;
     const mask = this.ring.mask;
-    const highest = this.ozoneMaxima.highestHour[slot]!;
+    const highest = this.ozone.highestHour[slot]!;
     const column = ozone * this.ring.capacity;
     const valid1h = this.counts24[column + slot]! >= minimumHoursForMax1h && !Number.isNaN(highest);
     scratch.set(ozone1h, valid1h ? this.values[column + (highest & mask)]! : 0, valid1h ? microsPerUnit : 0);
-    const bestSlot = this.ozoneMaxima.highest8hHour[slot]! & mask;
-    const valid8h = this.ozoneMaxima.valid8hMeans[slot]! >= minimumMeansForMax8h;
+    const bestSlot = this.ozone.highest8hHour[slot]! & mask;
+    const valid8h = this.ozone.valid8hMeans[slot]! >= minimumMeansForMax8h;
     scratch.set(
       ozone8h,
-      valid8h ? this.sums8[bestSlot]! : 0,
-      valid8h ? this.counts8[bestSlot]! * microsPerUnit : 0,
+      valid8h ? this.ozone.sums8[bestSlot]! : 0,
+      valid8h ? this.ozone.counts8[bestSlot]! * microsPerUnit : 0,
     );
   }
 }

@@ -1,16 +1,19 @@
 import type { HourRing } from './hour-ring';
+import * as validity from './validity';
 
-/** GB 3095-2026 Table 4: an 8-hour mean needs at least 6 hourly values. */
-export const minimumHoursFor8h = 6;
+const { minimumHoursFor8h } = validity;
 /** The 8-hour means lying wholly inside a 24-hour window end in its last 17 hours. */
 const eightHourMeansPerDay = 17;
 
 /**
- * The O3 statistics of each 24-hour window that the daily reports need: the highest 1-hour value and the
- * highest valid 8-hour mean. Each window keeps the hour of its maximum, so sliding on is O(1) except when
- * that maximum leaves the window, which rescans it (at most 24 hours).
+ * The O3 statistics HJ 633 needs beyond the 24-hour mean: the 8-hour moving mean and, for each 24-hour
+ * window, the highest 1-hour value and the highest valid 8-hour mean. Each window keeps the hour of its
+ * maximum, so sliding on is O(1) except when that maximum leaves the window, which rescans it.
  */
-export class OzoneMaxima {
+export class OzoneWindows {
+  /** Sum (millionths) and count of the valid values in the 8 hours ending at each slot. */
+  readonly sums8: Float64Array;
+  readonly counts8: Uint8Array;
   /** Hour of the window's highest 1-hour value, NaN when it has none. */
   readonly highestHour: Float64Array;
   /** Hour ending the window's highest valid 8-hour mean, NaN when it has none. */
@@ -21,21 +24,28 @@ export class OzoneMaxima {
   constructor(
     private readonly ring: HourRing,
     private readonly values: Float64Array,
-    private readonly sums8: Float64Array,
-    private readonly counts8: Uint8Array,
   ) {
+    this.sums8 = new Float64Array(ring.capacity);
+    this.counts8 = new Uint8Array(ring.capacity);
     this.highestHour = new Float64Array(ring.capacity);
     this.highest8hHour = new Float64Array(ring.capacity);
     this.valid8hMeans = new Uint8Array(ring.capacity);
   }
 
-  /** Slides both maxima to the window ending at `hour`, from the window ending an hour earlier. */
+  /** Slides every O3 window to end at `hour`, from the windows ending an hour earlier. */
   update(hour: number): void {
     const { mask, first } = this.ring;
     const slot = hour & mask;
     const before = hour - 1 >= first;
     const previous = (hour - 1) & mask;
     const values = this.values;
+    const incoming = values[slot]!;
+    const outgoing = hour - 8 >= first ? values[(hour - 8) & mask]! : Number.NaN;
+    const sum = (before ? this.sums8[previous]! : 0) + (Number.isNaN(incoming) ? 0 : incoming);
+    const count = (before ? this.counts8[previous]! : 0) + (Number.isNaN(incoming) ? 0 : 1);
+    this.sums8[slot] = Number.isNaN(outgoing) ? sum : sum - outgoing;
+    this.counts8[slot] = Number.isNaN(outgoing) ? count : count - 1;
+
     let highest = before ? this.highestHour[previous]! : Number.NaN;
     const value = values[slot]!;
     if (highest <= hour - 24) highest = this.rescan(hour, 24, (other) => values[other & mask]!);
