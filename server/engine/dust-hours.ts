@@ -12,7 +12,7 @@ const minimumPmHours = 6;
  * One hour is dust-like when PM10 is its primary pollutant (1-hour values on the daily breakpoints, as
  * the published real-time AQI does) with a low PM2.5/PM10 ratio (shared/rules dustLikely).
  */
-function dustHour(columns: HourColumns, hour: number): boolean | null {
+export function dustHour(columns: HourColumns, hour: number): boolean | null {
   const coarse = columns.get(hour, pm10);
   const fine = columns.get(hour, pm25);
   if (Number.isNaN(coarse) || Number.isNaN(fine)) return null;
@@ -28,11 +28,11 @@ function dustHour(columns: HourColumns, hour: number): boolean | null {
  * 24-hour means can hide it (A3: PM10 off the analyser's scale for 9 hours while PM2.5 reads 1,821 µg/m³),
  * its hours do not.
  */
-export function mostlyDustHours(columns: HourColumns, t: number): boolean {
+export function mostlyDustHours(verdictAt: (hour: number) => boolean | null, t: number): boolean {
   let dust = 0;
   let measured = 0;
   for (let offset = 0; offset < 24; offset += 1) {
-    const verdict = dustHour(columns, t - offset * HOUR);
+    const verdict = verdictAt(t - offset * HOUR);
     if (verdict === null) continue;
     measured += 1;
     if (verdict) dust += 1;

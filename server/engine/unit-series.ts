@@ -2,7 +2,7 @@ import type { Species } from '../../shared/aqi';
 import { dustLikely } from '../../shared/rules';
 import type { DailySeries } from '../../shared/rules/daily-series';
 import { HOUR } from '../../shared/time';
-import { mostlyDustHours } from './dust-hours';
+import { dustHour, mostlyDustHours } from './dust-hours';
 import type { ForecastBook } from './forecasts';
 import type { HourColumns } from './hour-columns';
 import { dailyReport } from './reports';
@@ -18,10 +18,21 @@ export type WindowReport = { aqi: number; primary: Species[]; pm25: number; pm10
 /** D(t) per window end for one unit; a late hour at h invalidates the windows h … h + 23 h. */
 export class WindowCache {
   private readonly reports = new Map<number, WindowReport>();
+  /** Whether each hour looks like dust (null: PM not measured), computed once per hour. */
+  private readonly dustHours = new Map<number, boolean | null>();
+  private readonly verdictAt = (hour: number): boolean | null => {
+    let verdict = this.dustHours.get(hour);
+    if (verdict === undefined) {
+      verdict = dustHour(this.columns, hour);
+      this.dustHours.set(hour, verdict);
+    }
+    return verdict;
+  };
 
   constructor(private readonly columns: HourColumns) {}
 
   invalidate(hour: number): void {
+    this.dustHours.delete(hour);
     for (let offset = 0; offset < 24; offset += 1) this.reports.delete(hour + offset * HOUR);
   }
 
@@ -36,7 +47,7 @@ export class WindowCache {
         pm10: daily.pm10,
         dust:
           dustLikely({ pm25: daily.pm25, pm10: daily.pm10, primaryPollutants: daily.primaryPollutants }) ||
-          mostlyDustHours(this.columns, windowEnd),
+          mostlyDustHours(this.verdictAt, windowEnd),
       };
       this.reports.set(windowEnd, report);
     }
@@ -46,7 +57,9 @@ export class WindowCache {
   /** Drops windows far behind now so a long replay does not grow the cache without bound. */
   prune(now: number): void {
     if (this.reports.size < 4 * (historyHours + 1)) return;
-    for (const end of this.reports.keys()) if (end < now - historyHours * HOUR) this.reports.delete(end);
+    const oldest = now - (historyHours + 24) * HOUR;
+    for (const end of this.reports.keys()) if (end < oldest) this.reports.delete(end);
+    for (const hour of this.dustHours.keys()) if (hour < oldest) this.dustHours.delete(hour);
   }
 }
 
