@@ -24,7 +24,7 @@ export function dailyAqiSeries(
   const length = Math.max(0, Math.floor((end - start) / HOUR) + 1);
   const values = new Float64Array(length).fill(Number.NaN);
   const primaryPollutants: Species[][] = [];
-  const lastObservedIndex = Math.min(length - 1, Math.floor((now - start) / HOUR));
+  const lastObservedIndex = Math.max(-1, Math.min(length - 1, Math.floor((now - start) / HOUR)));
   for (let index = 0; index < length; index += 1) {
     const windowEnd = start + index * HOUR;
     const observed = index <= lastObservedIndex;
