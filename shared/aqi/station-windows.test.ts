@@ -138,6 +138,7 @@ describe('late and corrected hours', () => {
         for (let index = 0; index < hours; index += 1) {
           if (shuffled.dailyAqi(at(index)) !== inOrder.dailyAqi(at(index))) return false;
           if (shuffled.hourlyAqi(at(index)) !== inOrder.hourlyAqi(at(index))) return false;
+          if (shuffled.report(at(index), 'daily').aqi !== inOrder.dailyAqi(at(index))) return false;
         }
         return true;
       }),
