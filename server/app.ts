@@ -15,6 +15,7 @@ import { authRouter } from './http/auth';
 import { errorHandler, notFound } from './http/errors';
 import { healthRouter } from './http/health';
 import { bodyLimit, ingestRouter } from './http/ingest';
+import { layersRouter } from './http/layers';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
 import { createIngest } from './ingest/service';
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
   app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
+  app.use('/api', layersRouter(store));
   app.use('/api', auditRouter(store));
   app.use('/api', stateRouter(engine));
   app.use('/api', notFound);

@@ -10,11 +10,18 @@ import { environmentSchema } from '../config';
 import { auditQuerySchema } from '../http/audit';
 import { loginSchema } from '../http/auth';
 import { observationQuerySchema } from '../http/ingest';
+import { layerImportQuerySchema } from '../http/layers';
 import { unitsQuerySchema } from '../http/units';
 import { forecastBodySchema, forecastInputSchema } from '../ingest/forecasts';
 import { observationInputSchema } from '../ingest/observations';
 import { stationInputSchema } from '../ingest/stations';
-import { changeSchema, confirmDustSchema, overrideSchema, proposeSchema, signSchema } from '../warnings/actions';
+import {
+  changeSchema,
+  confirmDustSchema,
+  overrideSchema,
+  proposeSchema,
+  signSchema,
+} from '../warnings/actions';
 
 type JsonSchema = {
   type?: string | string[];
@@ -48,6 +55,7 @@ const documented: Record<string, z.ZodType> = {
   'raise, lower': changeSchema,
   override: overrideSchema,
   'confirm dust': confirmDustSchema,
+  'layer import query': layerImportQuerySchema,
   'audit query': auditQuerySchema,
   'CLI user add': newAccountSchema,
 };
@@ -85,7 +93,14 @@ function table(name: string, schema: z.ZodType): string {
     const notes = [limits(property), property.description ?? ''].filter(Boolean).join('; ');
     return `| \`${field}\` | ${typeOf(property)} | ${required} | ${notes} |`;
   });
-  return [`#### ${name}`, '', '| field | type | required | limits, notes |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    `#### ${name}`,
+    '',
+    '| field | type | required | limits, notes |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 const path = fileURLToPath(new URL('../../docs/API.md', import.meta.url));
@@ -94,7 +109,8 @@ const start = '<!-- generated:schemas start -->';
 const end = '<!-- generated:schemas end -->';
 const before = text.slice(0, text.indexOf(start));
 const after = text.slice(text.indexOf(end) + end.length);
-if (!text.includes(start) || !text.includes(end)) throw new Error(`docs/API.md lacks the ${start} … ${end} markers`);
+if (!text.includes(start) || !text.includes(end))
+  throw new Error(`docs/API.md lacks the ${start} … ${end} markers`);
 const tables = Object.entries(documented).map(([name, schema]) => table(name, schema));
 writeFileSync(path, `${before}${start}\n\n${tables.join('\n')}\n${end}${after}`);
 console.log(`docs/API.md: ${tables.length} schema tables regenerated`);
