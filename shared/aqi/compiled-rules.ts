@@ -1,5 +1,6 @@
 import { rulesFor } from './editions';
 import type { EditionRules } from './rules';
+import { subIndexOf } from './scale';
 import {
   type Edition,
   type Indicator,
@@ -22,6 +23,12 @@ export type CompiledRules = {
   breakpointCounts: Int8Array;
   /** 10^decimals for GB/T 8170 rounding, or 0 when concentrations are used as measured. */
   roundingFactor: Float64Array;
+  /**
+   * With rounding, every concentration the table covers is a whole number of 1/factor units, so the
+   * sub-index of unit count c is precomputed at lookup[lookupStart[i] + c] (c ≤ the last breakpoint).
+   */
+  lookup: Int16Array;
+  lookupStart: Int32Array;
   /** Fixed IAQI above the last breakpoint, or NaN. */
   aboveIaqi: Float64Array;
   /** Indicator whose sub-index replaces this one above the last breakpoint, or -1. */
@@ -39,6 +46,8 @@ function compile(rules: EditionRules): CompiledRules {
     roundingFactor: new Float64Array(count),
     aboveIaqi: new Float64Array(count).fill(Number.NaN),
     aboveFallback: new Int8Array(count).fill(noFallback),
+    lookup: new Int16Array(0),
+    lookupStart: new Int32Array(count),
     hourly: Int8Array.from(rules.reports.hourly, (name) => indicatorIndex[name]),
     daily: Int8Array.from(rules.reports.daily, (name) => indicatorIndex[name]),
   };
@@ -52,7 +61,35 @@ function compile(rules: EditionRules): CompiledRules {
     const species = speciesOrder[speciesIndexOfIndicator[index]!]!;
     if (rules.roundingDecimals) compiled.roundingFactor[index] = 10 ** rules.roundingDecimals[species];
   });
+  if (rules.roundingDecimals) fillLookup(compiled);
   return compiled;
+}
+
+function fillLookup(compiled: CompiledRules): void {
+  const sizes = indicatorOrder.map((_, index) => {
+    const count = compiled.breakpointCounts[index]!;
+    const top = count > 0 ? compiled.breakpoints[index * columnsPerIndicator + count - 1]! : -1;
+    return top * compiled.roundingFactor[index]! + 1;
+  });
+  let start = 0;
+  sizes.forEach((size, index) => {
+    compiled.lookupStart[index] = start;
+    start += Math.max(0, size);
+  });
+  compiled.lookup = new Int16Array(start);
+  sizes.forEach((size, index) => {
+    const factor = compiled.roundingFactor[index]!;
+    const count = compiled.breakpointCounts[index]!;
+    const offset = index * columnsPerIndicator;
+    for (let units = 0; units < size; units += 1)
+      compiled.lookup[compiled.lookupStart[index]! + units] = subIndexOf(
+        compiled.breakpoints,
+        offset,
+        count,
+        units,
+        factor,
+      );
+  });
 }
 
 const compiled2012 = compile(rulesFor('2012'));

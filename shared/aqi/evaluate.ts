@@ -50,14 +50,16 @@ export function subIndexAt(rules: CompiledRules, index: number, scratch: ReportS
   if (count === 0 || denominator === 0) return Number.NaN;
   let numerator = scratch.numerators[index]!;
   const factor = rules.roundingFactor[index]!;
+  let value: number;
   if (factor > 0) {
-    // HJ 633-2026 §4.2.2: round once, from the measured value (GB/T 8170).
+    // HJ 633-2026 §4.2.2: round once, from the measured value (GB/T 8170); then a whole number of units.
     numerator = roundHalfEven(numerator * factor, denominator);
     denominator = factor;
-  }
+    const top = rules.breakpoints[index * columnsPerIndicator + count - 1]! * factor;
+    value = numerator <= top ? rules.lookup[rules.lookupStart[index]! + numerator]! : aboveScale;
+  } else value = subIndexOf(rules.breakpoints, index * columnsPerIndicator, count, numerator, denominator);
   scratch.usedNumerators[index] = numerator;
   scratch.usedDenominators[index] = denominator;
-  const value = subIndexOf(rules.breakpoints, index * columnsPerIndicator, count, numerator, denominator);
   if (value !== aboveScale) return value;
   const fixed = rules.aboveIaqi[index]!;
   if (!Number.isNaN(fixed)) return fixed;
