@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
-import { createDemoAccounts } from './auth/accounts';
+import { ensureDemoAccounts } from './auth/accounts';
 import { authenticate } from './auth/guards';
 import { socketAuthorizer } from './auth/socket';
 import type { ServerConfig } from './config';
@@ -30,7 +30,7 @@ export type RunningServer = {
   http: Server;
   io: SocketServer;
   url: string;
-  /** Demo mode only: the accounts created at this start, with their passwords. */
+  /** Demo mode only: the demo accounts in the store, with their passwords. */
   demoAccounts: { username: string; password: string }[];
   close: () => Promise<void>;
 };
@@ -39,7 +39,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const logger = pino({ level: config.logLevel });
   const store = createStore(config.dataDir);
   // Demo mode: the default start (replay on) with no accounts yet gets one account per role.
-  const demoAccounts = config.replay && store.accountCount() === 0 ? await createDemoAccounts(store) : [];
+  const demoAccounts = config.replay ? await ensureDemoAccounts(store) : [];
   const engine = createEngine({ store, clock: config.clock });
   const ingest = createIngest(store, logger);
   ingest.listen(engine);
@@ -80,10 +80,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     demoAccounts,
     close: async () => {
       replay?.stop();
-      live.close();
-      engine.close();
       await io.close();
       http.closeAllConnections();
+      // Let a scheduled engine tick finish before the store it reads is closed.
+      await engine.settled();
+      live.close();
+      engine.close();
       store.close();
     },
   };

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { roleSchema } from '../../shared/plans/schema';
+import { type Role, roleSchema } from '../../shared/plans/schema';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import type { AccountRow, Store } from '../store/types';
 import { hashPassword } from './passwords';
@@ -62,17 +62,21 @@ export function addFeederKey(store: Store, label: string, actor = 'cli'): { id: 
   return { id, key };
 }
 
-/** Demo mode: one account per role, for both prefectures, with the password `<role>-demo`. */
-export async function createDemoAccounts(store: Store): Promise<{ username: string; password: string }[]> {
-  const created: { username: string; password: string }[] = [];
-  for (const role of roleSchema.options) {
-    const password = `${role}-demo`;
-    await addAccount(
-      store,
-      { username: role, role, jurisdiction: 'both', password },
-      { demo: true, actor: 'demo-mode' },
-    );
-    created.push({ username: role, password });
+/** Demo mode: one account per role, for both prefectures, named after the role, password `<role>-demo`. */
+export function demoPassword(role: Role): string {
+  return `${role}-demo`;
+}
+
+/** Creates the demo accounts when the store has no account yet; lists the demo accounts in the store. */
+export async function ensureDemoAccounts(store: Store): Promise<{ username: string; password: string }[]> {
+  if (store.accountCount() === 0) {
+    for (const role of roleSchema.options) {
+      const account = { username: role, role, jurisdiction: 'both' as const, password: demoPassword(role) };
+      await addAccount(store, account, { demo: true, actor: 'demo-mode' });
+    }
   }
-  return created;
+  return store
+    .accounts()
+    .filter((account) => account.demo)
+    .map((account) => ({ username: account.username, password: demoPassword(account.role) }));
 }

@@ -54,12 +54,15 @@ export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodyS
   }));
   const written = store.writeForecasts(forecasts);
   // The rows that now stand (an older issue arriving late changes nothing).
-  const standing = store
-    .forecastsFrom(
-      forecasts.reduce((earliest, row) => Math.min(earliest, row.windowEnd), Number.POSITIVE_INFINITY),
-      [...new Set(forecasts.map((row) => row.unit))],
-    )
-    .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
+  const standing =
+    written === 0
+      ? []
+      : store
+          .forecastsFrom(
+            forecasts.reduce((earliest, row) => Math.min(earliest, row.windowEnd), Number.POSITIVE_INFINITY),
+            [...new Set(forecasts.map((row) => row.unit))],
+          )
+          .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
   return {
     accepted: forecasts.length,
     written,

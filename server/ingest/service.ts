@@ -25,6 +25,8 @@ export function createIngest(store: Store, logger: Logger) {
       const now = Date.now();
       const result = store.transaction(() => {
         const written = ingestObservations(store, rows, caller.source, now);
+        // An unchanged re-send writes nothing, so it leaves no audit entry (the replay loops over its data).
+        if (written.changed.length === 0) return written;
         store.appendAudit({
           at: now,
           actor: caller.actor,
@@ -49,6 +51,7 @@ export function createIngest(store: Store, logger: Logger) {
       const now = Date.now();
       const result = store.transaction(() => {
         const written = ingestForecasts(store, parsed, now);
+        if (written.written === 0) return written;
         store.appendAudit({
           at: now,
           actor: caller.actor,

@@ -114,6 +114,7 @@ export interface AccountStore {
   accountByUsername(username: string): AccountRow | null;
   accountById(id: string): AccountRow | null;
   accountCount(): number;
+  accounts(): AccountRow[];
   addSession(row: SessionRow): void;
   sessionById(id: string, now: number): SessionRow | null;
   deleteSession(id: string): void;

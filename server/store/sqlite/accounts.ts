@@ -52,9 +52,15 @@ export function accountStore(database: Database.Database): AccountStore {
     },
     accountByUsername: (username) => toAccount(byUsername.get(username)),
     accountById: (id) => toAccount(byId.get(id)),
+    accounts: () =>
+      database
+        .prepare<[], AccountRecord>('SELECT * FROM accounts ORDER BY created_at, username')
+        .all()
+        .map((record) => toAccount(record)!),
     accountCount: () =>
       database.prepare<[], { count: number }>('SELECT count(*) AS count FROM accounts').get()!.count,
     addSession(row) {
+      database.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(row.createdAt);
       database
         .prepare(
           'INSERT INTO sessions (id, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',

@@ -27,14 +27,18 @@ function toForecast(record: ForecastRecord): ForecastRow {
 }
 
 export function forecastStore(database: Database.Database): ForecastStore {
-  // Newest issue wins per unit and window: an older issue arriving late leaves the row alone.
+  // Newest issue wins per unit and window: an older issue arriving late, or the same issue re-sent unchanged,
+  // leaves the row alone.
   const upsert = database.prepare(
     `INSERT INTO forecasts (unit, window_end, issued_at, aqi, aqi_low, aqi_high, primary_species, source)
      VALUES (@unit, @windowEnd, @issuedAt, @aqi, @aqiLow, @aqiHigh, @primary, @source)
      ON CONFLICT (unit, window_end) DO UPDATE SET issued_at = excluded.issued_at, aqi = excluded.aqi,
        aqi_low = excluded.aqi_low, aqi_high = excluded.aqi_high, primary_species = excluded.primary_species,
        source = excluded.source
-     WHERE excluded.issued_at >= forecasts.issued_at`,
+     WHERE excluded.issued_at > forecasts.issued_at OR (excluded.issued_at = forecasts.issued_at AND (
+       excluded.aqi IS NOT forecasts.aqi OR excluded.aqi_low IS NOT forecasts.aqi_low
+       OR excluded.aqi_high IS NOT forecasts.aqi_high OR excluded.primary_species IS NOT forecasts.primary_species
+       OR excluded.source IS NOT forecasts.source))`,
   );
   const write = database.transaction((rows: readonly ForecastRow[]) =>
     rows.reduce((count, row) => count + upsert.run(row).changes, 0),
