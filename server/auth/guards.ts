@@ -25,7 +25,8 @@ export function authenticate(store: Store, feederKey: string | undefined): Reque
     if (request.get('authorization')?.startsWith('Bearer ') && !principal) {
       throw new HttpError(401, { error: 'unknown API key' });
     }
-    if (principal?.kind === 'account' && !safeMethods.has(request.method)) {
+    // Login is exempt: it creates a session rather than using one (SameSite=Strict and JSON-only bodies guard it).
+    if (principal?.kind === 'account' && !safeMethods.has(request.method) && request.path !== '/login') {
       if (request.get(csrfHeader) !== principal.session.csrfToken) {
         throw new HttpError(403, { error: `missing or wrong CSRF token: send the ${csrfHeader} header` });
       }

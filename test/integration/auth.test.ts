@@ -52,6 +52,16 @@ test('login sets an httpOnly SameSite=Strict session cookie, and /api/me names t
   });
 });
 
+test('signing in again while signed in needs no CSRF token; the new session replaces the cookie', async () => {
+  const first = await login(server, 'press', 'press-password');
+  const again = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: { cookie: first.cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'press', password: 'press-password' }),
+  });
+  expect(again.status).toBe(200);
+});
+
 test('a wrong password is 401 and does not say which part was wrong', async () => {
   const wrong = await attempt('commander', 'not-the-password');
   expect(wrong.status).toBe(401);
