@@ -113,6 +113,25 @@ describe('reports at every hour', () => {
   });
 });
 
+describe('HJ 633-2026 at a station', () => {
+  const march = Date.parse('2026-03-10T01:00:00+08:00');
+  const withoutCarbonMonoxide = [10, 40, 40, 50, na, 30];
+
+  test('a pollutant missing from the real-time report withholds an AQI of 100 or less (§5.3.1)', () => {
+    const windows = new StationWindows();
+    windows.set(march, withoutCarbonMonoxide);
+    expect(windows.hourlyAqi(march)).toBeNull();
+    expect(windows.report(march, 'hourly').iaqi.pm25_1h).toBe(80); // 50 + 50 × 15/25
+  });
+
+  test('unless the pollutant is outside the monitoring plan (§5.3.2)', () => {
+    const windows = new StationWindows({ unmonitored: ['co'] });
+    windows.set(march, withoutCarbonMonoxide);
+    expect(windows.hourlyAqi(march)).toBe(80);
+    expect(windows.hourlyPrimaryPollutants(march)).toEqual(['pm25']);
+  });
+});
+
 describe('late and corrected hours', () => {
   test('a corrected hour changes exactly the 24 windows that contain it', () => {
     const windows = windowsWith(72, () => hazy);
@@ -135,10 +154,16 @@ describe('late and corrected hours', () => {
           .sort((a, b) => ((a * 7919 + seed) % 61) - ((b * 7919 + seed) % 61));
         const shuffled = new StationWindows();
         for (const index of order) shuffled.set(at(index), rows[index]!);
+        const loaded = new StationWindows();
+        loaded.load(
+          at(0),
+          [0, 1, 2, 3, 4, 5].map((column) => rows.map((row) => row[column]!)),
+        );
         for (let index = 0; index < hours; index += 1) {
           if (shuffled.dailyAqi(at(index)) !== inOrder.dailyAqi(at(index))) return false;
           if (shuffled.hourlyAqi(at(index)) !== inOrder.hourlyAqi(at(index))) return false;
           if (shuffled.report(at(index), 'daily').aqi !== inOrder.dailyAqi(at(index))) return false;
+          if (loaded.dailyAqi(at(index)) !== inOrder.dailyAqi(at(index))) return false;
         }
         return true;
       }),
