@@ -7,7 +7,7 @@ import { boundaryStatusSchema, type Jurisdiction, unitSchema } from '../shared/u
  */
 export const catalogueUnitSchema = unitSchema.extend({
   defaultBoundary: boundaryStatusSchema.exclude(['official']),
-  /** WGS84; the regiment seat's town placed from public descriptions, to within a few km: display only. */
+  /** WGS84; a rough position of the regiment's seat inside its host county (errors of 10–30 km likely): display only, until an office supplies the seat or the boundary. */
   seat: z.object({ longitude: z.number(), latitude: z.number(), approximate: z.literal(true) }).nullable(),
 });
 export type CatalogueUnit = z.infer<typeof catalogueUnitSchema>;
