@@ -57,6 +57,9 @@ function ifChanged<Value>(previous: Value | undefined, next: Value): Value | und
 export type Engine = ReturnType<typeof createEngine>;
 
 const jurisdictions: readonly Jurisdiction[] = ['ili', 'kizilsu'];
+/** The national network's real-time hourly publication began in 2013: nothing older is loaded. */
+const loadFrom = Date.parse('2013-01-01T00:00:00+08:00');
+const loadPage = 30 * 24 * HOUR;
 
 /** Per row that changed: its id and only the fields whose value changed (a lean delta). */
 function changedRows<Row extends { id: string }>(
@@ -187,13 +190,18 @@ export function createEngine(options: EngineOptions) {
     for (const jurisdiction of data.addForecasts(batch.forecasts ?? [])) schedule(jurisdiction);
   }
 
-  /** Loads everything the store holds (at start: restarting loses nothing that was acknowledged). */
+  /**
+   * Loads everything the store holds (at start: restarting loses nothing that was acknowledged), a month at a
+   * time so a year of 200 stations never sits in memory as row objects.
+   */
   function load(): void {
     data.setStations(store.stations());
-    ingested({
-      observations: store.observationsBetween(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
-      forecasts: store.forecastsFrom(Number.MIN_SAFE_INTEGER),
-    });
+    const newest = store.newestObservationTime();
+    for (let from = loadFrom; newest !== null && from <= newest; from += loadPage) {
+      ingested({ observations: store.observationsBetween(from, Math.min(from + loadPage - 1, newest)) });
+      data.flush();
+    }
+    ingested({ forecasts: store.forecastsFrom(loadFrom) });
     for (const jurisdiction of jurisdictions) schedule(jurisdiction);
   }
 
