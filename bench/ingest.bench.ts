@@ -6,10 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { startServer } from '../server/app';
 import { configFromEnvironment } from '../server/config';
+import { createIngest } from '../server/ingest/service';
 import { realStations } from '../server/replay/episodes';
 import { simulatedStations } from '../server/replay/simulated';
+import { createStore } from '../server/store/sqlite';
 import { toBeijingIso } from '../shared/time';
 
 const feederKey = 'bench-ingest-feeder-key-0123456789';
@@ -88,7 +91,26 @@ async function timed(label: string, rows: ReturnType<typeof batch>, asCsv: boole
   );
 }
 
+/** The core's share: validation, flags, the SQLite transaction and the audit entry, without HTTP or the engine. */
+function inProcess(label: string, rows: ReturnType<typeof batch>) {
+  const directory = mkdtempSync(join(tmpdir(), 'tianshan-bench-store-'));
+  const store = createStore(directory);
+  store.upsertStations(stations);
+  const ingest = createIngest(store, pino({ level: 'silent' }));
+  for (const [index, warmup] of [batch(Date.parse('2018-01-01T00:00:00+08:00')), rows].entries()) {
+    const started = performance.now();
+    const result = ingest.observations(warmup, { actor: 'bench', source: 'bench' });
+    if (index === 1)
+      console.log(
+        `${label.padEnd(34)} ${(performance.now() - started).toFixed(0)} ms  (inserted ${result.inserted})`,
+      );
+  }
+  store.close();
+  rmSync(directory, { recursive: true, force: true });
+}
+
 console.log(`${rowsPerRequest} station-hours per request, ${stations.length} stations`);
+inProcess('core ingest in process (warm)', batch(Date.parse('2019-10-01T00:00:00+08:00')));
 const first = Date.parse('2019-11-01T00:00:00+08:00');
 await timed('JSON, new hours', batch(first), false);
 await timed('JSON, same request re-sent', batch(first), false);
