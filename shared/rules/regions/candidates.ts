@@ -28,7 +28,8 @@ function pruningSlacks(condition: Condition, grid: Grid, nodeCount: number): Flo
   return slacks;
 }
 
-function components(graph: IndexedGraph, alive: Uint8Array): number[][] {
+/** Connected components of the alive nodes, each sorted. */
+export function components(graph: IndexedGraph, alive: Uint8Array): number[][] {
   const seen = new Uint8Array(alive.length);
   const result: number[][] = [];
   for (let root = 0; root < alive.length; root += 1) {

@@ -4,15 +4,14 @@ import type { Explanation } from '../../state/schema';
 import { HOUR } from '../../time';
 import type { DailySeries } from '../daily-series';
 import { ruleHolds } from '../grading';
-import { candidateComponents } from './candidates';
+import { candidateComponents, components } from './candidates';
 import { anyUnitCouldMeet, type Condition, conditionsAt } from './conditions';
 import { exactQualifyingSets } from './exact-search';
-import { indexGraph } from './graph-index';
+import { type IndexedGraph, indexGraph } from './graph-index';
 import { greedyQualifyingSets } from './greedy';
-import { buildGrid, lookbackHours } from './grid';
-import { KnownSets } from './known-sets';
-import { componentMeets, localSlacks } from './local-slacks';
+import { buildGrid, type Grid, lookbackHours } from './grid';
 import { keepMaximal } from './maximal';
+import { buildProblem } from './problem';
 import {
   averageSeries,
   type DecidingWindow,
@@ -89,32 +88,18 @@ export function findRegions(input: FindRegionsInput): RegionsResult {
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
   let exact = true;
   for (const rule of rules) {
-    const known = new KnownSets();
-    const tasks: { condition: Condition; component: number[] }[] = [];
-    for (let t = input.from; t <= input.to; t += HOUR) {
-      for (const condition of conditionsAt(rule, grid, t)) {
-        if (!anyUnitCouldMeet(condition, grid)) continue;
-        for (const component of candidateComponents(condition, grid, graph, minMembers)) {
-          // A component that meets the condition whole is its only maximal set: no search needed, and
-          // knowing it early lets the other searches skip everything inside it.
-          if (componentMeets(localSlacks(component, condition, grid, graph), minMembers))
-            known.add(component);
-          else tasks.push({ condition, component });
-        }
-      }
-    }
-    tasks.sort((a, b) => b.component.length - a.component.length);
-    for (const { condition, component } of tasks) {
-      const local = localSlacks(component, condition, grid, graph);
+    const sets: number[][] = [];
+    for (const { component, conditions } of searchComponents(rule, grid, graph, input, minMembers)) {
+      const problem = buildProblem(component, conditions, grid, graph);
       const found =
         component.length <= exactComponentLimit
-          ? exactQualifyingSets(local, minMembers, searchBudget, known.localBitsets(component))
+          ? exactQualifyingSets(problem, minMembers, searchBudget)
           : null;
       if (found === null) exact = false;
-      for (const set of found ?? greedyQualifyingSets(local, minMembers))
-        known.add(set.map((node) => component[node]!));
+      for (const set of found ?? greedyQualifyingSets(problem, minMembers))
+        sets.push(set.map((node) => component[node]!));
     }
-    const regions = keepMaximal(known.sets).flatMap((members) => {
+    const regions = keepMaximal(sets).flatMap((members) => {
       const region = describeRegion(members, rule, input, graph.ids, grid, lastObservedIndex);
       return region ? [region] : [];
     });
@@ -138,12 +123,49 @@ export function findRegions(input: FindRegionsInput): RegionsResult {
   return { level: 'none', regions: [], regionCount: 0, floorByUnit: new Map(), exact };
 }
 
+/**
+ * The units that could be in a region meeting some condition of the rule (window end and alternative),
+ * grouped in connected components, each with the conditions that could hold inside it.
+ */
+function searchComponents(
+  rule: GradingRule,
+  grid: Grid,
+  graph: IndexedGraph,
+  input: FindRegionsInput,
+  minMembers: number,
+): { component: number[]; conditions: Condition[] }[] {
+  const nodeCount = graph.ids.length;
+  const perCondition: { condition: Condition; nodes: number[] }[] = [];
+  const candidate = new Uint8Array(nodeCount);
+  for (let t = input.from; t <= input.to; t += HOUR) {
+    for (const condition of conditionsAt(rule, grid, t)) {
+      if (!anyUnitCouldMeet(condition, grid)) continue;
+      const nodes = candidateComponents(condition, grid, graph, minMembers).flat();
+      if (nodes.length === 0) continue;
+      perCondition.push({ condition, nodes });
+      for (const node of nodes) candidate[node] = 1;
+    }
+  }
+  const result = components(graph, candidate)
+    .filter((component) => component.length >= minMembers)
+    .map((component) => ({ component, conditions: [] as Condition[] }));
+  const owner = new Int32Array(nodeCount).fill(-1);
+  result.forEach((entry, index) => {
+    for (const node of entry.component) owner[node] = index;
+  });
+  for (const { condition, nodes } of perCondition) {
+    const owners = new Set(nodes.map((node) => owner[node]!).filter((index) => index >= 0));
+    for (const index of owners) result[index]!.conditions.push(condition);
+  }
+  return result;
+}
+
 function describeRegion(
   nodes: readonly number[],
   rule: GradingRule,
   input: FindRegionsInput,
   ids: readonly string[],
-  grid: ReturnType<typeof buildGrid>,
+  grid: Grid,
   lastObservedIndex: number,
 ): Region | null {
   const series = averageSeries(nodes, grid, lastObservedIndex);
