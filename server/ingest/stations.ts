@@ -26,7 +26,13 @@ export const stationIdSchema = z
   .trim()
   .regex(/^[\w.-]{1,32}$/, 'station id: 1–32 letters, digits, dot, dash or underscore');
 
-const stationCsvRowSchema = stationInputSchema.extend({ id: stationIdSchema });
+/** A CSV cell for `simulated`: yes/true/1 or no/false/0, empty = no. */
+const csvFlagSchema = z
+  .enum(['true', 'false', 'yes', 'no', '1', '0', ''])
+  .default('')
+  .transform((cell) => ['true', 'yes', '1'].includes(cell));
+
+const stationCsvRowSchema = stationInputSchema.extend({ id: stationIdSchema, simulated: csvFlagSchema });
 
 /** The unit whose boundary contains the point (the bundled approximate boundaries), or null. */
 export function unitAt(lon: number, lat: number): string | null {

@@ -239,18 +239,22 @@ test('a forecast for an unknown unit is 422, a bad field is 400 with its path', 
 });
 
 test('station list CSV import: unit by point-in-polygon unless given, all or nothing', async () => {
-  const good = `id,name,lon,lat,unit
-3665A,克州文化中心,76.1658,39.7157,
-SIM1,given unit,81.3,43.9,xpcc4-r66
+  const good = `id,name,lon,lat,unit,simulated
+3665A,克州文化中心,76.1658,39.7157,,
+SIM1,given unit,81.3,43.9,xpcc4-r66,yes
 `;
   const response = await post('/api/stations/import', good, { ...auth, 'content-type': 'text/csv' });
   expect(response.status, await response.clone().text()).toBe(200);
   const body = await response.json();
   expect(
-    body.stations.map((station: { id: string; unitId: string }) => [station.id, station.unitId]),
+    body.stations.map((station: { id: string; unitId: string; simulated: boolean }) => [
+      station.id,
+      station.unitId,
+      station.simulated,
+    ]),
   ).toEqual([
-    ['3665A', '653001'],
-    ['SIM1', 'xpcc4-r66'],
+    ['3665A', '653001', false],
+    ['SIM1', 'xpcc4-r66', true],
   ]);
   const bad = `id,name,lon,lat,unit
 NEW1,fine,81.3,43.9,
