@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openPage, shareUnlike } from '../helpers/browser';
+import { type Browser, launchBrowser, openPage, shareUnlike } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
+import { feederKey, seedEpisode, unitCategory, unitPoint, waitForValues } from '../helpers/wallDriver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data' });
+  await seedEpisode(server.url);
   browser = await launchBrowser();
 });
 
@@ -17,16 +18,48 @@ afterAll(async () => {
   await server?.stop();
 });
 
-test('the map shows the county outlines and the socket connects', async () => {
+test('the map follows the time slider to a past hour and back to LIVE', async () => {
   const page = await openPage(browser, `${server.url}/`);
   await expect
     .poll(() => page.getByTestId('connection').getAttribute('data-state'), { timeout: 15_000 })
     .toBe('connected');
-  await page.waitForFunction(() => document.querySelector('canvas.maplibregl-canvas') !== null);
-  await page.waitForTimeout(1500);
-  const screenshot = await page.locator('[data-testid=map]').screenshot();
+  await waitForValues(page);
+  await page.waitForTimeout(500);
   mkdirSync('test-results', { recursive: true });
+  const screenshot = await page.locator('[data-testid=map]').screenshot();
   writeFileSync('test-results/map.png', screenshot);
-  // The offline background is #1b2430; the county polygons of both prefectures cover a good part of the view.
-  expect(shareUnlike(screenshot, { r: 0x1b, g: 0x24, b: 0x30 })).toBeGreaterThan(0.12);
+  // The offline background is #1b2430; the units of both prefectures cover a good part of the view (the legend takes the right side).
+  expect(shareUnlike(screenshot, { r: 0x1b, g: 0x24, b: 0x30 })).toBeGreaterThan(0.08);
+  expect(await page.getByTestId('live-badge').isVisible()).toBe(true);
+  expect(await unitCategory(page, '654002')).toBe(4);
+
+  // Sixteen hours back (keyboard only), 伊宁市's 24 h window holds only its 60 µg/m³ hours → 良 (2).
+  await page.getByTestId('time-range').focus();
+  for (let step = 0; step < 16; step += 1) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.getByTestId('time-shown').textContent()).toBe('2019-01-06 20:00');
+  expect(await page.getByTestId('live-badge').count()).toBe(0);
+  await expect.poll(() => unitCategory(page, '654002'), { timeout: 10_000 }).toBe(2);
+  writeFileSync('test-results/map-past.png', await page.screenshot());
+
+  await page.getByTestId('back-to-live').click();
+  await expect.poll(() => unitCategory(page, '654002'), { timeout: 10_000 }).toBe(4);
+  expect(await page.getByTestId('live-badge').isVisible()).toBe(true);
+  await page.close();
+});
+
+test('clicking a unit opens its panel with AQI, level in words and the 72 h chart', async () => {
+  const page = await openPage(browser, `${server.url}/`);
+  await waitForValues(page);
+  const [x, y] = await unitPoint(page, '654026');
+  await page.mouse.click(x, y);
+  const panel = page.getByTestId('side-panel');
+  await expect.poll(() => panel.isVisible(), { timeout: 10_000 }).toBe(true);
+  // 昭苏县: 24 h PM2.5 mean 201 µg/m³ → IAQI 250.5, reported as 251.
+  expect(await page.getByTestId('panel-hourly').textContent()).toBe('251');
+  expect(await panel.textContent()).toContain('无预警');
+  await expect
+    .poll(() => panel.locator('path.series-hourly').getAttribute('d'), { timeout: 20_000 })
+    .toMatch(/^M.*L/);
+  writeFileSync('test-results/map-panel.png', await page.screenshot());
+  await page.close();
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOUR } from '../../shared/time';
 import { type Browser, launchBrowser, openPage } from '../helpers/browser';
@@ -52,4 +52,46 @@ test('the wall fills units with the HJ 633 colour of their hourly AQI, and a del
   await expect.poll(() => page.getByTestId('newest-data').textContent()).toContain('2019-01-07 13:00');
   writeFileSync('test-results/wall-after-delta.png', await page.screenshot());
   await page.close();
+});
+
+test('the wall redraws after the WebGL context is lost and restored', async () => {
+  const page = await openPage(browser, `${server.url}/wall?view=ili&cycle=0`);
+  await waitForValues(page);
+  await page.evaluate(async () => {
+    const canvas = window.__tianshan!.canvas();
+    const context = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+    const extension = context.getExtension('WEBGL_lose_context')!;
+    extension.loseContext();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    extension.restoreContext();
+  });
+  await expect.poll(() => unitCategory(page, '654026'), { timeout: 15_000 }).toBe(5);
+  await page.close();
+});
+
+test('a stopped server turns the header red with the time it was lost, and a restart clears it', async () => {
+  const page = await openPage(browser, `${server.url}/wall?view=ili&cycle=0`);
+  await waitForValues(page);
+  const header = page.getByTestId('status-header');
+  await expect.poll(() => header.getAttribute('data-connection')).toBe('connected');
+  const port = new URL(server.url).port;
+  const firstDataDir = server.dataDir;
+  await server.close();
+  await expect.poll(() => header.getAttribute('data-connection'), { timeout: 15_000 }).toBe('disconnected');
+  expect(await page.getByTestId('connection').textContent()).toMatch(/断开于 \d{4}-\d\d-\d\d \d\d:\d\d/);
+  const background = await header.evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(background).toBe('rgb(179, 0, 27)');
+
+  // Same port, same store: the wall reconnects on its own and resyncs to what the store holds.
+  server = await startTestServer({
+    FEEDER_KEY: feederKey,
+    CLOCK: 'data',
+    PORT: port,
+    DATA_DIR: firstDataDir,
+  });
+  await expect.poll(() => header.getAttribute('data-connection'), { timeout: 20_000 }).toBe('connected');
+  await expect.poll(() => page.getByTestId('newest-data').textContent()).toContain('2019-01-07 13:00');
+  expect(await unitCategory(page, '654026')).toBe(5);
+  await page.close();
+  rmSync(firstDataDir, { recursive: true, force: true });
 });

@@ -96,6 +96,12 @@ function blended(hex: string, alpha: number, background: Pixel): [number, number
   return [channel(16, background.r), channel(8, background.g), channel(0, background.b)];
 }
 
+/** The middle one of a unit's probe points, to click on it. */
+export async function unitPoint(page: Page, unitId: string): Promise<[number, number]> {
+  const points = await probePoints(page, unitId);
+  return points[Math.floor(points.length / 2)]!;
+}
+
 const offlineBackground: Pixel = { r: 0x1b, g: 0x24, b: 0x30, a: 255 };
 
 /**

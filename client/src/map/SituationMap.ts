@@ -28,6 +28,7 @@ export class SituationMap {
   private map!: MaplibreMap;
   private overlay!: MapboxOverlay;
   private model: MapModel | null = null;
+  private readonly tooltip = document.createElement('div');
   private features = new Map<string, UnitFeature>();
   private regionOutlines: RegionOutlines | null = null;
   private readonly states = new Map<string, JurisdictionState>();
@@ -53,6 +54,8 @@ export class SituationMap {
     private readonly options: SituationMapOptions = {},
   ) {
     this.language = options.language ?? 'zh';
+    this.tooltip.className = 'map-tooltip';
+    this.tooltip.dataset.testid = 'map-tooltip';
     this.mount();
   }
 
@@ -69,6 +72,7 @@ export class SituationMap {
       interleaved: true,
       layers: [],
       onClick: (info) => this.clicked(info.layer?.id, info.object),
+      onError: (error) => console.log('DECKERROR', error?.message),
       getTooltip: this.options.wall
         ? undefined
         : ({ layer, object }) =>
@@ -82,6 +86,13 @@ export class SituationMap {
       },
     });
     this.map.addControl(this.overlay);
+    this.container.appendChild(this.tooltip);
+    // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
+    this.map.on('click', (event) => {
+      const picked = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+      this.clicked(picked?.layer?.id, picked?.object);
+    });
+    if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
     canvas.addEventListener('webglcontextrestored', () => setTimeout(() => this.remount(), 0), {
@@ -96,6 +107,17 @@ export class SituationMap {
     this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
     this.map.remove();
     this.mount();
+  }
+
+  /** Hover shows a station's value; everything hover shows is also in the click panel. */
+  private hover(x: number, y: number): void {
+    const picked = this.overlay.pickObject({ x, y, radius: 4, layerIds: ['stations'] });
+    const text = picked?.object
+      ? stationTooltip(picked.object as StationState, this.model, this.language)
+      : '';
+    this.tooltip.textContent = text;
+    this.tooltip.style.display = text ? 'block' : 'none';
+    this.tooltip.style.transform = `translate(${x + 12}px, ${y + 12}px)`;
   }
 
   private clicked(layerId: string | undefined, object: unknown): void {
@@ -222,7 +244,7 @@ export class SituationMap {
       for (let x = Math.max(0, left); x < Math.min(right, this.container.clientWidth); x += step) {
         const position = this.map.unproject([x, y]);
         if (!booleanPointInPolygon([position.lng, position.lat], feature)) continue;
-        if (stations.some(([sx, sy]) => Math.hypot(sx - x, sy - y) < 24)) continue;
+        if (stations.some(([sx, sy]) => Math.hypot(sx - x, sy - y) < 16)) continue;
         points.push([Math.round(x), Math.round(y)]);
       }
     return points;
