@@ -1,0 +1,67 @@
+import { io as connect } from 'socket.io-client';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type Delta, deltaSchema, type Snapshot } from '../../shared/live/events';
+import { startTestServer } from '../helpers/server';
+
+/**
+ * A warning action reaches every watching client in the next delta. Demo mode (replay on) creates the
+ * accounts; at 0.001 replayed hours per second only the 60-hour warm-up of E3 arrives during the test.
+ */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const warmedUpTo = Date.parse('2019-12-08T11:00:00+08:00');
+
+beforeAll(async () => {
+  server = await startTestServer({ CLOCK: 'data', REPLAY: 'on', REPLAY_SPEED: '0.001' });
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const state = await (await fetch(`${server.url}/api/state?jurisdiction=ili`)).json();
+    if (state.now === warmedUpTo) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the replay warm-up did not arrive');
+}, 60_000);
+afterAll(async () => {
+  await server.stop();
+});
+
+test('a proposed warning travels in the next delta with the warning list', async () => {
+  const client = connect(server.url, { transports: ['websocket'] });
+  const snapshot = await new Promise<Snapshot>((resolve) => {
+    client.once('snapshot', resolve);
+    client.emit('join', { jurisdiction: 'ili' });
+  });
+  expect(snapshot.state.warnings).toEqual([]);
+
+  const login = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'duty-officer', password: 'duty-officer-demo' }),
+  });
+  expect(login.status).toBe(200);
+  const { csrfToken } = await login.json();
+  const cookie = login.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+
+  const deltaPromise = new Promise<Delta>((resolve) => client.once('delta', resolve));
+  const proposal = await fetch(`${server.url}/api/warnings/propose`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({
+      jurisdiction: 'ili',
+      target: { kind: 'unit', unitId: '654002' },
+      level: 'yellow',
+      reason: 'forecast daily AQI above 200',
+    }),
+  });
+  expect(proposal.status, await proposal.clone().text()).toBeLessThan(300);
+  const delta = deltaSchema.parse(await deltaPromise);
+  expect(delta.seq).toBe(snapshot.seq + 1);
+  expect(delta.events).toHaveLength(1);
+  expect(delta.warnings?.map((warning) => [warning.target, warning.status, warning.proposedLevel])).toEqual([
+    [{ kind: 'unit', unitId: '654002' }, 'proposed', 'yellow'],
+  ]);
+  // Proposed is not issued: the unit's issued level stays none, so its row does not travel.
+  expect(delta.units.find((unit) => unit.id === '654002')?.issuedLevel).toBeUndefined();
+  client.close();
+});
