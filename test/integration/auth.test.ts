@@ -158,6 +158,7 @@ test('the audit log records logins, failures and writes, for the command only', 
   expect(writes.entries.map((entry: { actor: string }) => entry.actor)).toEqual(
     expect.arrayContaining(['duty-officer (duty-officer)', 'feeder:FEEDER_KEY']),
   );
+  expect((await commander.request('/api/audit/observation-changes')).status).toBe(200);
   const duty = await login(server, 'duty-officer', 'duty-officer-password');
   expect((await duty.request('/api/audit')).status).toBe(403);
 });
