@@ -1,110 +1,152 @@
-import type { Condition } from './conditions';
+import type { Condition, Window } from './conditions';
 import type { IndexedGraph } from './graph-index';
 import type { Grid } from './grid';
 import { MinHeap } from './min-heap';
 
 /**
- * Per node, one slack per sustained window (D − X) and, per someWithin group, the best slack over its
- * windows; NaN where a sustained window is missing (the node then cannot be a member, see index.ts).
+ * Which units could be in a qualifying set. A node v can be in a set S meeting "Σ_S (D − X) > 0" only if
+ * the cheapest path from v to a node with positive slack (cost = the deficits of the nodes on it) is
+ * below the positive slack available in v's component: the path lies in S, so its deficit ≤ deficit(S)
+ * < surplus(S) ≤ surplus(component). For a condition this must hold for every sustained window and, per
+ * someWithin group, for its best window; dropping nodes splits components and lowers their surplus, so
+ * the test repeats until nothing changes. The single-window test over the whole graph is cached.
  */
-function pruningSlacks(condition: Condition, grid: Grid, nodeCount: number): Float64Array[] {
-  const slacks: Float64Array[] = [];
-  for (const window of condition.sustained) {
-    const slack = new Float64Array(nodeCount);
-    for (let node = 0; node < nodeCount; node += 1)
-      slack[node] = grid.values[node * grid.hours + window.hour]! - window.threshold;
-    slacks.push(slack);
+export class CandidateFinder {
+  private readonly byWindow = new Map<string, Uint8Array>();
+  private readonly alive: Uint8Array;
+  private readonly member: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly distance: Float64Array;
+  private readonly surplus: Float64Array;
+  private readonly slack: Float64Array;
+  private seenStamp = 0;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly graph: IndexedGraph,
+    private readonly minMembers: number,
+  ) {
+    const nodeCount = graph.ids.length;
+    this.alive = new Uint8Array(nodeCount);
+    this.member = new Int32Array(nodeCount);
+    this.seen = new Int32Array(nodeCount);
+    this.distance = new Float64Array(nodeCount);
+    this.surplus = new Float64Array(nodeCount);
+    this.slack = new Float64Array(nodeCount);
   }
-  for (const group of condition.groups) {
-    const slack = new Float64Array(nodeCount).fill(Number.NaN);
+
+  /** Connected components (≥ minMembers, sorted) of the units that could meet the condition. */
+  componentsFor(condition: Condition): number[][] {
+    const nodeCount = this.graph.ids.length;
+    const windowSets = condition.sustained.map((window) => this.windowCandidates(window));
+    const groupSets = condition.groups.map((group) => group.map((window) => this.windowCandidates(window)));
+    let nodes: number[] = [];
     for (let node = 0; node < nodeCount; node += 1) {
-      for (const window of group) {
-        const value = grid.values[node * grid.hours + window.hour]! - window.threshold;
-        if (!Number.isNaN(value) && !(value <= slack[node]!)) slack[node] = value;
+      if (
+        windowSets.every((set) => set[node] === 1) &&
+        groupSets.every((sets) => sets.some((set) => set[node] === 1))
+      )
+        nodes.push(node);
+    }
+    const slacks: ((node: number) => number)[] = [
+      ...condition.sustained.map((window) => (node: number) => this.value(node, window)),
+      ...condition.groups.map((group) => (node: number) => {
+        let best = Number.NaN;
+        for (const window of group) {
+          const value = this.value(node, window);
+          if (!Number.isNaN(value) && !(value <= best)) best = value;
+        }
+        return best;
+      }),
+    ];
+    for (;;) {
+      const before = nodes.length;
+      for (const slackOf of slacks) {
+        for (const node of nodes) this.slack[node] = slackOf(node);
+        nodes = this.prune(nodes);
+      }
+      if (nodes.length === before)
+        return this.components(nodes).filter((part) => part.length >= this.minMembers);
+    }
+  }
+
+  private value(node: number, window: Window): number {
+    return this.grid.values[node * this.grid.hours + window.hour]! - window.threshold;
+  }
+
+  private windowCandidates(window: Window): Uint8Array {
+    const key = `${window.hour}:${window.threshold}`;
+    let set = this.byWindow.get(key);
+    if (!set) {
+      const all: number[] = [];
+      for (let node = 0; node < this.graph.ids.length; node += 1) {
+        this.slack[node] = this.value(node, window);
+        if (!Number.isNaN(this.slack[node]!)) all.push(node);
+      }
+      set = new Uint8Array(this.graph.ids.length);
+      for (const node of this.prune(all)) set[node] = 1;
+      this.byWindow.set(key, set);
+    }
+    return set;
+  }
+
+  /** One round of the path-cost test for the slack in this.slack, over `nodes` only. */
+  private prune(candidates: readonly number[]): number[] {
+    const { alive, distance, surplus, slack } = this;
+    const nodes = candidates.filter((node) => !Number.isNaN(slack[node]!));
+    for (const node of nodes) alive[node] = 1;
+    for (const part of this.components(nodes)) {
+      let total = 0;
+      for (const node of part) total += Math.max(slack[node]!, 0);
+      for (const node of part) surplus[node] = total;
+    }
+    const heap = new MinHeap();
+    for (const node of nodes) {
+      distance[node] = Number.POSITIVE_INFINITY;
+      if (slack[node]! > 0) {
+        distance[node] = 0;
+        heap.push(0, node);
       }
     }
-    slacks.push(slack);
-  }
-  return slacks;
-}
-
-/** Connected components of the alive nodes, each sorted. */
-export function components(graph: IndexedGraph, alive: Uint8Array): number[][] {
-  const seen = new Uint8Array(alive.length);
-  const result: number[][] = [];
-  for (let root = 0; root < alive.length; root += 1) {
-    if (!alive[root] || seen[root]) continue;
-    const members = [root];
-    seen[root] = 1;
-    for (let head = 0; head < members.length; head += 1) {
-      for (const next of graph.neighbours[members[head]!]!) {
-        if (alive[next] && !seen[next]) {
-          seen[next] = 1;
-          members.push(next);
+    while (heap.size > 0) {
+      const key = heap.peekKey();
+      const node = heap.pop();
+      if (key > distance[node]!) continue;
+      for (const next of this.graph.neighbours[node]!) {
+        if (!alive[next]) continue;
+        const cost = key + (slack[next]! < 0 ? -slack[next]! : 0);
+        if (cost < distance[next]! && cost < surplus[next]!) {
+          distance[next] = cost;
+          heap.push(cost, next);
         }
       }
     }
-    result.push(members.sort((a, b) => a - b));
+    const kept = nodes.filter((node) => distance[node]! < surplus[node]!);
+    for (const node of nodes) alive[node] = 0;
+    return kept;
   }
-  return result;
-}
 
-/**
- * A node v can be in a qualifying set S only if, for every slack, the cheapest path from v to a node
- * with positive slack (cost = the deficits of the nodes on it) is below the positive slack available in
- * v's component: the path lies in S, so its deficit ≤ deficit(S) < surplus(S) ≤ surplus(component).
- * Dropping nodes splits components and lowers their surplus, so the test repeats until nothing changes.
- */
-export function candidateComponents(
-  condition: Condition,
-  grid: Grid,
-  graph: IndexedGraph,
-  minMembers: number,
-): number[][] {
-  const nodeCount = graph.ids.length;
-  const slacks = pruningSlacks(condition, grid, nodeCount);
-  const alive = new Uint8Array(nodeCount);
-  for (let node = 0; node < nodeCount; node += 1)
-    alive[node] = slacks.every((slack) => !Number.isNaN(slack[node]!)) ? 1 : 0;
-  const surplus = new Float64Array(nodeCount);
-  const distance = new Float64Array(nodeCount);
-  for (;;) {
-    const parts = components(graph, alive);
-    let removed = false;
-    for (const slack of slacks) {
-      for (const part of parts) {
-        let total = 0;
-        for (const node of part) total += Math.max(slack[node]!, 0);
-        for (const node of part) surplus[node] = total;
-      }
-      distance.fill(Number.POSITIVE_INFINITY);
-      const heap = new MinHeap();
-      for (let node = 0; node < nodeCount; node += 1) {
-        if (alive[node] && slack[node]! > 0) {
-          distance[node] = 0;
-          heap.push(0, node);
-        }
-      }
-      while (heap.size > 0) {
-        const key = heap.peekKey();
-        const node = heap.pop();
-        if (key > distance[node]!) continue;
-        for (const next of graph.neighbours[node]!) {
-          if (!alive[next]) continue;
-          const cost = key + (slack[next]! < 0 ? -slack[next]! : 0);
-          if (cost < distance[next]! && cost < surplus[next]!) {
-            distance[next] = cost;
-            heap.push(cost, next);
+  /** Connected components of `nodes` in the graph, each sorted. */
+  components(nodes: readonly number[]): number[][] {
+    const { member, seen } = this;
+    this.seenStamp += 1;
+    const stamp = this.seenStamp;
+    for (const node of nodes) member[node] = stamp;
+    const result: number[][] = [];
+    for (const root of nodes) {
+      if (seen[root] === stamp) continue;
+      const members = [root];
+      seen[root] = stamp;
+      for (let head = 0; head < members.length; head += 1) {
+        for (const next of this.graph.neighbours[members[head]!]!) {
+          if (member[next] === stamp && seen[next] !== stamp) {
+            seen[next] = stamp;
+            members.push(next);
           }
         }
       }
-      for (let node = 0; node < nodeCount; node += 1) {
-        if (alive[node] && !(distance[node]! < surplus[node]!)) {
-          alive[node] = 0;
-          removed = true;
-        }
-      }
+      result.push(members.sort((a, b) => a - b));
     }
-    if (!removed) return parts.filter((part) => part.length >= minMembers);
+    return result;
   }
 }

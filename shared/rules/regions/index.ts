@@ -4,7 +4,7 @@ import type { Explanation } from '../../state/schema';
 import { HOUR } from '../../time';
 import type { DailySeries } from '../daily-series';
 import { ruleHolds } from '../grading';
-import { candidateComponents, components } from './candidates';
+import { CandidateFinder } from './candidates';
 import { anyUnitCouldMeet, type Condition, conditionsAt } from './conditions';
 import { exactQualifyingSets } from './exact-search';
 import { type IndexedGraph, indexGraph } from './graph-index';
@@ -136,17 +136,20 @@ function searchComponents(
 ): { component: number[]; conditions: Condition[] }[] {
   const nodeCount = graph.ids.length;
   const perCondition: { condition: Condition; nodes: number[] }[] = [];
+  const finder = new CandidateFinder(grid, graph, minMembers);
   const candidate = new Uint8Array(nodeCount);
   for (let t = input.from; t <= input.to; t += HOUR) {
     for (const condition of conditionsAt(rule, grid, t)) {
       if (!anyUnitCouldMeet(condition, grid)) continue;
-      const nodes = candidateComponents(condition, grid, graph, minMembers).flat();
+      const nodes = finder.componentsFor(condition).flat();
       if (nodes.length === 0) continue;
       perCondition.push({ condition, nodes });
       for (const node of nodes) candidate[node] = 1;
     }
   }
-  const result = components(graph, candidate)
+  const candidateNodes = [...candidate.keys()].filter((node) => candidate[node] === 1);
+  const result = finder
+    .components(candidateNodes)
     .filter((component) => component.length >= minMembers)
     .map((component) => ({ component, conditions: [] as Condition[] }));
   const owner = new Int32Array(nodeCount).fill(-1);
