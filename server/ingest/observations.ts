@@ -38,6 +38,8 @@ export type ObservationIngestResult = {
   flagged: { station: string; time: number; flags: Partial<Record<Species, string[]>> }[];
   /** Rows as stored by this request, including earlier hours whose flags it changed. */
   changed: ObservationRow[];
+  /** Every station-hour of the request. */
+  received: { station: string; time: number }[];
 };
 
 function validate(rawRows: readonly unknown[], now: number): ObservationInput[] {
@@ -100,6 +102,7 @@ export function ingestObservations(store: Store, rawRows: readonly unknown[], so
         .filter((row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0)
         .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
       changed: written.changed,
+      received: incoming.map((row) => ({ station: row.station, time: row.time })),
     };
   });
 }

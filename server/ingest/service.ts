@@ -9,6 +9,8 @@ import { ingestObservations, observationBodySchema } from './observations';
 export type IngestListener = {
   ingested(batch: { observations?: readonly ObservationRow[]; forecasts?: readonly ForecastRow[] }): void;
   stationsChanged(): void;
+  /** Every accepted station-hour, changed or not (the data clock follows re-sent hours too). */
+  received?(rows: readonly { station: string; time: number }[]): void;
 };
 
 /**
@@ -43,6 +45,7 @@ export function createIngest(store: Store, logger: Logger) {
         return written;
       });
       if (result.changed.length > 0) listener?.ingested({ observations: result.changed });
+      listener?.received?.(result.received);
       logger.debug({ actor: caller.actor, accepted: result.accepted }, 'observations ingested');
       return result;
     },
