@@ -191,6 +191,20 @@ export function createEngine(options: EngineOptions) {
   }
 
   /**
+   * Station-hours received, changed or not (a replay loop re-sends identical hours): the data clock follows
+   * them (issue 6, Clock: "the newest hour received").
+   */
+  function received(rows: readonly { station: string; time: number }[]): void {
+    if (rows.some((row) => !data.stations.has(row.station))) data.setStations(store.stations());
+    for (const row of rows) {
+      const jurisdiction = data.jurisdictionOfStation(row.station);
+      if (!jurisdiction) continue;
+      dataClock.set(jurisdiction, Math.max(dataClock.get(jurisdiction) ?? row.time, row.time));
+      schedule(jurisdiction);
+    }
+  }
+
+  /**
    * Loads everything the store holds (at start: restarting loses nothing that was acknowledged), a month at a
    * time so a year of 200 stations never sits in memory as row objects.
    */
@@ -219,6 +233,7 @@ export function createEngine(options: EngineOptions) {
 
   return {
     ingested,
+    received,
     /** Station list changed (PUT /api/stations, CSV import): re-read it; later hours use the new units. */
     stationsChanged(): void {
       data.setStations(store.stations());

@@ -4,6 +4,7 @@
  *
  *   createEngine({ store, clock: 'wall' | 'data', now?, adjacency? }) → Engine
  *     engine.ingested({ observations?, forecasts? })   after an accepted write (rows as stored)
+ *     engine.received([{ station, time }])             every accepted station-hour, changed or not (data clock)
  *     engine.stationsChanged()                          after PUT /api/stations or a station import
  *     engine.eventsAppended(storedEvents)               after warning actions appended to the log
  *     engine.setExternalRegionalWarning(warning | null) Kizilsu's autonomous-region floor
