@@ -1,5 +1,5 @@
 import { coveredBy, wordCount } from './bitsets';
-import { conditionMet, hasNoDeficit, type Problem, type ProblemCondition } from './problem';
+import { conditionMet, fillNextPositive, type Problem, type ProblemCondition } from './problem';
 
 /**
  * Every maximal connected set (≥ minMembers) meeting one of the problem's conditions, plus possibly some
@@ -18,25 +18,27 @@ import { conditionMet, hasNoDeficit, type Problem, type ProblemCondition } from 
  */
 export function exactQualifyingSets(problem: Problem, minMembers: number, budget: number): number[][] | null {
   const size = problem.nodes.length;
-  const windowCount = problem.slacks.length;
+  const { windowCount, slacks } = problem;
   const inSet = new Uint8Array(size);
   const excluded = new Uint8Array(size);
   const stamp = new Int32Array(size);
-  const windowStamp = new Int32Array(windowCount);
   let currentStamp = 0;
   const members: number[] = [];
   const sums = new Float64Array(windowCount);
   const found: number[][] = [];
   let steps = 0;
 
+  const hasNoDeficit = (alive: readonly ProblemCondition[], node: number) =>
+    alive.every((condition) => problem.noDeficit[condition.index]![node] === 1);
   const blockedByExcludedNeighbour = (node: number, alive: readonly ProblemCondition[]) =>
-    problem.neighbours[node]!.some((next) => excluded[next] === 1 && hasNoDeficit(problem, alive, next));
+    problem.neighbours[node]!.some((next) => excluded[next] === 1 && hasNoDeficit(alive, next));
 
   const addMember = (node: number) => {
     inSet[node] = 1;
     members.push(node);
+    const row = node * windowCount;
     for (let window = 0; window < windowCount; window += 1)
-      sums[window] = sums[window]! + problem.slacks[window]![node]!;
+      sums[window] = sums[window]! + slacks[row + window]!;
   };
   // Restoring a copy rather than subtracting keeps the sums exact for non-integer values.
   const removeMember = (node: number, saved: Float64Array) => {
@@ -57,25 +59,9 @@ export function exactQualifyingSets(problem: Problem, minMembers: number, budget
   const optimistic = new Float64Array(windowCount);
   const total = new Float64Array(windowCount);
 
+  const nextOptimistic = new Int32Array(windowCount);
+  const nextTotal = new Int32Array(windowCount);
   let reachCount = 0;
-  const prepareWindow = (window: number) => {
-    if (windowStamp[window] === currentStamp) return;
-    windowStamp[window] = currentStamp;
-    const slacks = problem.slacks[window]!;
-    let sumAll = sums[window]!;
-    let sumPositive = sums[window]!;
-    for (let index = 0; index < reachCount; index += 1) {
-      const slack = slacks[reach[index]!]!;
-      sumAll += slack;
-      if (slack > 0) sumPositive += slack;
-    }
-    total[window] = sumAll;
-    optimistic[window] = sumPositive;
-  };
-  const prepareCondition = (condition: ProblemCondition) => {
-    for (const window of condition.sustained) prepareWindow(window);
-    for (const group of condition.groups) for (const window of group) prepareWindow(window);
-  };
 
   const visit = (frontier: number[], alive: readonly ProblemCondition[]): boolean => {
     steps += 1;
@@ -102,13 +88,24 @@ export function exactQualifyingSets(problem: Problem, minMembers: number, budget
       bits[node >> 5] = bits[node >> 5]! | (1 << (node & 31));
     }
     if (coveredBy(bits, coverStack.at(-1)!)) return true;
+    optimistic.set(sums);
+    total.set(sums);
+    for (let index = 0; index < reachCount; index += 1) {
+      const row = reach[index]! * windowCount;
+      for (let window = 0; window < windowCount; window += 1) {
+        const slack = slacks[row + window]!;
+        total[window] = total[window]! + slack;
+        if (slack > 0) optimistic[window] = optimistic[window]! + slack;
+      }
+    }
+    fillNextPositive(problem, optimistic, nextOptimistic);
+    fillNextPositive(problem, total, nextTotal);
     const remaining: ProblemCondition[] = [];
     let met = false;
     for (const condition of alive) {
-      prepareCondition(condition);
-      if (!conditionMet(condition, optimistic)) continue;
+      if (!conditionMet(condition, optimistic, nextOptimistic)) continue;
       remaining.push(condition);
-      met ||= conditionMet(condition, total);
+      met ||= conditionMet(condition, total, nextTotal);
     }
     if (remaining.length === 0) return true;
     if (met) {
@@ -117,7 +114,7 @@ export function exactQualifyingSets(problem: Problem, minMembers: number, budget
       for (const list of coverStack) list.push(cover);
       return true;
     }
-    const free = frontier.find((node) => hasNoDeficit(problem, remaining, node));
+    const free = frontier.find((node) => hasNoDeficit(remaining, node));
     const chosen = free ?? frontier[0]!;
     const rest = frontier.filter((node) => node !== chosen);
     if (!blockedByExcludedNeighbour(chosen, remaining)) {

@@ -1,15 +1,20 @@
-import { conditionMargin, type Problem, type ProblemCondition } from './problem';
+import type { Problem, ProblemCondition } from './problem';
 
 const seedLimit = 20;
 
 /** The condition's margin for sums plus one node's slacks (−∞ when a needed value is missing). */
 function marginWith(problem: Problem, condition: ProblemCondition, sums: Float64Array, node: number): number {
+  const row = node * problem.windowCount;
   let worst = Number.POSITIVE_INFINITY;
   for (const window of condition.sustained)
-    worst = Math.min(worst, sums[window]! + problem.slacks[window]![node]!);
+    worst = Math.min(worst, sums[window]! + problem.slacks[row + window]!);
   for (const group of condition.groups) {
     let best = Number.NEGATIVE_INFINITY;
-    for (const window of group) best = Math.max(best, sums[window]! + problem.slacks[window]![node]!);
+    // A missing window cannot be the group's hit; NaN > best is false, so it is skipped.
+    for (let window = group.first; window <= group.last; window += 1) {
+      const value = sums[window]! + problem.slacks[row + window]!;
+      if (value > best) best = value;
+    }
     worst = Math.min(worst, best);
   }
   return Number.isNaN(worst) ? Number.NEGATIVE_INFINITY : worst;
@@ -24,7 +29,7 @@ function marginWith(problem: Problem, condition: ProblemCondition, sums: Float64
  */
 export function greedyQualifyingSets(problem: Problem, minMembers: number): number[][] {
   const size = problem.nodes.length;
-  const windowCount = problem.slacks.length;
+  const { windowCount } = problem;
   const empty = new Float64Array(windowCount);
   const bestFor = problem.nodes.map((_, node) => {
     let best = { condition: problem.conditions[0]!, margin: Number.NEGATIVE_INFINITY };
@@ -47,8 +52,9 @@ export function greedyQualifyingSets(problem: Problem, minMembers: number): numb
     let margin = Number.NEGATIVE_INFINITY;
     const add = (node: number) => {
       margin = marginWith(problem, condition, sums, node);
+      const row = node * windowCount;
       for (let window = 0; window < windowCount; window += 1)
-        sums[window] = sums[window]! + problem.slacks[window]![node]!;
+        sums[window] = sums[window]! + problem.slacks[row + window]!;
       inSet[node] = 1;
       members.push(node);
       frontier.delete(node);
@@ -69,7 +75,7 @@ export function greedyQualifyingSets(problem: Problem, minMembers: number): numb
       if (best < 0 || (growing && members.length >= minMembers && bestMargin < margin)) break;
       add(best);
     }
-    if (!met() || conditionMargin(condition, sums) <= 0) continue;
+    if (!met()) continue;
     for (const member of members) covered[member] = 1;
     found.push(members);
   }

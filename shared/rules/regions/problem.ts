@@ -2,19 +2,27 @@ import type { Condition } from './conditions';
 import type { IndexedGraph } from './graph-index';
 import type { Grid } from './grid';
 
-/** A condition as window ids: every sustained window, and for each someWithin group one of its windows. */
-export type ProblemCondition = { sustained: number[]; groups: number[][] };
+/** A someWithin group as a range of window ids [first, last]: consecutive hours at one threshold. */
+export type WindowRange = { first: number; last: number };
+
+/** A condition as window ids: every sustained window > 0, and some window > 0 in each group. */
+export type ProblemCondition = { index: number; sustained: number[]; groups: WindowRange[] };
 
 /**
  * One component of candidate units with every condition of one level that could hold in it, renumbered
- * 0..size−1. slacks[w][node] = D − X of distinct window w (grid hour and threshold); NaN when missing.
- * A set qualifies when it meets any condition: all its sustained sums > 0 and one sum > 0 per group.
+ * 0..size−1. Windows are numbered per threshold in hour order, so each group is a range of ids.
+ * slacks[node * windowCount + window] = D − X (NaN when missing). noDeficit[condition][node] = 1 when
+ * the node's slack is ≥ 0 in every window of the condition.
  */
 export type Problem = {
   nodes: readonly number[];
   neighbours: readonly number[][];
-  slacks: Float64Array[];
+  windowCount: number;
+  slacks: Float64Array;
+  /** lineEnd[window] = 1 for the last window of each threshold's run of hours. */
+  lineEnd: Uint8Array;
   conditions: ProblemCondition[];
+  noDeficit: Uint8Array[];
 };
 
 export function buildProblem(
@@ -23,24 +31,45 @@ export function buildProblem(
   grid: Grid,
   graph: IndexedGraph,
 ): Problem {
-  const local = new Map(component.map((node, index) => [node, index] as const));
-  const windowIds = new Map<string, number>();
-  const slacks: Float64Array[] = [];
-  const windowId = (window: { hour: number; threshold: number }) => {
-    const key = `${window.hour}:${window.threshold}`;
-    let id = windowIds.get(key);
-    if (id === undefined) {
-      id = slacks.length;
-      windowIds.set(key, id);
-      slacks.push(
-        Float64Array.from(
-          component,
-          (node) => grid.values[node * grid.hours + window.hour]! - window.threshold,
-        ),
-      );
+  const span = new Map<number, { low: number; high: number; start: number }>();
+  for (const condition of conditions) {
+    for (const window of [...condition.sustained, ...condition.groups.flat()]) {
+      const line = span.get(window.threshold) ?? { low: window.hour, high: window.hour, start: 0 };
+      line.low = Math.min(line.low, window.hour);
+      line.high = Math.max(line.high, window.hour);
+      span.set(window.threshold, line);
     }
-    return id;
+  }
+  let windowCount = 0;
+  const lineEnd: number[] = [];
+  const hourOf: { hour: number; threshold: number }[] = [];
+  for (const [threshold, line] of span) {
+    line.start = windowCount;
+    for (let hour = line.low; hour <= line.high; hour += 1) {
+      hourOf.push({ hour, threshold });
+      lineEnd.push(hour === line.high ? 1 : 0);
+    }
+    windowCount += line.high - line.low + 1;
+  }
+  const id = (window: { hour: number; threshold: number }) => {
+    const line = span.get(window.threshold)!;
+    return line.start + window.hour - line.low;
   };
+  const slacks = new Float64Array(component.length * windowCount);
+  component.forEach((node, index) => {
+    hourOf.forEach((window, column) => {
+      slacks[index * windowCount + column] = grid.values[node * grid.hours + window.hour]! - window.threshold;
+    });
+  });
+  const problemConditions = conditions.map((condition, index) => ({
+    index,
+    sustained: condition.sustained.map(id),
+    groups: condition.groups.map((group) => {
+      const ids = group.map(id);
+      return { first: Math.min(...ids), last: Math.max(...ids) };
+    }),
+  }));
+  const local = new Map(component.map((node, index) => [node, index] as const));
   return {
     nodes: component,
     neighbours: component.map((node) =>
@@ -49,43 +78,36 @@ export function buildProblem(
         return index === undefined ? [] : [index];
       }),
     ),
+    windowCount,
     slacks,
-    conditions: conditions.map((condition) => ({
-      sustained: condition.sustained.map(windowId),
-      groups: condition.groups.map((group) => group.map(windowId)),
-    })),
+    lineEnd: Uint8Array.from(lineEnd),
+    conditions: problemConditions,
+    noDeficit: problemConditions.map((condition) =>
+      Uint8Array.from(component, (_, node) => {
+        const slack = (window: number) => slacks[node * windowCount + window]!;
+        const sustainedOk = condition.sustained.every((window) => slack(window) >= 0);
+        let groupsOk = true;
+        for (const group of condition.groups)
+          for (let window = group.first; window <= group.last; window += 1) groupsOk &&= slack(window) >= 0;
+        return sustainedOk && groupsOk ? 1 : 0;
+      }),
+    ),
   };
 }
 
-/** Sums per window (indexed by window id) meet the condition. */
-export function conditionMet(condition: ProblemCondition, sums: Float64Array): boolean {
+/**
+ * For per-window sums, next[window] = the first id ≥ window in the same line whose sum is > 0, or
+ * windowCount when none: a group [first, last] then has a positive sum iff next[first] ≤ last.
+ */
+export function fillNextPositive(problem: Problem, sums: Float64Array, next: Int32Array): void {
+  for (let window = problem.windowCount - 1; window >= 0; window -= 1) {
+    if (sums[window]! > 0) next[window] = window;
+    else next[window] = problem.lineEnd[window] ? problem.windowCount : next[window + 1]!;
+  }
+}
+
+export function conditionMet(condition: ProblemCondition, sums: Float64Array, next: Int32Array): boolean {
   for (const window of condition.sustained) if (!(sums[window]! > 0)) return false;
-  for (const group of condition.groups) if (!group.some((window) => sums[window]! > 0)) return false;
-  return true;
-}
-
-/** How far sums are from meeting the condition: its worst sustained sum or group's best sum. */
-export function conditionMargin(condition: ProblemCondition, sums: Float64Array): number {
-  let worst = Number.POSITIVE_INFINITY;
-  for (const window of condition.sustained) worst = Math.min(worst, sums[window]!);
-  for (const group of condition.groups) {
-    let best = Number.NEGATIVE_INFINITY;
-    for (const window of group) if (sums[window]! > best) best = sums[window]!;
-    worst = Math.min(worst, best);
-  }
-  return Number.isNaN(worst) ? Number.NEGATIVE_INFINITY : worst;
-}
-
-/** Adding a node with no deficit in any window of the conditions never breaks one a set meets. */
-export function hasNoDeficit(
-  problem: Problem,
-  conditions: readonly ProblemCondition[],
-  node: number,
-): boolean {
-  for (const condition of conditions) {
-    for (const window of condition.sustained) if (!(problem.slacks[window]![node]! >= 0)) return false;
-    for (const group of condition.groups)
-      for (const window of group) if (!(problem.slacks[window]![node]! >= 0)) return false;
-  }
+  for (const group of condition.groups) if (next[group.first]! > group.last) return false;
   return true;
 }
