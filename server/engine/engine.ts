@@ -13,6 +13,7 @@ import type {
   JurisdictionState,
   RegionState,
   StationState,
+  UnitSeriesState,
   UnitState,
   WarningState,
 } from '../../shared/state/schema';
@@ -21,6 +22,7 @@ import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
 import { EngineData } from './data';
 import { jurisdictionState } from './jurisdiction-state';
+import { unitSeriesState } from './series';
 
 export type EngineOptions = {
   store: Store;
@@ -262,6 +264,11 @@ export function createEngine(options: EngineOptions) {
       if (at !== undefined && at !== nowOf(jurisdiction)) return compute(jurisdiction, at, true).state;
       if (scheduled || !current.has(jurisdiction)) tick();
       return current.get(jurisdiction) ?? compute(jurisdiction, nowOf(jurisdiction)).state;
+    },
+    /** One unit's last 72 h of hourly and daily AQI and its forecast, at now or a past hour end. */
+    series(jurisdiction: Jurisdiction, unitId: string, at?: number): UnitSeriesState {
+      data.flush();
+      return unitSeriesState(data, unitId, at ?? nowOf(jurisdiction));
     },
     onTick(listener: (change: TickChange) => void): () => void {
       listeners.add(listener);

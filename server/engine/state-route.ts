@@ -1,51 +1,78 @@
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { units } from '../../geo/units';
 import { isWholeHour, parseInstant } from '../../shared/time';
-import { jurisdictionSchema } from '../../shared/units/schema';
+import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import type { Engine } from './engine';
 
-const stateQuerySchema = z.object({
-  jurisdiction: jurisdictionSchema,
-  /** A past hour end (ISO 8601 with offset) for the time slider; absent = the engine's now. */
-  at: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined) return undefined;
-      try {
-        const at = parseInstant(value);
-        if (isWholeHour(at)) return at;
-        context.addIssue({
-          code: 'custom',
-          message: 'at must be the end of an hour, e.g. 2019-12-12T08:00:00+08:00',
-        });
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-      return z.NEVER;
-    }),
-});
+/** A past hour end (ISO 8601 with offset) for the time slider; absent = the engine's now. */
+const atSchema = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined) return undefined;
+    try {
+      const at = parseInstant(value);
+      if (isWholeHour(at)) return at;
+      context.addIssue({
+        code: 'custom',
+        message: 'at must be the end of an hour, e.g. 2019-12-12T08:00:00+08:00',
+      });
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+    return z.NEVER;
+  });
 
-/** GET /api/state?jurisdiction=ili|kizilsu[&at=<iso hour end>] — shared/state/schema.ts JurisdictionState. */
+const stateQuerySchema = z.object({ jurisdiction: jurisdictionSchema, at: atSchema });
+const seriesQuerySchema = stateQuerySchema.extend({ unit: z.string().min(1) });
+
+function refuse(response: Response, field: string, message: string): void {
+  response.status(400).json({ error: 'invalid query', issues: [{ field, message }] });
+}
+
+/** Parses the query; answers 400 naming the field and returns null when it is wrong. */
+function parseQuery<Schema extends typeof stateQuerySchema | typeof seriesQuerySchema>(
+  schema: Schema,
+  request: Request,
+  response: Response,
+  engine: Engine,
+): z.infer<Schema> | null {
+  const parsed = schema.safeParse(request.query);
+  if (!parsed.success) {
+    response.status(400).json({
+      error: 'invalid query',
+      issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+    });
+    return null;
+  }
+  const { jurisdiction, at } = parsed.data as { jurisdiction: Jurisdiction; at?: number };
+  if (at !== undefined && at > engine.now(jurisdiction)) {
+    refuse(response, 'at', 'at is after the engine now');
+    return null;
+  }
+  return parsed.data as z.infer<Schema>;
+}
+
+/**
+ * GET /api/state?jurisdiction=ili|kizilsu[&at=<iso hour end>] — shared/state/schema.ts JurisdictionState.
+ * GET /api/state/series?jurisdiction=…&unit=<id>[&at=…] — UnitSeriesState, the side panel's 72 h and forecast.
+ */
 export function stateRouter(engine: Engine): Router {
   const router = Router();
   router.get('/state', (request, response) => {
-    const parsed = stateQuerySchema.safeParse(request.query);
-    if (!parsed.success) {
-      response.status(400).json({
-        error: 'invalid query',
-        issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-      });
+    const query = parseQuery(stateQuerySchema, request, response, engine);
+    if (query) response.json(engine.state(query.jurisdiction, query.at));
+  });
+  router.get('/state/series', (request, response) => {
+    const query = parseQuery(seriesQuerySchema, request, response, engine);
+    if (!query) return;
+    const unit = units.find((candidate) => candidate.id === query.unit);
+    if (!unit || unit.jurisdiction !== query.jurisdiction) {
+      refuse(response, 'unit', `unit ${query.unit} is not a unit of ${query.jurisdiction}`);
       return;
     }
-    const { jurisdiction, at } = parsed.data;
-    if (at !== undefined && at > engine.now(jurisdiction)) {
-      response
-        .status(400)
-        .json({ error: 'invalid query', issues: [{ field: 'at', message: 'at is after the engine now' }] });
-      return;
-    }
-    response.json(engine.state(jurisdiction, at));
+    response.json(engine.series(query.jurisdiction, unit.id, query.at));
   });
   return router;
 }

@@ -103,3 +103,28 @@ export const jurisdictionStateSchema = z.object({
   compliance: z.array(complianceFlagSchema),
 });
 export type JurisdictionState = z.infer<typeof jurisdictionStateSchema>;
+
+/** One unit's recent and forecast AQI for the side panel (GET /api/state/series). NaN-free: null = NA. */
+export const unitSeriesSchema = z.object({
+  unitId: z.string(),
+  now: z.number(),
+  /** Hour ends from now − 71 h to now: the real-time hourly AQI. */
+  hourly: z.array(z.object({ time: z.number(), aqi: z.number().nullable() })),
+  /** Window ends from now − 71 h to now: the daily AQI D(t) and its primary pollutants. */
+  daily: z.array(
+    z.object({ time: z.number(), aqi: z.number().nullable(), primaryPollutants: z.array(speciesSchema) }),
+  ),
+  /** Window ends after now with a forecast: the newest issue known at now. */
+  forecast: z.array(
+    z.object({
+      time: z.number(),
+      aqi: z.number(),
+      aqiLow: z.number().nullable(),
+      aqiHigh: z.number().nullable(),
+      primary: speciesSchema.nullable(),
+      source: z.string(),
+      issuedAt: z.number(),
+    }),
+  ),
+});
+export type UnitSeriesState = z.infer<typeof unitSeriesSchema>;

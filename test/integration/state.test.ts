@@ -103,6 +103,19 @@ test('forecasts after now join the series: D > 200 forecast for the next day mak
   expect(unit.recommendedLevel).toBe('orange');
 });
 
+test('the side panel series: 72 h of hourly and daily AQI, then the forecast continuing the curve', async () => {
+  const response = await fetch(`${server.url}/api/state/series?jurisdiction=ili&unit=654002`, { headers });
+  expect(response.status).toBe(200);
+  const series = await response.json();
+  expect(series.hourly).toHaveLength(72);
+  expect(series.daily.at(-1)).toMatchObject({ time: Date.parse('2019-12-11T06:00:00+08:00'), aqi: 240 });
+  expect(series.forecast).toHaveLength(30);
+  expect(series.forecast[0]).toMatchObject({ aqi: 260, aqiLow: 230, aqiHigh: 290, source: 'test-office' });
+  const wrong = await fetch(`${server.url}/api/state/series?jurisdiction=ili&unit=653001`, { headers });
+  expect(wrong.status).toBe(400);
+  expect((await wrong.json()).issues[0].field).toBe('unit');
+});
+
 test('a past hour is served for the time slider, and a future one is refused', async () => {
   const past = await fetch(`${server.url}/api/state?jurisdiction=ili&at=2019-12-10T12:00:00%2B08:00`, {
     headers,
