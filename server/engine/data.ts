@@ -81,9 +81,8 @@ export class EngineData {
     this.dirtyHours.set(unitId, hours);
   }
 
-  /** Recomputes the unit means of every dirty hour and drops the D(t) windows they touch; returns those units. */
-  flush(): Set<string> {
-    const changed = new Set<string>();
+  /** Recomputes the unit means of every dirty hour and drops the D(t) windows they touch. */
+  flush(): void {
     for (const [unitId, hours] of this.dirtyHours) {
       const stationIds = this.unitStations.get(unitId) ?? [];
       const columns = this.unitColumnsOf(unitId);
@@ -98,10 +97,8 @@ export class EngineData {
         columns.set(hour, means);
         windows.invalidate(hour);
       }
-      changed.add(unitId);
     }
     this.dirtyHours.clear();
-    return changed;
   }
 
   unitColumnsOf(unitId: string): HourColumns {

@@ -9,7 +9,6 @@ import {
 } from '../../shared/rules';
 import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules/regions';
 import type {
-  ComplianceFlagState,
   JurisdictionState,
   RegionState,
   StationState,
@@ -47,7 +46,6 @@ export type TickChange = {
   /** Present only when they changed. */
   regions: RegionState[] | undefined;
   warnings: WarningState[] | undefined;
-  compliance: ComplianceFlagState[] | undefined;
   nowChanged: boolean;
   events: unknown[];
 };
@@ -161,7 +159,6 @@ export function createEngine(options: EngineOptions) {
         units: changedRows(previous?.units, next.state.units),
         regions: ifChanged(previous?.regions, next.state.regions),
         warnings: ifChanged(previous?.warnings, next.state.warnings),
-        compliance: ifChanged(previous?.compliance, next.state.compliance),
         nowChanged: previous?.now !== next.state.now,
         events,
       };

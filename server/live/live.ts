@@ -23,9 +23,6 @@ export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => stri
 
 export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize };
 
-/** Bytes sent per delta (JSON length of the payload), for the benchmark and the health page. */
-export type LiveStats = { deltas: number; bytes: number; lastBytes: number };
-
 function issuesOf(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
 }
@@ -38,12 +35,11 @@ function roomOf(jurisdiction: Jurisdiction): string {
  * Live state over Socket.IO (issue 6): `join` → snapshot with the jurisdiction's sequence number, then one
  * delta per engine tick that changed something, seq + 1 each; `resync` → a fresh snapshot.
  */
-export function attachLive(options: LiveOptions): { stats: () => LiveStats; close: () => void } {
+export function attachLive(options: LiveOptions): { close: () => void } {
   const io = options.io as LiveServer;
   const { engine } = options;
   const seqs = new Map<Jurisdiction, number>();
   const lastStates = new Map<Jurisdiction, JurisdictionState>();
-  const stats: LiveStats = { deltas: 0, bytes: 0, lastBytes: 0 };
 
   const stop = engine.onTick((change) => {
     const previous = lastStates.get(change.jurisdiction);
@@ -52,9 +48,6 @@ export function attachLive(options: LiveOptions): { stats: () => LiveStats; clos
     const delta = leanDelta(seq, change, previous);
     if (isEmpty(delta) && !change.nowChanged) return;
     seqs.set(change.jurisdiction, seq);
-    stats.deltas += 1;
-    stats.lastBytes = Buffer.byteLength(JSON.stringify(delta));
-    stats.bytes += stats.lastBytes;
     io.to(roomOf(change.jurisdiction)).emit('delta', delta);
   });
 
@@ -117,7 +110,6 @@ export function attachLive(options: LiveOptions): { stats: () => LiveStats; clos
   });
 
   return {
-    stats: () => ({ ...stats }),
     close: stop,
   };
 }
