@@ -54,26 +54,42 @@ export function overlapKm(
 /** Bounding boxes (minX, minY, maxX, maxY), grown by `margin`, of the listed segments. */
 function boxesOf(coordinates: Int32Array, members: Int32Array, margin: number): Int32Array {
   const boxes = new Int32Array(members.length * 4);
-  members.forEach((segment, member) => {
-    const offset = segment * 4;
+  for (let member = 0; member < members.length; member += 1) {
+    const offset = members[member]! * 4;
     boxes[member * 4] = Math.min(coordinates[offset]!, coordinates[offset + 2]!) - margin;
     boxes[member * 4 + 1] = Math.min(coordinates[offset + 1]!, coordinates[offset + 3]!) - margin;
     boxes[member * 4 + 2] = Math.max(coordinates[offset]!, coordinates[offset + 2]!) + margin;
     boxes[member * 4 + 3] = Math.max(coordinates[offset + 1]!, coordinates[offset + 3]!) + margin;
-  });
+  }
   return boxes;
 }
 
 /** (cell, member) entries for every grid cell each box covers, sorted by cell: key = cell × n + member. */
 function cellEntries(boxes: Int32Array, count: number): Float64Array {
-  const keys: number[] = [];
+  let size = 0;
+  for (let b = 0; b < count * 4; b += 4)
+    size +=
+      (cellOf(boxes[b + 2]!) - cellOf(boxes[b]!) + 1) * (cellOf(boxes[b + 3]!) - cellOf(boxes[b + 1]!) + 1);
+  const keys = new Float64Array(size);
+  let next = 0;
   for (let member = 0; member < count; member += 1) {
     const b = member * 4;
     for (let x = cellOf(boxes[b]!); x <= cellOf(boxes[b + 2]!); x += 1)
       for (let y = cellOf(boxes[b + 1]!); y <= cellOf(boxes[b + 3]!); y += 1)
-        keys.push(cellKey(x, y) * count + member);
+        keys[next++] = cellKey(x, y) * count + member;
   }
-  return Float64Array.from(keys).sort();
+  return keys.sort();
+}
+
+/** The segments the exact pass left without a partner. */
+function unmatchedSegments(matched: Uint8Array): Int32Array {
+  let count = 0;
+  for (const flag of matched) if (flag === 0) count += 1;
+  const members = new Int32Array(count);
+  let next = 0;
+  for (let segment = 0; segment < matched.length; segment += 1)
+    if (matched[segment] === 0) members[next++] = segment;
+  return members;
 }
 
 /**
@@ -95,23 +111,34 @@ export function tolerantSharedSegments(
   const boxes = boxesOf(coordinates, members, Math.ceil((toleranceKm / (kmPerDegree * 0.5)) * quantum));
   const entries = cellEntries(boxes, members.length);
   const n = members.length;
+  // Entries of a cell are in segment order, and a unit's segments are consecutive in the table, so
+  // each unit forms one run within a cell: skip the rest of one's own run instead of testing it.
+  const memberOf = new Int32Array(entries.length);
+  const unitOf = new Int32Array(entries.length);
+  const runEnd = new Int32Array(entries.length);
   let start = 0;
   while (start < entries.length) {
     const cell = Math.floor(entries[start]! / n);
-    let end = start + 1;
-    while (end < entries.length && Math.floor(entries[end]! / n) === cell) end += 1;
+    let end = start;
+    while (end < entries.length && Math.floor(entries[end]! / n) === cell) {
+      memberOf[end] = entries[end]! - cell * n;
+      unitOf[end] = unit[members[memberOf[end]!]!]!;
+      end += 1;
+    }
+    for (let i = end - 1; i >= start; i -= 1)
+      runEnd[i] = i + 1 < end && unitOf[i + 1] === unitOf[i] ? runEnd[i + 1]! : i + 1;
     for (let i = start; i < end; i += 1) {
-      const a = entries[i]! - cell * n;
-      for (let j = i + 1; j < end; j += 1) {
-        const b = entries[j]! - cell * n;
-        if (unit[members[a]!] === unit[members[b]!]) continue;
+      const a = memberOf[i]!;
+      for (let j = runEnd[i]!; j < end; j += 1) {
+        if (unitOf[j] === unitOf[i]) continue;
+        const b = memberOf[j]!;
         const cornerX = Math.max(boxes[a * 4]!, boxes[b * 4]!);
         const cornerY = Math.max(boxes[a * 4 + 1]!, boxes[b * 4 + 1]!);
         if (cornerX > Math.min(boxes[a * 4 + 2]!, boxes[b * 4 + 2]!)) continue;
         if (cornerY > Math.min(boxes[a * 4 + 3]!, boxes[b * 4 + 3]!)) continue;
         if (cellKey(cellOf(cornerX), cellOf(cornerY)) !== cell) continue;
         const km = overlapKm(coordinates, members[a]!, members[b]!, toleranceKm);
-        if (km > 0) pairs.add(unit[members[a]!]!, unit[members[b]!]!, km);
+        if (km > 0) pairs.add(unitOf[i]!, unitOf[j]!, km);
       }
     }
     start = end;
