@@ -71,7 +71,7 @@ const entries = {
   pollutants: { zh: '污染物', en: 'Pollutants' },
   loading: { zh: '加载中…', en: 'Loading…' },
   seriesUnavailable: { zh: '暂无序列数据', en: 'No series available' },
-  units: { zh: '单元', en: 'units' },
+  unitDetails: { zh: '查看单元', en: 'Unit details' },
   snapshot: { zh: '下载地图快照', en: 'Download map snapshot' },
   notice: { zh: '通告', en: 'Notice' },
   language: { zh: 'English', en: '中文' },

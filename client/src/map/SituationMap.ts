@@ -72,7 +72,6 @@ export class SituationMap {
       interleaved: true,
       layers: [],
       onClick: (info) => this.clicked(info.layer?.id, info.object),
-      onError: (error) => console.log('DECKERROR', error?.message),
       getTooltip: this.options.wall
         ? undefined
         : ({ layer, object }) =>

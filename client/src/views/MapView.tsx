@@ -4,6 +4,7 @@ import { Legend } from '../components/Legend';
 import { SidePanel } from '../components/SidePanel';
 import { StatusHeader } from '../components/StatusHeader';
 import { TimeSlider } from '../components/TimeSlider';
+import { UnitPicker } from '../components/UnitPicker';
 import { useLanguage } from '../i18n/language';
 import { summarise } from '../live/summary';
 import type { Metric } from '../map/labels';
@@ -44,6 +45,7 @@ export function MapView() {
       <StatusHeader place={`${t('ili')} · ${t('kizilsu')}`} summary={summary} status={status} />
       <div ref={container} className="map" data-testid="map" />
       <div className="controls">
+        <UnitPicker selection={selection} onSelect={setSelection} />
         <LayerToggles metric={metric} onMetric={setMetric} visible={visible} onVisible={setVisible} />
         <Legend metric={metric} visible={visible} sampleLabel={syntheticLabelText} />
       </div>

@@ -1,0 +1,31 @@
+import { units } from '../../../geo/units';
+import { useLanguage } from '../i18n/language';
+import type { Selection } from '../map/SituationMap';
+
+/** Opens a unit's panel from the keyboard: the map's polygons are mouse targets only. */
+export function UnitPicker({
+  selection,
+  onSelect,
+}: {
+  selection: Selection | null;
+  onSelect: (selection: Selection | null) => void;
+}) {
+  const { t, language } = useLanguage();
+  return (
+    <label className="unit-picker">
+      {t('unitDetails')}
+      <select
+        data-testid="unit-picker"
+        value={selection?.kind === 'unit' ? selection.id : ''}
+        onChange={(event) => onSelect(event.target.value ? { kind: 'unit', id: event.target.value } : null)}
+      >
+        <option value="">—</option>
+        {units.map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {language === 'zh' ? unit.nameZh : unit.nameEn}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
