@@ -84,7 +84,7 @@ function cellEntries(boxes: Int32Array, count: number): Float64Array {
 /** The segments the exact pass left without a partner. */
 function unmatchedSegments(matched: Uint8Array): Int32Array {
   let count = 0;
-  for (const flag of matched) if (flag === 0) count += 1;
+  for (let segment = 0; segment < matched.length; segment += 1) if (matched[segment] === 0) count += 1;
   const members = new Int32Array(count);
   let next = 0;
   for (let segment = 0; segment < matched.length; segment += 1)
@@ -103,10 +103,8 @@ export function tolerantSharedSegments(
   toleranceKm: number,
   pairs: PairLengths,
 ): void {
-  const { count, coordinates, unit } = table;
-  const members = Int32Array.from({ length: count }, (_, segment) => segment).filter(
-    (segment) => matched[segment] === 0,
-  );
+  const { coordinates, unit } = table;
+  const members = unmatchedSegments(matched.subarray(0, table.count));
   // Half a degree of longitude at 60° N is the shortest a degree gets in China: a safe margin.
   const boxes = boxesOf(coordinates, members, Math.ceil((toleranceKm / (kmPerDegree * 0.5)) * quantum));
   const entries = cellEntries(boxes, members.length);
