@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { plans } from '../../../shared/plans';
+import type { Jurisdiction } from '../../../shared/units/schema';
+import { useLanguage } from '../i18n/language';
+import { beijingMinute } from '../time/beijing';
+import { currentSession, logOut, type Session } from './api';
+import { Console } from './Console';
+import { LoginForm } from './LoginForm';
+import { roleNames, useSay } from './say';
+
+/** Route /command: the commander console for the plan's command roles; sign-in first. */
+export function CommandView() {
+  const say = useSay();
+  const { toggle } = useLanguage();
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [chosen, setChosen] = useState<Jurisdiction>('ili');
+  useEffect(() => {
+    currentSession()
+      .then(setSession)
+      .catch(() => setSession(null));
+  }, []);
+  if (session === undefined) return <p className="command-loading">{say('加载中…', 'Loading…')}</p>;
+  if (session === null)
+    return (
+      <main className="command-view">
+        <LoginForm onSession={setSession} />
+      </main>
+    );
+  const { account } = session;
+  const jurisdiction = account.jurisdiction === 'both' ? chosen : account.jurisdiction;
+  return (
+    <main className="command-view" data-testid="command" data-role={account.role}>
+      <header className="command-header">
+        <h1>{say('重污染天气应急指挥台', 'Heavy-pollution command console')}</h1>
+        <span data-testid="signed-in">
+          {account.username}（{roleNames[account.role]?.zh}）
+        </span>
+        {account.jurisdiction === 'both' && (
+          <label>
+            {say('辖区', 'Prefecture')}
+            <select value={chosen} onChange={(e) => setChosen(e.target.value as Jurisdiction)}>
+              <option value="ili">{say('伊犁州', 'Ili')}</option>
+              <option value="kizilsu">{say('克州', 'Kizilsu')}</option>
+            </select>
+          </label>
+        )}
+        <span className="hint">
+          {plans[jurisdiction].titleZh}（{plans[jurisdiction].documentNumber}）
+        </span>
+        <button type="button" onClick={toggle}>
+          {say('English', '中文')}
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            await logOut(session.csrfToken);
+            setSession(null);
+          }}
+        >
+          {say('退出', 'Sign out')}
+        </button>
+      </header>
+      <Console key={jurisdiction} session={session} jurisdiction={jurisdiction} clock={beijingMinute} />
+    </main>
+  );
+}
