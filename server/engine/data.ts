@@ -23,6 +23,16 @@ export class EngineData {
   private readonly dirtyHours = new Map<string, Set<number>>();
 
   setStations(rows: readonly StationRow[]): void {
+    // A station that moved to another unit (or arrived with hours already held) changes both units' means.
+    for (const row of rows) {
+      const before = this.stations.get(row.id)?.unitId ?? null;
+      const columns = this.stationColumns.get(row.id);
+      if (before === row.unitId || !columns) continue;
+      for (const hour of columns.hours()) {
+        if (before) this.markDirty(before, hour);
+        if (row.unitId) this.markDirty(row.unitId, hour);
+      }
+    }
     this.stations.clear();
     this.unitStations.clear();
     for (const row of rows) {

@@ -135,7 +135,7 @@ export function createEngine(options: EngineOptions) {
         book: bookOf(jurisdiction, past ? now : null),
         adjacency: adjacencyOf(jurisdiction),
         externalWarning,
-        previousCompliance: compliance.get(jurisdiction) ?? [],
+        previousCompliance: past ? [] : (compliance.get(jurisdiction) ?? []),
       },
       now,
     );

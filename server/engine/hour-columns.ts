@@ -38,6 +38,19 @@ export class HourColumns {
     return chunk ? chunk[(index - key * chunkHours) * width + column]! : Number.NaN;
   }
 
+  /** Every hour end that holds at least one usable value. */
+  *hours(): Generator<number> {
+    for (const [key, chunk] of this.chunks) {
+      for (let slot = 0; slot < chunkHours; slot += 1) {
+        for (let column = 0; column < width; column += 1) {
+          if (Number.isNaN(chunk[slot * width + column]!)) continue;
+          yield (key * chunkHours + slot) * HOUR;
+          break;
+        }
+      }
+    }
+  }
+
   /** True when the hour holds at least one usable value. */
   hasAny(hour: number): boolean {
     for (let column = 0; column < width; column += 1) if (!Number.isNaN(this.get(hour, column))) return true;
