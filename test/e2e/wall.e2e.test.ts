@@ -8,6 +8,7 @@ import {
   feederKey,
   postHour,
   seedEpisode,
+  stationHatched,
   unitCategory,
   waitForValues,
 } from '../helpers/wallDriver';
@@ -92,6 +93,18 @@ test('a stopped server turns the header red with the time it was lost, and a res
   await expect.poll(() => header.getAttribute('data-connection'), { timeout: 20_000 }).toBe('connected');
   await expect.poll(() => page.getByTestId('newest-data').textContent()).toContain('2019-01-07 13:00');
   expect(await unitCategory(page, '654026')).toBe(5);
+
+  // 昭苏县's station stops sending: two hours later it is stale and drawn hatched (issue 7, wall display).
+  const silent = episode.stations[3]!;
+  expect(await stationHatched(page, silent)).toBe(false);
+  for (const hour of [2, 3]) {
+    const readings = episode.readings(episode.hours + hour - 1);
+    delete readings[silent.id];
+    await postHour(server.url, episode.newest + hour * HOUR, readings);
+  }
+  await expect.poll(() => page.getByTestId('newest-data').textContent()).toContain('2019-01-07 15:00');
+  await expect.poll(() => stationHatched(page, silent), { timeout: 10_000 }).toBe(true);
+  writeFileSync('test-results/wall-stale.png', await page.screenshot());
   await page.close();
   rmSync(firstDataDir, { recursive: true, force: true });
 });

@@ -167,3 +167,26 @@ export async function seedEpisode(url: string): Promise<void> {
   await registerStations(url, episode.stations);
   await postHours(url, episode.first, episode.hours, episode.readings);
 }
+
+/**
+ * Whether a station is drawn hatched (the stale symbol: grey #5a6470 crossed by near-white stripes) rather
+ * than filled with its AQI colour: both kinds of pixel appear within 6 px of its centre.
+ */
+export async function stationHatched(page: Page, station: TestStation): Promise<boolean> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const [cx, cy] = await page.evaluate(
+    ([lon, lat]) => window.__tianshan!.project(lon!, lat!),
+    [station.lon, station.lat],
+  );
+  const image = decodePng(await page.screenshot());
+  let grey = 0;
+  let white = 0;
+  for (let dy = -6; dy <= 6; dy += 1)
+    for (let dx = -6; dx <= 6; dx += 1) {
+      if (dx * dx + dy * dy > 36) continue;
+      const pixel = image.pixelAt(box.x + cx + dx, box.y + cy + dy);
+      if (Math.abs(pixel.r - 0x5a) + Math.abs(pixel.g - 0x64) + Math.abs(pixel.b - 0x70) < 40) grey += 1;
+      if (pixel.r > 200 && pixel.g > 200 && pixel.b > 200) white += 1;
+    }
+  return grey > 5 && white > 5;
+}

@@ -2,7 +2,7 @@ import { categories } from '../../../shared/aqi/categories';
 import { warningLevels } from '../../../shared/levels';
 import type { Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
-import { levelHex, levelWidth } from '../map/colours';
+import { levelHex, levelWidth, staleUnitAlpha } from '../map/colours';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
@@ -93,6 +93,12 @@ export function Legend({
             />
           </Swatch>
           {t('regionFloor')}
+        </li>
+        <li>
+          <Swatch>
+            <rect width="28" height="18" fill="#99004C" fillOpacity={staleUnitAlpha / 255} />
+          </Swatch>
+          {t('staleUnit')}
         </li>
         <li>
           <Swatch>

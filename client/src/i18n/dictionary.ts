@@ -39,6 +39,8 @@ const entries = {
   simulated: { zh: '模拟站(由真实站推算)', en: 'Simulated (derived from real stations)' },
   simulatedUnit: { zh: '仅模拟站数据', en: 'Simulated stations only' },
   stale: { zh: '超过2小时无数据', en: 'No data for 2+ hours' },
+  staleShort: { zh: '2小时以上无新数据', en: 'no data 2+ h' },
+  staleUnit: { zh: '单元超过2小时无新数据(淡色)', en: 'Unit without data for 2+ h (faded)' },
   approximateBoundary: {
     zh: '边界为近似范围,非勘界成果',
     en: 'Boundaries are approximate, not survey results',

@@ -5,6 +5,7 @@ export type Rgba = [number, number, number, number];
 
 /** Units are filled nearly opaque so the HJ 633 colour reads true from across a room. */
 export const unitFillAlpha = 225;
+export const staleUnitAlpha = 90;
 export const noDataColour: Rgba = [120, 128, 138, 200];
 
 export function hexToRgba(hex: string, alpha = 255): Rgba {

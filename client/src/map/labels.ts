@@ -19,6 +19,7 @@ export function unitLabel(
 ): string {
   const aqi = unitAqi(unit, metric);
   const lines = [`${name} ${aqi === null ? '—' : Math.round(aqi)}`];
+  if (unit?.stale && unit.newestHour !== null) lines.push(translate(language, 'staleShort'));
   if (unit && unit.issuedLevel !== 'none') lines.push(translate(language, unit.issuedLevel));
   if (unit && levelRank(unit.regionFloor) > levelRank(unit.issuedLevel))
     lines.push(

@@ -8,7 +8,7 @@ import type { Enterprise } from '../../../geo/layers/enterprise';
 import { unitById } from '../../../geo/units';
 import type { StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
-import { aqiColour, levelColour, levelWidth, type Rgba, unitFillAlpha } from './colours';
+import { aqiColour, levelColour, levelWidth, type Rgba, staleUnitAlpha, unitFillAlpha } from './colours';
 import type { Label, RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import { type Metric, unitAqi, unitLabel } from './labels';
 import { levelInForce, measureDue, type SampleLayers, zoneActive } from './sampleLayers';
@@ -70,6 +70,14 @@ function stationRadius(station: StationState | undefined): number {
   return 6 + Math.min(12, (station?.hourlyAqi ?? 0) / 40);
 }
 
+/** A unit whose stations have all gone quiet keeps its last colour, faded, so it never reads as current. */
+function unitFill(unit: UnitState | undefined, metric: Metric): Rgba {
+  return aqiColour(
+    unitAqi(unit, metric),
+    unit?.stale && unit.newestHour !== null ? staleUnitAlpha : unitFillAlpha,
+  );
+}
+
 function unitLayers(model: MapModel): Layer[] {
   const { units, metric, version, selectedId } = model;
   const stateOf = (unitId: string) => units.get(unitId);
@@ -82,7 +90,7 @@ function unitLayers(model: MapModel): Layer[] {
       pickable: true,
       lineWidthUnits: 'pixels',
       getFillColor: (feature: { properties: UnitFeature['properties'] }) =>
-        aqiColour(unitAqi(stateOf(feature.properties.unitId), metric), unitFillAlpha),
+        unitFill(stateOf(feature.properties.unitId), metric),
       getLineColor: (feature: { properties: UnitFeature['properties'] }) =>
         levelColour(stateOf(feature.properties.unitId)?.issuedLevel ?? 'none'),
       getLineWidth: (feature: { properties: UnitFeature['properties'] }) =>
@@ -131,7 +139,7 @@ function unitLayers(model: MapModel): Layer[] {
       lineWidthUnits: 'pixels',
       getPosition: (seat) => seat.position,
       getRadius: model.wall ? 11 : 9,
-      getFillColor: (seat) => aqiColour(unitAqi(stateOf(seat.unitId), metric), unitFillAlpha),
+      getFillColor: (seat) => unitFill(stateOf(seat.unitId), metric),
       getLineColor: (seat) => levelColour(stateOf(seat.unitId)?.issuedLevel ?? 'none'),
       getLineWidth: (seat) => levelWidth[stateOf(seat.unitId)?.issuedLevel ?? 'none'] + 1,
       updateTriggers: { getFillColor: [version, metric], getLineColor: version, getLineWidth: version },
