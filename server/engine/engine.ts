@@ -11,8 +11,8 @@ import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules
 import type {
   JurisdictionState,
   RegionState,
+  SeriesState,
   StationState,
-  UnitSeriesState,
   UnitState,
   WarningState,
 } from '../../shared/state/schema';
@@ -21,7 +21,7 @@ import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
 import { EngineData } from './data';
 import { jurisdictionState } from './jurisdiction-state';
-import { unitSeriesState } from './series';
+import { stationSeriesState, unitSeriesState } from './series';
 
 export type EngineOptions = {
   store: Store;
@@ -262,10 +262,21 @@ export function createEngine(options: EngineOptions) {
       if (scheduled || !current.has(jurisdiction)) tick();
       return current.get(jurisdiction) ?? compute(jurisdiction, nowOf(jurisdiction)).state;
     },
-    /** One unit's last 72 h of hourly and daily AQI and its forecast, at now or a past hour end. */
-    series(jurisdiction: Jurisdiction, unitId: string, at?: number): UnitSeriesState {
+    /** A unit's or station's last 72 h of hourly and daily AQI (and a unit's forecast), at now or a past hour. */
+    series(
+      jurisdiction: Jurisdiction,
+      subject: { kind: 'unit' | 'station'; id: string },
+      at?: number,
+    ): SeriesState {
       data.flush();
-      return unitSeriesState(data, unitId, at ?? nowOf(jurisdiction));
+      const now = at ?? nowOf(jurisdiction);
+      return subject.kind === 'unit'
+        ? unitSeriesState(data, subject.id, now)
+        : stationSeriesState(data, subject.id, now);
+    },
+    /** The jurisdiction a station's unit belongs to, or null (unknown station or no unit). */
+    jurisdictionOfStation(id: string): Jurisdiction | null {
+      return data.jurisdictionOfStation(id);
     },
     onTick(listener: (change: TickChange) => void): () => void {
       listeners.add(listener);

@@ -1,28 +1,37 @@
-import type { UnitSeriesState } from '../../shared/state/schema';
+import type { SeriesState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { EngineData } from './data';
-import { hourlyReport } from './reports';
-import { forecastHours } from './unit-series';
+import type { HourColumns } from './hour-columns';
+import { dailyReport, hourlyReport } from './reports';
+import { forecastHours, type WindowReport } from './unit-series';
 
 /** The side panel's curve: 72 h of hourly and daily AQI, then the forecast continuing it (issue 7). */
 const panelHours = 72;
 
-export function unitSeriesState(data: EngineData, unitId: string, now: number): UnitSeriesState {
-  const columns = data.unitColumns.get(unitId);
-  const windows = data.windowsOf(unitId);
-  const hourly: UnitSeriesState['hourly'] = [];
-  const daily: UnitSeriesState['daily'] = [];
+function pastCurves(
+  columns: HourColumns | undefined,
+  windowAt: (time: number) => WindowReport | null,
+  now: number,
+) {
+  const hourly: SeriesState['hourly'] = [];
+  const daily: SeriesState['daily'] = [];
   for (let offset = panelHours - 1; offset >= 0; offset -= 1) {
     const time = now - offset * HOUR;
     hourly.push({ time, aqi: columns ? hourlyReport(columns, time).aqi : null });
-    const window = windows.at(time);
+    const window = windowAt(time);
     daily.push({
       time,
-      aqi: Number.isNaN(window.aqi) ? null : window.aqi,
-      primaryPollutants: window.primary,
+      aqi: window && !Number.isNaN(window.aqi) ? window.aqi : null,
+      primaryPollutants: window?.primary ?? [],
     });
   }
-  const forecast: UnitSeriesState['forecast'] = [];
+  return { hourly, daily };
+}
+
+export function unitSeriesState(data: EngineData, unitId: string, now: number): SeriesState {
+  const windows = data.windowsOf(unitId);
+  const curves = pastCurves(data.unitColumns.get(unitId), (time) => windows.at(time), now);
+  const forecast: SeriesState['forecast'] = [];
   for (let lead = 1; lead <= forecastHours; lead += 1) {
     const row = data.forecasts.at(unitId, now + lead * HOUR, now);
     if (!row) continue;
@@ -36,5 +45,21 @@ export function unitSeriesState(data: EngineData, unitId: string, now: number): 
       issuedAt: row.issuedAt,
     });
   }
-  return { unitId, now, hourly, daily, forecast };
+  return { kind: 'unit', id: unitId, now, ...curves, forecast };
+}
+
+export function stationSeriesState(data: EngineData, stationId: string, now: number): SeriesState {
+  const columns = data.stationColumns.get(stationId);
+  const windowAt = (time: number): WindowReport | null => {
+    if (!columns) return null;
+    const report = dailyReport(columns, time);
+    return {
+      aqi: report.aqi ?? Number.NaN,
+      primary: report.primaryPollutants,
+      pm25: report.pm25,
+      pm10: report.pm10,
+      dust: false,
+    };
+  };
+  return { kind: 'station', id: stationId, now, ...pastCurves(columns, windowAt, now), forecast: [] };
 }

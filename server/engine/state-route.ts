@@ -25,7 +25,12 @@ const atSchema = z
   });
 
 const stateQuerySchema = z.object({ jurisdiction: jurisdictionSchema, at: atSchema });
-const seriesQuerySchema = stateQuerySchema.extend({ unit: z.string().min(1) });
+const seriesQuerySchema = stateQuerySchema
+  .extend({ unit: z.string().min(1).optional(), station: z.string().min(1).optional() })
+  .refine((query) => (query.unit === undefined) !== (query.station === undefined), {
+    message: 'give exactly one of unit or station',
+    path: ['unit'],
+  });
 
 function refuse(response: Response, field: string, message: string): void {
   response.status(400).json({ error: 'invalid query', issues: [{ field, message }] });
@@ -56,7 +61,8 @@ function parseQuery<Schema extends typeof stateQuerySchema | typeof seriesQueryS
 
 /**
  * GET /api/state?jurisdiction=ili|kizilsu[&at=<iso hour end>] — shared/state/schema.ts JurisdictionState.
- * GET /api/state/series?jurisdiction=…&unit=<id>[&at=…] — UnitSeriesState, the side panel's 72 h and forecast.
+ * GET /api/state/series?jurisdiction=…&unit=<id>|station=<id>[&at=…] — SeriesState: the side panel's 72 h
+ * of hourly and daily AQI, and for a unit its forecast.
  */
 export function stateRouter(engine: Engine): Router {
   const router = Router();
@@ -67,12 +73,20 @@ export function stateRouter(engine: Engine): Router {
   router.get('/state/series', (request, response) => {
     const query = parseQuery(seriesQuerySchema, request, response, engine);
     if (!query) return;
+    if (query.station !== undefined) {
+      if (engine.jurisdictionOfStation(query.station) !== query.jurisdiction) {
+        refuse(response, 'station', `station ${query.station} is not a station of ${query.jurisdiction}`);
+        return;
+      }
+      response.json(engine.series(query.jurisdiction, { kind: 'station', id: query.station }, query.at));
+      return;
+    }
     const unit = units.find((candidate) => candidate.id === query.unit);
     if (!unit || unit.jurisdiction !== query.jurisdiction) {
       refuse(response, 'unit', `unit ${query.unit} is not a unit of ${query.jurisdiction}`);
       return;
     }
-    response.json(engine.series(query.jurisdiction, unit.id, query.at));
+    response.json(engine.series(query.jurisdiction, { kind: 'unit', id: unit.id }, query.at));
   });
   return router;
 }

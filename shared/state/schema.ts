@@ -104,9 +104,10 @@ export const jurisdictionStateSchema = z.object({
 });
 export type JurisdictionState = z.infer<typeof jurisdictionStateSchema>;
 
-/** One unit's recent and forecast AQI for the side panel (GET /api/state/series). NaN-free: null = NA. */
-export const unitSeriesSchema = z.object({
-  unitId: z.string(),
+/** A unit's or station's recent and forecast AQI for the side panel (GET /api/state/series); null = NA. */
+export const seriesStateSchema = z.object({
+  kind: z.enum(['unit', 'station']),
+  id: z.string(),
   now: z.number(),
   /** Hour ends from now − 71 h to now: the real-time hourly AQI. */
   hourly: z.array(z.object({ time: z.number(), aqi: z.number().nullable() })),
@@ -114,7 +115,7 @@ export const unitSeriesSchema = z.object({
   daily: z.array(
     z.object({ time: z.number(), aqi: z.number().nullable(), primaryPollutants: z.array(speciesSchema) }),
   ),
-  /** Window ends after now with a forecast: the newest issue known at now. */
+  /** Units only: window ends after now with a forecast, the newest issue known at now. */
   forecast: z.array(
     z.object({
       time: z.number(),
@@ -127,4 +128,4 @@ export const unitSeriesSchema = z.object({
     }),
   ),
 });
-export type UnitSeriesState = z.infer<typeof unitSeriesSchema>;
+export type SeriesState = z.infer<typeof seriesStateSchema>;

@@ -111,6 +111,12 @@ test('the side panel series: 72 h of hourly and daily AQI, then the forecast con
   expect(series.daily.at(-1)).toMatchObject({ time: Date.parse('2019-12-11T06:00:00+08:00'), aqi: 240 });
   expect(series.forecast).toHaveLength(30);
   expect(series.forecast[0]).toMatchObject({ aqi: 260, aqiLow: 230, aqiHigh: 290, source: 'test-office' });
+  // Yining's only station has the same daily AQI; a station has no forecast of its own.
+  const station = await (
+    await fetch(`${server.url}/api/state/series?jurisdiction=ili&station=2703A`, { headers })
+  ).json();
+  expect(station).toMatchObject({ kind: 'station', id: '2703A', forecast: [] });
+  expect(station.daily.at(-1).aqi).toBe(240);
   const wrong = await fetch(`${server.url}/api/state/series?jurisdiction=ili&unit=653001`, { headers });
   expect(wrong.status).toBe(400);
   expect((await wrong.json()).issues[0].field).toBe('unit');
