@@ -55,16 +55,36 @@ export function adjacencyCache(options: AdjacencyOptions = {}) {
   };
 }
 
+/**
+ * The graph of one jurisdiction's warning units over the given boundaries. Every unit of the
+ * jurisdiction is a node; one without a boundary (a regiment whose boundary is pending) has no neighbours.
+ */
+export function jurisdictionAdjacency(
+  boundaries: readonly UnitBoundary[],
+  jurisdiction: Jurisdiction,
+  options: AdjacencyOptions = {},
+): AdjacencyGraph {
+  const members = units.filter((unit) => unit.jurisdiction === jurisdiction).map((unit) => unit.id);
+  const memberSet = new Set(members);
+  const graph = adjacencyGraph(
+    boundaries.filter((feature) => memberSet.has(feature.properties.unitId)),
+    options,
+  );
+  for (const id of members)
+    if (!graph.neighbours.has(id)) {
+      graph.nodes.push(id);
+      graph.neighbours.set(id, []);
+    }
+  return graph;
+}
+
 const defaultGraphs = new Map<Jurisdiction, AdjacencyGraph>();
 
-/** The graph of one jurisdiction's bundled (approximate) boundaries, computed once. */
+/** The graph of one jurisdiction over the bundled (approximate) boundaries, computed once. */
 export function defaultAdjacency(jurisdiction: Jurisdiction): AdjacencyGraph {
   const cached = defaultGraphs.get(jurisdiction);
   if (cached) return cached;
-  const members = new Set(units.filter((unit) => unit.jurisdiction === jurisdiction).map((unit) => unit.id));
-  const graph = adjacencyGraph(
-    defaultBoundaries().features.filter((feature) => members.has(feature.properties.unitId)),
-  );
+  const graph = jurisdictionAdjacency(defaultBoundaries().features, jurisdiction);
   defaultGraphs.set(jurisdiction, graph);
   return graph;
 }

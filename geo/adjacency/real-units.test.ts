@@ -32,6 +32,13 @@ describe('adjacency of the bundled units', () => {
     expect(ids('kizilsu', '653001')).toEqual(['653023', '653024']);
   });
 
+  it('lists regiments whose boundary is pending as units without neighbours (they cannot join a region yet)', () => {
+    const graph = defaultAdjacency('ili');
+    expect(graph.nodes).toHaveLength(29);
+    expect(graph.neighbours.get('xpcc4-r70')).toEqual([]);
+    expect(defaultAdjacency('kizilsu').nodes.sort()).toEqual(['653001', '653022', '653023', '653024']);
+  });
+
   it('is symmetric, with the same length seen from both sides', () => {
     const graph = defaultAdjacency('ili');
     for (const [id, list] of graph.neighbours)
