@@ -101,19 +101,20 @@ export function startReplay(ingest: ReplayIngest, settings: ReplaySettings) {
     if (lastIssue !== undefined) await ingest.forecasts(playback.issue(lastIssue, toBeijingIso));
   }
 
-  async function play(jurisdiction: Jurisdiction, index: number): Promise<void> {
-    if (stopped) return;
-    const order = settings.episodes?.[jurisdiction] ?? episodeOrder[jurisdiction];
-    if (order.length === 0 || (settings.loop === false && index >= order.length)) return;
-    const playback = playbackOf(order[index % order.length]!);
+  /** Plays one episode: the warm-up at once, then one batch of hours per tick of the replay clock. */
+  async function playEpisode(jurisdiction: Jurisdiction, playback: Playback): Promise<void> {
     const times = [...playback.hours.keys()].sort((a, b) => a - b);
     ingest.restart(jurisdiction);
     await send(playback, times.slice(0, settings.warmupHours));
     let next = settings.warmupHours;
     await new Promise<void>((resolve) => {
-      waiting.add(resolve);
+      const finish = () => {
+        waiting.delete(finish);
+        resolve();
+      };
+      waiting.add(finish);
       const step = () => {
-        if (stopped || next >= times.length) return resolve();
+        if (stopped || next >= times.length) return finish();
         const due = Math.max(1, Math.round(settings.speed * 0.25));
         const batch = times.slice(next, next + due);
         next += batch.length;
@@ -121,12 +122,23 @@ export function startReplay(ingest: ReplayIngest, settings: ReplaySettings) {
           .then(() => schedule(step, (batch.length / settings.speed) * 1000))
           .catch((error: unknown) => {
             failure = error;
-            resolve();
+            finish();
           });
       };
       schedule(step, 1000 / settings.speed);
     });
-    if (failure === null) await play(jurisdiction, index + 1);
+  }
+
+  async function play(jurisdiction: Jurisdiction): Promise<void> {
+    const order = settings.episodes?.[jurisdiction] ?? episodeOrder[jurisdiction];
+    const playbacks = new Map<string, Playback>();
+    for (let index = 0; !stopped && failure === null && order.length > 0; index += 1) {
+      if (settings.loop === false && index >= order.length) return;
+      const id = order[index % order.length]!;
+      const playback = playbacks.get(id) ?? playbackOf(id);
+      playbacks.set(id, playback);
+      await playEpisode(jurisdiction, playback);
+    }
   }
 
   function schedule(step: () => void, milliseconds: number): void {
@@ -139,7 +151,7 @@ export function startReplay(ingest: ReplayIngest, settings: ReplaySettings) {
 
   const running = (async () => {
     await ingest.stations(stations);
-    await Promise.all((['ili', 'kizilsu'] as const).map((jurisdiction) => play(jurisdiction, 0)));
+    await Promise.all((['ili', 'kizilsu'] as const).map((jurisdiction) => play(jurisdiction)));
     if (failure !== null) throw failure;
   })();
 
@@ -151,8 +163,7 @@ export function startReplay(ingest: ReplayIngest, settings: ReplaySettings) {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const resolve of waiting) resolve();
-      waiting.clear();
+      for (const finish of [...waiting]) finish();
     },
   };
 }
