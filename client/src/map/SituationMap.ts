@@ -140,7 +140,7 @@ export class SituationMap {
       stations: [],
       stationValues: new Map(),
       regions: [],
-      samples: loadSampleLayers(),
+      samples: null,
       metric: this.metric,
       language: this.language,
       wall: this.options.wall ?? false,
@@ -190,7 +190,9 @@ export class SituationMap {
 
   setVisibility(visible: Partial<LayerVisibility>): void {
     this.visible = { ...this.visible, ...visible };
-    this.update({ visible: this.visible });
+    const wanted = this.visible.enterprises || this.visible.dieselZones || this.visible.dustSources;
+    const samples = this.model?.samples ?? (wanted ? loadSampleLayers() : null);
+    this.update({ visible: this.visible, samples });
   }
 
   select(id: string | null): void {

@@ -28,7 +28,8 @@ export type MapModel = {
   stations: StationState[];
   stationValues: Map<string, StationState>;
   regions: RegionOutline[];
-  samples: SampleLayers;
+  /** Loaded on first use: the wall never shows them. */
+  samples: SampleLayers | null;
   metric: Metric;
   language: Language;
   wall: boolean;
@@ -149,6 +150,7 @@ function unitLayers(model: MapModel): Layer[] {
 
 function sampleLayerList(model: MapModel): Layer[] {
   const { samples, units, version, visible, now } = model;
+  if (!samples) return [];
   const levelOf = (unitId: string) => levelInForce(units.get(unitId));
   return [
     new GeoJsonLayer({
