@@ -3,6 +3,14 @@ import { beijingMinute } from '../time/beijing';
 import { ApiError, type AuditEntry, auditEntries } from './api';
 import { useSay } from './say';
 
+/** A warning event by its warning, level and reason; anything else as its JSON, cut short. */
+function describe(detail: unknown): string {
+  const event = (detail as { event?: { warningId?: string; level?: string; reason?: string } } | null)?.event;
+  if (event) return [event.warningId, event.level, event.reason].filter(Boolean).join(' · ');
+  const text = JSON.stringify(detail) ?? '';
+  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
+}
+
 /** GET /api/audit, newest first, filtered by the server's text match; reloaded when `version` changes. */
 export function AuditTimeline({ version }: { version: string }) {
   const say = useSay();
@@ -44,7 +52,7 @@ export function AuditTimeline({ version }: { version: string }) {
           {entries.map((entry) => (
             <li key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
               <time>{beijingMinute(entry.at)}</time> <strong>{entry.actor}</strong> {entry.action}{' '}
-              <code>{JSON.stringify(entry.detail)}</code>
+              <code>{describe(entry.detail)}</code>
             </li>
           ))}
         </ol>

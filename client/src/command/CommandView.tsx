@@ -1,3 +1,4 @@
+import './command.css';
 import { useEffect, useState } from 'react';
 import { plans } from '../../../shared/plans';
 import type { Jurisdiction } from '../../../shared/units/schema';
@@ -27,7 +28,7 @@ export function CommandView() {
       </main>
     );
   const { account } = session;
-  const jurisdiction = account.jurisdiction === 'both' ? chosen : account.jurisdiction;
+  const jurisdiction = account.jurisdiction ?? chosen;
   return (
     <main className="command-view" data-testid="command" data-role={account.role}>
       <header className="command-header">
@@ -35,7 +36,7 @@ export function CommandView() {
         <span data-testid="signed-in">
           {account.username}（{roleNames[account.role]?.zh}）
         </span>
-        {account.jurisdiction === 'both' && (
+        {account.jurisdiction === null && (
           <label>
             {say('辖区', 'Prefecture')}
             <select value={chosen} onChange={(e) => setChosen(e.target.value as Jurisdiction)}>

@@ -1,6 +1,8 @@
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
+import { LevelBadge } from '../components/LevelBadge';
 import { beijingMinute } from '../time/beijing';
+import type { UnitListing } from './api';
 import { useSay } from './say';
 
 const kindZh: Record<string, { zh: string; en: string }> = {
@@ -11,8 +13,23 @@ const kindZh: Record<string, { zh: string; en: string }> = {
 };
 
 /** Plan §7 accountability flags, first on the page, with how long each has been true (engine now − since). */
-export function Compliance({ state }: { state: JurisdictionState }) {
+export function Compliance({
+  state,
+  units,
+}: {
+  state: JurisdictionState;
+  units: ReadonlyMap<string, UnitListing>;
+}) {
   const say = useSay();
+  const targetName = (key: string) => {
+    const [kind, id = ''] = key.split(/:(.*)/);
+    if (kind === 'unit') return units.get(id)?.nameZh ?? id;
+    return `${say('区域', 'Region')} ${id
+      .replace(/^region:/, '')
+      .split('+')
+      .map((member) => units.get(member)?.nameZh ?? member)
+      .join('、')}`;
+  };
   if (state.compliance.length === 0)
     return (
       <section className="compliance ok" data-testid="compliance" aria-live="polite">
@@ -25,12 +42,16 @@ export function Compliance({ state }: { state: JurisdictionState }) {
       <ul>
         {state.compliance.map((flag) => (
           <li key={`${flag.kind}-${flag.targetKey}`} data-testid="compliance-flag" data-kind={flag.kind}>
-            <strong>{say(kindZh[flag.kind]!.zh, kindZh[flag.kind]!.en)}</strong>{' '}
+            <strong>{say(kindZh[flag.kind]!.zh, kindZh[flag.kind]!.en)}</strong> {targetName(flag.targetKey)}{' '}
+            <LevelBadge level={flag.toLevel ?? flag.level} />{' '}
             {say(
               `已持续${Math.round((state.now - flag.since) / HOUR)}小时（自${beijingMinute(flag.since)}）`,
               `for ${Math.round((state.now - flag.since) / HOUR)} h (since ${beijingMinute(flag.since)})`,
             )}
-            ：{flag.explanation.zh} 〔{flag.explanation.citations.join('；')}〕
+            <details>
+              <summary>{say('依据', 'Why')}</summary>
+              {flag.explanation.zh} 〔{flag.explanation.citations.join('；')}〕
+            </details>
           </li>
         ))}
       </ul>

@@ -85,7 +85,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
           {notice.text}
         </p>
       )}
-      {state && <Compliance state={state} />}
+      {state && <Compliance state={state} units={units} />}
       <div className="command-grid">
         <div ref={container} className="map command-map" data-testid="map" />
         {state && (

@@ -7,7 +7,8 @@ export type Account = {
   id: string;
   username: string;
   role: Role;
-  jurisdiction: Jurisdiction | 'both';
+  /** null: both prefectures. */
+  jurisdiction: Jurisdiction | null;
   demo: boolean;
 };
 export type Session = { account: Account; csrfToken: string };

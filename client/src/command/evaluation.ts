@@ -1,7 +1,7 @@
 import type { Plan } from '../../../shared/plans';
 import { type DailySeries, evaluateUnit, type UnitEvaluation } from '../../../shared/rules';
 import { findRegions, type RegionsResult } from '../../../shared/rules/regions';
-import type { UnitSeriesState } from '../../../shared/state/schema';
+import type { SeriesState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import type { UnitListing } from './api';
 
@@ -9,7 +9,7 @@ import type { UnitListing } from './api';
  * A unit's daily-AQI series as the rule engine reads it (shared/rules DailySeries): the observed windows
  * GET /api/state/series gives up to now, then the newest forecast per window; NaN where nothing is known.
  */
-export function dailySeriesOf(series: UnitSeriesState): DailySeries {
+export function dailySeriesOf(series: SeriesState): DailySeries {
   const start = series.daily[0]?.time ?? series.now;
   const lastForecast = series.forecast.at(-1)?.time ?? series.now;
   const length = Math.round((Math.max(lastForecast, series.now) - start) / HOUR) + 1;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DailySeries, WarningBook } from '../../../shared/rules';
-import type { JurisdictionState, UnitSeriesState } from '../../../shared/state/schema';
+import type { JurisdictionState, SeriesState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { ConnectionStatus } from '../live/liveFeed';
 import { useLive } from '../live/useLive';
@@ -56,9 +56,7 @@ export function useCommandData(jurisdiction: Jurisdiction): CommandData {
     const ids = [...units.keys()];
     Promise.all(
       ids.map((id) =>
-        getJson<UnitSeriesState>(
-          `/api/state/series?jurisdiction=${jurisdiction}&unit=${encodeURIComponent(id)}`,
-        )
+        getJson<SeriesState>(`/api/state/series?jurisdiction=${jurisdiction}&unit=${encodeURIComponent(id)}`)
           .then((series) => [id, dailySeriesOf(series)] as const)
           .catch(() => null),
       ),
