@@ -1,8 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { HOUR } from '../../shared/time';
 import { type Browser, launchBrowser, openPage, shareUnlike } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
-import { feederKey, seedEpisode, unitCategory, unitPoint, waitForValues } from '../helpers/wallDriver';
+import {
+  episode,
+  feederKey,
+  postForecast,
+  seedEpisode,
+  unitCategory,
+  unitPoint,
+  waitForValues,
+} from '../helpers/wallDriver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -10,6 +19,10 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data' });
   await seedEpisode(server.url);
+  await postForecast(server.url, episode.newest, '654026', [
+    { end: episode.newest + 24 * HOUR, aqi: 280 },
+    { end: episode.newest + 48 * HOUR, aqi: 320 },
+  ]);
   browser = await launchBrowser();
 });
 
@@ -60,6 +73,9 @@ test('clicking a unit opens its panel with AQI, level in words and the 72 h char
   await expect
     .poll(() => panel.locator('path.series-hourly').getAttribute('d'), { timeout: 20_000 })
     .toMatch(/^M.*L/);
+  // The forecast continues the daily curve: from the newest daily AQI through both forecast windows.
+  expect(await panel.locator('path.series-forecast').getAttribute('d')).toMatch(/^M[^M]*L[^M]*L[^M]*$/);
+  expect(await panel.locator('polygon.series-range').count()).toBe(1);
   writeFileSync('test-results/map-panel.png', await page.screenshot());
   await page.close();
 });

@@ -190,3 +190,24 @@ export async function stationHatched(page: Page, station: TestStation): Promise<
     }
   return grey > 5 && white > 5;
 }
+
+/** A forecast office issue for one unit: one window end per entry (POST /api/forecasts). */
+export async function postForecast(
+  url: string,
+  issuedAt: number,
+  unit: string,
+  windows: { end: number; aqi: number }[],
+): Promise<void> {
+  await send(url, 'POST', '/api/forecasts', {
+    issuedAt: toBeijingIso(issuedAt),
+    source: 'e2e',
+    forecasts: windows.map((window) => ({
+      unit,
+      windowEnd: toBeijingIso(window.end),
+      aqi: window.aqi,
+      aqiLow: window.aqi - 30,
+      aqiHigh: window.aqi + 30,
+      primary: 'pm25',
+    })),
+  });
+}

@@ -1,16 +1,16 @@
 import { categories } from '../../../shared/aqi/categories';
+import type { SeriesState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { useLanguage } from '../i18n/language';
 import { beijingHour } from '../time/beijing';
-
-export type SeriesPoint = { t: number; hourlyAqi: number | null; dailyAqi: number | null };
-export type ForecastPoint = { t: number; aqi: number };
 
 const width = 420;
 const height = 180;
 const margin = { left: 34, right: 8, top: 8, bottom: 22 };
 
-function path(points: { x: number; y: number | null }[]): string {
+type Point = { x: number; y: number | null };
+
+function path(points: Point[]): string {
   let d = '';
   let pen = false;
   for (const point of points) {
@@ -24,22 +24,19 @@ function path(points: { x: number; y: number | null }[]): string {
   return d;
 }
 
-/** Hourly and daily AQI over the past hours, the forecast continuing the daily curve (dashed), on HJ 633 bands. */
-export function AqiChart({
-  points,
-  forecast,
-  now,
-}: {
-  points: SeriesPoint[];
-  forecast: ForecastPoint[];
-  now: number;
-}) {
+/**
+ * Hourly and daily AQI over the last 72 h, the forecast continuing the daily curve (dashed, with its range
+ * shaded), on the HJ 633 category bands. Plain SVG.
+ */
+export function AqiChart({ series }: { series: SeriesState }) {
   const { t } = useLanguage();
-  const start = points[0]?.t ?? now - 72 * HOUR;
-  const end = Math.max(now, forecast.at(-1)?.t ?? now);
+  const { now, hourly, daily, forecast } = series;
+  const start = hourly[0]?.time ?? now - 71 * HOUR;
+  const end = Math.max(now, forecast.at(-1)?.time ?? now);
   const values = [
-    ...points.flatMap((p) => [p.hourlyAqi ?? 0, p.dailyAqi ?? 0]),
-    ...forecast.map((p) => p.aqi),
+    ...hourly.map((point) => point.aqi ?? 0),
+    ...daily.map((point) => point.aqi ?? 0),
+    ...forecast.map((point) => point.aqiHigh ?? point.aqi),
   ];
   const top = Math.max(200, Math.ceil(Math.max(...values) / 50) * 50);
   const x = (time: number) =>
@@ -50,8 +47,17 @@ export function AqiChart({
     const low = index === 0 ? 0 : categories[index - 1]!.upTo;
     return { hex: category.hex, from: y(Math.min(low, top))!, to: y(Math.min(category.upTo, top))! };
   });
-  const lastDaily = [...points].reverse().find((point) => point.dailyAqi !== null);
-  const forecastLine = [...(lastDaily ? [{ t: lastDaily.t, aqi: lastDaily.dailyAqi! }] : []), ...forecast];
+  const lastDaily = daily.findLast((point) => point.aqi !== null);
+  const forecastLine = [
+    ...(lastDaily && forecast.length > 0 ? [{ x: x(lastDaily.time), y: y(lastDaily.aqi) }] : []),
+    ...forecast.map((point) => ({ x: x(point.time), y: y(point.aqi) })),
+  ];
+  const ranged = forecast.filter((point) => point.aqiLow !== null && point.aqiHigh !== null);
+  const range = [
+    ...ranged.map((point) => `${x(point.time).toFixed(1)},${y(point.aqiHigh)!.toFixed(1)}`),
+    ...ranged.toReversed().map((point) => `${x(point.time).toFixed(1)},${y(point.aqiLow)!.toFixed(1)}`),
+  ].join(' ');
+  const ticks = [...new Set([start, now, end])];
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('last72h')}>
@@ -71,17 +77,22 @@ export function AqiChart({
             {tick}
           </text>
         ))}
-        {[start, now, end]
-          .filter((tick, index, all) => all.indexOf(tick) === index)
-          .map((tick) => (
-            <text key={tick} x={x(tick)} y={height - 6} textAnchor="middle" className="axis">
-              {beijingHour(tick)}
-            </text>
-          ))}
+        {ticks.map((tick) => (
+          <text key={tick} x={x(tick)} y={height - 6} textAnchor="middle" className="axis">
+            {beijingHour(tick)}
+          </text>
+        ))}
         <line x1={x(now)} x2={x(now)} y1={margin.top} y2={height - margin.bottom} className="now-line" />
-        <path d={path(points.map((p) => ({ x: x(p.t), y: y(p.hourlyAqi) })))} className="series-hourly" />
-        <path d={path(points.map((p) => ({ x: x(p.t), y: y(p.dailyAqi) })))} className="series-daily" />
-        <path d={path(forecastLine.map((p) => ({ x: x(p.t), y: y(p.aqi) })))} className="series-forecast" />
+        {range && <polygon points={range} className="series-range" />}
+        <path
+          d={path(hourly.map((point) => ({ x: x(point.time), y: y(point.aqi) })))}
+          className="series-hourly"
+        />
+        <path
+          d={path(daily.map((point) => ({ x: x(point.time), y: y(point.aqi) })))}
+          className="series-daily"
+        />
+        <path d={path(forecastLine)} className="series-forecast" />
       </svg>
       <figcaption>
         <span className="key key-hourly">{t('hourlyAqi')}</span>

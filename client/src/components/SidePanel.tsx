@@ -36,7 +36,7 @@ export function SidePanel({
   onClose: () => void;
 }) {
   const { t, language } = useLanguage();
-  const points = useSeries(state.jurisdiction, selection, state.now);
+  const series = useSeries(state.jurisdiction, selection, state.now);
   const unit =
     selection.kind === 'unit' ? state.units.find((candidate) => candidate.id === selection.id) : undefined;
   const station =
@@ -100,7 +100,7 @@ export function SidePanel({
         </section>
       )}
       <h3>{t('last72h')}</h3>
-      {points ? <AqiChart points={points} forecast={[]} now={state.now} /> : <p>{t('loading')}</p>}
+      {series ? <AqiChart series={series} /> : <p>{t('loading')}</p>}
     </aside>
   );
 }

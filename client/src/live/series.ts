@@ -1,63 +1,39 @@
 import { useEffect, useState } from 'react';
-import { HOUR } from '../../../shared/time';
+import { type SeriesState, seriesStateSchema } from '../../../shared/state/schema';
+import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import type { SeriesPoint } from '../components/AqiChart';
 import type { Selection } from '../map/SituationMap';
-import { fetchState } from './pastState';
 
-const hours = 72;
-const parallel = 6;
-
-/** The last 72 hours of a unit or station, read from the stored past states (GET /api/state?at=…). */
+/** The side panel's 72 h of hourly and daily AQI and a unit's forecast (GET /api/state/series). */
 async function loadSeries(
   jurisdiction: Jurisdiction,
   selection: Selection,
-  end: number,
+  at: number,
   signal: AbortSignal,
-): Promise<SeriesPoint[]> {
-  const times = Array.from({ length: hours + 1 }, (_, index) => end - (hours - index) * HOUR);
-  const points: SeriesPoint[] = times.map((t) => ({ t, hourlyAqi: null, dailyAqi: null }));
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < times.length && !signal.aborted) {
-      const index = next++;
-      const state = await fetchState(jurisdiction, times[index]!, signal).catch(() => null);
-      if (!state) continue;
-      if (selection.kind === 'unit') {
-        const unit = state.units.find((candidate) => candidate.id === selection.id);
-        points[index] = {
-          t: times[index]!,
-          hourlyAqi: unit?.hourlyAqi ?? null,
-          dailyAqi: unit?.dailyAqi ?? null,
-        };
-      } else {
-        const station = state.stations.find((candidate) => candidate.id === selection.id);
-        points[index] = { t: times[index]!, hourlyAqi: station?.hourlyAqi ?? null, dailyAqi: null };
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: parallel }, worker));
-  return points;
+): Promise<SeriesState> {
+  const query = new URLSearchParams({ jurisdiction, [selection.kind]: selection.id, at: toBeijingIso(at) });
+  const response = await fetch(`/api/state/series?${query}`, { signal });
+  if (!response.ok) throw new Error(`GET /api/state/series ${response.status}`);
+  return seriesStateSchema.parse(await response.json());
 }
 
+/** The series as of the displayed hour, or null while loading or when the server has none. */
 export function useSeries(
   jurisdiction: Jurisdiction | null,
   selection: Selection | null,
-  end: number | null,
-): SeriesPoint[] | null {
-  const [points, setPoints] = useState<SeriesPoint[] | null>(null);
+  at: number | null,
+): SeriesState | null {
+  const [series, setSeries] = useState<SeriesState | null>(null);
   const kind = selection?.kind;
   const id = selection?.id;
   useEffect(() => {
-    setPoints(null);
-    if (!kind || !id || !jurisdiction || end === null) return;
+    setSeries(null);
+    if (!kind || !id || !jurisdiction || at === null) return;
     const controller = new AbortController();
-    loadSeries(jurisdiction, { kind, id }, end, controller.signal)
-      .then((loaded) => {
-        if (!controller.signal.aborted) setPoints(loaded);
-      })
+    loadSeries(jurisdiction, { kind, id }, at, controller.signal)
+      .then(setSeries)
       .catch(() => {});
     return () => controller.abort();
-  }, [jurisdiction, kind, id, end]);
-  return points;
+  }, [jurisdiction, kind, id, at]);
+  return series;
 }
