@@ -32,7 +32,7 @@ export function Legend({
 }: {
   metric: Metric;
   visible: LayerVisibility;
-  sampleLabel: string;
+  sampleLabel: string | null;
 }) {
   const { t, language } = useLanguage();
   return (
@@ -191,7 +191,7 @@ export function Legend({
           ))}
         </ul>
       )}
-      {(visible.enterprises || visible.dieselZones || visible.dustSources) && (
+      {sampleLabel && (visible.enterprises || visible.dieselZones || visible.dustSources) && (
         <p className="note">{sampleLabel}</p>
       )}
       <p className="note">{t('approximateBoundary')}</p>

@@ -6,7 +6,7 @@ import type { Language } from '../i18n/dictionary';
 import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
 import type { Metric } from './labels';
 import { buildLayers, type LayerVisibility, type MapModel } from './layers';
-import { loadSampleLayers } from './sampleLayers';
+import type { OverlayLayers } from './sampleLayers';
 import { stationTooltip } from './tooltip';
 
 export type Selection = { kind: 'unit' | 'station'; id: string };
@@ -190,9 +190,12 @@ export class SituationMap {
 
   setVisibility(visible: Partial<LayerVisibility>): void {
     this.visible = { ...this.visible, ...visible };
-    const wanted = this.visible.enterprises || this.visible.dieselZones || this.visible.dustSources;
-    const samples = this.model?.samples ?? (wanted ? loadSampleLayers() : null);
-    this.update({ visible: this.visible, samples });
+    this.update({ visible: this.visible });
+  }
+
+  /** Enterprises, diesel zones and dust sources: record lists kept as given, colours follow unit levels. */
+  setOverlayLayers(layers: OverlayLayers): void {
+    this.update({ samples: layers });
   }
 
   select(id: string | null): void {

@@ -11,7 +11,7 @@ import type { Language } from '../i18n/dictionary';
 import { aqiColour, levelColour, levelWidth, type Rgba, staleUnitAlpha, unitFillAlpha } from './colours';
 import type { Label, RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import { type Metric, unitAqi, unitLabel } from './labels';
-import { levelInForce, measureDue, type SampleLayers, zoneActive } from './sampleLayers';
+import { levelInForce, measureDue, type OverlayLayers, zoneActive } from './sampleLayers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from './symbols';
 
 export type LayerVisibility = {
@@ -28,8 +28,8 @@ export type MapModel = {
   stations: StationState[];
   stationValues: Map<string, StationState>;
   regions: RegionOutline[];
-  /** Loaded on first use: the wall never shows them. */
-  samples: SampleLayers | null;
+  /** Fetched on first use: the wall never shows them. */
+  samples: OverlayLayers | null;
   metric: Metric;
   language: Language;
   wall: boolean;

@@ -1,26 +1,17 @@
 import type { DieselZone } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
-import { sampleLayer } from '../../../geo/layers/sample';
-import { syntheticLabel } from '../../../geo/layers/sample-file';
 import { higherLevel, levelRank, type WarningLevel } from '../../../shared/levels';
 import type { UnitState } from '../../../shared/state/schema';
 import { BEIJING_OFFSET } from '../../../shared/time';
 
-export type SampleLayers = { enterprises: Enterprise[]; zones: DieselZone[]; dust: DustSource[] };
-
-/** Shown wherever a sample layer is drawn (geo/layers/sample-file.ts). */
-export const syntheticLabelText = syntheticLabel;
-
-/** The bundled synthetic layers of both prefectures (geo/data/sample-layers), labelled as such on screen. */
-export function loadSampleLayers(): SampleLayers {
-  const both = ['ili', 'kizilsu'] as const;
-  return {
-    enterprises: both.flatMap((jurisdiction) => sampleLayer(jurisdiction, 'enterprise').records),
-    zones: both.flatMap((jurisdiction) => sampleLayer(jurisdiction, 'diesel-zone').records),
-    dust: both.flatMap((jurisdiction) => sampleLayer(jurisdiction, 'dust-source').records),
-  };
-}
+/** The overlay layers as drawn; `label` is the synthetic-sample label when any record is synthetic. */
+export type OverlayLayers = {
+  enterprises: Enterprise[];
+  zones: DieselZone[];
+  dust: DustSource[];
+  label: string | null;
+};
 
 /** The level a unit's measures follow: its own issued warning or the region's floor, whichever is higher. */
 export function levelInForce(unit: UnitState | undefined): WarningLevel {

@@ -6,11 +6,11 @@ import { StatusHeader } from '../components/StatusHeader';
 import { TimeSlider } from '../components/TimeSlider';
 import { UnitPicker } from '../components/UnitPicker';
 import { useLanguage } from '../i18n/language';
+import { useOverlayLayers } from '../live/layers';
 import { summarise } from '../live/summary';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import type { Selection } from '../map/SituationMap';
-import { syntheticLabelText } from '../map/sampleLayers';
 import { useSituationMap } from '../map/useSituationMap';
 import { useDisplayedStates } from './useDisplayedStates';
 
@@ -30,6 +30,10 @@ export function MapView() {
   });
   useEffect(() => map?.setMetric(metric), [map, metric]);
   useEffect(() => map?.setVisibility(visible), [map, visible]);
+  const overlays = useOverlayLayers(visible.enterprises || visible.dieselZones || visible.dustSources);
+  useEffect(() => {
+    if (map && overlays) map.setOverlayLayers(overlays);
+  }, [map, overlays]);
   useEffect(() => map?.setLanguage(language), [map, language]);
   useEffect(() => map?.select(selection?.kind === 'unit' ? selection.id : null), [map, selection]);
   const summary = useMemo(() => summarise(shown), [shown]);
@@ -47,7 +51,7 @@ export function MapView() {
       <div className="controls">
         <UnitPicker selection={selection} onSelect={setSelection} />
         <LayerToggles metric={metric} onMetric={setMetric} visible={visible} onVisible={setVisible} />
-        <Legend metric={metric} visible={visible} sampleLabel={syntheticLabelText} />
+        <Legend metric={metric} visible={visible} sampleLabel={overlays?.label ?? null} />
       </div>
       {selection && selectedState && (
         <SidePanel selection={selection} state={selectedState} onClose={() => setSelection(null)} />

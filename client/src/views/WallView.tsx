@@ -4,7 +4,6 @@ import { StatusHeader } from '../components/StatusHeader';
 import { WarningList } from '../components/WarningList';
 import { useLanguage } from '../i18n/language';
 import { summarise } from '../live/summary';
-import { syntheticLabelText } from '../map/sampleLayers';
 import { useSituationMap } from '../map/useSituationMap';
 import { useDisplayedStates } from './useDisplayedStates';
 import { unitsOf, type WallViewName, wallSettings, wallViewNames, worstUnits } from './wallViews';
@@ -48,7 +47,7 @@ export function WallView() {
       <div ref={container} className="map" data-testid="map" />
       <div className="wall-side">
         <WarningList warnings={inView.flatMap((state) => state.warnings)} />
-        <Legend metric="hourly" visible={wallLayers} sampleLabel={syntheticLabelText} />
+        <Legend metric="hourly" visible={wallLayers} sampleLabel={null} />
       </div>
     </div>
   );
