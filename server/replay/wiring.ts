@@ -1,4 +1,3 @@
-import { parseInstant } from '../../shared/time';
 import type { Engine } from '../engine';
 import type { Ingest } from '../ingest/service';
 import type { ReplayIngest } from './replay';
@@ -10,14 +9,10 @@ export const replayActor = 'replay';
 export function replayIngestFor(ingest: Ingest, engine: Engine): ReplayIngest {
   return {
     stations: (rows) => ingest.stations(rows, { actor: replayActor, action: 'stations.replay' }),
-    observations: (body) => {
-      const result = ingest.observations(body.observations, { actor: replayActor, source: replayActor });
-      // A later loop re-sends identical hours, which the store leaves unchanged: the clock still follows them.
-      engine.received(
-        body.observations.map((row) => ({ station: row.station, time: parseInstant(row.time) })),
-      );
-      return result;
-    },
+    // The ingest service tells the engine every station-hour received, so a later loop's identical
+    // hours still move the data clock (engine.received).
+    observations: (body) =>
+      ingest.observations(body.observations, { actor: replayActor, source: replayActor }),
     forecasts: (body) => ingest.forecasts(body, { actor: replayActor }),
     restart: (jurisdiction) => engine.restartDataClock(jurisdiction),
   };
