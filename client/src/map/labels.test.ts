@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import type { UnitState } from '../../../shared/state/schema';
+import { unitLabel } from './labels';
+
+const unit = (change: Partial<UnitState>): UnitState => ({
+  id: '654002',
+  hourlyAqi: 187,
+  dailyAqi: 141,
+  primaryPollutants: ['pm25'],
+  recommendedLevel: 'none',
+  issuedLevel: 'none',
+  regionFloor: 'none',
+  explanation: { zh: '', en: '', citations: [] },
+  newestHour: 0,
+  stationCount: 1,
+  stale: false,
+  simulated: false,
+  dust: 'none',
+  ...change,
+});
+
+describe('unit labels say the level in words, not only in colour', () => {
+  test('name and the chosen AQI', () => {
+    expect(unitLabel('伊宁市', unit({}), 'hourly', 'zh')).toBe('伊宁市 187');
+    expect(unitLabel('伊宁市', unit({}), 'daily', 'zh')).toBe('伊宁市 141');
+    expect(unitLabel('伊宁市', unit({ hourlyAqi: null }), 'hourly', 'zh')).toBe('伊宁市 —');
+  });
+
+  test('the issued level, and a region floor above it', () => {
+    expect(unitLabel('伊宁市', unit({ issuedLevel: 'orange' }), 'hourly', 'zh')).toBe('伊宁市 187\n橙色预警');
+    expect(
+      unitLabel('Yining City', unit({ issuedLevel: 'yellow', regionFloor: 'red' }), 'hourly', 'en'),
+    ).toBe('Yining City 187\nYellow\nArea warning·R');
+    expect(unitLabel('伊宁市', unit({ issuedLevel: 'red', regionFloor: 'orange' }), 'hourly', 'zh')).toBe(
+      '伊宁市 187\n红色预警',
+    );
+  });
+
+  test('a unit whose data stopped says so', () => {
+    expect(unitLabel('伊宁市', unit({ stale: true }), 'hourly', 'zh')).toBe('伊宁市 187\n2小时以上无新数据');
+  });
+});
