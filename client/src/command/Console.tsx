@@ -134,6 +134,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
           now={state.now}
           role={role}
           units={units}
+          seriesByUnit={seriesByUnit}
           csrfToken={session.csrfToken}
           onDone={onDone}
           onError={onError}

@@ -1,6 +1,7 @@
 import type { Plan, Role } from '../../../shared/plans';
-import type { WarningBook } from '../../../shared/rules';
+import type { DailySeries, Warning, WarningBook } from '../../../shared/rules';
 import type { UnitListing } from './api';
+import { averagedSeries } from './evaluation';
 import { roleNames, useSay } from './say';
 import { nextStep, WarningCard } from './WarningCard';
 
@@ -10,6 +11,7 @@ type Props = {
   now: number;
   role: Role;
   units: ReadonlyMap<string, UnitListing>;
+  seriesByUnit: ReadonlyMap<string, DailySeries>;
   csrfToken: string;
   onDone: (message: string) => void;
   onError: (message: string) => void;
@@ -24,8 +26,13 @@ export function Decisions(props: Props) {
   const inbox = warnings.filter((warning) => nextStep(warning)?.role === props.role);
   const open = warnings.filter((warning) => !closed.includes(warning.status) && !inbox.includes(warning));
   const done = warnings.filter((warning) => closed.includes(warning.status));
-  const card = (warning: (typeof warnings)[number]) => (
-    <WarningCard key={warning.id} warning={warning} {...props} />
+  const subjectSeries = (warning: Warning) => {
+    const members = warning.target.kind === 'unit' ? [warning.target.unitId] : warning.target.members;
+    const known = members.flatMap((id) => props.seriesByUnit.get(id) ?? []);
+    return known.length === members.length ? averagedSeries(known) : null;
+  };
+  const card = (warning: Warning) => (
+    <WarningCard key={warning.id} warning={warning} series={subjectSeries(warning)} {...props} />
   );
   return (
     <section className="command-panel" aria-labelledby="decisions-title" data-testid="decisions">

@@ -1,8 +1,15 @@
 import { useState } from 'react';
 import { levelRank } from '../../../shared/levels';
 import type { IssuedLevel, Plan, Role } from '../../../shared/plans';
-import { approvedLevel, levelInForce, statusAt, type Warning } from '../../../shared/rules';
-import { toBeijingIso } from '../../../shared/time';
+import {
+  approvedLevel,
+  type DailySeries,
+  levelInForce,
+  liftingCondition,
+  statusAt,
+  type Warning,
+} from '../../../shared/rules';
+import { HOUR, toBeijingIso } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
 import { beijingMinute } from '../time/beijing';
 import { postJson, type UnitListing } from './api';
@@ -14,6 +21,8 @@ type Props = {
   now: number;
   role: Role;
   units: ReadonlyMap<string, UnitListing>;
+  /** The warning's subject series: the unit's, or the members' average for a region. */
+  series: DailySeries | null;
   csrfToken: string;
   onDone: (message: string) => void;
   onError: (message: string) => void;
@@ -29,7 +38,7 @@ export function nextStep(warning: Warning) {
 }
 
 /** One warning: target, status, chain with signatures, history, and the actions the plan lets this role take. */
-export function WarningCard({ plan, warning, now, role, units, csrfToken, onDone, onError }: Props) {
+export function WarningCard({ plan, warning, now, role, units, series, csrfToken, onDone, onError }: Props) {
   const say = useSay();
   const [reason, setReason] = useState('');
   const approved = approvedLevel(warning);
@@ -99,6 +108,9 @@ export function WarningCard({ plan, warning, now, role, units, csrfToken, onDone
             `Short lead time: ${warning.leadTime.actualHours} h of ${warning.leadTime.requiredHours} h (${warning.leadTime.citation})`,
           )}
         </p>
+      )}
+      {issued && series && approved !== 'none' && (
+        <LiftingLine check={liftingCondition(plan, series, approved, now)} now={now} />
       )}
       {pending && (
         <div className="chain" data-testid="pending-chain">
@@ -223,5 +235,38 @@ export function WarningCard({ plan, warning, now, role, units, csrfToken, onDone
           )}
       </div>
     </article>
+  );
+}
+
+/**
+ * Lowering or lifting (3.3.6 级别调整和解除, 36 h), computed here for every issued warning: the server's
+ * compliance flags cover unit warnings only, so a regional warning's lifting condition is shown on its card.
+ */
+function LiftingLine({ check, now }: { check: ReturnType<typeof liftingCondition>; now: number }) {
+  const say = useSay();
+  return (
+    <p
+      className={check.met ? 'lifting met' : 'lifting'}
+      data-testid="lifting-check"
+      data-met={String(check.met)}
+      data-to-level={check.toLevel}
+      role={check.met ? 'alert' : undefined}
+    >
+      {check.met && (
+        <strong>
+          {say(
+            check.toLevel === 'none' ? '已达到解除条件' : '已达到降级条件',
+            check.toLevel === 'none' ? 'Lifting conditions met' : 'Lowering conditions met',
+          )}
+          {check.cleanFrom !== null &&
+            say(
+              `，已持续${Math.round((now - check.cleanFrom) / HOUR)}小时`,
+              ` for ${Math.round((now - check.cleanFrom) / HOUR)} h`,
+            )}
+          ：
+        </strong>
+      )}
+      {check.explanation.zh}
+    </p>
   );
 }
