@@ -62,6 +62,7 @@ export function exactQualifyingSets(problem: Problem, minMembers: number, budget
   const nextOptimistic = new Int32Array(windowCount);
   const nextTotal = new Int32Array(windowCount);
   let reachCount = 0;
+  const ranges = problem.lines.map(() => ({ first: 0, last: -1 }));
 
   const visit = (frontier: number[], alive: readonly ProblemCondition[]): boolean => {
     steps += 1;
@@ -88,18 +89,33 @@ export function exactQualifyingSets(problem: Problem, minMembers: number, budget
       bits[node >> 5] = bits[node >> 5]! | (1 << (node & 31));
     }
     if (coveredBy(bits, coverStack.at(-1)!)) return true;
-    optimistic.set(sums);
-    total.set(sums);
-    for (let index = 0; index < reachCount; index += 1) {
-      const row = reach[index]! * windowCount;
-      for (let window = 0; window < windowCount; window += 1) {
-        const slack = slacks[row + window]!;
-        total[window] = total[window]! + slack;
-        if (slack > 0) optimistic[window] = optimistic[window]! + slack;
+    // Only the windows the remaining conditions use, line by line.
+    for (let line = 0; line < ranges.length; line += 1) {
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
+      for (const condition of alive) {
+        const span = condition.spans[line]!;
+        if (span.first < first) first = span.first;
+        if (span.last > last) last = span.last;
       }
+      const range = ranges[line]!;
+      range.first = first;
+      range.last = last;
+      for (let window = first; window <= last; window += 1) {
+        optimistic[window] = sums[window]!;
+        total[window] = sums[window]!;
+      }
+      for (let index = 0; index < reachCount; index += 1) {
+        const row = reach[index]! * windowCount;
+        for (let window = first; window <= last; window += 1) {
+          const slack = slacks[row + window]!;
+          total[window] = total[window]! + slack;
+          if (slack > 0) optimistic[window] = optimistic[window]! + slack;
+        }
+      }
+      fillNextPositive(range, optimistic, nextOptimistic);
+      fillNextPositive(range, total, nextTotal);
     }
-    fillNextPositive(problem, optimistic, nextOptimistic);
-    fillNextPositive(problem, total, nextTotal);
     const remaining: ProblemCondition[] = [];
     let met = false;
     for (const condition of alive) {

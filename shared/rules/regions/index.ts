@@ -71,7 +71,7 @@ export type FindRegionsInput = {
 
 /** Components above this size go straight to the greedy fallback; the exact search stops at searchBudget. */
 const exactComponentLimit = 40;
-const searchBudget = 2_000_000;
+const searchBudget = 100_000;
 
 /**
  * Regional warnings (Ili plan 3.3.3 预警启动; DOMAIN.md "Regional warnings"): connected sets of ≥ 3 units

@@ -6,7 +6,13 @@ import type { Grid } from './grid';
 export type WindowRange = { first: number; last: number };
 
 /** A condition as window ids: every sustained window > 0, and some window > 0 in each group. */
-export type ProblemCondition = { index: number; sustained: number[]; groups: WindowRange[] };
+export type ProblemCondition = {
+  index: number;
+  sustained: number[];
+  groups: WindowRange[];
+  /** Per threshold line, the lowest and highest window id the condition uses (low > high: none). */
+  spans: WindowRange[];
+};
 
 /**
  * One component of candidate units with every condition of one level that could hold in it, renumbered
@@ -19,8 +25,8 @@ export type Problem = {
   neighbours: readonly number[][];
   windowCount: number;
   slacks: Float64Array;
-  /** lineEnd[window] = 1 for the last window of each threshold's run of hours. */
-  lineEnd: Uint8Array;
+  /** Each threshold's run of hours as a range of window ids. */
+  lines: WindowRange[];
   conditions: ProblemCondition[];
   noDeficit: Uint8Array[];
 };
@@ -41,15 +47,13 @@ export function buildProblem(
     }
   }
   let windowCount = 0;
-  const lineEnd: number[] = [];
+  const lines: WindowRange[] = [];
   const hourOf: { hour: number; threshold: number }[] = [];
   for (const [threshold, line] of span) {
     line.start = windowCount;
-    for (let hour = line.low; hour <= line.high; hour += 1) {
-      hourOf.push({ hour, threshold });
-      lineEnd.push(hour === line.high ? 1 : 0);
-    }
+    for (let hour = line.low; hour <= line.high; hour += 1) hourOf.push({ hour, threshold });
     windowCount += line.high - line.low + 1;
+    lines.push({ first: line.start, last: windowCount - 1 });
   }
   const id = (window: { hour: number; threshold: number }) => {
     const line = span.get(window.threshold)!;
@@ -61,14 +65,23 @@ export function buildProblem(
       slacks[index * windowCount + column] = grid.values[node * grid.hours + window.hour]! - window.threshold;
     });
   });
-  const problemConditions = conditions.map((condition, index) => ({
-    index,
-    sustained: condition.sustained.map(id),
-    groups: condition.groups.map((group) => {
-      const ids = group.map(id);
-      return { first: Math.min(...ids), last: Math.max(...ids) };
-    }),
-  }));
+  const problemConditions = conditions.map((condition, index) => {
+    const ids = [...condition.sustained, ...condition.groups.flat()].map(id);
+    return {
+      index,
+      sustained: condition.sustained.map(id),
+      groups: condition.groups.map((group) => {
+        const groupIds = group.map(id);
+        return { first: Math.min(...groupIds), last: Math.max(...groupIds) };
+      }),
+      spans: lines.map((line) => {
+        const inLine = ids.filter((window) => window >= line.first && window <= line.last);
+        return inLine.length === 0
+          ? { first: 1, last: 0 }
+          : { first: Math.min(...inLine), last: Math.max(...inLine) };
+      }),
+    };
+  });
   const local = new Map(component.map((node, index) => [node, index] as const));
   return {
     nodes: component,
@@ -80,7 +93,7 @@ export function buildProblem(
     ),
     windowCount,
     slacks,
-    lineEnd: Uint8Array.from(lineEnd),
+    lines,
     conditions: problemConditions,
     noDeficit: problemConditions.map((condition) =>
       Uint8Array.from(component, (_, node) => {
@@ -96,13 +109,14 @@ export function buildProblem(
 }
 
 /**
- * For per-window sums, next[window] = the first id ≥ window in the same line whose sum is > 0, or
- * windowCount when none: a group [first, last] then has a positive sum iff next[first] ≤ last.
+ * Over a range of window ids of one line: next[window] = the first id ≥ window in the range whose sum
+ * is > 0, or range.last + 1 when none. A group inside the range has a positive sum iff next[first] ≤ last.
  */
-export function fillNextPositive(problem: Problem, sums: Float64Array, next: Int32Array): void {
-  for (let window = problem.windowCount - 1; window >= 0; window -= 1) {
-    if (sums[window]! > 0) next[window] = window;
-    else next[window] = problem.lineEnd[window] ? problem.windowCount : next[window + 1]!;
+export function fillNextPositive(range: WindowRange, sums: Float64Array, next: Int32Array): void {
+  let nextPositive = range.last + 1;
+  for (let window = range.last; window >= range.first; window -= 1) {
+    if (sums[window]! > 0) nextPositive = window;
+    next[window] = nextPositive;
   }
 }
 
