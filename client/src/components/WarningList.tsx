@@ -24,7 +24,7 @@ export function WarningList({ warnings }: { warnings: readonly WarningState[] })
               <span className="target">
                 {warning.target.kind === 'unit'
                   ? name(warning.target.unitId)
-                  : `${t('regionFloor')}: ${warning.target.members.map(name).join('、')}`}
+                  : `${t('regionalWarning')}: ${warning.target.members.map(name).join('、')}`}
               </span>
               <span className="time">
                 {warning.issuedAt !== null

@@ -6,7 +6,7 @@ import type { Language } from '../i18n/dictionary';
 import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
 import type { Metric } from './labels';
 import { buildLayers, type LayerVisibility, type MapModel } from './layers';
-import type { OverlayLayers } from './sampleLayers';
+import { levelsInForce, type OverlayLayers } from './sampleLayers';
 import { stationTooltip } from './tooltip';
 
 export type Selection = { kind: 'unit' | 'station'; id: string };
@@ -137,6 +137,7 @@ export class SituationMap {
     this.model = {
       geometry,
       units: new Map(),
+      inForce: new Map(),
       stations: [],
       stationValues: new Map(),
       regions: [],
@@ -158,6 +159,7 @@ export class SituationMap {
     for (const state of states) this.states.set(state.jurisdiction, state);
     const all = [...this.states.values()];
     const units = new Map<string, UnitState>();
+    const inForce = new Map(all.flatMap((state) => [...levelsInForce(state)]));
     const stationValues = new Map<string, StationState>();
     for (const state of all) {
       for (const unit of state.units) units.set(unit.id, unit);
@@ -169,6 +171,7 @@ export class SituationMap {
     this.model = {
       ...this.model,
       units,
+      inForce,
       stationValues,
       stations,
       regions: this.regionOutlines.outlines(all.flatMap((state) => state.regions)),

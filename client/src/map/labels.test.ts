@@ -30,7 +30,7 @@ describe('unit labels say the level in words, not only in colour', () => {
     expect(unitLabel('伊宁市', unit({ issuedLevel: 'orange' }), 'hourly', 'zh')).toBe('伊宁市 187\n橙色预警');
     expect(
       unitLabel('Yining City', unit({ issuedLevel: 'yellow', regionFloor: 'red' }), 'hourly', 'en'),
-    ).toBe('Yining City 187\nYellow\nArea warning·R');
+    ).toBe('Yining City 187\nYellow\nArea floor·R');
     expect(unitLabel('伊宁市', unit({ issuedLevel: 'red', regionFloor: 'orange' }), 'hourly', 'zh')).toBe(
       '伊宁市 187\n红色预警',
     );

@@ -6,12 +6,13 @@ import type { DieselZone } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import { unitById } from '../../../geo/units';
+import type { WarningLevel } from '../../../shared/levels';
 import type { StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { aqiColour, levelColour, levelWidth, type Rgba, staleUnitAlpha, unitFillAlpha } from './colours';
 import type { Label, RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import { type Metric, unitAqi, unitLabel } from './labels';
-import { levelInForce, measureDue, type OverlayLayers, zoneActive } from './sampleLayers';
+import { measureDue, type OverlayLayers, zoneActive } from './sampleLayers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from './symbols';
 
 export type LayerVisibility = {
@@ -25,6 +26,8 @@ export type LayerVisibility = {
 export type MapModel = {
   geometry: UnitGeometry;
   units: Map<string, UnitState>;
+  /** Issued levels raised by active regional warnings (what measures and zones follow). */
+  inForce: Map<string, WarningLevel>;
   stations: StationState[];
   stationValues: Map<string, StationState>;
   regions: RegionOutline[];
@@ -149,9 +152,9 @@ function unitLayers(model: MapModel): Layer[] {
 }
 
 function sampleLayerList(model: MapModel): Layer[] {
-  const { samples, units, version, visible, now } = model;
+  const { samples, inForce, version, visible, now } = model;
   if (!samples) return [];
-  const levelOf = (unitId: string) => levelInForce(units.get(unitId));
+  const levelOf = (unitId: string) => inForce.get(unitId) ?? 'none';
   return [
     new GeoJsonLayer({
       id: 'diesel-zones',

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { DieselZone } from '../../../geo/layers/diesel-zone';
 import type { Enterprise } from '../../../geo/layers/enterprise';
-import { measureDue, zoneActive } from './sampleLayers';
+import type { JurisdictionState } from '../../../shared/state/schema';
+import { levelsInForce, measureDue, zoneActive } from './sampleLayers';
 
 const zone = (fromLevel: DieselZone['fromLevel'], timeWindows: string[]) =>
   ({ fromLevel, timeWindows }) as DieselZone;
@@ -35,5 +36,24 @@ describe('enterprise measures (plans 4.3.1.1)', () => {
     expect(measureDue(enterprise, 'yellow')).toBe(false);
     expect(measureDue(enterprise, 'orange')).toBe(true);
     expect(measureDue(enterprise, 'red')).toBe(true);
+  });
+});
+
+describe('levels in force', () => {
+  test('are issued levels, raised by an active regional warning, not by a region merely found', () => {
+    const state = {
+      units: [
+        { id: 'a', issuedLevel: 'yellow', regionFloor: 'red' },
+        { id: 'b', issuedLevel: 'none', regionFloor: 'red' },
+        { id: 'c', issuedLevel: 'red', regionFloor: 'none' },
+      ],
+      warnings: [
+        {
+          target: { kind: 'region', regionId: 'r', members: ['a', 'c'] },
+          level: 'orange',
+        },
+      ],
+    } as unknown as JurisdictionState;
+    expect(Object.fromEntries(levelsInForce(state))).toEqual({ a: 'orange', b: 'none', c: 'red' });
   });
 });

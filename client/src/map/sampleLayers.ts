@@ -2,7 +2,7 @@ import type { DieselZone } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import { higherLevel, levelRank, type WarningLevel } from '../../../shared/levels';
-import type { UnitState } from '../../../shared/state/schema';
+import type { JurisdictionState } from '../../../shared/state/schema';
 import { BEIJING_OFFSET } from '../../../shared/time';
 
 /** The overlay layers as drawn; `label` is the synthetic-sample label when any record is synthetic. */
@@ -13,9 +13,17 @@ export type OverlayLayers = {
   label: string | null;
 };
 
-/** The level a unit's measures follow: its own issued warning or the region's floor, whichever is higher. */
-export function levelInForce(unit: UnitState | undefined): WarningLevel {
-  return unit ? higherLevel(unit.issuedLevel, unit.regionFloor) : 'none';
+/**
+ * The level each unit's measures follow: its own issued warning, raised by an active regional warning it is
+ * a member of. A region the engine merely finds (regionFloor) is drawn, but is not in force until issued.
+ */
+export function levelsInForce(state: JurisdictionState): Map<string, WarningLevel> {
+  const levels = new Map(state.units.map((unit) => [unit.id, unit.issuedLevel]));
+  for (const warning of state.warnings)
+    if (warning.target.kind === 'region' && warning.level !== 'none')
+      for (const member of warning.target.members)
+        levels.set(member, higherLevel(levels.get(member) ?? 'none', warning.level));
+  return levels;
 }
 
 function minutesOfDay(text: string): number {

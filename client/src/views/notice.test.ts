@@ -26,9 +26,9 @@ const state = {
 } as unknown as JurisdictionState;
 
 test('the press notice counts units by level in force and lists warnings with Beijing issue times', () => {
-  // 伊宁县 is yellow itself but under an orange region floor: it counts as orange.
+  // 伊宁县 lies in a region the engine found (floor orange), but no regional warning is issued: it counts as yellow.
   expect(noticeText(state, 'zh')).toBe(
-    '截至北京时间2019-01-07 12:00,伊犁州红色预警单元0个、橙色2个、黄色0个。' +
+    '截至北京时间2019-01-07 12:00,伊犁州红色预警单元0个、橙色1个、黄色1个。' +
       '生效预警:伊宁市 橙色预警 (发布 2019-01-07 09:00)。请公众减少户外活动,做好健康防护。',
   );
 });

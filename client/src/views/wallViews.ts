@@ -2,7 +2,7 @@ import { units } from '../../../geo/units';
 import { levelRank } from '../../../shared/levels';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { levelInForce } from '../map/sampleLayers';
+import { levelsInForce } from '../map/sampleLayers';
 
 export type WallViewName = Jurisdiction | 'worst';
 export const wallViewNames: readonly WallViewName[] = ['ili', 'kizilsu', 'worst'];
@@ -24,13 +24,16 @@ export function worstUnits(
       (b.region.averageDailyAqi ?? 0) - (a.region.averageDailyAqi ?? 0),
   );
   if (regions[0]) return { ids: regions[0].region.members, jurisdiction: regions[0].jurisdiction };
-  const candidates = states.flatMap((state) =>
-    state.units.map((unit) => ({ unit, jurisdiction: state.jurisdiction })),
-  );
+  const candidates = states.flatMap((state) => {
+    const inForce = levelsInForce(state);
+    return state.units.map((unit) => ({
+      unit,
+      level: inForce.get(unit.id) ?? 'none',
+      jurisdiction: state.jurisdiction,
+    }));
+  });
   candidates.sort(
-    (a, b) =>
-      levelRank(levelInForce(b.unit)) - levelRank(levelInForce(a.unit)) ||
-      (b.unit.dailyAqi ?? 0) - (a.unit.dailyAqi ?? 0),
+    (a, b) => levelRank(b.level) - levelRank(a.level) || (b.unit.dailyAqi ?? 0) - (a.unit.dailyAqi ?? 0),
   );
   return candidates[0] ? { ids: [candidates[0].unit.id], jurisdiction: candidates[0].jurisdiction } : null;
 }
