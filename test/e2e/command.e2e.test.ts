@@ -52,7 +52,16 @@ test('an orange regional warning goes from proposal to lifting through the Ili c
   await poll(() =>
     duty.locator('[data-testid="compliance-flag"][data-kind="start-due"]').count(),
   ).toBeGreaterThan(0);
-  for (const name of regionNames) await duty.getByTestId('whatif').getByLabel(name, { exact: true }).check();
+  // 奎屯市 borders none of them (GET /api/units): with 伊宁市 that is two units, apart — no region (3.3.3).
+  const checklist = duty.getByTestId('whatif');
+  await checklist.getByLabel('奎屯市', { exact: true }).check();
+  await checklist.getByLabel('伊宁市', { exact: true }).check();
+  await poll(() => duty.getByTestId('whatif-contiguous').textContent()).toBe('不连片');
+  // Keyboard: focus the checkbox and press Space to take 奎屯市 out again.
+  await checklist.getByLabel('奎屯市', { exact: true }).focus();
+  await duty.keyboard.press('Space');
+  await poll(() => checklist.getByLabel('奎屯市', { exact: true }).isChecked()).toBe(false);
+  for (const name of regionNames) await checklist.getByLabel(name, { exact: true }).check();
   const whatIf = duty.getByTestId('whatif-result');
   await poll(() => whatIf.getAttribute('data-level')).toBe('orange');
   await poll(() => duty.getByTestId('whatif-contiguous').textContent()).toBe('相邻连片');
@@ -110,6 +119,7 @@ test('an orange regional warning goes from proposal to lifting through the Ili c
   const lifting = cardIn(duty, 'open-warnings').getByTestId('lifting-check');
   await poll(() => lifting.getAttribute('data-met')).toBe('true');
   expect(await lifting.getAttribute('data-to-level')).toBe('none');
+  await poll(() => duty.locator('[data-testid="compliance-flag"][data-kind="lift-due"]').count()).toBe(1);
   await duty.screenshot({ path: 'test-results/command-duty-lift-due.png' });
   const open = cardIn(duty, 'open-warnings');
   await open.getByLabel('调整到').selectOption('yellow');

@@ -1,4 +1,4 @@
-import type { JurisdictionState } from '../../../shared/state/schema';
+import type { ComplianceFlagState, JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
 import { beijingMinute } from '../time/beijing';
@@ -16,11 +16,15 @@ const kindZh: Record<string, { zh: string; en: string }> = {
 export function Compliance({
   state,
   units,
+  regional,
 }: {
   state: JurisdictionState;
   units: ReadonlyMap<string, UnitListing>;
+  /** Flags the console computes for regional warnings (regionalFlags.ts). */
+  regional: readonly ComplianceFlagState[];
 }) {
   const say = useSay();
+  const flags = [...state.compliance, ...regional];
   const targetName = (key: string) => {
     const [kind, id = ''] = key.split(/:(.*)/);
     if (kind === 'unit') return units.get(id)?.nameZh ?? id;
@@ -30,7 +34,7 @@ export function Compliance({
       .map((member) => units.get(member)?.nameZh ?? member)
       .join('、')}`;
   };
-  if (state.compliance.length === 0)
+  if (flags.length === 0)
     return (
       <section className="compliance ok" data-testid="compliance" aria-live="polite">
         {say('合规检查：无异常', 'Compliance: nothing flagged')}
@@ -40,7 +44,7 @@ export function Compliance({
     <section className="compliance alert" data-testid="compliance" role="alert">
       <h2>{say('合规提示', 'Compliance flags')}</h2>
       <ul>
-        {state.compliance.map((flag) => (
+        {flags.map((flag) => (
           <li key={`${flag.kind}-${flag.targetKey}`} data-testid="compliance-flag" data-kind={flag.kind}>
             <strong>{say(kindZh[flag.kind]!.zh, kindZh[flag.kind]!.en)}</strong> {targetName(flag.targetKey)}{' '}
             <LevelBadge level={flag.toLevel ?? flag.level} />{' '}
