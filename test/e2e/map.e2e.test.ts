@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOUR } from '../../shared/time';
 import { type Browser, launchBrowser, openPage, shareUnlike } from '../helpers/browser';
@@ -77,5 +77,18 @@ test('clicking a unit opens its panel with AQI, level in words and the 72 h char
   expect(await panel.locator('path.series-forecast').getAttribute('d')).toMatch(/^M[^M]*L[^M]*L[^M]*$/);
   expect(await panel.locator('polygon.series-range').count()).toBe(1);
   writeFileSync('test-results/map-panel.png', await page.screenshot());
+  await page.close();
+});
+
+test('the press view writes a notice from the state and saves the map as a PNG from the keyboard', async () => {
+  const page = await openPage(browser, `${server.url}/press`);
+  await waitForValues(page);
+  await expect.poll(() => page.getByTestId('notice').textContent()).toContain('截至北京时间2019-01-07 12:00');
+  await page.getByTestId('snapshot').focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const png = readFileSync((await download.path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // The drawing buffer is kept for the snapshot: the saved image shows the units, not an empty canvas.
+  expect(shareUnlike(png, { r: 0x1b, g: 0x24, b: 0x30 })).toBeGreaterThan(0.08);
   await page.close();
 });
