@@ -67,6 +67,8 @@ const labelPriority = { county: 2, division: 1, regiment: 0 } as const;
 const collisionProps = {
   extensions: [collisionExtension],
   collisionEnabled: true,
+  // A little margin so neighbouring labels do not touch (the collision map is drawn at this size).
+  collisionTestProps: { sizeScale: 1.3 },
   getCollisionPriority: (label: Label) => labelPriority[unitById.get(label.unitId)?.kind ?? 'regiment'],
 } as Record<string, unknown>;
 
