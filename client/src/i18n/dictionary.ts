@@ -77,6 +77,7 @@ const entries = {
   unitDetails: { zh: '查看单元', en: 'Unit details' },
   snapshot: { zh: '下载地图快照', en: 'Download map snapshot' },
   notice: { zh: '通告', en: 'Notice' },
+  jurisdiction: { zh: '地区', en: 'Prefecture' },
   language: { zh: 'English', en: '中文' },
   dust: { zh: '疑似沙尘(不按重污染分级)', en: 'Suspected dust (not graded as heavy pollution)' },
   construction: { zh: '建筑工地', en: 'Construction site' },

@@ -2,7 +2,7 @@ import type { DustSource } from '../../../geo/layers/dust-source';
 import type { EnterpriseClass } from '../../../geo/layers/enterprise';
 
 /** Map symbols as SVG data URLs: the map's IconLayer and the legend draw the very same images. */
-export type Symbol = { url: string; width: number; height: number; id: string };
+export type MapSymbol = { url: string; width: number; height: number; id: string };
 
 const shapes = {
   circle: '<circle cx="16" cy="16" r="11"/>',
@@ -15,7 +15,7 @@ const shapes = {
   cross: '<polygon points="11,3 21,3 21,11 29,11 29,21 21,21 21,29 11,29 11,21 3,21 3,11 11,11"/>',
 } as const;
 
-function symbol(id: string, shape: keyof typeof shapes, fill: string, letter: string): Symbol {
+function symbol(id: string, shape: keyof typeof shapes, fill: string, letter: string): MapSymbol {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><g fill="${fill}" stroke="#111" stroke-width="2">` +
     `${shapes[shape]}</g><text x="16" y="21" font-size="13" font-family="sans-serif" font-weight="bold" ` +
@@ -24,7 +24,7 @@ function symbol(id: string, shape: keyof typeof shapes, fill: string, letter: st
 }
 
 /** Plans 4.3.1.1 classes: one shape each, with a letter, so classes differ without colour. */
-export const enterpriseSymbols: Record<EnterpriseClass, Symbol> = {
+export const enterpriseSymbols: Record<EnterpriseClass, MapSymbol> = {
   A: symbol('enterprise-A', 'circle', '#7fd4ff', 'A'),
   B: symbol('enterprise-B', 'square', '#7fd4ff', 'B'),
   C: symbol('enterprise-C', 'triangle', '#7fd4ff', 'C'),
@@ -36,7 +36,7 @@ export const enterpriseSymbols: Record<EnterpriseClass, Symbol> = {
 };
 
 /** Plans 4.3.1.3 dust source types. */
-export const dustSymbols: Record<DustSource['type'], Symbol> = {
+export const dustSymbols: Record<DustSource['type'], MapSymbol> = {
   construction: symbol('dust-construction', 'triangle', '#d9b38c', '工'),
   brickworks: symbol('dust-brickworks', 'square', '#d9b38c', '砖'),
   'sand-gravel': symbol('dust-sand-gravel', 'circle', '#d9b38c', '砂'),
@@ -52,7 +52,7 @@ const hatchSvg =
   '<circle cx="16" cy="16" r="14.5" fill="none" stroke="#111" stroke-width="2"/></svg>';
 
 /** Stale stations (no data for 2+ hours) are hatched grey: old values are never shown as current. */
-export const staleSymbol: Symbol = {
+export const staleSymbol: MapSymbol = {
   id: 'stale',
   url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(hatchSvg)}`,
   width: 32,

@@ -37,7 +37,7 @@ export function PressView() {
         <select
           value={jurisdiction}
           onChange={(event) => setJurisdiction(event.target.value as Jurisdiction)}
-          aria-label={t('notice')}
+          aria-label={t('jurisdiction')}
         >
           <option value="ili">{t('ili')}</option>
           <option value="kizilsu">{t('kizilsu')}</option>
