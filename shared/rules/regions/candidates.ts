@@ -20,6 +20,7 @@ export class CandidateFinder {
   private readonly surplus: Float64Array;
   private readonly slack: Float64Array;
   private seenStamp = 0;
+  private readonly heap = new MinHeap();
 
   constructor(
     private readonly grid: Grid,
@@ -48,21 +49,25 @@ export class CandidateFinder {
       )
         nodes.push(node);
     }
-    const slacks: ((node: number) => number)[] = [
-      ...condition.sustained.map((window) => (node: number) => this.value(node, window)),
-      ...condition.groups.map((group) => (node: number) => {
-        let best = Number.NaN;
-        for (const window of group) {
-          const value = this.value(node, window);
-          if (!Number.isNaN(value) && !(value <= best)) best = value;
-        }
-        return best;
-      }),
+    // Each test's slack, computed once for the nodes that entered (the loop only removes nodes).
+    const slacks = [
+      ...condition.sustained.map((window) => nodes.map((node) => this.value(node, window))),
+      ...condition.groups.map((group) =>
+        nodes.map((node) => {
+          let best = Number.NaN;
+          for (const window of group) {
+            const value = this.value(node, window);
+            if (!Number.isNaN(value) && !(value <= best)) best = value;
+          }
+          return best;
+        }),
+      ),
     ];
+    const position = new Map(nodes.map((node, index) => [node, index] as const));
     for (;;) {
       const before = nodes.length;
-      for (const slackOf of slacks) {
-        for (const node of nodes) this.slack[node] = slackOf(node);
+      for (const values of slacks) {
+        for (const node of nodes) this.slack[node] = values[position.get(node)!]!;
         nodes = this.prune(nodes);
       }
       if (nodes.length === before)
@@ -83,24 +88,31 @@ export class CandidateFinder {
         this.slack[node] = this.value(node, window);
         if (!Number.isNaN(this.slack[node]!)) all.push(node);
       }
+      let kept = this.prune(all, false);
+      for (let before = -1; kept.length !== before; ) {
+        before = kept.length;
+        kept = this.prune(kept);
+      }
       set = new Uint8Array(this.graph.ids.length);
-      for (const node of this.prune(all)) set[node] = 1;
+      for (const node of kept) set[node] = 1;
       this.byWindow.set(key, set);
     }
     return set;
   }
 
-  /** One round of the path-cost test for the slack in this.slack, over `nodes` only. */
-  private prune(candidates: readonly number[]): number[] {
+  /** One round of the path-cost test for the slack in this.slack, over `candidates` only. */
+  private prune(candidates: readonly number[], byComponent = true): number[] {
     const { alive, distance, surplus, slack } = this;
     const nodes = candidates.filter((node) => !Number.isNaN(slack[node]!));
     for (const node of nodes) alive[node] = 1;
-    for (const part of this.components(nodes)) {
+    // Without components, the surplus of all nodes bounds every component's (a cheaper first pass).
+    for (const part of byComponent ? this.components(nodes, false) : [nodes]) {
       let total = 0;
       for (const node of part) total += Math.max(slack[node]!, 0);
       for (const node of part) surplus[node] = total;
     }
-    const heap = new MinHeap();
+    const heap = this.heap;
+    heap.clear();
     for (const node of nodes) {
       distance[node] = Number.POSITIVE_INFINITY;
       if (slack[node]! > 0) {
@@ -126,8 +138,8 @@ export class CandidateFinder {
     return kept;
   }
 
-  /** Connected components of `nodes` in the graph, each sorted. */
-  components(nodes: readonly number[]): number[][] {
+  /** Connected components of `nodes` in the graph, each sorted unless asked not to. */
+  components(nodes: readonly number[], sorted = true): number[][] {
     const { member, seen } = this;
     this.seenStamp += 1;
     const stamp = this.seenStamp;
@@ -145,7 +157,7 @@ export class CandidateFinder {
           }
         }
       }
-      result.push(members.sort((a, b) => a - b));
+      result.push(sorted ? members.sort((a, b) => a - b) : members);
     }
     return result;
   }

@@ -91,9 +91,11 @@ export function findRegions(input: FindRegionsInput): RegionsResult {
   const lastObservedIndex = Math.min(grid.hours - 1, Math.floor((input.now - start) / HOUR));
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
   let exact = true;
+  // Shared by the levels: their rules reuse the same windows (hour and threshold).
+  const finder = new CandidateFinder(grid, graph, minMembers);
   for (const rule of rules) {
     const sets: number[][] = [];
-    for (const { component, conditions } of searchComponents(rule, grid, graph, input, minMembers)) {
+    for (const { component, conditions } of searchComponents(rule, grid, graph, input, finder)) {
       const problem = buildProblem(component, conditions, grid, graph);
       const found =
         component.length <= exactComponentLimit
@@ -136,11 +138,10 @@ function searchComponents(
   grid: Grid,
   graph: IndexedGraph,
   input: FindRegionsInput,
-  minMembers: number,
+  finder: CandidateFinder,
 ): { component: number[]; conditions: Condition[] }[] {
   const nodeCount = graph.ids.length;
   const perCondition: { condition: Condition; nodes: number[] }[] = [];
-  const finder = new CandidateFinder(grid, graph, minMembers);
   const candidate = new Uint8Array(nodeCount);
   for (let t = input.from; t <= input.to; t += HOUR) {
     for (const condition of conditionsAt(rule, grid, t)) {
@@ -154,7 +155,7 @@ function searchComponents(
   const candidateNodes = [...candidate.keys()].filter((node) => candidate[node] === 1);
   const result = finder
     .components(candidateNodes)
-    .filter((component) => component.length >= minMembers)
+    .filter((component) => component.length >= (input.minMembers ?? 3))
     .map((component) => ({ component, conditions: [] as Condition[] }));
   const owner = new Int32Array(nodeCount).fill(-1);
   result.forEach((entry, index) => {
