@@ -102,7 +102,10 @@ test('an orange regional warning goes from proposal to lifting through the Ili c
   await poll(() => commander.getByTestId('response-level').getAttribute('data-level')).toBe('orange');
   expect(await commander.getByTestId('measures-mandatory').locator('li').count()).toBeGreaterThan(0);
   await poll(() => commander.getByTestId('reduction-account').textContent()).toContain('20%');
-  await commander.screenshot({ path: 'test-results/command-commander-issued.png', fullPage: true });
+  await commander.getByTestId('decisions').scrollIntoViewIfNeeded();
+  await commander.screenshot({ path: 'test-results/command-commander-issued.png' });
+  await commander.getByTestId('response').scrollIntoViewIfNeeded();
+  await commander.screenshot({ path: 'test-results/command-response.png' });
 
   // The wall shows it.
   const wall = await openPage(browser, `${server.url}/wall?view=ili&cycle=0`);
@@ -152,5 +155,6 @@ test('an orange regional warning goes from proposal to lifting through the Ili c
   await poll(actions).toBe(
     'warning.propose warning.sign warning.sign warning.change warning.sign warning.lift',
   );
-  await commander.screenshot({ path: 'test-results/command-audit.png', fullPage: true });
+  await commander.getByTestId('audit').scrollIntoViewIfNeeded();
+  await commander.screenshot({ path: 'test-results/command-audit.png' });
 }, 240_000);

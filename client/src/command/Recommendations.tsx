@@ -25,6 +25,8 @@ const when = (ms: number | null | undefined) => (ms == null ? '—' : beijingMin
 export function Recommendations({ plan, state, units, seriesByUnit, regions, onDraft }: Props) {
   const say = useSay();
   const name = (id: string) => units.get(id)?.nameZh ?? id;
+  const withData = state.units.filter((unit) => unit.newestHour !== null);
+  const withoutData = state.units.filter((unit) => unit.newestHour === null);
   return (
     <section className="command-panel" aria-labelledby="recommendations-title" data-testid="recommendations">
       <h2 id="recommendations-title">{say('预警建议', 'Recommendations')}</h2>
@@ -103,7 +105,7 @@ export function Recommendations({ plan, state, units, seriesByUnit, regions, onD
           </tr>
         </thead>
         <tbody>
-          {state.units.map((unit) => {
+          {withData.map((unit) => {
             const series = seriesByUnit.get(unit.id);
             const evaluation = series ? evaluateUnit(plan, series, state.now) : null;
             const episode = evaluation?.episode ?? null;
@@ -145,6 +147,12 @@ export function Recommendations({ plan, state, units, seriesByUnit, regions, onD
           })}
         </tbody>
       </table>
+      {withoutData.length > 0 && (
+        <p className="hint" data-testid="units-without-data">
+          {say('无监测数据的单元（无法给出建议）：', 'Units without data (no recommendation): ')}
+          {withoutData.map((unit) => name(unit.id)).join('、')}
+        </p>
+      )}
     </section>
   );
 }

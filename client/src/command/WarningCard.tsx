@@ -29,6 +29,20 @@ type Props = {
 };
 
 const levels: IssuedLevel[] = ['yellow', 'orange', 'red'];
+const outcomeZh: Record<string, string> = {
+  proposed: '提出',
+  signed: '签署',
+  issued: '批准发布',
+  rejected: '驳回',
+  'change-proposed': '提出调整',
+  raised: '批准升级',
+  lowered: '批准降级',
+  'change-rejected': '驳回调整',
+  lifted: '解除',
+  cancelled: '取消',
+  overridden: '特殊情况调整',
+  'dust-confirmed': '确认沙尘',
+};
 const commanders: Role[] = ['commander', 'first-deputy-commander', 'deputy-commander'];
 
 /** Whose turn it is on a warning's pending chain, or null. */
@@ -139,7 +153,8 @@ export function WarningCard({ plan, warning, now, role, units, series, csrfToken
       <ol className="history" data-testid="warning-history">
         {warning.history.map((entry) => (
           <li key={`${entry.at}-${entry.outcome}-${entry.actor.userId}`}>
-            {beijingMinute(entry.at)} {roleNames[entry.actor.role]?.zh}（{entry.actor.userId}）{entry.outcome}
+            {beijingMinute(entry.at)} {roleNames[entry.actor.role]?.zh}（{entry.actor.userId}）
+            {say(outcomeZh[entry.outcome] ?? entry.outcome, entry.outcome)}
             {entry.level && ` ${entry.level}`}：{entry.reason} 〔{entry.citation}〕
           </li>
         ))}
