@@ -58,7 +58,7 @@ test('the map follows the time slider to a past hour and back to LIVE', async ()
   await expect.poll(() => unitCategory(page, '654002'), { timeout: 10_000 }).toBe(4);
   expect(await page.getByTestId('live-badge').isVisible()).toBe(true);
   await page.close();
-});
+}, 120_000);
 
 test('clicking a unit opens its panel with AQI, level in words and the 72 h chart', async () => {
   const page = await openPage(browser, `${server.url}/`);
@@ -90,5 +90,23 @@ test('the press view writes a notice from the state and saves the map as a PNG f
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   // The drawing buffer is kept for the snapshot: the saved image shows the units, not an empty canvas.
   expect(shareUnlike(png, { r: 0x1b, g: 0x24, b: 0x30 })).toBeGreaterThan(0.08);
+  await page.close();
+});
+
+test('toggling a layer draws it and the legend gains its symbols and the synthetic-sample label', async () => {
+  const page = await openPage(browser, `${server.url}/`);
+  await waitForValues(page);
+  const legend = page.getByTestId('legend');
+  expect(await legend.textContent()).not.toContain('A级');
+  const before = await page.locator('[data-testid=map]').screenshot();
+  await page.getByLabel('应急减排企业').check();
+  await page.getByLabel('柴油车限行区').check();
+  await expect.poll(() => legend.textContent()).toContain('A级');
+  expect(await legend.textContent()).toContain('示例数据（合成）');
+  expect(await legend.textContent()).toContain('限行生效');
+  await page.waitForTimeout(1500);
+  const after = await page.locator('[data-testid=map]').screenshot();
+  writeFileSync('test-results/map-layers.png', after);
+  expect(after.equals(before)).toBe(false);
   await page.close();
 });

@@ -2,18 +2,17 @@ import type { Layer } from '@deck.gl/core';
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
-import type { DieselZone } from '../../../geo/layers/diesel-zone';
-import type { DustSource } from '../../../geo/layers/dust-source';
-import type { Enterprise } from '../../../geo/layers/enterprise';
 import { unitById } from '../../../geo/units';
 import type { WarningLevel } from '../../../shared/levels';
 import type { StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { aqiColour, levelColour, levelWidth, type Rgba, staleUnitAlpha, unitFillAlpha } from './colours';
+import { derive } from './derive';
 import type { Label, RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import { type Metric, unitAqi, unitLabel } from './labels';
-import { measureDue, type OverlayLayers, zoneActive } from './sampleLayers';
-import { dustSymbols, enterpriseSymbols, staleSymbol } from './symbols';
+import { overlayLayers } from './overlayLayers';
+import type { OverlayLayers } from './sampleLayers';
+import { staleSymbol } from './symbols';
 
 export type LayerVisibility = {
   stations: boolean;
@@ -42,22 +41,6 @@ export type MapModel = {
   /** Bumped whenever unit or station values change: deck.gl recomputes colours only (updateTriggers). */
   version: number;
 };
-
-/** Derived arrays keyed by their source's identity, so deck.gl sees the same data until the source changes. */
-const derived = new WeakMap<object, unknown>();
-function derive<Source extends object, Result>(
-  source: Source,
-  tag: string,
-  make: (source: Source) => Result,
-): Result {
-  let byTag = derived.get(source) as Map<string, Result> | undefined;
-  if (!byTag) {
-    byTag = new Map();
-    derived.set(source, byTag);
-  }
-  if (!byTag.has(tag)) byTag.set(tag, make(source));
-  return byTag.get(tag)!;
-}
 
 const fontFamily = 'Noto Sans CJK SC, Noto Sans SC, sans-serif';
 const dashExtension = new PathStyleExtension({ dash: true });
@@ -153,66 +136,6 @@ function unitLayers(model: MapModel): Layer[] {
   ];
 }
 
-function sampleLayerList(model: MapModel): Layer[] {
-  const { samples, inForce, version, visible, now } = model;
-  if (!samples) return [];
-  const levelOf = (unitId: string) => inForce.get(unitId) ?? 'none';
-  return [
-    new GeoJsonLayer({
-      id: 'diesel-zones',
-      visible: visible.dieselZones,
-      data: derive(samples.zones, 'features', (zones) =>
-        zones.map((zone) => ({ type: 'Feature', geometry: zone.geometry, properties: zone })),
-      ) as never,
-      pickable: true,
-      filled: true,
-      stroked: true,
-      lineWidthUnits: 'pixels',
-      getFillColor: (feature: { properties: DieselZone }) =>
-        zoneActive(feature.properties, levelOf(feature.properties.unitId), now)
-          ? [214, 51, 255, 150]
-          : [214, 51, 255, 25],
-      getLineColor: [214, 51, 255, 255],
-      getLineWidth: (feature: { properties: DieselZone }) =>
-        zoneActive(feature.properties, levelOf(feature.properties.unitId), now) ? 4 : 1,
-      updateTriggers: { getFillColor: [version, now], getLineWidth: [version, now] },
-    }),
-    new IconLayer<DustSource>({
-      id: 'dust-sources',
-      visible: visible.dustSources,
-      data: samples.dust,
-      pickable: true,
-      getPosition: (source) => [source.lon, source.lat],
-      getIcon: (source) => dustSymbols[source.type],
-      getSize: model.wall ? 26 : 20,
-    }),
-    new ScatterplotLayer<Enterprise>({
-      id: 'enterprise-duty',
-      visible: visible.enterprises,
-      data: samples.enterprises,
-      filled: false,
-      stroked: true,
-      radiusUnits: 'pixels',
-      lineWidthUnits: 'pixels',
-      getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
-      getRadius: 13,
-      getLineWidth: 3,
-      getLineColor: (enterprise) =>
-        measureDue(enterprise, levelOf(enterprise.unitId)) ? [255, 140, 0, 255] : [0, 0, 0, 0],
-      updateTriggers: { getLineColor: version },
-    }),
-    new IconLayer<Enterprise>({
-      id: 'enterprises',
-      visible: visible.enterprises,
-      data: samples.enterprises,
-      pickable: true,
-      getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
-      getIcon: (enterprise) => enterpriseSymbols[enterprise.class],
-      getSize: model.wall ? 24 : 18,
-    }),
-  ];
-}
-
 function stationLayers(model: MapModel): Layer[] {
   const { stationValues, version, visible } = model;
   const currentOf = (station: StationState) => stationValues.get(station.id);
@@ -304,5 +227,5 @@ function labelData(geometry: UnitGeometry): (Label & { offset: number })[] {
 
 /** The deck.gl layer list for a model, bottom to top. Same ids every call, so deck.gl reuses the layers. */
 export function buildLayers(model: MapModel): Layer[] {
-  return [...unitLayers(model), ...sampleLayerList(model), ...stationLayers(model), labelLayer(model)];
+  return [...unitLayers(model), ...overlayLayers(model), ...stationLayers(model), labelLayer(model)];
 }

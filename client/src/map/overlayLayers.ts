@@ -1,0 +1,70 @@
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { DieselZone } from '../../../geo/layers/diesel-zone';
+import type { DustSource } from '../../../geo/layers/dust-source';
+import type { Enterprise } from '../../../geo/layers/enterprise';
+import { derive } from './derive';
+import type { MapModel } from './layers';
+import { measureDue, zoneActive } from './sampleLayers';
+import { dustSymbols, enterpriseSymbols } from './symbols';
+
+/** Enterprises by class with their duty ring, diesel zones (active ones emphasised), dust sources by type. */
+export function overlayLayers(model: MapModel): Layer[] {
+  const { samples, inForce, version, visible, now } = model;
+  if (!samples) return [];
+  const levelOf = (unitId: string) => inForce.get(unitId) ?? 'none';
+  return [
+    new GeoJsonLayer({
+      id: 'diesel-zones',
+      visible: visible.dieselZones,
+      data: derive(samples.zones, 'features', (zones) =>
+        zones.map((zone) => ({ type: 'Feature', geometry: zone.geometry, properties: zone })),
+      ) as never,
+      pickable: true,
+      filled: true,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getFillColor: (feature: { properties: DieselZone }) =>
+        zoneActive(feature.properties, levelOf(feature.properties.unitId), now)
+          ? [214, 51, 255, 150]
+          : [214, 51, 255, 25],
+      getLineColor: [214, 51, 255, 255],
+      getLineWidth: (feature: { properties: DieselZone }) =>
+        zoneActive(feature.properties, levelOf(feature.properties.unitId), now) ? 4 : 1,
+      updateTriggers: { getFillColor: [version, now], getLineWidth: [version, now] },
+    }),
+    new IconLayer<DustSource>({
+      id: 'dust-sources',
+      visible: visible.dustSources,
+      data: samples.dust,
+      pickable: true,
+      getPosition: (source) => [source.lon, source.lat],
+      getIcon: (source) => dustSymbols[source.type],
+      getSize: model.wall ? 26 : 20,
+    }),
+    new ScatterplotLayer<Enterprise>({
+      id: 'enterprise-duty',
+      visible: visible.enterprises,
+      data: samples.enterprises,
+      filled: false,
+      stroked: true,
+      radiusUnits: 'pixels',
+      lineWidthUnits: 'pixels',
+      getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
+      getRadius: 13,
+      getLineWidth: 3,
+      getLineColor: (enterprise) =>
+        measureDue(enterprise, levelOf(enterprise.unitId)) ? [255, 140, 0, 255] : [0, 0, 0, 0],
+      updateTriggers: { getLineColor: version },
+    }),
+    new IconLayer<Enterprise>({
+      id: 'enterprises',
+      visible: visible.enterprises,
+      data: samples.enterprises,
+      pickable: true,
+      getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
+      getIcon: (enterprise) => enterpriseSymbols[enterprise.class],
+      getSize: model.wall ? 24 : 18,
+    }),
+  ];
+}
