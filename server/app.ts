@@ -8,8 +8,10 @@ import { Server as SocketServer } from 'socket.io';
 import { ensureDemoAccounts } from './auth/accounts';
 import { authenticate } from './auth/guards';
 import { socketAuthorizer } from './auth/socket';
+import { boundariesRouter, createBoundaryService } from './boundaries';
 import type { ServerConfig } from './config';
 import { createEngine, stateRouter } from './engine';
+import { externalWarningRouter, restoreExternalWarning } from './external-warning';
 import { auditRouter } from './http/audit';
 import { authRouter } from './http/auth';
 import { errorHandler, notFound } from './http/errors';
@@ -40,7 +42,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = createStore(config.dataDir);
   // Demo mode: the default start (replay on) with no accounts yet gets one account per role.
   const demoAccounts = config.replay ? await ensureDemoAccounts(store) : [];
-  const engine = createEngine({ store, clock: config.clock });
+  const boundaries = createBoundaryService(store);
+  const engine = createEngine({ store, clock: config.clock, adjacency: boundaries.adjacency });
+  restoreExternalWarning(store, engine);
   const ingest = createIngest(store, logger);
   ingest.listen(engine);
 
@@ -51,7 +55,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.get('/api/config', (_request, response) => {
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
-  app.use('/api', unitsRouter());
+  app.use('/api', unitsRouter(boundaries));
+  // A new boundary set changes Ili's adjacency: the engine re-evaluates both prefectures.
+  app.use('/api', boundariesRouter(store, boundaries, engine.stationsChanged));
+  app.use('/api', externalWarningRouter(store, engine));
   app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
   app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));

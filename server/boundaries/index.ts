@@ -1,0 +1,2 @@
+export { type BoundaryService, boundariesDocumentKind, createBoundaryService } from './boundaries';
+export { boundariesRouter, boundaryImportQuerySchema } from './router';

@@ -1,0 +1,6 @@
+export {
+  currentExternalWarning,
+  externalWarningInputSchema,
+  restoreExternalWarning,
+} from './external-warning';
+export { externalWarningRouter } from './router';

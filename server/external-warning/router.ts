@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
+import { actorName } from '../auth/principal';
+import type { Engine } from '../engine';
+import { parseOr400 } from '../http/errors';
+import type { Store } from '../store/types';
+import {
+  currentExternalWarning,
+  type ExternalWarningInput,
+  engineWarning,
+  externalWarningDocumentKind,
+  externalWarningInputSchema,
+} from './external-warning';
+
+const setters = allow(['office-director', 'commander']);
+
+/** GET, PUT and DELETE /external-regional-warning: Kizilsu's autonomous-region floor (plan 3.3.2). */
+export function externalWarningRouter(store: Store, engine: Engine): Router {
+  const router = Router();
+
+  function record(warning: ExternalWarningInput | null, request: Parameters<typeof requirePrincipal>[0]) {
+    const principal = requirePrincipal(request);
+    requireJurisdiction(principal, 'kizilsu');
+    const at = Date.now();
+    const version = store.transaction(() => {
+      const written = store.putDocument(externalWarningDocumentKind, warning, at);
+      store.appendAudit({
+        at,
+        actor: actorName(principal),
+        action: warning ? 'external-regional-warning.set' : 'external-regional-warning.clear',
+        detail: { version: written, warning },
+      });
+      return written;
+    });
+    engine.setExternalRegionalWarning(warning && engineWarning(warning));
+    return version;
+  }
+
+  router.get('/external-regional-warning', (_request, response) => {
+    response.json({ warning: currentExternalWarning(store) });
+  });
+  router.put('/external-regional-warning', setters, (request, response) => {
+    const warning = parseOr400(externalWarningInputSchema, request.body, 'body');
+    response.json({ version: record(warning, request), warning });
+  });
+  router.delete('/external-regional-warning', setters, (request, response) => {
+    response.json({ version: record(null, request), warning: null });
+  });
+  return router;
+}
