@@ -7,31 +7,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { startServer } from '../server/app';
-import { configFromEnvironment } from '../server/config';
 import { createIngest } from '../server/ingest/service';
 import { realStations } from '../server/replay/episodes';
 import { simulatedStations } from '../server/replay/simulated';
 import { createStore } from '../server/store/sqlite';
 import { toBeijingIso } from '../shared/time';
+import { startTestServer } from '../test/helpers/server';
 
 const feederKey = 'bench-ingest-feeder-key-0123456789';
 const headers = { authorization: `Bearer ${feederKey}` };
 const rowsPerRequest = 10_000;
 const hour = 3_600_000;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tianshan-bench-'));
-const server = await startServer(
-  configFromEnvironment({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    REPLAY: 'off',
-    LOG_LEVEL: 'silent',
-    CLOCK: 'data',
-    FEEDER_KEY: feederKey,
-  }),
-);
+const server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
 const stations = [...realStations(), ...simulatedStations()];
 const stationCsv = `id,name,lon,lat,unit\n${stations.map((s) => `${s.id},${s.name},${s.lon},${s.lat},${s.unitId ?? ''}`).join('\n')}\n`;
 const imported = await fetch(`${server.url}/api/stations/import`, {
@@ -115,5 +103,4 @@ const first = Date.parse('2019-11-01T00:00:00+08:00');
 await timed('JSON, new hours', batch(first), false);
 await timed('JSON, same request re-sent', batch(first), false);
 await timed('CSV, new hours', batch(first + 400 * hour), true);
-await server.close();
-rmSync(dataDir, { recursive: true, force: true });
+await server.stop();

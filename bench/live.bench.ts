@@ -4,16 +4,12 @@
  * to the state. Run: npm run bench live
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { startServer } from '../server/app';
-import { configFromEnvironment } from '../server/config';
 import { loadEpisodes, realStations } from '../server/replay/episodes';
 import { episodeHours } from '../server/replay/simulate-hours';
 import { simulatedStations } from '../server/replay/simulated';
 import type { Delta } from '../shared/live/events';
+import { startTestServer } from '../test/helpers/server';
 
 const feederKey = 'bench-live-feeder-key-0123456789';
 const clientCount = 500;
@@ -59,18 +55,7 @@ async function runClients(url: string, count: number): Promise<void> {
 }
 
 async function runParent(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tianshan-bench-live-'));
-  const server = await startServer(
-    configFromEnvironment({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      REPLAY: 'off',
-      CLOCK: 'data',
-      FEEDER_KEY: feederKey,
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  const server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
   const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
   // The replay's Ili stations (3 real Yining stations, 28 simulated) and the real E3 episode.
   const stations = [...realStations(), ...simulatedStations()].filter(
@@ -190,8 +175,7 @@ async function runParent(): Promise<void> {
   );
   child.send({ kind: 'stop' });
 
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
   process.exit(0);
 }
 

@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { units } from '../geo/units';
-import { startServer } from '../server/app';
-import { configFromEnvironment } from '../server/config';
 import { simulatedStations } from '../server/replay/simulated';
 import { createStore } from '../server/store/sqlite';
 import type { ObservationRow, StationRow } from '../server/store/types';
+import { startTestServer } from '../test/helpers/server';
 
 const stationCount = 200;
 const hours = 365 * 24;
@@ -94,16 +93,7 @@ async function fill(dataDir: string): Promise<void> {
 async function serve(dataDir: string): Promise<void> {
   console.log(`server process before start: ${memory()}`);
   const began = performance.now();
-  const server = await startServer(
-    configFromEnvironment({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      REPLAY: 'off',
-      CLOCK: 'data',
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  const server = await startTestServer({ CLOCK: 'data' }, { dataDir });
   const started = performance.now();
   for (const jurisdiction of ['ili', 'kizilsu']) {
     const response = await fetch(`${server.url}/api/state?jurisdiction=${jurisdiction}`);
@@ -114,7 +104,7 @@ async function serve(dataDir: string): Promise<void> {
     `start with a year of 200 stations: ${((started - began) / 1000).toFixed(1)} s; first states served after ${((performance.now() - began) / 1000).toFixed(1)} s`,
   );
   console.log(`server process with the year loaded: ${memory()}`);
-  await server.close();
+  await server.stop();
 }
 
 if (process.argv[2] === '--serve') await serve(process.argv[3]!);
