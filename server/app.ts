@@ -18,6 +18,7 @@ import { errorHandler, notFound } from './http/errors';
 import { healthRouter } from './http/health';
 import { bodyLimit, ingestRouter } from './http/ingest';
 import { layersRouter } from './http/layers';
+import { reportsRouter } from './http/reports';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
 import { createIngest } from './ingest/service';
@@ -62,6 +63,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
   app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
+  app.use('/api', reportsRouter({ store, now: engine.now }));
   app.use('/api', layersRouter(store));
   app.use('/api', auditRouter(store));
   app.use('/api', stateRouter(engine));

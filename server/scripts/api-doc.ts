@@ -11,6 +11,7 @@ import { auditQuerySchema } from '../http/audit';
 import { loginSchema } from '../http/auth';
 import { observationQuerySchema } from '../http/ingest';
 import { layerImportQuerySchema } from '../http/layers';
+import { dailyReportSchema, dailyReportsQuerySchema } from '../http/reports';
 import { unitsQuerySchema } from '../http/units';
 import { forecastBodySchema, forecastInputSchema } from '../ingest/forecasts';
 import { observationInputSchema } from '../ingest/observations';
@@ -57,6 +58,8 @@ const documented: Record<string, z.ZodType> = {
   'confirm dust': confirmDustSchema,
   'layer import query': layerImportQuerySchema,
   'audit query': auditQuerySchema,
+  'daily report': dailyReportSchema,
+  'daily reports query': dailyReportsQuerySchema,
   'CLI user add': newAccountSchema,
 };
 

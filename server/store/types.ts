@@ -128,6 +128,26 @@ export interface DocumentStore {
   latestDocument(kind: string): { version: number; body: unknown; at: number } | null;
 }
 
+/**
+ * One day's report from a warning unit or plan member unit to the command office (plans 5.1 信息报送).
+ * reporter: a unit id of geo/units.ts or a member unit's nameZh; date: the Beijing date covered, YYYY-MM-DD.
+ */
+export type DailyReportRow = {
+  jurisdiction: Jurisdiction;
+  reporter: string;
+  date: string;
+  receivedAt: number;
+  /** The username of the account that recorded it. */
+  recordedBy: string;
+  summary: string | null;
+};
+
+export interface ReportStore {
+  /** Upserts one report per (jurisdiction, reporter, date); returns the row it replaced, or null. */
+  putDailyReport(row: DailyReportRow): DailyReportRow | null;
+  dailyReports(jurisdiction: Jurisdiction, date: string): DailyReportRow[];
+}
+
 export interface Store
   extends ObservationStore,
     ForecastStore,
@@ -135,7 +155,8 @@ export interface Store
     EventStore,
     AuditStore,
     AccountStore,
-    DocumentStore {
+    DocumentStore,
+    ReportStore {
   /** Replacements of stored station-hours, newest first (the observation change log). */
   observationChanges(station?: string): ObservationChange[];
   /** Recomputes every entry's hash: the first broken seq, or null when the chain holds. */

@@ -8,6 +8,7 @@ import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/LevelBadge';
 import type { UnitListing } from './api';
 import { type EnterpriseLayer, loadEnterprises } from './enterprises';
+import { ReportingStatus } from './ReportingStatus';
 import { useSay } from './say';
 
 type Props = {
@@ -59,7 +60,7 @@ function activeAreas(book: WarningBook | null, now: number): { level: IssuedLeve
     .map(([level, ids]) => ({ level, unitIds: [...ids].sort() }));
 }
 
-/** While a level is in force: the cumulative measures, reporting duty, enterprises and the reduction account. */
+/** While a level is in force: the cumulative measures, enterprises, the reduction account and daily reporting. */
 export function ResponsePanel({ plan, jurisdiction, book, now, units }: Props) {
   const say = useSay();
   const [layer, setLayer] = useState<EnterpriseLayer | null>(null);
@@ -122,25 +123,6 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units }: Props) {
                 </ul>
               </details>
             ))}
-            <h4>{say('信息报送', 'Reporting')}</h4>
-            <p data-testid="reporting">
-              {plan.reporting.daily.zh}〔{plan.reporting.daily.section}〕
-              <br />
-              {say(
-                '系统暂未记录各县市、成员单位的每日报送情况（无报送数据模型）；以下为应报送单位：',
-                'Daily reporting is not tracked yet (no reporting data model); those who must report:',
-              )}
-            </p>
-            <ul className="reporters">
-              {unitIds.map((id) => (
-                <li key={id}>{name(id)}</li>
-              ))}
-              {plan.memberUnits.map((member) => (
-                <li key={member.nameZh} title={member.dutyZh}>
-                  {member.nameZh}
-                </li>
-              ))}
-            </ul>
             <h4>{say('涉及企业与减排核算', 'Enterprises and reduction account')}</h4>
             {layer?.label && <p className="hint">{layer.label}</p>}
             {account && (
@@ -199,6 +181,7 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units }: Props) {
           </div>
         );
       })}
+      <ReportingStatus plan={plan} jurisdiction={jurisdiction} now={now} />
     </section>
   );
 }

@@ -89,3 +89,34 @@ export async function auditEntries(text: string): Promise<AuditEntry[]> {
   if (text.trim()) query.set('text', text.trim());
   return (await getJson<{ entries: AuditEntry[] }>(`/api/audit?${query}`)).entries;
 }
+
+/** One expected reporter and its report for the day, as GET /api/reports gives it (plans 5.1 信息报送). */
+export type ReporterStatus = {
+  /** A warning unit id, or a member unit's Chinese name. */
+  reporter: string;
+  kind: 'unit' | 'member';
+  nameZh: string;
+  nameEn: string;
+  reported: boolean;
+  receivedAt: number | null;
+  recordedBy: string | null;
+  summary: string | null;
+};
+export type DailyReporting = {
+  jurisdiction: Jurisdiction;
+  date: string;
+  expected: number;
+  reported: number;
+  reporters: ReporterStatus[];
+};
+
+export function dailyReporting(jurisdiction: Jurisdiction, date: string): Promise<DailyReporting> {
+  return getJson<DailyReporting>(`/api/reports?${new URLSearchParams({ jurisdiction, date })}`);
+}
+
+export function recordDailyReport(
+  report: { jurisdiction: Jurisdiction; reporter: string; date: string; summary?: string },
+  csrfToken: string,
+): Promise<unknown> {
+  return postJson('/api/reports', report, csrfToken);
+}

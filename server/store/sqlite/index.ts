@@ -7,6 +7,7 @@ import { auditStore } from './audit';
 import { migrate } from './migrations';
 import { observationStore } from './observations';
 import { documentStore, eventStore, forecastStore, stationStore } from './records';
+import { reportStore } from './reports';
 
 /**
  * The SQLite store: `${dataDir}/tianshan.db`, WAL journal. synchronous=FULL because an acknowledged write
@@ -30,6 +31,7 @@ export function createStore(dataDir: string): Store {
     ...auditStore(database),
     ...accountStore(database),
     ...documentStore(database),
+    ...reportStore(database),
     transaction: (fn) => database.transaction(fn)(),
     status() {
       if (!open) return { kind: 'sqlite', ok: false };

@@ -60,6 +60,18 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'warning events are append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'daily reports',
+    // Ili and Kizilsu plans 5.1 信息报送: one report per reporter and covered Beijing date; re-recording replaces it.
+    sql: `
+      CREATE TABLE daily_reports (
+        jurisdiction TEXT NOT NULL, reporter TEXT NOT NULL, date TEXT NOT NULL,
+        received_at INTEGER NOT NULL, recorded_by TEXT NOT NULL, summary TEXT,
+        PRIMARY KEY (jurisdiction, reporter, date)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { Jurisdiction } from '../../../shared/units/schema';
+import type { DailyReportRow, ReportStore } from '../types';
+
+type ReportRecord = {
+  jurisdiction: Jurisdiction;
+  reporter: string;
+  date: string;
+  received_at: number;
+  recorded_by: string;
+  summary: string | null;
+};
+
+function toReport(record: ReportRecord): DailyReportRow {
+  return {
+    jurisdiction: record.jurisdiction,
+    reporter: record.reporter,
+    date: record.date,
+    receivedAt: record.received_at,
+    recordedBy: record.recorded_by,
+    summary: record.summary,
+  };
+}
+
+export function reportStore(database: Database.Database): ReportStore {
+  const one = database.prepare<[string, string, string], ReportRecord>(
+    'SELECT * FROM daily_reports WHERE jurisdiction = ? AND reporter = ? AND date = ?',
+  );
+  const upsert = database.prepare(
+    `INSERT INTO daily_reports (jurisdiction, reporter, date, received_at, recorded_by, summary)
+     VALUES (@jurisdiction, @reporter, @date, @receivedAt, @recordedBy, @summary)
+     ON CONFLICT (jurisdiction, reporter, date) DO UPDATE SET received_at = excluded.received_at,
+       recorded_by = excluded.recorded_by, summary = excluded.summary`,
+  );
+  const put = database.transaction((row: DailyReportRow) => {
+    const previous = one.get(row.jurisdiction, row.reporter, row.date);
+    upsert.run(row);
+    return previous ? toReport(previous) : null;
+  });
+  return {
+    putDailyReport: (row) => put(row),
+    dailyReports: (jurisdiction, date) =>
+      database
+        .prepare<[string, string], ReportRecord>(
+          'SELECT * FROM daily_reports WHERE jurisdiction = ? AND date = ? ORDER BY reporter',
+        )
+        .all(jurisdiction, date)
+        .map(toReport),
+  };
+}
