@@ -13,14 +13,17 @@ import type {
   RegionState,
   SeriesState,
   StationState,
+  TimelineState,
   UnitState,
   WarningState,
 } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
+import { changedRows, ifChanged } from './changes';
 import { EngineData } from './data';
-import { jurisdictionState } from './jurisdiction-state';
+import { forecastHorizon, forecastState } from './forecast-state';
+import { jurisdictionState, type NowEvaluation } from './jurisdiction-state';
 import { stationSeriesState, unitSeriesState } from './series';
 
 export type EngineOptions = {
@@ -50,41 +53,12 @@ export type TickChange = {
   events: unknown[];
 };
 
-function ifChanged<Value>(previous: Value | undefined, next: Value): Value | undefined {
-  return JSON.stringify(previous) === JSON.stringify(next) ? undefined : next;
-}
-
 export type Engine = ReturnType<typeof createEngine>;
 
 const jurisdictions: readonly Jurisdiction[] = ['ili', 'kizilsu'];
 /** The national network's real-time hourly publication began in 2013: nothing older is loaded. */
 const loadFrom = Date.parse('2013-01-01T00:00:00+08:00');
 const loadPage = 30 * 24 * HOUR;
-
-/** Per row that changed: its id and only the fields whose value changed (a lean delta). */
-function changedRows<Row extends { id: string }>(
-  previous: readonly Row[] | undefined,
-  next: readonly Row[],
-): (Partial<Row> & { id: string })[] {
-  const before = new Map((previous ?? []).map((row) => [row.id, row] as const));
-  const changes: (Partial<Row> & { id: string })[] = [];
-  for (const row of next) {
-    const old = before.get(row.id);
-    if (!old) {
-      changes.push(row);
-      continue;
-    }
-    const change: Partial<Row> & { id: string } = { id: row.id } as Partial<Row> & { id: string };
-    let changed = false;
-    for (const key of Object.keys(row) as (keyof Row)[]) {
-      if (JSON.stringify(row[key]) === JSON.stringify(old[key])) continue;
-      change[key] = row[key];
-      changed = true;
-    }
-    if (changed) changes.push(change);
-  }
-  return changes;
-}
 
 /**
  * The engine: keeps station hours and unit means in memory, recomputes what an ingest touched, and once per
@@ -96,6 +70,7 @@ export function createEngine(options: EngineOptions) {
   const data = new EngineData();
   const dataClock = new Map<Jurisdiction, number>();
   const current = new Map<Jurisdiction, JurisdictionState>();
+  const evaluations = new Map<Jurisdiction, NowEvaluation>();
   const compliance = new Map<Jurisdiction, ComplianceFlag[]>();
   const pendingEvents = new Map<Jurisdiction, unknown[]>();
   const dirty = new Set<Jurisdiction>();
@@ -149,6 +124,7 @@ export function createEngine(options: EngineOptions) {
       const previous = current.get(jurisdiction);
       const next = compute(jurisdiction, nowOf(jurisdiction));
       current.set(jurisdiction, next.state);
+      evaluations.set(jurisdiction, next.evaluation);
       compliance.set(jurisdiction, next.compliance);
       const events = pendingEvents.get(jurisdiction) ?? [];
       pendingEvents.delete(jurisdiction);
@@ -228,6 +204,13 @@ export function createEngine(options: EngineOptions) {
         }, 10_000).unref()
       : null;
 
+  /** The evaluation behind the state at now, brought up to date first. */
+  function evaluationAtNow(jurisdiction: Jurisdiction): NowEvaluation {
+    data.flush();
+    if (scheduled || !evaluations.has(jurisdiction)) tick();
+    return evaluations.get(jurisdiction) ?? compute(jurisdiction, nowOf(jurisdiction)).evaluation;
+  }
+
   load();
 
   return {
@@ -255,21 +238,38 @@ export function createEngine(options: EngineOptions) {
       dataClock.delete(jurisdiction);
     },
     now: nowOf,
-    /** The state at the engine's now, or as of a past hour end `at` (the time slider). */
+    /**
+     * The state at the engine's now, as of a past hour end `at`, or as forecast now for a later `at` up to
+     * timeline().forecastEnd (the time slider; the caller checks the bound).
+     */
     state(jurisdiction: Jurisdiction, at?: number): JurisdictionState {
       data.flush();
-      if (at !== undefined && at !== nowOf(jurisdiction)) return compute(jurisdiction, at, true).state;
-      if (scheduled || !current.has(jurisdiction)) tick();
-      return current.get(jurisdiction) ?? compute(jurisdiction, nowOf(jurisdiction)).state;
+      const now = nowOf(jurisdiction);
+      if (at !== undefined && at < now) return compute(jurisdiction, at, true).state;
+      const evaluation = evaluationAtNow(jurisdiction);
+      return at !== undefined && at > now ? forecastState(evaluation, data.forecasts, at) : evaluation.state;
     },
-    /** A unit's or station's last 72 h of hourly and daily AQI (and a unit's forecast), at now or a past hour. */
+    /** The hours the time slider reaches: the oldest stored hour to the forecast horizon's end. */
+    timeline(jurisdiction: Jurisdiction): TimelineState {
+      let oldest: number | null = null;
+      for (const [id, columns] of data.stationColumns) {
+        if (columns.oldest === null || data.jurisdictionOfStation(id) !== jurisdiction) continue;
+        oldest = Math.min(oldest ?? columns.oldest, columns.oldest);
+      }
+      const now = nowOf(jurisdiction);
+      return { jurisdiction, oldest, now, forecastEnd: forecastHorizon(evaluationAtNow(jurisdiction)) };
+    },
+    /**
+     * A unit's or station's last 72 h of hourly and daily AQI (and a unit's forecast), at now or a past hour;
+     * a forecast hour shows the curve as seen now.
+     */
     series(
       jurisdiction: Jurisdiction,
       subject: { kind: 'unit' | 'station'; id: string },
       at?: number,
     ): SeriesState {
       data.flush();
-      const now = at ?? nowOf(jurisdiction);
+      const now = Math.min(at ?? nowOf(jurisdiction), nowOf(jurisdiction));
       return subject.kind === 'unit'
         ? unitSeriesState(data, subject.id, now)
         : stationSeriesState(data, subject.id, now);

@@ -17,6 +17,8 @@ export class HourColumns {
   private readonly chunks = new Map<number, Float64Array>();
   /** Newest hour end with a record (even an all-missing one), or null. */
   newest: number | null = null;
+  /** Oldest hour end with a record, or null: where the time slider starts. */
+  oldest: number | null = null;
 
   set(hour: number, values: ArrayLike<number>): void {
     const index = Math.round(hour / HOUR);
@@ -29,6 +31,7 @@ export class HourColumns {
     const offset = (index - key * chunkHours) * width;
     for (let column = 0; column < width; column += 1) chunk[offset + column] = values[column]!;
     if (this.newest === null || hour > this.newest) this.newest = hour;
+    if (this.oldest === null || hour < this.oldest) this.oldest = hour;
   }
 
   get(hour: number, column: number): number {

@@ -8,9 +8,12 @@
  *     engine.stationsChanged()                          after PUT /api/stations or a station import
  *     engine.eventsAppended(storedEvents)               after warning actions appended to the log
  *     engine.setExternalRegionalWarning(warning | null) Kizilsu's autonomous-region floor
- *     engine.state(jurisdiction, at?)                   JurisdictionState now, or as of a past hour end
+ *     engine.state(jurisdiction, at?)                   JurisdictionState now, as of a past hour end, or as
+ *                                                       forecast now for a later hour end (basis 'forecast')
+ *     engine.timeline(jurisdiction)                     TimelineState { oldest, now, forecastEnd }
  *     engine.now(jurisdiction) · engine.onTick(listener) · engine.settled() · engine.close()
- *   stateRouter(engine)                                 GET /state?jurisdiction=ili|kizilsu[&at=iso]
+ *   stateRouter(engine)                                 GET /state?jurisdiction=ili|kizilsu[&at=iso],
+ *                                                       GET /state/timeline, GET /state/series
  */
 export { createEngine, type Engine, type EngineOptions, type TickChange } from './engine';
 export { stateRouter } from './state-route';

@@ -8,6 +8,7 @@ import {
   dustPeriodsFor,
   levelInForce,
   openWarnings,
+  type Period,
   responseFloor,
   statusAt,
   unitLevel,
@@ -18,6 +19,7 @@ import {
   type ExternalRegionalWarning,
   externalRegionalFloor,
   findRegions,
+  type Region,
 } from '../../shared/rules/regions';
 import type { JurisdictionState, RegionState, UnitState, WarningState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
@@ -25,7 +27,7 @@ import type { Jurisdiction } from '../../shared/units/schema';
 import type { EngineData } from './data';
 import { editionAt } from './reports';
 import { stationState } from './station-state';
-import { forecastHours, unitSeries } from './unit-series';
+import { forecastHours, type UnitSeries, unitSeries } from './unit-series';
 import { unitState } from './unit-state';
 
 export type StateInputs = {
@@ -34,6 +36,18 @@ export type StateInputs = {
   adjacency: AdjacencyGraph;
   externalWarning: ExternalRegionalWarning | null;
   previousCompliance: readonly ComplianceFlag[];
+};
+
+/**
+ * What the state at now was computed from, kept so the time slider's forecast hours reuse the same
+ * evaluation (issue 7): each unit's observed+forecast series and confirmed dust, and Ili's regions.
+ */
+export type NowEvaluation = {
+  jurisdiction: Jurisdiction;
+  state: JurisdictionState;
+  units: Map<string, { series: UnitSeries; confirmedDust: readonly Period[] }>;
+  /** The regions found over observed and forecast windows; null where the floor is external (Kizilsu). */
+  regions: Region[] | null;
 };
 
 const unitNames = new Map(allUnits.map((unit) => [unit.id, { zh: unit.nameZh, en: unit.nameEn }] as const));
@@ -47,12 +61,12 @@ function regionsOf(
   const plan = plans[jurisdiction];
   if (plan.regional.kind === 'external-floor') {
     if (!inputs.externalWarning)
-      return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>() };
+      return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>(), found: null };
     const external = externalRegionalFloor(inputs.externalWarning, plan.unitIds, now);
-    return { regions: [] as RegionState[], floorByUnit: external.floorByUnit };
+    return { regions: [] as RegionState[], floorByUnit: external.floorByUnit, found: null };
   }
   if (!inputs.adjacency)
-    return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>() };
+    return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>(), found: [] };
   const result = findRegions({
     graph: inputs.adjacency,
     seriesByUnit: series,
@@ -79,7 +93,7 @@ function regionsOf(
       explanation: region.explanation,
     };
   });
-  return { regions, floorByUnit: result.floorByUnit };
+  return { regions, floorByUnit: result.floorByUnit, found: result.regions };
 }
 
 function warningsOf(book: WarningBook, now: number): WarningState[] {
@@ -103,14 +117,14 @@ export function jurisdictionState(
   jurisdiction: Jurisdiction,
   inputs: StateInputs,
   now: number,
-): { state: JurisdictionState; compliance: ComplianceFlag[] } {
+): { state: JurisdictionState; compliance: ComplianceFlag[]; evaluation: NowEvaluation } {
   const plan = plans[jurisdiction];
   const { data, book } = inputs;
   const seriesByUnit = new Map(
     plan.unitIds.map((id) => [id, unitSeries(id, data.windowsOf(id), data.forecasts, now)] as const),
   );
   const dailySeries = new Map([...seriesByUnit].map(([id, input]) => [id, input.series] as const));
-  const { regions, floorByUnit } = regionsOf(jurisdiction, dailySeries, inputs, now);
+  const { regions, floorByUnit, found } = regionsOf(jurisdiction, dailySeries, inputs, now);
   const units: UnitState[] = plan.unitIds.map((id) => {
     const stationIds = data.unitStations.get(id) ?? [];
     return unitState(
@@ -146,17 +160,20 @@ export function jurisdictionState(
     .filter((row) => data.jurisdictionOfStation(row.id) === jurisdiction)
     .map((row) => stationState(row, data.stationColumns.get(row.id), now));
   for (const unit of data.unitWindows.values()) unit.prune(now);
-  return {
-    state: {
-      jurisdiction,
-      now,
-      edition: editionAt(now),
-      units,
-      regions,
-      stations,
-      warnings: warningsOf(book, now),
-      compliance,
-    },
+  const state: JurisdictionState = {
+    jurisdiction,
+    now,
+    edition: editionAt(now),
+    units,
+    regions,
+    stations,
+    warnings: warningsOf(book, now),
     compliance,
   };
+  const evaluated = new Map(
+    plan.unitIds.map(
+      (id) => [id, { series: seriesByUnit.get(id)!, confirmedDust: dustPeriodsFor(book, id) }] as const,
+    ),
+  );
+  return { state, compliance, evaluation: { jurisdiction, state, units: evaluated, regions: found } };
 }

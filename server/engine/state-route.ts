@@ -1,11 +1,11 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { units } from '../../geo/units';
-import { isWholeHour, parseInstant } from '../../shared/time';
+import { isWholeHour, parseInstant, toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import type { Engine } from './engine';
 
-/** A past hour end (ISO 8601 with offset) for the time slider; absent = the engine's now. */
+/** An hour end (ISO 8601 with offset) for the time slider, past or forecast; absent = the engine's now. */
 const atSchema = z
   .string()
   .optional()
@@ -53,14 +53,25 @@ function parseQuery<Schema extends typeof stateQuerySchema | typeof seriesQueryS
   }
   const { jurisdiction, at } = parsed.data as { jurisdiction: Jurisdiction; at?: number };
   if (at !== undefined && at > engine.now(jurisdiction)) {
-    refuse(response, 'at', 'at is after the engine now');
-    return null;
+    const { forecastEnd } = engine.timeline(jurisdiction);
+    if (forecastEnd === null || at > forecastEnd) {
+      refuse(response, 'at', beyondHorizon(engine.now(jurisdiction), forecastEnd));
+      return null;
+    }
   }
   return parsed.data as z.infer<Schema>;
 }
 
+function beyondHorizon(now: number, forecastEnd: number | null): string {
+  return forecastEnd === null
+    ? `at is after the engine now ${toBeijingIso(now)} and no forecast is known beyond it`
+    : `at is after the forecast horizon end ${toBeijingIso(forecastEnd)}`;
+}
+
 /**
- * GET /api/state?jurisdiction=ili|kizilsu[&at=<iso hour end>] — shared/state/schema.ts JurisdictionState.
+ * GET /api/state?jurisdiction=ili|kizilsu[&at=<iso hour end>] — shared/state/schema.ts JurisdictionState;
+ * an `at` after now, up to the forecast horizon's end, gives the state as forecast now (basis 'forecast').
+ * GET /api/state/timeline?jurisdiction=… — TimelineState: the oldest stored hour, now, the horizon's end.
  * GET /api/state/series?jurisdiction=…&unit=<id>|station=<id>[&at=…] — SeriesState: the side panel's 72 h
  * of hourly and daily AQI, and for a unit its forecast.
  */
@@ -69,6 +80,11 @@ export function stateRouter(engine: Engine): Router {
   router.get('/state', (request, response) => {
     const query = parseQuery(stateQuerySchema, request, response, engine);
     if (query) response.json(engine.state(query.jurisdiction, query.at));
+  });
+  router.get('/state/timeline', (request, response) => {
+    const parsed = z.object({ jurisdiction: jurisdictionSchema }).safeParse(request.query);
+    if (parsed.success) response.json(engine.timeline(parsed.data.jurisdiction));
+    else refuse(response, 'jurisdiction', parsed.error.issues[0]!.message);
   });
   router.get('/state/series', (request, response) => {
     const query = parseQuery(seriesQuerySchema, request, response, engine);

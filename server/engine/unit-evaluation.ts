@@ -1,4 +1,6 @@
+import type { WarningLevel } from '../../shared/levels';
 import type { Plan } from '../../shared/plans';
+import { excludeDust, levelAt } from '../../shared/rules';
 import type { Period } from '../../shared/rules/dust';
 import { evaluateUnit, type UnitEvaluation } from '../../shared/rules/evaluate-unit';
 import type { Explanation } from '../../shared/state/schema';
@@ -71,4 +73,18 @@ export function gradeUnit(
       citations: [...new Set([section, ...evaluation.explanation.citations])],
     },
   };
+}
+
+/**
+ * The level whose condition holds at one window end of the series gradeUnit graded (DOMAIN.md: the level
+ * at t is the highest that holds), with the same dust windows left out: the time slider's forecast hours.
+ */
+export function levelAtWindow(
+  plan: Plan,
+  input: UnitSeries,
+  windowEnd: number,
+  confirmed: readonly Period[],
+): WarningLevel {
+  const { series } = excludeDust(input.series, [...confirmed, ...suspectedPeriods(input)]);
+  return levelAt(plan.grading, series, windowEnd);
 }

@@ -36,6 +36,9 @@ export const unitStateSchema = z.object({
   /** True when the unit's values come only from simulated stations. */
   simulated: z.boolean(),
   dust: z.enum(['none', 'suspected', 'confirmed']),
+  /** Forecast states only: the forecast's likely range around dailyAqi, when the issue gives one. */
+  aqiLow: z.number().nullable().optional(),
+  aqiHigh: z.number().nullable().optional(),
 });
 export type UnitState = z.infer<typeof unitStateSchema>;
 
@@ -101,6 +104,13 @@ export const jurisdictionStateSchema = z.object({
   /** Open warnings (proposed, under approval, issued or active) at now. */
   warnings: z.array(warningStateSchema),
   compliance: z.array(complianceFlagSchema),
+  /**
+   * 'forecast' when `now` is an hour after the engine's now (the time slider in the forecast horizon):
+   * daily AQI from the forecast, no hourly or station values. Absent means observed.
+   */
+  basis: z.enum(['observed', 'forecast']).optional(),
+  /** Forecast states only: the engine's now the forecast is seen from (issues known then). */
+  forecastFrom: z.number().optional(),
 });
 export type JurisdictionState = z.infer<typeof jurisdictionStateSchema>;
 
@@ -129,3 +139,14 @@ export const seriesStateSchema = z.object({
   ),
 });
 export type SeriesState = z.infer<typeof seriesStateSchema>;
+
+/** The hours the time slider can reach (GET /api/state/timeline); null when nothing is stored. */
+export const timelineStateSchema = z.object({
+  jurisdiction: jurisdictionSchema,
+  /** End of the oldest stored hour with a value. */
+  oldest: z.number().nullable(),
+  now: z.number(),
+  /** Last forecast window end known at now within the engine's forecast horizon, or null. */
+  forecastEnd: z.number().nullable(),
+});
+export type TimelineState = z.infer<typeof timelineStateSchema>;

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer } from '../helpers/server';
+
+/**
+ * The time slider past now (issue 7): GET /api/state?at=<later hour end> is the state as forecast at the
+ * engine's now. One station in 伊宁市 (654002) sends 30 hours, 2019-12-10 01:00 … 12-11 06:00 (CLOCK=data:
+ * now = 12-11 06:00). A forecast issued at now gives three daily windows ending at midnight:
+ *   12-12 00:00 → 160 (130–190) · 12-13 00:00 → 240 (210–270) · 12-14 00:00 → 120
+ * The hour 12-12 12:00 lies in the window ending 12-13 00:00, so it reads 240, not a blend of 160 and 240.
+ * Grading (Ili 3.3.2, shared standard): yellow when D > 200, or D > 150 at t and t − 24 h; orange needs
+ * D > 200 at t and t − 24 h, or D > 150 at t, t − 24 h and t − 48 h. Observed windows read 75 (below).
+ *   window 12-12 00:00: 160, and D(12-11 00:00) = 75 → no level
+ *   window 12-13 00:00: 240 > 200 → yellow; D(12-12 00:00) = 160 is not > 200 → not orange
+ * Observed: PM2.5 alternating 50/60 µg/m³ (mean 55) → IAQI 50 + (55 − 35) × 50 / 40 = 75 (HJ 633-2012).
+ */
+const feederKey = 'state-forecast-feeder-key-0123456789';
+const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
+const now = Date.parse('2019-12-11T06:00:00+08:00');
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+async function send(method: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: JSON.stringify(body) });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+}
+
+async function stateAt(jurisdiction: string, at: string) {
+  const query = new URLSearchParams({ jurisdiction, at });
+  return fetch(`${server.url}/api/state?${query}`, { headers });
+}
+
+async function yiningAt(at: string) {
+  const response = await stateAt('ili', at);
+  expect(response.status, await response.clone().text()).toBe(200);
+  const state = await response.json();
+  return { state, unit: state.units.find((unit: { id: string }) => unit.id === '654002') };
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
+  await send('PUT', '/api/stations/2703A', { name: '市环保局', lon: 81.2815, lat: 43.9404, unit: '654002' });
+  const first = Date.parse('2019-12-10T01:00:00+08:00');
+  await send('POST', '/api/observations', {
+    observations: Array.from({ length: 30 }, (_, index) => ({
+      station: '2703A',
+      time: new Date(first + index * 3_600_000).toISOString(),
+      pm25: index % 2 === 0 ? 50 : 60,
+      pm10: index % 2 === 0 ? 60 : 70,
+      so2: 10,
+      no2: index % 2 === 0 ? 18 : 22,
+      co: 1.0,
+      o3: index % 2 === 0 ? 22 : 18,
+    })),
+  });
+  const window = (windowEnd: string, aqi: number, range: [number, number] | null) => ({
+    unit: '654002',
+    windowEnd,
+    aqi,
+    aqiLow: range?.[0] ?? null,
+    aqiHigh: range?.[1] ?? null,
+    primary: 'pm25',
+  });
+  await send('POST', '/api/forecasts', {
+    issuedAt: '2019-12-11T06:00:00+08:00',
+    source: '伊犁州气象台',
+    forecasts: [
+      window('2019-12-12T00:00:00+08:00', 160, [130, 190]),
+      window('2019-12-13T00:00:00+08:00', 240, [210, 270]),
+      window('2019-12-14T00:00:00+08:00', 120, null),
+    ],
+  });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+test('the live state stays observed: no basis field, the observed daily AQI', async () => {
+  const response = await fetch(`${server.url}/api/state?jurisdiction=ili`, { headers });
+  const state = await response.json();
+  expect(state.now).toBe(now);
+  expect(state.basis).toBeUndefined();
+  expect(state.units.find((unit: { id: string }) => unit.id === '654002')).toMatchObject({
+    dailyAqi: 75,
+    hourlyAqi: 75,
+  });
+});
+
+test('a later hour reads the forecast window covering it, marked as a forecast seen from now', async () => {
+  const { state, unit } = await yiningAt('2019-12-12T12:00:00+08:00');
+  expect(state.basis).toBe('forecast');
+  expect(state.now).toBe(Date.parse('2019-12-12T12:00:00+08:00'));
+  expect(state.forecastFrom).toBe(now);
+  expect(unit).toMatchObject({
+    dailyAqi: 240,
+    aqiLow: 210,
+    aqiHigh: 270,
+    hourlyAqi: null,
+    primaryPollutants: ['pm25'],
+    recommendedLevel: 'yellow',
+    issuedLevel: 'none',
+    stationCount: 0,
+  });
+  expect(unit.explanation.zh).toContain('预报');
+  expect(state.stations.find((station: { id: string }) => station.id === '2703A').hourlyAqi).toBeNull();
+});
+
+test('each hour takes its own window: the evening before reads 160 and no level holds', async () => {
+  const { unit } = await yiningAt('2019-12-11T20:00:00+08:00');
+  expect(unit).toMatchObject({ dailyAqi: 160, aqiLow: 130, aqiHigh: 190, recommendedLevel: 'none' });
+  // A window end is covered by its own window.
+  expect((await yiningAt('2019-12-13T00:00:00+08:00')).unit.dailyAqi).toBe(240);
+});
+
+test('the horizon ends at the last forecast window: up to it answers, an hour later is refused naming at', async () => {
+  expect((await yiningAt('2019-12-14T00:00:00+08:00')).unit).toMatchObject({ dailyAqi: 120, aqiLow: null });
+  const response = await stateAt('ili', '2019-12-14T01:00:00+08:00');
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.issues[0].field).toBe('at');
+  expect(body.issues[0].message).toContain('2019-12-14T00:00:00+08:00');
+});
+
+test('the timeline runs from the oldest stored hour through now to the horizon end', async () => {
+  const response = await fetch(`${server.url}/api/state/timeline?jurisdiction=ili`, { headers });
+  expect(await response.json()).toEqual({
+    jurisdiction: 'ili',
+    oldest: Date.parse('2019-12-10T01:00:00+08:00'),
+    now,
+    forecastEnd: Date.parse('2019-12-14T00:00:00+08:00'),
+  });
+});
+
+test('a prefecture without a forecast refuses any later hour, and the side panel series shows the curve seen now', async () => {
+  const timeline = await (await fetch(`${server.url}/api/state/timeline?jurisdiction=kizilsu`)).json();
+  expect(timeline.forecastEnd).toBeNull();
+  const later = new Date(timeline.now + 3_600_000).toISOString();
+  const refused = await stateAt('kizilsu', later);
+  expect(refused.status).toBe(400);
+  expect((await refused.json()).issues[0].field).toBe('at');
+  const query = new URLSearchParams({ jurisdiction: 'ili', unit: '654002', at: '2019-12-12T12:00:00+08:00' });
+  const series = await (await fetch(`${server.url}/api/state/series?${query}`, { headers })).json();
+  expect(series.now).toBe(now);
+  expect(series.forecast.map((row: { aqi: number }) => row.aqi)).toEqual([160, 240, 120]);
+});
