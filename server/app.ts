@@ -77,7 +77,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const http = createHttpServer(app);
   const io = new SocketServer(http, liveServerOptions);
   const live = attachLive({ io, engine, authorize: socketAuthorizer(store) });
-  const replay = config.replay ? startReplay(replayIngestFor(ingest, engine), config.replaySettings) : null;
+  const replay = config.replay ? startReplay(replayIngestFor(ingest, engine, store), config.replaySettings) : null;
   replay?.running.catch((error: unknown) => logger.error({ err: error }, 'replay stopped'));
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));

@@ -1,12 +1,14 @@
 import type { Engine } from '../engine';
 import type { Ingest } from '../ingest/service';
+import type { Store } from '../store/types';
+import { startExercise } from '../warnings/exercise';
 import type { ReplayIngest } from './replay';
 
 /** Audit actor and row source of everything the replay writes. */
 export const replayActor = 'replay';
 
 /** The replay's writes go through the core's ingest service, the one the HTTP endpoints call. */
-export function replayIngestFor(ingest: Ingest, engine: Engine): ReplayIngest {
+export function replayIngestFor(ingest: Ingest, engine: Engine, store: Store): ReplayIngest {
   return {
     stations: (rows) => ingest.stations(rows, { actor: replayActor, action: 'stations.replay' }),
     // The ingest service tells the engine every station-hour received, so a later loop's identical
@@ -14,6 +16,10 @@ export function replayIngestFor(ingest: Ingest, engine: Engine): ReplayIngest {
     observations: (body) =>
       ingest.observations(body.observations, { actor: replayActor, source: replayActor }),
     forecasts: (body) => ingest.forecasts(body, { actor: replayActor }),
-    restart: (jurisdiction) => engine.restartDataClock(jurisdiction),
+    // Each pass of an episode is a new exercise: its clock starts before the last pass's warnings.
+    restart: (jurisdiction) => {
+      startExercise(store, jurisdiction, replayActor, Date.now());
+      engine.restartDataClock(jurisdiction);
+    },
   };
 }

@@ -72,7 +72,13 @@ export interface StationStore {
 
 export interface EventStore {
   appendEvent(jurisdiction: Jurisdiction, payload: unknown, at: number): StoredEvent;
+  /** The current exercise's events: all of them, or those after the latest `startExercise`. */
   events(jurisdiction: Jurisdiction): StoredEvent[];
+  /**
+   * A replay pass goes back in time, so the warnings of the pass before no longer fit its clock: later
+   * folds start from an empty book. Nothing is deleted; the audit keeps every event.
+   */
+  startExercise(jurisdiction: Jurisdiction, at: number): void;
 }
 
 export interface AuditStore {

@@ -98,14 +98,23 @@ export function eventStore(database: Database.Database): EventStore {
     insert.run(jurisdiction, seq, at, JSON.stringify(payload));
     return { seq, jurisdiction, payload, at };
   });
+  const documents = documentStore(database);
+  const exerciseKind = (jurisdiction: Jurisdiction) => `exercise:${jurisdiction}`;
+  const exerciseStart = (jurisdiction: Jurisdiction) =>
+    (documents.latestDocument(exerciseKind(jurisdiction))?.body as { afterSeq: number } | undefined)
+      ?.afterSeq ?? 0;
   return {
     appendEvent: (jurisdiction, payload, at) => append(jurisdiction, payload, at),
+    startExercise: (jurisdiction, at) => {
+      const afterSeq = nextSeq.get(jurisdiction)!.seq - 1;
+      documents.putDocument(exerciseKind(jurisdiction), { afterSeq }, at);
+    },
     events: (jurisdiction) =>
       database
-        .prepare<[string], { seq: number; at: number; payload: string }>(
-          'SELECT seq, at, payload FROM warning_events WHERE jurisdiction = ? ORDER BY seq',
+        .prepare<[string, number], { seq: number; at: number; payload: string }>(
+          'SELECT seq, at, payload FROM warning_events WHERE jurisdiction = ? AND seq > ? ORDER BY seq',
         )
-        .all(jurisdiction)
+        .all(jurisdiction, exerciseStart(jurisdiction))
         .map((record) => ({
           seq: record.seq,
           jurisdiction,
