@@ -57,8 +57,11 @@ export function ReportingStatus({ plan, jurisdiction, now }: Props) {
       if (wanted.current === key) setMessage({ kind: 'error', text: (caught as Error).message });
     }
   }, [jurisdiction, date]);
+  // Other office staff record too: poll once a minute (wall clock) besides reloading when the day changes.
   useEffect(() => {
     load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
   }, [load]);
   useEffect(() => {
     if (focusFrom.current === null || !status) return;
@@ -68,7 +71,10 @@ export function ReportingStatus({ plan, jurisdiction, now }: Props) {
     buttons.find((button) => Number(button.dataset.index) > from)?.focus();
   }, [status]);
 
-  const mayRecord = session !== null && recorders.includes(session.account.role);
+  const mayRecord =
+    session !== null &&
+    recorders.includes(session.account.role) &&
+    (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
   const record = async (entry: ReporterStatus, index: number) => {
     if (!session) return;
     setBusy(entry.reporter);
