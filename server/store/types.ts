@@ -148,6 +148,7 @@ export type DailyReportRow = {
   summary: string | null;
 };
 
+/** Reports of the current exercise only: a replay pass repeats its dates (EventStore.startExercise). */
 export interface ReportStore {
   /** Upserts one report per (jurisdiction, reporter, date); returns the row it replaced, or null. */
   putDailyReport(row: DailyReportRow): DailyReportRow | null;

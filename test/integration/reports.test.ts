@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportDayBefore } from '../../client/src/command/ReportingStatus';
+import { createStore } from '../../server/store/sqlite';
+import { startExercise } from '../../server/warnings/exercise';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
 
 // Ili plan 5.1 信息报送: counties and cities, the 4th Division's regiments and member units report the
@@ -172,6 +174,23 @@ test('the reports survive a restart on the same DATA_DIR', async () => {
   const ili = await status(press, 'ili');
   expect(ili.reported).toBe(2);
   expect(entry(ili, '654002')).toMatchObject({ recordedBy: 'office-director', summary: '补报' });
+});
+
+test('a new replay exercise starts with nobody reported; the other prefecture keeps its reports', async () => {
+  const kizilsu = await post(officer, { jurisdiction: 'kizilsu', reporter: '653001', date: day });
+  expect(kizilsu.status).toBe(201);
+  // What the replay does when a pass goes back to its episode's start (server/replay/wiring.ts).
+  const store = createStore(server.dataDir);
+  startExercise(store, 'ili', 'replay', Date.now());
+  store.close();
+  expect((await status(press, 'ili')).reported).toBe(0);
+  expect((await status(press, 'kizilsu')).reported).toBe(1);
+  const again = await post(officer, { jurisdiction: 'ili', reporter: '654002', date: day });
+  expect(again.status).toBe(201);
+  expect(entry(await status(press, 'ili'), '654002')).toMatchObject({
+    recordedBy: 'duty-officer',
+    summary: null,
+  });
 });
 
 test('the console shows the Beijing day before the engine now', () => {

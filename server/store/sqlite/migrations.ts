@@ -72,6 +72,26 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'daily reports per exercise',
+    // A replay pass is a new exercise (EventStore.startExercise) and repeats its dates: reports belong to one
+    // exercise, numbered by the version of the jurisdiction's latest 'exercise:<jurisdiction>' document.
+    sql: `
+      CREATE TABLE daily_reports_by_exercise (
+        jurisdiction TEXT NOT NULL, exercise INTEGER NOT NULL, reporter TEXT NOT NULL, date TEXT NOT NULL,
+        received_at INTEGER NOT NULL, recorded_by TEXT NOT NULL, summary TEXT,
+        PRIMARY KEY (jurisdiction, exercise, reporter, date)
+      ) WITHOUT ROWID;
+      INSERT INTO daily_reports_by_exercise
+        SELECT jurisdiction,
+          (SELECT coalesce(max(version), 0) FROM documents WHERE kind = 'exercise:' || daily_reports.jurisdiction),
+          reporter, date, received_at, recorded_by, summary
+        FROM daily_reports;
+      DROP TABLE daily_reports;
+      ALTER TABLE daily_reports_by_exercise RENAME TO daily_reports;
+    `,
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

@@ -23,28 +23,33 @@ function toReport(record: ReportRecord): DailyReportRow {
 }
 
 export function reportStore(database: Database.Database): ReportStore {
-  const one = database.prepare<[string, string, string], ReportRecord>(
-    'SELECT * FROM daily_reports WHERE jurisdiction = ? AND reporter = ? AND date = ?',
+  // The current exercise: the version of the latest marker EventStore.startExercise wrote (records.ts), 0 before any.
+  const exercise = database.prepare<[string], { exercise: number }>(
+    "SELECT coalesce(max(version), 0) AS exercise FROM documents WHERE kind = 'exercise:' || ?",
+  );
+  const one = database.prepare<[string, number, string, string], ReportRecord>(
+    'SELECT * FROM daily_reports WHERE jurisdiction = ? AND exercise = ? AND reporter = ? AND date = ?',
   );
   const upsert = database.prepare(
-    `INSERT INTO daily_reports (jurisdiction, reporter, date, received_at, recorded_by, summary)
-     VALUES (@jurisdiction, @reporter, @date, @receivedAt, @recordedBy, @summary)
-     ON CONFLICT (jurisdiction, reporter, date) DO UPDATE SET received_at = excluded.received_at,
+    `INSERT INTO daily_reports (jurisdiction, exercise, reporter, date, received_at, recorded_by, summary)
+     VALUES (@jurisdiction, @exercise, @reporter, @date, @receivedAt, @recordedBy, @summary)
+     ON CONFLICT (jurisdiction, exercise, reporter, date) DO UPDATE SET received_at = excluded.received_at,
        recorded_by = excluded.recorded_by, summary = excluded.summary`,
   );
   const put = database.transaction((row: DailyReportRow) => {
-    const previous = one.get(row.jurisdiction, row.reporter, row.date);
-    upsert.run(row);
+    const current = exercise.get(row.jurisdiction)!.exercise;
+    const previous = one.get(row.jurisdiction, current, row.reporter, row.date);
+    upsert.run({ ...row, exercise: current });
     return previous ? toReport(previous) : null;
   });
   return {
     putDailyReport: (row) => put(row),
     dailyReports: (jurisdiction, date) =>
       database
-        .prepare<[string, string], ReportRecord>(
-          'SELECT * FROM daily_reports WHERE jurisdiction = ? AND date = ? ORDER BY reporter',
+        .prepare<[string, number, string], ReportRecord>(
+          'SELECT * FROM daily_reports WHERE jurisdiction = ? AND exercise = ? AND date = ? ORDER BY reporter',
         )
-        .all(jurisdiction, date)
+        .all(jurisdiction, exercise.get(jurisdiction)!.exercise, date)
         .map(toReport),
   };
 }
