@@ -60,6 +60,32 @@ test('the map follows the time slider to a past hour and back to LIVE', async ()
   await page.close();
 }, 120_000);
 
+test('past now the slider shows the forecast: 预报 label, hatched track, units filled by their forecast daily AQI', async () => {
+  const page = await openPage(browser, `${server.url}/`);
+  await waitForValues(page);
+  await expect.poll(() => page.getByTestId('forecast-marker').isVisible(), { timeout: 10_000 }).toBe(true);
+  // 30 hours past now (keyboard only): 2019-01-08 18:00 lies in 昭苏县's forecast window ending 01-09 12:00,
+  // AQI 320 → 严重污染 (6, HJ 633: above 300); the window ending 01-08 12:00 (280) no longer holds it.
+  await page.getByTestId('time-range').focus();
+  for (let step = 0; step < 30; step += 1) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.getByTestId('time-shown').textContent()).toBe('预报 2019-01-08 18:00');
+  expect(await page.getByTestId('live-badge').count()).toBe(0);
+  await expect.poll(() => unitCategory(page, '654026'), { timeout: 10_000 }).toBe(6);
+  // No forecast for 伊宁市: no value (grey), not its observed colour; no hourly forecast, so daily is drawn.
+  expect(await unitCategory(page, '654002')).toBe(0);
+  expect(await page.getByTestId('metric-note').isVisible()).toBe(true);
+  writeFileSync('test-results/map-forecast.png', await page.screenshot());
+
+  // The horizon ends at the last window (01-09 12:00, 48 h past now): further keys stay there.
+  for (let step = 0; step < 25; step += 1) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.getByTestId('time-shown').textContent()).toBe('预报 2019-01-09 12:00');
+
+  await page.getByTestId('back-to-live').click();
+  await expect.poll(() => unitCategory(page, '654026'), { timeout: 10_000 }).toBe(5);
+  expect(await page.getByTestId('metric-note').count()).toBe(0);
+  await page.close();
+}, 120_000);
+
 test('clicking a unit opens its panel with AQI, level in words and the 72 h chart', async () => {
   const page = await openPage(browser, `${server.url}/`);
   await waitForValues(page);

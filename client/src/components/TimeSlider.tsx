@@ -1,14 +1,98 @@
+import { type CSSProperties, useCallback, useEffect, useMemo, useState } from 'react';
+import type { TimelineState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { useLanguage } from '../i18n/language';
 import { pastHours, type Timeline } from '../live/useTimeline';
 import { beijingMinute } from '../time/beijing';
 
-/** Past hours up to now; LIVE when following now. Every control is a real button or range input. */
-export function TimeSlider({ timeline, liveNow }: { timeline: Timeline; liveNow: number | null }) {
+const playIntervalMs = 1000;
+
+/** The hours the slider reaches: the oldest stored hour, now, and the end of the forecast horizon. */
+export type HourRange = { oldest: number; now: number; end: number };
+
+/**
+ * From the oldest stored hour of any prefecture to the latest forecast window end (issue 7); while the
+ * server has not said, the last 72 h. A horizon already behind now leaves now as the end.
+ */
+export function sliderRange(liveNow: number, timelines: readonly TimelineState[] | null): HourRange {
+  if (timelines === null) return { oldest: liveNow - pastHours * HOUR, now: liveNow, end: liveNow };
+  const oldest = timelines.flatMap((timeline) => (timeline.oldest === null ? [] : [timeline.oldest]));
+  const ends = timelines.flatMap((timeline) => (timeline.forecastEnd === null ? [] : [timeline.forecastEnd]));
+  return { oldest: Math.min(liveNow, ...oldest), now: liveNow, end: Math.max(liveNow, ...ends) };
+}
+
+export function clampHour(at: number, range: HourRange): number {
+  return Math.min(Math.max(at, range.oldest), range.end);
+}
+
+export type SliderTimeline = Timeline & { range: HourRange | null };
+
+/**
+ * The chosen hour, or null when following now (LIVE). Playing advances an hour a second (starting 72 h
+ * back from LIVE), passes now into the forecast and stops at the horizon's end, or at now without one.
+ */
+export function useSliderTimeline(liveNow: number | null, timelines: readonly TimelineState[] | null) {
+  const [selected, setSelected] = useState<number | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const bounds = liveNow === null ? null : sliderRange(liveNow, timelines);
+  const oldest = bounds?.oldest ?? null;
+  const end = bounds?.end ?? null;
+  // A new range only when a bound moves, so the play timer is not reset by every render.
+  const range = useMemo(
+    () => (liveNow === null || oldest === null || end === null ? null : { oldest, now: liveNow, end }),
+    [liveNow, oldest, end],
+  );
+  const select = useCallback(
+    (at: number | null) => {
+      if (at === null || range === null) setSelected(null);
+      else setSelected(clampHour(at, range) === range.now ? null : clampHour(at, range));
+    },
+    [range],
+  );
+  const step = useCallback(
+    (hours: number) => {
+      if (range) select((selected ?? range.now) + hours * HOUR);
+    },
+    [range, selected, select],
+  );
+  useEffect(() => {
+    if (!playing || range === null) return;
+    if ((selected ?? range.now) >= range.end) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(() => step(1), playIntervalMs);
+    return () => clearTimeout(timer);
+  }, [playing, selected, step, range]);
+  const timeline: SliderTimeline = {
+    selected,
+    playing,
+    select,
+    step,
+    play: () => {
+      if (selected === null && range !== null) select(range.now - pastHours * HOUR);
+      setPlaying(true);
+    },
+    pause: () => setPlaying(false),
+    range,
+  };
+  return timeline;
+}
+
+/**
+ * Stored hours, now and the forecast horizon on one range input; the forecast part of the track is hatched
+ * and marked 预报, and so is the time shown there. LIVE when following now. Every control is a real button
+ * or range input (keyboard reachable).
+ */
+export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
   const { t } = useLanguage();
-  if (liveNow === null) return null;
-  const shown = timeline.selected ?? liveNow;
+  const { range } = timeline;
+  if (range === null) return null;
+  const shown = timeline.selected ?? range.now;
   const live = timeline.selected === null;
+  const forecast = shown > range.now;
+  const span = Math.max(1, range.end - range.oldest);
+  const track = { '--now-at': `${((range.now - range.oldest) / span) * 100}%` } as CSSProperties;
   return (
     <div className="time-slider" data-testid="time-slider">
       <button type="button" onClick={() => timeline.step(-1)} aria-label={t('stepBack')}>
@@ -23,20 +107,34 @@ export function TimeSlider({ timeline, liveNow }: { timeline: Timeline; liveNow:
           ▶
         </button>
       )}
-      <button type="button" onClick={() => timeline.step(1)} aria-label={t('stepForward')} disabled={live}>
+      <button
+        type="button"
+        onClick={() => timeline.step(1)}
+        aria-label={t('stepForward')}
+        disabled={shown >= range.end}
+      >
         ▶|
       </button>
-      <input
-        type="range"
-        aria-label={t('history')}
-        data-testid="time-range"
-        min={-pastHours}
-        max={0}
-        step={1}
-        value={Math.round((shown - liveNow) / HOUR)}
-        onChange={(event) => timeline.select(liveNow + Number(event.target.value) * HOUR)}
-      />
-      <output data-testid="time-shown">{beijingMinute(shown)}</output>
+      <span className="time-track" style={track}>
+        <input
+          type="range"
+          aria-label={t('history')}
+          data-testid="time-range"
+          min={(range.oldest - range.now) / HOUR}
+          max={(range.end - range.now) / HOUR}
+          step={1}
+          value={Math.round((shown - range.now) / HOUR)}
+          onChange={(event) => timeline.select(range.now + Number(event.target.value) * HOUR)}
+        />
+        {range.end > range.now && (
+          <span className="forecast-marker" data-testid="forecast-marker" aria-hidden="true">
+            {t('forecast')}
+          </span>
+        )}
+      </span>
+      <output data-testid="time-shown" className={forecast ? 'forecast' : undefined}>
+        {forecast ? `${t('forecast')} ${beijingMinute(shown)}` : beijingMinute(shown)}
+      </output>
       {live ? (
         <span className="live-badge" data-testid="live-badge">
           ● {t('live')}

@@ -14,21 +14,29 @@ import type { Selection } from '../map/SituationMap';
 import { useSituationMap } from '../map/useSituationMap';
 import { useDisplayedStates } from './useDisplayedStates';
 
+/** Shown while the map draws daily AQI in the forecast although hourly AQI is chosen. */
+const dailyInForecast = {
+  zh: '预报时段没有小时AQI预报，地图显示预报日AQI',
+  en: 'No hourly forecast exists: the map shows the forecast daily AQI',
+};
+
 /** The situational map: both prefectures, layers, legend, time slider and the click panel. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const { t, language } = useLanguage();
   const [selection, setSelection] = useState<Selection | null>(null);
   const { map, attribution } = useSituationMap(container, { onSelect: setSelection, language });
-  const { shown, status, timeline, liveNow } = useDisplayedStates(map);
+  const { shown, status, timeline, inForecast } = useDisplayedStates(map, { slider: true });
   const [metric, setMetric] = useState<Metric>('hourly');
+  // Forecasts are daily windows only (issue 7): the chosen metric comes back with now.
+  const drawn: Metric = inForecast ? 'daily' : metric;
   const [visible, setVisible] = useState<LayerVisibility>({
     stations: true,
     enterprises: false,
     dieselZones: false,
     dustSources: false,
   });
-  useEffect(() => map?.setMetric(metric), [map, metric]);
+  useEffect(() => map?.setMetric(drawn), [map, drawn]);
   useEffect(() => map?.setVisibility(visible), [map, visible]);
   const overlays = useOverlayLayers(visible.enterprises || visible.dieselZones || visible.dustSources);
   useEffect(() => {
@@ -50,14 +58,19 @@ export function MapView() {
       <div ref={container} className="map" data-testid="map" />
       <div className="controls">
         <UnitPicker selection={selection} onSelect={setSelection} />
-        <LayerToggles metric={metric} onMetric={setMetric} visible={visible} onVisible={setVisible} />
-        <Legend metric={metric} visible={visible} sampleLabel={overlays?.label ?? null} />
+        <LayerToggles metric={drawn} onMetric={setMetric} visible={visible} onVisible={setVisible} />
+        {drawn !== metric && (
+          <p className="metric-note" data-testid="metric-note">
+            {dailyInForecast[language]}
+          </p>
+        )}
+        <Legend metric={drawn} visible={visible} sampleLabel={overlays?.label ?? null} />
       </div>
       {selection && selectedState && (
         <SidePanel selection={selection} state={selectedState} onClose={() => setSelection(null)} />
       )}
       <footer className="footer">
-        <TimeSlider timeline={timeline} liveNow={liveNow} />
+        <TimeSlider timeline={timeline} />
         <span className="attribution">{attribution}</span>
       </footer>
     </div>
