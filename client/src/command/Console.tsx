@@ -146,7 +146,14 @@ export function Console({ session, jurisdiction, clock }: Props) {
         />
       )}
       {state && (
-        <ResponsePanel plan={plan} jurisdiction={jurisdiction} book={book} now={state.now} units={units} />
+        <ResponsePanel
+          plan={plan}
+          jurisdiction={jurisdiction}
+          book={book}
+          now={state.now}
+          units={units}
+          session={session}
+        />
       )}
       <AuditTimeline version={auditVersion} />
     </div>

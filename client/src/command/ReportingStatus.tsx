@@ -4,7 +4,6 @@ import { HOUR, toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { beijingMinute } from '../time/beijing';
 import {
-  currentSession,
   type DailyReporting,
   dailyReporting,
   type ReporterStatus,
@@ -13,7 +12,7 @@ import {
 } from './api';
 import { useSay } from './say';
 
-type Props = { plan: Plan; jurisdiction: Jurisdiction; now: number };
+type Props = { plan: Plan; jurisdiction: Jurisdiction; now: number; session: Session };
 
 /** The Beijing calendar day before the one `now` falls in: the day a report covers (plans 5.1: 前一日). */
 export function reportDayBefore(now: number): string {
@@ -30,10 +29,9 @@ const recorders: readonly Role[] = [
 ];
 
 /** Daily reporting status (plans 5.1 信息报送) for the day before the engine's now: who has reported, who has not. */
-export function ReportingStatus({ plan, jurisdiction, now }: Props) {
+export function ReportingStatus({ plan, jurisdiction, now, session }: Props) {
   const say = useSay();
   const date = reportDayBefore(now);
-  const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<DailyReporting | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -42,11 +40,6 @@ export function ReportingStatus({ plan, jurisdiction, now }: Props) {
   // After recording, the row's button goes away: keyboard focus moves to the next one still missing.
   const focusFrom = useRef<number | null>(null);
 
-  useEffect(() => {
-    currentSession()
-      .then(setSession)
-      .catch(() => setSession(null));
-  }, []);
   const load = useCallback(async () => {
     const key = `${jurisdiction}/${date}`;
     wanted.current = key;
@@ -72,11 +65,9 @@ export function ReportingStatus({ plan, jurisdiction, now }: Props) {
   }, [status]);
 
   const mayRecord =
-    session !== null &&
     recorders.includes(session.account.role) &&
     (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
   const record = async (entry: ReporterStatus, index: number) => {
-    if (!session) return;
     setBusy(entry.reporter);
     try {
       await recordDailyReport({ jurisdiction, reporter: entry.reporter, date }, session.csrfToken);

@@ -6,7 +6,7 @@ import { type IssuedLevel, measuresAt, type Plan } from '../../../shared/plans';
 import { levelInForce, type WarningBook } from '../../../shared/rules';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/LevelBadge';
-import type { UnitListing } from './api';
+import type { Session, UnitListing } from './api';
 import { type EnterpriseLayer, loadEnterprises } from './enterprises';
 import { ReportingStatus } from './ReportingStatus';
 import { useSay } from './say';
@@ -17,6 +17,7 @@ type Props = {
   book: WarningBook | null;
   now: number;
   units: ReadonlyMap<string, UnitListing>;
+  session: Session;
 };
 
 const groupZh = { health: '健康防护措施', advocacy: '倡议性减排措施', mandatory: '强制性减排措施' } as const;
@@ -61,7 +62,7 @@ function activeAreas(book: WarningBook | null, now: number): { level: IssuedLeve
 }
 
 /** While a level is in force: the cumulative measures, enterprises, the reduction account and daily reporting. */
-export function ResponsePanel({ plan, jurisdiction, book, now, units }: Props) {
+export function ResponsePanel({ plan, jurisdiction, book, now, units, session }: Props) {
   const say = useSay();
   const [layer, setLayer] = useState<EnterpriseLayer | null>(null);
   const areas = useMemo(() => activeAreas(book, now), [book, now]);
@@ -181,7 +182,7 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units }: Props) {
           </div>
         );
       })}
-      <ReportingStatus plan={plan} jurisdiction={jurisdiction} now={now} />
+      <ReportingStatus plan={plan} jurisdiction={jurisdiction} now={now} session={session} />
     </section>
   );
 }

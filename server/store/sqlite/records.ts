@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { DocumentStore, EventStore, ForecastRow, ForecastStore, Species, StationStore } from '../types';
+import { exerciseMarkers } from './exercise';
 
 type ForecastRecord = {
   unit: string;
@@ -98,23 +99,18 @@ export function eventStore(database: Database.Database): EventStore {
     insert.run(jurisdiction, seq, at, JSON.stringify(payload));
     return { seq, jurisdiction, payload, at };
   });
-  const documents = documentStore(database);
-  const exerciseKind = (jurisdiction: Jurisdiction) => `exercise:${jurisdiction}`;
-  const exerciseStart = (jurisdiction: Jurisdiction) =>
-    (documents.latestDocument(exerciseKind(jurisdiction))?.body as { afterSeq: number } | undefined)
-      ?.afterSeq ?? 0;
+  const exercises = exerciseMarkers(database);
   return {
     appendEvent: (jurisdiction, payload, at) => append(jurisdiction, payload, at),
     startExercise: (jurisdiction, at) => {
-      const afterSeq = nextSeq.get(jurisdiction)!.seq - 1;
-      documents.putDocument(exerciseKind(jurisdiction), { afterSeq }, at);
+      exercises.start(jurisdiction, nextSeq.get(jurisdiction)!.seq - 1, at);
     },
     events: (jurisdiction) =>
       database
         .prepare<[string, number], { seq: number; at: number; payload: string }>(
           'SELECT seq, at, payload FROM warning_events WHERE jurisdiction = ? AND seq > ? ORDER BY seq',
         )
-        .all(jurisdiction, exerciseStart(jurisdiction))
+        .all(jurisdiction, exercises.afterSeq(jurisdiction))
         .map((record) => ({
           seq: record.seq,
           jurisdiction,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { DailyReportRow, ReportStore } from '../types';
+import { exerciseMarkers } from './exercise';
 
 type ReportRecord = {
   jurisdiction: Jurisdiction;
@@ -23,10 +24,7 @@ function toReport(record: ReportRecord): DailyReportRow {
 }
 
 export function reportStore(database: Database.Database): ReportStore {
-  // The current exercise: the version of the latest marker EventStore.startExercise wrote (records.ts), 0 before any.
-  const exercise = database.prepare<[string], { exercise: number }>(
-    "SELECT coalesce(max(version), 0) AS exercise FROM documents WHERE kind = 'exercise:' || ?",
-  );
+  const exercises = exerciseMarkers(database);
   const one = database.prepare<[string, number, string, string], ReportRecord>(
     'SELECT * FROM daily_reports WHERE jurisdiction = ? AND exercise = ? AND reporter = ? AND date = ?',
   );
@@ -37,7 +35,7 @@ export function reportStore(database: Database.Database): ReportStore {
        recorded_by = excluded.recorded_by, summary = excluded.summary`,
   );
   const put = database.transaction((row: DailyReportRow) => {
-    const current = exercise.get(row.jurisdiction)!.exercise;
+    const current = exercises.current(row.jurisdiction);
     const previous = one.get(row.jurisdiction, current, row.reporter, row.date);
     upsert.run({ ...row, exercise: current });
     return previous ? toReport(previous) : null;
@@ -49,7 +47,7 @@ export function reportStore(database: Database.Database): ReportStore {
         .prepare<[string, number, string], ReportRecord>(
           'SELECT * FROM daily_reports WHERE jurisdiction = ? AND exercise = ? AND date = ? ORDER BY reporter',
         )
-        .all(jurisdiction, exercise.get(jurisdiction)!.exercise, date)
+        .all(jurisdiction, exercises.current(jurisdiction), date)
         .map(toReport),
   };
 }
