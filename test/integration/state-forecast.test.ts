@@ -51,8 +51,8 @@ beforeAll(async () => {
       o3: index % 2 === 0 ? 22 : 18,
     })),
   });
-  const window = (windowEnd: string, aqi: number, range: [number, number] | null) => ({
-    unit: '654002',
+  const window = (windowEnd: string, aqi: number, range: [number, number] | null, unit = '654002') => ({
+    unit,
     windowEnd,
     aqi,
     aqiLow: range?.[0] ?? null,
@@ -66,6 +66,11 @@ beforeAll(async () => {
       window('2019-12-12T00:00:00+08:00', 160, [130, 190]),
       window('2019-12-13T00:00:00+08:00', 240, [210, 270]),
       window('2019-12-14T00:00:00+08:00', 120, null),
+      // 伊宁县 and 察布查尔县 border 伊宁市 and each other: the same days for Ili's regional rule (3.3.3).
+      ...['654021', '654022'].flatMap((unit) => [
+        window('2019-12-12T00:00:00+08:00', 160, null, unit),
+        window('2019-12-13T00:00:00+08:00', 240, null, unit),
+      ]),
     ],
   });
 });
@@ -108,6 +113,20 @@ test('each hour takes its own window: the evening before reads 160 and no level 
   expect(unit).toMatchObject({ dailyAqi: 160, aqiLow: 130, aqiHigh: 190, recommendedLevel: 'none' });
   // A window end is covered by its own window.
   expect((await yiningAt('2019-12-13T00:00:00+08:00')).unit.dailyAqi).toBe(240);
+});
+
+test('regions follow the hour: three bordering units averaging 240 form a yellow region, at 160 none', async () => {
+  // Ili 3.3.3: 3+ contiguous units whose averaged daily AQI meets a level; 240 > 200 → yellow.
+  const members = ['654002', '654021', '654022'];
+  const { state } = await yiningAt('2019-12-12T12:00:00+08:00');
+  expect(state.regions).toHaveLength(1);
+  expect(state.regions[0]).toMatchObject({ members, level: 'yellow', averageDailyAqi: 240 });
+  for (const id of members)
+    expect(state.units.find((unit: { id: string }) => unit.id === id).regionFloor).toBe('yellow');
+  // The window ending 12-12 00:00 averages 160, and the day before has only 伊宁市's observed 75.
+  const evening = (await yiningAt('2019-12-11T20:00:00+08:00')).state;
+  expect(evening.regions).toEqual([]);
+  expect(evening.units.find((unit: { id: string }) => unit.id === '654021').regionFloor).toBe('none');
 });
 
 test('the horizon ends at the last forecast window: up to it answers, an hour later is refused naming at', async () => {

@@ -93,6 +93,7 @@ export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
   const forecast = shown > range.now;
   const span = Math.max(1, range.end - range.oldest);
   const track = { '--now-at': `${((range.now - range.oldest) / span) * 100}%` } as CSSProperties;
+  const label = forecast ? `${t('forecast')} ${beijingMinute(shown)}` : beijingMinute(shown);
   return (
     <div className="time-slider" data-testid="time-slider">
       <button type="button" onClick={() => timeline.step(-1)} aria-label={t('stepBack')}>
@@ -118,7 +119,8 @@ export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
       <span className="time-track" style={track}>
         <input
           type="range"
-          aria-label={t('history')}
+          aria-label={range.end > range.now ? `${t('history')} · ${t('forecast')}` : t('history')}
+          aria-valuetext={label}
           data-testid="time-range"
           min={(range.oldest - range.now) / HOUR}
           max={(range.end - range.now) / HOUR}
@@ -133,7 +135,7 @@ export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
         )}
       </span>
       <output data-testid="time-shown" className={forecast ? 'forecast' : undefined}>
-        {forecast ? `${t('forecast')} ${beijingMinute(shown)}` : beijingMinute(shown)}
+        {label}
       </output>
       {live ? (
         <span className="live-badge" data-testid="live-badge">
