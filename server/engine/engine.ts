@@ -69,7 +69,7 @@ export function createEngine(options: EngineOptions) {
   const wallNow = options.now ?? Date.now;
   const data = new EngineData();
   const dataClock = new Map<Jurisdiction, number>();
-  const current = new Map<Jurisdiction, JurisdictionState>();
+  /** Each jurisdiction's state at now and what it was computed from (the forecast hours reuse it). */
   const evaluations = new Map<Jurisdiction, NowEvaluation>();
   const compliance = new Map<Jurisdiction, ComplianceFlag[]>();
   const pendingEvents = new Map<Jurisdiction, unknown[]>();
@@ -121,9 +121,8 @@ export function createEngine(options: EngineOptions) {
     data.flush();
     for (const jurisdiction of [...dirty]) {
       dirty.delete(jurisdiction);
-      const previous = current.get(jurisdiction);
+      const previous = evaluations.get(jurisdiction)?.state;
       const next = compute(jurisdiction, nowOf(jurisdiction));
-      current.set(jurisdiction, next.state);
       evaluations.set(jurisdiction, next.evaluation);
       compliance.set(jurisdiction, next.compliance);
       const events = pendingEvents.get(jurisdiction) ?? [];
