@@ -1,12 +1,36 @@
-import type { SeriesState } from '../../shared/state/schema';
+import { type AqiReport, indicatorOrder } from '../../shared/aqi';
+import type { PanelReport, SeriesState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { EngineData } from './data';
-import type { HourColumns } from './hour-columns';
+import { HourColumns } from './hour-columns';
 import { dailyReport, hourlyReport } from './reports';
 import { forecastHours, type WindowReport } from './unit-series';
 
 /** The side panel's curve: 72 h of hourly and daily AQI, then the forecast continuing it (issue 7). */
 const panelHours = 72;
+
+function panelReport(report: AqiReport): PanelReport {
+  return {
+    edition: report.edition,
+    aqi: report.aqi,
+    readings: indicatorOrder
+      .filter((indicator) => indicator in report.iaqi)
+      .map((indicator) => ({
+        indicator,
+        concentration: report.concentrations[indicator] ?? null,
+        iaqi: report.iaqi[indicator] ?? null,
+      })),
+  };
+}
+
+/** What the panel lists under "pollutants": both reports at now, from the unit's or station's hours. */
+function reportsAt(columns: HourColumns | undefined, now: number): SeriesState['reports'] {
+  const empty = new HourColumns();
+  return {
+    hourly: panelReport(hourlyReport(columns ?? empty, now)),
+    daily: panelReport(dailyReport(columns ?? empty, now)),
+  };
+}
 
 function pastCurves(
   columns: HourColumns | undefined,
@@ -45,7 +69,8 @@ export function unitSeriesState(data: EngineData, unitId: string, now: number): 
       issuedAt: row.issuedAt,
     });
   }
-  return { kind: 'unit', id: unitId, now, ...curves, forecast };
+  const reports = reportsAt(data.unitColumns.get(unitId), now);
+  return { kind: 'unit', id: unitId, now, ...curves, reports, forecast };
 }
 
 export function stationSeriesState(data: EngineData, stationId: string, now: number): SeriesState {
@@ -61,5 +86,12 @@ export function stationSeriesState(data: EngineData, stationId: string, now: num
       dust: false,
     };
   };
-  return { kind: 'station', id: stationId, now, ...pastCurves(columns, windowAt, now), forecast: [] };
+  return {
+    kind: 'station',
+    id: stationId,
+    now,
+    ...pastCurves(columns, windowAt, now),
+    reports: reportsAt(columns, now),
+    forecast: [],
+  };
 }

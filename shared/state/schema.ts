@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editionSchema, indicatorSchema } from '../aqi';
 import { warningLevelSchema } from '../levels';
 import { jurisdictionSchema } from '../units/schema';
 
@@ -115,6 +116,20 @@ export const jurisdictionStateSchema = z.object({
 export type JurisdictionState = z.infer<typeof jurisdictionStateSchema>;
 
 /** A unit's or station's recent and forecast AQI for the side panel (GET /api/state/series); null = NA. */
+/** An HJ 633 report at one hour: each indicator it uses, with the concentration as used and its IAQI. */
+export const panelReportSchema = z.object({
+  edition: editionSchema,
+  aqi: z.number().nullable(),
+  readings: z.array(
+    z.object({
+      indicator: indicatorSchema,
+      concentration: z.number().nullable(),
+      iaqi: z.number().nullable(),
+    }),
+  ),
+});
+export type PanelReport = z.infer<typeof panelReportSchema>;
+
 export const seriesStateSchema = z.object({
   kind: z.enum(['unit', 'station']),
   id: z.string(),
@@ -125,6 +140,8 @@ export const seriesStateSchema = z.object({
   daily: z.array(
     z.object({ time: z.number(), aqi: z.number().nullable(), primaryPollutants: z.array(speciesSchema) }),
   ),
+  /** The pollutants at now: the real-time hourly report and the daily report of the window ending at now. */
+  reports: z.object({ hourly: panelReportSchema, daily: panelReportSchema }),
   /** Units only: window ends after now with a forecast, the newest issue known at now. */
   forecast: z.array(
     z.object({

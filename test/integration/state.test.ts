@@ -111,6 +111,37 @@ test('the side panel series: 72 h of hourly and daily AQI, then the forecast con
   expect(series.daily.at(-1)).toMatchObject({ time: Date.parse('2019-12-11T06:00:00+08:00'), aqi: 240 });
   expect(series.forecast).toHaveLength(30);
   expect(series.forecast[0]).toMatchObject({ aqi: 260, aqiLow: 230, aqiHigh: 290, source: 'test-office' });
+  // The pollutants at now under HJ 633-2012 (IAQI rounded up): the hourly report takes SO2, NO2, CO and O3
+  // at 1 h (10 → 3.3 → 4; 22 → 11; 1.0 → 10; 18 → 5.6 → 6), O3 8 h (mean 20 → 10) and PM's 24 h moving
+  // means; the daily report takes 24 h means (SO2 10 → 10; NO2 20 → 25; CO 1.0 → 25) and O3's daily
+  // maxima (1 h 22 → 6.9 → 7; 8 h 142/7 = 20.29 at 10 December 07:00 → 11).
+  const reading = (indicator: string, concentration: number, iaqi: number) => ({
+    indicator,
+    concentration,
+    iaqi,
+  });
+  expect(series.reports.hourly).toEqual({
+    edition: '2012',
+    aqi: 240,
+    readings: [
+      reading('so2_1h', 10, 4),
+      reading('no2_1h', 22, 11),
+      reading('pm10_24h', 200, 125),
+      reading('co_1h', 1, 10),
+      reading('o3_1h', 18, 6),
+      reading('o3_8h', 20, 10),
+      reading('pm25_24h', 189.583333, 240),
+    ],
+  });
+  expect(series.reports.daily.readings).toEqual([
+    reading('so2_24h', 10, 10),
+    reading('no2_24h', 20, 25),
+    reading('pm10_24h', 200, 125),
+    reading('co_24h', 1, 25),
+    reading('o3_1h', 22, 7),
+    reading('o3_8h', 20.285714, 11),
+    reading('pm25_24h', 189.583333, 240),
+  ]);
   // Yining's only station has the same daily AQI; a station has no forecast of its own.
   const station = await (
     await fetch(`${server.url}/api/state/series?jurisdiction=ili&station=2703A`, { headers })

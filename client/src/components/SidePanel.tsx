@@ -6,6 +6,7 @@ import type { Selection } from '../map/SituationMap';
 import { beijingMinute } from '../time/beijing';
 import { AqiChart } from './AqiChart';
 import { LevelBadge } from './LevelBadge';
+import { PollutantTables } from './PollutantTable';
 
 const pollutantNames: Record<string, string> = {
   so2: 'SO₂',
@@ -99,6 +100,8 @@ export function SidePanel({
           )}
         </section>
       )}
+      <h3>{t('pollutants')}</h3>
+      {series ? <PollutantTables reports={series.reports} /> : <p>{t('loading')}</p>}
       <h3>{t('last72h')}</h3>
       {series ? <AqiChart series={series} /> : <p>{t('loading')}</p>}
     </aside>
