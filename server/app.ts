@@ -14,6 +14,7 @@ import { createEngine, stateRouter } from './engine';
 import { externalWarningRouter, restoreExternalWarning } from './external-warning';
 import { auditRouter } from './http/audit';
 import { authRouter } from './http/auth';
+import { enterpriseChecksRouter } from './http/enterprise-checks';
 import { errorHandler, notFound } from './http/errors';
 import { healthRouter } from './http/health';
 import { bodyLimit, ingestRouter } from './http/ingest';
@@ -64,6 +65,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
   app.use('/api', reportsRouter({ store, now: engine.now }));
+  app.use('/api', enterpriseChecksRouter({ store, now: engine.now }));
   app.use('/api', layersRouter(store));
   app.use('/api', auditRouter(store));
   app.use('/api', stateRouter(engine));
@@ -77,7 +79,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const http = createHttpServer(app);
   const io = new SocketServer(http, liveServerOptions);
   const live = attachLive({ io, engine, authorize: socketAuthorizer(store) });
-  const replay = config.replay ? startReplay(replayIngestFor(ingest, engine, store), config.replaySettings) : null;
+  const replay = config.replay
+    ? startReplay(replayIngestFor(ingest, engine, store), config.replaySettings)
+    : null;
   replay?.running.catch((error: unknown) => logger.error({ err: error }, 'replay stopped'));
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));

@@ -5,10 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { enterpriseCheckInputSchema } from '../../geo/layers/enterprise-check';
 import { newAccountSchema } from '../auth/accounts';
 import { environmentSchema } from '../config';
 import { auditQuerySchema } from '../http/audit';
 import { loginSchema } from '../http/auth';
+import { enterpriseChecksQuerySchema } from '../http/enterprise-checks';
 import { observationQuerySchema } from '../http/ingest';
 import { layerImportQuerySchema } from '../http/layers';
 import { dailyReportSchema, dailyReportsQuerySchema } from '../http/reports';
@@ -60,6 +62,8 @@ const documented: Record<string, z.ZodType> = {
   'audit query': auditQuerySchema,
   'daily report': dailyReportSchema,
   'daily reports query': dailyReportsQuerySchema,
+  'enterprise check': enterpriseCheckInputSchema,
+  'enterprise checks query': enterpriseChecksQuerySchema,
   'CLI user add': newAccountSchema,
 };
 

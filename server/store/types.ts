@@ -2,6 +2,7 @@
  * The storage seam. SQLite implements it today (server/store/sqlite/); PostgreSQL can implement it later.
  * Every write method is atomic: it either applies entirely or throws and writes nothing.
  */
+import type { EnterpriseCheck } from '../../geo/layers/enterprise-check';
 import type { Role } from '../../shared/plans/schema';
 import type { Jurisdiction } from '../../shared/units/schema';
 
@@ -155,6 +156,13 @@ export interface ReportStore {
   dailyReports(jurisdiction: Jurisdiction, date: string): DailyReportRow[];
 }
 
+/** Enterprise checks of the current exercise (issue 7): every check is kept; the latest per enterprise wins. */
+export interface EnterpriseCheckStore {
+  addEnterpriseCheck(check: EnterpriseCheck): void;
+  /** The latest check of each enterprise checked in this exercise, by enterprise id. */
+  latestEnterpriseChecks(jurisdiction: Jurisdiction): EnterpriseCheck[];
+}
+
 export interface Store
   extends ObservationStore,
     ForecastStore,
@@ -163,7 +171,8 @@ export interface Store
     AuditStore,
     AccountStore,
     DocumentStore,
-    ReportStore {
+    ReportStore,
+    EnterpriseCheckStore {
   /** Replacements of stored station-hours, newest first (the observation change log). */
   observationChanges(station?: string): ObservationChange[];
   /** Recomputes every entry's hash: the first broken seq, or null when the chain holds. */

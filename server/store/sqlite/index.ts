@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { accountStore } from './accounts';
 import { auditStore } from './audit';
+import { enterpriseCheckStore } from './enterprise-checks';
 import { migrate } from './migrations';
 import { observationStore } from './observations';
 import { documentStore, eventStore, forecastStore, stationStore } from './records';
@@ -32,6 +33,7 @@ export function createStore(dataDir: string): Store {
     ...accountStore(database),
     ...documentStore(database),
     ...reportStore(database),
+    ...enterpriseCheckStore(database),
     transaction: (fn) => database.transaction(fn)(),
     status() {
       if (!open) return { kind: 'sqlite', ok: false };

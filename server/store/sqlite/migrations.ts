@@ -92,6 +92,20 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
       ALTER TABLE daily_reports_by_exercise RENAME TO daily_reports;
     `,
   },
+  {
+    version: 4,
+    name: 'enterprise checks',
+    // Issue 7: on-site inspections (现场检查) and self-reports of the current exercise; every check is kept, the
+    // latest (highest id) per enterprise wins.
+    sql: `
+      CREATE TABLE enterprise_checks (
+        id INTEGER PRIMARY KEY, jurisdiction TEXT NOT NULL, exercise INTEGER NOT NULL,
+        enterprise_id TEXT NOT NULL, observed TEXT NOT NULL, load_percent REAL, note TEXT,
+        checked_at INTEGER NOT NULL, checked_by TEXT NOT NULL
+      );
+      CREATE INDEX enterprise_checks_latest ON enterprise_checks (jurisdiction, exercise, enterprise_id, id);
+    `,
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

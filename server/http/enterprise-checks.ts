@@ -1,0 +1,89 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { type EnterpriseCheck, enterpriseCheckInputSchema } from '../../geo/layers/enterprise-check';
+import { plans, type Role, roleSchema } from '../../shared/plans';
+import { unitLevelSince } from '../../shared/rules/level-since';
+import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
+import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
+import { actorName } from '../auth/principal';
+import { currentLayer } from '../layers/layers';
+import type { Store } from '../store/types';
+import { bookOf } from '../warnings/book';
+import { HttpError, parseOr400 } from './errors';
+
+/** Checks reach the command office as daily reports do: its duty officer, director and the commanders record them. */
+export const checkRecorders: readonly Role[] = [
+  'duty-officer',
+  'office-director',
+  'deputy-commander',
+  'first-deputy-commander',
+  'commander',
+];
+
+export const enterpriseChecksQuerySchema = z.object({ jurisdiction: jurisdictionSchema });
+
+export type CheckOptions = {
+  store: Store;
+  /** The engine's now: checks are stamped with it, as warning events and reports are (replay runs in 2019). */
+  now: (jurisdiction: Jurisdiction) => number;
+};
+
+/** Each unit with a level in force at now and when it began: a check from before it does not count. */
+function levelsInForce(store: Store, jurisdiction: Jurisdiction, now: number) {
+  const book = bookOf(store, jurisdiction);
+  return plans[jurisdiction].unitIds
+    .map((unitId) => ({ unitId, ...unitLevelSince(book, unitId, now) }))
+    .filter((entry) => entry.level !== 'none');
+}
+
+/** POST /enterprise-checks records an on-site check or self-report; GET lists the latest per enterprise. */
+export function enterpriseChecksRouter({ store, now }: CheckOptions): Router {
+  const router = Router();
+  router.get('/enterprise-checks', allow(roleSchema.options), (request, response) => {
+    const { jurisdiction } = parseOr400(enterpriseChecksQuerySchema, request.query, 'query');
+    const at = now(jurisdiction);
+    response.json({
+      jurisdiction,
+      now: at,
+      checks: store.latestEnterpriseChecks(jurisdiction),
+      levels: levelsInForce(store, jurisdiction, at),
+    });
+  });
+  router.post('/enterprise-checks', allow(checkRecorders), (request, response) => {
+    const body = parseOr400(enterpriseCheckInputSchema, request.body, 'enterprise check');
+    const principal = requirePrincipal(request);
+    if (principal.kind !== 'account') throw new HttpError(403, { error: 'API keys may not record checks' });
+    requireJurisdiction(principal, body.jurisdiction);
+    const layer = currentLayer(store, body.jurisdiction, 'enterprise');
+    if (!layer.records.some((enterprise) => enterprise.id === body.enterpriseId))
+      throw new HttpError(400, {
+        error: 'invalid enterprise check',
+        issues: [
+          {
+            field: 'enterpriseId',
+            message: `${body.enterpriseId} is not in the ${body.jurisdiction} enterprise layer (${layer.source}, version ${layer.version})`,
+          },
+        ],
+      });
+    const check: EnterpriseCheck = {
+      enterpriseId: body.enterpriseId,
+      jurisdiction: body.jurisdiction,
+      observed: body.observed,
+      loadPercent: body.loadPercent ?? null,
+      note: body.note || null,
+      checkedAt: now(body.jurisdiction),
+      checkedBy: principal.account.username,
+    };
+    store.transaction(() => {
+      store.addEnterpriseCheck(check);
+      store.appendAudit({
+        at: Date.now(),
+        actor: actorName(principal),
+        action: 'enterprise-check.record',
+        detail: { check },
+      });
+    });
+    response.status(201).json({ check });
+  });
+  return router;
+}
