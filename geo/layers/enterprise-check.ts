@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WarningLevel } from '../../shared/levels';
+import type { Role } from '../../shared/plans/schema';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import { recordIdSchema } from './common';
 import type { Measure } from './measure';
@@ -20,6 +21,15 @@ export const observedZh: Record<Observed, string> = {
   stopped: '停产',
   'trucks-restricted': '运输管控落实',
 };
+
+/** Checks reach the command office as daily reports do: its duty officer, director and the commanders record them. */
+export const checkRecorders: readonly Role[] = [
+  'duty-officer',
+  'office-director',
+  'deputy-commander',
+  'first-deputy-commander',
+  'commander',
+];
 
 /** A check as recorded: the load is a percent of normal production and is given with `reduced` only. */
 export const enterpriseCheckInputSchema = z

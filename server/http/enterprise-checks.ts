@@ -1,7 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { type EnterpriseCheck, enterpriseCheckInputSchema } from '../../geo/layers/enterprise-check';
-import { plans, type Role, roleSchema } from '../../shared/plans';
+import {
+  checkRecorders,
+  type EnterpriseCheck,
+  enterpriseCheckInputSchema,
+} from '../../geo/layers/enterprise-check';
+import { plans, roleSchema } from '../../shared/plans';
 import { unitLevelSince } from '../../shared/rules/level-since';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
@@ -10,15 +14,6 @@ import { currentLayer } from '../layers/layers';
 import type { Store } from '../store/types';
 import { bookOf } from '../warnings/book';
 import { HttpError, parseOr400 } from './errors';
-
-/** Checks reach the command office as daily reports do: its duty officer, director and the commanders record them. */
-export const checkRecorders: readonly Role[] = [
-  'duty-officer',
-  'office-director',
-  'deputy-commander',
-  'first-deputy-commander',
-  'commander',
-];
 
 export const enterpriseChecksQuerySchema = z.object({ jurisdiction: jurisdictionSchema });
 

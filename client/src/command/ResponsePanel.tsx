@@ -1,13 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { accountReductions } from '../../../geo/emissions/account';
-import type { Measure as EnterpriseMeasure } from '../../../geo/layers/measure';
+import {
+  checkRecorders,
+  measureZh,
+  type Observed,
+  observedKinds,
+  observedZh,
+} from '../../../geo/layers/enterprise-check';
 import { levelRank, type WarningLevel } from '../../../shared/levels';
 import { type IssuedLevel, measuresAt, type Plan } from '../../../shared/plans';
 import { levelInForce, type WarningBook } from '../../../shared/rules';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/LevelBadge';
-import type { Session, UnitListing } from './api';
-import { type EnterpriseLayer, loadEnterprises } from './enterprises';
+import { complianceWords } from '../map/complianceRings';
+import { beijingMinute } from '../time/beijing';
+import { recordEnterpriseCheck, type Session, type UnitListing } from './api';
+import {
+  type CheckedEnterprise,
+  checkedEnterprises,
+  type EnterpriseLayer,
+  loadEnterprises,
+  useEnterpriseChecks,
+} from './enterprises';
 import { ReportingStatus } from './ReportingStatus';
 import { useSay } from './say';
 
@@ -30,21 +44,6 @@ const groupZhName: Record<string, string> = {
   vocs: 'VOCs',
 };
 
-function actionZh(measure: EnterpriseMeasure): string {
-  switch (measure.kind) {
-    case 'none':
-      return '无';
-    case 'stop':
-      return '停产';
-    case 'cut':
-      return `限产${measure.percent}%`;
-    case 'staggered':
-      return `错峰生产（减${measure.percent}%）`;
-    case 'transport':
-      return '限制重型车辆运输';
-  }
-}
-
 /** The units under each level in force now (unit warnings and region members), highest level first. */
 function activeAreas(book: WarningBook | null, now: number): { level: IssuedLevel; unitIds: string[] }[] {
   const byLevel = new Map<IssuedLevel, Set<string>>();
@@ -61,11 +60,163 @@ function activeAreas(book: WarningBook | null, now: number): { level: IssuedLeve
     .map(([level, ids]) => ({ level, unitIds: [...ids].sort() }));
 }
 
+const complianceGlyph = {
+  complying: '✓',
+  'not-complying': '✗',
+  unchecked: '?',
+  'not-required': '—',
+} as const;
+
+type CheckFormProps = {
+  jurisdiction: Jurisdiction;
+  enterprise: CheckedEnterprise;
+  session: Session;
+  recorded: () => Promise<void>;
+};
+
+/** Records what an on-site check or a self-report found (issue 8); native controls, so keyboard reachable. */
+function CheckForm({ jurisdiction, enterprise, session, recorded }: CheckFormProps) {
+  const say = useSay();
+  const [observed, setObserved] = useState<Observed>('stopped');
+  const [load, setLoad] = useState('');
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await recordEnterpriseCheck(
+        {
+          jurisdiction,
+          enterpriseId: enterprise.id,
+          observed,
+          ...(observed === 'reduced' ? { loadPercent: Number(load) } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
+        session.csrfToken,
+      );
+      setMessage({ kind: 'ok', text: say('已记录', 'Recorded') });
+      await recorded();
+    } catch (caught) {
+      setMessage({ kind: 'error', text: (caught as Error).message });
+    }
+  };
+  return (
+    <details className="check-form">
+      <summary aria-label={say(`记录检查：${enterprise.name}`, `Record a check: ${enterprise.name}`)}>
+        {say('记录检查', 'Record check')}
+      </summary>
+      <form onSubmit={submit} data-testid="check-form">
+        <label>
+          {say('检查结果', 'Observed')}
+          <select value={observed} onChange={(event) => setObserved(event.target.value as Observed)}>
+            {observedKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {observedZh[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {say('负荷（占正常生产 %）', 'Load (% of normal)')}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            required={observed === 'reduced'}
+            disabled={observed !== 'reduced'}
+            value={load}
+            onChange={(event) => setLoad(event.target.value)}
+          />
+        </label>
+        <label>
+          {say('备注', 'Note')}
+          <input
+            type="text"
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        </label>
+        <button type="submit">{say('提交', 'Record')}</button>
+        {message && (
+          <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}
+
+type TableProps = {
+  rows: CheckedEnterprise[];
+  unitName: (id: string) => string;
+  form: ((row: CheckedEnterprise) => React.ReactNode) | null;
+};
+
+/** The affected enterprises with their required action and whether they carry it out (issue 8). */
+function EnterpriseTable({ rows, unitName, form }: TableProps) {
+  const say = useSay();
+  const count = (status: CheckedEnterprise['compliance']['status']) =>
+    rows.filter((row) => row.compliance.status === status).length;
+  return (
+    <details>
+      <summary>
+        {say(
+          `涉及企业（${rows.length}家；已落实${count('complying')}，未落实${count('not-complying')}，待检查${count('unchecked')}）`,
+          `Enterprises (${rows.length}; complying ${count('complying')}, not complying ${count('not-complying')}, unchecked ${count('unchecked')})`,
+        )}
+      </summary>
+      <table className="check-table" data-testid="enterprises">
+        <thead>
+          <tr>
+            <th scope="col">{say('企业', 'Enterprise')}</th>
+            <th scope="col">{say('要求措施', 'Required action')}</th>
+            <th scope="col">{say('落实情况', 'Compliance')}</th>
+            <th scope="col">{say('最近检查（北京时间）', 'Last check (Beijing)')}</th>
+            {form && <th scope="col">{say('记录', 'Record')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-enterprise={row.id} data-compliance={row.compliance.status}>
+              <th scope="row">
+                {row.name}
+                <span className="hint">
+                  （{unitName(row.unitId)}，{row.class}）
+                </span>
+              </th>
+              <td>{measureZh(row.measure)}</td>
+              <td className={`compliance-${row.compliance.status}`}>
+                {complianceGlyph[row.compliance.status]}{' '}
+                {say(complianceWords[row.compliance.status].zh, complianceWords[row.compliance.status].en)}
+                <span className="hint"> {row.compliance.reasonZh}</span>
+              </td>
+              <td>
+                {row.check
+                  ? `${beijingMinute(row.check.checkedAt)} ${observedZh[row.check.observed]}${row.check.loadPercent === null ? '' : `（${row.check.loadPercent}%）`} ${row.check.checkedBy}`
+                  : '—'}
+                {row.check?.note && <span className="hint"> {row.check.note}</span>}
+              </td>
+              {form && <td>{form(row)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** While a level is in force: the cumulative measures, enterprises, the reduction account and daily reporting. */
 export function ResponsePanel({ plan, jurisdiction, book, now, units, session }: Props) {
   const say = useSay();
   const [layer, setLayer] = useState<EnterpriseLayer | null>(null);
   const areas = useMemo(() => activeAreas(book, now), [book, now]);
+  const { checks, reload } = useEnterpriseChecks(jurisdiction);
+  const mayRecord =
+    checkRecorders.includes(session.account.role) &&
+    (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
   useEffect(() => {
     loadEnterprises(jurisdiction)
       .then(setLayer)
@@ -161,22 +312,22 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units, session }:
                   {account.shares.nox === null ? '—' : `${(account.shares.nox * 100).toFixed(1)}%`}〔
                   {plan.reductionTargets.section}〕
                 </p>
-                <details>
-                  <summary>
-                    {say(
-                      `涉及企业（${account.enterprises.length}家）`,
-                      `Enterprises (${account.enterprises.length})`,
-                    )}
-                  </summary>
-                  <ul data-testid="enterprises">
-                    {account.enterprises.map((enterprise) => (
-                      <li key={enterprise.id}>
-                        {enterprise.name}（{name(enterprise.unitId)}，{enterprise.class}）：
-                        {actionZh(enterprise.measure)}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <EnterpriseTable
+                  rows={checkedEnterprises(account.enterprises, level, checks, book, now)}
+                  unitName={name}
+                  form={
+                    mayRecord
+                      ? (row) => (
+                          <CheckForm
+                            jurisdiction={jurisdiction}
+                            enterprise={row}
+                            session={session}
+                            recorded={reload}
+                          />
+                        )
+                      : null
+                  }
+                />
               </>
             )}
           </div>

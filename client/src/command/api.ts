@@ -1,6 +1,8 @@
+import type { EnterpriseCheck, EnterpriseCheckInput } from '../../../geo/layers/enterprise-check';
 import type { Role } from '../../../shared/plans';
 import type { WarningBook } from '../../../shared/rules';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { enterpriseChecksResponseSchema } from '../map/enterpriseChecks';
 
 /** The signed-in account as GET /api/me and POST /api/login give it. */
 export type Account = {
@@ -119,4 +121,14 @@ export function recordDailyReport(
   csrfToken: string,
 ): Promise<unknown> {
   return postJson('/api/reports', report, csrfToken);
+}
+
+/** GET /api/enterprise-checks: the latest check per enterprise of the current exercise (issue 7). */
+export async function enterpriseChecks(jurisdiction: Jurisdiction): Promise<EnterpriseCheck[]> {
+  const body = await getJson<unknown>(`/api/enterprise-checks?${new URLSearchParams({ jurisdiction })}`);
+  return enterpriseChecksResponseSchema.parse(body).checks;
+}
+
+export function recordEnterpriseCheck(check: EnterpriseCheckInput, csrfToken: string): Promise<unknown> {
+  return postJson('/api/enterprise-checks', check, csrfToken);
 }

@@ -1,8 +1,14 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { EnterpriseAccount } from '../../../geo/emissions/account';
 import type { Enterprise } from '../../../geo/layers/enterprise';
+import { type Compliance, compliance, type EnterpriseCheck } from '../../../geo/layers/enterprise-check';
 import { geojsonRows } from '../../../geo/layers/import/geojson';
 import { parseRows } from '../../../geo/layers/import/rows';
+import type { IssuedLevel } from '../../../shared/plans';
+import type { WarningBook } from '../../../shared/rules';
+import { unitLevelSince } from '../../../shared/rules/level-since';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { getJson } from './api';
+import { enterpriseChecks, getJson } from './api';
 
 export type EnterpriseLayer = {
   enterprises: Enterprise[];
@@ -27,4 +33,48 @@ export async function loadEnterprises(jurisdiction: Jurisdiction): Promise<Enter
     source: layer.source,
     version: layer.version,
   };
+}
+
+export type CheckedEnterprise = EnterpriseAccount & { check: EnterpriseCheck | null; compliance: Compliance };
+
+/**
+ * The enterprises of one level's area with their compliance (issue 8): the level's measure, checked from
+ * when the unit's current level began (a raise or a lowering starts it anew).
+ */
+export function checkedEnterprises(
+  accounts: readonly EnterpriseAccount[],
+  level: IssuedLevel,
+  checks: ReadonlyMap<string, EnterpriseCheck> | null,
+  book: WarningBook | null,
+  now: number,
+): CheckedEnterprise[] {
+  return accounts.map((account) => {
+    const check = checks?.get(account.id) ?? null;
+    const since = book ? unitLevelSince(book, account.unitId, now).since : Number.POSITIVE_INFINITY;
+    return { ...account, check, compliance: compliance(account.measure, check, level, since) };
+  });
+}
+
+/** The latest check per enterprise id: fetched at once, then once a minute, since other staff record too. */
+export function useEnterpriseChecks(jurisdiction: Jurisdiction) {
+  const [checks, setChecks] = useState<{
+    jurisdiction: Jurisdiction;
+    byId: Map<string, EnterpriseCheck>;
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const list = await enterpriseChecks(jurisdiction);
+      setChecks({ jurisdiction, byId: new Map(list.map((check) => [check.enterpriseId, check])) });
+      setError(null);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  }, [jurisdiction]);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, [load]);
+  return { checks: checks?.jurisdiction === jurisdiction ? checks.byId : null, error, reload: load };
 }

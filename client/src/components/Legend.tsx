@@ -3,6 +3,7 @@ import { warningLevels } from '../../../shared/levels';
 import type { Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { levelHex, levelWidth, staleUnitAlpha } from '../map/colours';
+import { complianceRings, complianceWords } from '../map/complianceRings';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
@@ -143,12 +144,12 @@ export function Legend({
               {t(`class${grade[0]!.toUpperCase()}${grade.slice(1)}` as Phrase)}
             </li>
           ))}
-          <li>
-            <Swatch>
-              <circle cx="14" cy="9" r="7" fill="none" stroke="#ff8c00" strokeWidth="3" />
-            </Swatch>
-            {t('measureRequired')}
-          </li>
+          {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (
+            <li key={status} data-testid={`legend-${status}`}>
+              <img src={complianceRings[status].url} width="22" height="22" alt="" />
+              {complianceWords[status][language]}
+            </li>
+          ))}
         </ul>
       )}
       {visible.dieselZones && (

@@ -1,13 +1,15 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
+import type { Enterprise } from '../../../geo/layers/enterprise';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
+import { ChecksPoller } from './enterpriseChecks';
 import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
 import type { Metric } from './labels';
 import { buildLayers, type LayerVisibility, type MapModel } from './layers';
 import { levelsInForce, type OverlayLayers } from './sampleLayers';
-import { stationTooltip } from './tooltip';
+import { enterpriseTooltip, stationTooltip } from './tooltip';
 
 export type Selection = { kind: 'unit' | 'station'; id: string };
 export type Bounds = [number, number, number, number];
@@ -29,6 +31,7 @@ export class SituationMap {
   private overlay!: MapboxOverlay;
   private model: MapModel | null = null;
   private readonly tooltip = document.createElement('div');
+  private readonly checksPoller = new ChecksPoller((checks) => this.update({ checks }));
   private features = new Map<string, UnitFeature>();
   private regionOutlines: RegionOutlines | null = null;
   private readonly states = new Map<string, JurisdictionState>();
@@ -72,12 +75,7 @@ export class SituationMap {
       interleaved: true,
       layers: [],
       onClick: (info) => this.clicked(info.layer?.id, info.object),
-      getTooltip: this.options.wall
-        ? undefined
-        : ({ layer, object }) =>
-            layer?.id === 'stations'
-              ? stationTooltip(object as StationState, this.model, this.language)
-              : null,
+      getTooltip: this.options.wall ? undefined : ({ layer, object }) => this.tooltipText(layer?.id, object),
       onAfterRender: () => {
         this.renders += 1;
         if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0)
@@ -108,12 +106,17 @@ export class SituationMap {
     this.mount();
   }
 
-  /** Hover shows a station's value; everything hover shows is also in the click panel. */
+  private tooltipText(layerId: string | undefined, object: unknown): string | null {
+    if (!object) return null;
+    if (layerId === 'stations') return stationTooltip(object as StationState, this.model, this.language);
+    if (layerId === 'enterprises') return enterpriseTooltip(object as Enterprise, this.model, this.language);
+    return null;
+  }
+
+  /** Hover shows a station's value or an enterprise's duty and its last check. */
   private hover(x: number, y: number): void {
-    const picked = this.overlay.pickObject({ x, y, radius: 4, layerIds: ['stations'] });
-    const text = picked?.object
-      ? stationTooltip(picked.object as StationState, this.model, this.language)
-      : '';
+    const picked = this.overlay.pickObject({ x, y, radius: 4, layerIds: ['stations', 'enterprises'] });
+    const text = this.tooltipText(picked?.layer?.id, picked?.object) ?? '';
     this.tooltip.textContent = text;
     this.tooltip.style.display = text ? 'block' : 'none';
     this.tooltip.style.transform = `translate(${x + 12}px, ${y + 12}px)`;
@@ -142,6 +145,7 @@ export class SituationMap {
       stationValues: new Map(),
       regions: [],
       samples: null,
+      checks: null,
       metric: this.metric,
       language: this.language,
       wall: this.options.wall ?? false,
@@ -193,6 +197,7 @@ export class SituationMap {
 
   setVisibility(visible: Partial<LayerVisibility>): void {
     this.visible = { ...this.visible, ...visible };
+    this.checksPoller.show(this.visible.enterprises);
     this.update({ visible: this.visible });
   }
 
@@ -263,6 +268,7 @@ export class SituationMap {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    this.checksPoller.stop();
     this.map.remove();
   }
 }

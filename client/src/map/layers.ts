@@ -8,6 +8,7 @@ import type { StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { aqiColour, levelColour, levelWidth, type Rgba, staleUnitAlpha, unitFillAlpha } from './colours';
 import { derive } from './derive';
+import type { EnterpriseChecks } from './enterpriseChecks';
 import type { Label, RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import { type Metric, unitAqi, unitLabel } from './labels';
 import { overlayLayers } from './overlayLayers';
@@ -32,6 +33,8 @@ export type MapModel = {
   regions: RegionOutline[];
   /** Fetched on first use: the wall never shows them. */
   samples: OverlayLayers | null;
+  /** Latest enterprise checks (issue 7), polled while the enterprise layer is shown; null until the first answer. */
+  checks: EnterpriseChecks | null;
   metric: Metric;
   language: Language;
   wall: boolean;

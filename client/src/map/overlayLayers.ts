@@ -1,18 +1,20 @@
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer } from '@deck.gl/layers';
 import type { DieselZone } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
+import { complianceRings } from './complianceRings';
 import { derive } from './derive';
 import type { MapModel } from './layers';
-import { measureDue, zoneActive } from './sampleLayers';
+import { enterpriseCompliance, zoneActive } from './sampleLayers';
 import { dustSymbols, enterpriseSymbols } from './symbols';
 
-/** Enterprises by class with their duty ring, diesel zones (active ones emphasised), dust sources by type. */
+/** Enterprises by class with a ring telling whether they carry out what is due (issue 7), diesel zones (active ones emphasised), dust sources by type. */
 export function overlayLayers(model: MapModel): Layer[] {
-  const { samples, inForce, version, visible, now } = model;
+  const { samples, inForce, version, visible, now, checks } = model;
   if (!samples) return [];
   const levelOf = (unitId: string) => inForce.get(unitId) ?? 'none';
+  const ringSize = model.wall ? 44 : 34;
   return [
     new GeoJsonLayer({
       id: 'diesel-zones',
@@ -42,20 +44,21 @@ export function overlayLayers(model: MapModel): Layer[] {
       getIcon: (source) => dustSymbols[source.type],
       getSize: model.wall ? 26 : 20,
     }),
-    new ScatterplotLayer<Enterprise>({
-      id: 'enterprise-duty',
+    new IconLayer<Enterprise>({
+      id: 'enterprise-compliance',
       visible: visible.enterprises,
       data: samples.enterprises,
-      filled: false,
-      stroked: true,
-      radiusUnits: 'pixels',
-      lineWidthUnits: 'pixels',
       getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
-      getRadius: 13,
-      getLineWidth: 3,
-      getLineColor: (enterprise) =>
-        measureDue(enterprise, levelOf(enterprise.unitId)) ? [255, 140, 0, 255] : [0, 0, 0, 0],
-      updateTriggers: { getLineColor: version },
+      getIcon: (enterprise) => {
+        const { status } = enterpriseCompliance(enterprise, levelOf(enterprise.unitId), checks);
+        return status === 'not-required' ? complianceRings.unchecked : complianceRings[status];
+      },
+      // Enterprises with nothing due keep the class symbol alone.
+      getSize: (enterprise) =>
+        enterpriseCompliance(enterprise, levelOf(enterprise.unitId), checks).status === 'not-required'
+          ? 0
+          : ringSize,
+      updateTriggers: { getIcon: [version, checks], getSize: [version, checks] },
     }),
     new IconLayer<Enterprise>({
       id: 'enterprises',

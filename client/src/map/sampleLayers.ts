@@ -1,9 +1,12 @@
 import type { DieselZone } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
+import { type Compliance, compliance } from '../../../geo/layers/enterprise-check';
+import { unitById } from '../../../geo/units';
 import { higherLevel, levelRank, type WarningLevel } from '../../../shared/levels';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { BEIJING_OFFSET } from '../../../shared/time';
+import { checkKey, type EnterpriseChecks } from './enterpriseChecks';
 
 /** The overlay layers as drawn; `label` is the synthetic-sample label when any record is synthetic. */
 export type OverlayLayers = {
@@ -44,4 +47,22 @@ export function zoneActive(zone: DieselZone, level: WarningLevel, now: number): 
 /** Whether the enterprise's 一厂一策 list asks anything of it at the level in force. */
 export function measureDue(enterprise: Enterprise, level: WarningLevel): boolean {
   return level !== 'none' && enterprise.measures[level].kind !== 'none';
+}
+
+/**
+ * Issue 7: whether the enterprise carries out its measure at the level drawn. A check counts from the start of
+ * that level as the server knows it; when the server's level differs (a past hour, or a change since the
+ * last poll) the start is unknown and no check counts.
+ */
+export function enterpriseCompliance(
+  enterprise: Enterprise,
+  level: WarningLevel,
+  checks: EnterpriseChecks | null,
+): Compliance {
+  const measure = level === 'none' ? ({ kind: 'none' } as const) : enterprise.measures[level];
+  const jurisdiction = unitById.get(enterprise.unitId)?.jurisdiction;
+  const check = jurisdiction ? checks?.checks.get(checkKey(jurisdiction, enterprise.id)) : undefined;
+  const live = checks?.levels.get(enterprise.unitId);
+  const since = live?.level === level ? live.since : Number.POSITIVE_INFINITY;
+  return compliance(measure, check ?? null, level, since);
 }

@@ -1,6 +1,13 @@
+import type { Enterprise } from '../../../geo/layers/enterprise';
+import { measureZh, observedZh } from '../../../geo/layers/enterprise-check';
+import { unitById } from '../../../geo/units';
 import type { StationState } from '../../../shared/state/schema';
-import { type Language, translate } from '../i18n/dictionary';
+import { type Language, type Phrase, translate } from '../i18n/dictionary';
+import { beijingMinute } from '../time/beijing';
+import { complianceWords } from './complianceRings';
+import { checkKey } from './enterpriseChecks';
 import type { MapModel } from './layers';
+import { enterpriseCompliance } from './sampleLayers';
 
 /** Hover text for a station: name and its current hourly AQI, with simulated and stale marks. */
 export function stationTooltip(station: StationState, model: MapModel | null, language: Language): string {
@@ -11,5 +18,42 @@ export function stationTooltip(station: StationState, model: MapModel | null, la
   ];
   if (value.simulated) lines.push(translate(language, 'simulated'));
   if (value.stale) lines.push(translate(language, 'stale'));
+  return lines.join('\n');
+}
+
+function classPhrase(enterprise: Enterprise): Phrase {
+  return `class${enterprise.class[0]!.toUpperCase()}${enterprise.class.slice(1)}` as Phrase;
+}
+
+/** Hover text for an enterprise (issue 7): what its list asks at the level in force, its last check, compliance. */
+export function enterpriseTooltip(
+  enterprise: Enterprise,
+  model: MapModel | null,
+  language: Language,
+): string {
+  const zh = language === 'zh';
+  const level = model?.inForce.get(enterprise.unitId) ?? 'none';
+  const checks = model?.checks ?? null;
+  const lines = [`${enterprise.name}（${translate(language, classPhrase(enterprise))}）`];
+  lines.push(
+    level === 'none'
+      ? zh
+        ? '当前无生效预警'
+        : 'No level in force'
+      : `${translate(language, level)}${zh ? '：' : ': '}${measureZh(enterprise.measures[level])}`,
+  );
+  const jurisdiction = unitById.get(enterprise.unitId)?.jurisdiction;
+  const check = jurisdiction ? checks?.checks.get(checkKey(jurisdiction, enterprise.id)) : undefined;
+  if (!checks) lines.push(zh ? '检查记录未取得' : 'Checks not loaded');
+  else if (!check) lines.push(zh ? '最近检查：无' : 'Last check: none');
+  else {
+    const load = check.loadPercent === null ? '' : `（负荷${check.loadPercent}%）`;
+    const note = check.note ? ` ${check.note}` : '';
+    lines.push(
+      `${zh ? '最近检查' : 'Last check'}: ${beijingMinute(check.checkedAt)} ${observedZh[check.observed]}${load}（${check.checkedBy}）${note}`,
+    );
+  }
+  const { status, reasonZh } = enterpriseCompliance(enterprise, level, checks);
+  lines.push(`${zh ? complianceWords[status].zh : complianceWords[status].en}：${reasonZh}`);
   return lines.join('\n');
 }

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { type EnterpriseCheck, observedSchema } from '../../../geo/layers/enterprise-check';
+import { warningLevelSchema } from '../../../shared/levels';
+import type { LevelSince } from '../../../shared/rules/level-since';
+import { type Jurisdiction, jurisdictionSchema } from '../../../shared/units/schema';
+
+/** The latest check per enterprise and when each unit's level in force began (GET /api/enterprise-checks). */
+export type EnterpriseChecks = {
+  /** By checkKey: enterprise ids are unique within a prefecture's list only. */
+  checks: Map<string, EnterpriseCheck>;
+  levels: Map<string, LevelSince>;
+};
+
+export const checkKey = (jurisdiction: Jurisdiction, enterpriseId: string) =>
+  `${jurisdiction}/${enterpriseId}`;
+
+export const enterpriseChecksResponseSchema = z.object({
+  checks: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      jurisdiction: jurisdictionSchema,
+      observed: observedSchema,
+      loadPercent: z.number().nullable(),
+      note: z.string().nullable(),
+      checkedAt: z.number(),
+      checkedBy: z.string(),
+    }),
+  ),
+  levels: z.array(z.object({ unitId: z.string(), level: warningLevelSchema, since: z.number() })),
+});
+export type EnterpriseChecksResponse = z.infer<typeof enterpriseChecksResponseSchema>;
+
+export function indexChecks(responses: readonly EnterpriseChecksResponse[]): EnterpriseChecks {
+  const all = responses.flatMap((response) => response.checks);
+  return {
+    checks: new Map(all.map((check) => [checkKey(check.jurisdiction, check.enterpriseId), check])),
+    levels: new Map(
+      responses.flatMap((response) =>
+        response.levels.map(({ unitId, level, since }) => [unitId, { level, since }] as const),
+      ),
+    ),
+  };
+}
+
+async function fetchChecks(jurisdiction: Jurisdiction): Promise<EnterpriseChecksResponse> {
+  const response = await fetch(`/api/enterprise-checks?jurisdiction=${jurisdiction}`, {
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new Error(`GET /api/enterprise-checks ${response.status}`);
+  return enterpriseChecksResponseSchema.parse(await response.json());
+}
+
+const pollMs = 60_000;
+
+/** Fetches both prefectures' checks when the enterprise layer is first shown, then every minute while shown. */
+export class ChecksPoller {
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly received: (checks: EnterpriseChecks) => void) {}
+
+  show(shown: boolean): void {
+    if (!shown) {
+      this.stop();
+      return;
+    }
+    if (this.timer !== null) return;
+    this.timer = setInterval(() => this.poll(), pollMs);
+    this.poll();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private poll(): void {
+    // Signed-out pages get 401: the rings then say "not yet checked", which is all they can know.
+    Promise.all([fetchChecks('ili'), fetchChecks('kizilsu')])
+      .then((responses) => {
+        if (this.timer !== null) this.received(indexChecks(responses));
+      })
+      .catch(() => undefined);
+  }
+}
