@@ -102,6 +102,9 @@ test('clicking a unit opens its panel with AQI, level in words and the 72 h char
   // The forecast continues the daily curve: from the newest daily AQI through both forecast windows.
   expect(await panel.locator('path.series-forecast').getAttribute('d')).toMatch(/^M[^M]*L[^M]*L[^M]*$/);
   expect(await panel.locator('polygon.series-range').count()).toBe(1);
+  // The pollutants behind it: the hourly report's PM2.5 row carries the 24 h mean and its sub-index.
+  const pm25 = panel.getByTestId('pollutants-hourly').locator('tr', { hasText: 'PM₂.₅' });
+  expect(await pm25.textContent()).toMatch(/201\s*µg\/m³\s*251/);
   writeFileSync('test-results/map-panel.png', await page.screenshot());
   await page.close();
 });

@@ -2,6 +2,7 @@ import type { Indicator } from '../../../shared/aqi';
 import type { PanelReport, SeriesState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
+import { beijingMinute } from '../time/beijing';
 
 const speciesOf: Record<Indicator, string> = {
   so2_24h: 'SO₂',
@@ -41,7 +42,7 @@ function shown(indicator: Indicator, concentration: number | null): string {
   return indicator.startsWith('co_') ? concentration.toFixed(1) : String(Math.round(concentration));
 }
 
-function Report({ report, kind }: { report: PanelReport; kind: 'hourly' | 'daily' }) {
+function Report({ report, kind, at }: { report: PanelReport; kind: 'hourly' | 'daily'; at: number }) {
   const { language } = useLanguage();
   const zh = language === 'zh';
   const title =
@@ -55,7 +56,7 @@ function Report({ report, kind }: { report: PanelReport; kind: 'hourly' | 'daily
   return (
     <table className="pollutants" data-testid={`pollutants-${kind}`}>
       <caption>
-        {title} · HJ 633-{report.edition} · AQI {report.aqi ?? 'NA'}
+        {title} {beijingMinute(at)} · HJ 633-{report.edition} · AQI {report.aqi ?? 'NA'}
       </caption>
       <thead>
         <tr>
@@ -83,11 +84,11 @@ function Report({ report, kind }: { report: PanelReport; kind: 'hourly' | 'daily
 }
 
 /** The pollutants behind the AQI at the displayed hour: both reports, each indicator with its sub-index. */
-export function PollutantTables({ reports }: { reports: SeriesState['reports'] }) {
+export function PollutantTables({ reports, at }: { reports: SeriesState['reports']; at: number }) {
   return (
     <>
-      <Report report={reports.hourly} kind="hourly" />
-      <Report report={reports.daily} kind="daily" />
+      <Report report={reports.hourly} kind="hourly" at={at} />
+      <Report report={reports.daily} kind="daily" at={at} />
     </>
   );
 }

@@ -37,7 +37,9 @@ export function SidePanel({
   onClose: () => void;
 }) {
   const { t, language } = useLanguage();
-  const series = useSeries(state.jurisdiction, selection, state.now);
+  const { series, failed } = useSeries(state.jurisdiction, selection, state.now);
+  const pending = <p>{failed ? t('seriesUnavailable') : t('loading')}</p>;
+  const forecast = state.basis === 'forecast';
   const unit =
     selection.kind === 'unit' ? state.units.find((candidate) => candidate.id === selection.id) : undefined;
   const station =
@@ -60,7 +62,11 @@ export function SidePanel({
           {t('close')}
         </button>
       </header>
-      <p className="as-of">{beijingMinute(state.now)}</p>
+      <p className="as-of">
+        {forecast && state.forecastFrom !== undefined
+          ? `${t('forecastFor')} ${beijingMinute(state.now)} · ${t('forecastIssued')} ${beijingMinute(state.forecastFrom)}`
+          : beijingMinute(state.now)}
+      </p>
       <dl>
         {unit && (
           <>
@@ -68,7 +74,20 @@ export function SidePanel({
               label={t('hourlyAqi')}
               value={<span data-testid="panel-hourly">{unit.hourlyAqi ?? '—'}</span>}
             />
-            <Value label={t('dailyAqi')} value={unit.dailyAqi ?? '—'} />
+            <Value
+              label={t('dailyAqi')}
+              value={
+                <span data-testid="panel-daily">
+                  {unit.dailyAqi ?? '—'}
+                  {forecast && unit.aqiLow != null && unit.aqiHigh != null && (
+                    <small>
+                      {' '}
+                      ({unit.aqiLow}–{unit.aqiHigh})
+                    </small>
+                  )}
+                </span>
+              }
+            />
             <Value
               label={t('primaryPollutant')}
               value={unit.primaryPollutants.map((species) => pollutantNames[species]).join('、') || '—'}
@@ -101,9 +120,15 @@ export function SidePanel({
         </section>
       )}
       <h3>{t('pollutants')}</h3>
-      {series ? <PollutantTables reports={series.reports} /> : <p>{t('loading')}</p>}
+      {forecast ? (
+        <p>{t('noPollutantForecast')}</p>
+      ) : series ? (
+        <PollutantTables reports={series.reports} at={series.now} />
+      ) : (
+        pending
+      )}
       <h3>{t('last72h')}</h3>
-      {series ? <AqiChart series={series} /> : <p>{t('loading')}</p>}
+      {series ? <AqiChart series={series} /> : pending}
     </aside>
   );
 }

@@ -1,11 +1,23 @@
 import { type CSSProperties, useCallback, useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
 import type { TimelineState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { useLanguage } from '../i18n/language';
-import { pastHours, type Timeline } from '../live/useTimeline';
 import { beijingMinute } from '../time/beijing';
 
 const playIntervalMs = 1000;
+/** How far back the slider reaches before the server has said (the side panel's 72 h). */
+const pastHours = 72;
+
+type Timeline = {
+  /** The chosen hour end, or null when following now (LIVE). */
+  selected: number | null;
+  playing: boolean;
+  select: (at: number | null) => void;
+  step: (hours: number) => void;
+  play: () => void;
+  pause: () => void;
+};
 
 /** The hours the slider reaches: the oldest stored hour, now, and the end of the forecast horizon. */
 export type HourRange = { oldest: number; now: number; end: number };
@@ -19,6 +31,18 @@ export function sliderRange(liveNow: number, timelines: readonly TimelineState[]
   const oldest = timelines.flatMap((timeline) => (timeline.oldest === null ? [] : [timeline.oldest]));
   const ends = timelines.flatMap((timeline) => (timeline.forecastEnd === null ? [] : [timeline.forecastEnd]));
   return { oldest: Math.min(liveNow, ...oldest), now: liveNow, end: Math.max(liveNow, ...ends) };
+}
+
+/** How much of the stored past the track shows: a year of replay would leave the forecast a sliver. */
+const spanChoices = [3, 7, 30, 0] as const;
+const spanDaysSchema = z.union(spanChoices.map((days) => z.literal(days)));
+type SpanDays = (typeof spanChoices)[number];
+
+/** The part of the range on the track: the last `spanDays` (0 = all stored), always including the chosen hour. */
+export function trackRange(range: HourRange, spanDays: number, selected: number | null): HourRange {
+  if (spanDays === 0) return range;
+  const from = Math.min(range.now - spanDays * 24 * HOUR, selected ?? range.now);
+  return { ...range, oldest: Math.max(range.oldest, from) };
 }
 
 export function clampHour(at: number, range: HourRange): number {
@@ -86,8 +110,9 @@ export function useSliderTimeline(liveNow: number | null, timelines: readonly Ti
  */
 export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
   const { t } = useLanguage();
-  const { range } = timeline;
-  if (range === null) return null;
+  const [spanDays, setSpanDays] = useState<SpanDays>(7);
+  if (timeline.range === null) return null;
+  const range = trackRange(timeline.range, spanDays, timeline.selected);
   const shown = timeline.selected ?? range.now;
   const live = timeline.selected === null;
   const forecast = shown > range.now;
@@ -134,6 +159,18 @@ export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
           </span>
         )}
       </span>
+      <select
+        aria-label={t('sliderSpan')}
+        data-testid="time-span"
+        value={spanDays}
+        onChange={(event) => setSpanDays(spanDaysSchema.parse(Number(event.target.value)))}
+      >
+        {spanChoices.map((days) => (
+          <option key={days} value={days}>
+            {days === 0 ? t('spanAll') : `${t('spanPast')} ${days} ${t('days')}`}
+          </option>
+        ))}
+      </select>
       <output data-testid="time-shown" className={forecast ? 'forecast' : undefined}>
         {label}
       </output>

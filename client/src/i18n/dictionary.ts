@@ -72,6 +72,21 @@ const entries = {
   close: { zh: '关闭', en: 'Close' },
   last72h: { zh: '近72小时及预报', en: 'Last 72 h and forecast' },
   pollutants: { zh: '污染物', en: 'Pollutants' },
+  forecastFor: { zh: '预报时刻', en: 'Forecast for' },
+  sliderSpan: { zh: '时间轴范围', en: 'Time span' },
+  spanPast: { zh: '近', en: 'last' },
+  days: { zh: '天', en: 'days' },
+  spanAll: { zh: '全部存储数据', en: 'all stored hours' },
+  forecastIssued: { zh: '基于', en: 'as known at' },
+  noPollutantForecast: {
+    zh: '预报只有日AQI及其范围，无分项污染物浓度',
+    en: 'Forecasts give the daily AQI and its range only, no pollutant concentrations',
+  },
+  /** Shown while the map draws daily AQI in the forecast although hourly AQI is chosen. */
+  dailyInForecast: {
+    zh: '预报时段没有小时AQI预报，地图显示预报日AQI',
+    en: 'No hourly forecast exists: the map shows the forecast daily AQI',
+  },
   loading: { zh: '加载中…', en: 'Loading…' },
   seriesUnavailable: { zh: '暂无序列数据', en: 'No series available' },
   unitDetails: { zh: '查看单元', en: 'Unit details' },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type SeriesState, seriesStateSchema } from '../../../shared/state/schema';
 import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
@@ -17,23 +17,54 @@ async function loadSeries(
   return seriesStateSchema.parse(await response.json());
 }
 
-/** The series as of the displayed hour, or null while loading or when the server has none. */
+/**
+ * The series as of the displayed hour (null while the first one loads), and whether the last request failed.
+ * A fast replay moves the hour every half second: the last series stays on screen while the next one
+ * loads, and one request at a time follows the newest hour instead of each new hour cancelling the last.
+ */
 export function useSeries(
   jurisdiction: Jurisdiction | null,
   selection: Selection | null,
   at: number | null,
-): SeriesState | null {
+): { series: SeriesState | null; failed: boolean } {
   const [series, setSeries] = useState<SeriesState | null>(null);
+  const [failed, setFailed] = useState(false);
+  const latest = useRef(at);
+  latest.current = at;
+  const follow = useRef<(() => void) | null>(null);
   const kind = selection?.kind;
   const id = selection?.id;
   useEffect(() => {
     setSeries(null);
-    if (!kind || !id || !jurisdiction || at === null) return;
+    setFailed(false);
+    if (!kind || !id || !jurisdiction) return;
     const controller = new AbortController();
-    loadSeries(jurisdiction, { kind, id }, at, controller.signal)
-      .then(setSeries)
-      .catch(() => {});
-    return () => controller.abort();
-  }, [jurisdiction, kind, id, at]);
-  return series;
+    let loading = false;
+    const next = () => {
+      const wanted = latest.current;
+      if (loading || wanted === null) return;
+      loading = true;
+      loadSeries(jurisdiction, { kind, id }, wanted, controller.signal)
+        .then((loaded) => {
+          setSeries(loaded);
+          setFailed(false);
+          loading = false;
+          if (latest.current !== wanted) next();
+        })
+        .catch(() => {
+          loading = false;
+          if (!controller.signal.aborted) setFailed(true);
+        });
+    };
+    follow.current = next;
+    next();
+    return () => {
+      follow.current = null;
+      controller.abort();
+    };
+  }, [jurisdiction, kind, id]);
+  useEffect(() => {
+    if (at !== null) follow.current?.();
+  }, [at]);
+  return { series, failed };
 }

@@ -14,12 +14,6 @@ import type { Selection } from '../map/SituationMap';
 import { useSituationMap } from '../map/useSituationMap';
 import { useDisplayedStates } from './useDisplayedStates';
 
-/** Shown while the map draws daily AQI in the forecast although hourly AQI is chosen. */
-const dailyInForecast = {
-  zh: '预报时段没有小时AQI预报，地图显示预报日AQI',
-  en: 'No hourly forecast exists: the map shows the forecast daily AQI',
-};
-
 /** The situational map: both prefectures, layers, legend, time slider and the click panel. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
@@ -61,7 +55,7 @@ export function MapView() {
         <LayerToggles metric={drawn} onMetric={setMetric} visible={visible} onVisible={setVisible} />
         {drawn !== metric && (
           <p className="metric-note" data-testid="metric-note">
-            {dailyInForecast[language]}
+            {t('dailyInForecast')}
           </p>
         )}
         <Legend metric={drawn} visible={visible} sampleLabel={overlays?.label ?? null} />
