@@ -50,7 +50,7 @@ export function enterpriseTooltip(
     const load = check.loadPercent === null ? '' : `（负荷${check.loadPercent}%）`;
     const note = check.note ? ` ${check.note}` : '';
     lines.push(
-      `${zh ? '最近检查' : 'Last check'}: ${beijingMinute(check.checkedAt)} ${observedZh[check.observed]}${load}（${check.checkedBy}）${note}`,
+      `${zh ? '最近检查：' : 'Last check: '}${beijingMinute(check.checkedAt)} ${observedZh[check.observed]}${load}（${check.checkedBy}）${note}`,
     );
   }
   const { status, reasonZh } = enterpriseCompliance(enterprise, level, checks);
