@@ -6,7 +6,7 @@ import type { Enterprise } from '../../../geo/layers/enterprise';
 import { complianceRings } from './complianceRings';
 import { derive } from './derive';
 import type { MapModel } from './layers';
-import { enterpriseCompliance, zoneActive } from './sampleLayers';
+import { enterpriseCompliance, measureDue, zoneActive } from './sampleLayers';
 import { dustSymbols, enterpriseSymbols } from './symbols';
 
 /** Enterprises by class with a ring telling whether they carry out what is due (issue 7), diesel zones (active ones emphasised), dust sources by type. */
@@ -54,11 +54,8 @@ export function overlayLayers(model: MapModel): Layer[] {
         return status === 'not-required' ? complianceRings.unchecked : complianceRings[status];
       },
       // Enterprises with nothing due keep the class symbol alone.
-      getSize: (enterprise) =>
-        enterpriseCompliance(enterprise, levelOf(enterprise.unitId), checks).status === 'not-required'
-          ? 0
-          : ringSize,
-      updateTriggers: { getIcon: [version, checks], getSize: [version, checks] },
+      getSize: (enterprise) => (measureDue(enterprise, levelOf(enterprise.unitId)) ? ringSize : 0),
+      updateTriggers: { getIcon: [version, checks], getSize: version },
     }),
     new IconLayer<Enterprise>({
       id: 'enterprises',
