@@ -1,6 +1,6 @@
 import { categories } from '../../../shared/aqi/categories';
 import { warningLevels } from '../../../shared/levels';
-import type { Phrase } from '../i18n/dictionary';
+import { enterpriseClassPhrase, type Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { levelHex, levelWidth, staleUnitAlpha } from '../map/colours';
 import { complianceRings, complianceWords } from '../map/complianceRings';
@@ -141,7 +141,7 @@ export function Legend({
           {Object.entries(enterpriseSymbols).map(([grade, symbol]) => (
             <li key={grade}>
               <img src={symbol.url} width="18" height="18" alt="" />
-              {t(`class${grade[0]!.toUpperCase()}${grade.slice(1)}` as Phrase)}
+              {t(enterpriseClassPhrase(grade))}
             </li>
           ))}
           {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (

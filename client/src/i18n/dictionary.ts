@@ -55,10 +55,6 @@ const entries = {
   dustSources: { zh: '扬尘源', en: 'Dust sources' },
   zoneActive: { zh: '限行生效', en: 'Restriction in force' },
   zoneInactive: { zh: '未生效', en: 'Not in force' },
-  measureRequired: {
-    zh: '当前等级需采取减排措施(未上报执行情况)',
-    en: 'Measure due at the current level (no report)',
-  },
   noMeasure: { zh: '当前等级无减排要求', en: 'No measure at the current level' },
   synthetic: { zh: '示例数据(合成)', en: 'Sample data (synthetic)' },
   legend: { zh: '图例', en: 'Legend' },
@@ -111,6 +107,11 @@ const entries = {
 } satisfies Record<string, Record<Language, string>>;
 
 export type Phrase = keyof typeof entries;
+
+/** The legend's and the console's word for an enterprise class of the emission-reduction list. */
+export function enterpriseClassPhrase(enterpriseClass: string): Phrase {
+  return `class${enterpriseClass[0]!.toUpperCase()}${enterpriseClass.slice(1)}` as Phrase;
+}
 
 export function translate(language: Language, phrase: Phrase): string {
   return entries[phrase][language];
