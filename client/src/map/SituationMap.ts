@@ -75,12 +75,6 @@ export class SituationMap {
       interleaved: true,
       layers: [],
       onClick: (info) => this.clicked(info.layer?.id, info.object),
-      getTooltip: this.options.wall
-        ? undefined
-        : ({ layer, object }) =>
-            layer?.id === 'stations'
-              ? stationTooltip(object as StationState, this.model, this.language)
-              : null,
       onAfterRender: () => {
         this.renders += 1;
         if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0)
