@@ -2,7 +2,9 @@ import { units as allUnits } from '../../geo/units';
 import { higherLevel, type WarningLevel } from '../../shared/levels';
 import { plans } from '../../shared/plans';
 import {
+  averageDailySeries,
   type ComplianceFlag,
+  type ComplianceSubject,
   complianceFlags,
   type DailySeries,
   dustPeriodsFor,
@@ -109,6 +111,28 @@ function warningsOf(book: WarningBook, now: number): WarningState[] {
 }
 
 /**
+ * Regions watched on their members' averaged series (Ili 3.3.3, 3.3.6; plan §7): those the engine finds
+ * (a regional warning due) and those an open warning names (lifting, lowering, grounds).
+ */
+function regionalSubjects(
+  book: WarningBook,
+  dailySeries: ReadonlyMap<string, DailySeries>,
+  found: readonly Region[],
+): ComplianceSubject[] {
+  const targets = [
+    ...found.map((region) => ({ kind: 'region' as const, regionId: region.id, members: region.members })),
+    ...openWarnings(book).flatMap((warning) => (warning.target.kind === 'region' ? [warning.target] : [])),
+  ];
+  const subjects = new Map<string, ComplianceSubject>();
+  for (const target of targets) {
+    const members = target.members.flatMap((id) => dailySeries.get(id) ?? []);
+    const series = members.length === target.members.length ? averageDailySeries(members) : null;
+    if (series) subjects.set(target.regionId, { target, series });
+  }
+  return [...subjects.values()];
+}
+
+/**
  * The state of one jurisdiction at `now` (an hour end): every unit graded on its plan, regions on the
  * adjacency graph (Ili 3.3.3) or the autonomous region's floor (Kizilsu 3.3.2), issued levels from the
  * warning book, compliance flags (plan §7).
@@ -147,12 +171,15 @@ export function jurisdictionState(
   const compliance = complianceFlags(
     plan,
     book,
-    plan.unitIds.map((id) => ({
-      target: { kind: 'unit' as const, unitId: id },
-      series: dailySeries.get(id)!,
-      dustPeriods: dustPeriodsFor(book, id),
-      floor: floorByUnit.get(id) ?? 'none',
-    })),
+    [
+      ...plan.unitIds.map((id) => ({
+        target: { kind: 'unit' as const, unitId: id },
+        series: dailySeries.get(id)!,
+        dustPeriods: dustPeriodsFor(book, id),
+        floor: floorByUnit.get(id) ?? 'none',
+      })),
+      ...regionalSubjects(book, dailySeries, found ?? []),
+    ],
     now,
     inputs.previousCompliance,
   );

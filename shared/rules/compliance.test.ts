@@ -176,4 +176,49 @@ describe('regional floors', () => {
     expect(member('654021')).toEqual([]);
     expect(member('654023')).toMatchObject([{ kind: 'start-due', level: 'yellow' }]);
   });
+
+  test('Ili: a region meeting a level is due a regional warning unless every member already responds at it', () => {
+    const plan = plans.ili;
+    const region = {
+      target: {
+        kind: 'region' as const,
+        regionId: 'region:654002+654021+654022',
+        members: ['654002', '654021', '654022'],
+      },
+      series: series({ 72: 201 }),
+    };
+    // The members' averaged series exceeds 200 now: a yellow regional warning is due (3.3.3, lead time 24 h).
+    expect(complianceFlags(plan, emptyBook(plan.id), [region], now)).toMatchObject([
+      { kind: 'start-due', level: 'yellow', targetKey: 'region:region:654002+654021+654022' },
+    ]);
+    // Two members under their own yellow warnings are not enough; all three are.
+    let book = emptyBook(plan.id);
+    for (const [index, unitId] of ['654002', '654021', '654022'].entries()) {
+      const common = { warningId: `w-${unitId}`, reason: '会商', citation: plan.leadTime.section };
+      const events = [
+        {
+          ...common,
+          type: 'propose' as const,
+          at: at(40 + 2 * index),
+          actor: { userId: 'duty', role: 'duty-officer' as const },
+          target: { kind: 'unit' as const, unitId },
+          level: 'yellow' as const,
+          effectiveAt: at(70),
+        },
+        ...plan.approval.yellow.steps.map((step) => ({
+          ...common,
+          type: 'sign' as const,
+          at: at(41 + 2 * index),
+          actor: { userId: step.role, role: step.role },
+        })),
+      ];
+      for (const event of events) {
+        const result = applyWarningEvent(book, event);
+        if (!result.ok) throw new Error(result.error);
+        book = result.state;
+      }
+      const flags = complianceFlags(plan, book, [region], now);
+      expect(flags.length).toBe(index < 2 ? 1 : 0);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { levelRank, type WarningLevel } from '../levels';
+import { higherLevel, levelRank, type WarningLevel } from '../levels';
 import type { IssuedLevel, Plan } from '../plans/schema';
 import type { Explanation } from '../state/schema';
 import { HOUR } from '../time';
@@ -7,7 +7,7 @@ import type { Period } from './dust';
 import { evaluateUnit } from './evaluate-unit';
 import { formatHour, levelName } from './format';
 import { ruleHolds } from './grading';
-import { approvedLevel, levelInForce, openWarnings, responseFloor } from './lifecycle/queries';
+import { approvedLevel, levelInForce, openWarnings, responseFloor, unitLevel } from './lifecycle/queries';
 import type { WarningTarget } from './lifecycle/schema';
 import { targetKey, type Warning, type WarningBook } from './lifecycle/state';
 import { liftingCondition } from './lifting';
@@ -95,6 +95,14 @@ function startFlag(
   if (warnings.some((warning) => covers(approvedLevel(warning)) || covers(warning.pending?.level ?? 'none')))
     return null;
   if (subject.target.kind === 'unit' && covers(responseFloor(book, subject.target.unitId, now))) return null;
+  // A region whose members all respond at the level already (their own warnings or a wider region's).
+  if (
+    subject.target.kind === 'region' &&
+    subject.target.members.every((id) =>
+      covers(higherLevel(unitLevel(book, id, now), responseFloor(book, id, now))),
+    )
+  )
+    return null;
   if (
     warnings.some((warning) => warning.status === 'issued') &&
     !required.external &&

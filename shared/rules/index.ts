@@ -31,7 +31,7 @@
  *          level, toLevel, since, explanation }]
  */
 export { type ComplianceFlag, type ComplianceSubject, complianceFlags } from './compliance';
-export { type DailySeries, indexOf, valueAt, windowEndAt } from './daily-series';
+export { averageDailySeries, type DailySeries, indexOf, valueAt, windowEndAt } from './daily-series';
 export {
   type DustSample,
   dustLikely,

@@ -1,4 +1,4 @@
-import type { ComplianceFlagState, JurisdictionState } from '../../../shared/state/schema';
+import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
 import { beijingMinute } from '../time/beijing';
@@ -16,15 +16,12 @@ const kindZh: Record<string, { zh: string; en: string }> = {
 export function Compliance({
   state,
   units,
-  regional,
 }: {
   state: JurisdictionState;
   units: ReadonlyMap<string, UnitListing>;
-  /** Flags the console computes for regional warnings (regionalFlags.ts). */
-  regional: readonly ComplianceFlagState[];
 }) {
   const say = useSay();
-  const flags = [...state.compliance, ...regional];
+  const flags = state.compliance;
   const targetName = (key: string) => {
     const [kind, id = ''] = key.split(/:(.*)/);
     if (kind === 'unit') return units.get(id)?.nameZh ?? id;

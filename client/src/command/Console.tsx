@@ -11,7 +11,6 @@ import { engineRegions } from './evaluation';
 import { type Draft, ProposeForm } from './ProposeForm';
 import { Recommendations } from './Recommendations';
 import { ResponsePanel } from './ResponsePanel';
-import { regionalLiftingFlags } from './regionalFlags';
 import { useSay } from './say';
 import { useCommandData } from './useCommandData';
 import { WhatIf } from './WhatIf';
@@ -61,10 +60,6 @@ export function Console({ session, jurisdiction, clock }: Props) {
     () => (state ? engineRegions(plan, seriesByUnit, units, state.now) : null),
     [plan, seriesByUnit, units, state?.now, state],
   );
-  const regionalFlags = useMemo(
-    () => (state ? regionalLiftingFlags(plan, book, seriesByUnit, state.now) : []),
-    [plan, book, seriesByUnit, state],
-  );
   const proposer = plan.proposers.includes(role);
   const onDone = (text: string) => {
     setNotice({ kind: 'ok', text });
@@ -90,7 +85,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
           {notice.text}
         </p>
       )}
-      {state && <Compliance state={state} units={units} regional={regionalFlags} />}
+      {state && <Compliance state={state} units={units} />}
       <div className="command-grid">
         <div ref={container} className="map command-map" data-testid="map" />
         {state && (

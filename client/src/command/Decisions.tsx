@@ -1,7 +1,6 @@
 import type { Plan, Role } from '../../../shared/plans';
-import type { DailySeries, Warning, WarningBook } from '../../../shared/rules';
+import { averageDailySeries, type DailySeries, type Warning, type WarningBook } from '../../../shared/rules';
 import type { UnitListing } from './api';
-import { averagedSeries } from './evaluation';
 import { roleNames, useSay } from './say';
 import { nextStep, WarningCard } from './WarningCard';
 
@@ -29,7 +28,7 @@ export function Decisions(props: Props) {
   const subjectSeries = (warning: Warning) => {
     const members = warning.target.kind === 'unit' ? [warning.target.unitId] : warning.target.members;
     const known = members.flatMap((id) => props.seriesByUnit.get(id) ?? []);
-    return known.length === members.length ? averagedSeries(known) : null;
+    return known.length === members.length ? averageDailySeries(known) : null;
   };
   const card = (warning: Warning) => (
     <WarningCard key={warning.id} warning={warning} series={subjectSeries(warning)} {...props} />

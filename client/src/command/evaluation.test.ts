@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { plans } from '../../../shared/plans';
-import type { DailySeries } from '../../../shared/rules';
+import { averageDailySeries, type DailySeries } from '../../../shared/rules';
 import { HOUR } from '../../../shared/time';
 import type { UnitListing } from './api';
-import { averagedSeries, isContiguous, latestIssueTime, whatIf } from './evaluation';
+import { isContiguous, latestIssueTime, whatIf } from './evaluation';
 
 const start = Date.parse('2019-01-05T01:00:00+08:00');
 
@@ -32,7 +32,7 @@ const units = new Map<string, UnitListing>(
 
 describe('regional what-if', () => {
   test('the average is taken per window and is missing where any member is', () => {
-    const average = averagedSeries([series([200, 220, 90]), series([100, Number.NaN, 30])])!;
+    const average = averageDailySeries([series([200, 220, 90]), series([100, Number.NaN, 30])])!;
     expect(Array.from(average.values)).toEqual([150, Number.NaN, 60]);
   });
 

@@ -1,5 +1,10 @@
 import type { Plan } from '../../../shared/plans';
-import { type DailySeries, evaluateUnit, type UnitEvaluation } from '../../../shared/rules';
+import {
+  averageDailySeries,
+  type DailySeries,
+  evaluateUnit,
+  type UnitEvaluation,
+} from '../../../shared/rules';
 import { findRegions, type RegionsResult } from '../../../shared/rules/regions';
 import type { SeriesState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
@@ -21,24 +26,6 @@ export function dailySeriesOf(series: SeriesState): DailySeries {
     if (index >= 0 && index < length) values[index] = point.aqi;
   }
   return { start, values, lastObservedIndex: Math.round((series.now - start) / HOUR) };
-}
-
-/** The mean of the given series per window end (NaN where any member is missing), as the plan averages a region. */
-export function averagedSeries(members: readonly DailySeries[]): DailySeries | null {
-  if (members.length === 0) return null;
-  const start = Math.max(...members.map((series) => series.start));
-  const end = Math.min(...members.map((series) => series.start + (series.values.length - 1) * HOUR));
-  if (end < start) return null;
-  const length = Math.round((end - start) / HOUR) + 1;
-  const values = new Float64Array(length);
-  for (let index = 0; index < length; index += 1) {
-    const time = start + index * HOUR;
-    let sum = 0;
-    for (const series of members) sum += series.values[Math.round((time - series.start) / HOUR)]!;
-    values[index] = sum / members.length;
-  }
-  const lastObserved = members[0]!.start + members[0]!.lastObservedIndex * HOUR;
-  return { start, values, lastObservedIndex: Math.round((lastObserved - start) / HOUR) };
 }
 
 /** Whether the units form one connected piece of the adjacency graph (shared border, GET /api/units). */
@@ -75,7 +62,7 @@ export function whatIf(
   now: number,
 ): WhatIf {
   const known = members.filter((id) => seriesByUnit.has(id));
-  const series = averagedSeries(known.map((id) => seriesByUnit.get(id)!));
+  const series = averageDailySeries(known.map((id) => seriesByUnit.get(id)!));
   const minUnits = plan.regional.kind === 'contiguous-average' ? plan.regional.minUnits : 3;
   return {
     members: [...members],
