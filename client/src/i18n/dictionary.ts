@@ -1,3 +1,5 @@
+import type { Category } from '../../../shared/aqi/categories';
+
 /** The interface's words in Chinese (default) and English; no library, one lookup per key. */
 export type Language = 'zh' | 'en';
 
@@ -104,9 +106,31 @@ const entries = {
   classGuarantee: { zh: '保障类', en: 'Guarantee class' },
   'classSmall-micro': { zh: '小微企业', en: 'Small-micro' },
   classOther: { zh: '其他', en: 'Other' },
+  briefingTitle: { zh: '空气质量与重污染天气预警', en: 'Air quality and heavy-pollution warnings' },
+  briefingSource: {
+    zh: '来源：天山空气 · 重污染天气应急；AQI依据HJ 633',
+    en: 'Source: Tianshan Air · heavy-pollution emergency; AQI per HJ 633',
+  },
+  containsSimulated: { zh: '含模拟站数据', en: 'Includes simulated-station data' },
+  downloadNotice: { zh: '下载通告 (Word)', en: 'Download notice (Word)' },
+  publicAdvice: { zh: '健康防护建议', en: 'Health advice' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type Phrase = keyof typeof entries;
+
+/** English names of the six HJ 633 categories, by level (the Chinese names are shared/aqi's `categories`). */
+const categoryNamesEn: Record<Category['level'], string> = {
+  1: 'Good',
+  2: 'Moderate',
+  3: 'Unhealthy for sensitive groups',
+  4: 'Unhealthy',
+  5: 'Very unhealthy',
+  6: 'Hazardous',
+};
+
+export function categoryName(language: Language, category: Category): string {
+  return language === 'zh' ? category.name : categoryNamesEn[category.level];
+}
 
 /** The legend's and the console's word for an enterprise class of the emission-reduction list. */
 export function enterpriseClassPhrase(enterpriseClass: string): Phrase {

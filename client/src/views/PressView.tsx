@@ -1,33 +1,35 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { useLanguage } from '../i18n/language';
 import { useSituationMap } from '../map/useSituationMap';
-import { beijingMinute } from '../time/beijing';
-import { noticeText } from './notice';
+import { downloadBriefingImage, downloadNoticeDocument } from '../press/download';
+import { adviceLine, notice } from './notice';
 import { useDisplayedStates } from './useDisplayedStates';
 import { unitsOf } from './wallViews';
 
-/** For the press office: the map as a PNG and a notice written from the state, both keyboard reachable. */
+/** For the press office: a briefing image (title, map, legend, sources) and the notice as Word, both keyboard reachable. */
 export function PressView() {
   const container = useRef<HTMLDivElement>(null);
   const { t, language, toggle } = useLanguage();
-  const { map } = useSituationMap(container, { preserveDrawingBuffer: true, language });
+  const { map, attribution } = useSituationMap(container, { preserveDrawingBuffer: true, language });
   const { shown } = useDisplayedStates(map);
   const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('ili');
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => map?.setLanguage(language), [map, language]);
   useEffect(() => {
     const bounds = map?.boundsOf(unitsOf(jurisdiction));
     if (map && bounds) map.fit(bounds, false);
   }, [map, jurisdiction]);
   const state = shown.find((candidate) => candidate.jurisdiction === jurisdiction);
+  const written = useMemo(() => (state ? notice(state, language) : null), [state, language]);
 
-  function download(): void {
-    const canvas = map?.canvas();
-    if (!canvas || !state) return;
-    const link = document.createElement('a');
-    link.download = `tianshan-${jurisdiction}-${beijingMinute(state.now).replace(/[ :]/g, '-')}.png`;
-    link.href = canvas.toDataURL('image/png');
-    link.click();
+  function download(save: typeof downloadBriefingImage): void {
+    const mapCanvas = map?.canvas();
+    if (!mapCanvas || !state || !written) return;
+    setFailure(null);
+    save({ mapCanvas, state, notice: written, language, attribution }).catch((error: Error) =>
+      setFailure(error.message),
+    );
   }
 
   return (
@@ -42,8 +44,11 @@ export function PressView() {
           <option value="ili">{t('ili')}</option>
           <option value="kizilsu">{t('kizilsu')}</option>
         </select>
-        <button type="button" onClick={download} data-testid="snapshot">
+        <button type="button" onClick={() => download(downloadBriefingImage)} data-testid="snapshot">
           {t('snapshot')}
+        </button>
+        <button type="button" onClick={() => download(downloadNoticeDocument)} data-testid="notice-word">
+          {t('downloadNotice')}
         </button>
         <button type="button" onClick={toggle}>
           {t('language')}
@@ -52,7 +57,23 @@ export function PressView() {
       <div ref={container} className="map" data-testid="map" />
       <section className="notice" data-testid="notice">
         <h2>{t('notice')}</h2>
-        <p>{state ? noticeText(state, language) : t('loading')}</p>
+        {failure && <p role="alert">{failure}</p>}
+        {written ? (
+          written.paragraphs.map((paragraph) => <p key={paragraph}>{paragraph}</p>)
+        ) : (
+          <p>{t('loading')}</p>
+        )}
+        {written?.adviceIntro && (
+          <>
+            <h3>{t('publicAdvice')}</h3>
+            <p>{written.adviceIntro}</p>
+            <ul className="notice-advice" data-testid="notice-advice">
+              {written.advice.map((item) => (
+                <li key={item.text}>{adviceLine(item, language)}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </div>
   );
