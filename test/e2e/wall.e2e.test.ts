@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOUR } from '../../shared/time';
-import { type Browser, launchBrowser, openPage } from '../helpers/browser';
+import { type Browser, launchBrowser, openPage, pageErrors } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 import {
   episode,
@@ -67,6 +67,7 @@ test('the wall redraws after the WebGL context is lost and restored', async () =
     extension.restoreContext();
   });
   await expect.poll(() => unitCategory(page, '654026'), { timeout: 15_000 }).toBe(5);
+  expect(pageErrors(page)).toEqual([]);
   await page.close();
 });
 

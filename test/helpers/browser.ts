@@ -24,11 +24,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+const errorsByPage = new WeakMap<Page, string[]>();
+
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  const errors: string[] = [];
+  errorsByPage.set(page, errors);
+  page.on('pageerror', (error) => {
+    errors.push(error.message);
+    console.error(`page error: ${error.message}`);
+  });
   await page.goto(url);
   return page;
+}
+
+/** Uncaught errors the page has thrown since it was opened: a wall that throws is one step from blank. */
+export function pageErrors(page: Page): readonly string[] {
+  return errorsByPage.get(page) ?? [];
 }
 
 /** The page's JS heap in use, after a forced garbage collection (Chrome DevTools Protocol). */

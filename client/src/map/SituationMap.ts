@@ -101,6 +101,9 @@ export class SituationMap {
   private remount(): void {
     const center = this.map.getCenter();
     this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
+    // The overlay leaves first: removing the map with it attached lets a late style event reach it unmapped.
+    this.map.removeControl(this.overlay);
+    this.overlay.finalize();
     this.map.remove();
     this.mount();
   }
