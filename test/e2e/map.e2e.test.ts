@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOUR } from '../../shared/time';
-import { type Browser, decodePng, launchBrowser, openPage, shareUnlike } from '../helpers/browser';
+import {
+  type Browser,
+  decodePng,
+  launchBrowser,
+  openPage,
+  pageErrors,
+  shareUnlike,
+} from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 import {
   episode,
@@ -173,7 +180,7 @@ test('the press view writes a notice, saves a briefing PNG with title and legend
   // The drawing buffer is kept for the snapshot: the map part shows the units, not an empty canvas.
   expect(shareUnlike(png, { r: 0x1b, g: 0x24, b: 0x30 })).toBeGreaterThan(0.08);
   // The legend panel (#18212c) right of the map carries the six category swatches and their words.
-  const legend = { x: map.width, y: 64, width: image.width - map.width, height: 16 * 2 + 12 * 28 };
+  const legend = { x: map.width, y: 64, width: image.width - map.width, height: 16 * 2 + 15 * 28 };
   expect(shareUnlikeIn(png, legend, '#18212c')).toBeGreaterThan(0.05);
   expect(image.pixelAt(map.width + 16 + 18, 64 + 16 + 28 * 1.5)).toMatchObject({ r: 0x00, g: 0xe4, b: 0x00 });
 
@@ -189,6 +196,7 @@ test('the press view writes a notice, saves a briefing PNG with title and legend
   expect(documentXml).toContain(firstSentence);
   expect(documentXml).toContain('边界为近似范围');
   expect(unzipEntry(docx, '[Content_Types].xml')).toContain('image/png');
+  expect(pageErrors(page)).toEqual([]);
   await page.close();
 });
 

@@ -4,7 +4,7 @@ import { type Language, translate } from '../i18n/dictionary';
 import { beijingMinute } from '../time/beijing';
 
 /** The words around the map in the briefing image and the Word notice. */
-export type BriefingText = { title: string; time: string; footer: string[] };
+export type BriefingText = { title: string; time: string; footer: string[]; simulated: boolean };
 
 /**
  * Title with the prefecture and the data time in Beijing time; footer with the approximate-boundary
@@ -19,6 +19,7 @@ export function briefingText(
   const time = beijingMinute(state.now);
   const simulated = state.stations.some((station) => station.simulated);
   return {
+    simulated,
     title:
       language === 'zh'
         ? `${place} ${translate(language, 'briefingTitle')}`

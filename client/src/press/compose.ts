@@ -14,6 +14,17 @@ function drawSwatch(context: CanvasRenderingContext2D, row: LegendRow, box: Box,
     context.lineWidth = row.width * scale;
     const inset = context.lineWidth / 2;
     context.strokeRect(box.x + inset, box.y + inset, box.width - inset * 2, box.height - inset * 2);
+  } else if (row.kind === 'point') {
+    const radius = 7 * scale;
+    context.beginPath();
+    context.arc(box.x + box.width / 2, box.y + box.height / 2, radius, 0, Math.PI * 2);
+    context.globalAlpha = row.opacity;
+    context.fillStyle = row.colour;
+    context.fill();
+    context.globalAlpha = 1;
+    context.strokeStyle = row.stroke;
+    context.lineWidth = row.width * scale;
+    context.stroke();
   } else {
     // The map's region floor: a translucent band with a white dashed line on it (as in the page legend).
     context.globalAlpha = 0.45;
@@ -62,12 +73,13 @@ export function composeBriefing(
   context.fillStyle = colours.panel;
   context.fillRect(layout.title.x, layout.title.y, layout.title.width, layout.title.height);
   context.fillStyle = colours.text;
-  context.font = font(layout.titleFont, 'bold');
-  context.fillText(text.title, padding, layout.title.height / 2);
   context.font = font(layout.bodyFont);
+  const timeWidth = context.measureText(text.time).width;
   context.textAlign = 'right';
   context.fillText(text.time, layout.width - padding, layout.title.height / 2);
   context.textAlign = 'left';
+  context.font = font(layout.titleFont, 'bold');
+  context.fillText(text.title, padding, layout.title.height / 2, layout.width - padding * 3 - timeWidth);
 
   context.drawImage(mapCanvas, layout.map.x, layout.map.y);
 
@@ -84,7 +96,9 @@ export function composeBriefing(
     const box = { x: panel.x + padding, y: middle - swatch.height / 2, ...swatch };
     drawSwatch(context, row, box, scale);
     context.fillStyle = colours.text;
-    context.fillText(row.label, box.x + swatch.width + padding / 2, middle);
+    const left = box.x + swatch.width + padding / 2;
+    // A long English label is condensed to the panel rather than cut off.
+    context.fillText(row.label, left, middle, panel.x + panel.width - padding / 2 - left);
   });
 
   context.fillStyle = colours.rule;

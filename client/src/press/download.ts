@@ -36,7 +36,12 @@ async function briefingImage({ mapCanvas, state, language, attribution }: Briefi
   await document.fonts.ready;
   const text = briefingText(state, language, attribution);
   const fontFamily = getComputedStyle(document.body).fontFamily;
-  const canvas = composeBriefing(mapCanvas, text, briefingLegend(language, 'hourly'), fontFamily);
+  const canvas = composeBriefing(
+    mapCanvas,
+    text,
+    briefingLegend(language, 'hourly', text.simulated),
+    fontFamily,
+  );
   return { text, canvas, png: await pngOf(canvas) };
 }
 
