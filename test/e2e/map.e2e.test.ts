@@ -196,6 +196,17 @@ test('the press view writes a notice, saves a briefing PNG with title and legend
   expect(documentXml).toContain(firstSentence);
   expect(documentXml).toContain('边界为近似范围');
   expect(unzipEntry(docx, '[Content_Types].xml')).toContain('image/png');
+  writeFileSync('test-results/press-view.png', await page.screenshot());
+
+  // English on toggle: the notice and the image's words follow; the file name does not change.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => notice.textContent()).toContain('As of 2019-01-07 12:00 Beijing time, Ili has');
+  // The map redraws its unit labels in English a moment after the toggle; the image should show them.
+  await page.waitForTimeout(1500);
+  await page.getByTestId('snapshot').focus();
+  const [englishDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(englishDownload.suggestedFilename()).toBe('tianshan-ili-2019-01-07-12-00.png');
+  writeFileSync('test-results/press-briefing-en.png', readFileSync((await englishDownload.path())!));
   expect(pageErrors(page)).toEqual([]);
   await page.close();
 });
@@ -211,6 +222,7 @@ test('toggling a layer draws it and the legend gains its symbols and the synthet
   await expect.poll(() => legend.textContent()).toContain('A级');
   expect(await legend.textContent()).toContain('示例数据（合成）');
   expect(await legend.textContent()).toContain('限行生效');
+  // The map redraws its unit labels in English a moment after the toggle; the image should show them.
   await page.waitForTimeout(1500);
   const after = await page.locator('[data-testid=map]').screenshot();
   writeFileSync('test-results/map-layers.png', after);
