@@ -1,6 +1,5 @@
 import type { JurisdictionState } from '../../../shared/state/schema';
-import type { Language } from '../i18n/dictionary';
-import { translate } from '../i18n/dictionary';
+import { type Language, translate } from '../i18n/dictionary';
 import type { Notice } from '../views/notice';
 import { briefingFileName, briefingText } from './briefingText';
 import { composeBriefing } from './compose';
@@ -23,7 +22,7 @@ function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-export type BriefingSource = {
+type BriefingSource = {
   mapCanvas: HTMLCanvasElement;
   state: JurisdictionState;
   notice: Notice;

@@ -1,7 +1,7 @@
 /** Where each part of the briefing image goes, in canvas pixels; pure so the geometry is unit-tested. */
 export type Box = { x: number; y: number; width: number; height: number };
 
-export type BriefingLayout = {
+type BriefingLayout = {
   width: number;
   height: number;
   title: Box;

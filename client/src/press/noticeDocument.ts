@@ -6,7 +6,7 @@ import type { BriefingText } from './briefingText';
 /** Width of the embedded image on an A4 page with Word's default margins (pixels at 96 per inch). */
 const imageWidth = 600;
 
-export type NoticeDocumentInput = {
+type NoticeDocumentInput = {
   text: BriefingText;
   notice: Notice;
   language: Language;

@@ -8,7 +8,7 @@ import { summarise } from '../live/summary';
 import { beijingMinute } from '../time/beijing';
 
 /** One health-protection measure of the plan: the plan's words, where they stand, and our English summary. */
-export type AdviceItem = { text: string; citation: string; summary: string | null };
+type AdviceItem = { text: string; citation: string; summary: string | null };
 
 /** A public notice: plain paragraphs, then (with a level in force) the plan's health advice with citations. */
 export type Notice = { paragraphs: string[]; adviceIntro: string | null; advice: AdviceItem[] };
