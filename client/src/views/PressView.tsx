@@ -44,10 +44,20 @@ export function PressView() {
           <option value="ili">{t('ili')}</option>
           <option value="kizilsu">{t('kizilsu')}</option>
         </select>
-        <button type="button" onClick={() => download(downloadBriefingImage)} data-testid="snapshot">
+        <button
+          type="button"
+          onClick={() => download(downloadBriefingImage)}
+          disabled={!written}
+          data-testid="snapshot"
+        >
           {t('snapshot')}
         </button>
-        <button type="button" onClick={() => download(downloadNoticeDocument)} data-testid="notice-word">
+        <button
+          type="button"
+          onClick={() => download(downloadNoticeDocument)}
+          disabled={!written}
+          data-testid="notice-word"
+        >
           {t('downloadNotice')}
         </button>
         <button type="button" onClick={toggle}>
