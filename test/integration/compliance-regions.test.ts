@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { feedCleanYining } from '../helpers/cleanYining';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
 
 /**
@@ -13,7 +14,7 @@ const regionKey = `region:region:${members.join('+')}`;
 let server: TestServer;
 let duty: Session;
 
-async function feed(path: string, body: unknown, method = 'POST'): Promise<void> {
+async function feed(method: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${server.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' },
@@ -33,21 +34,8 @@ beforeAll(async () => {
     { accounts: accountsFor(['duty-officer']) },
   );
   duty = await login(server, 'duty-officer', 'duty-officer-password');
-  await feed('/api/stations/2703A', { name: '市环保局', lon: 81.2815, lat: 43.9404, unit: '654002' }, 'PUT');
-  const first = Date.parse('2019-12-10T01:00:00+08:00');
-  await feed('/api/observations', {
-    observations: Array.from({ length: 30 }, (_, index) => ({
-      station: '2703A',
-      time: new Date(first + index * 3_600_000).toISOString(),
-      pm25: index % 2 === 0 ? 50 : 60,
-      pm10: index % 2 === 0 ? 60 : 70,
-      so2: 10,
-      no2: 20,
-      co: 1.0,
-      o3: 20,
-    })),
-  });
-  await feed('/api/forecasts', {
+  await feedCleanYining(feed);
+  await feed('POST', '/api/forecasts', {
     issuedAt: '2019-12-11T06:00:00+08:00',
     source: '伊犁州气象台',
     forecasts: members.map((unit) => ({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { feedCleanYining } from '../helpers/cleanYining';
 import { startTestServer } from '../helpers/server';
 
 /**
@@ -37,20 +38,7 @@ async function yiningAt(at: string) {
 
 beforeAll(async () => {
   server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
-  await send('PUT', '/api/stations/2703A', { name: '市环保局', lon: 81.2815, lat: 43.9404, unit: '654002' });
-  const first = Date.parse('2019-12-10T01:00:00+08:00');
-  await send('POST', '/api/observations', {
-    observations: Array.from({ length: 30 }, (_, index) => ({
-      station: '2703A',
-      time: new Date(first + index * 3_600_000).toISOString(),
-      pm25: index % 2 === 0 ? 50 : 60,
-      pm10: index % 2 === 0 ? 60 : 70,
-      so2: 10,
-      no2: index % 2 === 0 ? 18 : 22,
-      co: 1.0,
-      o3: index % 2 === 0 ? 22 : 18,
-    })),
-  });
+  await feedCleanYining(send);
   const window = (windowEnd: string, aqi: number, range: [number, number] | null, unit = '654002') => ({
     unit,
     windowEnd,
