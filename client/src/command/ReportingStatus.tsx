@@ -35,6 +35,7 @@ export function ReportingStatus({ plan, jurisdiction, now, session }: Props) {
   const [status, setStatus] = useState<DailyReporting | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [summary, setSummary] = useState('');
   const wanted = useRef('');
   const table = useRef<HTMLTableElement>(null);
   // After recording, the row's button goes away: keyboard focus moves to the next one still missing.
@@ -70,7 +71,12 @@ export function ReportingStatus({ plan, jurisdiction, now, session }: Props) {
   const record = async (entry: ReporterStatus, index: number) => {
     setBusy(entry.reporter);
     try {
-      await recordDailyReport({ jurisdiction, reporter: entry.reporter, date }, session.csrfToken);
+      const text = summary.trim();
+      await recordDailyReport(
+        { jurisdiction, reporter: entry.reporter, date, ...(text ? { summary: text } : {}) },
+        session.csrfToken,
+      );
+      setSummary('');
       setMessage({
         kind: 'ok',
         text: say(`已登记：${entry.nameZh}`, `Recorded: ${entry.nameEn}`),
@@ -147,6 +153,18 @@ export function ReportingStatus({ plan, jurisdiction, now, session }: Props) {
           {say('刷新', 'Refresh')}
         </button>
       </p>
+      {mayRecord && (
+        <label className="report-summary">
+          {say('报送摘要（可选，随下一次登记保存）', 'Summary (optional, saved with the next record)')}{' '}
+          <input
+            type="text"
+            value={summary}
+            maxLength={500}
+            onChange={(event) => setSummary(event.target.value)}
+            data-testid="report-summary"
+          />
+        </label>
+      )}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
