@@ -18,7 +18,7 @@ test('the briefing legend lists the six HJ 633 categories with their Appendix A 
     '红色预警',
     '区域底线',
     '监测站',
-    '团场边界待定(显示驻地近似位置)',
+    '团场边界待定（显示驻地近似位置）',
   ]);
   expect(legend.rows.slice(0, 6).map((row) => row.colour)).toEqual([
     '#00E400',
