@@ -1,21 +1,12 @@
 import { categories } from '../../../shared/aqi/categories';
 import { warningLevels } from '../../../shared/levels';
-import { enterpriseClassPhrase, type Phrase } from '../i18n/dictionary';
+import { categoryName, enterpriseClassPhrase, type Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { levelHex, levelWidth, staleUnitAlpha } from '../map/colours';
 import { complianceRings, complianceWords } from '../map/complianceRings';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
-
-const englishCategory = [
-  'Good',
-  'Moderate',
-  'Unhealthy for sensitive groups',
-  'Unhealthy',
-  'Very unhealthy',
-  'Hazardous',
-];
 
 function Swatch({ children }: { children: React.ReactNode }) {
   return (
@@ -46,8 +37,7 @@ export function Legend({
               <rect width="28" height="18" fill={category.hex} />
             </Swatch>
             {index === 0 ? 0 : categories[index - 1]!.upTo + 1}
-            {Number.isFinite(category.upTo) ? `–${category.upTo}` : '+'}{' '}
-            {language === 'zh' ? category.name : englishCategory[index]}
+            {Number.isFinite(category.upTo) ? `–${category.upTo}` : '+'} {categoryName(language, category)}
           </li>
         ))}
       </ul>
