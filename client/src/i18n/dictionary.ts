@@ -93,6 +93,8 @@ const entries = {
   jurisdiction: { zh: '地区', en: 'Prefecture' },
   language: { zh: 'English', en: '中文' },
   dust: { zh: '疑似沙尘（不按重污染分级）', en: 'Suspected dust (not graded as heavy pollution)' },
+  dustSuspectedShort: { zh: '疑似沙尘', en: 'Dust?' },
+  dustConfirmedShort: { zh: '沙尘（已确认）', en: 'Dust (confirmed)' },
   construction: { zh: '建筑工地', en: 'Construction site' },
   brickworks: { zh: '砖厂', en: 'Brick works' },
   'sand-gravel': { zh: '砂石料场', en: 'Sand-and-gravel yard' },

@@ -36,6 +36,15 @@ describe('unit labels say the level in words, not only in colour', () => {
     );
   });
 
+  test('sand and dust is named, so a high AQI without a warning reads as dust, not as an omission', () => {
+    expect(unitLabel('阿图什市', unit({ hourlyAqi: 500, dust: 'suspected' }), 'hourly', 'zh')).toBe(
+      '阿图什市 500\n疑似沙尘',
+    );
+    expect(unitLabel('Artux', unit({ hourlyAqi: 500, dust: 'confirmed' }), 'hourly', 'en')).toBe(
+      'Artux 500\nDust (confirmed)',
+    );
+  });
+
   test('a unit whose data stopped says so', () => {
     expect(unitLabel('伊宁市', unit({ stale: true }), 'hourly', 'zh')).toBe('伊宁市 187\n2小时以上无新数据');
   });

@@ -20,6 +20,9 @@ export function unitLabel(
   const aqi = unitAqi(unit, metric);
   const lines = [`${name} ${aqi === null ? '—' : Math.round(aqi)}`];
   if (unit?.stale && unit.newestHour !== null) lines.push(translate(language, 'staleShort'));
+  // A dust-high AQI without a warning must not look like an omission on the wall (plans: dust is outside them).
+  if (unit && unit.dust !== 'none')
+    lines.push(translate(language, unit.dust === 'confirmed' ? 'dustConfirmedShort' : 'dustSuspectedShort'));
   if (unit && unit.issuedLevel !== 'none') lines.push(translate(language, unit.issuedLevel));
   if (unit && levelRank(unit.regionFloor) > levelRank(unit.issuedLevel))
     lines.push(
