@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
+import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
 import { authenticate } from './auth/guards';
 import { socketAuthorizer } from './auth/socket';
@@ -64,8 +65,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
   app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
-  app.use('/api', reportsRouter({ store, now: engine.now }));
-  app.use('/api', enterpriseChecksRouter({ store, now: engine.now }));
+  // The routers exist before the sockets do; office changes reach the live clients once they are attached.
+  let officeChanged: (change: OfficeChange) => void = () => {};
+  const onChange = (change: OfficeChange) => officeChanged(change);
+  app.use('/api', reportsRouter({ store, now: engine.now, onChange }));
+  app.use('/api', enterpriseChecksRouter({ store, now: engine.now, onChange }));
   app.use('/api', layersRouter(store));
   app.use('/api', auditRouter(store));
   app.use('/api', stateRouter(engine));
@@ -79,6 +83,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const http = createHttpServer(app);
   const io = new SocketServer(http, liveServerOptions);
   const live = attachLive({ io, engine, authorize: socketAuthorizer(store) });
+  officeChanged = live.officeChanged;
   const replay = config.replay
     ? startReplay(replayIngestFor(ingest, engine, store), config.replaySettings)
     : null;

@@ -5,6 +5,7 @@ import {
   type EnterpriseCheck,
   enterpriseCheckInputSchema,
 } from '../../geo/layers/enterprise-check';
+import type { OfficeChange } from '../../shared/live/events';
 import { plans, roleSchema } from '../../shared/plans';
 import { unitLevelSince } from '../../shared/rules/level-since';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
@@ -21,6 +22,8 @@ export type CheckOptions = {
   store: Store;
   /** The engine's now: checks are stamped with it, as warning events and reports are (replay runs in 2019). */
   now: (jurisdiction: Jurisdiction) => number;
+  /** Tells the prefecture's live clients, so other staff's lists and the map update without a poll. */
+  onChange: (change: OfficeChange) => void;
 };
 
 /** Each unit with a level in force at now and when it began: a check from before it does not count. */
@@ -32,7 +35,7 @@ function levelsInForce(store: Store, jurisdiction: Jurisdiction, now: number) {
 }
 
 /** POST /enterprise-checks records an on-site check or self-report; GET lists the latest per enterprise. */
-export function enterpriseChecksRouter({ store, now }: CheckOptions): Router {
+export function enterpriseChecksRouter({ store, now, onChange }: CheckOptions): Router {
   const router = Router();
   router.get('/enterprise-checks', allow(roleSchema.options), (request, response) => {
     const { jurisdiction } = parseOr400(enterpriseChecksQuerySchema, request.query, 'query');
@@ -78,6 +81,7 @@ export function enterpriseChecksRouter({ store, now }: CheckOptions): Router {
         detail: { check },
       });
     });
+    onChange({ jurisdiction: body.jurisdiction, kind: 'enterprise-checks' });
     response.status(201).json({ check });
   });
   return router;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { units } from '../../geo/units';
+import type { OfficeChange } from '../../shared/live/events';
 import { plans, type Role, roleSchema } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
@@ -110,10 +111,12 @@ export type ReportOptions = {
   store: Store;
   /** The engine's now: reports are stamped with it, as warning events are (replay runs in 2019). */
   now: (jurisdiction: Jurisdiction) => number;
+  /** Tells the prefecture's live clients, so other staff's lists update without waiting for a poll. */
+  onChange: (change: OfficeChange) => void;
 };
 
 /** POST /reports records a day's report (re-recording replaces it); GET /reports lists who has reported. */
-export function reportsRouter({ store, now }: ReportOptions): Router {
+export function reportsRouter({ store, now, onChange }: ReportOptions): Router {
   const router = Router();
   router.get('/reports', allow(roleSchema.options), (request, response) => {
     const { jurisdiction, date } = parseOr400(dailyReportsQuerySchema, request.query, 'query');
@@ -153,6 +156,7 @@ export function reportsRouter({ store, now }: ReportOptions): Router {
       });
       return previous;
     });
+    onChange({ jurisdiction: body.jurisdiction, kind: 'reports' });
     response.status(replaced ? 200 : 201).json({ report: row, replaced });
   });
   return router;

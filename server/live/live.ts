@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import type { OfficeChange } from '../../shared/live/events';
 import {
   type ClientToServerEvents,
   explainRequestSchema,
@@ -35,7 +36,10 @@ function roomOf(jurisdiction: Jurisdiction): string {
  * Live state over Socket.IO (issue 6): `join` → snapshot with the jurisdiction's sequence number, then one
  * delta per engine tick that changed something, seq + 1 each; `resync` → a fresh snapshot.
  */
-export function attachLive(options: LiveOptions): { close: () => void } {
+export function attachLive(options: LiveOptions): {
+  close: () => void;
+  officeChanged: (change: OfficeChange) => void;
+} {
   const io = options.io as LiveServer;
   const { engine } = options;
   const seqs = new Map<Jurisdiction, number>();
@@ -111,5 +115,6 @@ export function attachLive(options: LiveOptions): { close: () => void } {
 
   return {
     close: stop,
+    officeChanged: (change) => io.to(roomOf(change.jurisdiction)).emit('office-change', change),
   };
 }

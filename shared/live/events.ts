@@ -74,6 +74,13 @@ export const deltaSchema = z.object({
 export type Delta = z.infer<typeof deltaSchema>;
 
 export const liveErrorSchema = z.object({ message: z.string() });
+
+/** The office recorded something other staff's screens list (daily reports, enterprise checks). */
+export const officeChangeSchema = z.object({
+  jurisdiction: jurisdictionSchema,
+  kind: z.enum(['reports', 'enterprise-checks']),
+});
+export type OfficeChange = z.infer<typeof officeChangeSchema>;
 export type LiveError = z.infer<typeof liveErrorSchema>;
 
 /** Socket.IO typed maps: `new Server<ClientToServerEvents, ServerToClientEvents>()`. */
@@ -87,6 +94,7 @@ export type ServerToClientEvents = {
   delta: (delta: Delta) => void;
   explanations: (explanations: Explanations) => void;
   'live-error': (error: LiveError) => void;
+  'office-change': (change: OfficeChange) => void;
 };
 
 /** Applies a delta to a snapshot's state (the client's fold); the caller checks `seq` first. */

@@ -1,7 +1,9 @@
+import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportDayBefore } from '../../client/src/command/ReportingStatus';
 import { createStore } from '../../server/store/sqlite';
 import { startExercise } from '../../server/warnings/exercise';
+import type { ClientToServerEvents, OfficeChange, ServerToClientEvents } from '../../shared/live/events';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
 
 // Ili plan 5.1 信息报送: counties and cities, the 4th Division's regiments and member units report the
@@ -199,4 +201,18 @@ test('the console shows the Beijing day before the engine now', () => {
   // 2019-01-04T15:00Z is 23:00 on 4 January in Beijing: the previous day is the 3rd.
   expect(reportDayBefore(Date.parse('2019-01-04T15:00:00Z'))).toBe('2019-01-03');
   expect(reportDayBefore(Date.parse('2019-03-01T08:00:00+08:00'))).toBe('2019-02-28');
+});
+
+test("a recorded report is pushed to the prefecture's live clients, so other staff see it at once", async () => {
+  const client: Socket<ServerToClientEvents, ClientToServerEvents> = connect(server.url, {
+    transports: ['websocket'],
+  });
+  const joined = new Promise((resolve) => client.once('snapshot', resolve));
+  client.emit('join', { jurisdiction: 'ili' });
+  await joined;
+  const pushed = new Promise<OfficeChange>((resolve) => client.once('office-change', resolve));
+  const response = await post(officer, { jurisdiction: 'ili', reporter: '654003', date: day });
+  expect(response.status).toBe(201);
+  expect(await pushed).toEqual({ jurisdiction: 'ili', kind: 'reports' });
+  client.close();
 });

@@ -25,7 +25,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
   const { language } = useLanguage();
   const plan = plans[jurisdiction];
   const role = session.account.role;
-  const { state, status, units, seriesByUnit, book, refresh } = useCommandData(jurisdiction);
+  const { state, status, units, seriesByUnit, book, refresh, office } = useCommandData(jurisdiction);
   const [selected, setSelected] = useState<string[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -148,6 +148,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
           now={state.now}
           units={units}
           session={session}
+          office={office}
         />
       )}
       <AuditTimeline version={auditVersion} />

@@ -12,7 +12,14 @@ import {
 } from './api';
 import { useSay } from './say';
 
-type Props = { plan: Plan; jurisdiction: Jurisdiction; now: number; session: Session };
+type Props = {
+  plan: Plan;
+  jurisdiction: Jurisdiction;
+  now: number;
+  session: Session;
+  /** Moves when the office records a report (pushed over the socket): read the list again. */
+  changes: number;
+};
 
 /** The Beijing calendar day before the one `now` falls in: the day a report covers (plans 5.1: 前一日). */
 export function reportDayBefore(now: number): string {
@@ -29,7 +36,7 @@ const recorders: readonly Role[] = [
 ];
 
 /** Daily reporting status (plans 5.1 信息报送) for the day before the engine's now: who has reported, who has not. */
-export function ReportingStatus({ plan, jurisdiction, now, session }: Props) {
+export function ReportingStatus({ plan, jurisdiction, now, session, changes }: Props) {
   const say = useSay();
   const date = reportDayBefore(now);
   const [status, setStatus] = useState<DailyReporting | null>(null);
@@ -51,12 +58,11 @@ export function ReportingStatus({ plan, jurisdiction, now, session }: Props) {
       if (wanted.current === key) setMessage({ kind: 'error', text: (caught as Error).message });
     }
   }, [jurisdiction, date]);
-  // Other office staff record too: poll once a minute (wall clock) besides reloading when the day changes.
+  // Other office staff record too: their reports arrive as pushed changes, besides the day changing.
   useEffect(() => {
+    void changes;
     load();
-    const timer = setInterval(load, 60_000);
-    return () => clearInterval(timer);
-  }, [load]);
+  }, [load, changes]);
   useEffect(() => {
     if (focusFrom.current === null || !status) return;
     const buttons = [...(table.current?.querySelectorAll<HTMLButtonElement>('button[data-index]') ?? [])];

@@ -6,6 +6,7 @@ import { type IssuedLevel, measuresAt, type Plan } from '../../../shared/plans';
 import { levelInForce, type WarningBook } from '../../../shared/rules';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/LevelBadge';
+import type { OfficeVersions } from '../live/useLive';
 import type { Session, UnitListing } from './api';
 import { CheckForm, EnterpriseTable } from './EnterpriseChecks';
 import {
@@ -24,6 +25,7 @@ type Props = {
   now: number;
   units: ReadonlyMap<string, UnitListing>;
   session: Session;
+  office: OfficeVersions;
 };
 
 const groupZh = { health: '健康防护措施', advocacy: '倡议性减排措施', mandatory: '强制性减排措施' } as const;
@@ -53,11 +55,11 @@ function activeAreas(book: WarningBook | null, now: number): { level: IssuedLeve
 }
 
 /** While a level is in force: the cumulative measures, enterprises, the reduction account and daily reporting. */
-export function ResponsePanel({ plan, jurisdiction, book, now, units, session }: Props) {
+export function ResponsePanel({ plan, jurisdiction, book, now, units, session, office }: Props) {
   const say = useSay();
   const [layer, setLayer] = useState<EnterpriseLayer | null>(null);
   const areas = useMemo(() => activeAreas(book, now), [book, now]);
-  const { checks, reload } = useEnterpriseChecks(jurisdiction);
+  const { checks, reload } = useEnterpriseChecks(jurisdiction, office['enterprise-checks']);
   const mayRecord =
     checkRecorders.includes(session.account.role) &&
     (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
@@ -177,7 +179,13 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units, session }:
           </div>
         );
       })}
-      <ReportingStatus plan={plan} jurisdiction={jurisdiction} now={now} session={session} />
+      <ReportingStatus
+        plan={plan}
+        jurisdiction={jurisdiction}
+        now={now}
+        session={session}
+        changes={office.reports}
+      />
     </section>
   );
 }

@@ -56,7 +56,8 @@ export function checkedEnterprises(
 }
 
 /** The latest check per enterprise id: fetched at once, then once a minute, since other staff record too. */
-export function useEnterpriseChecks(jurisdiction: Jurisdiction) {
+/** The latest checks, read again whenever `changes` moves (the office recorded one; see useLive). */
+export function useEnterpriseChecks(jurisdiction: Jurisdiction, changes: number) {
   const [checks, setChecks] = useState<{
     jurisdiction: Jurisdiction;
     byId: Map<string, EnterpriseCheck>;
@@ -72,9 +73,8 @@ export function useEnterpriseChecks(jurisdiction: Jurisdiction) {
     }
   }, [jurisdiction]);
   useEffect(() => {
+    void changes;
     load();
-    const timer = setInterval(load, 60_000);
-    return () => clearInterval(timer);
-  }, [load]);
+  }, [load, changes]);
   return { checks: checks?.jurisdiction === jurisdiction ? checks.byId : null, error, reload: load };
 }

@@ -3,7 +3,7 @@ import type { DailySeries, WarningBook } from '../../../shared/rules';
 import type { JurisdictionState, SeriesState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { ConnectionStatus } from '../live/liveFeed';
-import { useLive } from '../live/useLive';
+import { type OfficeVersions, useLive } from '../live/useLive';
 import { getJson, type UnitListing, warningBook } from './api';
 import { dailySeriesOf } from './evaluation';
 
@@ -15,11 +15,13 @@ export type CommandData = {
   book: WarningBook | null;
   /** Reads the warning book again (after an action; the live delta also triggers it). */
   refresh: () => void;
+  /** Bumped when the office records daily reports or enterprise checks (pushed over the socket). */
+  office: OfficeVersions;
 };
 
 /** Everything the console shows for one prefecture: live state, units with neighbours, series, warning book. */
 export function useCommandData(jurisdiction: Jurisdiction): CommandData {
-  const { states, status } = useLive([jurisdiction]);
+  const { states, status, office } = useLive([jurisdiction]);
   const state = states[jurisdiction] ?? null;
   const [units, setUnits] = useState<ReadonlyMap<string, UnitListing>>(new Map());
   const [seriesByUnit, setSeries] = useState<ReadonlyMap<string, DailySeries>>(new Map());
@@ -67,5 +69,5 @@ export function useCommandData(jurisdiction: Jurisdiction): CommandData {
     return () => controller.abort();
   }, [jurisdiction, now, units, recommendationsKey]);
 
-  return { state, status, units, seriesByUnit, book, refresh };
+  return { state, status, units, seriesByUnit, book, refresh, office };
 }

@@ -3,6 +3,8 @@ import {
   applyDelta,
   type ClientToServerEvents,
   deltaSchema,
+  type OfficeChange,
+  officeChangeSchema,
   type ServerToClientEvents,
   snapshotSchema,
 } from '../../../shared/live/events';
@@ -15,6 +17,8 @@ export type ConnectionStatus = { state: ConnectionState; lostAt: number | null }
 type Listeners = {
   onState: (state: JurisdictionState) => void;
   onStatus: (status: ConnectionStatus) => void;
+  /** The office recorded something; also on every (re)connect, as changes may have been missed. */
+  onOffice: (kind: OfficeChange['kind']) => void;
 };
 
 /**
@@ -35,6 +39,12 @@ export class LiveFeed {
     this.socket.on('connect', () => {
       if (!this.socket.recovered || this.state === null) this.socket.emit('join', { jurisdiction });
       this.setStatus({ state: 'connected', lostAt: null });
+      for (const kind of officeChangeSchema.shape.kind.options) this.listeners.onOffice(kind);
+    });
+    this.socket.on('office-change', (raw) => {
+      const parsed = officeChangeSchema.safeParse(raw);
+      if (parsed.success && parsed.data.jurisdiction === jurisdiction)
+        this.listeners.onOffice(parsed.data.kind);
     });
     this.socket.on('disconnect', () => this.markLost());
     this.socket.io.on('reconnect_attempt', () => this.markLost());

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { OfficeChange } from '../../../shared/live/events';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { type ConnectionStatus, LiveFeed } from './liveFeed';
@@ -14,12 +15,17 @@ function combined(statuses: ConnectionStatus[]): ConnectionStatus {
   return { state: 'connected', lostAt: null };
 }
 
+/** How often each kind of office record has changed (or may have, across a reconnect): a key to reload on. */
+export type OfficeVersions = Record<OfficeChange['kind'], number>;
+
 /** Live state of the given jurisdictions, one socket each, and the connection status. */
 export function useLive(jurisdictions: readonly Jurisdiction[]): {
   states: LiveStates;
   status: ConnectionStatus;
+  office: OfficeVersions;
 } {
   const [states, setStates] = useState<LiveStates>({});
+  const [office, setOffice] = useState<OfficeVersions>({ reports: 0, 'enterprise-checks': 0 });
   const [status, setStatus] = useState<ConnectionStatus>({ state: 'connecting', lostAt: null });
   const key = jurisdictions.join(',');
   useEffect(() => {
@@ -33,11 +39,12 @@ export function useLive(jurisdictions: readonly Jurisdiction[]): {
           statuses.set(id, next);
           setStatus(combined([...statuses.values()]));
         },
+        onOffice: (kind) => setOffice((previous) => ({ ...previous, [kind]: previous[kind] + 1 })),
       });
     });
     return () => {
       for (const feed of feeds) feed.close();
     };
   }, [key]);
-  return { states, status };
+  return { states, status, office };
 }
