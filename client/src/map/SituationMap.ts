@@ -4,7 +4,7 @@ import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
-import { ChecksPoller } from './enterpriseChecks';
+import { ChecksFeed } from './enterpriseChecks';
 import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
 import type { Metric } from './labels';
 import { buildLayers, type LayerVisibility, type MapModel } from './layers';
@@ -31,7 +31,7 @@ export class SituationMap {
   private overlay!: MapboxOverlay;
   private model: MapModel | null = null;
   private readonly tooltip = document.createElement('div');
-  private readonly checksPoller = new ChecksPoller((checks) => this.update({ checks }));
+  private readonly checks = new ChecksFeed((checks) => this.update({ checks }));
   private features = new Map<string, UnitFeature>();
   private regionOutlines: RegionOutlines | null = null;
   private readonly states = new Map<string, JurisdictionState>();
@@ -199,8 +199,13 @@ export class SituationMap {
 
   setVisibility(visible: Partial<LayerVisibility>): void {
     this.visible = { ...this.visible, ...visible };
-    this.checksPoller.show(this.visible.enterprises);
+    this.checks.show(this.visible.enterprises);
     this.update({ visible: this.visible });
+  }
+
+  /** The office recorded an enterprise check: the compliance rings read the checks again. */
+  enterpriseChecksChanged(): void {
+    this.checks.changed();
   }
 
   /** Enterprises, diesel zones and dust sources: record lists kept as given, colours follow unit levels. */
@@ -270,7 +275,7 @@ export class SituationMap {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
-    this.checksPoller.stop();
+    this.checks.stop();
     this.map.remove();
   }
 }

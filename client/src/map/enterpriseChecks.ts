@@ -50,34 +50,34 @@ async function fetchChecks(jurisdiction: Jurisdiction): Promise<EnterpriseChecks
   return enterpriseChecksResponseSchema.parse(await response.json());
 }
 
-const pollMs = 60_000;
-
-/** Fetches both prefectures' checks when the enterprise layer is first shown, then every minute while shown. */
-export class ChecksPoller {
-  private timer: ReturnType<typeof setInterval> | null = null;
+/**
+ * Both prefectures' checks while the enterprise layer is shown: fetched when it is first shown and again
+ * whenever the office records one (`changed`, from the live feed's office-change events).
+ */
+export class ChecksFeed {
+  private shown = false;
 
   constructor(private readonly received: (checks: EnterpriseChecks) => void) {}
 
   show(shown: boolean): void {
-    if (!shown) {
-      this.stop();
-      return;
-    }
-    if (this.timer !== null) return;
-    this.timer = setInterval(() => this.poll(), pollMs);
-    this.poll();
+    const first = shown && !this.shown;
+    this.shown = shown;
+    if (first) this.fetch();
+  }
+
+  changed(): void {
+    if (this.shown) this.fetch();
   }
 
   stop(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+    this.shown = false;
   }
 
-  private poll(): void {
+  private fetch(): void {
     // Signed-out pages get 401: the rings then say "not yet checked", which is all they can know.
     Promise.all([fetchChecks('ili'), fetchChecks('kizilsu')])
       .then((responses) => {
-        if (this.timer !== null) this.received(indexChecks(responses));
+        if (this.shown) this.received(indexChecks(responses));
       })
       .catch(() => undefined);
   }

@@ -20,7 +20,7 @@ export function MapView() {
   const { t, language } = useLanguage();
   const [selection, setSelection] = useState<Selection | null>(null);
   const { map, attribution } = useSituationMap(container, { onSelect: setSelection, language });
-  const { shown, status, timeline, inForecast } = useDisplayedStates(map, { slider: true });
+  const { shown, status, timeline, inForecast, office } = useDisplayedStates(map, { slider: true });
   const [metric, setMetric] = useState<Metric>('hourly');
   // Forecasts are daily windows only (issue 7): the chosen metric comes back with now.
   const drawn: Metric = inForecast ? 'daily' : metric;
@@ -37,6 +37,11 @@ export function MapView() {
     if (map && overlays) map.setOverlayLayers(overlays);
   }, [map, overlays]);
   useEffect(() => map?.setLanguage(language), [map, language]);
+  const checksChanged = office['enterprise-checks'];
+  useEffect(() => {
+    void checksChanged;
+    map?.enterpriseChecksChanged();
+  }, [map, checksChanged]);
   useEffect(() => map?.select(selection?.kind === 'unit' ? selection.id : null), [map, selection]);
   const summary = useMemo(() => summarise(shown), [shown]);
   const selectedState = selection

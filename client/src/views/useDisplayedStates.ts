@@ -132,7 +132,7 @@ function useForecastStates(
  * now or a forecast hour), fed to the map. Views without a slider (the wall) always show now.
  */
 export function useDisplayedStates(map: SituationMap | null, options: { slider?: boolean } = {}) {
-  const { states: live, status } = useLive(both);
+  const { states: live, status, office } = useLive(both);
   const liveList = useMemo(() => Object.values(live), [live]);
   const liveNow = liveList.length > 0 ? Math.max(...liveList.map((state) => state.now)) : null;
   const timelines = useTimelines(options.slider ?? false);
@@ -148,5 +148,5 @@ export function useDisplayedStates(map: SituationMap | null, options: { slider?:
   useEffect(() => {
     if (map && shown.length > 0) map.setStates(shown);
   }, [map, shown]);
-  return { shown, status, timeline, liveNow, inForecast };
+  return { shown, status, timeline, liveNow, inForecast, office };
 }
