@@ -91,7 +91,10 @@ export class SituationMap {
     if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
-    canvas.addEventListener('webglcontextrestored', () => setTimeout(() => this.remount(), 0), {
+    // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
+    // on a removed map. So the fresh map and overlay come once the old map is idle again.
+    const map = this.map;
+    canvas.addEventListener('webglcontextrestored', () => map.once('idle', () => this.remount()), {
       once: true,
     });
     this.map.once('load', () => this.invalidate());
@@ -101,7 +104,6 @@ export class SituationMap {
   private remount(): void {
     const center = this.map.getCenter();
     this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
-    // The overlay leaves first: removing the map with it attached lets a late style event reach it unmapped.
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
