@@ -3,16 +3,17 @@ import { useEffect, useState } from 'react';
 import { plans } from '../../../shared/plans';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { useLanguage } from '../i18n/language';
+import { roleName } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
 import { currentSession, logOut, type Session } from './api';
 import { Console } from './Console';
 import { LoginForm } from './LoginForm';
-import { roleNames, useSay } from './say';
+import { useSay } from './say';
 
 /** Route /command: the commander console for the plan's command roles; sign-in first. */
 export function CommandView() {
   const say = useSay();
-  const { toggle } = useLanguage();
+  const { language, toggle } = useLanguage();
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [chosen, setChosen] = useState<Jurisdiction>('ili');
   useEffect(() => {
@@ -34,7 +35,7 @@ export function CommandView() {
       <header className="command-header">
         <h1>{say('重污染天气应急指挥台', 'Heavy-pollution command console')}</h1>
         <span data-testid="signed-in">
-          {account.username}（{roleNames[account.role]?.zh}）
+          {account.username}（{roleName(language, account.role)}）
         </span>
         {account.jurisdiction === null && (
           <label>

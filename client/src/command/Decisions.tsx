@@ -1,7 +1,9 @@
 import type { Plan, Role } from '../../../shared/plans';
 import { averageDailySeries, type DailySeries, type Warning, type WarningBook } from '../../../shared/rules';
+import { useLanguage } from '../i18n/language';
+import { roleName } from '../i18n/names';
 import type { UnitListing } from './api';
-import { roleNames, useSay } from './say';
+import { useSay } from './say';
 import { nextStep, WarningCard } from './WarningCard';
 
 type Props = {
@@ -21,6 +23,7 @@ const closed = ['rejected', 'cancelled', 'lifted'];
 /** The inbox of what awaits this role, then every open warning, then the closed ones with their history. */
 export function Decisions(props: Props) {
   const say = useSay();
+  const { language } = useLanguage();
   const warnings = Object.values(props.book?.warnings ?? {}).sort((a, b) => b.proposedAt - a.proposedAt);
   const inbox = warnings.filter((warning) => nextStep(warning)?.role === props.role);
   const open = warnings.filter((warning) => !closed.includes(warning.status) && !inbox.includes(warning));
@@ -37,7 +40,7 @@ export function Decisions(props: Props) {
     <section className="command-panel" aria-labelledby="decisions-title" data-testid="decisions">
       <h2 id="decisions-title">{say('决策与审批', 'Decisions')}</h2>
       <h3>
-        {say('待我处理', 'Awaiting me')}（{roleNames[props.role]?.zh}）
+        {say('待我处理', 'Awaiting me')}（{roleName(language, props.role)}）
       </h3>
       <div data-testid="inbox">
         {inbox.length === 0 ? <p>{say('暂无待办', 'Nothing awaits you')}</p> : inbox.map(card)}

@@ -11,9 +11,11 @@ import {
 } from '../../../shared/rules';
 import { HOUR, toBeijingIso } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
+import { useLanguage } from '../i18n/language';
+import { roleName, stepName } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
 import { postJson, type UnitListing } from './api';
-import { roleNames, stepNames, useSay } from './say';
+import { useSay } from './say';
 
 type Props = {
   plan: Plan;
@@ -54,6 +56,7 @@ export function nextStep(warning: Warning) {
 /** One warning: target, status, chain with signatures, history, and the actions the plan lets this role take. */
 export function WarningCard({ plan, warning, now, role, units, series, csrfToken, onDone, onError }: Props) {
   const say = useSay();
+  const { language } = useLanguage();
   const [reason, setReason] = useState('');
   const approved = approvedLevel(warning);
   const [changeLevel, setChangeLevel] = useState<IssuedLevel>('yellow');
@@ -139,8 +142,8 @@ export function WarningCard({ plan, warning, now, role, units, series, csrfToken
               const signature = pending.signatures[index];
               return (
                 <li key={`${candidate.role}-${candidate.action}`}>
-                  {roleNames[candidate.role]?.zh}
-                  {stepNames[candidate.action]?.zh}
+                  {roleName(language, candidate.role)}
+                  {stepName(language, candidate.action)}
                   {signature
                     ? ` ✔ ${signature.userId} ${beijingMinute(signature.at)}：${signature.reason}`
                     : say(' 待办', ' waiting')}
@@ -153,7 +156,7 @@ export function WarningCard({ plan, warning, now, role, units, series, csrfToken
       <ol className="history" data-testid="warning-history">
         {warning.history.map((entry) => (
           <li key={`${entry.at}-${entry.outcome}-${entry.actor.userId}`}>
-            {beijingMinute(entry.at)} {roleNames[entry.actor.role]?.zh}（{entry.actor.userId}）
+            {beijingMinute(entry.at)} {roleName(language, entry.actor.role)}（{entry.actor.userId}）
             {say(outcomeZh[entry.outcome] ?? entry.outcome, entry.outcome)}
             {entry.level && ` ${entry.level}`}：{entry.reason} 〔{entry.citation}〕
           </li>
@@ -171,7 +174,10 @@ export function WarningCard({ plan, warning, now, role, units, series, csrfToken
             </button>
           ) : (
             <button type="button" onClick={() => act('sign')}>
-              {say(`签署（${stepNames[step!.action]?.zh}）`, `Sign (${step!.action})`)}
+              {say(
+                `签署（${stepName(language, step!.action)}）`,
+                `Sign (${stepName(language, step!.action)})`,
+              )}
             </button>
           ))}
         {inChain && pending && (

@@ -167,7 +167,7 @@ export function TimeSlider({ timeline }: { timeline: SliderTimeline }) {
       >
         {spanChoices.map((days) => (
           <option key={days} value={days}>
-            {days === 0 ? t('spanAll') : `${t('spanPast')} ${days} ${t('days')}`}
+            {days === 0 ? t('spanAll') : t('spanPastDays', days)}
           </option>
         ))}
       </select>

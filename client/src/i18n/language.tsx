@@ -1,11 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { type Language, type Phrase, translate } from './dictionary';
+import { type Language, type Phrase, type PhraseArgs, translate } from './dictionary';
 
-type LanguageContextValue = { language: Language; t: (phrase: Phrase) => string; toggle: () => void };
+type Translate = <P extends Phrase>(phrase: P, ...args: PhraseArgs<P>) => string;
+
+type LanguageContextValue = { language: Language; t: Translate; toggle: () => void };
 
 const LanguageContext = createContext<LanguageContextValue>({
   language: 'zh',
-  t: (phrase) => translate('zh', phrase),
+  t: (phrase, ...args) => translate('zh', phrase, ...args),
   toggle: () => {},
 });
 
@@ -22,10 +24,10 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
-  const value = useMemo(
-    () => ({ language, t: (phrase: Phrase) => translate(language, phrase), toggle }),
-    [language, toggle],
-  );
+  const value = useMemo(() => {
+    const t: Translate = (phrase, ...args) => translate(language, phrase, ...args);
+    return { language, t, toggle };
+  }, [language, toggle]);
   return <LanguageContext value={value}>{children}</LanguageContext>;
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { messageAreas, translate } from './dictionary';
+
+describe('the dictionary', () => {
+  it('defines each key in one area only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [area, messages] of Object.entries(messageAreas)) {
+      for (const key of Object.keys(messages)) {
+        const first = seen.get(key);
+        if (first) twice.push(`${key} (${first}, ${area})`);
+        else seen.set(key, area);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('gives every entry both languages, of the same kind', () => {
+    for (const messages of Object.values(messageAreas))
+      for (const [key, message] of Object.entries(messages))
+        expect([key, typeof message.zh]).toEqual([key, typeof message.en]);
+  });
+
+  it('translates a fixed text', () => {
+    expect(translate('en', 'noWarnings')).toBe('No warnings in force');
+    expect(translate('zh', 'noWarnings')).toBe('当前无预警');
+  });
+
+  it("fills a message's parameters in each language's own word order", () => {
+    expect(translate('zh', 'spanPastDays', 7)).toBe('近7天');
+    expect(translate('en', 'spanPastDays', 7)).toBe('last 7 days');
+  });
+});

@@ -1,0 +1,4 @@
+import type { Messages } from '../define';
+
+/** Words of the commander console (/command). */
+export const commandMessages = {} satisfies Messages;
