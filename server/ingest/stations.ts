@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, point } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
 import { z } from 'zod';
 import { defaultBoundaries } from '../../geo/boundaries/default';
 import { units } from '../../geo/units';

@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { defaultBoundaries } from '../../geo/boundaries/default';
 import { units } from '../../geo/units';
 import type { StationRow } from '../store/types';

@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { defaultBoundaries } from '../../geo/boundaries/default';
 import { categories } from '../../shared/aqi/categories';
 import { HOUR, toBeijingIso } from '../../shared/time';

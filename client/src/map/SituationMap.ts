@@ -1,5 +1,6 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';

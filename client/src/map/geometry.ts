@@ -1,4 +1,6 @@
-import { centroid, featureCollection, union } from '@turf/turf';
+import { centroid } from '@turf/centroid';
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { units } from '../../../geo/units';
 import type { RegionState } from '../../../shared/state/schema';

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { area, bbox, booleanPointInPolygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { adjacencyGraph } from '../../adjacency/index';

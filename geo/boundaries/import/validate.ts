@@ -1,4 +1,6 @@
-import { area, cleanCoords, kinks } from '@turf/turf';
+import { area } from '@turf/area';
+import { cleanCoords } from '@turf/clean-coords';
+import { kinks } from '@turf/kinks';
 import type { Feature } from 'geojson';
 import { type Polygonal, polygonsOf } from '../geometry';
 

@@ -1,4 +1,6 @@
-import { circle, featureCollection, intersect } from '@turf/turf';
+import { circle } from '@turf/circle';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { type DieselZone, dieselZoneSchema, type ZoneGeometry } from '../diesel-zone';
 import { type DustSource, dustSourceSchema, type dustSourceTypes } from '../dust-source';

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { defaultBoundaries } from '../../boundaries/default';
 import { units } from '../../units';
