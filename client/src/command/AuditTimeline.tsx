@@ -1,6 +1,10 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../api/http';
+import { queries } from '../api/queries';
+import { queryClient } from '../api/queryClient';
+import { useLanguage } from '../i18n/language';
 import { beijingMinute } from '../time/beijing';
-import { ApiError, type AuditEntry, auditEntries } from './api';
 import { useSay } from './say';
 
 /** A warning event by its warning, level and reason; anything else as its JSON, cut short. */
@@ -14,26 +18,25 @@ function describe(detail: unknown): string {
 /** GET /api/audit, newest first, filtered by the server's text match; reloaded when `version` changes. */
 export function AuditTimeline({ version }: { version: string }) {
   const say = useSay();
+  const { language } = useLanguage();
   const [text, setText] = useState('');
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [error, setError] = useState<{ forbidden: boolean; message: string } | null>(null);
+  const [searched, setSearched] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(text), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const audit = useQuery({ ...queries.audit(searched), placeholderData: keepPreviousData });
   useEffect(() => {
     void version;
-    const timer = setTimeout(() => {
-      auditEntries(text)
-        .then((loaded) => {
-          setEntries(loaded);
-          setError(null);
-        })
-        .catch((caught: Error) =>
-          setError({
-            forbidden: caught instanceof ApiError && caught.status === 403,
-            message: caught.message,
-          }),
-        );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [text, version]);
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  }, [version]);
+  const entries = audit.data ?? [];
+  const error = audit.error
+    ? {
+        forbidden: audit.error instanceof ApiError && audit.error.status === 403,
+        message: audit.error instanceof ApiError ? audit.error.say(language) : audit.error.message,
+      }
+    : null;
   return (
     <section className="command-panel" aria-labelledby="audit-title" data-testid="audit">
       <h2 id="audit-title">{say('审计时间线', 'Audit timeline')}</h2>

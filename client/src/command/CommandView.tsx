@@ -1,11 +1,14 @@
 import './command.css';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { plans } from '../../../shared/plans';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { ApiError } from '../api/http';
+import { logOut } from '../api/mutations';
+import { queries } from '../api/queries';
 import { useLanguage } from '../i18n/language';
 import { roleName } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
-import { currentSession, logOut, type Session } from './api';
 import { Console } from './Console';
 import { LoginForm } from './LoginForm';
 import { useSay } from './say';
@@ -14,18 +17,19 @@ import { useSay } from './say';
 export function CommandView() {
   const say = useSay();
   const { language, toggle } = useLanguage();
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const { data: session, error } = useQuery(queries.session());
   const [chosen, setChosen] = useState<Jurisdiction>('ili');
-  useEffect(() => {
-    currentSession()
-      .then(setSession)
-      .catch(() => setSession(null));
-  }, []);
+  if (error)
+    return (
+      <p className="command-loading" role="alert">
+        {error instanceof ApiError ? error.say(language) : error.message}
+      </p>
+    );
   if (session === undefined) return <p className="command-loading">{say('加载中…', 'Loading…')}</p>;
   if (session === null)
     return (
       <main className="command-view">
-        <LoginForm onSession={setSession} />
+        <LoginForm />
       </main>
     );
   const { account } = session;
@@ -52,13 +56,7 @@ export function CommandView() {
         <button type="button" onClick={toggle}>
           {say('English', '中文')}
         </button>
-        <button
-          type="button"
-          onClick={async () => {
-            await logOut(session.csrfToken);
-            setSession(null);
-          }}
-        >
+        <button type="button" onClick={() => void logOut(session.csrfToken)}>
           {say('退出', 'Sign out')}
         </button>
       </header>

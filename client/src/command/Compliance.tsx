@@ -1,8 +1,8 @@
+import type { UnitListing } from '../../../shared/api/responses';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
 import { beijingMinute } from '../time/beijing';
-import type { UnitListing } from './api';
 import { useSay } from './say';
 
 const kindZh: Record<string, { zh: string; en: string }> = {

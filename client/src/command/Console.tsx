@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { auditReaders, type Session } from '../../../shared/api/responses';
 import { plans } from '../../../shared/plans';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { useLanguage } from '../i18n/language';
 import { useSituationMap } from '../map/useSituationMap';
 import { AuditTimeline } from './AuditTimeline';
-import type { Session } from './api';
 import { Compliance } from './Compliance';
 import { Decisions } from './Decisions';
 import { engineRegions } from './evaluation';
@@ -130,6 +130,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
       {state && (
         <Decisions
           plan={plan}
+          jurisdiction={jurisdiction}
           book={book}
           now={state.now}
           role={role}
@@ -151,7 +152,7 @@ export function Console({ session, jurisdiction, clock }: Props) {
           office={office}
         />
       )}
-      <AuditTimeline version={auditVersion} />
+      {(auditReaders as readonly string[]).includes(role) && <AuditTimeline version={auditVersion} />}
     </div>
   );
 }

@@ -1,13 +1,15 @@
+import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan, Role } from '../../../shared/plans';
 import { averageDailySeries, type DailySeries, type Warning, type WarningBook } from '../../../shared/rules';
+import type { Jurisdiction } from '../../../shared/units/schema';
 import { useLanguage } from '../i18n/language';
 import { roleName } from '../i18n/names';
-import type { UnitListing } from './api';
 import { useSay } from './say';
 import { nextStep, WarningCard } from './WarningCard';
 
 type Props = {
   plan: Plan;
+  jurisdiction: Jurisdiction;
   book: WarningBook | null;
   now: number;
   role: Role;

@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { measureZh, type Observed, observedKinds, observedZh } from '../../../geo/layers/enterprise-check';
+import type { Session } from '../../../shared/api/responses';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { ApiError } from '../api/http';
+import { recordEnterpriseCheck } from '../api/mutations';
 import { enterpriseClassPhrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { complianceWords } from '../map/complianceRings';
 import { beijingMinute } from '../time/beijing';
-import { recordEnterpriseCheck, type Session } from './api';
 import type { CheckedEnterprise } from './enterprises';
 import { useSay } from './say';
 
@@ -20,12 +22,12 @@ type CheckFormProps = {
   jurisdiction: Jurisdiction;
   enterprise: CheckedEnterprise;
   session: Session;
-  recorded: () => Promise<void>;
 };
 
 /** Records what an on-site check or a self-report found (issue 8); native controls, so keyboard reachable. */
-export function CheckForm({ jurisdiction, enterprise, session, recorded }: CheckFormProps) {
+export function CheckForm({ jurisdiction, enterprise, session }: CheckFormProps) {
   const say = useSay();
+  const { language } = useLanguage();
   const [observed, setObserved] = useState<Observed>('stopped');
   const [load, setLoad] = useState('');
   const [note, setNote] = useState('');
@@ -44,9 +46,8 @@ export function CheckForm({ jurisdiction, enterprise, session, recorded }: Check
         session.csrfToken,
       );
       setMessage({ kind: 'ok', text: say('已记录', 'Recorded') });
-      await recorded();
     } catch (caught) {
-      setMessage({ kind: 'error', text: (caught as Error).message });
+      setMessage({ kind: 'error', text: caught instanceof ApiError ? caught.say(language) : String(caught) });
     }
   };
   return (

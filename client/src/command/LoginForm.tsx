@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, logIn, type Session } from './api';
+import { ApiError } from '../api/http';
+import { logIn } from '../api/mutations';
 import { useSay } from './say';
 
 /** Sign-in for the command roles (POST /api/login); the session cookie is set by the server. */
-export function LoginForm({ onSession }: { onSession: (session: Session) => void }) {
+export function LoginForm() {
   const say = useSay();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -12,7 +13,7 @@ export function LoginForm({ onSession }: { onSession: (session: Session) => void
     event.preventDefault();
     setError(null);
     try {
-      onSession(await logIn(username, password));
+      await logIn(username, password);
     } catch (caught) {
       setError(
         caught instanceof ApiError && caught.status === 401

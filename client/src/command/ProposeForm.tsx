@@ -1,8 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { UnitListing } from '../../../shared/api/responses';
 import type { IssuedLevel, Plan } from '../../../shared/plans';
 import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { postJson, type UnitListing } from './api';
+import { ApiError } from '../api/http';
+import { proposeWarning } from '../api/mutations';
+import { useLanguage } from '../i18n/language';
 import { useSay } from './say';
 
 /** What a proposal is about, prefilled from a recommendation or the what-if selection. */
@@ -33,6 +36,7 @@ function beijingInputToIso(value: string): string {
 /** Propose a warning (unit or region, level, effective time, reason): the office's step (plan proposers). */
 export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, onDone, onError }: Props) {
   const say = useSay();
+  const { language } = useLanguage();
   const [kind, setKind] = useState<'unit' | 'region'>('unit');
   const [unitId, setUnitId] = useState('');
   const [members, setMembers] = useState<string[]>([]);
@@ -56,14 +60,14 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
         ? { kind: 'unit', unitId: unitId || [...units.keys()][0] }
         : { kind: 'region', regionId: `region:${sorted.join('+')}`, members: sorted };
     try {
-      await postJson(
-        '/api/warnings/propose',
-        { jurisdiction, target, level, effectiveAt: beijingInputToIso(effective), reason },
+      await proposeWarning(
+        jurisdiction,
+        { target, level, effectiveAt: beijingInputToIso(effective), reason },
         csrfToken,
       );
       onDone(say('预警建议已提出', 'Proposal sent'));
     } catch (caught) {
-      onError((caught as Error).message);
+      onError(caught instanceof ApiError ? caught.say(language) : (caught as Error).message);
     }
   };
   return (

@@ -1,3 +1,4 @@
+import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan } from '../../../shared/plans';
 import type { DailySeries } from '../../../shared/rules';
 import { evaluateUnit } from '../../../shared/rules';
@@ -5,7 +6,6 @@ import type { RegionsResult } from '../../../shared/rules/regions';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { LevelBadge } from '../components/LevelBadge';
 import { beijingMinute } from '../time/beijing';
-import type { UnitListing } from './api';
 import { latestIssueTime } from './evaluation';
 import type { Draft } from './ProposeForm';
 import { useSay } from './say';

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { ReporterStatus, Session } from '../../../shared/api/responses';
 import type { Plan, Role } from '../../../shared/plans';
 import { HOUR, toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { ApiError } from '../api/http';
+import { recordDailyReport } from '../api/mutations';
+import { queries } from '../api/queries';
+import { queryClient } from '../api/queryClient';
+import { useLanguage } from '../i18n/language';
 import { beijingMinute } from '../time/beijing';
-import {
-  type DailyReporting,
-  dailyReporting,
-  type ReporterStatus,
-  recordDailyReport,
-  type Session,
-} from './api';
 import { useSay } from './say';
 
 type Props = {
@@ -39,30 +39,22 @@ const recorders: readonly Role[] = [
 export function ReportingStatus({ plan, jurisdiction, now, session, changes }: Props) {
   const say = useSay();
   const date = reportDayBefore(now);
-  const [status, setStatus] = useState<DailyReporting | null>(null);
+  const { language } = useLanguage();
+  const reporting = useQuery(queries.dailyReporting(jurisdiction, date));
+  const status = reporting.data ?? null;
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
-  const wanted = useRef('');
   const table = useRef<HTMLTableElement>(null);
   // After recording, the row's button goes away: keyboard focus moves to the next one still missing.
   const focusFrom = useRef<number | null>(null);
 
-  const load = useCallback(async () => {
-    const key = `${jurisdiction}/${date}`;
-    wanted.current = key;
-    try {
-      const next = await dailyReporting(jurisdiction, date);
-      if (wanted.current === key) setStatus(next);
-    } catch (caught) {
-      if (wanted.current === key) setMessage({ kind: 'error', text: (caught as Error).message });
-    }
-  }, [jurisdiction, date]);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['reports', jurisdiction] });
   // Other office staff record too: their reports arrive as pushed changes, besides the day changing.
   useEffect(() => {
     void changes;
-    load();
-  }, [load, changes]);
+    void queryClient.invalidateQueries({ queryKey: ['reports', jurisdiction] });
+  }, [jurisdiction, changes]);
   useEffect(() => {
     if (focusFrom.current === null || !status) return;
     const buttons = [...(table.current?.querySelectorAll<HTMLButtonElement>('button[data-index]') ?? [])];
@@ -88,9 +80,8 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
         text: say(`已登记：${entry.nameZh}`, `Recorded: ${entry.nameEn}`),
       });
       focusFrom.current = index;
-      await load();
     } catch (caught) {
-      setMessage({ kind: 'error', text: (caught as Error).message });
+      setMessage({ kind: 'error', text: caught instanceof ApiError ? caught.say(language) : String(caught) });
     } finally {
       setBusy(null);
     }
@@ -170,6 +161,11 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
             data-testid="report-summary"
           />
         </label>
+      )}
+      {reporting.error && (
+        <p className="notice error" role="alert">
+          {reporting.error instanceof ApiError ? reporting.error.say(language) : reporting.error.message}
+        </p>
       )}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>

@@ -1,20 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { accountReductions } from '../../../geo/emissions/account';
 import { checkRecorders } from '../../../geo/layers/enterprise-check';
+import type { Session, UnitListing } from '../../../shared/api/responses';
 import { levelRank, type WarningLevel } from '../../../shared/levels';
 import { type IssuedLevel, measuresAt, type Plan } from '../../../shared/plans';
 import { levelInForce, type WarningBook } from '../../../shared/rules';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/LevelBadge';
 import type { OfficeVersions } from '../live/useLive';
-import type { Session, UnitListing } from './api';
 import { CheckForm, EnterpriseTable } from './EnterpriseChecks';
-import {
-  checkedEnterprises,
-  type EnterpriseLayer,
-  loadEnterprises,
-  useEnterpriseChecks,
-} from './enterprises';
+import { checkedEnterprises, useEnterpriseChecks, useEnterpriseLayer } from './enterprises';
 import { ReportingStatus } from './ReportingStatus';
 import { useSay } from './say';
 
@@ -57,17 +52,12 @@ function activeAreas(book: WarningBook | null, now: number): { level: IssuedLeve
 /** While a level is in force: the cumulative measures, enterprises, the reduction account and daily reporting. */
 export function ResponsePanel({ plan, jurisdiction, book, now, units, session, office }: Props) {
   const say = useSay();
-  const [layer, setLayer] = useState<EnterpriseLayer | null>(null);
+  const layer = useEnterpriseLayer(jurisdiction);
   const areas = useMemo(() => activeAreas(book, now), [book, now]);
-  const { checks, reload } = useEnterpriseChecks(jurisdiction, office['enterprise-checks']);
+  const { checks } = useEnterpriseChecks(jurisdiction, office['enterprise-checks']);
   const mayRecord =
     checkRecorders.includes(session.account.role) &&
     (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
-  useEffect(() => {
-    loadEnterprises(jurisdiction)
-      .then(setLayer)
-      .catch(() => setLayer(null));
-  }, [jurisdiction]);
   if (areas.length === 0)
     return (
       <section className="command-panel" data-testid="response">
@@ -163,14 +153,7 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units, session, o
                   unitName={name}
                   form={
                     mayRecord
-                      ? (row) => (
-                          <CheckForm
-                            jurisdiction={jurisdiction}
-                            enterprise={row}
-                            session={session}
-                            recorded={reload}
-                          />
-                        )
+                      ? (row) => <CheckForm jurisdiction={jurisdiction} enterprise={row} session={session} />
                       : null
                   }
                 />

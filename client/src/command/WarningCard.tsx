@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { UnitListing } from '../../../shared/api/responses';
 import { levelRank } from '../../../shared/levels';
 import type { IssuedLevel, Plan, Role } from '../../../shared/plans';
 import {
@@ -10,15 +11,18 @@ import {
   type Warning,
 } from '../../../shared/rules';
 import { HOUR, toBeijingIso } from '../../../shared/time';
+import type { Jurisdiction } from '../../../shared/units/schema';
+import { ApiError } from '../api/http';
+import { actOnWarning } from '../api/mutations';
 import { LevelBadge } from '../components/LevelBadge';
 import { useLanguage } from '../i18n/language';
 import { roleName, stepName } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
-import { postJson, type UnitListing } from './api';
 import { useSay } from './say';
 
 type Props = {
   plan: Plan;
+  jurisdiction: Jurisdiction;
   warning: Warning;
   now: number;
   role: Role;
@@ -54,7 +58,18 @@ export function nextStep(warning: Warning) {
 }
 
 /** One warning: target, status, chain with signatures, history, and the actions the plan lets this role take. */
-export function WarningCard({ plan, warning, now, role, units, series, csrfToken, onDone, onError }: Props) {
+export function WarningCard({
+  plan,
+  jurisdiction,
+  warning,
+  now,
+  role,
+  units,
+  series,
+  csrfToken,
+  onDone,
+  onError,
+}: Props) {
   const say = useSay();
   const { language } = useLanguage();
   const [reason, setReason] = useState('');
@@ -68,15 +83,11 @@ export function WarningCard({ plan, warning, now, role, units, series, csrfToken
       return;
     }
     try {
-      await postJson(
-        `/api/warnings/${encodeURIComponent(warning.id)}/${action}`,
-        { reason, ...extra },
-        csrfToken,
-      );
+      await actOnWarning(jurisdiction, warning.id, action, { reason, ...extra }, csrfToken);
       setReason('');
       onDone(say('已提交', 'Done'));
     } catch (caught) {
-      onError((caught as Error).message);
+      onError(caught instanceof ApiError ? caught.say(language) : (caught as Error).message);
     }
   };
   const pending = warning.pending;

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
+import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan } from '../../../shared/plans';
 import type { DailySeries } from '../../../shared/rules';
 import type { RegionsResult } from '../../../shared/rules/regions';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
 import { beijingHour, beijingMinute } from '../time/beijing';
-import type { UnitListing } from './api';
 import { whatIf } from './evaluation';
 import { useSay } from './say';
 

@@ -1,3 +1,4 @@
+import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan } from '../../../shared/plans';
 import {
   averageDailySeries,
@@ -8,7 +9,6 @@ import {
 import { findRegions, type RegionsResult } from '../../../shared/rules/regions';
 import type { SeriesState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
-import type { UnitListing } from './api';
 
 /**
  * A unit's daily-AQI series as the rule engine reads it (shared/rules DailySeries): the observed windows

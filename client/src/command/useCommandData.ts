@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { UnitListing } from '../../../shared/api/responses';
 import type { DailySeries, WarningBook } from '../../../shared/rules';
-import type { JurisdictionState, SeriesState } from '../../../shared/state/schema';
+import type { JurisdictionState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { queries } from '../api/queries';
+import { queryClient } from '../api/queryClient';
 import type { ConnectionStatus } from '../live/liveFeed';
 import { type OfficeVersions, useLive } from '../live/useLive';
-import { getJson, type UnitListing, warningBook } from './api';
 import { dailySeriesOf } from './evaluation';
 
 export type CommandData = {
@@ -19,55 +22,34 @@ export type CommandData = {
   office: OfficeVersions;
 };
 
+const noUnits: ReadonlyMap<string, UnitListing> = new Map();
+
 /** Everything the console shows for one prefecture: live state, units with neighbours, series, warning book. */
 export function useCommandData(jurisdiction: Jurisdiction): CommandData {
   const { states, status, office } = useLive([jurisdiction]);
   const state = states[jurisdiction] ?? null;
-  const [units, setUnits] = useState<ReadonlyMap<string, UnitListing>>(new Map());
-  const [seriesByUnit, setSeries] = useState<ReadonlyMap<string, DailySeries>>(new Map());
-  const [book, setBook] = useState<WarningBook | null>(null);
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((value) => value + 1), []);
-
-  useEffect(() => {
-    getJson<{ units: UnitListing[] }>(`/api/units?jurisdiction=${jurisdiction}`)
-      .then(({ units: listed }) => setUnits(new Map(listed.map((unit) => [unit.id, unit]))))
-      .catch(() => {});
-  }, [jurisdiction]);
-
-  const now = state?.now ?? null;
-  // A new forecast changes recommendations without moving now: reload the series when they change.
-  const recommendationsKey = useMemo(
-    () => (state ? state.units.map((unit) => unit.recommendedLevel).join() + state.compliance.length : ''),
-    [state],
-  );
-  const warningsKey = useMemo(() => JSON.stringify(state?.warnings ?? []), [state?.warnings]);
+  const listed = useQuery(queries.units(jurisdiction)).data;
+  const units = useMemo(() => (listed ? new Map(listed.map((unit) => [unit.id, unit])) : noUnits), [listed]);
+  const book = useQuery(queries.warningBook(jurisdiction)).data ?? null;
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['warnings', jurisdiction] });
+  // A warning event or an hour passing (a response starts at its effective time) reads the book again.
+  const warningsKey = useMemo(() => `${state?.now}:${JSON.stringify(state?.warnings ?? [])}`, [state]);
   useEffect(() => {
     void warningsKey;
-    void now;
-    void version;
-    warningBook(jurisdiction)
-      .then(setBook)
-      .catch(() => {});
-  }, [jurisdiction, now, warningsKey, version]);
-
-  useEffect(() => {
-    void recommendationsKey;
-    if (now === null || units.size === 0) return;
-    const controller = new AbortController();
-    const ids = [...units.keys()];
-    Promise.all(
-      ids.map((id) =>
-        getJson<SeriesState>(`/api/state/series?jurisdiction=${jurisdiction}&unit=${encodeURIComponent(id)}`)
-          .then((series) => [id, dailySeriesOf(series)] as const)
-          .catch(() => null),
+    void queryClient.invalidateQueries({ queryKey: ['warnings', jurisdiction] });
+  }, [jurisdiction, warningsKey]);
+  const now = state?.now ?? 0;
+  const seriesByUnit = useQueries({
+    queries: [...units.keys()].map((id) => ({
+      ...queries.series(jurisdiction, { kind: 'unit', id }, now),
+      enabled: state !== null,
+    })),
+    combine: (results) =>
+      new Map(
+        results.flatMap((result) =>
+          result.data ? [[result.data.id, dailySeriesOf(result.data)] as const] : [],
+        ),
       ),
-    ).then((loaded) => {
-      if (controller.signal.aborted) return;
-      setSeries(new Map(loaded.filter((entry) => entry !== null)));
-    });
-    return () => controller.abort();
-  }, [jurisdiction, now, units, recommendationsKey]);
-
+  });
   return { state, status, units, seriesByUnit, book, refresh, office };
 }
