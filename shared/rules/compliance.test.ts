@@ -93,9 +93,18 @@ describe('start conditions met but no warning started (Kizilsu 7)', () => {
   test('upgrade: Kizilsu on forecast alone; Ili only when monitoring already meets it and it persists 24 h', () => {
     const forecastOrange = series({ 90: 210, 114: 210 });
     const kizilsuBook = issued('kizilsu', '653001', 'yellow', at(60), at(62));
-    expect(complianceFlags(kizilsu, kizilsuBook, unit(forecastOrange), now)).toMatchObject([
-      { kind: 'start-due', level: 'orange', warningId: 'w1' },
-    ]);
+    // A yellow in force with orange due is an upgrade due (issue 15 item 7), not "none is started".
+    const [upgrade] = complianceFlags(kizilsu, kizilsuBook, unit(forecastOrange), now);
+    expect(upgrade).toMatchObject({
+      kind: 'upgrade-due',
+      level: 'yellow',
+      toLevel: 'orange',
+      warningId: 'w1',
+    });
+    expect(upgrade!.explanation.en).toMatch(
+      /^A yellow warning is in force and the orange warning condition holds from 2019-/,
+    );
+    expect(upgrade!.explanation.en).not.toContain('none is started');
     const iliBook = issued('ili', '654002', 'yellow', at(60), at(62));
     const ili = (data: DailySeries) =>
       complianceFlags(
@@ -106,7 +115,7 @@ describe('start conditions met but no warning started (Kizilsu 7)', () => {
       );
     expect(ili(forecastOrange)).toEqual([]);
     expect(ili(series({ 48: 210, 72: 210, 96: 210 }))).toMatchObject([
-      { kind: 'start-due', level: 'orange' },
+      { kind: 'upgrade-due', level: 'yellow', toLevel: 'orange' },
     ]);
   });
 });

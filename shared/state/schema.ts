@@ -50,6 +50,9 @@ export const regionStateSchema = z.object({
   /** Mean of the members' daily AQI at the newest hour. */
   averageDailyAqi: z.number().nullable(),
   explanation: explanationSchema,
+  /** First and last window end from now to the forecast's end where the region's level holds. */
+  firstWindowEnd: z.number().optional(),
+  lastWindowEnd: z.number().optional(),
 });
 export type RegionState = z.infer<typeof regionStateSchema>;
 
@@ -66,9 +69,24 @@ export const stationStateSchema = z.object({
 });
 export type StationState = z.infer<typeof stationStateSchema>;
 
+/**
+ * One action of the recommendation (DOMAIN.md "Recommendation"), in the cover's order: a region of the
+ * disjoint cover, or a unit on its own (above its region's level, or in no chosen region). averageDailyAqi:
+ * the members' mean daily AQI at now (a unit's own), null when a member has none.
+ */
+export const recommendationEntrySchema = z.object({
+  kind: z.enum(['region', 'unit']),
+  regionId: z.string().optional(),
+  unitId: z.string().optional(),
+  members: z.array(z.string()),
+  level: warningLevelSchema.exclude(['none']),
+  averageDailyAqi: z.number().nullable(),
+});
+export type RecommendationEntry = z.infer<typeof recommendationEntrySchema>;
+
 /** A plan §7 accountability flag (shared/rules complianceFlags), with since when it has been true. */
 export const complianceFlagSchema = z.object({
-  kind: z.enum(['start-due', 'lift-due', 'lower-due', 'without-grounds']),
+  kind: z.enum(['start-due', 'upgrade-due', 'lift-due', 'lower-due', 'without-grounds']),
   targetKey: z.string(),
   warningId: z.string().nullable(),
   level: warningLevelSchema,
@@ -105,6 +123,11 @@ export const jurisdictionStateSchema = z.object({
   /** Open warnings (proposed, under approval, issued or active) at now. */
   warnings: z.array(warningStateSchema),
   compliance: z.array(complianceFlagSchema),
+  /**
+   * What to decide, most urgent first (DOMAIN.md "Recommendation"): Ili's regions as a disjoint cover, then
+   * units on their own; the region list, the compliance flags and every screen read this one answer.
+   */
+  recommendation: z.array(recommendationEntrySchema),
   /**
    * 'forecast' when `now` is an hour after the engine's now (the time slider in the forecast horizon):
    * daily AQI from the forecast, no hourly or station values. Absent means observed.

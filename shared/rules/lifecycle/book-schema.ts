@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { warningLevelSchema } from '../../levels';
 import { approvalStepSchema } from '../../plans/schema';
-import { actorSchema, warningTargetSchema } from './schema';
+import { actorSchema, guardOverrideSchema, warningTargetSchema } from './schema';
 import type { WarningBook } from './state';
 
 const issuedLevelSchema = warningLevelSchema.exclude(['none']);
@@ -33,6 +33,7 @@ const historyEntrySchema = z.object({
   reason: z.string(),
   citation: z.string(),
   level: warningLevelSchema.nullable(),
+  overrideGuards: guardOverrideSchema.nullable(),
 });
 
 export const warningSchema = z.object({
