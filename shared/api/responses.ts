@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { warningLevelSchema } from '../levels';
 import { roleSchema } from '../plans/schema';
+import { explanationSchema } from '../state/schema';
 import { jurisdictionSchema, unitSchema } from '../units/schema';
 
 /**
@@ -14,7 +16,7 @@ export const errorBodySchema = z.looseObject({
   zh: z.string().optional(),
   en: z.string().optional(),
   issues: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional(),
-  guards: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string() })).optional(),
+  guards: z.array(z.object({ id: z.string(), explanation: explanationSchema })).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
@@ -102,3 +104,32 @@ export const auditReaders = [
   'deputy-commander',
   'office-director',
 ] as const satisfies readonly z.infer<typeof roleSchema>[];
+
+/** GET /api/warnings/:id/outlook: lifting now, the lift countdown and the members' own levels. */
+export const warningOutlookSchema = z.object({
+  warningId: z.string(),
+  now: z.number(),
+  level: warningLevelSchema,
+  outlook: z
+    .object({
+      now: z.object({
+        met: z.boolean(),
+        toLevel: warningLevelSchema,
+        cleanFrom: z.number().nullable(),
+        explanation: explanationSchema,
+      }),
+      liftableAt: z.number().nullable(),
+      toLevel: warningLevelSchema.nullable(),
+      coveredUntil: z.number().nullable(),
+      hoursNeeded: z.number(),
+    })
+    .nullable(),
+  members: z.array(
+    z.object({ unitId: z.string(), recommendedLevel: warningLevelSchema, dailyAqi: z.number().nullable() }),
+  ),
+});
+export type WarningOutlook = z.infer<typeof warningOutlookSchema>;
+
+/** The answer of a warning action (POST /api/warnings/propose, /api/warnings/:id/:action). */
+export const guardAnswerSchema = z.object({ id: z.string(), explanation: explanationSchema });
+export type GuardAnswer = z.infer<typeof guardAnswerSchema>;

@@ -60,7 +60,7 @@ describe('start conditions met but no warning started (Kizilsu 7)', () => {
     expect(flags).toMatchObject([
       { kind: 'start-due', level: 'yellow', targetKey: 'unit:653001', since: at(72), warningId: null },
     ]);
-    expect(flags[0]!.explanation.citations).toContain('7');
+    expect(flags[0]!.explanation.citations).toContain('7 监督问责');
     const later = complianceFlags(
       kizilsu,
       emptyBook(kizilsu.id),
@@ -149,7 +149,7 @@ describe('regional floors', () => {
   test('Kizilsu: an autonomous-region regional warning requires a prefecture warning at no lower level (3.3.2)', () => {
     const flags = complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({}), 'orange'), now);
     expect(flags).toMatchObject([{ kind: 'start-due', level: 'orange', since: now }]);
-    expect(flags[0]!.explanation.citations).toEqual(['3.3.2', '7']);
+    expect(flags[0]!.explanation.citations).toEqual(['3.3.2 预警启动', '7 监督问责']);
     const answered = issued('kizilsu', '653001', 'orange', at(60), at(62));
     expect(complianceFlags(kizilsu, answered, unit(series({}), 'orange'), now)).toEqual([]);
   });

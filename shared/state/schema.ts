@@ -37,6 +37,12 @@ export const unitStateSchema = z.object({
   /** True when the unit's values come only from simulated stations. */
   simulated: z.boolean(),
   dust: z.enum(['none', 'suspected', 'confirmed']),
+  /**
+   * Indicators the newest hourly / the daily report lacks for want of valid hours (DOMAIN.md "incomplete
+   * data"); empty or absent when the report is complete. A partial daily value ≤ 100 counts as missing.
+   */
+  hourlyMissing: z.array(indicatorSchema).optional(),
+  dailyMissing: z.array(indicatorSchema).optional(),
   /** Forecast states only: the forecast's likely range around dailyAqi, when the issue gives one. */
   aqiLow: z.number().nullable().optional(),
   aqiHigh: z.number().nullable().optional(),
@@ -161,7 +167,13 @@ export const seriesStateSchema = z.object({
   hourly: z.array(z.object({ time: z.number(), aqi: z.number().nullable() })),
   /** Window ends from now − 71 h to now: the daily AQI D(t) and its primary pollutants. */
   daily: z.array(
-    z.object({ time: z.number(), aqi: z.number().nullable(), primaryPollutants: z.array(speciesSchema) }),
+    z.object({
+      time: z.number(),
+      aqi: z.number().nullable(),
+      primaryPollutants: z.array(speciesSchema),
+      /** Indicators the window's report lacks (a partial report); absent when complete. */
+      missing: z.array(indicatorSchema).optional(),
+    }),
   ),
   /** The pollutants at now: the real-time hourly report and the daily report of the window ending at now. */
   reports: z.object({ hourly: panelReportSchema, daily: panelReportSchema }),

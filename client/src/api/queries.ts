@@ -8,10 +8,13 @@ import {
   meSchema,
   type Session,
   unitListSchema,
+  warningOutlookSchema,
 } from '../../../shared/api/responses';
 import { warningBookSchema } from '../../../shared/rules/lifecycle/book-schema';
+import { decisionPacketSchema, packetListSchema } from '../../../shared/state/decision-packet';
 import {
   jurisdictionStateSchema,
+  recommendationEntrySchema,
   seriesStateSchema,
   timelineStateSchema,
 } from '../../../shared/state/schema';
@@ -64,6 +67,15 @@ export const queries = {
           signal,
         }),
       staleTime: 5 * 60_000,
+    }),
+
+  /** The state at the engine's now: what a page shows until its live feed's snapshot arrives. */
+  current: (jurisdiction: Jurisdiction) =>
+    queryOptions({
+      queryKey: ['state', jurisdiction, 'now'],
+      queryFn: ({ signal }) =>
+        getJson(`/api/state?${query({ jurisdiction })}`, jurisdictionStateSchema, { signal }),
+      staleTime: 0,
     }),
 
   /** The hours the time slider reaches, as of the live now `now` (a new forecast moves its end). */
@@ -140,6 +152,38 @@ export const queries = {
       staleTime: 10 * 60_000,
     }),
 
+  /** Lifting now, the lift countdown and the members' levels of an issued warning, as of the engine's now. */
+  outlook: (warningId: string, now: number) =>
+    queryOptions({
+      queryKey: ['outlook', warningId, now],
+      queryFn: ({ signal }) =>
+        getJson(`/api/warnings/${encodeURIComponent(warningId)}/outlook`, warningOutlookSchema, { signal }),
+    }),
+
+  packets: (warningId: string) =>
+    queryOptions({
+      queryKey: ['packets', warningId],
+      queryFn: ({ signal }) =>
+        getJson(`/api/warnings/${encodeURIComponent(warningId)}/packets`, packetListSchema, { signal }),
+    }),
+
+  packet: (id: number) =>
+    queryOptions({
+      queryKey: ['packet', id],
+      queryFn: ({ signal }) => getJson(`/api/packets/${id}`, decisionPacketSchema, { signal }),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+
+  /** The recommendation with a region the commander chose fixed. */
+  recommendation: (jurisdiction: Jurisdiction, fix: string, now: number) =>
+    queryOptions({
+      queryKey: ['recommendation', jurisdiction, fix, now],
+      queryFn: ({ signal }) =>
+        getJson(`/api/recommendation?${query({ jurisdiction, fix })}`, recommendationAnswerSchema, {
+          signal,
+        }),
+    }),
+
   config: () =>
     queryOptions({
       queryKey: ['config'],
@@ -156,3 +200,8 @@ export const queries = {
 };
 
 export const noBody = z.unknown();
+
+const recommendationAnswerSchema = z.object({
+  recommendation: z.array(recommendationEntrySchema),
+  fixed: z.string().nullable(),
+});
