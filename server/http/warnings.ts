@@ -1,7 +1,8 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { plans } from '../../shared/plans';
-import { type Actor, warningActions, warningEventSchema } from '../../shared/rules';
+import { type Actor, approvedLevel, warningActions, warningEventSchema } from '../../shared/rules';
+import { liftingOutlook } from '../../shared/rules/lifecycle/outlook';
 import { recommendationCover } from '../../shared/rules/regions/cover';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { requireJurisdiction, requirePrincipal } from '../auth/guards';
@@ -16,6 +17,7 @@ import {
   proposeSchema,
 } from '../warnings/actions';
 import { bookOf, jurisdictionOfWarning } from '../warnings/book';
+import { evidenceFor, membersOf } from '../warnings/evidence';
 import { type ActionResult, performAction } from '../warnings/perform';
 import { recordWarningEvent } from '../warnings/record';
 import { HttpError, parseOr400 } from './errors';
@@ -135,6 +137,29 @@ export function warningsRouter(options: WarningOptions): Router {
       body,
     });
     answer(response, result);
+  });
+
+  /**
+   * What an issued warning's card shows about lifting (issue 15 decision aids): the condition now, when it
+   * will hold as far as the forecast shows, which members lift together and each member's own level now.
+   */
+  router.get('/warnings/:id/outlook', (request, response) => {
+    const warningId = String(request.params.id);
+    const jurisdiction = jurisdictionOfWarning(store, warningId);
+    if (!jurisdiction) throw new HttpError(404, { error: `no warning ${warningId}`, code: 'no-warning' });
+    const warning = bookOf(store, jurisdiction).warnings[warningId]!;
+    const level = approvedLevel(warning);
+    const evaluation = options.evaluation(jurisdiction);
+    const evidence = evidenceFor(evaluation, warning.target);
+    const outlook =
+      level === 'none' || !evidence.series
+        ? null
+        : liftingOutlook(plans[jurisdiction], evidence.series, level, evidence.now);
+    const members = membersOf(warning.target).map((unitId) => {
+      const unit = evaluation.state.units.find((candidate) => candidate.id === unitId);
+      return { unitId, recommendedLevel: unit?.recommendedLevel ?? 'none', dailyAqi: unit?.dailyAqi ?? null };
+    });
+    response.json({ warningId, now: evidence.now, level, outlook, members });
   });
 
   /** The decision packets of one warning (issue 15): the evidence frozen with each issue, change and lift. */

@@ -129,7 +129,7 @@ export function performAction(context: WarningContext, request: ActionRequest): 
         detail: { jurisdiction, ...detail },
       });
   };
-  const acting = { role: actor.role, userId: actor.userId, jurisdiction: request.accountJurisdiction };
+  const acting = { role: actor.role, userId: actor.userId, jurisdiction: request.accountJurisdiction, at };
   const who = actionRefusal(
     plan,
     warning,

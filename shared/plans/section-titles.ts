@@ -34,8 +34,11 @@ export const sectionTitlesEn: Record<string, string> = {
 
 /** Every "number heading" citation in an English text, given its English title with the plan's words beside. */
 export function citationsInEnglish(text: string): string {
-  return text.replace(/(\d+(?:\.\d+)*) ([Ⅰ-ⅫI]?[\u4e00-\u9fff]+)/g, (whole, number: string, heading: string) => {
-    const title = sectionTitlesEn[heading];
-    return title ? `${number} ${title} (${heading})` : whole;
-  });
+  return text.replace(
+    /(\d+(?:\.\d+)*) ([Ⅰ-ⅫI]?[\u4e00-\u9fff]+)/g,
+    (whole, number: string, heading: string) => {
+      const title = sectionTitlesEn[heading];
+      return title ? `${number} ${title} (${heading})` : whole;
+    },
+  );
 }

@@ -35,7 +35,7 @@ export function WarningActions({ plan, jurisdiction, warning, now, session, unit
   const { language, t } = useLanguage();
   const { role, username, jurisdiction: accountJurisdiction } = session.account;
   const allowed = new Set(
-    allowedActions(plan, warning, { role, userId: username, jurisdiction: accountJurisdiction }),
+    allowedActions(plan, warning, { role, userId: username, jurisdiction: accountJurisdiction, at: now }),
   );
   const [comment, setComment] = useState('');
   const [override, setOverride] = useState('');

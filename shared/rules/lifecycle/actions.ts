@@ -35,6 +35,8 @@ export type Acting = {
   jurisdiction?: Jurisdiction | null;
   /** When known: a user who already signed the pending chain may not sign it again. */
   userId?: string;
+  /** When the action is asked (the engine's now): a warning already in effect is lifted, not cancelled. */
+  at?: number;
 };
 
 const levels: readonly IssuedLevel[] = ['yellow', 'orange', 'red'];
@@ -121,6 +123,13 @@ export function actionRefusal(
           true,
           `${roleNames[role].zh}不能取消预警，由办公室取消`,
           `the ${roleNames[role].en.toLowerCase()} cannot cancel a warning; the office does`,
+        );
+      if (warning.status === 'issued' && acting.at !== undefined && acting.at >= warning.segments[0]!.from)
+        return refusal(
+          'in-effect',
+          false,
+          `预警${warning.id}已生效，请解除`,
+          `warning ${warning.id} is already in effect; lift it instead`,
         );
       return null;
     case 'override':

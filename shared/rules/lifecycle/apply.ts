@@ -97,7 +97,13 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
       refusal('no-warning', false, `没有预警${event.warningId}`, `no warning ${event.warningId}`),
     );
   const level = event.type === 'change' || event.type === 'override' ? event.level : undefined;
-  const refused = actionRefusal(plan, warning, event.actor, actionOf(event, warning), level);
+  const refused = actionRefusal(
+    plan,
+    warning,
+    { ...event.actor, at: event.at },
+    actionOf(event, warning),
+    level,
+  );
   if (refused) return refuse(refused);
   const next = (updated: Warning): ApplyResult => ({
     ok: true,
@@ -133,15 +139,6 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
         history: [...warning.history, entry(event, 'lifted', 'none')],
       });
     case 'cancel':
-      if (warning.status === 'issued' && event.at >= warning.segments[0]!.from)
-        return refuse(
-          refusal(
-            'in-effect',
-            false,
-            `预警${warning.id}已生效，请解除`,
-            `warning ${warning.id} is already in effect; lift it instead`,
-          ),
-        );
       return next({
         ...warning,
         status: 'cancelled',

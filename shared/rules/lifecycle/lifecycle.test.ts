@@ -129,7 +129,11 @@ describe('lifecycle rules', () => {
     const enough = run('kizilsu-2024', [propose('yellow', hours(49)), sign('office-director', hours(1))]);
     expect(enough.warnings.w1!.leadTime).toMatchObject({ requiredHours: 48, actualHours: 48, short: false });
     const short = run('kizilsu-2024', [propose('yellow', hours(48)), sign('office-director', hours(1))]);
-    expect(short.warnings.w1!.leadTime).toMatchObject({ actualHours: 47, short: true, citation: '3.3.3 预警发布' });
+    expect(short.warnings.w1!.leadTime).toMatchObject({
+      actualHours: 47,
+      short: true,
+      citation: '3.3.3 预警发布',
+    });
   });
 
   test('Ili lead time is for regional warnings, counted from the proposal: 24 h ok, 23 h short (3.2)', () => {

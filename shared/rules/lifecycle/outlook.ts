@@ -20,7 +20,12 @@ export type LiftingOutlook = {
   hoursNeeded: number;
 };
 
-export function liftingOutlook(plan: Plan, series: DailySeries, level: IssuedLevel, now: number): LiftingOutlook {
+export function liftingOutlook(
+  plan: Plan,
+  series: DailySeries,
+  level: IssuedLevel,
+  now: number,
+): LiftingOutlook {
   const current = liftingCondition(plan, series, level, now);
   let last = -1;
   for (let index = series.values.length - 1; index >= 0; index -= 1)
@@ -31,7 +36,11 @@ export function liftingOutlook(plan: Plan, series: DailySeries, level: IssuedLev
   const hoursNeeded = plan.adjustment.improvement.hours;
   let liftableAt: number | null = current.met ? now : null;
   let toLevel = current.met ? current.toLevel : null;
-  for (let index = indexOf(series, now) + 1; liftableAt === null && index + hoursNeeded - 1 <= last; index += 1) {
+  for (
+    let index = indexOf(series, now) + 1;
+    liftableAt === null && index + hoursNeeded - 1 <= last;
+    index += 1
+  ) {
     const check = liftingCondition(plan, series, level, windowEndAt(series, index));
     if (check.met) {
       liftableAt = windowEndAt(series, index);
