@@ -76,7 +76,9 @@ for (const jurisdiction of ['ili', 'kizilsu'] as const) {
       for (let step = 0; step <= plan.approval[level].steps.length; step += 1) {
         const warning = await warningOf(jurisdiction, id);
         for (const role of roles) {
-          const now = (await (await sessions.get(role)!.request(`/api/state?jurisdiction=${jurisdiction}`)).json()).now;
+          const now = (
+            await (await sessions.get(role)!.request(`/api/state?jurisdiction=${jurisdiction}`)).json()
+          ).now;
           const console = new Set(
             allowedActions(plan, warning, { role, userId: role, jurisdiction: null, at: now }),
           );
