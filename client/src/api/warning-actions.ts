@@ -25,6 +25,9 @@ async function acted(jurisdiction: Jurisdiction, answer: ActionAnswer): Promise<
   }
   await queryClient.invalidateQueries({ queryKey: ['warnings', jurisdiction] });
   await queryClient.invalidateQueries({ queryKey: ['audit'] });
+  // An issue, change or lift may have frozen a decision packet and moved the lifting outlook.
+  await queryClient.invalidateQueries({ queryKey: ['packets'] });
+  await queryClient.invalidateQueries({ queryKey: ['outlook'] });
 }
 
 export type ActionOptions = { csrfToken: string; dryRun?: boolean; signal?: AbortSignal };
