@@ -26,12 +26,9 @@ export function WarningHistory({ warning }: { warning: Warning }) {
             : <span data-user-text>{entry.reason}</span> [{cited(language, entry.citation)}]
             {entry.overrideGuards && (
               <p className="override" data-testid="override">
-                {t(
-                  'overrideGiven',
-                  `${roleName(language, entry.actor.role)} ${entry.actor.userId}`,
-                  entry.overrideGuards.reason,
-                )}{' '}
-                [{entry.overrideGuards.guards.map((guard) => t(`guard-${guard}`)).join(', ')}]
+                {t('overrideGiven', `${roleName(language, entry.actor.role)} ${entry.actor.userId}`)}
+                <span data-user-text>{entry.overrideGuards.reason}</span> [
+                {entry.overrideGuards.guards.map((guard) => t(`guard-${guard}`)).join(', ')}]
               </p>
             )}
           </li>

@@ -159,8 +159,8 @@ export const commandMessages = {
     en: 'If this is a special case, give the reason to go ahead',
   },
   overrideGiven: {
-    zh: (who: string, reason: string) => `特殊情况（${who}）：${reason}`,
-    en: (who: string, reason: string) => `Special case (${who}): ${reason}`,
+    zh: (who: string) => `特殊情况（${who}）：`,
+    en: (who: string) => `Special case (${who}): `,
   },
   'guard-level-unsupported': { zh: '级别无依据', en: 'Level not supported' },
   'guard-lift-conditions': { zh: '未满足解除条件', en: 'Lifting conditions not met' },
