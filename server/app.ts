@@ -64,7 +64,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', externalWarningRouter(store, engine));
   app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
   app.use('/api', ingestRouter(ingest, store));
-  app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
+  app.use(
+    '/api',
+    warningsRouter({
+      store,
+      now: engine.now,
+      evaluation: engine.evaluation,
+      appended: engine.eventsAppended,
+    }),
+  );
   // The routers exist before the sockets do; office changes reach the live clients once they are attached.
   let officeChanged: (change: OfficeChange) => void = () => {};
   const onChange = (change: OfficeChange) => officeChanged(change);

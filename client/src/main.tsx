@@ -1,7 +1,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { queryClient } from './api/queryClient';
+import { RequestFailures } from './api/RequestFailures';
 import { LanguageProvider } from './i18n/language';
 import { MapView } from './views/MapView';
 import { PressView } from './views/PressView';
@@ -29,8 +32,11 @@ document.body.classList.toggle('dark-wall', window.location.pathname.startsWith(
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LanguageProvider>
-      <Route />
-    </LanguageProvider>
+    <QueryClientProvider client={queryClient}>
+      <LanguageProvider>
+        <RequestFailures />
+        <Route />
+      </LanguageProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

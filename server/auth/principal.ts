@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
+import { auditReaders } from '../../shared/api/responses';
 import type { Role } from '../../shared/plans/schema';
 import type { AccountRow, SessionRow, Store } from '../store/types';
 
@@ -73,12 +74,7 @@ export function actorName(principal: Principal): string {
 
 /** Roles allowed to manage data (ingest, stations): the duty officer and the office (值班员 manages data). */
 export const dataRoles: readonly Role[] = ['duty-officer', 'office-director'];
-/** Roles who may read the audit log: the command and the office. */
-export const auditRoles: readonly Role[] = [
-  'commander',
-  'first-deputy-commander',
-  'deputy-commander',
-  'office-director',
-];
+/** Roles who may read the audit log: the command and the office (one list, shared with the console). */
+export const auditRoles: readonly Role[] = auditReaders;
 /** Roles that never act on warnings: the press and the read-only wall. */
 export const readOnlyRoles: readonly Role[] = ['press', 'viewer'];

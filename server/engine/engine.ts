@@ -237,6 +237,8 @@ export function createEngine(options: EngineOptions) {
       dataClock.delete(jurisdiction);
     },
     now: nowOf,
+    /** The evaluation behind the state at now (series, regions, cover): the warnings' guards and packets read it. */
+    evaluation: evaluationAtNow,
     /**
      * The state at the engine's now, as of a past hour end `at`, or as forecast now for a later `at` up to
      * timeline().forecastEnd (the time slider; the caller checks the bound).

@@ -20,9 +20,9 @@ import {
   type AdjacencyGraph,
   type ExternalRegionalWarning,
   externalRegionalFloor,
-  findRegions,
   type Region,
 } from '../../shared/rules/regions';
+import { type CoverInput, recommendationCover, unitsOnly } from '../../shared/rules/regions/cover';
 import type { JurisdictionState, RegionState, UnitState, WarningState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
@@ -48,28 +48,68 @@ export type NowEvaluation = {
   jurisdiction: Jurisdiction;
   state: JurisdictionState;
   units: Map<string, { series: UnitSeries; confirmedDust: readonly Period[] }>;
-  /** The regions found over observed and forecast windows; null where the floor is external (Kizilsu). */
+  /** The cover's regions over observed and forecast windows; null where the floor is external (Kizilsu). */
   regions: Region[] | null;
+  /** The maximal regions the cover did not choose (the commander may fix one instead). */
+  alternatives: Region[];
+  /** What the cover was computed from (Ili), to recompute it with a region the commander fixed; else null. */
+  coverInput: CoverInput | null;
 };
 
 const unitNames = new Map(allUnits.map((unit) => [unit.id, { zh: unit.nameZh, en: unit.nameEn }] as const));
 
+/** A region as the state lists it: members, level, the members' mean daily AQI at now, why and when. */
+function regionState(region: Region, unitDaily: ReadonlyMap<string, number | null>): RegionState {
+  const values = region.members.map((id) => unitDaily.get(id) ?? null);
+  const average = values.some((value) => value === null)
+    ? null
+    : Math.round((values as number[]).reduce((sum, value) => sum + value, 0) / values.length);
+  return {
+    id: region.id,
+    members: region.members,
+    level: region.level,
+    averageDailyAqi: average,
+    explanation: region.explanation,
+    firstWindowEnd: region.firstWindowEnd,
+    lastWindowEnd: region.lastWindowEnd,
+  };
+}
+
+/** Alternatives listed in the state beyond the cover (the commander can ask for any other by id). */
+const listedAlternatives = 20;
+
+/**
+ * Regions and the recommendation (DOMAIN.md "Recommendation"): Ili's disjoint cover over its maximal regions
+ * (Ili 3.3.3), the cover's regions first, then the alternatives; Kizilsu's units on their own, with the
+ * autonomous region's warning as a floor (3.3.2).
+ */
 function regionsOf(
   jurisdiction: Jurisdiction,
   series: Map<string, DailySeries>,
+  unitLevels: ReadonlyMap<string, WarningLevel>,
+  unitDaily: ReadonlyMap<string, number | null>,
   inputs: StateInputs,
   now: number,
 ) {
   const plan = plans[jurisdiction];
   if (plan.regional.kind === 'external-floor') {
-    if (!inputs.externalWarning)
-      return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>(), found: null };
-    const external = externalRegionalFloor(inputs.externalWarning, plan.unitIds, now);
-    return { regions: [] as RegionState[], floorByUnit: external.floorByUnit, found: null };
+    const floorByUnit = inputs.externalWarning
+      ? externalRegionalFloor(inputs.externalWarning, plan.unitIds, now).floorByUnit
+      : new Map<string, WarningLevel>();
+    const levels = new Map(
+      [...unitLevels].map(([id, level]) => [id, higherLevel(level, floorByUnit.get(id) ?? 'none')] as const),
+    );
+    const cover = unitsOnly(levels, unitDaily);
+    return {
+      regions: [] as RegionState[],
+      floorByUnit,
+      chosen: null,
+      recommendation: cover,
+      alternatives: [],
+      coverInput: null,
+    };
   }
-  if (!inputs.adjacency)
-    return { regions: [] as RegionState[], floorByUnit: new Map<string, WarningLevel>(), found: [] };
-  const result = findRegions({
+  const coverInput: CoverInput = {
     graph: inputs.adjacency,
     seriesByUnit: series,
     rules: plan.grading,
@@ -79,23 +119,21 @@ function regionsOf(
     minMembers: plan.regional.minUnits,
     unitNames,
     section: plan.regional.section,
-  });
-  const regions = result.regions.map((region) => {
-    const values = region.members.map(
-      (id) => series.get(id)?.values[series.get(id)!.lastObservedIndex] ?? Number.NaN,
-    );
-    const average = values.some(Number.isNaN)
-      ? null
-      : values.reduce((sum, value) => sum + value, 0) / values.length;
-    return {
-      id: region.id,
-      members: region.members,
-      level: region.level,
-      averageDailyAqi: average === null ? null : Math.round(average),
-      explanation: region.explanation,
-    };
-  });
-  return { regions, floorByUnit: result.floorByUnit, found: result.regions };
+    unitLevels,
+    unitDaily,
+  };
+  const cover = recommendationCover(coverInput);
+  const regions = [...cover.chosen, ...cover.alternatives.slice(0, listedAlternatives)].map((region) =>
+    regionState(region, unitDaily),
+  );
+  return {
+    regions,
+    floorByUnit: cover.floorByUnit,
+    chosen: cover.chosen,
+    recommendation: cover.recommendation,
+    alternatives: cover.alternatives,
+    coverInput,
+  };
 }
 
 function warningsOf(book: WarningBook, now: number): WarningState[] {
@@ -148,8 +186,7 @@ export function jurisdictionState(
     plan.unitIds.map((id) => [id, unitSeries(id, data.windowsOf(id), data.forecasts, now)] as const),
   );
   const dailySeries = new Map([...seriesByUnit].map(([id, input]) => [id, input.series] as const));
-  const { regions, floorByUnit, found } = regionsOf(jurisdiction, dailySeries, inputs, now);
-  const units: UnitState[] = plan.unitIds.map((id) => {
+  const graded: UnitState[] = plan.unitIds.map((id) => {
     const stationIds = data.unitStations.get(id) ?? [];
     return unitState(
       plan,
@@ -162,12 +199,26 @@ export function jurisdictionState(
         })),
         series: seriesByUnit.get(id)!,
         issuedLevel: higherLevel(unitLevel(book, id, now), responseFloor(book, id, now)),
-        regionFloor: floorByUnit.get(id) ?? 'none',
+        regionFloor: 'none',
         confirmedDust: dustPeriodsFor(book, id),
       },
       now,
     );
   });
+  const unitLevels = new Map(graded.map((unit) => [unit.id, unit.recommendedLevel] as const));
+  const unitDaily = new Map(graded.map((unit) => [unit.id, unit.dailyAqi] as const));
+  const { regions, floorByUnit, chosen, recommendation, alternatives, coverInput } = regionsOf(
+    jurisdiction,
+    dailySeries,
+    unitLevels,
+    unitDaily,
+    inputs,
+    now,
+  );
+  const units = graded.map((unit) => ({ ...unit, regionFloor: floorByUnit.get(unit.id) ?? 'none' }));
+  const coverLevel = new Map<string, WarningLevel>(
+    (chosen ?? []).flatMap((region) => region.members.map((id) => [id, region.level] as const)),
+  );
   const compliance = complianceFlags(
     plan,
     book,
@@ -177,8 +228,9 @@ export function jurisdictionState(
         series: dailySeries.get(id)!,
         dustPeriods: dustPeriodsFor(book, id),
         floor: floorByUnit.get(id) ?? 'none',
+        regionCover: coverLevel.get(id) ?? 'none',
       })),
-      ...regionalSubjects(book, dailySeries, found ?? []),
+      ...regionalSubjects(book, dailySeries, chosen ?? []),
     ],
     now,
     inputs.previousCompliance,
@@ -196,11 +248,16 @@ export function jurisdictionState(
     stations,
     warnings: warningsOf(book, now),
     compliance,
+    recommendation,
   };
   const evaluated = new Map(
     plan.unitIds.map(
       (id) => [id, { series: seriesByUnit.get(id)!, confirmedDust: dustPeriodsFor(book, id) }] as const,
     ),
   );
-  return { state, compliance, evaluation: { jurisdiction, state, units: evaluated, regions: found } };
+  return {
+    state,
+    compliance,
+    evaluation: { jurisdiction, state, units: evaluated, regions: chosen, alternatives, coverInput },
+  };
 }

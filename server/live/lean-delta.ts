@@ -42,6 +42,8 @@ export function leanDelta(seq: number, change: TickChange, previous: Jurisdictio
     delta.regionAverages = Object.fromEntries(regions.map((region) => [region.id, region.averageDailyAqi]));
   }
   if (change.warnings) delta.warnings = change.warnings;
+  if (JSON.stringify(previous?.recommendation) !== JSON.stringify(change.state.recommendation))
+    delta.recommendation = change.state.recommendation;
   if (signature(previous?.compliance) !== signature(change.state.compliance))
     delta.compliance = change.state.compliance;
   return delta;
@@ -56,6 +58,7 @@ export function isEmpty(delta: Delta): boolean {
     !delta.regionAverages &&
     !delta.warnings &&
     !delta.compliance &&
+    !delta.recommendation &&
     delta.events.length === 0
   );
 }

@@ -163,8 +163,28 @@ export interface EnterpriseCheckStore {
   latestEnterpriseChecks(jurisdiction: Jurisdiction): EnterpriseCheck[];
 }
 
+/** A decision packet as stored (shared/state/decision-packet.ts): the frozen evidence of one event. */
+export type PacketRow = {
+  id: number;
+  jurisdiction: Jurisdiction;
+  eventSeq: number;
+  warningId: string;
+  outcome: string;
+  at: number;
+  frozenAt: number;
+  body: unknown;
+};
+
+export interface PacketStore {
+  /** Stores the packet of an event (append-only); returns its id. */
+  appendPacket(row: Omit<PacketRow, 'id'>): number;
+  packets(warningId: string): PacketRow[];
+  packet(id: number): PacketRow | null;
+}
+
 export interface Store
   extends ObservationStore,
+    PacketStore,
     ForecastStore,
     StationStore,
     EventStore,

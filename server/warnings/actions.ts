@@ -1,40 +1,53 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { levelRank, warningLevelSchema } from '../../shared/levels';
+import { warningLevelSchema } from '../../shared/levels';
 import { plans } from '../../shared/plans';
 import {
   type Actor,
-  approvedLevel,
   eventCitation,
+  type Warning,
+  type WarningAction,
   type WarningEvent,
   warningTargetSchema,
 } from '../../shared/rules';
-import type { Jurisdiction } from '../../shared/units/schema';
 import { jurisdictionSchema } from '../../shared/units/schema';
-import { HttpError } from '../http/errors';
 import { instantSchema } from '../ingest/rows';
-import type { Store } from '../store/types';
-import { bookOf } from './book';
 
 const issuedLevel = warningLevelSchema.exclude(['none']);
+
 /** Every action says why; the plan section defaults to the one the action acts under (eventCitation). */
 const why = {
   reason: z.string().trim().min(1).max(2000),
   citation: z.string().trim().min(1).max(200).optional(),
+  /**
+   * A recorded special case (特殊情况) that lets the action through the plan guards it trips (docs/API.md,
+   * 409 `guards`): who gives it is the caller; the reason is stored with the event, history and audit.
+   */
+  overrideGuards: z
+    .object({
+      reason: z.string().trim().min(10, 'an override needs a reason of at least 10 characters').max(2000),
+    })
+    .optional(),
 };
 
 export const proposeSchema = z.object({
   ...why,
   jurisdiction: jurisdictionSchema,
+  /**
+   * An idempotency key, not the warning's id (the server assigns ids): the same key from the same account in
+   * the same prefecture answers with the warning it first proposed.
+   */
   warningId: z.string().trim().min(1).max(64).optional(),
   target: warningTargetSchema,
   level: issuedLevel,
   /** When the response starts (ISO with offset); defaults to now. */
   effectiveAt: instantSchema.optional(),
 });
+export type ProposeBody = z.infer<typeof proposeSchema>;
 export const signSchema = z.object(why);
 export const changeSchema = z.object({ ...why, level: issuedLevel, effectiveAt: instantSchema.optional() });
 export const overrideSchema = z.object({ ...why, unitId: z.string().min(1), level: warningLevelSchema });
+
 export const confirmDustSchema = z.object({
   ...why,
   jurisdiction: jurisdictionSchema,
@@ -42,18 +55,6 @@ export const confirmDustSchema = z.object({
   from: instantSchema,
   to: instantSchema,
 });
-
-export const warningActions = [
-  'sign',
-  'issue',
-  'reject',
-  'raise',
-  'lower',
-  'lift',
-  'cancel',
-  'override',
-] as const;
-export type WarningAction = (typeof warningActions)[number];
 
 const actionSchemas = {
   sign: signSchema,
@@ -65,79 +66,54 @@ const actionSchemas = {
   lower: changeSchema,
   override: overrideSchema,
 } as const;
+export type ExistingAction = Exclude<WarningAction, 'propose'>;
+export type ActionBody = z.infer<(typeof actionSchemas)[ExistingAction]>;
 
-export function actionSchema(action: WarningAction) {
+export function actionSchema(action: ExistingAction) {
   return actionSchemas[action];
 }
 
+/** The level an action's body names, for the shared check of who may act (raise, lower, override). */
+export function levelOf(body: ActionBody): z.infer<typeof warningLevelSchema> | undefined {
+  return 'level' in body ? body.level : undefined;
+}
+
 /**
- * The lifecycle event an action on an existing warning means. issue = the last signature of the chain;
- * raise and lower = a level change (`change`) that must go up or down from the approved level.
+ * The lifecycle event an action on an existing warning means. issue = the last signature of the chain (of a
+ * proposal or of a level change); raise and lower = a level change (`change`) up or down from the approved
+ * level (actions.ts has checked the direction).
  */
 export function eventForAction(
-  store: Store,
-  jurisdiction: Jurisdiction,
-  warningId: string,
-  action: WarningAction,
-  body: Record<string, unknown>,
+  warning: Warning,
+  action: ExistingAction,
+  body: ActionBody,
   actor: Actor,
   at: number,
+  planId: keyof typeof plans,
 ): WarningEvent {
-  const plan = plans[jurisdiction];
-  const warning = bookOf(store, jurisdiction).warnings[warningId]!;
-  const reason = String(body.reason);
-  const base = { warningId, actor, at, reason };
-  if (action === 'issue') {
-    const pending = warning.pending;
-    if (pending?.kind !== 'issue' || pending.signatures.length !== pending.steps.length - 1) {
-      const next = pending?.steps[pending.signatures.length];
-      throw new HttpError(409, {
-        error: next
-          ? `issue is the last signature of the chain; ${next.role} must ${next.action} first`
-          : `warning ${warningId} has no proposal waiting to be issued`,
-      });
-    }
-  }
-  if (action === 'raise' || action === 'lower') {
+  const plan = plans[planId];
+  const base = { warningId: warning.id, actor, at, reason: body.reason };
+  if ((action === 'raise' || action === 'lower') && 'level' in body && !('unitId' in body)) {
     const level = body.level as z.infer<typeof issuedLevel>;
-    const current = approvedLevel(warning);
-    const up = levelRank(level) > levelRank(current);
-    if (up !== (action === 'raise') || level === current) {
-      throw new HttpError(400, {
-        error: `${action} must go ${action === 'raise' ? 'above' : 'below'} the approved level ${current}`,
-        issues: [
-          {
-            field: 'level',
-            message: `${level} is not ${action === 'raise' ? 'higher' : 'lower'} than ${current}`,
-          },
-        ],
-      });
-    }
-    const citation = (body.citation as string | undefined) ?? eventCitation(plan, 'change', level);
-    return {
-      ...base,
-      type: 'change',
-      level,
-      effectiveAt: (body.effectiveAt as number | undefined) ?? at,
-      citation,
-    };
+    const citation = body.citation ?? eventCitation(plan, 'change', level);
+    const effectiveAt = 'effectiveAt' in body ? body.effectiveAt : undefined;
+    return { ...base, type: 'change', level, effectiveAt: effectiveAt ?? at, citation };
   }
-  if (action === 'override') {
-    const level = body.level as z.infer<typeof warningLevelSchema>;
-    const citation = (body.citation as string | undefined) ?? eventCitation(plan, 'override');
-    return { ...base, type: 'override', unitId: String(body.unitId), level, citation };
+  if (action === 'override' && 'unitId' in body) {
+    const citation = body.citation ?? eventCitation(plan, 'override');
+    return { ...base, type: 'override', unitId: body.unitId, level: body.level, citation };
   }
-  const type = action === 'issue' ? 'sign' : action;
-  const level = warning.pending?.level ?? 'yellow';
-  const citation = (body.citation as string | undefined) ?? eventCitation(plan, type, level);
+  const type = action === 'issue' ? 'sign' : (action as 'sign' | 'reject' | 'lift' | 'cancel');
+  const citation = body.citation ?? eventCitation(plan, type, warning.pending?.level ?? 'yellow');
   return { ...base, type, citation };
 }
 
-export function proposeEvent(body: z.infer<typeof proposeSchema>, actor: Actor, at: number): WarningEvent {
+export function proposeEvent(body: ProposeBody, actor: Actor, at: number): WarningEvent {
   const plan = plans[body.jurisdiction];
   return {
     type: 'propose',
-    warningId: body.warningId ?? `w-${randomUUID()}`,
+    warningId: `w-${randomUUID()}`,
+    ...(body.warningId ? { idempotencyKey: body.warningId } : {}),
     target: body.target,
     level: body.level,
     effectiveAt: body.effectiveAt ?? at,

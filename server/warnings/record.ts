@@ -5,9 +5,9 @@ import type { Store, StoredEvent } from '../store/types';
 import { bookOf } from './book';
 
 /**
- * Checks the event against the fold of the log (the plan's chain and the caller's role, shared/rules
- * lifecycle) and appends it with its audit entry in one transaction. Node runs this synchronously, so no
- * other action can slip between the check and the append.
+ * Checks an event that no plan guard weighs (a dust confirmation) against the fold of the log and appends
+ * it with its audit entry in one transaction. Node runs this synchronously, so no other action can slip
+ * between the check and the append. Refusals about who may act are 403, about the state 409.
  */
 export function recordWarningEvent(
   store: Store,
@@ -17,15 +17,14 @@ export function recordWarningEvent(
 ): StoredEvent {
   const result = applyWarningEvent(bookOf(store, jurisdiction), event);
   if (!result.ok) {
-    // Refusals about who may act are 403; refusals about the warning's state are 409.
-    const forbidden = /^(role |wrong order)/.test(result.error);
     store.appendAudit({
       at: Date.now(),
       actor: auditActor,
       action: `warning.${event.type}.refused`,
-      detail: { jurisdiction, event, error: result.error },
+      detail: { jurisdiction, event, error: result.error, code: result.refusal.code },
     });
-    throw new HttpError(forbidden ? 403 : 409, { error: result.error });
+    const { code, zh, en, forbidden } = result.refusal;
+    throw new HttpError(forbidden ? 403 : 409, { error: en, code, zh, en });
   }
   return store.transaction(() => {
     const stored = store.appendEvent(jurisdiction, event, event.at);

@@ -39,6 +39,7 @@ const state: JurisdictionState = {
   stations: [],
   warnings: [],
   compliance: [],
+  recommendation: [],
 };
 
 test('a delta changes only the fields it carries and keeps everything else', () => {

@@ -3,6 +3,7 @@ import {
   complianceFlagSchema,
   explanationSchema,
   jurisdictionStateSchema,
+  recommendationEntrySchema,
   regionStateSchema,
   type StationState,
   stationStateSchema,
@@ -66,6 +67,8 @@ export const deltaSchema = z.object({
   regionAverages: z.record(z.string(), z.number().nullable()).optional(),
   /** The full open-warning list when it changed. */
   warnings: z.array(warningStateSchema).optional(),
+  /** The full recommendation (state.recommendation) when it changed. */
+  recommendation: z.array(recommendationEntrySchema).optional(),
   /** The full compliance-flag list when a flag (not only its wording) changed. */
   compliance: z.array(complianceFlagSchema).optional(),
   /** Warning events appended since the previous tick, as stored (see shared/rules lifecycle). */
@@ -120,5 +123,6 @@ export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['st
         : state.regions),
     warnings: delta.warnings ?? state.warnings,
     compliance: delta.compliance ?? state.compliance,
+    recommendation: delta.recommendation ?? state.recommendation,
   };
 }

@@ -400,14 +400,14 @@ export const kizilsu2024: Plan = planSchema.parse({
   numberingNote: 'Section numbers as printed in the plan.',
   unitIds: ['653001', '653022', '653023', '653024'],
   indicator: {
-    section: '3.3.1',
+    section: '3.3.1 预警分级',
     zh: '重污染天气预警统一以空气质量指数（AQI）为指标，AQI日均值按连续24小时（可以跨自然日）均值计算。',
     en: 'Warnings are graded on the AQI; the daily AQI is the mean of any 24 consecutive hours.',
   },
-  grading: standardGrading('3.3.1'),
+  grading: standardGrading('3.3.1 预警分级'),
   heavyDay: null,
   leadTime: {
-    section: '3.3.3',
+    section: '3.3.3 预警发布',
     zh: '预警信息原则上应提前48小时以上发布，按既定时间启动应急响应。',
     en: 'In principle a warning is issued at least 48 h ahead and the response starts at the set time.',
     hours: 48,
@@ -416,13 +416,13 @@ export const kizilsu2024: Plan = planSchema.parse({
   },
   approval: {
     yellow: {
-      section: '3.3.3',
+      section: '3.3.3 预警发布',
       zh: '黄色预警信息由指挥部办公室主任批准后发布。',
       en: 'Yellow: the office director approves.',
       steps: [{ role: 'office-director', action: 'approve' }],
     },
     orange: {
-      section: '3.3.3',
+      section: '3.3.3 预警发布',
       zh: '橙色预警信息由指挥部办公室主任审核后，报指挥部副指挥长批准后发布。',
       en: 'Orange: the office director reviews, a deputy commander approves.',
       steps: [
@@ -431,7 +431,7 @@ export const kizilsu2024: Plan = planSchema.parse({
       ],
     },
     red: {
-      section: '3.3.3',
+      section: '3.3.3 预警发布',
       zh: '红色预警信息由指挥部办公室主任审核，经指挥部副指挥长同意后，报指挥长批准后发布。',
       en: 'Red: the office director reviews, a deputy commander agrees, the commander approves.',
       steps: [
@@ -443,45 +443,45 @@ export const kizilsu2024: Plan = planSchema.parse({
   },
   proposers: ['office-director', 'duty-officer'],
   lifting: {
-    section: '3.3.5',
+    section: '3.3.5 级别调整和解除',
     zh: '预警解除不再另行报批，由指挥部办公室直接发布解除指令。',
     en: 'Lifting needs no approval: the office issues the lifting order directly.',
     issuers: ['office-director', 'duty-officer'],
   },
   adjustment: {
     improvement: {
-      section: '3.3.5',
+      section: '3.3.5 级别调整和解除',
       zh: '当预测未来空气质量改善，且将持续36小时及以上时，应降低预警等级或解除应急响应，并提前发布信息。',
       en: 'When air quality is forecast to improve for 36 h or more, lower the warning or lift it, announcing in advance.',
       hours: 36,
     },
     upgrade: {
-      section: '3.3.5',
+      section: '3.3.5 级别调整和解除',
       zh: '应急响应后，当空气质量预测结果或监测数据达到更高预警等级时，应及时提高预警等级，升级应急响应措施。',
       en: 'During a response, raise the warning as soon as the forecast or the monitoring reaches a higher level.',
       kind: 'forecast-or-monitoring',
     },
     merge: {
-      section: '3.3.5',
+      section: '3.3.5 级别调整和解除',
       zh: '当预测发生前后两次重污染天气过程，且间隔时间未达到36小时，应按一次重污染过程计算，从高级别启动预警。',
       en: 'Two forecast episodes less than 36 h apart count as one episode, started at the higher level.',
       gapHours: 36,
     },
     followsIssuing: {
-      section: '3.3.5',
+      section: '3.3.5 级别调整和解除',
       zh: '预警等级的调整按照预警发布程序执行。',
       en: 'A level change follows the issuing procedure of the target level.',
     },
   },
   response: {
-    section: '4.1',
+    section: '4.1 应急响应分级',
     zh: '发布黄色预警，启动Ⅲ级应急响应；发布橙色预警，启动Ⅱ级应急响应；发布红色预警，启动I级应急响应。',
     en: 'Yellow starts a Level III response, orange Level II, red Level I.',
     levels: { yellow: 'III', orange: 'II', red: 'I' },
   },
   measures,
   reductionTargets: {
-    section: '4.3.1',
+    section: '4.3.1 总体要求',
     zh: '二氧化硫、氮氧化物、颗粒物和挥发性有机物在Ⅲ级、Ⅱ级、I级应急响应下减排比例分别达到全州总排放量的10%、20%和30%以上，各县（市）可根据本地实际调整二氧化硫和氮氧化物减排比例，但二者比例之和不得低于上述总体要求。对未达到总体减排比例要求的企业（A级企业和保障类企业除外），应当及时加大应急减排力度。',
     en: 'SO2, NOx, particulate matter and VOCs fall by at least 10 %, 20 % and 30 % of total emissions at Levels III, II and I; counties may trade SO2 against NOx if their sum still meets the target; A-grade and guarantee-class enterprises are exempt from topping up.',
     percent: { yellow: 10, orange: 20, red: 30 },
@@ -490,42 +490,42 @@ export const kizilsu2024: Plan = planSchema.parse({
     exemptFromToppingUp: ['grade-a', 'guarantee'],
   },
   enterpriseClasses: {
-    section: '4.3.1.1',
+    section: '4.3.1.1 工业源管控',
     zh: '所有涉气企业依据其排污情况、治污水平、企业性质，划分为重点企业、小微涉气企业、保障类企业和其他企业四类。小微涉气企业指二氧化硫、氮氧化物、细颗粒物和挥发性有机物合计年排放总量在100千克以下的企业，重污染天气期间重点管控重型柴油车辆。',
     en: 'Key enterprises (performance-graded), small-micro enterprises (< 100 kg a year; only heavy diesel trucks controlled), guarantee-class and others.',
   },
   memberUnits,
   reporting: {
     daily: {
-      section: '5.1',
+      section: '5.1 信息报送',
       zh: '各县（市）及成员单位在重污染天气应急响应期间，向指挥部办公室每日报送前1日应急响应情况。',
       en: 'During a response, each county and member unit reports the previous day to the office every day.',
     },
     summary: {
-      section: '5.1',
+      section: '5.1 信息报送',
       zh: '每次重污染天气应急响应解除后2日内，涉及的县（市）应向指挥部办公室报送相关信息。',
       en: 'Within 2 days of lifting, the counties involved send the office a summary.',
       withinDays: 2,
     },
   },
   regional: {
-    section: '3.3.2',
+    section: '3.3.2 预警启动',
     zh: '当自治区启动相应级别的区域预警时，自治州指挥部办公室发布预警信息，启动不低于区域预警级别的应急响应。',
     en: 'When the autonomous region starts a regional warning, the prefecture responds at no lower level.',
     kind: 'external-floor',
   },
   dust: {
-    section: '1.3',
+    section: '1.3 适用范围',
     zh: '因沙尘天气形成的重污染不适用本预案。',
     en: 'Heavy pollution caused by sand and dust is outside this plan.',
     healthAdvice: {
-      section: '3.3.1',
+      section: '3.3.1 预警分级',
       zh: '因沙尘、局地扬沙等不可控因素造成的重污染天气，应及时向社会发布健康提示信息，引导公众采取健康防护措施，可视情采取加强扬尘源管控等措施。',
       en: 'For dust-driven pollution, publish health advice promptly; dust-source control may be stepped up.',
     },
   },
   accountability: {
-    section: '7',
+    section: '7 监督问责',
     zh: '不得出现达到启动条件但未启动、达到解除条件而未解除的情况；不得以完成空气质量改善目标为理由，随意发布预警信息并启动应急响应、提高预警等级、延长响应时间。',
     en: 'No case of start conditions met but not started, or lifting conditions met but not lifted; no warning, upgrade or extension without grounds.',
   },

@@ -26,7 +26,11 @@ describe('the plans as data', () => {
   });
 
   test('lead times, summaries and regional rules differ as the plans say', () => {
-    expect(plans.kizilsu.leadTime).toMatchObject({ hours: 48, appliesTo: 'all-warnings', section: '3.3.3' });
+    expect(plans.kizilsu.leadTime).toMatchObject({
+      hours: 48,
+      appliesTo: 'all-warnings',
+      section: '3.3.3 预警发布',
+    });
     expect(plans.ili.leadTime).toMatchObject({
       hours: 24,
       appliesTo: 'regional-warnings',
@@ -49,7 +53,11 @@ describe('the plans as data', () => {
   });
 
   test('grading cites the right section; Ili says its numbering is reconstructed', () => {
-    expect(plans.kizilsu.grading.map((rule) => rule.section)).toEqual(['3.3.1', '3.3.1', '3.3.1']);
+    expect(plans.kizilsu.grading.map((rule) => rule.section)).toEqual([
+      '3.3.1 预警分级',
+      '3.3.1 预警分级',
+      '3.3.1 预警分级',
+    ]);
     expect(plans.ili.grading[0]!.section).toBe('3.3.2 预警分级标准');
     expect(plans.ili.sectionNumbering).toBe('reconstructed');
     expect(plans.kizilsu.sectionNumbering).toBe('printed');

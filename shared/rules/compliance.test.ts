@@ -60,7 +60,7 @@ describe('start conditions met but no warning started (Kizilsu 7)', () => {
     expect(flags).toMatchObject([
       { kind: 'start-due', level: 'yellow', targetKey: 'unit:653001', since: at(72), warningId: null },
     ]);
-    expect(flags[0]!.explanation.citations).toContain('7');
+    expect(flags[0]!.explanation.citations).toContain('7 监督问责');
     const later = complianceFlags(
       kizilsu,
       emptyBook(kizilsu.id),
@@ -93,9 +93,18 @@ describe('start conditions met but no warning started (Kizilsu 7)', () => {
   test('upgrade: Kizilsu on forecast alone; Ili only when monitoring already meets it and it persists 24 h', () => {
     const forecastOrange = series({ 90: 210, 114: 210 });
     const kizilsuBook = issued('kizilsu', '653001', 'yellow', at(60), at(62));
-    expect(complianceFlags(kizilsu, kizilsuBook, unit(forecastOrange), now)).toMatchObject([
-      { kind: 'start-due', level: 'orange', warningId: 'w1' },
-    ]);
+    // A yellow in force with orange due is an upgrade due (issue 15 item 7), not "none is started".
+    const [upgrade] = complianceFlags(kizilsu, kizilsuBook, unit(forecastOrange), now);
+    expect(upgrade).toMatchObject({
+      kind: 'upgrade-due',
+      level: 'yellow',
+      toLevel: 'orange',
+      warningId: 'w1',
+    });
+    expect(upgrade!.explanation.en).toMatch(
+      /^A yellow warning is in force and the orange warning condition holds from 2019-/,
+    );
+    expect(upgrade!.explanation.en).not.toContain('none is started');
     const iliBook = issued('ili', '654002', 'yellow', at(60), at(62));
     const ili = (data: DailySeries) =>
       complianceFlags(
@@ -106,7 +115,7 @@ describe('start conditions met but no warning started (Kizilsu 7)', () => {
       );
     expect(ili(forecastOrange)).toEqual([]);
     expect(ili(series({ 48: 210, 72: 210, 96: 210 }))).toMatchObject([
-      { kind: 'start-due', level: 'orange' },
+      { kind: 'upgrade-due', level: 'yellow', toLevel: 'orange' },
     ]);
   });
 });
@@ -140,7 +149,7 @@ describe('regional floors', () => {
   test('Kizilsu: an autonomous-region regional warning requires a prefecture warning at no lower level (3.3.2)', () => {
     const flags = complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({}), 'orange'), now);
     expect(flags).toMatchObject([{ kind: 'start-due', level: 'orange', since: now }]);
-    expect(flags[0]!.explanation.citations).toEqual(['3.3.2', '7']);
+    expect(flags[0]!.explanation.citations).toEqual(['3.3.2 预警启动', '7 监督问责']);
     const answered = issued('kizilsu', '653001', 'orange', at(60), at(62));
     expect(complianceFlags(kizilsu, answered, unit(series({}), 'orange'), now)).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
 import type { Period } from './dust';
 import { evaluateUnit } from './evaluate-unit';
-import { formatHour, levelName } from './format';
+import { capitalise, formatHour, levelName, withArticle } from './format';
 import { ruleHolds } from './grading';
 import { approvedLevel, levelInForce, openWarnings, responseFloor, unitLevel } from './lifecycle/queries';
 import type { WarningTarget } from './lifecycle/schema';
@@ -23,11 +23,19 @@ export type ComplianceSubject = {
    * prefecture must answer with a warning at no lower level.
    */
   floor?: WarningLevel;
+  /**
+   * Ili: the level of the recommended region (the cover, DOMAIN.md "Recommendation") that holds this unit.
+   * Up to that level the unit's start is the region's: the banner names the region, as the recommendation does.
+   */
+  regionCover?: WarningLevel;
 };
 
 export type ComplianceFlag = {
-  /** start-due: a level's conditions are met but no warning at that level is started or under way. */
-  kind: 'start-due' | 'lift-due' | 'lower-due' | 'without-grounds';
+  /**
+   * start-due: a level's conditions are met but no warning is started or under way; upgrade-due: a warning
+   * is in force at a lower level (level) and the higher one (toLevel) is due.
+   */
+  kind: 'start-due' | 'upgrade-due' | 'lift-due' | 'lower-due' | 'without-grounds';
   targetKey: string;
   warningId: string | null;
   level: WarningLevel;
@@ -92,6 +100,7 @@ function startFlag(
   if (!required) return null;
   const { level, since, explanation } = required;
   const covers = (candidate: WarningLevel) => levelRank(candidate) >= levelRank(level);
+  if (subject.target.kind === 'unit' && covers(subject.regionCover ?? 'none')) return null;
   if (warnings.some((warning) => covers(approvedLevel(warning)) || covers(warning.pending?.level ?? 'none')))
     return null;
   if (subject.target.kind === 'unit' && covers(responseFloor(book, subject.target.unitId, now))) return null;
@@ -103,13 +112,25 @@ function startFlag(
     )
   )
     return null;
-  if (
-    warnings.some((warning) => warning.status === 'issued') &&
-    !required.external &&
-    !upgradeDue(plan, subject.series, level, now)
-  )
-    return null;
+  const issued = warnings.find((warning) => warning.status === 'issued');
+  if (issued && !required.external && !upgradeDue(plan, subject.series, level, now)) return null;
   const name = levelName[level];
+  if (issued) {
+    const current = approvedLevel(issued);
+    const upgrade = plan.adjustment.upgrade;
+    return {
+      kind: 'upgrade-due',
+      warningId: issued.id,
+      level: current,
+      toLevel: level,
+      since,
+      explanation: accountability(plan, {
+        zh: `已发布${levelName[current].zh}，${name.zh}条件自${formatHour(required.first)}起成立，应升级（${upgrade.section}）：${explanation.zh}`,
+        en: `${capitalise(withArticle(levelName[current].en))} is in force and the ${name.en} condition holds from ${formatHour(required.first)}: raise it (${upgrade.section}). ${explanation.en}`,
+        citations: [...new Set([upgrade.section, ...explanation.citations])],
+      }),
+    };
+  }
   return {
     kind: 'start-due',
     warningId: warnings[0]?.id ?? null,
@@ -118,7 +139,7 @@ function startFlag(
     since,
     explanation: accountability(plan, {
       zh: `达到${name.zh}启动条件但未启动：${explanation.zh}`,
-      en: `Conditions for a ${name.en} are met but none is started: ${explanation.en}`,
+      en: `Conditions for ${withArticle(name.en)} are met but none is started: ${explanation.en}`,
       citations: explanation.citations,
     }),
   };
@@ -133,7 +154,7 @@ function requiredStart(
   plan: Plan,
   subject: ComplianceSubject,
   now: number,
-): { level: IssuedLevel; since: number; explanation: Explanation; external: boolean } | null {
+): { level: IssuedLevel; since: number; first: number; explanation: Explanation; external: boolean } | null {
   const evaluation = evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
   const own = evaluation.recommendedLevel;
   const episode = evaluation.episode;
@@ -145,6 +166,7 @@ function requiredStart(
     return {
       level: floor,
       since: now,
+      first: now,
       external: true,
       explanation: {
         zh: `自治区已启动${levelName[floor].zh}区域预警，应启动不低于该级别的应急响应（${regional.section}）。`,
@@ -157,6 +179,7 @@ function requiredStart(
   return {
     level: own as IssuedLevel,
     since: Math.min(now, episode.firstWindowEnd),
+    first: episode.firstWindowEnd,
     explanation: evaluation.explanation,
     external: false,
   };

@@ -19,7 +19,7 @@ const level = (result: ReturnType<typeof evaluateUnit>, name: 'yellow' | 'orange
   result.levels.find((candidate) => candidate.level === name)!;
 
 describe.each([
-  ['kizilsu', '3.3.1'],
+  ['kizilsu', '3.3.1 预警分级'],
   ['ili', '3.3.2 预警分级标准'],
 ] as const)('grading by the %s plan', (jurisdiction, section) => {
   const plan = plans[jurisdiction];
@@ -121,10 +121,10 @@ describe.each([
 describe('plan-specific evaluation', () => {
   test('Kizilsu asks for 48 h lead: a condition first met 28 h ahead says issue promptly (3.3.3)', () => {
     const soon = evaluateUnit(plans.kizilsu, series({ 100: 201 }), now);
-    expect(soon.explanation.citations).toContain('3.3.3');
+    expect(soon.explanation.citations).toContain('3.3.3 预警发布');
     expect(soon.explanation.zh).toContain('少于预案要求的提前48小时');
     const early = evaluateUnit(plans.kizilsu, series({ 120: 201 }), now);
-    expect(early.explanation.citations).not.toContain('3.3.3');
+    expect(early.explanation.citations).not.toContain('3.3.3 预警发布');
   });
 
   test('Ili heavy-pollution day: PM2.5 24 h mean above 115 µg/m³ even when the AQI is below 200 (1.3)', () => {
@@ -145,7 +145,7 @@ describe('plan-specific evaluation', () => {
     const dusty = evaluateUnit(plans.kizilsu, series({}), now, {
       dustPeriods: [{ from: at(90), to: at(90) }],
     });
-    expect(dusty.dust!.explanation.citations).toEqual(['1.3', '3.3.1']);
+    expect(dusty.dust!.explanation.citations).toEqual(['1.3 适用范围', '3.3.1 预警分级']);
     expect(dusty.dust!.explanation.zh).toContain('健康提示');
   });
 });

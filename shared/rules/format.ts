@@ -21,3 +21,8 @@ export function formatValue(value: number): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** English's indefinite article for a phrase: "an orange warning", "a yellow warning". */
+export function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}

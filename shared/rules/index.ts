@@ -49,8 +49,17 @@ export {
 export { formatHour, levelName } from './format';
 export { clauseHolds, levelAt, ruleHolds } from './grading';
 export type { HeavyDayEvaluation } from './heavy-day';
+export {
+  type Acting,
+  actionRefusal,
+  allowedActions,
+  overrideRoles,
+  type WarningAction,
+  warningActions,
+} from './lifecycle/actions';
 export { type ApplyResult, applyWarningEvent, foldWarningEvents } from './lifecycle/apply';
 export { eventCitation } from './lifecycle/citations';
+export { type Guard, type GuardEvidence, guardsFor, supportedLevel } from './lifecycle/guards';
 export {
   approvedLevel,
   dustPeriodsFor,
@@ -61,9 +70,14 @@ export {
   unitLevel,
   type WarningStatus,
 } from './lifecycle/queries';
+export { type Refusal, refusal } from './lifecycle/refusal';
 export {
   type Actor,
   actorSchema,
+  type GuardId,
+  type GuardOverride,
+  guardIds,
+  guardOverrideSchema,
   type WarningEvent,
   type WarningTarget,
   warningEventSchema,

@@ -37,6 +37,12 @@ export const unitStateSchema = z.object({
   /** True when the unit's values come only from simulated stations. */
   simulated: z.boolean(),
   dust: z.enum(['none', 'suspected', 'confirmed']),
+  /**
+   * Indicators the newest hourly / the daily report lacks for want of valid hours (DOMAIN.md "incomplete
+   * data"); empty or absent when the report is complete. A partial daily value ≤ 100 counts as missing.
+   */
+  hourlyMissing: z.array(indicatorSchema).optional(),
+  dailyMissing: z.array(indicatorSchema).optional(),
   /** Forecast states only: the forecast's likely range around dailyAqi, when the issue gives one. */
   aqiLow: z.number().nullable().optional(),
   aqiHigh: z.number().nullable().optional(),
@@ -50,6 +56,9 @@ export const regionStateSchema = z.object({
   /** Mean of the members' daily AQI at the newest hour. */
   averageDailyAqi: z.number().nullable(),
   explanation: explanationSchema,
+  /** First and last window end from now to the forecast's end where the region's level holds. */
+  firstWindowEnd: z.number().optional(),
+  lastWindowEnd: z.number().optional(),
 });
 export type RegionState = z.infer<typeof regionStateSchema>;
 
@@ -66,9 +75,24 @@ export const stationStateSchema = z.object({
 });
 export type StationState = z.infer<typeof stationStateSchema>;
 
+/**
+ * One action of the recommendation (DOMAIN.md "Recommendation"), in the cover's order: a region of the
+ * disjoint cover, or a unit on its own (above its region's level, or in no chosen region). averageDailyAqi:
+ * the members' mean daily AQI at now (a unit's own), null when a member has none.
+ */
+export const recommendationEntrySchema = z.object({
+  kind: z.enum(['region', 'unit']),
+  regionId: z.string().optional(),
+  unitId: z.string().optional(),
+  members: z.array(z.string()),
+  level: warningLevelSchema.exclude(['none']),
+  averageDailyAqi: z.number().nullable(),
+});
+export type RecommendationEntry = z.infer<typeof recommendationEntrySchema>;
+
 /** A plan §7 accountability flag (shared/rules complianceFlags), with since when it has been true. */
 export const complianceFlagSchema = z.object({
-  kind: z.enum(['start-due', 'lift-due', 'lower-due', 'without-grounds']),
+  kind: z.enum(['start-due', 'upgrade-due', 'lift-due', 'lower-due', 'without-grounds']),
   targetKey: z.string(),
   warningId: z.string().nullable(),
   level: warningLevelSchema,
@@ -106,6 +130,11 @@ export const jurisdictionStateSchema = z.object({
   warnings: z.array(warningStateSchema),
   compliance: z.array(complianceFlagSchema),
   /**
+   * What to decide, most urgent first (DOMAIN.md "Recommendation"): Ili's regions as a disjoint cover, then
+   * units on their own; the region list, the compliance flags and every screen read this one answer.
+   */
+  recommendation: z.array(recommendationEntrySchema),
+  /**
    * 'forecast' when `now` is an hour after the engine's now (the time slider in the forecast horizon):
    * daily AQI from the forecast, no hourly or station values. Absent means observed.
    */
@@ -138,7 +167,13 @@ export const seriesStateSchema = z.object({
   hourly: z.array(z.object({ time: z.number(), aqi: z.number().nullable() })),
   /** Window ends from now − 71 h to now: the daily AQI D(t) and its primary pollutants. */
   daily: z.array(
-    z.object({ time: z.number(), aqi: z.number().nullable(), primaryPollutants: z.array(speciesSchema) }),
+    z.object({
+      time: z.number(),
+      aqi: z.number().nullable(),
+      primaryPollutants: z.array(speciesSchema),
+      /** Indicators the window's report lacks (a partial report); absent when complete. */
+      missing: z.array(indicatorSchema).optional(),
+    }),
   ),
   /** The pollutants at now: the real-time hourly report and the daily report of the window ending at now. */
   reports: z.object({ hourly: panelReportSchema, daily: panelReportSchema }),

@@ -84,19 +84,49 @@ export async function signIn(
   return page;
 }
 
-/** The warning card of the only warning in a list (inbox, open or closed). */
+/** The warning cards of a list (inbox, open or closed). */
 export function cardIn(page: Page, list: 'inbox' | 'open-warnings' | 'closed-warnings') {
   return page.getByTestId(list).getByTestId('warning-card');
 }
 
-/** Types the reason on a card and presses one of its buttons. */
-export async function act(
-  page: Page,
-  list: 'inbox' | 'open-warnings',
-  button: string,
-  reason: string,
-): Promise<void> {
-  const card = cardIn(page, list).first();
-  await card.getByLabel('意见/理由').fill(reason);
-  await card.getByRole('button', { name: button }).click();
+/** Types the comment on the first card of a list. */
+export async function commentOn(page: Page, list: 'inbox' | 'open-warnings', comment: string): Promise<void> {
+  await cardIn(page, list)
+    .first()
+    .getByLabel(/意见\/理由|Comment/)
+    .fill(comment);
+}
+
+/** What the console's decision section and compliance banner show: its data time, entries and flagged targets. */
+export async function consoleEntries(page: Page): Promise<{
+  now: number | null;
+  entries: { kind: string; level: string; members: string }[];
+  flags: string[];
+}> {
+  return page.evaluate(() => {
+    const decide = document.querySelector('[data-testid="decide"]');
+    const now = decide ? Number(decide.getAttribute('data-now')) : null;
+    const entries = [...document.querySelectorAll('[data-testid="recommendation-entry"]')].map((entry) => ({
+      kind: entry.getAttribute('data-kind') ?? '',
+      level: entry.getAttribute('data-level') ?? '',
+      members: entry.getAttribute('data-members') ?? '',
+    }));
+    const flags = [...document.querySelectorAll('[data-testid="compliance-flag"]')].map(
+      (flag) => flag.getAttribute('data-target') ?? '',
+    );
+    return { now, entries, flags };
+  });
+}
+
+/**
+ * Chinese text of a part of the page that is not a name given in both scripts: Han characters outside
+ * parentheses (English titles carry the plan's words in parentheses), leaving out what users typed.
+ */
+export async function hanOutsideParentheses(locator: ReturnType<Page['getByTestId']>): Promise<string[]> {
+  return locator.evaluate((root) => {
+    const clone = root.cloneNode(true) as HTMLElement;
+    for (const typed of clone.querySelectorAll('[data-user-text], textarea, input, option')) typed.remove();
+    const text = (clone.textContent ?? '').replace(/\([^()]*\)/g, '');
+    return text.match(/[\u4e00-\u9fff]+/g) ?? [];
+  });
 }

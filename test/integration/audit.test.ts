@@ -66,6 +66,8 @@ test('restarting on the same DATA_DIR keeps every acknowledged write', async () 
       target: { kind: 'unit', unitId: '653001' },
       level: 'yellow',
       reason: 'forecast daily AQI above 200 for 2 days',
+      // No forecast is stored: the plan guards need a recorded special case (issue 15).
+      overrideGuards: { reason: '演练：按特殊情况提出，检验存储' },
     }),
   });
   expect(proposed.status, await proposed.clone().text()).toBe(201);

@@ -60,10 +60,12 @@ test('a region meeting yellow within the lead time is flagged until a regional w
     method: 'POST',
     body: JSON.stringify({
       jurisdiction: 'ili',
-      warningId: 'yining-region',
       target: { kind: 'region', regionId: `region:${members.join('+')}`, members },
       level: 'yellow',
+      effectiveAt: '2019-12-11T18:00:00+08:00',
       reason: '三县市预测日AQI均值240',
+      // Proposed within the plan's 24 h of lead (Ili 3.2): a recorded special case (issue 15 guards).
+      overrideGuards: { reason: '预报晚于会商时限，按特殊情况提出' },
     }),
   });
   expect(proposal.status, await proposal.clone().text()).toBe(201);

@@ -52,6 +52,7 @@ test('a proposed warning travels in the next delta with the warning list', async
       target: { kind: 'unit', unitId: '654002' },
       level: 'yellow',
       reason: 'forecast daily AQI above 200',
+      overrideGuards: { reason: '演练：按特殊情况提出，检验推送' },
     }),
   });
   expect(proposal.status, await proposal.clone().text()).toBeLessThan(300);

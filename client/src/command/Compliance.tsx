@@ -1,18 +1,14 @@
+import type { UnitListing } from '../../../shared/api/responses';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/LevelBadge';
-import { beijingMinute } from '../time/beijing';
-import type { UnitListing } from './api';
-import { useSay } from './say';
+import { useLanguage } from '../i18n/language';
+import { cited, explained, nameOf, namesOf, when } from './words';
 
-const kindZh: Record<string, { zh: string; en: string }> = {
-  'start-due': { zh: '达到启动条件但未启动', en: 'Conditions met, not started' },
-  'lift-due': { zh: '达到解除条件但未解除', en: 'Lifting conditions met, not lifted' },
-  'lower-due': { zh: '达到降级条件但未降级', en: 'Lowering conditions met, not lowered' },
-  'without-grounds': { zh: '预警缺乏依据', en: 'Warning without grounds' },
-};
-
-/** Plan §7 accountability flags, first on the page, with how long each has been true (engine now − since). */
+/**
+ * Plan §7 accountability flags, from the same state as the decisions: a region is flagged only when it is
+ * one the recommendation chose (shared/rules/compliance.ts reads the cover), so the two never contradict.
+ */
 export function Compliance({
   state,
   units,
@@ -20,38 +16,37 @@ export function Compliance({
   state: JurisdictionState;
   units: ReadonlyMap<string, UnitListing>;
 }) {
-  const say = useSay();
+  const { language, t } = useLanguage();
   const flags = state.compliance;
   const targetName = (key: string) => {
     const [kind, id = ''] = key.split(/:(.*)/);
-    if (kind === 'unit') return units.get(id)?.nameZh ?? id;
-    return `${say('区域', 'Region')} ${id
-      .replace(/^region:/, '')
-      .split('+')
-      .map((member) => units.get(member)?.nameZh ?? member)
-      .join('、')}`;
+    if (kind === 'unit') return nameOf(language, units, id);
+    return `${t('region')} ${namesOf(language, units, id.replace(/^region:/, '').split('+'))}`;
   };
   if (flags.length === 0)
     return (
       <section className="compliance ok" data-testid="compliance" aria-live="polite">
-        {say('合规检查：无异常', 'Compliance: nothing flagged')}
+        {t('complianceOk')}
       </section>
     );
   return (
     <section className="compliance alert" data-testid="compliance" role="alert">
-      <h2>{say('合规提示', 'Compliance flags')}</h2>
+      <h2>{t('complianceTitle')}</h2>
       <ul>
         {flags.map((flag) => (
-          <li key={`${flag.kind}-${flag.targetKey}`} data-testid="compliance-flag" data-kind={flag.kind}>
-            <strong>{say(kindZh[flag.kind]!.zh, kindZh[flag.kind]!.en)}</strong> {targetName(flag.targetKey)}{' '}
+          <li
+            key={`${flag.kind}-${flag.targetKey}-${flag.level}`}
+            data-testid="compliance-flag"
+            data-kind={flag.kind}
+            data-target={flag.targetKey}
+          >
+            <strong>{t(`flag-${flag.kind}`)}</strong> {targetName(flag.targetKey)}{' '}
             <LevelBadge level={flag.toLevel ?? flag.level} />{' '}
-            {say(
-              `已持续${Math.round((state.now - flag.since) / HOUR)}小时（自${beijingMinute(flag.since)}）`,
-              `for ${Math.round((state.now - flag.since) / HOUR)} h (since ${beijingMinute(flag.since)})`,
-            )}
+            {t('flagFor', Math.round((state.now - flag.since) / HOUR), when(flag.since))}
             <details>
-              <summary>{say('依据', 'Why')}</summary>
-              {flag.explanation.zh} 〔{flag.explanation.citations.join('；')}〕
+              <summary>{t('why')}</summary>
+              {explained(language, flag.explanation)} [
+              {flag.explanation.citations.map((section) => cited(language, section)).join('; ')}]
             </details>
           </li>
         ))}

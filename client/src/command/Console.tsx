@@ -1,31 +1,34 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { auditReaders, type Session } from '../../../shared/api/responses';
 import { plans } from '../../../shared/plans';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { useLanguage } from '../i18n/language';
+import { roleName } from '../i18n/names';
 import { useSituationMap } from '../map/useSituationMap';
 import { AuditTimeline } from './AuditTimeline';
-import type { Session } from './api';
 import { Compliance } from './Compliance';
+import { DecisionList } from './DecisionList';
 import { Decisions } from './Decisions';
-import { engineRegions } from './evaluation';
+import { MissingData } from './MissingData';
 import { type Draft, ProposeForm } from './ProposeForm';
-import { Recommendations } from './Recommendations';
 import { ResponsePanel } from './ResponsePanel';
-import { useSay } from './say';
 import { useCommandData } from './useCommandData';
 import { WhatIf } from './WhatIf';
+import { when } from './words';
 
-type Props = { session: Session; jurisdiction: Jurisdiction; clock: (ms: number) => string };
+type Props = { session: Session; jurisdiction: Jurisdiction };
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 
-/** The console for one prefecture: compliance first, map and what-if, recommendations, decisions, response, audit. */
-export function Console({ session, jurisdiction, clock }: Props) {
-  const say = useSay();
-  const { language } = useLanguage();
+/**
+ * The console for one prefecture, decision first (issue 15): compliance, then what to decide now (the
+ * state's recommendation), the proposal, the approvals; then the map and what-if, response and audit.
+ */
+export function Console({ session, jurisdiction }: Props) {
+  const { language, t } = useLanguage();
   const plan = plans[jurisdiction];
   const role = session.account.role;
-  const { state, status, units, seriesByUnit, book, refresh, office } = useCommandData(jurisdiction);
+  const { state, status, units, book, office } = useCommandData(jurisdiction);
   const [selected, setSelected] = useState<string[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -56,25 +59,16 @@ export function Console({ session, jurisdiction, clock }: Props) {
       fitted.current = true;
     }
   }, [map, units]);
-  const regions = useMemo(
-    () => (state ? engineRegions(plan, seriesByUnit, units, state.now) : null),
-    [plan, seriesByUnit, units, state?.now, state],
-  );
   const proposer = plan.proposers.includes(role);
-  const onDone = (text: string) => {
-    setNotice({ kind: 'ok', text });
-    refresh();
-  };
+  const onDone = (text: string) => setNotice({ kind: 'ok', text });
   const onError = (text: string) => setNotice({ kind: 'error', text });
-  const auditVersion = `${state?.now}-${JSON.stringify(book?.lastEventAt)}-${Object.keys(book?.warnings ?? {}).length}-${notice?.text}`;
   return (
     <div className="command-console">
       <p className="command-status" data-testid="command-now">
-        {say('数据时刻（北京时间）', 'Data time (Beijing)')} {state ? clock(state.now) : '—'} ·{' '}
-        {say(
-          { connected: '已连接', connecting: '连接中', disconnected: '连接已断开' }[status.state],
-          status.state,
-        )}
+        {t('dataTime')} {state ? when(state.now) : '—'} ·{' '}
+        <span data-state={status.state}>
+          {t(status.state === 'connecting' && !state ? 'connecting' : status.state)}
+        </span>
       </p>
       {notice && (
         <p
@@ -85,16 +79,48 @@ export function Console({ session, jurisdiction, clock }: Props) {
           {notice.text}
         </p>
       )}
-      {state && <Compliance state={state} units={units} />}
+      {!state ? (
+        <p className="command-loading">{t('connectingFirst')}</p>
+      ) : (
+        <>
+          <Compliance state={state} units={units} />
+          <DecisionList state={state} plan={plan} units={units} onDraft={proposer ? setDraft : null} />
+          <MissingData state={state} units={units} />
+          {proposer ? (
+            <ProposeForm
+              plan={plan}
+              jurisdiction={jurisdiction}
+              now={state.now}
+              units={units}
+              draft={draft}
+              csrfToken={session.csrfToken}
+              onDone={onDone}
+              onError={onError}
+            />
+          ) : (
+            <p className="hint" data-testid="why-no-propose">
+              {t('notProposer', plan.proposers.map((candidate) => roleName(language, candidate)).join(', '))}
+            </p>
+          )}
+          <Decisions
+            plan={plan}
+            jurisdiction={jurisdiction}
+            book={book}
+            now={state.now}
+            session={session}
+            units={units}
+            onDone={onDone}
+            onError={onError}
+          />
+        </>
+      )}
       <div className="command-grid">
         <div ref={container} className="map command-map" data-testid="map" />
         {state && (
           <WhatIf
             plan={plan}
-            now={state.now}
+            state={state}
             units={units}
-            seriesByUnit={seriesByUnit}
-            regions={regions}
             selected={selected}
             onToggle={toggle}
             onPropose={
@@ -106,41 +132,6 @@ export function Console({ session, jurisdiction, clock }: Props) {
         )}
       </div>
       {state && (
-        <Recommendations
-          plan={plan}
-          state={state}
-          units={units}
-          seriesByUnit={seriesByUnit}
-          regions={regions}
-          onDraft={proposer ? setDraft : null}
-        />
-      )}
-      {state && proposer && (
-        <ProposeForm
-          plan={plan}
-          jurisdiction={jurisdiction}
-          now={state.now}
-          units={units}
-          draft={draft}
-          csrfToken={session.csrfToken}
-          onDone={onDone}
-          onError={onError}
-        />
-      )}
-      {state && (
-        <Decisions
-          plan={plan}
-          book={book}
-          now={state.now}
-          role={role}
-          units={units}
-          seriesByUnit={seriesByUnit}
-          csrfToken={session.csrfToken}
-          onDone={onDone}
-          onError={onError}
-        />
-      )}
-      {state && (
         <ResponsePanel
           plan={plan}
           jurisdiction={jurisdiction}
@@ -151,7 +142,9 @@ export function Console({ session, jurisdiction, clock }: Props) {
           office={office}
         />
       )}
-      <AuditTimeline version={auditVersion} />
+      {(auditReaders as readonly string[]).includes(role) && (
+        <AuditTimeline version={`${book?.lastEventAt}`} />
+      )}
     </div>
   );
 }

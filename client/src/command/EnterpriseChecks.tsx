@@ -1,13 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { measureZh, type Observed, observedKinds, observedZh } from '../../../geo/layers/enterprise-check';
+import { type Observed, observedKinds } from '../../../geo/layers/enterprise-check';
+import type { Measure } from '../../../geo/layers/measure';
+import type { Session } from '../../../shared/api/responses';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { ApiError } from '../api/http';
+import { recordEnterpriseCheck } from '../api/mutations';
 import { enterpriseClassPhrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
-import { complianceWords } from '../map/complianceRings';
 import { beijingMinute } from '../time/beijing';
-import { recordEnterpriseCheck, type Session } from './api';
 import type { CheckedEnterprise } from './enterprises';
-import { useSay } from './say';
 
 const complianceGlyph = {
   complying: '✓',
@@ -20,12 +21,11 @@ type CheckFormProps = {
   jurisdiction: Jurisdiction;
   enterprise: CheckedEnterprise;
   session: Session;
-  recorded: () => Promise<void>;
 };
 
 /** Records what an on-site check or a self-report found (issue 8); native controls, so keyboard reachable. */
-export function CheckForm({ jurisdiction, enterprise, session, recorded }: CheckFormProps) {
-  const say = useSay();
+export function CheckForm({ jurisdiction, enterprise, session }: CheckFormProps) {
+  const { language, t } = useLanguage();
   const [observed, setObserved] = useState<Observed>('stopped');
   const [load, setLoad] = useState('');
   const [note, setNote] = useState('');
@@ -43,30 +43,27 @@ export function CheckForm({ jurisdiction, enterprise, session, recorded }: Check
         },
         session.csrfToken,
       );
-      setMessage({ kind: 'ok', text: say('已记录', 'Recorded') });
-      await recorded();
+      setMessage({ kind: 'ok', text: t('recorded') });
     } catch (caught) {
-      setMessage({ kind: 'error', text: (caught as Error).message });
+      setMessage({ kind: 'error', text: caught instanceof ApiError ? caught.say(language) : String(caught) });
     }
   };
   return (
     <details className="check-form">
-      <summary aria-label={say(`记录检查：${enterprise.name}`, `Record a check: ${enterprise.name}`)}>
-        {say('记录检查', 'Record check')}
-      </summary>
+      <summary aria-label={t('recordCheckOf', enterprise.name)}>{t('recordCheck')}</summary>
       <form onSubmit={submit} data-testid="check-form">
         <label>
-          {say('检查结果', 'Observed')}
+          {t('observed')}
           <select value={observed} onChange={(event) => setObserved(event.target.value as Observed)}>
             {observedKinds.map((kind) => (
               <option key={kind} value={kind}>
-                {observedZh[kind]}
+                {t(`observed-${kind}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {say('负荷（占正常生产 %）', 'Load (% of normal)')}
+          {t('loadPercent')}
           <input
             type="number"
             min={0}
@@ -79,7 +76,7 @@ export function CheckForm({ jurisdiction, enterprise, session, recorded }: Check
           />
         </label>
         <label>
-          {say('备注', 'Note')}
+          {t('note')}
           <input
             type="text"
             maxLength={2000}
@@ -87,7 +84,7 @@ export function CheckForm({ jurisdiction, enterprise, session, recorded }: Check
             onChange={(event) => setNote(event.target.value)}
           />
         </label>
-        <button type="submit">{say('提交', 'Record')}</button>
+        <button type="submit">{t('record')}</button>
         {message && (
           <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}
@@ -106,26 +103,22 @@ type TableProps = {
 
 /** The affected enterprises with their required action and whether they carry it out (issue 8). */
 export function EnterpriseTable({ rows, unitName, form }: TableProps) {
-  const say = useSay();
-  const { t } = useLanguage();
+  const { language, t } = useLanguage();
   const count = (status: CheckedEnterprise['compliance']['status']) =>
     rows.filter((row) => row.compliance.status === status).length;
   return (
     <details>
       <summary>
-        {say(
-          `涉及企业（${rows.length}家；已落实${count('complying')}，未落实${count('not-complying')}，待检查${count('unchecked')}）`,
-          `Enterprises (${rows.length}; complying ${count('complying')}, not complying ${count('not-complying')}, unchecked ${count('unchecked')})`,
-        )}
+        {t('enterprisesSummary', rows.length, count('complying'), count('not-complying'), count('unchecked'))}
       </summary>
       <table className="check-table" data-testid="enterprises">
         <thead>
           <tr>
-            <th scope="col">{say('企业', 'Enterprise')}</th>
-            <th scope="col">{say('要求措施', 'Required action')}</th>
-            <th scope="col">{say('落实情况', 'Compliance')}</th>
-            <th scope="col">{say('最近检查（北京时间）', 'Last check (Beijing)')}</th>
-            {form && <th scope="col">{say('记录', 'Record')}</th>}
+            <th scope="col">{t('enterprise')}</th>
+            <th scope="col">{t('requiredAction')}</th>
+            <th scope="col">{t('complianceColumn')}</th>
+            <th scope="col">{t('lastCheck')}</th>
+            {form && <th scope="col">{t('record')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -134,18 +127,19 @@ export function EnterpriseTable({ rows, unitName, form }: TableProps) {
               <th scope="row">
                 {row.name}
                 <span className="hint">
-                  （{unitName(row.unitId)}，{t(enterpriseClassPhrase(row.class))}）
+                  ({unitName(row.unitId)}, {t(enterpriseClassPhrase(row.class))})
                 </span>
               </th>
-              <td>{measureZh(row.measure)}</td>
+              <td>
+                <MeasureText measure={row.measure} />
+              </td>
               <td className={`compliance-${row.compliance.status}`}>
-                {complianceGlyph[row.compliance.status]}{' '}
-                {say(complianceWords[row.compliance.status].zh, complianceWords[row.compliance.status].en)}
-                <span className="hint"> {row.compliance.reasonZh}</span>
+                {complianceGlyph[row.compliance.status]} {t(`compliance-${row.compliance.status}`)}
+                {language === 'zh' && <span className="hint"> {row.compliance.reasonZh}</span>}
               </td>
               <td>
                 {row.check
-                  ? `${beijingMinute(row.check.checkedAt)} ${observedZh[row.check.observed]}${row.check.loadPercent === null ? '' : `（${row.check.loadPercent}%）`} ${row.check.checkedBy}`
+                  ? `${beijingMinute(row.check.checkedAt)} ${t(`observed-${row.check.observed}`)}${row.check.loadPercent === null ? '' : ` (${row.check.loadPercent}%)`} ${row.check.checkedBy}`
                   : '—'}
                 {row.check?.note && <span className="hint"> {row.check.note}</span>}
               </td>
@@ -156,4 +150,12 @@ export function EnterpriseTable({ rows, unitName, form }: TableProps) {
       </table>
     </details>
   );
+}
+
+/** What the list asks of an enterprise (一厂一策), in the language shown. */
+function MeasureText({ measure }: { measure: Measure }) {
+  const { t } = useLanguage();
+  if (measure.kind === 'cut') return <>{t('measure-cut', measure.percent)}</>;
+  if (measure.kind === 'staggered') return <>{t('measure-staggered', measure.percent)}</>;
+  return <>{t(`measure-${measure.kind}`)}</>;
 }

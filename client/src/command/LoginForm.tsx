@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, logIn, type Session } from './api';
-import { useSay } from './say';
+import { ApiError } from '../api/http';
+import { logIn } from '../api/mutations';
+import { useLanguage } from '../i18n/language';
 
 /** Sign-in for the command roles (POST /api/login); the session cookie is set by the server. */
-export function LoginForm({ onSession }: { onSession: (session: Session) => void }) {
-  const say = useSay();
+export function LoginForm() {
+  const { t, toggle } = useLanguage();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -12,22 +13,25 @@ export function LoginForm({ onSession }: { onSession: (session: Session) => void
     event.preventDefault();
     setError(null);
     try {
-      onSession(await logIn(username, password));
+      await logIn(username, password);
     } catch (caught) {
       setError(
         caught instanceof ApiError && caught.status === 401
-          ? say('用户名或密码错误', 'Wrong username or password')
+          ? t('wrongPassword')
           : caught instanceof ApiError && caught.status === 429
-            ? say('尝试次数过多，请稍后再试', 'Too many attempts, try again later')
-            : say('登录失败', 'Sign-in failed'),
+            ? t('tooManyAttempts')
+            : t('signInFailed'),
       );
     }
   };
   return (
-    <form className="command-login" onSubmit={submit} aria-label={say('登录', 'Sign in')}>
-      <h1>{say('重污染天气应急指挥台', 'Heavy-pollution command console')}</h1>
+    <form className="command-login" onSubmit={submit} aria-label={t('signIn')}>
+      <h1>{t('consoleTitle')}</h1>
+      <button type="button" onClick={toggle}>
+        {t('language')}
+      </button>
       <label>
-        {say('用户名', 'Username')}
+        {t('username')}
         <input
           name="username"
           autoComplete="username"
@@ -37,7 +41,7 @@ export function LoginForm({ onSession }: { onSession: (session: Session) => void
         />
       </label>
       <label>
-        {say('密码', 'Password')}
+        {t('password')}
         <input
           name="password"
           type="password"
@@ -47,7 +51,7 @@ export function LoginForm({ onSession }: { onSession: (session: Session) => void
           required
         />
       </label>
-      <button type="submit">{say('登录', 'Sign in')}</button>
+      <button type="submit">{t('signIn')}</button>
       {error && (
         <p role="alert" className="error">
           {error}

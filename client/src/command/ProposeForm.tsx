@@ -1,9 +1,15 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { UnitListing } from '../../../shared/api/responses';
 import type { IssuedLevel, Plan } from '../../../shared/plans';
 import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { postJson, type UnitListing } from './api';
-import { useSay } from './say';
+import { ApiError } from '../api/http';
+import { warningAction } from '../api/warning-actions';
+import { useLanguage } from '../i18n/language';
+import { roleName } from '../i18n/names';
+import { GuardNotice } from './GuardNotice';
+import { useGuardPreview } from './useGuardPreview';
+import { cited, marks, nameOf, namesOf } from './words';
 
 /** What a proposal is about, prefilled from a recommendation or the what-if selection. */
 export type Draft = {
@@ -11,6 +17,8 @@ export type Draft = {
   unitId?: string;
   members?: string[];
   level: IssuedLevel;
+  /** When the level first holds (never before the data time). */
+  effectiveAt?: number;
   reason: string;
 };
 
@@ -30,55 +38,75 @@ function beijingInputToIso(value: string): string {
   return `${value}:00+08:00`;
 }
 
-/** Propose a warning (unit or region, level, effective time, reason): the office's step (plan proposers). */
+/**
+ * Propose a warning (the office's step, plan proposers): target, level, effective time (the data time by
+ * default, never behind it), reason prefilled from the recommendation; what the plan's guards say is shown
+ * before the click, with the special-case reason they need.
+ */
 export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, onDone, onError }: Props) {
-  const say = useSay();
+  const { language, t } = useLanguage();
+  const form = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<'unit' | 'region'>('unit');
-  const [unitId, setUnitId] = useState('');
+  const [unitId, setUnitId] = useState(plan.unitIds[0] ?? '');
   const [members, setMembers] = useState<string[]>([]);
   const [level, setLevel] = useState<IssuedLevel>('yellow');
   const [effective, setEffective] = useState(toBeijingIso(now).slice(0, 16));
   const [reason, setReason] = useState('');
+  const [override, setOverride] = useState('');
   useEffect(() => {
     if (!draft) return;
     setKind(draft.kind);
     if (draft.unitId) setUnitId(draft.unitId);
     if (draft.members) setMembers(draft.members);
     setLevel(draft.level);
+    setEffective(toBeijingIso(Math.max(draft.effectiveAt ?? now, now)).slice(0, 16));
     setReason(draft.reason);
-  }, [draft]);
+    setOverride('');
+    form.current?.scrollIntoView({ block: 'center' });
+  }, [draft, now]);
   const regional = plan.regional.kind === 'contiguous-average';
+  const sorted = [...members].sort();
+  const target =
+    kind === 'unit'
+      ? { kind: 'unit', unitId }
+      : { kind: 'region', regionId: `region:${sorted.join('+')}`, members: sorted };
+  const body = {
+    target,
+    level,
+    effectiveAt: beijingInputToIso(effective),
+    reason: reason.trim() || '—',
+  };
+  const ready = kind === 'unit' ? unitId !== '' : members.length >= 3;
+  const preview = useGuardPreview(jurisdiction, { action: 'propose' }, ready ? body : null, csrfToken, now);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const sorted = [...members].sort();
-    const target =
-      kind === 'unit'
-        ? { kind: 'unit', unitId: unitId || [...units.keys()][0] }
-        : { kind: 'region', regionId: `region:${sorted.join('+')}`, members: sorted };
     try {
-      await postJson(
-        '/api/warnings/propose',
-        { jurisdiction, target, level, effectiveAt: beijingInputToIso(effective), reason },
-        csrfToken,
+      await warningAction(
+        jurisdiction,
+        { action: 'propose' },
+        { ...body, reason, ...(override.trim() ? { overrideGuards: { reason: override.trim() } } : {}) },
+        { csrfToken },
       );
-      onDone(say('预警建议已提出', 'Proposal sent'));
+      setOverride('');
+      onDone(t('proposed'));
     } catch (caught) {
-      onError((caught as Error).message);
+      onError(caught instanceof ApiError ? caught.say(language) : String(caught));
     }
   };
   return (
     <form
+      ref={form}
       className="propose-form"
       onSubmit={submit}
       aria-labelledby="propose-title"
       data-testid="propose-form"
     >
-      <h3 id="propose-title">{say('提出预警建议', 'Propose a warning')}</h3>
+      <h3 id="propose-title">{t('proposeTitle')}</h3>
       <fieldset>
-        <legend>{say('对象', 'Target')}</legend>
+        <legend>{t('target')}</legend>
         <label>
           <input type="radio" name="target-kind" checked={kind === 'unit'} onChange={() => setKind('unit')} />
-          {say('单个单元', 'One unit')}
+          {t('oneUnit')}
         </label>
         {regional && (
           <label>
@@ -88,56 +116,72 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
               checked={kind === 'region'}
               onChange={() => setKind('region')}
             />
-            {say('区域（≥3个相邻单元）', 'Region (≥ 3 contiguous units)')}
+            {t('regionTarget')}
           </label>
         )}
       </fieldset>
       {kind === 'unit' ? (
         <label>
-          {say('单元', 'Unit')}
+          {t('unit')}
           <select name="unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {[...units.values()].map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.nameZh}
+            {plan.unitIds.map((id) => (
+              <option key={id} value={id}>
+                {nameOf(language, units, id)}
               </option>
             ))}
           </select>
         </label>
       ) : (
         <p data-testid="propose-members">
-          {say('成员：', 'Members: ')}
-          {members.length === 0
-            ? say('请在“区域推演”中选择单元', 'select units in the what-if')
-            : members.map((id) => units.get(id)?.nameZh ?? id).join('、')}
+          {t('memberList')}
+          {marks(language).colon}
+          {members.length === 0 ? t('membersPick') : namesOf(language, units, members)}
         </p>
       )}
       <label>
-        {say('级别', 'Level')}
+        {t('level')}
         <select name="level" value={level} onChange={(e) => setLevel(e.target.value as IssuedLevel)}>
-          <option value="yellow">{say('黄色预警', 'Yellow')}</option>
-          <option value="orange">{say('橙色预警', 'Orange')}</option>
-          <option value="red">{say('红色预警', 'Red')}</option>
+          <option value="yellow">{t('yellow')}</option>
+          <option value="orange">{t('orange')}</option>
+          <option value="red">{t('red')}</option>
         </select>
       </label>
       <label>
-        {say('生效时间（北京时间）', 'Effective (Beijing time)')}
+        {t('effective')}
         <input
           name="effective"
           type="datetime-local"
           value={effective}
+          min={toBeijingIso(now).slice(0, 16)}
           onChange={(e) => setEffective(e.target.value)}
           required
         />
       </label>
       <label>
-        {say('理由', 'Reason')}
+        {t('reason')}
         <textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} required />
       </label>
       <p className="hint">
-        {say('审批程序：', 'Approval: ')}
-        {plan.approval[level].zh}（{plan.approval[level].section}）
+        {t('approvalChain')}
+        {plan.approval[level].steps.map((step) => roleName(language, step.role)).join(' → ')}
+        {marks(language).open}
+        {cited(language, plan.approval[level].section)}
+        {marks(language).close}
       </p>
-      <button type="submit">{say('提出', 'Propose')}</button>
+      {preview.checking && <p className="hint">{t('checking')}</p>}
+      {preview.refusal && (
+        <p className="notice error" role="alert">
+          {preview.refusal.say(language)}
+        </p>
+      )}
+      <GuardNotice guards={preview.guards} reason={override} onReason={setOverride} />
+      <button
+        type="submit"
+        disabled={!ready || (preview.guards.length > 0 && override.trim().length < 10)}
+        data-testid="propose-submit"
+      >
+        {preview.guards.length > 0 ? t('proceedSpecial') : t('propose')}
+      </button>
     </form>
   );
 }

@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { ReporterStatus, Session } from '../../../shared/api/responses';
 import type { Plan, Role } from '../../../shared/plans';
 import { HOUR, toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { ApiError } from '../api/http';
+import { recordDailyReport } from '../api/mutations';
+import { queries } from '../api/queries';
+import { queryClient } from '../api/queryClient';
+import { useLanguage } from '../i18n/language';
 import { beijingMinute } from '../time/beijing';
-import {
-  type DailyReporting,
-  dailyReporting,
-  type ReporterStatus,
-  recordDailyReport,
-  type Session,
-} from './api';
-import { useSay } from './say';
+import { cited } from './words';
 
 type Props = {
   plan: Plan;
@@ -37,32 +37,23 @@ const recorders: readonly Role[] = [
 
 /** Daily reporting status (plans 5.1 信息报送) for the day before the engine's now: who has reported, who has not. */
 export function ReportingStatus({ plan, jurisdiction, now, session, changes }: Props) {
-  const say = useSay();
   const date = reportDayBefore(now);
-  const [status, setStatus] = useState<DailyReporting | null>(null);
+  const { language, t } = useLanguage();
+  const reporting = useQuery(queries.dailyReporting(jurisdiction, date));
+  const status = reporting.data ?? null;
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
-  const wanted = useRef('');
   const table = useRef<HTMLTableElement>(null);
   // After recording, the row's button goes away: keyboard focus moves to the next one still missing.
   const focusFrom = useRef<number | null>(null);
 
-  const load = useCallback(async () => {
-    const key = `${jurisdiction}/${date}`;
-    wanted.current = key;
-    try {
-      const next = await dailyReporting(jurisdiction, date);
-      if (wanted.current === key) setStatus(next);
-    } catch (caught) {
-      if (wanted.current === key) setMessage({ kind: 'error', text: (caught as Error).message });
-    }
-  }, [jurisdiction, date]);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['reports', jurisdiction] });
   // Other office staff record too: their reports arrive as pushed changes, besides the day changing.
   useEffect(() => {
     void changes;
-    load();
-  }, [load, changes]);
+    void queryClient.invalidateQueries({ queryKey: ['reports', jurisdiction] });
+  }, [jurisdiction, changes]);
   useEffect(() => {
     if (focusFrom.current === null || !status) return;
     const buttons = [...(table.current?.querySelectorAll<HTMLButtonElement>('button[data-index]') ?? [])];
@@ -85,12 +76,11 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
       setSummary('');
       setMessage({
         kind: 'ok',
-        text: say(`已登记：${entry.nameZh}`, `Recorded: ${entry.nameEn}`),
+        text: t('recordedReport', language === 'zh' ? entry.nameZh : entry.nameEn),
       });
       focusFrom.current = index;
-      await load();
     } catch (caught) {
-      setMessage({ kind: 'error', text: (caught as Error).message });
+      setMessage({ kind: 'error', text: caught instanceof ApiError ? caught.say(language) : String(caught) });
     } finally {
       setBusy(null);
     }
@@ -99,9 +89,9 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
   const current = status?.date === date && status.jurisdiction === jurisdiction ? status : null;
   const row = (entry: ReporterStatus, index: number) => (
     <tr key={entry.reporter} data-reporter={entry.reporter} data-reported={entry.reported}>
-      <th scope="row">{say(entry.nameZh, entry.nameEn)}</th>
+      <th scope="row">{language === 'zh' ? entry.nameZh : entry.nameEn}</th>
       <td className={entry.reported ? 'reported' : 'missing'}>
-        {entry.reported ? `✓ ${say('已报送', 'reported')}` : `✗ ${say('未报送', 'not reported')}`}
+        {entry.reported ? `✓ ${t('reported')}` : `✗ ${t('notReported')}`}
         {entry.summary && <span className="hint"> {entry.summary}</span>}
       </td>
       <td>{entry.receivedAt === null ? '—' : beijingMinute(entry.receivedAt)}</td>
@@ -113,10 +103,10 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
               type="button"
               data-index={index}
               disabled={busy !== null}
-              aria-label={say(`登记已报送：${entry.nameZh}`, `Record report: ${entry.nameEn}`)}
+              aria-label={t('recordReportOf', language === 'zh' ? entry.nameZh : entry.nameEn)}
               onClick={() => record(entry, index)}
             >
-              {say('登记已报送', 'Record report')}
+              {t('recordReport')}
             </button>
           )}
         </td>
@@ -131,7 +121,7 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
       <tbody>
         <tr>
           <th scope="rowgroup" colSpan={mayRecord ? 5 : 4}>
-            {title}（{entries.filter(({ entry }) => entry.reported).length}/{entries.length}）
+            {title} ({entries.filter(({ entry }) => entry.reported).length}/{entries.length})
           </th>
         </tr>
         {entries.map(({ entry, index }) => row(entry, index))}
@@ -141,27 +131,23 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
 
   return (
     <div className="reporting" data-testid="reporting">
-      <h4>{say('信息报送', 'Reporting')}</h4>
+      <h4>{t('reporting')}</h4>
       <p className="hint">
-        {plan.reporting.daily.zh}〔{plan.reporting.daily.section}〕
+        {language === 'zh' ? plan.reporting.daily.zh : plan.reporting.daily.en} [
+        {cited(language, plan.reporting.daily.section)}]
       </p>
       <p data-testid="reporting-counts">
         <strong>
-          {say(`${date}（前一日）报送情况：`, `Reports for ${date} (previous day): `)}
-          {current
-            ? say(
-                `已报送 ${current.reported} / 应报送 ${current.expected}`,
-                `reported ${current.reported} / expected ${current.expected}`,
-              )
-            : say('加载中…', 'loading…')}
+          {t('reportsFor', date)}
+          {current ? t('reportCounts', current.reported, current.expected) : t('loading')}
         </strong>{' '}
         <button type="button" onClick={() => load()}>
-          {say('刷新', 'Refresh')}
+          {t('refresh')}
         </button>
       </p>
       {mayRecord && (
         <label className="report-summary">
-          {say('报送摘要（可选，随下一次登记保存）', 'Summary (optional, saved with the next record)')}{' '}
+          {t('reportSummary')}{' '}
           <input
             type="text"
             value={summary}
@@ -171,6 +157,11 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
           />
         </label>
       )}
+      {reporting.error && (
+        <p className="notice error" role="alert">
+          {reporting.error instanceof ApiError ? reporting.error.say(language) : reporting.error.message}
+        </p>
+      )}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
@@ -178,23 +169,18 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
       )}
       {current && (
         <table ref={table} className="reporting-table" data-testid="reporting-table">
-          <caption>{say(`${date} 各单位报送情况`, `Daily reports for ${date}`)}</caption>
+          <caption>{t('reportsTable', date)}</caption>
           <thead>
             <tr>
-              <th scope="col">{say('报送单位', 'Reporter')}</th>
-              <th scope="col">{say('状态', 'Status')}</th>
-              <th scope="col">{say('接收时间（北京时间）', 'Received (Beijing)')}</th>
-              <th scope="col">{say('登记人', 'Recorded by')}</th>
-              {mayRecord && <th scope="col">{say('操作', 'Action')}</th>}
+              <th scope="col">{t('reporter')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('received')}</th>
+              <th scope="col">{t('recordedBy')}</th>
+              {mayRecord && <th scope="col">{t('action')}</th>}
             </tr>
           </thead>
-          {group(
-            'unit',
-            jurisdiction === 'ili'
-              ? say('县市、团场', 'Counties, cities and regiments')
-              : say('县（市）', 'Counties and cities'),
-          )}
-          {group('member', say('成员单位', 'Member units'))}
+          {group('unit', jurisdiction === 'ili' ? t('countiesRegiments') : t('counties'))}
+          {group('member', t('memberUnits'))}
         </table>
       )}
     </div>

@@ -1,22 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { accountReductions } from '../../../geo/emissions/account';
 import { checkRecorders } from '../../../geo/layers/enterprise-check';
+import type { Session, UnitListing } from '../../../shared/api/responses';
 import { levelRank, type WarningLevel } from '../../../shared/levels';
 import { type IssuedLevel, measuresAt, type Plan } from '../../../shared/plans';
 import { levelInForce, type WarningBook } from '../../../shared/rules';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/LevelBadge';
+import { useLanguage } from '../i18n/language';
 import type { OfficeVersions } from '../live/useLive';
-import type { Session, UnitListing } from './api';
 import { CheckForm, EnterpriseTable } from './EnterpriseChecks';
-import {
-  checkedEnterprises,
-  type EnterpriseLayer,
-  loadEnterprises,
-  useEnterpriseChecks,
-} from './enterprises';
+import { checkedEnterprises, useEnterpriseChecks, useEnterpriseLayer } from './enterprises';
 import { ReportingStatus } from './ReportingStatus';
-import { useSay } from './say';
+import { cited, marks, nameOf, namesOf } from './words';
 
 type Props = {
   plan: Plan;
@@ -28,15 +24,7 @@ type Props = {
   office: OfficeVersions;
 };
 
-const groupZh = { health: '健康防护措施', advocacy: '倡议性减排措施', mandatory: '强制性减排措施' } as const;
-const categoryZh = { industrial: '工业源', mobile: '移动源', dust: '扬尘源', other: '其他' } as const;
-const groupZhName: Record<string, string> = {
-  'so2+nox': 'SO₂+NOx',
-  so2: 'SO₂',
-  nox: 'NOx',
-  pm: '颗粒物',
-  vocs: 'VOCs',
-};
+const pollutantNames: Record<string, string> = { 'so2+nox': 'SO₂+NOx', so2: 'SO₂', nox: 'NOx', vocs: 'VOCs' };
 
 /** The units under each level in force now (unit warnings and region members), highest level first. */
 function activeAreas(book: WarningBook | null, now: number): { level: IssuedLevel; unitIds: string[] }[] {
@@ -56,29 +44,24 @@ function activeAreas(book: WarningBook | null, now: number): { level: IssuedLeve
 
 /** While a level is in force: the cumulative measures, enterprises, the reduction account and daily reporting. */
 export function ResponsePanel({ plan, jurisdiction, book, now, units, session, office }: Props) {
-  const say = useSay();
-  const [layer, setLayer] = useState<EnterpriseLayer | null>(null);
+  const { language, t } = useLanguage();
+  const layer = useEnterpriseLayer(jurisdiction);
   const areas = useMemo(() => activeAreas(book, now), [book, now]);
-  const { checks, reload } = useEnterpriseChecks(jurisdiction, office['enterprise-checks']);
+  const { checks } = useEnterpriseChecks(jurisdiction, office['enterprise-checks']);
   const mayRecord =
     checkRecorders.includes(session.account.role) &&
     (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
-  useEffect(() => {
-    loadEnterprises(jurisdiction)
-      .then(setLayer)
-      .catch(() => setLayer(null));
-  }, [jurisdiction]);
   if (areas.length === 0)
     return (
       <section className="command-panel" data-testid="response">
-        <h2>{say('应急响应', 'Response')}</h2>
-        <p>{say('当前无生效预警，无需启动响应措施', 'No level in force: no response measures')}</p>
+        <h2>{t('responseTitle')}</h2>
+        <p>{t('noResponse')}</p>
       </section>
     );
-  const name = (id: string) => units.get(id)?.nameZh ?? id;
+  const name = (id: string) => nameOf(language, units, id);
   return (
     <section className="command-panel" aria-labelledby="response-title" data-testid="response">
-      <h2 id="response-title">{say('应急响应', 'Response')}</h2>
+      <h2 id="response-title">{t('responseTitle')}</h2>
       {areas.map(({ level, unitIds }) => {
         const measures = measuresAt(plan, level);
         const account = layer
@@ -92,14 +75,14 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units, session, o
         return (
           <div key={level} className="response-level" data-testid="response-level" data-level={level}>
             <h3>
-              <LevelBadge level={level} /> {plan.response.levels[level]}
-              {say('级响应', ' response')}：{unitIds.map(name).join('、')}
+              <LevelBadge level={level} />{' '}
+              {t('responseLevel', plan.response.levels[level], namesOf(language, units, unitIds))}
             </h3>
-            <h4>{say('措施清单（逐级累加）', 'Measures (cumulative)')}</h4>
+            <h4>{t('measuresCumulative')}</h4>
             {(['health', 'advocacy', 'mandatory'] as const).map((group) => (
               <details key={group} open={group === 'mandatory'}>
                 <summary>
-                  {groupZh[group]}（{measures.filter((measure) => measure.group === group).length}）
+                  {t(`group-${group}`)} ({measures.filter((measure) => measure.group === group).length})
                 </summary>
                 <ul data-testid={`measures-${group}`}>
                   {measures
@@ -108,69 +91,69 @@ export function ResponsePanel({ plan, jurisdiction, book, now, units, session, o
                       <li key={`${measure.section}-${measure.zh}`}>
                         <label>
                           <input type="checkbox" />
-                          {measure.category && <strong>[{categoryZh[measure.category]}] </strong>}
-                          {measure.zh}
+                          {measure.category && <strong>[{t(`category-${measure.category}`)}] </strong>}
+                          {language === 'zh' ? measure.zh : measure.en}
                         </label>
                         <span className="responsible">
-                          {say('责任单位：', 'Responsible: ')}
-                          {measure.responsibleUnits.join('；')}
+                          {t('responsible')}
+                          {measure.responsibleUnits
+                            .map((name) =>
+                              language === 'zh'
+                                ? name
+                                : (plan.memberUnits.find((member) => member.nameZh === name)?.nameEn ?? name),
+                            )
+                            .join(marks(language).list)}
                         </span>{' '}
-                        <span className="citations">〔{measure.section}〕</span>
+                        <span className="citations">[{cited(language, measure.section)}]</span>
                       </li>
                     ))}
                 </ul>
               </details>
             ))}
-            <h4>{say('涉及企业与减排核算', 'Enterprises and reduction account')}</h4>
+            <h4>{t('enterprisesAccount')}</h4>
             {layer?.label && <p className="hint">{layer.label}</p>}
             {account && (
               <>
                 <table data-testid="reduction-account">
                   <thead>
                     <tr>
-                      <th>{say('污染物', 'Pollutant')}</th>
-                      <th>{say('排放量 t/a', 'Emissions t/a')}</th>
-                      <th>{say('减排量 t/a', 'Reduction t/a')}</th>
-                      <th>{say('比例', 'Share')}</th>
-                      <th>{say('目标', 'Target')}</th>
-                      <th>{say('达标', 'Met')}</th>
+                      <th>{t('pollutant')}</th>
+                      <th>{t('emissions')}</th>
+                      <th>{t('reduction')}</th>
+                      <th>{t('share')}</th>
+                      <th>{t('targetShare')}</th>
+                      <th>{t('met')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {account.groups.map((group) => (
                       <tr key={group.group}>
-                        <th scope="row">{groupZhName[group.group] ?? group.group}</th>
+                        <th scope="row">
+                          {group.group === 'pm'
+                            ? t('particulate')
+                            : (pollutantNames[group.group] ?? group.group)}
+                        </th>
                         <td>{group.emissions.toFixed(1)}</td>
                         <td>{group.reduction.toFixed(1)}</td>
                         <td>{group.share === null ? '—' : `${(group.share * 100).toFixed(1)}%`}</td>
                         <td>{account.targetPercent}%</td>
-                        <td>{group.met ? say('是', 'yes') : say('否', 'no')}</td>
+                        <td>{group.met ? t('yes') : t('no')}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
                 <p className="hint">
-                  {say(
-                    'SO₂、NOx 可相互替代，但二者合计比例不得低于目标；单项比例：',
-                    'SO₂ and NOx may be traded off but their combined share must reach the target; on their own: ',
-                  )}
-                  SO₂ {account.shares.so2 === null ? '—' : `${(account.shares.so2 * 100).toFixed(1)}%`}，NOx{' '}
-                  {account.shares.nox === null ? '—' : `${(account.shares.nox * 100).toFixed(1)}%`}〔
-                  {plan.reductionTargets.section}〕
+                  {t('tradeOff')}
+                  SO₂ {account.shares.so2 === null ? '—' : `${(account.shares.so2 * 100).toFixed(1)}%`}, NOx{' '}
+                  {account.shares.nox === null ? '—' : `${(account.shares.nox * 100).toFixed(1)}%`} [
+                  {cited(language, plan.reductionTargets.section)}]
                 </p>
                 <EnterpriseTable
                   rows={checkedEnterprises(account.enterprises, level, checks, book, now)}
                   unitName={name}
                   form={
                     mayRecord
-                      ? (row) => (
-                          <CheckForm
-                            jurisdiction={jurisdiction}
-                            enterprise={row}
-                            session={session}
-                            recorded={reload}
-                          />
-                        )
+                      ? (row) => <CheckForm jurisdiction={jurisdiction} enterprise={row} session={session} />
                       : null
                   }
                 />

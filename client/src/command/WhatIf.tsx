@@ -1,115 +1,108 @@
+import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan } from '../../../shared/plans';
 import type { DailySeries } from '../../../shared/rules';
-import type { RegionsResult } from '../../../shared/rules/regions';
-import { HOUR } from '../../../shared/time';
+import type { JurisdictionState } from '../../../shared/state/schema';
+import { queries } from '../api/queries';
 import { LevelBadge } from '../components/LevelBadge';
-import { beijingHour, beijingMinute } from '../time/beijing';
-import type { UnitListing } from './api';
-import { whatIf } from './evaluation';
-import { useSay } from './say';
+import { useLanguage } from '../i18n/language';
+import { dailySeriesOf, whatIf } from './evaluation';
+import { explained, nameOf, namesOf, when } from './words';
 
 type Props = {
   plan: Plan;
-  now: number;
+  state: JurisdictionState;
   units: ReadonlyMap<string, UnitListing>;
-  seriesByUnit: ReadonlyMap<string, DailySeries>;
-  regions: RegionsResult | null;
   selected: readonly string[];
   onToggle: (unitId: string) => void;
   onPropose: (() => void) | null;
 };
 
-/** Ili 3.3.3 what-if: a region of exactly the selected units (map clicks or the checklist) against the engine's. */
-export function WhatIf({ plan, now, units, seriesByUnit, regions, selected, onToggle, onPropose }: Props) {
-  const say = useSay();
-  const result = useMemo(
-    () => whatIf(plan, selected, seriesByUnit, units, now),
-    [plan, selected, seriesByUnit, units, now],
+/**
+ * Ili 3.3.3 what-if: a region of exactly the selected units (map clicks or the checklist), graded on the
+ * members' averaged series, against the recommended regions. Only the selected units' series are asked.
+ */
+export function WhatIf({ plan, state, units, selected, onToggle, onPropose }: Props) {
+  const { language, t } = useLanguage();
+  const answers = useQueries({
+    queries: selected.map((id) => queries.series(state.jurisdiction, { kind: 'unit', id }, state.now)),
+  });
+  const key = answers.map((answer) => answer.dataUpdatedAt).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the answers change only when their update times do.
+  const seriesByUnit = useMemo(
+    () =>
+      new Map<string, DailySeries>(
+        answers.flatMap((answer) =>
+          answer.data ? [[answer.data.id, dailySeriesOf(answer.data)] as const] : [],
+        ),
+      ),
+    [key],
   );
-  const key = [...selected].sort().join('+');
-  const same = regions?.regions.find((region) => region.members.join('+') === key);
-  const overlapping =
-    regions?.regions.filter((region) => region.members.some((id) => selected.includes(id))) ?? [];
+  const result = useMemo(
+    () => whatIf(plan, selected, seriesByUnit, units, state.now),
+    [plan, selected, seriesByUnit, units, state.now],
+  );
+  const sortedKey = [...selected].sort().join(',');
+  const regions = state.recommendation.filter((entry) => entry.kind === 'region');
+  const same = regions.find((entry) => [...entry.members].sort().join(',') === sortedKey);
+  const overlapping = regions.filter((entry) => entry.members.some((id) => selected.includes(id)));
   const evaluation = result.evaluation;
-  const points = result.series
-    ? Array.from(result.series.values, (value, index) => ({
-        time: result.series!.start + index * HOUR,
-        value,
-      })).filter((point) => point.time >= now - 24 * HOUR && !Number.isNaN(point.value))
-    : [];
   return (
     <section className="command-panel" aria-labelledby="whatif-title" data-testid="whatif">
-      <h2 id="whatif-title">{say('区域推演', 'Regional what-if')}</h2>
-      <p className="hint">
-        {say('在地图上点击单元或勾选下表以加入/移出区域。', 'Click units on the map or tick them below.')}
-      </p>
+      <h2 id="whatif-title">{t('whatIfTitle')}</h2>
+      <p className="hint">{t('whatIfHint')}</p>
       <fieldset className="unit-checklist">
-        <legend>{say('单元', 'Units')}</legend>
-        {[...units.values()].map((unit) => (
-          <label key={unit.id}>
+        <legend>{t('units')}</legend>
+        {plan.unitIds.map((id) => (
+          <label key={id}>
             <input
               type="checkbox"
               name="whatif-unit"
-              value={unit.id}
-              checked={selected.includes(unit.id)}
-              onChange={() => onToggle(unit.id)}
+              value={id}
+              checked={selected.includes(id)}
+              onChange={() => onToggle(id)}
             />
-            {unit.nameZh}
+            {nameOf(language, units, id)}
           </label>
         ))}
       </fieldset>
       {selected.length > 0 && (
         <div data-testid="whatif-result" data-level={evaluation?.recommendedLevel ?? 'none'}>
           <p>
-            {say('所选', 'Selected')} {selected.length} {say('个单元：', 'units: ')}
+            {t('selectedCount', selected.length)}
             <span data-testid="whatif-contiguous">
-              {result.contiguous ? say('相邻连片', 'contiguous') : say('不连片', 'not contiguous')}
+              {result.contiguous ? t('contiguous') : t('notContiguous')}
             </span>
-            {'，'}
-            <span>{result.enoughUnits ? say('数量≥3', '≥ 3 units') : say('不足3个', 'fewer than 3')}</span>
+            {', '}
+            <span>{result.enoughUnits ? t('enoughUnits') : t('tooFewUnits')}</span>
           </p>
           <p>
-            {say('平均日AQI所达等级：', 'Level of the averaged daily AQI: ')}
+            {t('averagedLevel')}
             <LevelBadge level={evaluation?.recommendedLevel ?? 'none'} />
             {evaluation?.episode &&
-              ` ${beijingMinute(evaluation.episode.firstWindowEnd)} – ${beijingMinute(evaluation.episode.lastWindowEnd)}`}
-            {!evaluation && say('（有单元缺数据）', ' (a unit has no data)')}
+              ` ${when(evaluation.episode.firstWindowEnd)} – ${when(evaluation.episode.lastWindowEnd)}`}
+            {!evaluation && t('aUnitLacksData')}
           </p>
           {result.contiguous && result.enoughUnits && evaluation && evaluation.recommendedLevel !== 'none' ? (
-            <p data-testid="whatif-qualifies">{say('可构成区域预警', 'May form a regional warning')}</p>
+            <p data-testid="whatif-qualifies">{t('mayFormRegion')}</p>
           ) : (
-            <p>{say('不构成区域预警', 'Does not form a regional warning')}</p>
+            <p>{t('noRegion')}</p>
           )}
           <p data-testid="whatif-compare">
             {same
-              ? say('与系统识别区域一致', 'Same as an engine region')
+              ? t('sameAsRecommended')
               : overlapping.length > 0
-                ? say(
-                    `系统识别区域：${overlapping.map((region) => region.members.map((id) => units.get(id)?.nameZh ?? id).join('、')).join('；')}`,
-                    `Engine regions: ${overlapping.map((region) => region.members.join(', ')).join('; ')}`,
+                ? t(
+                    'overlapsRecommended',
+                    overlapping.map((entry) => namesOf(language, units, entry.members)).join('; '),
                   )
-                : say('系统未识别包含所选单元的区域', 'No engine region includes these units')}
+                : t('noRecommendedRegion')}
           </p>
-          {evaluation && <p>{evaluation.explanation.zh}</p>}
-          <table className="series-table">
-            <caption>
-              {say('平均日AQI序列（预报期以后为预报）', 'Averaged daily AQI (forecast after now)')}
-            </caption>
-            <tbody>
-              {points
-                .filter((_, index) => index % 6 === 0)
-                .map((point) => (
-                  <tr key={point.time} className={point.time > now ? 'forecast' : ''}>
-                    <th scope="row">{beijingHour(point.time)}</th>
-                    <td>{Math.round(point.value)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          {evaluation && <p>{explained(language, evaluation.explanation)}</p>}
           {onPropose && result.contiguous && result.enoughUnits && (
             <button type="button" onClick={onPropose}>
-              {say('以所选单元拟提出区域预警', 'Draft a regional proposal for these units')}
+              {t('draftRegion')}
             </button>
           )}
         </div>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import type { EnterpriseAccount } from '../../../geo/emissions/account';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import { type Compliance, compliance, type EnterpriseCheck } from '../../../geo/layers/enterprise-check';
@@ -8,7 +9,8 @@ import type { IssuedLevel } from '../../../shared/plans';
 import type { WarningBook } from '../../../shared/rules';
 import { unitLevelSince } from '../../../shared/rules/level-since';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { enterpriseChecks, getJson } from './api';
+import { queries } from '../api/queries';
+import { queryClient } from '../api/queryClient';
 
 export type EnterpriseLayer = {
   enterprises: Enterprise[];
@@ -19,20 +21,21 @@ export type EnterpriseLayer = {
 
 /**
  * The emission-reduction list of a prefecture (GET /api/layers/enterprise), read back into records with the
- * import's own parser: the layer's properties are named as the import columns.
+ * import's own parser: the layer's properties are named as the import columns. Null while loading.
  */
-export async function loadEnterprises(jurisdiction: Jurisdiction): Promise<EnterpriseLayer> {
-  const layer = await getJson<{ geojson: { label?: string | null }; source: string; version: number }>(
-    `/api/layers/enterprise?jurisdiction=${jurisdiction}`,
-  );
-  const { rows } = geojsonRows('enterprise', JSON.stringify(layer.geojson));
-  const parsed = parseRows('enterprise', rows);
-  return {
-    enterprises: parsed.records.map((entry) => entry.record as Enterprise),
-    label: layer.geojson.label ?? null,
-    source: layer.source,
-    version: layer.version,
-  };
+export function useEnterpriseLayer(jurisdiction: Jurisdiction): EnterpriseLayer | null {
+  const layer = useQuery(queries.layer('enterprise', jurisdiction)).data;
+  return useMemo(() => {
+    if (!layer) return null;
+    const { rows } = geojsonRows('enterprise', JSON.stringify(layer.geojson));
+    const parsed = parseRows('enterprise', rows);
+    return {
+      enterprises: parsed.records.map((entry) => entry.record as Enterprise),
+      label: layer.geojson.label ?? null,
+      source: layer.source,
+      version: layer.version,
+    };
+  }, [layer]);
 }
 
 export type CheckedEnterprise = EnterpriseAccount & { check: EnterpriseCheck | null; compliance: Compliance };
@@ -55,26 +58,16 @@ export function checkedEnterprises(
   });
 }
 
-/** The latest check per enterprise id: fetched at once, then once a minute, since other staff record too. */
 /** The latest checks, read again whenever `changes` moves (the office recorded one; see useLive). */
 export function useEnterpriseChecks(jurisdiction: Jurisdiction, changes: number) {
-  const [checks, setChecks] = useState<{
-    jurisdiction: Jurisdiction;
-    byId: Map<string, EnterpriseCheck>;
-  } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      const list = await enterpriseChecks(jurisdiction);
-      setChecks({ jurisdiction, byId: new Map(list.map((check) => [check.enterpriseId, check])) });
-      setError(null);
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  }, [jurisdiction]);
+  const checks = useQuery(queries.enterpriseChecks(jurisdiction));
   useEffect(() => {
     void changes;
-    load();
-  }, [load, changes]);
-  return { checks: checks?.jurisdiction === jurisdiction ? checks.byId : null, error, reload: load };
+    void queryClient.invalidateQueries({ queryKey: ['enterprise-checks', jurisdiction] });
+  }, [jurisdiction, changes]);
+  const byId = useMemo(
+    () => (checks.data ? new Map(checks.data.checks.map((check) => [check.enterpriseId, check])) : null),
+    [checks.data],
+  );
+  return { checks: byId, error: checks.error };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { UnitListing } from '../../../shared/api/responses';
 import { plans } from '../../../shared/plans';
 import { averageDailySeries, type DailySeries } from '../../../shared/rules';
 import { HOUR } from '../../../shared/time';
-import type { UnitListing } from './api';
 import { isContiguous, latestIssueTime, whatIf } from './evaluation';
 
 const start = Date.parse('2019-01-05T01:00:00+08:00');
@@ -23,8 +23,11 @@ const units = new Map<string, UnitListing>(
       id: id as string,
       nameZh: id as string,
       nameEn: id as string,
-      jurisdiction: 'ili',
-      kind: 'county',
+      jurisdiction: 'ili' as const,
+      kind: 'county' as const,
+      hostCounty: null,
+      boundary: { status: 'approximate', source: null },
+      seat: null,
       neighbours: (neighbours as string[]).map((neighbour) => ({ id: neighbour, sharedKm: 10 })),
     },
   ]),

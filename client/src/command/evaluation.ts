@@ -1,3 +1,4 @@
+import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan } from '../../../shared/plans';
 import {
   averageDailySeries,
@@ -5,10 +6,8 @@ import {
   evaluateUnit,
   type UnitEvaluation,
 } from '../../../shared/rules';
-import { findRegions, type RegionsResult } from '../../../shared/rules/regions';
 import type { SeriesState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
-import type { UnitListing } from './api';
 
 /**
  * A unit's daily-AQI series as the rule engine reads it (shared/rules DailySeries): the observed windows
@@ -71,36 +70,6 @@ export function whatIf(
     series,
     evaluation: series && known.length === members.length ? evaluateUnit(plan, series, now) : null,
   };
-}
-
-/** The engine's regions recomputed over the same series, with their horizon (for the comparison and the recommendations). */
-export function engineRegions(
-  plan: Plan,
-  seriesByUnit: ReadonlyMap<string, DailySeries>,
-  units: ReadonlyMap<string, UnitListing>,
-  now: number,
-): RegionsResult | null {
-  if (plan.regional.kind !== 'contiguous-average' || seriesByUnit.size === 0) return null;
-  const ids = [...seriesByUnit.keys()];
-  const to = Math.max(...[...seriesByUnit.values()].map((s) => s.start + (s.values.length - 1) * HOUR));
-  const neighbours = new Map(
-    ids.map((id) => [id, (units.get(id)?.neighbours ?? []).filter((n) => seriesByUnit.has(n.id))]),
-  );
-  const unitNames = new Map(
-    ids.map((id) => [id, { zh: units.get(id)?.nameZh ?? id, en: units.get(id)?.nameEn ?? id }]),
-  );
-  return findRegions({
-    graph: { nodes: ids, neighbours },
-    seriesByUnit,
-    rules: plan.grading,
-    from: now,
-    to: Math.max(to, now),
-    now,
-    minMembers: plan.regional.minUnits,
-    maxRegions: 10,
-    unitNames,
-    section: plan.regional.section,
-  });
 }
 
 /** The latest instant a warning starting at `start` may be proposed or issued and keep the plan's lead time. */

@@ -1,24 +1,9 @@
 import type { ApprovalStep, Role } from '../../../shared/plans/schema';
+import { roleNames, stepNames } from '../../../shared/rules/lifecycle/names';
 import type { Unit } from '../../../shared/units/schema';
 import type { Language } from './define';
 
-/** Names that come from the domain's own enumerations, in both languages, in one place. */
-const roleNames: Record<Role, Record<Language, string>> = {
-  commander: { zh: '指挥长', en: 'Commander' },
-  'first-deputy-commander': { zh: '第一副指挥长', en: 'First deputy commander' },
-  'deputy-commander': { zh: '副指挥长', en: 'Deputy commander' },
-  'office-director': { zh: '办公室主任', en: 'Office director' },
-  'duty-officer': { zh: '值班员', en: 'Duty officer' },
-  press: { zh: '宣传', en: 'Press' },
-  viewer: { zh: '大屏', en: 'Wall display' },
-};
-
-const stepNames: Record<ApprovalStep['action'], Record<Language, string>> = {
-  review: { zh: '审核', en: 'review' },
-  agree: { zh: '同意', en: 'agree' },
-  approve: { zh: '批准', en: 'approve' },
-};
-
+/** Names that come from the domain's own enumerations: one table in shared/, which refusals use too. */
 export function roleName(language: Language, role: Role): string {
   return roleNames[role][language];
 }

@@ -1,19 +1,14 @@
+import { useQueries } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
 import { dieselZoneSchema } from '../../../geo/layers/diesel-zone';
 import { dustSourceSchema } from '../../../geo/layers/dust-source';
 import { enterpriseSchema } from '../../../geo/layers/enterprise';
 import type { LayerKind } from '../../../geo/layers/kinds';
-import type { Jurisdiction } from '../../../shared/units/schema';
+import type { LayerResponse } from '../../../shared/api/responses';
+import { queries } from '../api/queries';
 import type { OverlayLayers } from '../map/sampleLayers';
 
-const responseSchema = z.object({
-  geojson: z.object({
-    label: z.string().nullable(),
-    features: z.array(z.object({ geometry: z.any(), properties: z.record(z.string(), z.unknown()) })),
-  }),
-});
-type LayerFeature = z.infer<typeof responseSchema>['geojson']['features'][number];
+type LayerFeature = LayerResponse['geojson']['features'][number];
 
 /** GeoJSON features back to records, as geo/layers/export.ts flattened them (so they parse with geo's schemas). */
 const records = {
@@ -36,39 +31,41 @@ const records = {
   },
 };
 
-async function fetchLayer(kind: LayerKind, jurisdiction: Jurisdiction) {
-  const response = await fetch(`/api/layers/${kind}?jurisdiction=${jurisdiction}`);
-  if (!response.ok) throw new Error(`GET /api/layers/${kind} ${response.status}`);
-  return responseSchema.parse(await response.json()).geojson;
-}
+type Layer = LayerResponse['geojson'];
 
-async function fetchLayers(): Promise<OverlayLayers> {
-  const both = ['ili', 'kizilsu'] as const;
-  const load = (kind: LayerKind) => Promise.all(both.map((jurisdiction) => fetchLayer(kind, jurisdiction)));
-  const [enterprises, zones, dust] = await Promise.all([
-    load('enterprise'),
-    load('diesel-zone'),
-    load('dust-source'),
-  ]);
+function overlays(enterprises: Layer[], zones: Layer[], dust: Layer[]): OverlayLayers {
   const all = [...enterprises, ...zones, ...dust];
   return {
     enterprises: enterprises.flatMap((layer) => layer.features.map(records.enterprise)),
     zones: zones.flatMap((layer) => layer.features.map(records['diesel-zone'])),
     dust: dust.flatMap((layer) => layer.features.map(records['dust-source'])),
-    label: all.find((layer) => layer.label !== null)?.label ?? null,
+    label: all.find((layer) => layer.label != null)?.label ?? null,
   };
+}
+
+const kinds: readonly LayerKind[] = ['enterprise', 'diesel-zone', 'dust-source'];
+const both = ['ili', 'kizilsu'] as const;
+
+/** Module-level, so TanStack keeps the combined answer's identity until a layer changes. */
+function combine(results: readonly { data?: LayerResponse }[]): OverlayLayers | null {
+  const layers = results.map((result) => result.data?.geojson);
+  if (!layers.every((layer) => layer !== undefined)) return null;
+  const [enterprise, zones, dust] = kinds.map((_, index) =>
+    layers.slice(index * both.length, (index + 1) * both.length).flatMap((layer) => layer ?? []),
+  );
+  return overlays(enterprise!, zones!, dust!);
 }
 
 /** The enterprise, diesel-zone and dust-source layers (GET /api/layers/:kind), fetched once when first wanted. */
 export function useOverlayLayers(wanted: boolean): OverlayLayers | null {
-  const [layers, setLayers] = useState<OverlayLayers | null>(null);
   const [requested, setRequested] = useState(false);
   useEffect(() => {
-    if (!wanted || requested) return;
-    setRequested(true);
-    fetchLayers()
-      .then(setLayers)
-      .catch(() => setRequested(false));
-  }, [wanted, requested]);
-  return layers;
+    if (wanted) setRequested(true);
+  }, [wanted]);
+  return useQueries({
+    queries: kinds.flatMap((kind) =>
+      both.map((jurisdiction) => ({ ...queries.layer(kind, jurisdiction), enabled: requested })),
+    ),
+    combine,
+  });
 }

@@ -1,45 +1,35 @@
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { type JurisdictionState, jurisdictionStateSchema } from '../../../shared/state/schema';
-import { toBeijingIso } from '../../../shared/time';
+import type { JurisdictionState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { queries } from '../api/queries';
 import type { LiveStates } from './useLive';
 
-/** Recently viewed past hours, bounded so a wall left on the slider does not grow memory. */
-const cache = new Map<string, JurisdictionState>();
-const cacheLimit = 48;
-
-export async function fetchState(
-  jurisdiction: Jurisdiction,
-  at: number,
-  signal?: AbortSignal,
-): Promise<JurisdictionState> {
-  const key = `${jurisdiction}@${at}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const query = new URLSearchParams({ jurisdiction, at: toBeijingIso(at) });
-  const response = await fetch(`/api/state?${query}`, { signal });
-  if (!response.ok) throw new Error(`GET /api/state ${response.status}`);
-  const state = jurisdictionStateSchema.parse(await response.json());
-  cache.set(key, state);
-  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value!);
-  return state;
+/** Module-level, so TanStack keeps the combined answer's identity until an answer changes. */
+function combine(results: readonly { data?: JurisdictionState; isFetching: boolean }[]) {
+  const states = results.map((result) => result.data);
+  const fetching = results.some((result) => result.isFetching);
+  if (!states.every((state) => state !== undefined)) return { states: null, fetching };
+  const byJurisdiction: LiveStates = Object.fromEntries(states.map((state) => [state.jurisdiction, state]));
+  return { states: byJurisdiction, fetching };
 }
 
-/** The states as of a past hour end (GET /api/state?at=…), or null while loading / when following live. */
+/**
+ * The states as of a past hour end (GET /api/state?at=…), or null while loading / when following live. The
+ * hour asked moves on once the answer before is in (a playing slider never starves the answers).
+ */
 export function usePastStates(jurisdictions: readonly Jurisdiction[], at: number | null): LiveStates | null {
-  const [states, setStates] = useState<LiveStates | null>(null);
-  const key = jurisdictions.join(',');
+  const [followed, setFollowed] = useState(at);
+  const result = useQueries({
+    queries: jurisdictions.map((jurisdiction) => ({
+      ...queries.state(jurisdiction, followed ?? 0),
+      enabled: followed !== null,
+      placeholderData: keepPreviousData,
+    })),
+    combine,
+  });
   useEffect(() => {
-    if (at === null) {
-      setStates(null);
-      return;
-    }
-    const controller = new AbortController();
-    const ids = key.split(',') as Jurisdiction[];
-    Promise.all(ids.map((jurisdiction) => fetchState(jurisdiction, at, controller.signal)))
-      .then((loaded) => setStates(Object.fromEntries(loaded.map((state) => [state.jurisdiction, state]))))
-      .catch(() => {});
-    return () => controller.abort();
-  }, [key, at]);
-  return states;
+    if (!result.fetching) setFollowed(at);
+  }, [result.fetching, at]);
+  return at === null || followed === null ? null : result.states;
 }

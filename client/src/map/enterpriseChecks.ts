@@ -1,8 +1,9 @@
-import { z } from 'zod';
-import { type EnterpriseCheck, observedSchema } from '../../../geo/layers/enterprise-check';
-import { warningLevelSchema } from '../../../shared/levels';
+import type { EnterpriseCheck } from '../../../geo/layers/enterprise-check';
 import type { LevelSince } from '../../../shared/rules/level-since';
-import { type Jurisdiction, jurisdictionSchema } from '../../../shared/units/schema';
+import type { Jurisdiction } from '../../../shared/units/schema';
+import type { EnterpriseChecksResponse } from '../api/enterprise-checks';
+import { queries } from '../api/queries';
+import { listedOnPage, queryClient } from '../api/queryClient';
 
 /** The latest check per enterprise and when each unit's level in force began (GET /api/enterprise-checks). */
 export type EnterpriseChecks = {
@@ -14,22 +15,6 @@ export type EnterpriseChecks = {
 export const checkKey = (jurisdiction: Jurisdiction, enterpriseId: string) =>
   `${jurisdiction}/${enterpriseId}`;
 
-export const enterpriseChecksResponseSchema = z.object({
-  checks: z.array(
-    z.object({
-      enterpriseId: z.string(),
-      jurisdiction: jurisdictionSchema,
-      observed: observedSchema,
-      loadPercent: z.number().nullable(),
-      note: z.string().nullable(),
-      checkedAt: z.number(),
-      checkedBy: z.string(),
-    }),
-  ),
-  levels: z.array(z.object({ unitId: z.string(), level: warningLevelSchema, since: z.number() })),
-});
-export type EnterpriseChecksResponse = z.infer<typeof enterpriseChecksResponseSchema>;
-
 export function indexChecks(responses: readonly EnterpriseChecksResponse[]): EnterpriseChecks {
   const all = responses.flatMap((response) => response.checks);
   return {
@@ -40,14 +25,6 @@ export function indexChecks(responses: readonly EnterpriseChecksResponse[]): Ent
       ),
     ),
   };
-}
-
-async function fetchChecks(jurisdiction: Jurisdiction): Promise<EnterpriseChecksResponse> {
-  const response = await fetch(`/api/enterprise-checks?jurisdiction=${jurisdiction}`, {
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw new Error(`GET /api/enterprise-checks ${response.status}`);
-  return enterpriseChecksResponseSchema.parse(await response.json());
 }
 
 /**
@@ -74,11 +51,13 @@ export class ChecksFeed {
   }
 
   private fetch(): void {
-    // Signed-out pages get 401: the rings then say "not yet checked", which is all they can know.
-    Promise.all([fetchChecks('ili'), fetchChecks('kizilsu')])
-      .then((responses) => {
-        if (this.shown) this.received(indexChecks(responses));
-      })
-      .catch(() => undefined);
+    // Signed-out pages may not read checks (null): the rings then say "not yet checked", all they can know.
+    // A failure is listed on the page by the request cache (client/src/api).
+    const both = (['ili', 'kizilsu'] as const).map((jurisdiction) =>
+      queryClient.fetchQuery({ ...queries.enterpriseChecks(jurisdiction), staleTime: 0 }),
+    );
+    Promise.all(both).then((responses) => {
+      if (this.shown) this.received(indexChecks(responses.flatMap((response) => response ?? [])));
+    }, listedOnPage);
   }
 }

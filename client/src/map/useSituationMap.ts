@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { queries } from '../api/queries';
+import { listedOnPage, queryClient } from '../api/queryClient';
 import { offlineStyle } from './baseStyle';
-import type { BoundaryCollection } from './geometry';
 import { SituationMap, type SituationMapOptions } from './SituationMap';
 import { exposeTestHook } from './testHook';
 
@@ -15,13 +16,10 @@ export function useSituationMap(
   useEffect(() => {
     let created: SituationMap | null = null;
     let cancelled = false;
-    void (async () => {
-      const [config, boundaries] = await Promise.all([
-        fetch('/api/config').then(
-          (response) => response.json() as Promise<{ basemapStyleUrl: string | null }>,
-        ),
-        fetch('/api/boundaries').then((response) => response.json() as Promise<BoundaryCollection>),
-      ]);
+    Promise.all([
+      queryClient.fetchQuery(queries.config()),
+      queryClient.fetchQuery(queries.boundaries()),
+    ]).then(([config, boundaries]) => {
       if (cancelled || !container.current) return;
       created = new SituationMap(
         container.current,
@@ -32,7 +30,7 @@ export function useSituationMap(
       exposeTestHook(created);
       setAttribution(boundaries.attribution);
       setMap(created);
-    })();
+    }, listedOnPage);
     return () => {
       cancelled = true;
       created?.destroy();

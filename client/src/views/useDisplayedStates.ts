@@ -1,21 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type Explanation,
-  type JurisdictionState,
-  jurisdictionStateSchema,
-  type TimelineState,
-  timelineStateSchema,
-} from '../../../shared/state/schema';
-import { toBeijingIso } from '../../../shared/time';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { Explanation, JurisdictionState, TimelineState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { queries } from '../api/queries';
 import { type SliderTimeline, useSliderTimeline } from '../components/TimeSlider';
 import { usePastStates } from '../live/pastState';
 import { type LiveStates, useLive } from '../live/useLive';
 import type { SituationMap } from '../map/SituationMap';
 
 const both: readonly Jurisdiction[] = ['ili', 'kizilsu'];
-/** New forecast issues move the horizon without moving now: the timeline is asked again this often. */
-const timelineRefreshMs = 30_000;
 
 const noForecast: Explanation = {
   zh: '该时刻没有预报。',
@@ -50,81 +43,59 @@ export function withoutForecast(live: JurisdictionState, at: number): Jurisdicti
   };
 }
 
-async function getJson(path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
-  const response = await fetch(`${path}?${new URLSearchParams(query)}`, { signal });
-  if (!response.ok) throw new Error(`GET ${path} ${response.status}`);
-  return response.json();
+/**
+ * Each prefecture's reach (GET /api/state/timeline), or null until known or when there is no slider. Asked
+ * again when a prefecture's live now moves (a new forecast issue moves the horizon with it), not on a timer.
+ */
+function useTimelines(enabled: boolean, live: LiveStates): TimelineState[] | null {
+  return useQueries({
+    queries: both.map((jurisdiction) => ({
+      ...queries.timeline(jurisdiction, live[jurisdiction]?.now ?? 0),
+      enabled: enabled && live[jurisdiction] !== undefined,
+      placeholderData: keepPreviousData,
+    })),
+    combine: combineTimelines,
+  });
 }
 
-/** Each prefecture's reach (GET /api/state/timeline), or null until known or when there is no slider. */
-function useTimelines(enabled: boolean): TimelineState[] | null {
-  const [timelines, setTimelines] = useState<TimelineState[] | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    const load = () =>
-      Promise.all(
-        both.map(async (jurisdiction) =>
-          timelineStateSchema.parse(
-            await getJson('/api/state/timeline', { jurisdiction }, controller.signal),
-          ),
-        ),
-      )
-        .then(setTimelines)
-        .catch(() => {});
-    void load();
-    const timer = setInterval(load, timelineRefreshMs);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [enabled]);
-  return timelines;
+function combineTimelines(results: readonly { data?: TimelineState }[]): TimelineState[] | null {
+  const timelines = results.map((result) => result.data);
+  return timelines.every((timeline) => timeline !== undefined) ? timelines : null;
 }
 
 /**
- * The states as forecast now for a later hour (GET /api/state?at=…, basis 'forecast'), fetched again when
- * now moves (a newer forecast may apply), or null while loading / when not in the forecast.
+ * The states as forecast now for a later hour (GET /api/state?at=…, basis 'forecast'), asked again when now
+ * moves (a newer forecast may apply), or null while loading / when not in the forecast. A prefecture whose
+ * forecast ends before the hour is shown without values (withoutForecast), not asked.
  */
 function useForecastStates(
   live: LiveStates,
   timelines: readonly TimelineState[] | null,
   at: number | null,
 ): JurisdictionState[] | null {
-  const [states, setStates] = useState<JurisdictionState[] | null>(null);
-  const latest = useRef(live);
-  latest.current = live;
-  const nows = both.map((jurisdiction) => live[jurisdiction]?.now ?? '').join(',');
-  const ends =
-    timelines === null
-      ? null
-      : both
-          .map((jurisdiction) => timelines.find((timeline) => timeline.jurisdiction === jurisdiction))
-          .map((timeline) => timeline?.forecastEnd ?? '')
-          .join(',');
-  useEffect(() => {
-    if (at === null || ends === null) {
-      setStates(null);
-      return;
-    }
-    const controller = new AbortController();
-    const loading = both.flatMap((jurisdiction, index): Promise<JurisdictionState>[] => {
-      const state = latest.current[jurisdiction];
+  const asked = both.map((jurisdiction) => {
+    const state = live[jurisdiction];
+    const end = timelines?.find((timeline) => timeline.jurisdiction === jurisdiction)?.forecastEnd ?? null;
+    const beyond = state !== undefined && at !== null && at > state.now && (end === null || at > end);
+    return { jurisdiction, state, beyond };
+  });
+  const answers = useQueries({
+    queries: asked.map(({ jurisdiction, state, beyond }) => ({
+      ...queries.state(jurisdiction, at ?? 0, state?.now ?? 0),
+      enabled: at !== null && timelines !== null && state !== undefined && !beyond,
+      placeholderData: keepPreviousData,
+    })),
+  });
+  const ready = answers.every((answer, index) => !asked[index]!.state || asked[index]!.beyond || answer.data);
+  const key = answers.map((answer) => answer.dataUpdatedAt).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the answers change only when their update times do.
+  return useMemo(() => {
+    if (at === null || timelines === null || !ready) return null;
+    return asked.flatMap(({ state, beyond }, index) => {
       if (!state) return [];
-      const now = Number(nows.split(',')[index]);
-      const end = ends.split(',')[index];
-      if (at > now && (end === '' || at > Number(end))) return [Promise.resolve(withoutForecast(state, at))];
-      const query = { jurisdiction, at: toBeijingIso(at) };
-      return [
-        getJson('/api/state', query, controller.signal).then((json) => jurisdictionStateSchema.parse(json)),
-      ];
+      return [beyond ? withoutForecast(state, at) : answers[index]!.data!];
     });
-    Promise.all(loading)
-      .then(setStates)
-      .catch(() => {});
-    return () => controller.abort();
-  }, [at, nows, ends]);
-  return at === null ? null : states;
+  }, [at, timelines, ready, key]);
 }
 
 /**
@@ -135,7 +106,7 @@ export function useDisplayedStates(map: SituationMap | null, options: { slider?:
   const { states: live, status, office } = useLive(both);
   const liveList = useMemo(() => Object.values(live), [live]);
   const liveNow = liveList.length > 0 ? Math.max(...liveList.map((state) => state.now)) : null;
-  const timelines = useTimelines(options.slider ?? false);
+  const timelines = useTimelines(options.slider ?? false, live);
   const timeline: SliderTimeline = useSliderTimeline(liveNow, timelines);
   const { selected } = timeline;
   const inForecast = selected !== null && liveNow !== null && selected > liveNow;

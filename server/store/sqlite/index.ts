@@ -7,6 +7,7 @@ import { auditStore } from './audit';
 import { enterpriseCheckStore } from './enterprise-checks';
 import { migrate } from './migrations';
 import { observationStore } from './observations';
+import { packetStore } from './packets';
 import { documentStore, eventStore, forecastStore, stationStore } from './records';
 import { reportStore } from './reports';
 
@@ -34,6 +35,7 @@ export function createStore(dataDir: string): Store {
     ...documentStore(database),
     ...reportStore(database),
     ...enterpriseCheckStore(database),
+    ...packetStore(database),
     transaction: (fn) => database.transaction(fn)(),
     status() {
       if (!open) return { kind: 'sqlite', ok: false };

@@ -106,6 +106,24 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
       CREATE INDEX enterprise_checks_latest ON enterprise_checks (jurisdiction, exercise, enterprise_id, id);
     `,
   },
+  {
+    version: 15,
+    name: 'decision packets',
+    // Issue 15: the evidence frozen with each issue, raise, lower and lift, kept like the events it belongs to.
+    sql: `
+      CREATE TABLE decision_packets (
+        id INTEGER PRIMARY KEY, jurisdiction TEXT NOT NULL, event_seq INTEGER NOT NULL,
+        warning_id TEXT NOT NULL, outcome TEXT NOT NULL, at INTEGER NOT NULL, frozen_at INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (jurisdiction, event_seq)
+      );
+      CREATE INDEX decision_packets_warning ON decision_packets (warning_id, id);
+      CREATE TRIGGER decision_packets_no_update BEFORE UPDATE ON decision_packets
+        BEGIN SELECT RAISE(ABORT, 'decision packets are append-only'); END;
+      CREATE TRIGGER decision_packets_no_delete BEFORE DELETE ON decision_packets
+        BEGIN SELECT RAISE(ABORT, 'decision packets are append-only'); END;
+    `,
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

@@ -1,35 +1,41 @@
 import { levelRank } from '../../levels';
 import { planById } from '../../plans/index';
-import type { Plan, Role } from '../../plans/schema';
+import type { Plan } from '../../plans/schema';
 import { HOUR } from '../../time';
 import { formatHour } from '../format';
+import { actionRefusal, type WarningAction } from './actions';
 import { changeKind, entry, reject, sign } from './approval';
 import { approvedLevel, openWarnings } from './queries';
+import { type Refusal, refusal } from './refusal';
 import type { WarningEvent } from './schema';
 import { targetKey, type Warning, type WarningBook } from './state';
 
-export type ApplyResult = { ok: true; state: WarningBook } | { ok: false; error: string };
+export type ApplyResult =
+  | { ok: true; state: WarningBook }
+  /** `error` is the refusal's English sentence (logs and older clients). */
+  | { ok: false; error: string; refusal: Refusal };
 
-const refuse = (error: string): ApplyResult => ({ ok: false, error });
+const refuse = (reason: Refusal): ApplyResult => ({ ok: false, error: reason.en, refusal: reason });
 
-/** Roles that may keep a region member below the region's level (Ili 4.2 特殊情况, a command decision). */
-const overrideRoles: readonly Role[] = [
-  'commander',
-  'first-deputy-commander',
-  'deputy-commander',
-  'office-director',
-];
+const levelZh = { none: '无预警', yellow: '黄色预警', orange: '橙色预警', red: '红色预警' } as const;
 
 /**
- * Folds one event into the book. An invalid transition (wrong role, wrong order, signing twice, acting
- * on a lifted warning, …) returns an error naming the reason and leaves the state as it was.
+ * Folds one event into the book. An invalid transition (wrong role, wrong order, signing twice, acting on a
+ * lifted warning, …) returns the refusal (code, both languages) and leaves the state as it was. Who may act
+ * is actions.ts's `actionRefusal`, the same function the server's endpoints and the console read.
  */
 export function applyWarningEvent(state: WarningBook, event: WarningEvent): ApplyResult {
   const plan = planById(state.planId);
-  if (!plan) return refuse(`unknown plan ${state.planId}`);
+  if (!plan)
+    return refuse(refusal('unknown-plan', false, `未知预案${state.planId}`, `unknown plan ${state.planId}`));
   if (state.lastEventAt !== null && event.at < state.lastEventAt) {
     return refuse(
-      `event time ${formatHour(event.at)} is before the last recorded event (${formatHour(state.lastEventAt)})`,
+      refusal(
+        'out-of-order',
+        false,
+        `事件时间${formatHour(event.at)}早于上一条记录（${formatHour(state.lastEventAt)}）`,
+        `event time ${formatHour(event.at)} is before the last recorded event (${formatHour(state.lastEventAt)})`,
+      ),
     );
   }
   const result = transition(plan, state, event);
@@ -52,55 +58,66 @@ export function foldWarningEvents(
   return { state, refused };
 }
 
+/** The action an event on an existing warning is (a change is a raise or a lowering of the approved level). */
+function actionOf(
+  event: Exclude<WarningEvent, { type: 'propose' | 'confirm-dust' }>,
+  warning: Warning,
+): WarningAction {
+  if (event.type === 'change')
+    return levelRank(event.level) > levelRank(approvedLevel(warning)) ? 'raise' : 'lower';
+  return event.type;
+}
+
 function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyResult {
   if (event.type === 'propose') return propose(plan, state, event);
   if (event.type === 'confirm-dust') {
     if (!plan.proposers.includes(event.actor.role))
-      return refuse(`role ${event.actor.role} cannot confirm dust; the office does`);
-    if (!plan.unitIds.includes(event.unitId))
-      return refuse(`unit ${event.unitId} is not covered by ${plan.id}`);
-    if (event.to < event.from) return refuse('dust period ends before it starts');
+      return refuse(
+        refusal(
+          'not-proposer',
+          true,
+          '沙尘由办公室确认',
+          `role ${event.actor.role} cannot confirm dust; the office does`,
+        ),
+      );
+    if (!plan.unitIds.includes(event.unitId)) return refuse(foreignUnit(plan, event.unitId));
+    if (event.to < event.from)
+      return refuse(
+        refusal('period-reversed', false, '沙尘时段的结束早于开始', 'dust period ends before it starts'),
+      );
     const { unitId, from, to, at, actor, reason, citation } = event;
     return {
       ok: true,
       state: { ...state, dust: [...state.dust, { unitId, from, to, at, actor, reason, citation }] },
     };
   }
-  const warning = state.warnings[event.warningId];
-  if (!warning) return refuse(`no warning ${event.warningId}`);
-  if (warning.status === 'lifted')
-    return refuse(`warning ${warning.id} was lifted at ${formatHour(warning.liftedAt!)}; propose a new one`);
-  if (warning.status === 'rejected' || warning.status === 'cancelled')
-    return refuse(`warning ${warning.id} was ${warning.status}`);
+  const warning = state.warnings[event.warningId] ?? null;
+  if (!warning)
+    return refuse(
+      refusal('no-warning', false, `没有预警${event.warningId}`, `no warning ${event.warningId}`),
+    );
+  const level = event.type === 'change' || event.type === 'override' ? event.level : undefined;
+  const refused = actionRefusal(
+    plan,
+    warning,
+    { ...event.actor, at: event.at },
+    actionOf(event, warning),
+    level,
+  );
+  if (refused) return refuse(refused);
   const next = (updated: Warning): ApplyResult => ({
     ok: true,
     state: { ...state, warnings: { ...state.warnings, [updated.id]: updated } },
   });
   switch (event.type) {
-    case 'sign': {
-      const result = sign(plan, warning, event);
-      return result.ok ? next(result.warning) : result;
-    }
-    case 'reject': {
-      const result = reject(warning, event);
-      return result.ok ? next(result.warning) : result;
-    }
+    case 'sign':
+      return next(sign(plan, warning, event));
+    case 'reject':
+      return next(reject(warning, event));
     case 'change': {
-      if (!plan.proposers.includes(event.actor.role))
-        return refuse(
-          `role ${event.actor.role} cannot propose a level change; the office does (${plan.proposers.join(', ')})`,
-        );
-      if (warning.status !== 'issued')
-        return refuse(`warning ${warning.id} is not issued yet; only an issued warning changes level`);
-      if (warning.pending)
-        return refuse(
-          `warning ${warning.id} already has a ${warning.pending.kind} to ${warning.pending.level} waiting for approval`,
-        );
-      const current = approvedLevel(warning);
-      if (current === event.level) return refuse(`warning ${warning.id} is already ${event.level}`);
-      const kind = changeKind(current as Warning['proposedLevel'], event.level);
+      const current = approvedLevel(warning) as Warning['proposedLevel'];
       const pending = {
-        kind,
+        kind: changeKind(current, event.level),
         level: event.level,
         effectiveAt: event.effectiveAt,
         steps: plan.approval[event.level].steps,
@@ -113,13 +130,7 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
         history: [...warning.history, entry(event, 'change-proposed', event.level)],
       });
     }
-    case 'lift': {
-      if (!plan.lifting.issuers.includes(event.actor.role))
-        return refuse(
-          `role ${event.actor.role} cannot lift; the office issues lifting directly (${plan.lifting.section})`,
-        );
-      if (warning.status !== 'issued')
-        return refuse(`warning ${warning.id} is not issued; reject or cancel it instead`);
+    case 'lift':
       return next({
         ...warning,
         status: 'lifted',
@@ -127,46 +138,35 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
         pending: null,
         history: [...warning.history, entry(event, 'lifted', 'none')],
       });
-    }
-    case 'cancel': {
-      if (!plan.proposers.includes(event.actor.role))
-        return refuse(`role ${event.actor.role} cannot cancel a warning; the office does`);
-      if (warning.status === 'issued' && event.at >= warning.segments[0]!.from)
-        return refuse(`warning ${warning.id} is already in effect; lift it instead`);
+    case 'cancel':
       return next({
         ...warning,
         status: 'cancelled',
         pending: null,
         history: [...warning.history, entry(event, 'cancelled', null)],
       });
-    }
     case 'override': {
-      if (plan.regional.kind !== 'contiguous-average')
-        return refuse(`${plan.id} has no regional warnings to override`);
-      if (!overrideRoles.includes(event.actor.role))
+      if (warning.target.kind !== 'region' || !warning.target.members.includes(event.unitId))
         return refuse(
-          `role ${event.actor.role} cannot keep a member below its region's level (${overrideRoles.join(', ')})`,
+          refusal(
+            'not-member',
+            false,
+            `单元${event.unitId}不是该区域预警的成员`,
+            `unit ${event.unitId} is not a member of region ${warning.target.kind === 'region' ? warning.target.regionId : warning.id}`,
+          ),
         );
-      if (warning.target.kind !== 'region' || warning.status !== 'issued')
-        return refuse(`warning ${warning.id} is not an issued regional warning`);
-      if (!warning.target.members.includes(event.unitId))
-        return refuse(`unit ${event.unitId} is not a member of region ${warning.target.regionId}`);
-      if (levelRank(event.level) >= levelRank(approvedLevel(warning)))
-        return refuse(
-          `an override keeps a member below the region's ${approvedLevel(warning)}; ${event.level} is not lower`,
-        );
-      const { unitId, level, at, actor, reason, citation } = event;
+      const { unitId, level: kept, at, actor, reason, citation } = event;
       return {
         ok: true,
         state: {
           ...state,
           overrides: [
             ...state.overrides,
-            { unitId, warningId: warning.id, level, at, actor, reason, citation },
+            { unitId, warningId: warning.id, level: kept, at, actor, reason, citation },
           ],
           warnings: {
             ...state.warnings,
-            [warning.id]: { ...warning, history: [...warning.history, entry(event, 'overridden', level)] },
+            [warning.id]: { ...warning, history: [...warning.history, entry(event, 'overridden', kept)] },
           },
         },
       };
@@ -174,29 +174,66 @@ function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyR
   }
 }
 
+function foreignUnit(plan: Plan, unitId: string): Refusal {
+  return refusal(
+    'unit-not-in-plan',
+    false,
+    `单元${unitId}不在${plan.titleZh}范围内`,
+    `unit ${unitId} is not covered by ${plan.id}`,
+  );
+}
+
 function propose(
   plan: Plan,
   state: WarningBook,
   event: Extract<WarningEvent, { type: 'propose' }>,
 ): ApplyResult {
-  if (!plan.proposers.includes(event.actor.role))
+  const refused = actionRefusal(plan, null, event.actor, 'propose');
+  if (refused) return refuse(refused);
+  if (state.warnings[event.warningId])
     return refuse(
-      `role ${event.actor.role} cannot propose a warning; the office does (${plan.proposers.join(', ')})`,
+      refusal(
+        'duplicate-id',
+        false,
+        `预警${event.warningId}已存在`,
+        `warning ${event.warningId} already exists`,
+      ),
     );
-  if (state.warnings[event.warningId]) return refuse(`warning ${event.warningId} already exists`);
   const target = event.target;
   const units = target.kind === 'unit' ? [target.unitId] : target.members;
   const foreign = units.find((unitId) => !plan.unitIds.includes(unitId));
-  if (foreign) return refuse(`unit ${foreign} is not covered by ${plan.id}`);
+  if (foreign) return refuse(foreignUnit(plan, foreign));
   if (target.kind === 'region') {
     if (plan.regional.kind !== 'contiguous-average')
-      return refuse(`${plan.id} has no own regional warnings (${plan.regional.section})`);
+      return refuse(
+        refusal(
+          'no-regional',
+          false,
+          `${plan.titleZh}没有本级区域预警（${plan.regional.section}）`,
+          `${plan.id} has no own regional warnings (${plan.regional.section})`,
+        ),
+      );
     if (target.members.length < plan.regional.minUnits)
-      return refuse(`a region needs at least ${plan.regional.minUnits} units (${plan.regional.section})`);
+      return refuse(
+        refusal(
+          'region-too-small',
+          false,
+          `区域预警至少需要${plan.regional.minUnits}个单元（${plan.regional.section}）`,
+          `a region needs at least ${plan.regional.minUnits} units (${plan.regional.section})`,
+        ),
+      );
   }
   const key = targetKey(target);
   const open = openWarnings(state).find((warning) => targetKey(warning.target) === key);
-  if (open) return refuse(`${key} already has warning ${open.id} (${open.status}); change its level instead`);
+  if (open)
+    return refuse(
+      refusal(
+        'target-has-warning',
+        false,
+        `该对象已有预警${open.id}，请调整其级别`,
+        `${key} already has warning ${open.id} (${open.status}); change its level instead`,
+      ),
+    );
   const previous = Object.values(state.warnings)
     .filter((warning) => warning.status === 'lifted' && targetKey(warning.target) === key)
     .sort((a, b) => a.liftedAt! - b.liftedAt!)
@@ -204,8 +241,14 @@ function propose(
   const merge = plan.adjustment.merge;
   const merged = previous && event.effectiveAt - previous.liftedAt! < merge.gapHours * HOUR ? previous : null;
   if (merged && levelRank(event.level) < levelRank(approvedLevel(merged))) {
+    const higher = approvedLevel(merged);
     return refuse(
-      `less than ${merge.gapHours} h after warning ${merged.id} (${approvedLevel(merged)}) was lifted: one episode, started at the higher level, so at least ${approvedLevel(merged)} (${merge.section})`,
+      refusal(
+        'episode-merge',
+        false,
+        `距预警${merged.id}（${levelZh[higher]}）解除不足${merge.gapHours}小时，视为同一过程，按较高级别启动，至少为${levelZh[higher]}（${merge.section}）`,
+        `less than ${merge.gapHours} h after warning ${merged.id} (${higher}) was lifted: one episode, started at the higher level, so at least ${higher} (${merge.section})`,
+      ),
     );
   }
   const warning: Warning = {

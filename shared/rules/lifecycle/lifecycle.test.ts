@@ -129,7 +129,11 @@ describe('lifecycle rules', () => {
     const enough = run('kizilsu-2024', [propose('yellow', hours(49)), sign('office-director', hours(1))]);
     expect(enough.warnings.w1!.leadTime).toMatchObject({ requiredHours: 48, actualHours: 48, short: false });
     const short = run('kizilsu-2024', [propose('yellow', hours(48)), sign('office-director', hours(1))]);
-    expect(short.warnings.w1!.leadTime).toMatchObject({ actualHours: 47, short: true, citation: '3.3.3' });
+    expect(short.warnings.w1!.leadTime).toMatchObject({
+      actualHours: 47,
+      short: true,
+      citation: '3.3.3 预警发布',
+    });
   });
 
   test('Ili lead time is for regional warnings, counted from the proposal: 24 h ok, 23 h short (3.2)', () => {
@@ -298,8 +302,8 @@ describe('lifecycle rules', () => {
 
 describe('default citations', () => {
   test('each event cites the section it acts under', () => {
-    expect(eventCitation(plans.kizilsu, 'sign', 'red')).toBe('3.3.3');
-    expect(eventCitation(plans.kizilsu, 'lift')).toBe('3.3.5');
+    expect(eventCitation(plans.kizilsu, 'sign', 'red')).toBe('3.3.3 预警发布');
+    expect(eventCitation(plans.kizilsu, 'lift')).toBe('3.3.5 级别调整和解除');
     expect(eventCitation(plans.ili, 'propose', 'orange')).toBe('3.3.4 预警发布');
     expect(eventCitation(plans.ili, 'override')).toBe('4.2 应急响应启动');
     expect(eventCitation(plans.ili, 'confirm-dust')).toBe('1.4 适用范围');

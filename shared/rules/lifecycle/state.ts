@@ -1,7 +1,7 @@
 import type { WarningLevel } from '../../levels';
 import type { ApprovalStep, IssuedLevel } from '../../plans/schema';
 import type { Period } from '../dust';
-import type { Actor, WarningEventType, WarningTarget } from './schema';
+import type { Actor, GuardOverride, WarningEventType, WarningTarget } from './schema';
 
 export type Signature = { userId: string; role: Actor['role']; at: number; reason: string };
 
@@ -35,6 +35,8 @@ export type HistoryEntry = {
   reason: string;
   citation: string;
   level: WarningLevel | null;
+  /** The plan guards this step overrode (特殊情况) and why; the actor above gave it. */
+  overrideGuards: GuardOverride | null;
 };
 
 export type Warning = {

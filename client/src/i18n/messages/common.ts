@@ -113,4 +113,6 @@ export const commonMessages = {
   containsSimulated: { zh: '含模拟站数据', en: 'Includes simulated-station data' },
   downloadNotice: { zh: '下载通告（Word）', en: 'Download notice (Word)' },
   publicAdvice: { zh: '健康防护建议', en: 'Health advice' },
+  requestFailed: { zh: '请求失败', en: 'A request failed' },
+  dismiss: { zh: '知道了', en: 'Dismiss' },
 } satisfies Messages;

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { type ErrorBody, errorBodySchema } from '../../../shared/api/responses';
+import type { Language } from '../i18n/define';
+
+/**
+ * An HTTP error with the server's answer (docs/API.md: `{ error }`, a machine `code` and both languages
+ * where the server gives them), or a response that did not match its schema (status 0).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.error);
+  }
+
+  /** The message in the language shown: the server's own translation when it gave one. */
+  say(language: Language): string {
+    const text = language === 'zh' ? this.body.zh : this.body.en;
+    const detail = (this.body.issues ?? []).map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+    return [text ?? this.body.error, detail].filter(Boolean).join(' — ');
+  }
+}
+
+/** An aborted request (a newer one replaced it, or the view went away): never an error to show. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+async function read<S extends z.ZodType>(response: Response, schema: S, what: string): Promise<z.infer<S>> {
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    throw new ApiError(
+      response.status,
+      parsed.success ? parsed.data : { error: `${what}: HTTP ${response.status}` },
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ApiError(0, {
+      error: `${what}: unexpected answer (${first?.path.join('.') || 'body'}: ${first?.message})`,
+    });
+  }
+  return parsed.data;
+}
+
+export type RequestOptions = { signal?: AbortSignal };
+
+/** GET a path and parse its answer with the shared schema. */
+export async function getJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const response = await fetch(path, { credentials: 'same-origin', signal: options.signal });
+  return read(response, schema, `GET ${path.split('?')[0]}`);
+}
+
+/** A state-changing request: the session cookie plus the synchronizer token (docs/API.md, CSRF). */
+export async function postJson<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions & { csrfToken?: string } = {},
+): Promise<z.infer<S>> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.csrfToken ? { 'x-csrf-token': options.csrfToken } : {}),
+    },
+    body: JSON.stringify(body),
+    signal: options.signal,
+  });
+  return read(response, schema, `POST ${path.split('?')[0]}`);
+}
