@@ -71,11 +71,15 @@ function names(context: NoticeContext, language: DocumentLanguage): string[] {
   return context.units.map((unit) => unit[language]);
 }
 
-export function noticeArea(context: NoticeContext, language: DocumentLanguage): string {
+/** The area a warning covers, as the notice and the pictures name it: a few units by name, more as "X等N个县市". */
+export function noticeArea(
+  context: Pick<NoticeContext, 'jurisdiction' | 'units' | 'region'>,
+  language: DocumentLanguage,
+): string {
   return word(
     language,
     'area',
-    names(context, language),
+    context.units.map((unit) => unit[language]),
     word(language, 'unitTerm', context.jurisdiction),
     context.region,
   );

@@ -102,6 +102,31 @@ const entries = {
     en: (names: string[], _term: string, region: boolean) =>
       `${region ? 'the area of ' : ''}${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}`,
   },
+  // Briefing pictures (GET /api/snapshot, /api/playback).
+  snapshotTitle: {
+    zh: (place: string) => `${place}空气质量与重污染天气预警`,
+    en: (place: string) => `${place}: air quality and heavy-pollution warnings`,
+  },
+  warningsInForce: { zh: '生效预警', en: 'Warnings in force' },
+  noWarningsInForce: { zh: '当前无生效的重污染天气预警', en: 'No heavy-pollution warning in force' },
+  snapshotWarning: {
+    zh: (area: string, approvedAt: string, from: string, response: string) =>
+      `${area}：${approvedAt}发布，${from}起${response}`,
+    en: (area: string, approvedAt: string, from: string, response: string) =>
+      `${area}: issued ${approvedAt}, ${response} from ${from}`,
+  },
+  forecastBasis: {
+    zh: (from: string) => `预报（基于${from}的预报）`,
+    en: (from: string) => `Forecast (as known at ${from})`,
+  },
+  sourceLine: {
+    zh: (edition: string) => `数据：天山空气（监测站点小时数据）；AQI依据HJ 633-${edition}`,
+    en: (edition: string) => `Data: Tianshan Air (hourly station data); AQI per HJ 633-${edition}`,
+  },
+  simulatedStations: {
+    zh: '含模拟站数据（由真实站推算）',
+    en: 'Includes simulated stations (derived from real ones)',
+  },
   // Public notice (plans 3.3.4 / 信息公开).
   noticeTitleIssue: {
     zh: (area: string, level: string) => `关于发布${area}重污染天气${level}的通告`,

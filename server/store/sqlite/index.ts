@@ -9,6 +9,7 @@ import { migrate } from './migrations';
 import { observationStore } from './observations';
 import { documentStore, eventStore, forecastStore, stationStore } from './records';
 import { reportStore } from './reports';
+import { warningDocumentStore } from './warning-documents';
 
 /**
  * The SQLite store: `${dataDir}/tianshan.db`, WAL journal. synchronous=FULL because an acknowledged write
@@ -34,6 +35,7 @@ export function createStore(dataDir: string): Store {
     ...documentStore(database),
     ...reportStore(database),
     ...enterpriseCheckStore(database),
+    ...warningDocumentStore(database),
     transaction: (fn) => database.transaction(fn)(),
     status() {
       if (!open) return { kind: 'sqlite', ok: false };
