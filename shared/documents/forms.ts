@@ -68,7 +68,9 @@ export const formContextSchema = z.object({
   followUp: z
     .object({
       date: dateSchema,
-      reports: z.array(z.object({ name: z.string(), reported: z.boolean(), summary: z.string().nullable() })),
+      reports: z.array(
+        z.object({ zh: z.string(), en: z.string(), reported: z.boolean(), summary: z.string().nullable() }),
+      ),
     })
     .nullable(),
   /** 表3-3: the emission-reduction account at the highest level and the on-site checks. */
@@ -85,7 +87,7 @@ export const formContextSchema = z.object({
     })
     .nullable(),
   /** 表3-1: the public advice of the start level (the notice's health advice). */
-  advice: z.array(z.string()),
+  advice: z.array(z.object({ zh: z.string(), en: z.string() })),
 });
 export type FormContext = z.infer<typeof formContextSchema>;
 
@@ -206,7 +208,12 @@ function startForm(context: FormContext, fields: FormFields, language: Language)
         [label(word(language, 'outlook')), value(fields.outlook, 3, 2)],
         [
           label(word(language, 'travelAdvice')),
-          { text: '', lines: context.advice, span: 3, blank: context.advice.length === 0 },
+          {
+            text: '',
+            lines: context.advice.map((item) => item[language]),
+            span: 3,
+            blank: context.advice.length === 0,
+          },
         ],
       ],
     },
@@ -234,10 +241,15 @@ function followUpForm(context: FormContext, fields: FormFields, language: Langua
   const end = Date.parse(`${followUp.date}T24:00:00+08:00`);
   const changes = levelChanges(context, end, language);
   const reported = followUp.reports.filter((report) => report.reported);
-  const missing = followUp.reports.filter((report) => !report.reported).map((report) => report.name);
+  const missing = followUp.reports.filter((report) => !report.reported).map((report) => report[language]);
   const reportLines = [
     ...reported.map((report) =>
-      word(language, 'reportedBy', report.name, report.summary ?? word(language, 'reportedWithoutSummary')),
+      word(
+        language,
+        'reportedBy',
+        report[language],
+        report.summary ?? word(language, 'reportedWithoutSummary'),
+      ),
     ),
     ...(missing.length > 0 ? [word(language, 'notReported', word(language, 'list', missing))] : []),
   ];

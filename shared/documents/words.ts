@@ -374,6 +374,122 @@ const entries = {
       `On-site checks: ${checked} of ${total} enterprises with a measure checked, ${complying} complying.`,
   },
   evaluationByPeople: { zh: '评估意见：', en: 'Evaluation:' },
+  // Reports (plans 5.1 信息报送, 5.2 总结评估).
+  role: {
+    zh: (role: string) =>
+      ({
+        commander: '指挥长',
+        'first-deputy-commander': '第一副指挥长',
+        'deputy-commander': '副指挥长',
+        'office-director': '办公室主任',
+        'duty-officer': '值班员',
+      })[role] ?? role,
+    en: (role: string) =>
+      ({
+        commander: 'Commander',
+        'first-deputy-commander': 'First deputy commander',
+        'deputy-commander': 'Deputy commander',
+        'office-director': 'Office director',
+        'duty-officer': 'Duty officer',
+      })[role] ?? role,
+  },
+  dailyTitle: {
+    zh: (place: string) => `${place}重污染天气应急响应日报`,
+    en: (place: string) => `${place}: daily heavy-pollution response report`,
+  },
+  dailyCovers: {
+    zh: (date: string) => `报告日期：${date}（各单位报送前一日应急响应情况）`,
+    en: (date: string) => `Day covered: ${date} (each unit reports the previous day's response)`,
+  },
+  sectionAirQuality: { zh: '一、空气质量', en: '1. Air quality' },
+  sectionWarnings: { zh: '二、生效预警', en: '2. Warnings in force' },
+  sectionMeasures: { zh: '三、执行的应急措施', en: '3. Measures in force' },
+  sectionReports: { zh: '四、各单位报送情况', en: '4. Reports from units and departments' },
+  sectionChecks: { zh: '五、企业减排措施落实（现场检查）', en: '5. Enterprise measures (on-site checks)' },
+  columnUnit: { zh: '单元', en: 'Unit' },
+  columnDailyAqi: { zh: '日AQI', en: 'Daily AQI' },
+  columnPrimary: { zh: '首要污染物', en: 'Primary pollutant' },
+  columnCategory: { zh: '类别', en: 'Category' },
+  columnLevel: { zh: '执行预警', en: 'Level in force' },
+  columnReporter: { zh: '报送单位', en: 'Reporter' },
+  columnReported: { zh: '是否报送', en: 'Reported' },
+  columnSummary: { zh: '报送内容', en: 'Summary' },
+  columnReceived: { zh: '接收时间', en: 'Received' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
+  reportsCount: {
+    zh: (reported: number, expected: number) => `应报${expected}个单位，已报${reported}个。`,
+    en: (reported: number, expected: number) => `${reported} of ${expected} expected reporters reported.`,
+  },
+  measuresAtLevel: {
+    zh: (level: string, section: string) =>
+      `按${level}执行以下强制性减排措施（预案${section}，各级措施逐级叠加）：`,
+    en: (level: string, section: string) =>
+      `Mandatory reductions in force at the ${level} (plan ${section}; each level adds to the one below):`,
+  },
+  noMeasures: {
+    zh: '无生效预警，无需执行应急减排措施。',
+    en: 'No warning in force: no emergency reductions apply.',
+  },
+  notComplying: { zh: '未落实：', en: 'Not complying:' },
+  episodeTitle: {
+    zh: (area: string) => `${area}重污染天气过程总结评估报告`,
+    en: (area: string) => `Heavy-pollution episode report: ${area}`,
+  },
+  sectionIssued: { zh: '一、预警发布情况', en: '1. Warning issued' },
+  sectionCourse: { zh: '二、污染过程', en: '2. Course of the pollution' },
+  sectionResponse: { zh: '三、各部门响应情况', en: '3. Response of each department' },
+  sectionEnterprises: { zh: '四、企业减排措施落实情况', en: '4. Enterprise measures carried out' },
+  sectionReduction: { zh: '五、减排量核算', en: '5. Emission-reduction account' },
+  columnApprovedAt: { zh: '批准时间', en: 'Approved' },
+  columnApprovedBy: { zh: '批准人', en: 'Approved by' },
+  columnFrom: { zh: '起始时间', en: 'From' },
+  columnTo: { zh: '结束时间', en: 'To' },
+  columnHours: { zh: '持续时长（小时）', en: 'Hours' },
+  columnResponse: { zh: '响应级别', en: 'Response' },
+  stillInForce: { zh: '仍在执行', en: 'still in force' },
+  liftedAt: {
+    zh: (at: string, hours: number) => `预警于${at}解除，共持续${hours}小时。`,
+    en: (at: string, hours: number) => `Lifted at ${at}, after ${hours} hours.`,
+  },
+  notLifted: {
+    zh: (hours: number) => `预警尚未解除，截至数据时间已持续${hours}小时。`,
+    en: (hours: number) => `Not lifted yet: ${hours} hours so far at the data time.`,
+  },
+  courseCaption: {
+    zh: '各单元日AQI（24小时滑动）与预警分级阈值，阴影为预警执行时段',
+    en: 'Daily AQI (24-hour moving) of each unit against the grading thresholds; shading: warning periods',
+  },
+  threshold: { zh: (value: number) => `日AQI ${value}`, en: (value: number) => `daily AQI ${value}` },
+  columnPeak: { zh: '峰值日AQI', en: 'Peak daily AQI' },
+  columnHoursAbove: {
+    zh: (value: number) => `日AQI>${value}小时数`,
+    en: (value: number) => `Hours > ${value}`,
+  },
+  columnDaysReported: { zh: '报送天数/响应天数', en: 'Days reported / response days' },
+  columnTarget: { zh: '目标', en: 'Target' },
+  columnMet: { zh: '是否达标', en: 'Met' },
+  columnGroup: {
+    zh: (group: string) => `${group.toUpperCase()}削减比例`,
+    en: (group: string) => `${group.toUpperCase()} cut`,
+  },
+  reductionBasis: {
+    zh: (count: number, source: string) =>
+      `核算基数：应急减排清单${count}家企业的排放量（${source}）；A级及保障类企业不计入补足要求（预案4.3.1）。`,
+    en: (count: number, source: string) =>
+      `Base: the emissions of ${count} listed enterprises (${source}); A-grade and guarantee-class enterprises need not top up (plan 4.3.1).`,
+  },
+  sampleList: { zh: '示例清单（合成数据）', en: 'sample list (synthetic data)' },
+  importedList: {
+    zh: (version: number) => `导入清单第${version}版`,
+    en: (version: number) => `imported list v${version}`,
+  },
+  summaryDue: {
+    zh: (days: number, due: string, section: string) =>
+      `依据预案${section}，应急响应解除后${days}日内报送总结，截止${due}。`,
+    en: (days: number, due: string, section: string) =>
+      `Plan ${section}: the summary is due within ${days} day(s) of lifting, by ${due}.`,
+  },
 } satisfies Record<string, Entry>;
 
 export type Word = keyof typeof entries;
