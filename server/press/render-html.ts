@@ -5,7 +5,7 @@ import { word } from '../../shared/documents/words';
 export type Figure = { svg?: string; png?: Buffer; width: number; height: number };
 export type Figures = Record<string, Figure>;
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"]/g,
     (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[character]};`,
@@ -39,35 +39,35 @@ figcaption { font-size: 9pt; color: #333; }
 
 function cell(content: Cell): string {
   const span = content.span && content.span > 1 ? ` colspan="${content.span}"` : '';
-  if (content.label) return `<td class="label"${span}>${escape(content.text)}</td>`;
+  if (content.label) return `<td class="label"${span}>${escapeHtml(content.text)}</td>`;
   const lines = content.lines?.length
-    ? `<ol class="lines">${content.lines.map((line) => `<li>${escape(line)}</li>`).join('')}</ol>`
+    ? `<ol class="lines">${content.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ol>`
     : '';
   const height = content.minLines ? ` style="height:${content.minLines * 1.6}em"` : '';
   if (content.blank && !lines) return `<td class="blank"${span}${height}><span class="line"></span></td>`;
-  return `<td${span}${height}>${escape(content.text)}${lines}</td>`;
+  return `<td${span}${height}>${escapeHtml(content.text)}${lines}</td>`;
 }
 
 function block(item: Block, figures: Figures, language: DocumentModel['language']): string {
   switch (item.kind) {
     case 'mark':
-      return `<div class="mark">${escape(item.text)}</div>`;
+      return `<div class="mark">${escapeHtml(item.text)}</div>`;
     case 'title':
-      return `<h1>${escape(item.text)}</h1>`;
+      return `<h1>${escapeHtml(item.text)}</h1>`;
     case 'subtitle':
-      return `<h2>${escape(item.text)}</h2>`;
+      return `<h2>${escapeHtml(item.text)}</h2>`;
     case 'heading':
-      return `<h3>${escape(item.text)}</h3>`;
+      return `<h3>${escapeHtml(item.text)}</h3>`;
     case 'paragraph': {
       const classes = [
         item.small ? 'small' : '',
         item.align && item.align !== 'left' ? item.align : '',
       ].filter(Boolean);
-      return `<p${classes.length ? ` class="${classes.join(' ')}"` : ''}>${escape(item.text)}</p>`;
+      return `<p${classes.length ? ` class="${classes.join(' ')}"` : ''}>${escapeHtml(item.text)}</p>`;
     }
     case 'list': {
       const tag = item.numbered ? 'ol' : 'ul';
-      return `<${tag}>${item.items.map((entry) => `<li>${escape(entry)}</li>`).join('')}</${tag}>`;
+      return `<${tag}>${item.items.map((entry) => `<li>${escapeHtml(entry)}</li>`).join('')}</${tag}>`;
     }
     case 'table': {
       const total = item.columns.reduce((sum, width) => sum + width, 0);
@@ -76,7 +76,7 @@ function block(item: Block, figures: Figures, language: DocumentModel['language'
         .join('');
       const rows = item.rows.map((row, index) =>
         item.header && index === 0
-          ? `<tr>${row.map((entry) => `<th${entry.span && entry.span > 1 ? ` colspan="${entry.span}"` : ''}>${escape(entry.text)}</th>`).join('')}</tr>`
+          ? `<tr>${row.map((entry) => `<th${entry.span && entry.span > 1 ? ` colspan="${entry.span}"` : ''}>${escapeHtml(entry.text)}</th>`).join('')}</tr>`
           : `<tr>${row.map(cell).join('')}</tr>`,
       );
       return `<table><colgroup>${columns}</colgroup>${rows.join('')}</table>`;
@@ -85,7 +85,7 @@ function block(item: Block, figures: Figures, language: DocumentModel['language'
       return `<div class="fields${item.align === 'right' ? ' right' : ''}">${item.items
         .map(
           (field) =>
-            `<span>${escape(field.label)}：${field.value ? escape(field.value) : `<span class="line" title="${escape(word(language, 'blank'))}"></span>`}</span>`,
+            `<span>${escapeHtml(field.label)}：${field.value ? escapeHtml(field.value) : `<span class="line" title="${escapeHtml(word(language, 'blank'))}"></span>`}</span>`,
         )
         .join('')}</div>`;
     case 'figure': {
@@ -94,10 +94,10 @@ function block(item: Block, figures: Figures, language: DocumentModel['language'
       const image = figure.svg
         ? figure.svg.replace(
             /^<svg width="[\d.]+" height="[\d.]+"/,
-            `<svg role="img" aria-label="${escape(item.alt)}"`,
+            `<svg role="img" aria-label="${escapeHtml(item.alt)}"`,
           )
-        : `<img alt="${escape(item.alt)}" src="data:image/png;base64,${figure.png!.toString('base64')}">`;
-      return `<figure>${image}<figcaption>${escape(item.caption)}</figcaption></figure>`;
+        : `<img alt="${escapeHtml(item.alt)}" src="data:image/png;base64,${figure.png!.toString('base64')}">`;
+      return `<figure>${image}<figcaption>${escapeHtml(item.caption)}</figcaption></figure>`;
     }
     case 'page-break':
       return '<div class="page-break"></div>';
@@ -107,7 +107,7 @@ function block(item: Block, figures: Figures, language: DocumentModel['language'
 /** The document as one self-contained HTML page (images inline), printed to A4 PDF by Chromium. */
 export function documentHtml(model: DocumentModel, figures: Figures = {}): string {
   const lang = model.language === 'zh' ? 'zh-CN' : 'en';
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(model.title)}</title><style>${style}</style></head><body>${model.blocks
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(model.title)}</title><style>${style}</style></head><body>${model.blocks
     .map((item) => block(item, figures, model.language))
     .join('\n')}</body></html>`;
 }
