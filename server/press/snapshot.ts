@@ -50,7 +50,7 @@ export function snapshotInput(
         text: word(
           language,
           'snapshotWarning',
-          `${area} ${word(language, 'level', segment.level)}`,
+          area,
           minute(segment.approvedAt),
           minute(segment.from),
           word(language, 'response', responseLevel[segment.level]),

@@ -1,6 +1,10 @@
 import { unitById } from '../../geo/units';
 import { segmentAt } from '../../shared/documents/facts';
+import { beijingDate } from '../../shared/documents/format';
+import type { PressWarning } from '../../shared/documents/listing';
+import { noticeArea } from '../../shared/documents/notice';
 import type { Warning } from '../../shared/rules/lifecycle/state';
+import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { HttpError } from '../http/errors';
 import type { Store } from '../store/types';
@@ -34,5 +38,34 @@ export function warningsInForceAt(store: Store, jurisdiction: Jurisdiction, at: 
     if (!found || (warning.liftedAt !== null && warning.liftedAt <= at)) return [];
     if (warning.status !== 'issued' && warning.status !== 'lifted') return [];
     return [{ warning, ...found }];
+  });
+}
+
+/** Every warning issued by the data time (in force or lifted), for the press page's document list. */
+export function pressWarnings(store: Store, jurisdiction: Jurisdiction, at: number): PressWarning[] {
+  return Object.values(bookOf(store, jurisdiction).warnings).flatMap((warning): PressWarning[] => {
+    const found = segmentAt(warning, at);
+    if (!found || (warning.status !== 'issued' && warning.status !== 'lifted')) return [];
+    const units = unitNames(targetUnitIds(warning));
+    const region = warning.target.kind === 'region';
+    const start = warning.segments[0]!.from;
+    const end = Math.min(warning.liftedAt ?? at, at);
+    const responseDates: string[] = [];
+    for (let day = start; beijingDate(day) <= beijingDate(end); day += 24 * HOUR)
+      responseDates.push(beijingDate(day));
+    return [
+      {
+        id: warning.id,
+        area: {
+          zh: noticeArea({ jurisdiction, units, region }, 'zh'),
+          en: noticeArea({ jurisdiction, units, region }, 'en'),
+        },
+        level: found.segment.level,
+        approvedAt: found.segment.approvedAt,
+        from: found.segment.from,
+        liftedAt: warning.liftedAt !== null && warning.liftedAt <= at ? warning.liftedAt : null,
+        responseDates,
+      },
+    ];
   });
 }

@@ -11,11 +11,10 @@ export type Sms = { text: string; segments: string[]; summary: string };
 /** The SMS the communications office sends (plans 2.x: unified warning SMS): who, what level, from when, the pollutant, until when, the first advice. */
 export function smsText(context: NoticeContext, edits: NoticeEdits, language: DocumentLanguage): string {
   if (edits.sms) return edits.sms;
-  const office = word(language, 'commandOffice', context.jurisdiction);
   const area = noticeArea(context, language);
   const level = word(language, 'level', context.segment.level);
-  const prefix = word(language, 'smsPrefix', office);
-  const exercise = context.exercise ? `${word(language, 'exerciseMark')}。` : '';
+  const prefix = word(language, 'smsPrefix', context.jurisdiction);
+  const exercise = context.exercise ? word(language, 'smsExercise') : '';
   if (context.lifted)
     return `${prefix}${exercise}${word(language, 'smsLift', area, level, minute(context.lifted.at))}`;
   const pollutants = context.primaryPollutants.map((id) => word(language, 'species', id));
@@ -26,10 +25,11 @@ export function smsText(context: NoticeContext, edits: NoticeEdits, language: Do
     'smsIssue',
     area,
     level,
+    response,
     minute(context.segment.from),
     word(language, 'list', pollutants.length > 0 ? pollutants : ['—']),
     until,
-  )}${response}。`;
+  )}`;
 }
 
 const breakAfter = /[，。；、！？,.;!? ]/u;

@@ -206,12 +206,17 @@ const entries = {
     zh: '本通告请各媒体持续滚动播报。',
     en: 'Media are asked to broadcast this notice on a rolling basis.',
   },
-  smsPrefix: { zh: (office: string) => `【${office}】`, en: (office: string) => `[${office}] ` },
+  smsPrefix: {
+    zh: (jurisdiction: Jurisdiction) => `【${jurisdiction === 'ili' ? '伊犁州' : '克州'}重污染天气应急指挥部】`,
+    en: (jurisdiction: Jurisdiction) =>
+      `[${jurisdiction === 'ili' ? 'Ili' : 'Kizilsu'} heavy-pollution emergency command] `,
+  },
+  smsExercise: { zh: '（演练，回放数据）', en: '(EXERCISE, replayed data) ' },
   smsIssue: {
-    zh: (area: string, level: string, from: string, pollutant: string, until: string | null) =>
-      `${area}自${from}起启动重污染天气${level}，首要污染物${pollutant}${until ? `，预计持续至${until}` : ''}。`,
-    en: (area: string, level: string, from: string, pollutant: string, until: string | null) =>
-      `${level} for ${area} from ${from}; primary pollutant ${pollutant}${until ? `; expected until ${until}` : ''}.`,
+    zh: (area: string, level: string, response: string, from: string, pollutant: string, until: string | null) =>
+      `${area}自${from}起启动重污染天气${level}（${response}），首要污染物${pollutant}${until ? `，预计持续至${until}` : ''}。`,
+    en: (area: string, level: string, response: string, from: string, pollutant: string, until: string | null) =>
+      `${level} (${response}) for ${area} from ${from}; primary pollutant ${pollutant}${until ? `; expected until ${until}` : ''}.`,
   },
   smsLift: {
     zh: (area: string, level: string, at: string) => `${area}重污染天气${level}已于${at}解除。`,

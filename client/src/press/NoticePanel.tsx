@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PressWarning } from '../../../shared/documents/listing';
+import { citedLine, composeNotice, type NoticeEdits } from '../../../shared/documents/notice';
+import { composeSms } from '../../../shared/documents/sms';
+import { useLanguage } from '../i18n/language';
+import { beijingMinute } from '../time/beijing';
+import { type NoticeResponse, noticeOf, query, releaseNotice, saveNoticeEdits } from './api';
+
+/**
+ * The public notice of one warning at the chosen data time: composed here by the same shared function as
+ * the server's documents (preview while editing), saved and released through the API, downloaded from it.
+ */
+export function NoticePanel({
+  warning,
+  at,
+  csrfToken,
+}: {
+  warning: PressWarning;
+  at: number;
+  csrfToken: string;
+}) {
+  const { t, language } = useLanguage();
+  const [loaded, setLoaded] = useState<NoticeResponse | null>(null);
+  const [draft, setDraft] = useState<NoticeEdits>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    noticeOf(warning.id, at, language)
+      .then((response) => {
+        if (cancelled) return;
+        setLoaded(response);
+        setDraft(response.edits);
+      })
+      .catch((error: Error) => setMessage(error.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [warning.id, at, language, version]);
+
+  const notice = useMemo(
+    () => (loaded ? composeNotice(loaded.context, draft, language) : null),
+    [loaded, draft, language],
+  );
+  const sms = useMemo(
+    () => (loaded ? composeSms(loaded.context, draft, language) : null),
+    [loaded, draft, language],
+  );
+  if (!loaded || !notice || !sms) return <p>{message ?? t('loading')}</p>;
+  const released = loaded.released;
+  const link = (format: string) =>
+    `/api/warnings/${encodeURIComponent(warning.id)}/notice?${query({ format, at, lang: language })}`;
+  const act = (promise: Promise<unknown>) =>
+    promise
+      .then(() => {
+        setMessage(t('saved'));
+        setVersion((value) => value + 1);
+      })
+      .catch((error: Error) => setMessage(error.message));
+  const field = (key: keyof NoticeEdits, label: string, multiline = false) => (
+    <label>
+      {label}
+      {multiline ? (
+        <textarea
+          value={draft[key] ?? ''}
+          disabled={released !== null}
+          onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+        />
+      ) : (
+        <input
+          value={draft[key] ?? ''}
+          disabled={released !== null}
+          onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+        />
+      )}
+    </label>
+  );
+
+  return (
+    <section className="press-notice" data-testid={`notice-${warning.id}`}>
+      <h3>{t('publicNotice')}</h3>
+      <article className="notice-preview" data-testid="notice">
+        {notice.exercise && <p className="notice-mark">{notice.exercise}</p>}
+        <p className="notice-authority">{notice.authority}</p>
+        <h4>{notice.title}</h4>
+        <p className="notice-meta">
+          {t('noticeNumber')}：{notice.number ?? '＿＿＿＿'} · {notice.issuedOn} · {notice.dataTime}
+        </p>
+        {notice.paragraphs.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+        {[notice.advice, notice.measures].map(
+          (section) =>
+            section && (
+              <div key={section.heading}>
+                <h5>{section.heading}</h5>
+                <ol data-testid="notice-advice">
+                  {section.items.map((item) => (
+                    <li key={item.text}>{citedLine(item, language)}</li>
+                  ))}
+                </ol>
+              </div>
+            ),
+        )}
+        {notice.closing.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+        <p>
+          {t('noticeContact')}：{notice.contact ?? '＿＿＿＿'}
+        </p>
+      </article>
+      <div className="notice-edit">
+        {field('number', t('noticeNumber'))}
+        {field('contact', t('noticeContact'))}
+        {field('extra', t('noticeExtra'), true)}
+        {field('sms', t('smsText'), true)}
+        <div className="press-actions">
+          <button
+            type="button"
+            disabled={released !== null}
+            onClick={() => act(saveNoticeEdits(warning.id, at, draft, csrfToken))}
+          >
+            {t('saveEdits')}
+          </button>
+          <button
+            type="button"
+            disabled={released !== null}
+            onClick={() => act(releaseNotice(warning.id, at, csrfToken))}
+          >
+            {t('releaseNotice')}
+          </button>
+          {released && (
+            <span data-testid="released">{t('released', beijingMinute(released.at), released.actor)}</span>
+          )}
+          {message && <span role="status">{message}</span>}
+        </div>
+      </div>
+      <div className="sms-preview" data-testid="sms">
+        <h5>
+          {t('sms')} · {sms.summary}
+        </h5>
+        <ol>
+          {sms.segments.map((segment) => (
+            <li key={segment}>{segment}</li>
+          ))}
+        </ol>
+      </div>
+      <p className="press-actions">
+        <a href={link('docx')} download data-testid="notice-docx">
+          {t('publicNotice')} · {t('downloadWord')}
+        </a>
+        <a href={link('txt')} download data-testid="notice-txt">
+          {t('downloadText')}
+        </a>
+        <a href={link('sms')} download data-testid="notice-sms">
+          {t('sms')}
+        </a>
+      </p>
+    </section>
+  );
+}
