@@ -207,15 +207,30 @@ const entries = {
     en: 'Media are asked to broadcast this notice on a rolling basis.',
   },
   smsPrefix: {
-    zh: (jurisdiction: Jurisdiction) => `【${jurisdiction === 'ili' ? '伊犁州' : '克州'}重污染天气应急指挥部】`,
+    zh: (jurisdiction: Jurisdiction) =>
+      `【${jurisdiction === 'ili' ? '伊犁州' : '克州'}重污染天气应急指挥部】`,
     en: (jurisdiction: Jurisdiction) =>
       `[${jurisdiction === 'ili' ? 'Ili' : 'Kizilsu'} heavy-pollution emergency command] `,
   },
   smsExercise: { zh: '（演练，回放数据）', en: '(EXERCISE, replayed data) ' },
   smsIssue: {
-    zh: (area: string, level: string, response: string, from: string, pollutant: string, until: string | null) =>
+    zh: (
+      area: string,
+      level: string,
+      response: string,
+      from: string,
+      pollutant: string,
+      until: string | null,
+    ) =>
       `${area}自${from}起启动重污染天气${level}（${response}），首要污染物${pollutant}${until ? `，预计持续至${until}` : ''}。`,
-    en: (area: string, level: string, response: string, from: string, pollutant: string, until: string | null) =>
+    en: (
+      area: string,
+      level: string,
+      response: string,
+      from: string,
+      pollutant: string,
+      until: string | null,
+    ) =>
       `${level} (${response}) for ${area} from ${from}; primary pollutant ${pollutant}${until ? `; expected until ${until}` : ''}.`,
   },
   smsLift: {

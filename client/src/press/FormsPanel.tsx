@@ -93,22 +93,24 @@ export function FormsPanel({
       {canEdit && (
         <details className="form-fields">
           <summary>{t('formFieldsHeading')}</summary>
-          {textFields.map(({ key, phrase, multiline }) => (
-            <label key={key}>
-              {t(phrase)}
-              {multiline ? (
-                <textarea
-                  value={fields[key] ?? ''}
-                  onChange={(event) => setFields({ ...fields, [key]: event.target.value })}
-                />
-              ) : (
-                <input
-                  value={fields[key] ?? ''}
-                  onChange={(event) => setFields({ ...fields, [key]: event.target.value })}
-                />
-              )}
-            </label>
-          ))}
+          {textFields.map(({ key, phrase, multiline }) => {
+            const props = {
+              value: fields[key] ?? '',
+              onChange: (event: { target: { value: string } }) =>
+                setFields({ ...fields, [key]: event.target.value }),
+            };
+            return multiline ? (
+              <label key={key}>
+                {t(phrase)}
+                <textarea {...props} />
+              </label>
+            ) : (
+              <label key={key}>
+                {t(phrase)}
+                <input {...props} />
+              </label>
+            );
+          })}
           <label>
             {t('fieldNextSteps')} {date}
             <textarea

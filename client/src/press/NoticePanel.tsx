@@ -23,7 +23,6 @@ export function NoticePanel({
   const [loaded, setLoaded] = useState<NoticeResponse | null>(null);
   const [draft, setDraft] = useState<NoticeEdits>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -37,7 +36,7 @@ export function NoticePanel({
     return () => {
       cancelled = true;
     };
-  }, [warning.id, at, language, version]);
+  }, [warning.id, at, language]);
 
   const notice = useMemo(
     () => (loaded ? composeNotice(loaded.context, draft, language) : null),
@@ -53,29 +52,31 @@ export function NoticePanel({
     `/api/warnings/${encodeURIComponent(warning.id)}/notice?${query({ format, at, lang: language })}`;
   const act = (promise: Promise<unknown>) =>
     promise
-      .then(() => {
+      .then(() => noticeOf(warning.id, at, language))
+      .then((response) => {
+        setLoaded(response);
+        setDraft(response.edits);
         setMessage(t('saved'));
-        setVersion((value) => value + 1);
       })
       .catch((error: Error) => setMessage(error.message));
-  const field = (key: keyof NoticeEdits, label: string, multiline = false) => (
-    <label>
-      {label}
-      {multiline ? (
-        <textarea
-          value={draft[key] ?? ''}
-          disabled={released !== null}
-          onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-        />
-      ) : (
-        <input
-          value={draft[key] ?? ''}
-          disabled={released !== null}
-          onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-        />
-      )}
-    </label>
-  );
+  const field = (key: keyof NoticeEdits, label: string, multiline = false) => {
+    const props = {
+      value: draft[key] ?? '',
+      disabled: released !== null,
+      onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value }),
+    };
+    return multiline ? (
+      <label>
+        {label}
+        <textarea {...props} />
+      </label>
+    ) : (
+      <label>
+        {label}
+        <input {...props} />
+      </label>
+    );
+  };
 
   return (
     <section className="press-notice" data-testid={`notice-${warning.id}`}>
