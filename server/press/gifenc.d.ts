@@ -1,9 +1,9 @@
 /** Types for gifenc 1.0 (the package ships none): the functions server/press/playback.ts uses. */
 declare module 'gifenc' {
-  type Palette = number[][];
-  function quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number): Palette;
-  function applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette): Uint8Array;
-  function GIFEncoder(): {
+  export type Palette = number[][];
+  export function quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number): Palette;
+  export function applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette): Uint8Array;
+  export function GIFEncoder(): {
     writeFrame(
       index: Uint8Array,
       width: number,

@@ -3,10 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import gifenc from 'gifenc';
+import * as gifencModule from 'gifenc';
 import { PNG } from 'pngjs';
 
-// gifenc is CommonJS: its functions come from the default export under Node's ESM loader.
+// gifenc ships CommonJS (Node's loader: functions on the default export) and ESM (bundlers: named exports).
+const gifenc: typeof gifencModule.default =
+  typeof gifencModule.quantize === 'function' ? gifencModule : gifencModule.default;
 const { applyPalette, GIFEncoder, quantize } = gifenc;
 
 /** Half a second per hour: three days play in 36 seconds. */

@@ -21,8 +21,9 @@ export type SnapshotRequest = {
   clock?: string | null;
 };
 
-/** A map that has not settled by then is reported, not sent half-drawn. */
-const renderTimeoutMs = 60_000;
+/** A map that has not settled by then is reported, not sent half-drawn (generous: two shared cores). */
+const renderTimeoutMs = 90_000;
+const pageLoadTimeoutMs = 120_000;
 const cacheSize = 48;
 /** A page is reloaded after this many pictures (bounded memory; a new boundary set is picked up). */
 const rendersPerPage = 200;
@@ -107,9 +108,9 @@ export function createSnapshotService(browser: BrowserService) {
           if (pages.get(scale) === entry) pages.delete(scale);
         });
         page.on('crash', () => pages.delete(scale));
-        await page.goto(`${origin}/snapshot`);
+        await page.goto(`${origin}/snapshot`, { timeout: pageLoadTimeoutMs });
         await page
-          .waitForFunction(() => window.__snapshot !== undefined, undefined, { timeout: renderTimeoutMs })
+          .waitForFunction(() => window.__snapshot !== undefined, undefined, { timeout: pageLoadTimeoutMs })
           .catch(() => {
             throw new RenderUnavailable(
               'the snapshot page did not load the map (is the client built? run npm run build)',
