@@ -8,7 +8,6 @@ export function noticeModel(
   map: { caption: string } | { unavailable: string },
 ): DocumentModel {
   const { language } = notice;
-  const blank = (value: string | null) => value;
   const blocks: Block[] = [
     ...(notice.exercise ? [{ kind: 'mark', text: notice.exercise } as const] : []),
     { kind: 'subtitle', text: notice.authority },
@@ -16,7 +15,7 @@ export function noticeModel(
     {
       kind: 'fields',
       items: [
-        { label: word(language, 'number'), value: blank(notice.number) },
+        { label: word(language, 'number'), value: notice.number },
         { label: word(language, 'issuedOn'), value: notice.issuedOn },
       ],
     },
