@@ -1,5 +1,6 @@
 import type { Species } from '../../shared/aqi/species';
 import { levelSegments, segmentAt } from '../../shared/documents/facts';
+import { beijingDate, dateStart } from '../../shared/documents/format';
 import type { FormContext, FormId } from '../../shared/documents/forms';
 import type { NoticeContext } from '../../shared/documents/notice';
 import { plans } from '../../shared/plans';
@@ -157,9 +158,7 @@ export function formContext(
   let followUp: FormContext['followUp'] = null;
   if (form === '3-2') {
     // Plans 5.1: during a response every unit reports the previous day; the follow-up carries those reports.
-    const previous = new Date(Date.parse(`${date}T00:00:00+08:00`) - 24 * HOUR + 8 * HOUR)
-      .toISOString()
-      .slice(0, 10);
+    const previous = beijingDate(dateStart(date!) - 24 * HOUR);
     const status = reportingStatus(
       expectedReporters(jurisdiction),
       store.dailyReports(jurisdiction, previous),

@@ -1,5 +1,5 @@
 import { levelSegments } from '../../shared/documents/facts';
-import { formMinute, minute } from '../../shared/documents/format';
+import { beijingDate, formMinute, minute } from '../../shared/documents/format';
 import type { Block, Cell, DocumentModel } from '../../shared/documents/model';
 import { noticeArea } from '../../shared/documents/notice';
 import { type DocumentLanguage, word } from '../../shared/documents/words';
@@ -31,10 +31,6 @@ function dailyCourse(engine: Engine, jurisdiction: Jurisdiction, unitId: string,
     for (const point of engine.series(jurisdiction, { kind: 'unit', id: unitId }, end).daily)
       if (point.time >= from && point.time <= to) points.set(point.time, point.aqi);
   return [...points.entries()].sort((a, b) => a[0] - b[0]);
-}
-
-function dateOf(ms: number): string {
-  return new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
 }
 
 /**
@@ -156,9 +152,9 @@ export function episodeReport(
   // Each reporter's daily reports over the response days (plans 5.1).
   const days: string[] = [];
   for (
-    let day = dateOf(start);
-    day <= dateOf(end);
-    day = dateOf(Date.parse(`${day}T12:00:00+08:00`) + 24 * HOUR)
+    let day = beijingDate(start);
+    day <= beijingDate(end);
+    day = beijingDate(Date.parse(`${day}T12:00:00+08:00`) + 24 * HOUR)
   )
     days.push(day);
   const reported = new Map<string, number>();

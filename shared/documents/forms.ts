@@ -4,7 +4,8 @@ import { plans } from '../plans';
 import { roleSchema } from '../plans/schema';
 import { speciesSchema } from '../state/schema';
 import { jurisdictionSchema } from '../units/schema';
-import { formDate, formMinute, minute } from './format';
+import { responseDay } from './facts';
+import { beijingDate, formDate, formMinute, minute } from './format';
 import type { Block, Cell, DocumentModel } from './model';
 import { type DocumentLanguage, word } from './words';
 
@@ -96,11 +97,6 @@ type Language = DocumentLanguage;
 const label = (value: string, span = 1): Cell => ({ text: value, label: true, span });
 const value = (content: string | null | undefined, span = 3, minLines = 1): Cell =>
   content ? { text: content, span, minLines } : { text: '', blank: true, span, minLines };
-
-function responseDay(from: number, at: number): number {
-  const day = (ms: number) => Math.floor((ms + 8 * 3_600_000) / 86_400_000);
-  return day(at) - day(from) + 1;
-}
 
 function unitsCell(context: FormContext, language: Language): Cell {
   return value(
@@ -275,7 +271,7 @@ function followUpForm(context: FormContext, fields: FormFields, language: Langua
         ],
         [
           label(word(language, 'responseDay')),
-          value(word(language, 'responseDayValue', responseDay(start.from, end - 1))),
+          value(word(language, 'responseDayValue', responseDay(start.from, beijingDate(end - 1)))),
         ],
         [
           label(word(language, 'levelChanges')),
@@ -350,7 +346,11 @@ function liftForm(context: FormContext, fields: FormFields, language: Language):
         ],
         [
           label(word(language, 'responseDay')),
-          value(lifted ? word(language, 'responseDayValue', responseDay(start.from, lifted.at)) : null),
+          value(
+            lifted
+              ? word(language, 'responseDayValue', responseDay(start.from, beijingDate(lifted.at)))
+              : null,
+          ),
         ],
         [
           label(word(language, 'liftOpinion')),
