@@ -39,7 +39,7 @@ function rows(blocks: Block[]): Cell[][] {
   return blocks.flatMap((block) => (block.kind === 'table' ? block.rows : []));
 }
 
-function valueOf(blocks: Block[], label: string): Cell | undefined {
+function cellOf(blocks: Block[], label: string): Cell | undefined {
   for (const row of rows(blocks)) {
     const index = row.findIndex((cell) => cell.label && cell.text === label);
     if (index >= 0) return row[index + 1];
@@ -54,16 +54,16 @@ describe('表3-1 预警启动', () => {
     expect(kizilsu.blocks.find((block) => block.kind === 'title')).toMatchObject({
       text: '预警信息报送表（预警启动）',
     });
-    expect(valueOf(kizilsu.blocks, '重污染天气发生涉及县（市）')?.text).toBe('阿图什市');
-    expect(valueOf(kizilsu.blocks, '预警启动时间')?.text).toBe('2019年11月19日20时00分');
-    expect(valueOf(kizilsu.blocks, 'AQI值范围及平均值')?.text).toBe('212–212，平均212');
-    expect(valueOf(kizilsu.blocks, '首要污染物浓度范围及平均值')?.text).toBe(
+    expect(cellOf(kizilsu.blocks, '重污染天气发生涉及县（市）')?.text).toBe('阿图什市');
+    expect(cellOf(kizilsu.blocks, '预警启动时间')?.text).toBe('2019年11月19日20时00分');
+    expect(cellOf(kizilsu.blocks, 'AQI值范围及平均值')?.text).toBe('212–212，平均212');
+    expect(cellOf(kizilsu.blocks, '首要污染物浓度范围及平均值')?.text).toBe(
       'PM10：380–380，平均380 µg/m³（24小时均值）',
     );
   });
 
   it('leaves what only people can fill as blank lines, and prints it once filled', () => {
-    expect(valueOf(kizilsu.blocks, '不利于空气污染物稀释、扩散和清除的空气污染气象条件')).toMatchObject({
+    expect(cellOf(kizilsu.blocks, '不利于空气污染物稀释、扩散和清除的空气污染气象条件')).toMatchObject({
       text: '',
       blank: true,
     });
@@ -72,14 +72,14 @@ describe('表3-1 预警启动', () => {
       .flatMap((block) => block.items);
     expect(signatures.find((field) => field.label === '签发人')?.value).toBeNull();
     const filled = composeForm('3-1', context('kizilsu'), { weather: '静稳', signatory: '李明' }, 'zh');
-    expect(valueOf(filled.blocks, '不利于空气污染物稀释、扩散和清除的空气污染气象条件')?.text).toBe('静稳');
+    expect(cellOf(filled.blocks, '不利于空气污染物稀释、扩散和清除的空气污染气象条件')?.text).toBe('静稳');
     const signed = filled.blocks.filter((block) => block.kind === 'fields').flatMap((block) => block.items);
     expect(signed.find((field) => field.label === '签发人')?.value).toBe('李明');
   });
 
   it('uses the Ili plan words for Ili warnings', () => {
     const ili = composeForm('3-1', context('ili'), {}, 'zh');
-    expect(valueOf(ili.blocks, '重污染天气发生涉及县市、团场')?.text).toBe('阿图什市');
+    expect(cellOf(ili.blocks, '重污染天气发生涉及县市、团场')?.text).toBe('阿图什市');
     const body = ili.blocks.filter((block) => block.kind === 'fields').flatMap((block) => block.items);
     expect(body.find((field) => field.label === '预警指挥机构')?.value).toBe(
       '伊犁哈萨克自治州重污染天气应急指挥部办公室',
