@@ -36,8 +36,21 @@ export function demo(server: TestServer, role: string): Promise<Session> {
   return login(server, role, `${role}-demo`);
 }
 
+/**
+ * A keep-alive socket the server closed while idle may be reset as the next request goes out on it (undici,
+ * under load): such a request never reached the handler, so it is sent once more.
+ */
+async function post(session: Session, path: string, body: unknown): Promise<Response> {
+  try {
+    return await session.request(path, { method: 'POST', body: JSON.stringify(body) });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return session.request(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+}
+
 async function act(session: Session, path: string, body: unknown): Promise<void> {
-  const response = await session.request(path, { method: 'POST', body: JSON.stringify(body) });
+  const response = await post(session, path, body);
   if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${await response.text()}`);
 }
 
