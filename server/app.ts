@@ -20,6 +20,7 @@ import { errorHandler, notFound } from './http/errors';
 import { healthRouter } from './http/health';
 import { bodyLimit, ingestRouter } from './http/ingest';
 import { layersRouter } from './http/layers';
+import { pressRouter } from './http/press';
 import { reportsRouter } from './http/reports';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
@@ -29,7 +30,7 @@ import { replayIngestFor, startReplay } from './replay';
 import { createStore } from './store/sqlite';
 
 const clientDist = fileURLToPath(new URL('../dist/client', import.meta.url));
-const clientRoutes = ['/', '/wall', '/command', '/press'];
+const clientRoutes = ['/', '/wall', '/command', '/press', '/snapshot'];
 
 export type RunningServer = {
   http: Server;
@@ -81,6 +82,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', layersRouter(store));
   app.use('/api', auditRouter(store));
   app.use('/api', stateRouter(engine));
+  app.use('/api', pressRouter({ store, engine, exercise: config.replay }));
   app.use('/api', notFound);
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: false }));

@@ -8,6 +8,7 @@ try {
   situational map   ${server.url}/
   wall display      ${server.url}/wall
   commander console ${server.url}/command
+  press page        ${server.url}/press
   health            ${server.url}/api/health`);
   if (server.demoAccounts.length > 0) {
     console.log(

@@ -14,11 +14,19 @@ import { WallView } from './views/WallView';
 const commandModules = import.meta.glob<{ CommandView: ComponentType }>('./command/CommandView.tsx');
 const loadCommand = commandModules['./command/CommandView.tsx'];
 const CommandView = loadCommand ? lazy(async () => ({ default: (await loadCommand()).CommandView })) : null;
+// The server's headless Chromium renders briefing pictures here (GET /api/snapshot, /api/playback).
+const SnapshotView = lazy(async () => ({ default: (await import('./views/SnapshotView')).SnapshotView }));
 
 function Route() {
   const path = window.location.pathname.replace(/\/+$/, '');
   if (path === '/wall') return <WallView />;
   if (path === '/press') return <PressView />;
+  if (path === '/snapshot')
+    return (
+      <Suspense fallback={null}>
+        <SnapshotView />
+      </Suspense>
+    );
   if (path === '/command' && CommandView)
     return (
       <Suspense fallback={null}>

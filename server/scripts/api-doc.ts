@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { enterpriseCheckInputSchema } from '../../geo/layers/enterprise-check';
+import { formFieldsSchema } from '../../shared/documents/forms';
+import { noticeEditsSchema } from '../../shared/documents/notice';
 import { newAccountSchema } from '../auth/accounts';
 import { environmentSchema } from '../config';
 import { auditQuerySchema } from '../http/audit';
@@ -64,6 +66,8 @@ const documented: Record<string, z.ZodType> = {
   'daily reports query': dailyReportsQuerySchema,
   'enterprise check': enterpriseCheckInputSchema,
   'enterprise checks query': enterpriseChecksQuerySchema,
+  'notice edits': noticeEditsSchema,
+  'form fields': formFieldsSchema,
   'CLI user add': newAccountSchema,
 };
 

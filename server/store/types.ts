@@ -182,6 +182,28 @@ export interface PacketStore {
   packet(id: number): PacketRow | null;
 }
 
+/**
+ * What people add to a warning's documents (issue 18): the annex-3 form fields ('forms', segment null) and the
+ * press office's notice edits per announced level ('notice', segment = the level's index); `released` marks
+ * the notice as released, after which that level's notice is not edited again.
+ */
+export type WarningDocumentRow = {
+  jurisdiction: Jurisdiction;
+  warningId: string;
+  document: 'forms' | 'notice';
+  segment: number | null;
+  body: unknown;
+  released: boolean;
+  at: number;
+  actor: string;
+};
+
+/** Rows of the current exercise only, oldest first; every save is kept. */
+export interface WarningDocumentStore {
+  addWarningDocument(row: WarningDocumentRow): void;
+  warningDocuments(jurisdiction: Jurisdiction, warningId: string): WarningDocumentRow[];
+}
+
 export interface Store
   extends ObservationStore,
     PacketStore,
@@ -192,7 +214,8 @@ export interface Store
     AccountStore,
     DocumentStore,
     ReportStore,
-    EnterpriseCheckStore {
+    EnterpriseCheckStore,
+    WarningDocumentStore {
   /** Replacements of stored station-hours, newest first (the observation change log). */
   observationChanges(station?: string): ObservationChange[];
   /** Recomputes every entry's hash: the first broken seq, or null when the chain holds. */

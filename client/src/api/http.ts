@@ -58,15 +58,16 @@ export async function getJson<S extends z.ZodType>(
   return read(response, schema, `GET ${path.split('?')[0]}`);
 }
 
-/** A state-changing request: the session cookie plus the synchronizer token (docs/API.md, CSRF). */
+/** A state-changing request (POST, or PUT where the API replaces a record): cookie plus CSRF token. */
 export async function postJson<S extends z.ZodType>(
   path: string,
   body: unknown,
   schema: S,
-  options: RequestOptions & { csrfToken?: string } = {},
+  options: RequestOptions & { csrfToken?: string; method?: 'POST' | 'PUT' } = {},
 ): Promise<z.infer<S>> {
+  const method = options.method ?? 'POST';
   const response = await fetch(path, {
-    method: 'POST',
+    method,
     credentials: 'same-origin',
     headers: {
       'content-type': 'application/json',
@@ -75,5 +76,5 @@ export async function postJson<S extends z.ZodType>(
     body: JSON.stringify(body),
     signal: options.signal,
   });
-  return read(response, schema, `POST ${path.split('?')[0]}`);
+  return read(response, schema, `${method} ${path.split('?')[0]}`);
 }

@@ -11,11 +11,15 @@ const LanguageContext = createContext<LanguageContextValue>({
   toggle: () => {},
 });
 
-/** Chinese by default; the choice sticks in localStorage (the wall keeps it across restarts). */
-export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(() =>
+/**
+ * Chinese by default; the choice sticks in localStorage (the wall keeps it across restarts). `fixed` sets the
+ * language from outside (the server-side snapshot asks for one per picture).
+ */
+export function LanguageProvider({ children, fixed }: { children: ReactNode; fixed?: Language }) {
+  const [chosen, setLanguage] = useState<Language>(() =>
     localStorage.getItem('language') === 'en' ? 'en' : 'zh',
   );
+  const language = fixed ?? chosen;
   const toggle = useCallback(() => {
     setLanguage((current) => {
       const next = current === 'zh' ? 'en' : 'zh';

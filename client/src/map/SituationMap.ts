@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/bbox';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
@@ -38,6 +39,7 @@ export class SituationMap {
   private readonly states = new Map<string, JurisdictionState>();
   private stationKey = '';
   private frame = 0;
+  private layers: Layer[] = [];
   private metric: Metric = 'hourly';
   private visible: LayerVisibility = {
     stations: true,
@@ -232,8 +234,26 @@ export class SituationMap {
     if (this.frame !== 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.model) this.overlay.setProps({ layers: buildLayers(this.model) });
+      if (!this.model) return;
+      this.layers = buildLayers(this.model);
+      this.overlay.setProps({ layers: this.layers });
     });
+  }
+
+  /**
+   * Resolves once the latest values are drawn: no layer rebuild pending, every deck.gl layer loaded (fonts,
+   * icons) and MapLibre idle after a fresh frame. Server-side snapshots wait for it, so none is half-drawn.
+   */
+  async settled(): Promise<void> {
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (;;) {
+      await nextFrame();
+      if (this.frame !== 0 || !this.map.loaded() || !this.layers.every((layer) => layer.isLoaded)) continue;
+      const idle = new Promise((resolve) => this.map.once('idle', resolve));
+      this.map.triggerRepaint();
+      await idle;
+      if (this.frame === 0 && this.layers.every((layer) => layer.isLoaded)) return;
+    }
   }
 
   fit(bounds: Bounds, animate = true): void {

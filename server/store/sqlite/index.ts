@@ -10,6 +10,7 @@ import { observationStore } from './observations';
 import { packetStore } from './packets';
 import { documentStore, eventStore, forecastStore, stationStore } from './records';
 import { reportStore } from './reports';
+import { warningDocumentStore } from './warning-documents';
 
 /**
  * The SQLite store: `${dataDir}/tianshan.db`, WAL journal. synchronous=FULL because an acknowledged write
@@ -36,6 +37,7 @@ export function createStore(dataDir: string): Store {
     ...reportStore(database),
     ...enterpriseCheckStore(database),
     ...packetStore(database),
+    ...warningDocumentStore(database),
     transaction: (fn) => database.transaction(fn)(),
     status() {
       if (!open) return { kind: 'sqlite', ok: false };

@@ -124,6 +124,24 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'decision packets are append-only'); END;
     `,
   },
+  {
+    version: 20,
+    name: 'warning documents',
+    // Issue 18: what people fill in on the annex-3 forms and the press office's notice edits and releases, kept
+    // with the warning of the current exercise; every save is a new row (the latest wins), none is changed.
+    sql: `
+      CREATE TABLE warning_documents (
+        id INTEGER PRIMARY KEY, jurisdiction TEXT NOT NULL, exercise INTEGER NOT NULL, warning_id TEXT NOT NULL,
+        document TEXT NOT NULL, segment INTEGER, body TEXT NOT NULL, released INTEGER NOT NULL,
+        at INTEGER NOT NULL, actor TEXT NOT NULL
+      );
+      CREATE INDEX warning_documents_by_warning ON warning_documents (jurisdiction, exercise, warning_id, id);
+      CREATE TRIGGER warning_documents_no_update BEFORE UPDATE ON warning_documents
+        BEGIN SELECT RAISE(ABORT, 'warning documents are append-only'); END;
+      CREATE TRIGGER warning_documents_no_delete BEFORE DELETE ON warning_documents
+        BEGIN SELECT RAISE(ABORT, 'warning documents are append-only'); END;
+    `,
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

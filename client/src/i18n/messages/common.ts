@@ -85,8 +85,6 @@ export const commonMessages = {
   loading: { zh: '加载中…', en: 'Loading…' },
   seriesUnavailable: { zh: '暂无序列数据', en: 'No series available' },
   unitDetails: { zh: '查看单元', en: 'Unit details' },
-  snapshot: { zh: '下载地图快照', en: 'Download map snapshot' },
-  notice: { zh: '通告', en: 'Notice' },
   jurisdiction: { zh: '地区', en: 'Prefecture' },
   language: { zh: 'English', en: '中文' },
   dust: { zh: '疑似沙尘（不按重污染分级）', en: 'Suspected dust (not graded as heavy pollution)' },
@@ -105,14 +103,6 @@ export const commonMessages = {
   classGuarantee: { zh: '保障类', en: 'Guarantee class' },
   'classSmall-micro': { zh: '小微企业', en: 'Small-micro' },
   classOther: { zh: '其他', en: 'Other' },
-  briefingTitle: { zh: '空气质量与重污染天气预警', en: 'Air quality and heavy-pollution warnings' },
-  briefingSource: {
-    zh: '来源：天山空气 · 重污染天气应急；AQI依据HJ 633',
-    en: 'Source: Tianshan Air · heavy-pollution emergency; AQI per HJ 633',
-  },
-  containsSimulated: { zh: '含模拟站数据', en: 'Includes simulated-station data' },
-  downloadNotice: { zh: '下载通告（Word）', en: 'Download notice (Word)' },
-  publicAdvice: { zh: '健康防护建议', en: 'Health advice' },
   requestFailed: { zh: '请求失败', en: 'A request failed' },
   dismiss: { zh: '知道了', en: 'Dismiss' },
 } satisfies Messages;

@@ -1,0 +1,77 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { Role } from '../../shared/plans';
+import { isWholeHour, parseInstant, toBeijingIso } from '../../shared/time';
+import type { Jurisdiction } from '../../shared/units/schema';
+import { requireJurisdiction, requirePrincipal } from '../auth/guards';
+import type { Engine } from '../engine';
+import { RenderUnavailable } from '../press/browser';
+import { HttpError } from './errors';
+
+/** Drafts before release are not public: the press, the commanders and the office (issue 18). */
+export const pressRoles: readonly Role[] = [
+  'press',
+  'commander',
+  'first-deputy-commander',
+  'deputy-commander',
+  'office-director',
+  'duty-officer',
+];
+
+/** An hour end (ISO 8601 with offset); absent = the engine's now. */
+export const hourEndSchema = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined) return undefined;
+    try {
+      const at = parseInstant(value);
+      if (isWholeHour(at)) return at;
+      context.addIssue({
+        code: 'custom',
+        message: 'at must be the end of an hour, e.g. 2019-12-17T18:00:00+08:00',
+      });
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+    return z.NEVER;
+  });
+
+export const languageSchema = z.enum(['zh', 'en']).default('zh');
+
+/** The data time of a document: `at` (up to the forecast horizon, as GET /api/state allows) or now. */
+export function dataTime(engine: Engine, jurisdiction: Jurisdiction, at: number | undefined): number {
+  const now = engine.now(jurisdiction);
+  if (at === undefined || at <= now) return at ?? now;
+  const { forecastEnd } = engine.timeline(jurisdiction);
+  if (forecastEnd === null || at > forecastEnd)
+    throw new HttpError(400, {
+      error: 'invalid query',
+      issues: [
+        {
+          field: 'at',
+          message:
+            forecastEnd === null
+              ? `at is after the engine now ${toBeijingIso(now)} and no forecast is known beyond it`
+              : `at is after the forecast horizon end ${toBeijingIso(forecastEnd)}`,
+        },
+      ],
+    });
+  return at;
+}
+
+/** The server's own address as the request reached it: the browser loads the snapshot page from there. */
+export function originOf(request: Request): string {
+  const address = request.socket.localAddress ?? '127.0.0.1';
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${request.socket.localPort}`;
+}
+
+export function signedInFor(request: Request, jurisdiction: Jurisdiction): void {
+  requireJurisdiction(requirePrincipal(request), jurisdiction);
+}
+
+export function unavailable(response: Response, error: unknown): void {
+  if (!(error instanceof RenderUnavailable)) throw error;
+  response.status(503).set('Retry-After', '30').json({ error: error.message });
+}
