@@ -9,7 +9,6 @@ const levelEn = { yellow: 'a yellow', orange: 'an orange', red: 'a red', none: '
 export const commandMessages = {
   consoleTitle: { zh: '重污染天气应急指挥台', en: 'Heavy-pollution command console' },
   signIn: { zh: '登录', en: 'Sign in' },
-  signOut: { zh: '退出', en: 'Sign out' },
   username: { zh: '用户名', en: 'Username' },
   password: { zh: '密码', en: 'Password' },
   wrongPassword: { zh: '用户名或密码错误', en: 'Wrong username or password' },

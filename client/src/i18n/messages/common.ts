@@ -105,4 +105,5 @@ export const commonMessages = {
   classOther: { zh: '其他', en: 'Other' },
   requestFailed: { zh: '请求失败', en: 'A request failed' },
   dismiss: { zh: '知道了', en: 'Dismiss' },
+  signOut: { zh: '退出登录', en: 'Sign out' },
 } satisfies Messages;

@@ -11,7 +11,6 @@ export const pressMessages = {
     zh: (role: string) => `当前账号角色（${role}）无权使用新闻发布页面。`,
     en: (role: string) => `This account's role (${role}) may not use the press page.`,
   },
-  signOut: { zh: '退出登录', en: 'Sign out' },
   chosenDataTime: {
     zh: '数据时间（北京时间，所有文档统一）',
     en: 'Data time (Beijing; the same for every document)',
