@@ -6,7 +6,9 @@ import { type Polygonal, polygonsOf } from '../boundaries/geometry';
  * so it costs no extra GPU program. Longitudes are scaled by cos(latitude) so the lines run at 45° on
  * the ground and keep their spacing both ways.
  */
-export function hatchSegments(geometry: Polygonal, spacing: number): [number, number][][] {
+export type Segment = [[number, number], [number, number]];
+
+export function hatchSegments(geometry: Polygonal, spacing: number): Segment[] {
   const polygons = polygonsOf(geometry);
   const latitudes = polygons.flatMap((polygon) => polygon[0]!.map((position) => position[1]!));
   const middle = (Math.min(...latitudes) + Math.max(...latitudes)) / 2;
@@ -23,7 +25,7 @@ export function hatchSegments(geometry: Polygonal, spacing: number): [number, nu
   if (edges.length === 0) return [];
   const sums = edges.flatMap(([u1, v1, u2, v2]) => [u1 + v1, u2 + v2]);
   const step = spacing * Math.SQRT2;
-  const segments: [number, number][][] = [];
+  const segments: Segment[] = [];
   for (let c = Math.ceil(Math.min(...sums) / step) * step; c <= Math.max(...sums); c += step) {
     // Where each edge crosses the line u + v = c, ordered along the line by u.
     const crossings: number[] = [];

@@ -21,7 +21,7 @@ export function labelAnchor(geometry: Polygonal): LabelAnchor {
   for (const polygon of polygonsOf(geometry)) {
     const latitude = polygon[0]!.reduce((sum, position) => sum + position[1]!, 0) / polygon[0]!.length;
     const scale = Math.cos((latitude * Math.PI) / 180);
-    const scaled = polygon.map((ring) => ring.map(([lon, lat]) => [lon! * scale, lat!]));
+    const scaled = polygon.map((ring) => ring.map(([lon, lat]): [number, number] => [lon! * scale, lat!]));
     const pole = polylabel(scaled, precision);
     if (!best || pole.distance > best.room)
       best = { position: [pole[0]! / scale, pole[1]!], room: pole.distance };

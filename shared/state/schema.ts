@@ -37,6 +37,12 @@ export const unitStateSchema = z.object({
   /** True when the unit's values come only from simulated stations. */
   simulated: z.boolean(),
   dust: z.enum(['none', 'suspected', 'confirmed']),
+  /**
+   * Indicators the hourly / daily report lacks for want of valid hours (DOMAIN.md "incomplete data"): a
+   * non-empty list marks the value partial. Absent until the engine reports it (issue 16).
+   */
+  hourlyMissing: z.array(indicatorSchema).optional(),
+  dailyMissing: z.array(indicatorSchema).optional(),
   /** Forecast states only: the forecast's likely range around dailyAqi, when the issue gives one. */
   aqiLow: z.number().nullable().optional(),
   aqiHigh: z.number().nullable().optional(),

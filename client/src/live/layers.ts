@@ -5,7 +5,7 @@ import { dustSourceSchema } from '../../../geo/layers/dust-source';
 import { enterpriseSchema } from '../../../geo/layers/enterprise';
 import type { LayerKind } from '../../../geo/layers/kinds';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import type { OverlayLayers } from '../map/sampleLayers';
+import type { OverlayLayers } from '../map/overlayLayers';
 
 const responseSchema = z.object({
   geojson: z.object({

@@ -1,14 +1,20 @@
+import type { Deck } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../../../geo/layers/enterprise';
+import { levelRank, type WarningLevel } from '../../../shared/levels';
+import { type UnitInForce, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { ChecksFeed } from './enterpriseChecks';
-import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
+import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry } from './geometry';
+import { Hatching } from './hatching';
+import { placeMapLabels } from './labelPlacement';
 import type { Metric } from './labels';
 import { buildLayers, type LayerVisibility, type MapModel } from './layers';
-import { levelsInForce, type OverlayLayers } from './sampleLayers';
+import { OnDemandFrames } from './onDemandFrames';
+import type { OverlayLayers } from './overlayLayers';
 import { enterpriseTooltip, stationTooltip } from './tooltip';
 
 export type Selection = { kind: 'unit' | 'station'; id: string };
@@ -22,21 +28,32 @@ export type SituationMapOptions = {
   language?: Language;
 };
 
+/** Line widths, markers and text grow with the screen: 1 up to a 1000-pixel-high window, then in step. */
+function screenScale(): number {
+  return Math.max(1, window.innerHeight / 1000);
+}
+
 /**
  * The map is an imperative object React feeds (STYLE.md): created once; geometry is sent once; values
- * change colours through deck.gl updateTriggers. A lost WebGL context rebuilds map and overlay in place.
+ * change colours through deck.gl updateTriggers. It draws only when data, view or size change: deck.gl's
+ * loop runs on demand (OnDemandFrames), labels are placed when the view settles, never per frame. A lost
+ * WebGL context rebuilds map and overlay in place.
  */
 export class SituationMap {
   private map!: MaplibreMap;
   private overlay!: MapboxOverlay;
+  private frames: OnDemandFrames | null = null;
   private model: MapModel | null = null;
   private readonly tooltip = document.createElement('div');
   private readonly checks = new ChecksFeed((checks) => this.update({ checks }));
+  private readonly hatching = new Hatching();
   private features = new Map<string, UnitFeature>();
-  private regionOutlines: RegionOutlines | null = null;
+  private regionOutlines: MergedOutlines | null = null;
+  private warnedOutlines: MergedOutlines | null = null;
   private readonly states = new Map<string, JurisdictionState>();
   private stationKey = '';
   private frame = 0;
+  private placed = false;
   private metric: Metric = 'hourly';
   private visible: LayerVisibility = {
     stations: true,
@@ -69,6 +86,7 @@ export class SituationMap {
       center: this.view.center,
       zoom: this.view.zoom,
       attributionControl: false,
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: this.options.preserveDrawingBuffer ?? false },
     });
     this.overlay = new MapboxOverlay({
@@ -82,6 +100,12 @@ export class SituationMap {
       },
     });
     this.map.addControl(this.overlay);
+    // The overlay's Deck is created by addControl (interleaved: on MapLibre's own context).
+    const deck = (this.overlay as unknown as { _deck?: Deck })._deck;
+    this.frames?.stop();
+    this.frames = deck
+      ? new OnDemandFrames(deck as unknown as ConstructorParameters<typeof OnDemandFrames>[0])
+      : null;
     this.container.appendChild(this.tooltip);
     // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
     this.map.on('click', (event) => {
@@ -89,6 +113,9 @@ export class SituationMap {
       this.clicked(picked?.layer?.id, picked?.object);
     });
     if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
+    // Labels and hatching follow the view once it settles, and the screen size (issue 16).
+    this.map.on('moveend', () => this.placeLabels());
+    this.map.on('resize', () => this.placeLabels());
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
     // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
@@ -140,7 +167,8 @@ export class SituationMap {
   setBoundaries(collection: BoundaryCollection): void {
     const geometry = unitGeometry(collection);
     this.features = new Map(geometry.features.map((feature) => [feature.properties.unitId, feature]));
-    this.regionOutlines = new RegionOutlines(this.features);
+    this.regionOutlines = new MergedOutlines(this.features);
+    this.warnedOutlines = new MergedOutlines(this.features);
     this.model = {
       geometry,
       units: new Map(),
@@ -148,17 +176,21 @@ export class SituationMap {
       stations: [],
       stationValues: new Map(),
       regions: [],
+      warned: [],
+      hatch: [],
+      labels: [],
       samples: null,
       checks: null,
       metric: this.metric,
       language: this.language,
       wall: this.options.wall ?? false,
+      scale: screenScale(),
       now: 0,
       selectedId: this.selectedId,
       visible: this.visible,
       version: 0,
     };
-    this.fit(bbox(collection) as Bounds, false);
+    this.fit(bbox(collection) as Bounds);
   }
 
   /** Live or past states of one or more jurisdictions; only values change, geometry stays. */
@@ -167,42 +199,51 @@ export class SituationMap {
     for (const state of states) this.states.set(state.jurisdiction, state);
     const all = [...this.states.values()];
     const units = new Map<string, UnitState>();
-    const inForce = new Map(all.flatMap((state) => [...levelsInForce(state)]));
+    const inForce = new Map<string, UnitInForce>();
     const stationValues = new Map<string, StationState>();
     for (const state of all) {
-      for (const unit of state.units) units.set(unit.id, unit);
+      for (const unit of state.units) {
+        units.set(unit.id, unit);
+        inForce.set(unit.id, unitInForce(state.jurisdiction, unit));
+      }
       for (const station of state.stations) stationValues.set(station.id, station);
     }
     const stationKey = [...stationValues.keys()].sort().join(',');
     const stations = stationKey === this.stationKey ? this.model.stations : [...stationValues.values()];
     this.stationKey = stationKey;
+    // Ili's regions the engine finds are drawn until a warning at their level covers every member.
+    const found = all
+      .flatMap((state) => state.regions)
+      .filter((region) =>
+        region.members.some((id) => levelRank(inForce.get(id)?.highest ?? 'none') < levelRank(region.level)),
+      );
     this.model = {
       ...this.model,
       units,
       inForce,
       stationValues,
       stations,
-      regions: this.regionOutlines.outlines(all.flatMap((state) => state.regions)),
+      regions: this.regionOutlines.outlines(found).map(({ group, outline }) => ({ region: group, outline })),
       now: Math.max(...all.map((state) => state.now)),
       version: this.model.version + 1,
     };
-    this.invalidate();
+    this.placeLabels();
   }
 
   setMetric(metric: Metric): void {
     this.metric = metric;
-    this.update({ metric });
+    this.update({ metric }, true);
   }
 
   setLanguage(language: Language): void {
     this.language = language;
-    this.update({ language });
+    this.update({ language }, true);
   }
 
   setVisibility(visible: Partial<LayerVisibility>): void {
     this.visible = { ...this.visible, ...visible };
     this.checks.show(this.visible.enterprises);
-    this.update({ visible: this.visible });
+    this.update({ visible: this.visible }, true);
   }
 
   /** The office recorded an enterprise check: the compliance rings read the checks again. */
@@ -220,35 +261,96 @@ export class SituationMap {
     this.update({ selectedId: id });
   }
 
-  private update(change: Partial<MapModel>): void {
+  private update(change: Partial<MapModel>, relabel = false): void {
     if (!this.model) return;
     this.model = { ...this.model, ...change };
+    if (relabel) this.placeLabels();
+    else this.invalidate();
+  }
+
+  /**
+   * Labels, warned outlines and hatching for the view as it stands: on data, view (when it settles), size,
+   * language or metric changes. Placement is screen-space, so it waits for the map's first layout.
+   */
+  private placeLabels(): void {
+    if (!this.model) return;
+    const zoom = this.map.getZoom();
+    const scale = screenScale();
+    const warned = this.model.geometry.features.flatMap((feature) => {
+      const level = this.model?.inForce.get(feature.properties.unitId)?.highest ?? 'none';
+      return level === 'none' ? [] : [{ feature, level: level as Exclude<WarningLevel, 'none'> }];
+    });
+    // One band around each area under one level, not one per member: a region reads as one region.
+    const byLevel = (['yellow', 'orange', 'red'] as const).map((level) => ({
+      level,
+      members: warned
+        .filter((entry) => entry.level === level)
+        .map((entry) => entry.feature.properties.unitId),
+    }));
+    const model: MapModel = {
+      ...this.model,
+      scale,
+      warned: (
+        this.warnedOutlines?.outlines(byLevel.filter((group) => group.members.length > 0)) ?? []
+      ).flatMap(({ group, outline }) =>
+        outline ? [{ ...outline, properties: { level: group.level } }] : [],
+      ),
+      hatch: this.hatching.lines(warned, zoom, scale),
+    };
+    const canvas = this.map.getCanvas();
+    model.labels = placeMapLabels(model, ([lon, lat]) => this.project(lon, lat), {
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+    });
+    this.model = model;
+    this.placed = true;
     this.invalidate();
   }
 
-  /** Coalesces updates into one layer rebuild per animation frame. */
+  /** Coalesces updates into one layer update per animation frame, then lets deck.gl's loop draw it. */
   private invalidate(): void {
     if (this.frame !== 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.model) this.overlay.setProps({ layers: buildLayers(this.model) });
+      if (!this.model) return;
+      this.overlay.setProps({ layers: buildLayers(this.model) });
+      this.frames?.wake();
     });
   }
 
-  fit(bounds: Bounds, animate = true): void {
-    this.map.fitBounds(bounds, { padding: 60, animate, duration: animate ? 1500 : 0 });
+  /** Frames the view on bounds; the wall jumps between views and then rests (issue 16). */
+  fit(bounds: Bounds, animate = false): void {
+    const padding = Math.round(40 * screenScale());
+    this.map.fitBounds(bounds, { padding, animate, duration: animate ? 600 : 0 });
   }
 
-  /** Bounding box of some units (for the wall's "worst region" view). */
+  /** Bounding box of some units (for the wall's "worst area" view). */
   boundsOf(unitIds: readonly string[]): Bounds | null {
     const features = unitIds.flatMap((id) => this.features.get(id) ?? []);
     if (features.length === 0) return null;
     return bbox({ type: 'FeatureCollection', features }) as Bounds;
   }
 
+  /** The geographic bounds the map shows now: west, south, east, north. */
+  shownBounds(): Bounds {
+    const bounds = this.map.getBounds();
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+  }
+
   project(lon: number, lat: number): [number, number] {
     const point = this.map.project([lon, lat]);
     return [point.x, point.y];
+  }
+
+  /** The labels as placed for this view, with their screen boxes (for the label-overlap test). */
+  labels(): { id: string; text: string; box: [number, number, number, number] }[] {
+    if (!this.placed || !this.model) return [];
+    return this.model.labels.map(({ id, text, box }) => ({ id, text, box }));
+  }
+
+  /** How many frames deck.gl's loop has run (it should rest when nothing changes). */
+  loopFrames(): number {
+    return this.frames?.frames ?? 0;
   }
 
   /** Screen points on a grid inside a unit, clear of station markers (for pixel tests). */
@@ -277,6 +379,7 @@ export class SituationMap {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    this.frames?.stop();
     this.checks.stop();
     this.map.remove();
   }
