@@ -4,8 +4,11 @@ export type LabelCandidate = {
   /** Box centre on screen. */
   x: number;
   y: number;
-  /** Sizes of the label's forms, fullest first (e.g. name, AQI and level; then name and AQI only). */
-  forms: { width: number; height: number }[];
+  /**
+   * The label's forms in order of preference, each a size and where its centre sits from (x, y): fullest
+   * first (name, AQI and level), then compact ones, then compact ones moved aside (drawn with a leader).
+   */
+  forms: { width: number; height: number; dx?: number; dy?: number }[];
   /** Higher wins a collision: units under warning first (issue 16). */
   priority: number;
 };
@@ -26,13 +29,9 @@ export function placeLabels(
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   for (const candidate of ordered) {
     for (let form = 0; form < candidate.forms.length; form += 1) {
-      const { width, height } = candidate.forms[form]!;
-      const box: PlacedLabel['box'] = [
-        candidate.x - width / 2,
-        candidate.y - height / 2,
-        candidate.x + width / 2,
-        candidate.y + height / 2,
-      ];
+      const { width, height, dx = 0, dy = 0 } = candidate.forms[form]!;
+      const [x, y] = [candidate.x + dx, candidate.y + dy];
+      const box: PlacedLabel['box'] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
       const onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= screen.width && box[3] <= screen.height;
       if (onScreen && !placed.some((other) => overlaps(other.box, box, margin))) {
         placed.push({ id: candidate.id, form, box });

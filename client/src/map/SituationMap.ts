@@ -12,7 +12,7 @@ import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry
 import { Hatching } from './hatching';
 import { placeMapLabels } from './labelPlacement';
 import type { Metric } from './labels';
-import { buildLayers, type LayerVisibility, type MapModel } from './layers';
+import { buildLayers, type LayerVisibility, type MapModel, stationRadius } from './layers';
 import { OnDemandFrames } from './onDemandFrames';
 import type { OverlayLayers } from './overlayLayers';
 import { enterpriseTooltip, stationTooltip } from './tooltip';
@@ -298,18 +298,27 @@ export class SituationMap {
       hatch: this.hatching.lines(warned, zoom, scale),
     };
     const canvas = this.map.getCanvas();
-    model.labels = placeMapLabels(model, ([lon, lat]) => this.project(lon, lat), {
-      width: canvas.clientWidth,
-      height: canvas.clientHeight,
-    });
+    model.labels = placeMapLabels(
+      model,
+      ([lon, lat]) => this.project(lon, lat),
+      ([x, y]) => {
+        const position = this.map.unproject([x, y]);
+        return [position.lng, position.lat];
+      },
+      { width: canvas.clientWidth, height: canvas.clientHeight },
+    );
     this.model = model;
     this.placed = true;
     this.invalidate();
   }
 
-  /** Coalesces updates into one layer update per animation frame, then lets deck.gl's loop draw it. */
+  /**
+   * Coalesces updates into one layer update per animation frame, then lets deck.gl's loop draw it. Until the
+   * first values arrive there is nothing worth a frame: without software GL every frame is a full readback,
+   * so the first frame with layers is the first frame with values (issue 16, cold start).
+   */
   private invalidate(): void {
-    if (this.frame !== 0) return;
+    if (this.frame !== 0 || !this.model || this.model.units.size === 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       if (!this.model) return;
@@ -343,9 +352,14 @@ export class SituationMap {
   }
 
   /** The labels as placed for this view, with their screen boxes (for the label-overlap test). */
-  labels(): { id: string; text: string; box: [number, number, number, number] }[] {
+  labels(): {
+    id: string;
+    text: string;
+    position: [number, number];
+    box: [number, number, number, number];
+  }[] {
     if (!this.placed || !this.model) return [];
-    return this.model.labels.map(({ id, text, box }) => ({ id, text, box }));
+    return this.model.labels.map(({ id, text, position, box }) => ({ id, text, position, box }));
   }
 
   /** How many frames deck.gl's loop has run (it should rest when nothing changes). */
@@ -360,14 +374,19 @@ export class SituationMap {
     const [west, south, east, north] = bbox(feature);
     const [left, top] = this.project(west, north);
     const [right, bottom] = this.project(east, south);
-    const stations = (this.model?.stations ?? []).map((station) => this.project(station.lon, station.lat));
+    const scale = screenScale();
+    const stations = (this.model?.stations ?? []).map((station) => ({
+      at: this.project(station.lon, station.lat),
+      radius: stationRadius(this.model?.stationValues.get(station.id), scale) + 4 * scale,
+    }));
     const step = Math.max(3, Math.sqrt(((right - left) * (bottom - top)) / 400));
     const points: [number, number][] = [];
     for (let y = Math.max(0, top); y < Math.min(bottom, this.container.clientHeight); y += step)
       for (let x = Math.max(0, left); x < Math.min(right, this.container.clientWidth); x += step) {
         const position = this.map.unproject([x, y]);
         if (!booleanPointInPolygon([position.lng, position.lat], feature)) continue;
-        if (stations.some(([sx, sy]) => Math.hypot(sx - x, sy - y) < 16)) continue;
+        if (stations.some(({ at: [sx, sy], radius }) => Math.hypot(sx - x, sy - y) < Math.max(16, radius)))
+          continue;
         points.push([Math.round(x), Math.round(y)]);
       }
     return points;

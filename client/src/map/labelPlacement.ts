@@ -13,6 +13,8 @@ export type DrawnLabel = {
   size: number;
   offset: [number, number];
   box: [number, number, number, number];
+  /** Moved aside from its anchor (a unit too small for its label): a leader line from the anchor to the box. */
+  leader: [number, number][] | null;
 };
 
 const lineHeight = 1.15;
@@ -30,10 +32,30 @@ function measure(lines: readonly string[], size: number): { width: number; heigh
 
 type Candidate = LabelCandidate & {
   position: [number, number];
-  offset: [number, number];
   size: number;
+  /** The text of each form. */
   texts: string[];
+  /** Forms moved aside from the anchor get a leader line. */
+  moved: boolean[];
 };
+
+/** Where a compact label may move when it does not fit at its anchor: around it, nearest first. */
+function asides(width: number, height: number, size: number): { dx: number; dy: number }[] {
+  const across = width / 2 + size;
+  const up = height / 2 + size;
+  return [
+    { dx: 0, dy: -up },
+    { dx: 0, dy: up },
+    { dx: -across, dy: 0 },
+    { dx: across, dy: 0 },
+    { dx: -across, dy: -up },
+    { dx: across, dy: -up },
+    { dx: -across, dy: up },
+    { dx: across, dy: up },
+    { dx: 0, dy: -2 * up },
+    { dx: 0, dy: 2 * up },
+  ];
+}
 
 /**
  * Where each label goes for the current view (issue 16): unit labels at their anchor inside the unit,
@@ -44,6 +66,7 @@ type Candidate = LabelCandidate & {
 export function placeMapLabels(
   model: MapModel,
   project: (position: [number, number]) => [number, number],
+  unproject: (point: [number, number]) => [number, number],
   screen: { width: number; height: number },
 ): DrawnLabel[] {
   const size = (model.wall ? 19 : 13) * model.scale;
@@ -66,15 +89,18 @@ export function placeMapLabels(
     );
     const sizes = forms.map((form) => measure(form, size));
     const [x, y] = project(position);
+    const compact = forms.at(-1)!;
+    const compactSize = sizes.at(-1)!;
+    const moved = asides(compactSize.width, compactSize.height, size);
     candidates.push({
       id: unitId,
       position,
       x,
       y: y + (below > 0 ? below + sizes[0]!.height / 2 : 0),
-      offset: [0, 0],
       size,
-      texts: forms.map((form) => form.join('\n')),
-      forms: sizes,
+      texts: [...forms, ...moved.map(() => compact)].map((form) => form.join('\n')),
+      forms: [...sizes, ...moved.map((offset) => ({ ...compactSize, ...offset }))],
+      moved: [...forms.map(() => false), ...moved.map(() => true)],
       priority:
         levelRank(inForce?.highest ?? 'none') * 1000 +
         levelRank(unit?.regionFloor ?? 'none') * 100 +
@@ -98,10 +124,10 @@ export function placeMapLabels(
         position: [station.lon, station.lat],
         x,
         y: y - stationRadius(value, model.scale) - box.height / 2,
-        offset: [0, 0],
         size: stationSize,
         texts: [text],
         forms: [box],
+        moved: [false],
         priority: -1,
       });
     }
@@ -114,8 +140,15 @@ export function placeMapLabels(
       position: candidate.position,
       text: candidate.texts[form]!,
       size: candidate.size,
-      offset: [candidate.x - ax, candidate.y - ay],
+      offset: [(box[0] + box[2]) / 2 - ax, (box[1] + box[3]) / 2 - ay],
       box,
+      // From the anchor to the nearest point of the box's edge.
+      leader: candidate.moved[form]
+        ? [
+            candidate.position,
+            unproject([Math.min(Math.max(ax, box[0]), box[2]), Math.min(Math.max(ay, box[1]), box[3])]),
+          ]
+        : null,
     };
   });
 }

@@ -257,6 +257,23 @@ function stationLayers(model: MapModel): Layer[] {
 }
 
 /** Unit names with their values and warnings, and the wall's station values, where placement put them. */
+function labelLayers(model: MapModel): Layer[] {
+  const moved = model.labels.filter((label) => label.leader);
+  return [
+    // A label moved aside from a small unit points back to it.
+    new PathLayer<DrawnLabel>({
+      id: 'label-leaders',
+      data: moved,
+      widthUnits: 'pixels',
+      getPath: (label) => label.leader!,
+      getWidth: 2 * model.scale,
+      getColor: [245, 248, 250, 230],
+      visible: moved.length > 0,
+    }),
+    labelLayer(model),
+  ];
+}
+
 function labelLayer(model: MapModel): Layer {
   return new TextLayer<DrawnLabel>({
     id: 'labels',
@@ -278,5 +295,5 @@ function labelLayer(model: MapModel): Layer {
 
 /** The deck.gl layer list for a model, bottom to top. Same ids every call, so deck.gl reuses the layers. */
 export function buildLayers(model: MapModel): Layer[] {
-  return [...unitLayers(model), ...overlayLayers(model), ...stationLayers(model), labelLayer(model)];
+  return [...unitLayers(model), ...overlayLayers(model), ...stationLayers(model), ...labelLayers(model)];
 }

@@ -9,7 +9,12 @@ declare global {
       loopFrames: () => number;
       firstValuesFrameAt: () => number | null;
       canvas: () => HTMLCanvasElement;
-      labels: () => { id: string; text: string; box: [number, number, number, number] }[];
+      labels: () => {
+        id: string;
+        text: string;
+        position: [number, number];
+        box: [number, number, number, number];
+      }[];
       shownBounds: () => Bounds;
       boundsOf: (unitIds: string[]) => Bounds | null;
     };
