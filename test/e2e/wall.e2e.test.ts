@@ -199,7 +199,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
         label.id,
         true,
       ]);
-    expect(labels.find((label) => label.id === '654002')?.text).toContain('橙色预警');
+    expect(labels.some((label) => label.text.includes('橙色预警'))).toBe(true);
 
     // 伊宁市 is in the regional warning; 奎屯市 is not: only the first is hatched, in colours no AQI category uses.
     expect(regionMembers).toContain('654002');

@@ -54,6 +54,7 @@ export class SituationMap {
   private stationKey = '';
   private frame = 0;
   private placed = false;
+  private replacing = false;
   private metric: Metric = 'hourly';
   private visible: LayerVisibility = {
     stations: true,
@@ -113,14 +114,18 @@ export class SituationMap {
       this.clicked(picked?.layer?.id, picked?.object);
     });
     if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
-    // Labels and hatching follow the view once it settles, and the screen size (issue 16).
-    this.map.on('moveend', () => this.placeLabels());
-    this.map.on('resize', () => this.placeLabels());
+    // Labels and hatching follow the view once it settles, and the screen size (issue 16); a map being
+    // replaced after a context loss is left alone.
+    const map = this.map;
+    const settled = () => {
+      if (map === this.map && !this.replacing) this.placeLabels();
+    };
+    this.map.on('moveend', settled);
+    this.map.on('resize', settled);
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
     // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
     // on a removed map. So the fresh map and overlay come once the old map is idle again.
-    const map = this.map;
     canvas.addEventListener('webglcontextrestored', () => map.once('idle', () => this.remount()), {
       once: true,
     });
@@ -131,9 +136,12 @@ export class SituationMap {
   private remount(): void {
     const center = this.map.getCenter();
     this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
+    this.replacing = true;
+    this.frames?.stop();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
+    this.replacing = false;
     this.mount();
   }
 
