@@ -74,7 +74,9 @@ const url = `${server.url}/wall?view=ili&cycle=0`;
 
 // Transfer: what the wall's first load costs on the wire (compressed, as the server sends it).
 const page0 = await fetch(url);
-console.log(`index.html: ${(await page0.text()).length} B, cache-control ${page0.headers.get('cache-control')}`);
+console.log(
+  `index.html: ${(await page0.text()).length} B, cache-control ${page0.headers.get('cache-control')}`,
+);
 
 const results: string[] = [];
 for (const [width, height] of [
@@ -91,6 +93,26 @@ for (const [width, height] of [
     const cpuBefore = treeCpuSeconds(process.pid);
     await page.goto(url);
     cold.push(await firstValuesFrame(page));
+    if (run === 0 && width === 1920) {
+      const loaded = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry as PerformanceResourceTiming)
+          .filter((entry) => /\/assets\//.test(entry.name))
+          .map((entry) => ({
+            name: entry.name.split('/').pop()!,
+            sent: entry.transferSize,
+            size: entry.decodedBodySize,
+          })),
+      );
+      const sent = loaded.reduce((sum, entry) => sum + entry.sent, 0);
+      const size = loaded.reduce((sum, entry) => sum + entry.size, 0);
+      results.push(
+        `wall assets: ${loaded.length} files, ${(size / 1024).toFixed(0)} KiB, ${(sent / 1024).toFixed(0)} KiB on the wire ` +
+          `(${loaded.map((entry) => entry.name).join(', ')})`,
+      );
+      console.log(results.at(-1));
+    }
     // CPU the browser spent to get there: less sensitive than wall time to other work on the machine.
     cpu.push(treeCpuSeconds(process.pid) - cpuBefore);
     await context.close();

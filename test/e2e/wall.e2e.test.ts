@@ -116,7 +116,7 @@ test('a stopped server turns the header red with the time it was lost, and a res
   writeFileSync('test-results/wall-stale.png', await page.screenshot());
   await page.close();
   rmSync(firstDataDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the wall during the real December 2019 episode, with warnings in force (issue 16)', () => {
   let replay: Awaited<ReturnType<typeof startTestServer>>;

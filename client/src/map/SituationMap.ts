@@ -54,7 +54,8 @@ export class SituationMap {
   private stationKey = '';
   private frame = 0;
   private placed = false;
-  private replacing = false;
+  /** The bounds last framed: a resize frames them again. */
+  private fitted: Bounds | null = null;
   private metric: Metric = 'hourly';
   private visible: LayerVisibility = {
     stations: true,
@@ -64,7 +65,6 @@ export class SituationMap {
   };
   private selectedId: string | null = null;
   private language: Language;
-  private view: { center: [number, number]; zoom: number } = { center: [80.2, 42.0], zoom: 5.2 };
   /** performance.now() of the first frame drawn with unit values, for the cold-start figure. */
   firstValuesFrameAt: number | null = null;
   renders = 0;
@@ -84,12 +84,37 @@ export class SituationMap {
     this.map = new MaplibreMap({
       container: this.container,
       style: this.style,
-      center: this.view.center,
-      zoom: this.view.zoom,
+      center: [80.2, 42.0],
+      zoom: 5.2,
       attributionControl: false,
       fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: this.options.preserveDrawingBuffer ?? false },
     });
+    this.addOverlay();
+    this.container.appendChild(this.tooltip);
+    // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
+    this.map.on('click', (event) => {
+      const picked = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+      this.clicked(picked?.layer?.id, picked?.object);
+    });
+    if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
+    // Labels and hatching follow the view once it settles, and the screen size (issue 16).
+    this.map.on('moveend', () => this.placeLabels());
+    // A new window size frames the same bounds again (the move that follows places the labels).
+    this.map.on('resize', () => {
+      if (this.fitted) this.fit(this.fitted);
+      else this.placeLabels();
+    });
+    const canvas = this.map.getCanvas();
+    canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
+    // MapLibre restores itself (painter, style reload); deck.gl does not. Once MapLibre has settled again, a
+    // fresh overlay draws the same model: removing the whole map during MapLibre's reload broke it.
+    canvas.addEventListener('webglcontextrestored', () => this.map.once('idle', () => this.replaceOverlay()));
+    this.map.once('load', () => this.invalidate());
+  }
+
+  /** The deck.gl overlay on MapLibre's context, its loop run on demand. */
+  private addOverlay(): void {
     this.overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
@@ -107,42 +132,15 @@ export class SituationMap {
     this.frames = deck
       ? new OnDemandFrames(deck as unknown as ConstructorParameters<typeof OnDemandFrames>[0])
       : null;
-    this.container.appendChild(this.tooltip);
-    // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
-    this.map.on('click', (event) => {
-      const picked = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
-      this.clicked(picked?.layer?.id, picked?.object);
-    });
-    if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
-    // Labels and hatching follow the view once it settles, and the screen size (issue 16); a map being
-    // replaced after a context loss is left alone.
-    const map = this.map;
-    const settled = () => {
-      if (map === this.map && !this.replacing) this.placeLabels();
-    };
-    this.map.on('moveend', settled);
-    this.map.on('resize', settled);
-    const canvas = this.map.getCanvas();
-    canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
-    // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
-    // on a removed map. So the fresh map and overlay come once the old map is idle again.
-    canvas.addEventListener('webglcontextrestored', () => map.once('idle', () => this.remount()), {
-      once: true,
-    });
-    this.map.once('load', () => this.invalidate());
   }
 
-  /** After a context loss nothing on the GPU is trustworthy: start a fresh map and overlay, same model. */
-  private remount(): void {
-    const center = this.map.getCenter();
-    this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
-    this.replacing = true;
+  /** After a context loss nothing deck.gl put on the GPU is trustworthy: a fresh overlay, same model. */
+  private replaceOverlay(): void {
     this.frames?.stop();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
-    this.map.remove();
-    this.replacing = false;
-    this.mount();
+    this.addOverlay();
+    this.invalidate();
   }
 
   private tooltipText(layerId: string | undefined, object: unknown): string | null {
@@ -337,6 +335,7 @@ export class SituationMap {
 
   /** Frames the view on bounds; the wall jumps between views and then rests (issue 16). */
   fit(bounds: Bounds, animate = false): void {
+    this.fitted = bounds;
     const padding = Math.round(40 * screenScale());
     this.map.fitBounds(bounds, { padding, animate, duration: animate ? 600 : 0 });
   }
