@@ -10,6 +10,7 @@ import type { Language } from '../i18n/dictionary';
 import { ChecksFeed } from './enterpriseChecks';
 import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry } from './geometry';
 import { Hatching } from './hatching';
+import { LabelCharacters } from './labelCharacters';
 import { placeMapLabels } from './labelPlacement';
 import type { Metric } from './labels';
 import { buildLayers, type LayerVisibility, type MapModel, stationRadius } from './layers';
@@ -47,6 +48,7 @@ export class SituationMap {
   private readonly tooltip = document.createElement('div');
   private readonly checks = new ChecksFeed((checks) => this.update({ checks }));
   private readonly hatching = new Hatching();
+  private readonly characters = new LabelCharacters();
   private features = new Map<string, UnitFeature>();
   private regionOutlines: MergedOutlines | null = null;
   private warnedOutlines: MergedOutlines | null = null;
@@ -185,6 +187,7 @@ export class SituationMap {
       warned: [],
       hatch: [],
       labels: [],
+      characters: [],
       samples: null,
       checks: null,
       metric: this.metric,
@@ -313,6 +316,7 @@ export class SituationMap {
       },
       { width: canvas.clientWidth, height: canvas.clientHeight },
     );
+    model.characters = this.characters.with(model.labels);
     this.model = model;
     this.placed = true;
     this.invalidate();

@@ -49,6 +49,8 @@ export type MapModel = {
   hatch: HatchLine[];
   /** Unit and station labels as placed for the current view (labelPlacement.ts). */
   labels: DrawnLabel[];
+  /** Every character labels have used: the font atlas grows with it and is never rebuilt for a value change. */
+  characters: string[];
   /** Fetched on first use: the wall never shows them. */
   samples: OverlayLayers | null;
   /** Latest enterprise checks (issue 7), read while the enterprise layer is shown; null until the first answer. */
@@ -288,7 +290,7 @@ function labelLayer(model: MapModel): Layer {
     fontFamily,
     fontWeight: 'bold',
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    characterSet: 'auto',
+    characterSet: model.characters,
     lineHeight: 1.15,
   });
 }
