@@ -67,6 +67,7 @@ export class SituationMap {
   };
   private selectedId: string | null = null;
   private language: Language;
+  private view: { center: [number, number]; zoom: number } = { center: [80.2, 42.0], zoom: 5.2 };
   /** performance.now() of the first frame drawn with unit values, for the cold-start figure. */
   firstValuesFrameAt: number | null = null;
   renders = 0;
@@ -86,12 +87,13 @@ export class SituationMap {
     this.map = new MaplibreMap({
       container: this.container,
       style: this.style,
-      center: [80.2, 42.0],
-      zoom: 5.2,
+      center: this.view.center,
+      zoom: this.view.zoom,
       attributionControl: false,
       fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: this.options.preserveDrawingBuffer ?? false },
     });
+    const map = this.map;
     this.addOverlay();
     this.container.appendChild(this.tooltip);
     // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
@@ -101,17 +103,22 @@ export class SituationMap {
     });
     if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
     // Labels and hatching follow the view once it settles, and the screen size (issue 16).
-    this.map.on('moveend', () => this.placeLabels());
+    this.map.on('moveend', () => {
+      if (this.map === map) this.placeLabels();
+    });
     // A new window size frames the same bounds again (the move that follows places the labels).
     this.map.on('resize', () => {
+      if (this.map !== map) return;
       if (this.fitted) this.fit(this.fitted);
       else this.placeLabels();
     });
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
-    // MapLibre restores itself (painter, style reload); deck.gl does not. Once MapLibre has settled again, a
-    // fresh overlay draws the same model: removing the whole map during MapLibre's reload broke it.
-    canvas.addEventListener('webglcontextrestored', () => this.map.once('idle', () => this.replaceOverlay()));
+    // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
+    // on a removed map. So the fresh map and overlay come once the old map is idle again.
+    canvas.addEventListener('webglcontextrestored', () => map.once('idle', () => this.remount()), {
+      once: true,
+    });
     this.map.once('load', () => this.invalidate());
   }
 
@@ -136,13 +143,19 @@ export class SituationMap {
       : null;
   }
 
-  /** After a context loss nothing deck.gl put on the GPU is trustworthy: a fresh overlay, same model. */
-  private replaceOverlay(): void {
+  /**
+   * After a context loss nothing on the GPU is trustworthy: a fresh map and overlay, same model and view.
+   * (Only replacing the overlay reuses luma.gl's lost device, which is kept on the context object.)
+   */
+  private remount(): void {
+    const old = this.map;
+    this.view = { center: old.getCenter().toArray() as [number, number], zoom: old.getZoom() };
     this.frames?.stop();
-    this.map.removeControl(this.overlay);
+    old.removeControl(this.overlay);
     this.overlay.finalize();
-    this.addOverlay();
-    this.invalidate();
+    old.remove();
+    this.mount();
+    if (this.fitted) this.fit(this.fitted);
   }
 
   private tooltipText(layerId: string | undefined, object: unknown): string | null {
