@@ -85,12 +85,10 @@ for (const [width, height] of [
 ] as const) {
   const firstBrowser = await launchBrowser();
   const cold: number[] = [];
-  const cpu: number[] = [];
   for (let run = 0; run < coldRuns; run += 1) {
     // A fresh context each time: empty HTTP cache, new page; the first run is also a fresh browser.
     const context = await firstBrowser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
-    const cpuBefore = treeCpuSeconds(process.pid);
     await page.goto(url);
     cold.push(await firstValuesFrame(page));
     if (run === 0 && width === 1920) {
@@ -113,16 +111,13 @@ for (const [width, height] of [
       );
       console.log(results.at(-1));
     }
-    // CPU the browser spent to get there: less sensitive than wall time to other work on the machine.
-    cpu.push(treeCpuSeconds(process.pid) - cpuBefore);
     await context.close();
   }
   await firstBrowser.close();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   results.push(
     `cold render ${width}×${height} (load ${load}): first run (new browser) ${Math.round(cold[0]!)} ms, ` +
-      `then fresh contexts median ${Math.round(median(cold.slice(1)))} ms (all: ${cold.map(Math.round).join(', ')}); ` +
-      `browser CPU to first frame median ${median(cpu).toFixed(2)} s`,
+      `then fresh contexts median ${Math.round(median(cold.slice(1)))} ms (all: ${cold.map(Math.round).join(', ')})`,
   );
   console.log(results.at(-1));
 }
