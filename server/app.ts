@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
@@ -22,15 +20,13 @@ import { bodyLimit, ingestRouter } from './http/ingest';
 import { layersRouter } from './http/layers';
 import { pressRouter } from './http/press';
 import { reportsRouter } from './http/reports';
+import { clientRouter } from './http/static';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
 import { createIngest } from './ingest/service';
 import { attachLive, liveServerOptions } from './live';
 import { replayIngestFor, startReplay } from './replay';
 import { createStore } from './store/sqlite';
-
-const clientDist = fileURLToPath(new URL('../dist/client', import.meta.url));
-const clientRoutes = ['/', '/wall', '/command', '/press', '/snapshot'];
 
 export type RunningServer = {
   http: Server;
@@ -84,10 +80,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', stateRouter(engine));
   app.use('/api', pressRouter({ store, engine, exercise: config.replay }));
   app.use('/api', notFound);
-  if (existsSync(clientDist)) {
-    app.use(express.static(clientDist, { index: false }));
-    app.get(clientRoutes, (_request, response) => response.sendFile('index.html', { root: clientDist }));
-  }
+  app.use(clientRouter());
   app.use(errorHandler(logger));
 
   const http = createHttpServer(app);

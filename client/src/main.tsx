@@ -6,44 +6,34 @@ import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/queryClient';
 import { RequestFailures } from './api/RequestFailures';
 import { LanguageProvider } from './i18n/language';
-import { MapView } from './views/MapView';
-import { PressView } from './views/PressView';
-import { WallView } from './views/WallView';
 
-// The commander console is another engineer's folder; it is routed only once it exists.
-const commandModules = import.meta.glob<{ CommandView: ComponentType }>('./command/CommandView.tsx');
-const loadCommand = commandModules['./command/CommandView.tsx'];
-const CommandView = loadCommand ? lazy(async () => ({ default: (await loadCommand()).CommandView })) : null;
-// The server's headless Chromium renders briefing pictures here (GET /api/snapshot, /api/playback).
-const SnapshotView = lazy(async () => ({ default: (await import('./views/SnapshotView')).SnapshotView }));
+/**
+ * Each route is its own chunk (issue 16): the wall loads only what it draws, never the console's forms or
+ * the press view's document writer.
+ */
+const routes: Record<string, () => Promise<ComponentType>> = {
+  '/wall': async () => (await import('./views/WallView')).WallView,
+  '/press': async () => (await import('./views/PressView')).PressView,
+  '/command': async () => (await import('./command/CommandView')).CommandView,
+  // The server's headless Chromium renders briefing pictures here (GET /api/snapshot, /api/playback).
+  '/snapshot': async () => (await import('./views/SnapshotView')).SnapshotView,
+  '/': async () => (await import('./views/MapView')).MapView,
+};
 
-function Route() {
-  const path = window.location.pathname.replace(/\/+$/, '');
-  if (path === '/wall') return <WallView />;
-  if (path === '/press') return <PressView />;
-  if (path === '/snapshot')
-    return (
-      <Suspense fallback={null}>
-        <SnapshotView />
-      </Suspense>
-    );
-  if (path === '/command' && CommandView)
-    return (
-      <Suspense fallback={null}>
-        <CommandView />
-      </Suspense>
-    );
-  return <MapView />;
-}
+const path = window.location.pathname.replace(/\/+$/, '') || '/';
+const load = routes[path] ?? routes['/']!;
+const Route = lazy(async () => ({ default: await load() }));
 
-document.body.classList.toggle('dark-wall', window.location.pathname.startsWith('/wall'));
+document.body.classList.toggle('dark-wall', path === '/wall');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>
         <RequestFailures />
-        <Route />
+        <Suspense fallback={null}>
+          <Route />
+        </Suspense>
       </LanguageProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { levelRank, type WarningLevel } from '../../shared/levels';
+import { BEIJING_OFFSET } from '../../shared/time';
 import {
   insideXinjiang,
   outsideXinjiangMessage,
@@ -52,3 +54,22 @@ export const dieselZoneSchema = z.object({
   synthetic: syntheticSchema,
 });
 export type DieselZone = z.infer<typeof dieselZoneSchema>;
+
+function minutesOfDay(text: string): number {
+  return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
+}
+
+/** Plans 4.3.1.2: a zone restricts diesel trucks from its level upward, inside its daily (Beijing) time windows. */
+export function zoneActive(
+  zone: Pick<DieselZone, 'fromLevel' | 'timeWindows'>,
+  level: WarningLevel,
+  now: number,
+): boolean {
+  if (levelRank(level) < levelRank(zone.fromLevel)) return false;
+  const minute = Math.floor(((now + BEIJING_OFFSET) % 86_400_000) / 60_000);
+  return zone.timeWindows.some((window) => {
+    const start = minutesOfDay(window.slice(0, 5));
+    const end = minutesOfDay(window.slice(6));
+    return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+  });
+}

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { DieselZone } from './diesel-zone';
+import { zoneActive } from './diesel-zone';
 import {
   compliance,
   type EnterpriseCheck,
   enterpriseCheckInputSchema,
+  enterpriseCompliance,
+  measureDue,
   type Observed,
 } from './enterprise-check';
 import type { Measure } from './measure';
@@ -118,5 +122,51 @@ describe('the recorded check', () => {
     expect(fields({ ...valid, observed: 'stopped' })).toEqual(['loadPercent']);
     expect(fields({ ...valid, observed: 'stopped', loadPercent: undefined })).toEqual([]);
     expect(fields({ ...valid, observed: 'closed' })).toEqual(['observed']);
+  });
+});
+
+describe('diesel zones (plans 4.3.1.2)', () => {
+  const zone = (fromLevel: DieselZone['fromLevel'], timeWindows: string[]) => ({ fromLevel, timeWindows });
+  const lateEvening = Date.parse('2019-01-06T23:30:00+08:00');
+  const noon = Date.parse('2019-01-06T12:00:00+08:00');
+
+  it('apply from their level upward', () => {
+    expect(zoneActive(zone('orange', ['00:00-24:00']), 'yellow', noon)).toBe(false);
+    expect(zoneActive(zone('orange', ['00:00-24:00']), 'orange', noon)).toBe(true);
+    expect(zoneActive(zone('orange', ['00:00-24:00']), 'red', noon)).toBe(true);
+  });
+
+  it('only inside their Beijing-time windows, including one over midnight', () => {
+    expect(zoneActive(zone('yellow', ['07:00-22:00']), 'red', noon)).toBe(true);
+    expect(zoneActive(zone('yellow', ['07:00-22:00']), 'red', lateEvening)).toBe(false);
+    expect(zoneActive(zone('yellow', ['22:00-06:00']), 'red', lateEvening)).toBe(true);
+    expect(zoneActive(zone('yellow', ['22:00-06:00']), 'red', noon)).toBe(false);
+  });
+});
+
+describe('an enterprise at its level in force (plans 4.3.1.1)', () => {
+  const enterprise = {
+    measures: { yellow: { kind: 'none' }, orange: { kind: 'cut', percent: 30 }, red: { kind: 'stop' } },
+  } as const;
+
+  it('has a measure due at levels whose list asks something', () => {
+    expect(measureDue(enterprise, 'none')).toBe(false);
+    expect(measureDue(enterprise, 'yellow')).toBe(false);
+    expect(measureDue(enterprise, 'orange')).toBe(true);
+    expect(measureDue(enterprise, 'red')).toBe(true);
+  });
+
+  it('is checked against the measure of its level, from when that level began', () => {
+    expect(enterpriseCompliance(enterprise, 'orange', levelSince, check('reduced', 60)).status).toBe(
+      'complying',
+    );
+    expect(enterpriseCompliance(enterprise, 'red', levelSince, check('reduced', 60)).status).toBe(
+      'not-complying',
+    );
+    expect(enterpriseCompliance(enterprise, 'yellow', levelSince, check('normal')).status).toBe(
+      'not-required',
+    );
+    // When the level's start is not known, no check counts.
+    expect(enterpriseCompliance(enterprise, 'orange', null, check('reduced', 60)).status).toBe('unchecked');
   });
 });

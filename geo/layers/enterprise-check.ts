@@ -3,6 +3,7 @@ import type { WarningLevel } from '../../shared/levels';
 import type { Role } from '../../shared/plans/schema';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import { recordIdSchema } from './common';
+import type { Enterprise } from './enterprise';
 import type { Measure } from './measure';
 
 /**
@@ -140,4 +141,23 @@ export function compliance(
     status: 'not-complying',
     reasonZh: `应${required}${limit}，检查为${observedText(check)}，未落实`,
   };
+}
+
+/** Whether the enterprise's 一厂一策 list asks anything of it at a level (plans 4.3.1.1). */
+export function measureDue(enterprise: Pick<Enterprise, 'measures'>, level: WarningLevel): boolean {
+  return level !== 'none' && enterprise.measures[level].kind !== 'none';
+}
+
+/**
+ * An enterprise's compliance at its unit's level in force: the list's measure for that level, checked from
+ * `levelSince` (null when the level's start is not known, e.g. a past hour: then no check counts).
+ */
+export function enterpriseCompliance(
+  enterprise: Pick<Enterprise, 'measures'>,
+  level: WarningLevel,
+  levelSince: number | null,
+  check: EnterpriseCheck | null,
+): Compliance {
+  const measure = level === 'none' ? ({ kind: 'none' } as const) : enterprise.measures[level];
+  return compliance(measure, check, level, levelSince ?? Number.POSITIVE_INFINITY);
 }

@@ -7,7 +7,7 @@ import {
 } from '../../geo/layers/enterprise-check';
 import type { OfficeChange } from '../../shared/live/events';
 import { plans, roleSchema } from '../../shared/plans';
-import { unitLevelSince } from '../../shared/rules/level-since';
+import { levelsInForce } from '../../shared/rules/level-since';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
 import { actorName } from '../auth/principal';
@@ -26,14 +26,6 @@ export type CheckOptions = {
   onChange: (change: OfficeChange) => void;
 };
 
-/** Each unit with a level in force at now and when it began: a check from before it does not count. */
-function levelsInForce(store: Store, jurisdiction: Jurisdiction, now: number) {
-  const book = bookOf(store, jurisdiction);
-  return plans[jurisdiction].unitIds
-    .map((unitId) => ({ unitId, ...unitLevelSince(book, unitId, now) }))
-    .filter((entry) => entry.level !== 'none');
-}
-
 /** POST /enterprise-checks records an on-site check or self-report; GET lists the latest per enterprise. */
 export function enterpriseChecksRouter({ store, now, onChange }: CheckOptions): Router {
   const router = Router();
@@ -44,7 +36,7 @@ export function enterpriseChecksRouter({ store, now, onChange }: CheckOptions): 
       jurisdiction,
       now: at,
       checks: store.latestEnterpriseChecks(jurisdiction),
-      levels: levelsInForce(store, jurisdiction, at),
+      levels: levelsInForce(bookOf(store, jurisdiction), plans[jurisdiction].unitIds, at),
     });
   });
   router.post('/enterprise-checks', allow(checkRecorders), (request, response) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitLevelSince } from './level-since';
+import { levelsInForce, unitLevelSince } from './level-since';
 import { emptyBook, type Warning, type WarningBook } from './lifecycle/state';
 
 const hour = 3_600_000;
@@ -75,5 +75,14 @@ describe('when the level in force at a unit began', () => {
 
   it('a lifted warning puts no level on its unit', () => {
     expect(unitLevelSince(book, '654003', at(5)).level).toBe('none');
+  });
+});
+
+describe('the levels in force at now', () => {
+  it('list only units under a level, each with when it began', () => {
+    expect(levelsInForce(book, ['654002', '654021', '654003'], at(25))).toEqual([
+      { unitId: '654002', level: 'orange', since: at(10) },
+      { unitId: '654021', level: 'orange', since: at(20) },
+    ]);
   });
 });

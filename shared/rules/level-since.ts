@@ -40,3 +40,17 @@ export function unitLevelSince(book: WarningBook, unitId: string, now: number): 
   }
   return result;
 }
+
+/**
+ * The units with a level in force at now and when each began (what GET /api/enterprise-checks reports and
+ * the map's compliance rings count checks from).
+ */
+export function levelsInForce(
+  book: WarningBook,
+  unitIds: readonly string[],
+  now: number,
+): (LevelSince & { unitId: string })[] {
+  return unitIds
+    .map((unitId) => ({ unitId, ...unitLevelSince(book, unitId, now) }))
+    .filter((entry) => entry.level !== 'none');
+}

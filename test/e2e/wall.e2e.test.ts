@@ -1,16 +1,24 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultBoundaries } from '../../geo/boundaries/default';
+import { overlaps } from '../../geo/placement/label-collision';
 import { HOUR } from '../../shared/time';
-import { type Browser, launchBrowser, openPage, pageErrors } from '../helpers/browser';
+import { type Browser, launchBrowser, openPage, type Page, pageErrors } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 import {
   episode,
   feederKey,
+  type MapLabel,
+  mapLabels,
   postHour,
   seedEpisode,
   stationHatched,
   unitCategory,
+  visibleTextSizes,
   waitForValues,
+  warnDuringEpisode,
+  warningTreatmentShare,
 } from '../helpers/wallDriver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -108,4 +116,126 @@ test('a stopped server turns the header red with the time it was lost, and a res
   writeFileSync('test-results/wall-stale.png', await page.screenshot());
   await page.close();
   rmSync(firstDataDir, { recursive: true, force: true });
+}, 120_000);
+
+describe('the wall during the real December 2019 episode, with warnings in force (issue 16)', () => {
+  let replay: Awaited<ReturnType<typeof startTestServer>>;
+  let regionMembers: string[];
+  let page: Page;
+  const boundaries = new Map(
+    defaultBoundaries().features.map((feature) => [feature.properties.unitId, feature]),
+  );
+
+  beforeAll(async () => {
+    replay = await startTestServer({
+      CLOCK: 'data',
+      REPLAY: 'on',
+      REPLAY_SPEED: '0.0001',
+      REPLAY_WARMUP_HOURS: '150',
+    });
+    regionMembers = await warnDuringEpisode(replay.url);
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  }, 120_000);
+  afterAll(async () => {
+    await page?.close();
+    await replay?.stop();
+  });
+
+  /** One page throughout: a view is another address (assets cached), a screen size a resize. */
+  async function show(query: string, minimumLabels: number) {
+    await page.goto(`${replay.url}/wall?${query}&cycle=0`);
+    await waitForValues(page);
+    // Labels are placed once the view has settled on its first values.
+    await expect
+      .poll(async () => (await mapLabels(page)).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(minimumLabels);
+  }
+
+  function expectNoOverlap(labels: MapLabel[]) {
+    for (const a of labels)
+      for (const b of labels)
+        if (a !== b) expect([a.id, b.id, overlaps(a.box, b.box)]).toEqual([a.id, b.id, false]);
+  }
+
+  test('at 1920×1080 the header is at least 24 px, labels do not overlap, and the map rests while nothing changes', async () => {
+    await show('view=ili', 10);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/wall-1080.png', await page.screenshot());
+    expect((await visibleTextSizes(page, 'status-header')).filter(({ size }) => size < 24)).toEqual([]);
+    expectNoOverlap(await mapLabels(page));
+    // Nothing changes (the replay stands still; only the clock ticks): no redraw, deck.gl's loop parked.
+    await page.waitForTimeout(1500);
+    const before = await page.evaluate(() => [window.__tianshan!.renders(), window.__tianshan!.loopFrames()]);
+    await page.waitForTimeout(3000);
+    const after = await page.evaluate(() => [window.__tianshan!.renders(), window.__tianshan!.loopFrames()]);
+    expect(after[0]! - before[0]!).toBe(0);
+    expect(after[1]! - before[1]!).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  test('at 3840×2160 the type is read from the back of the room, labels sit in their units without overlapping, warned units are hatched', async () => {
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await expect
+      .poll(async () => Math.min(...(await visibleTextSizes(page, 'status-header')).map(({ size }) => size)))
+      .toBeGreaterThanOrEqual(48);
+    // The labels follow the new size once the map has settled on it.
+    await expect
+      .poll(async () => (await mapLabels(page)).find((label) => label.id === '654002')?.box[2] ?? 0, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(600);
+    writeFileSync('test-results/wall-4k.png', await page.screenshot());
+    const side = await visibleTextSizes(page, 'wall-side');
+    expect(side.length).toBeGreaterThan(10);
+    expect(side.filter(({ size }) => size < 28)).toEqual([]);
+
+    const labels = await mapLabels(page);
+    expectNoOverlap(labels);
+    // The dense west of Ili keeps its names: 伊宁市, 伊宁县, 霍城县, 霍尔果斯市, 可克达拉市区.
+    const labelled = new Set(labels.map((label) => label.id));
+    for (const id of ['654002', '654021', '654023', '654004', 'xpcc4-kokdala'])
+      expect(labelled).toContain(id);
+    for (const label of labels.filter((entry) => boundaries.has(entry.id)))
+      expect([label.id, booleanPointInPolygon(label.position, boundaries.get(label.id)!)]).toEqual([
+        label.id,
+        true,
+      ]);
+    expect(labels.some((label) => label.text.includes('橙色预警'))).toBe(true);
+
+    // 伊宁市 is in the regional warning; 奎屯市 is not: only the first is hatched, in colours no AQI category uses.
+    expect(regionMembers).toContain('654002');
+    expect(regionMembers).not.toContain('654003');
+    expect(await warningTreatmentShare(page, '654002')).toBeGreaterThan(0.1);
+    expect(await warningTreatmentShare(page, '654003')).toBeLessThan(0.05);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  }, 120_000);
+
+  test('the worst-area view frames every member of the highest warning and says what it shows', async () => {
+    await show('view=worst', 10);
+    const title = await page.getByTestId('view-title').textContent();
+    expect(title).toBe(`最重区域：伊犁州橙色预警（${regionMembers.length}个单元）`);
+    const shown = await page.evaluate(() => window.__tianshan!.shownBounds());
+    for (const member of regionMembers) {
+      const [west, south, east, north] = (await page.evaluate(
+        (id) => window.__tianshan!.boundsOf([id]),
+        member,
+      ))!;
+      expect([
+        member,
+        west >= shown[0] && south >= shown[1] && east <= shown[2] && north <= shown[3],
+      ]).toEqual([member, true]);
+    }
+    writeFileSync('test-results/wall-worst.png', await page.screenshot());
+  }, 120_000);
+
+  test("the autonomous region's warning for Kizilsu is a warning in force, and the wall says the prefecture has not responded", async () => {
+    await show('view=kizilsu', 4);
+    const header = page.getByTestId('status-header');
+    expect(await header.locator('.level-badge').getAttribute('data-level')).toBe('orange');
+    expect(await page.getByTestId('level-counts').textContent()).toContain('橙色预警 4');
+    expect(await page.getByTestId('external-warning').textContent()).toContain('自治区橙色区域预警');
+    expect(await page.getByTestId('external-response').textContent()).toContain('州级响应未启动');
+    expect(await page.getByTestId('changes').textContent()).toContain('自治区发布橙色区域预警');
+    expect(await warningTreatmentShare(page, '653001')).toBeGreaterThan(0.1);
+    writeFileSync('test-results/wall-kizilsu.png', await page.screenshot());
+  }, 120_000);
 });

@@ -211,3 +211,143 @@ export async function postForecast(
     })),
   });
 }
+
+type Fetch = (method: string, path: string, body?: unknown) => Promise<Response>;
+
+/** A demo account's session (replay mode creates one per role, password `<role>-demo`). */
+async function demoSession(url: string, role: string): Promise<Fetch> {
+  const response = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: role, password: `${role}-demo` }),
+  });
+  if (!response.ok) throw new Error(`login ${role} → ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return (method, path, body) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}
+
+async function ok(response: Promise<Response>): Promise<void> {
+  const answer = await response;
+  if (!answer.ok) throw new Error(`${answer.url} → ${answer.status} ${await answer.text()}`);
+}
+
+type WarmState = { now: number; regions: { members: string[] }[] };
+
+/**
+ * The real December 2019 Yining episode (E3) at its first peak, as the replay leaves it after a warm-up of
+ * `warmupHours` (start the server with REPLAY on, a tiny REPLAY_SPEED and REPLAY_WARMUP_HOURS): Ili's
+ * commander issues an orange regional warning for the region the engine finds (Ili plan 3.3.3), and the
+ * autonomous region sets an orange regional warning for Kizilsu (3.3.2) that Kizilsu has not answered yet.
+ * Returns the regional warning's members.
+ */
+export async function warnDuringEpisode(url: string, after = Date.parse('2019-12-09T00:00:00+08:00')) {
+  let ili: WarmState | null = null;
+  for (let attempt = 0; attempt < 600 && !(ili && ili.now > after); attempt += 1) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    ili = (await (await fetch(`${url}/api/state?jurisdiction=ili`)).json()) as WarmState;
+  }
+  const members = ili?.regions[0]?.members;
+  if (!members) throw new Error('the replay warm-up found no Ili region');
+  const duty = await demoSession(url, 'duty-officer');
+  const director = await demoSession(url, 'office-director');
+  const commander = await demoSession(url, 'commander');
+  await ok(
+    duty('POST', '/api/warnings/propose', {
+      jurisdiction: 'ili',
+      warningId: 'ili-e3-region',
+      target: { kind: 'region', regionId: 'ili-e3-region', members },
+      level: 'orange',
+      reason: '区域日AQI均值超过200',
+    }),
+  );
+  await ok(director('POST', '/api/warnings/ili-e3-region/sign', { reason: '审核同意' }));
+  await ok(commander('POST', '/api/warnings/ili-e3-region/issue', { reason: '批准发布' }));
+  const kizilsu = (await (await fetch(`${url}/api/state?jurisdiction=kizilsu`)).json()) as WarmState;
+  await ok(
+    director('PUT', '/api/external-regional-warning', {
+      jurisdiction: 'kizilsu',
+      level: 'orange',
+      issuedAt: kizilsu.now - 2 * HOUR,
+      reference: '新环发〔2019〕演练',
+    }),
+  );
+  return members;
+}
+
+/**
+ * Computed font sizes (px) of the visible text inside an element: every element with a text node of its
+ * own that has a box on screen.
+ */
+export async function visibleTextSizes(
+  page: Page,
+  testId: string,
+): Promise<{ text: string; size: number }[]> {
+  return page.getByTestId(testId).evaluate((root) => {
+    const sizes: { text: string; size: number }[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const element = node.parentElement;
+      if (!text || !element) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > window.innerHeight) continue;
+      sizes.push({ text, size: Number.parseFloat(getComputedStyle(element).fontSize) });
+    }
+    return sizes;
+  });
+}
+
+export type MapLabel = {
+  id: string;
+  text: string;
+  position: [number, number];
+  box: [number, number, number, number];
+};
+
+export async function mapLabels(page: Page): Promise<MapLabel[]> {
+  return page.evaluate(() => window.__tianshan!.labels());
+}
+
+/**
+ * The share of a unit's probe points drawn in the warning treatment: near-black or near-white pixels, far
+ * from every HJ 633 category colour (as drawn over the background) and from the no-data grey.
+ */
+export async function warningTreatmentShare(page: Page, unitId: string): Promise<number> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  // The labels' own white text and black halo are not the treatment: points under a label are left out.
+  const labels = await mapLabels(page);
+  const points = (await probePoints(page, unitId)).filter(
+    ([x, y]) =>
+      !labels.some(
+        ({ box: [left, top, right, bottom] }) =>
+          x - box.x >= left && x - box.x <= right && y - box.y >= top && y - box.y <= bottom,
+      ),
+  );
+  const image = decodePng(await page.screenshot());
+  const fills = [
+    blended('#78808a', 200, offlineBackground),
+    ...categories.map((category) => blended(category.hex, 225, offlineBackground)),
+  ];
+  let treated = 0;
+  for (const [x, y] of points) {
+    const pixel = image.pixelAt(x, y);
+    const nearest = Math.min(
+      ...fills.map(
+        (rgb) => Math.abs(rgb[0] - pixel.r) + Math.abs(rgb[1] - pixel.g) + Math.abs(rgb[2] - pixel.b),
+      ),
+    );
+    const blackOrWhite =
+      Math.max(pixel.r, pixel.g, pixel.b) < 40 || Math.min(pixel.r, pixel.g, pixel.b) > 215;
+    if (blackOrWhite && nearest > 100) treated += 1;
+  }
+  return treated / points.length;
+}

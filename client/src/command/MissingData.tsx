@@ -32,7 +32,7 @@ export function MissingData({
           <li key={unit.id} data-unit={unit.id}>
             {unit.dailyAqi === null || !unit.dailyMissing?.length
               ? t('missingNoValue', nameOf(language, units, unit.id))
-              : t('missingIndicators', nameOf(language, units, unit.id), unit.dailyMissing.join(', '))}
+              : t('unitMissingIndicators', nameOf(language, units, unit.id), unit.dailyMissing.join(', '))}
           </li>
         ))}
       </ul>

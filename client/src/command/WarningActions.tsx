@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Session } from '../../../shared/api/responses';
 import { levelRank } from '../../../shared/levels';
-import type { IssuedLevel, Plan, Role } from '../../../shared/plans';
+import type { IssuedLevel, Plan } from '../../../shared/plans';
 import { allowedActions, approvedLevel, type Warning } from '../../../shared/rules';
 import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';

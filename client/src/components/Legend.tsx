@@ -1,18 +1,39 @@
 import { categories } from '../../../shared/aqi/categories';
-import { warningLevels } from '../../../shared/levels';
 import { categoryName, enterpriseClassPhrase, type Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
-import { levelHex, levelWidth, staleUnitAlpha } from '../map/colours';
+import { hatchSpacing, levelHex, noDataColour, staleUnitAlpha } from '../map/colours';
 import { complianceRings, complianceWords } from '../map/complianceRings';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
 
+/** Swatches are sized in em so they grow with the text (the wall scales its type with the screen). */
 function Swatch({ children }: { children: React.ReactNode }) {
   return (
-    <svg width="28" height="18" aria-hidden="true">
+    <svg className="swatch" viewBox="0 0 28 18" aria-hidden="true">
       {children}
     </svg>
+  );
+}
+
+/** The map's warning treatment in small: black-on-white hatching, denser for higher levels, in a thick band. */
+function WarnedSwatch({ level }: { level: 'yellow' | 'orange' | 'red' }) {
+  const step = hatchSpacing[level] / 3;
+  const lines = Array.from({ length: Math.ceil(46 / step) }, (_, index) => index * step - 18);
+  return (
+    <Swatch>
+      <rect width="28" height="18" fill="#FF7E00" />
+      <g strokeLinecap="butt">
+        {lines.map((x) => (
+          <line key={x} x1={x} y1={18} x2={x + 18} y2={0} stroke="#fff" strokeWidth="2.6" />
+        ))}
+        {lines.map((x) => (
+          <line key={x} x1={x} y1={18} x2={x + 18} y2={0} stroke="#000" strokeWidth="1.2" />
+        ))}
+      </g>
+      <rect x="2" y="2" width="24" height="14" fill="none" stroke="#000" strokeWidth="4" />
+      <rect x="2" y="2" width="24" height="14" fill="none" stroke={levelHex[level]} strokeWidth="2.4" />
+    </Swatch>
   );
 }
 
@@ -42,24 +63,21 @@ export function Legend({
         ))}
       </ul>
       <ul>
-        {warningLevels
-          .filter((level) => level !== 'none')
-          .map((level) => (
-            <li key={level}>
-              <Swatch>
-                <rect
-                  x="2"
-                  y="2"
-                  width="24"
-                  height="14"
-                  fill="none"
-                  stroke={levelHex[level]}
-                  strokeWidth={levelWidth[level]}
-                />
-              </Swatch>
-              {t(level)}
-            </li>
-          ))}
+        <li>
+          <Swatch>
+            <rect width="28" height="18" fill={`rgb(${noDataColour.slice(0, 3).join(',')})`} />
+          </Swatch>
+          {t('legendPartial')}
+        </li>
+      </ul>
+      <p className="legend-note">{t('legendWarned')}</p>
+      <ul>
+        {(['yellow', 'orange', 'red'] as const).map((level) => (
+          <li key={level} data-testid={`legend-warning-${level}`}>
+            <WarnedSwatch level={level} />
+            {t(level)}
+          </li>
+        ))}
         <li>
           <Swatch>
             <rect
@@ -83,7 +101,7 @@ export function Legend({
               strokeDasharray="4 3"
             />
           </Swatch>
-          {t('regionFloor')}
+          {t('legendRegionFound')}
         </li>
         <li>
           <Swatch>
@@ -121,7 +139,7 @@ export function Legend({
             {t('simulated')}
           </li>
           <li>
-            <img src={staleSymbol.url} width="18" height="18" alt="" />
+            <img className="swatch-icon" src={staleSymbol.url} alt="" />
             {t('stale')}
           </li>
         </ul>
@@ -130,13 +148,13 @@ export function Legend({
         <ul>
           {Object.entries(enterpriseSymbols).map(([grade, symbol]) => (
             <li key={grade}>
-              <img src={symbol.url} width="18" height="18" alt="" />
+              <img className="swatch-icon" src={symbol.url} alt="" />
               {t(enterpriseClassPhrase(grade))}
             </li>
           ))}
           {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (
             <li key={status} data-testid={`legend-${status}`}>
-              <img src={complianceRings[status].url} width="22" height="22" alt="" />
+              <img className="swatch-icon" src={complianceRings[status].url} alt="" />
               {complianceWords[status][language]}
             </li>
           ))}
@@ -176,7 +194,7 @@ export function Legend({
         <ul>
           {Object.entries(dustSymbols).map(([type, symbol]) => (
             <li key={type}>
-              <img src={symbol.url} width="18" height="18" alt="" />
+              <img className="swatch-icon" src={symbol.url} alt="" />
               {t(type as Phrase)}
             </li>
           ))}

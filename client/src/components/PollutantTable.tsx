@@ -1,39 +1,16 @@
 import type { Indicator } from '../../../shared/aqi';
 import type { PanelReport, SeriesState } from '../../../shared/state/schema';
-import type { Language } from '../i18n/dictionary';
+import type { Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
+import { speciesName } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
 
-const speciesOf: Record<Indicator, string> = {
-  so2_24h: 'SO₂',
-  so2_1h: 'SO₂',
-  no2_24h: 'NO₂',
-  no2_1h: 'NO₂',
-  pm10_24h: 'PM₁₀',
-  pm10_1h: 'PM₁₀',
-  pm25_24h: 'PM₂.₅',
-  pm25_1h: 'PM₂.₅',
-  co_24h: 'CO',
-  co_1h: 'CO',
-  o3_1h: 'O₃',
-  o3_8h: 'O₃',
-};
-
 /** How each report averages an indicator (HJ 633 tables 1 and 2): a daily report takes O3's daily maxima. */
-function averaging(indicator: Indicator, kind: 'hourly' | 'daily', language: Language): string {
-  const zh = language === 'zh';
-  if (indicator === 'o3_8h')
-    return kind === 'daily'
-      ? zh
-        ? '日最大8小时滑动平均'
-        : 'daily max 8 h mean'
-      : zh
-        ? '8小时滑动平均'
-        : '8 h moving mean';
-  if (indicator === 'o3_1h' && kind === 'daily') return zh ? '日最大1小时' : 'daily max 1 h';
-  if (indicator.endsWith('_24h'))
-    return kind === 'daily' ? (zh ? '24小时平均' : '24 h mean') : zh ? '24小时滑动平均' : '24 h moving mean';
-  return zh ? '1小时平均' : '1 h mean';
+function averaging(indicator: Indicator, kind: 'hourly' | 'daily'): Phrase {
+  if (indicator === 'o3_8h') return kind === 'daily' ? 'avgO3Daily8h' : 'avgO3Moving8h';
+  if (indicator === 'o3_1h' && kind === 'daily') return 'avgO3Daily1h';
+  if (indicator.endsWith('_24h')) return kind === 'daily' ? 'avg24h' : 'avgMoving24h';
+  return 'avg1h';
 }
 
 /** Published the way monitoring stations publish them: µg/m³ whole, CO (mg/m³) to one decimal. */
@@ -43,16 +20,8 @@ function shown(indicator: Indicator, concentration: number | null): string {
 }
 
 function Report({ report, kind, at }: { report: PanelReport; kind: 'hourly' | 'daily'; at: number }) {
-  const { language } = useLanguage();
-  const zh = language === 'zh';
-  const title =
-    kind === 'hourly'
-      ? zh
-        ? '实时报'
-        : 'Hourly report'
-      : zh
-        ? '日报(24小时窗口)'
-        : 'Daily report (24 h window)';
+  const { t } = useLanguage();
+  const title = t(kind === 'hourly' ? 'hourlyReport' : 'dailyReport');
   return (
     <table className="pollutants" data-testid={`pollutants-${kind}`}>
       <caption>
@@ -60,8 +29,8 @@ function Report({ report, kind, at }: { report: PanelReport; kind: 'hourly' | 'd
       </caption>
       <thead>
         <tr>
-          <th scope="col">{zh ? '指标' : 'Indicator'}</th>
-          <th scope="col">{zh ? '浓度' : 'Concentration'}</th>
+          <th scope="col">{t('indicator')}</th>
+          <th scope="col">{t('concentration')}</th>
           <th scope="col">IAQI</th>
         </tr>
       </thead>
@@ -69,7 +38,8 @@ function Report({ report, kind, at }: { report: PanelReport; kind: 'hourly' | 'd
         {report.readings.map((reading) => (
           <tr key={reading.indicator}>
             <th scope="row">
-              {speciesOf[reading.indicator]} <small>{averaging(reading.indicator, kind, language)}</small>
+              {speciesName(reading.indicator.split('_')[0]!)}{' '}
+              <small>{t(averaging(reading.indicator, kind))}</small>
             </th>
             <td>
               {shown(reading.indicator, reading.concentration)}{' '}

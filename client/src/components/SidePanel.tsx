@@ -1,21 +1,14 @@
 import { unitById } from '../../../geo/units';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { useLanguage } from '../i18n/language';
+import { speciesName, unitName } from '../i18n/names';
 import { useSeries } from '../live/series';
+import { type Metric, missingIndicators, missingSpecies, shownAqi } from '../map/labels';
 import type { Selection } from '../map/SituationMap';
 import { beijingMinute } from '../time/beijing';
 import { AqiChart } from './AqiChart';
 import { LevelBadge } from './LevelBadge';
 import { PollutantTables } from './PollutantTable';
-
-const pollutantNames: Record<string, string> = {
-  so2: 'SO₂',
-  no2: 'NO₂',
-  pm10: 'PM₁₀',
-  pm25: 'PM₂.₅',
-  co: 'CO',
-  o3: 'O₃',
-};
 
 function Value({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -47,13 +40,20 @@ export function SidePanel({
       ? state.stations.find((candidate) => candidate.id === selection.id)
       : undefined;
   const catalogue = unitById.get(selection.id);
-  const title = station
-    ? `${station.name} (${station.id})`
-    : catalogue
-      ? language === 'zh'
-        ? catalogue.nameZh
-        : catalogue.nameEn
-      : selection.id;
+  const title = station ? `${station.name} (${station.id})` : unitName(language, catalogue, selection.id);
+  /** A partial value is shown as such: a lower bound above 100, nothing at or below (DOMAIN.md). */
+  const aqiText = (metric: Metric) => {
+    const { value, partial } = shownAqi(unit, metric);
+    if (value === null) return '—';
+    return `${partial ? '≥' : ''}${value}`;
+  };
+  const partialNote = (metric: Metric) =>
+    unit && missingIndicators(unit, metric).length > 0 ? (
+      <small className="partial" data-testid={`panel-${metric}-missing`}>
+        {' '}
+        {t('partialValue', missingSpecies(missingIndicators(unit, metric), language))}
+      </small>
+    ) : null;
   return (
     <aside className="side-panel" data-testid="side-panel" aria-label={title}>
       <header>
@@ -72,13 +72,19 @@ export function SidePanel({
           <>
             <Value
               label={t('hourlyAqi')}
-              value={<span data-testid="panel-hourly">{unit.hourlyAqi ?? '—'}</span>}
+              value={
+                <>
+                  <span data-testid="panel-hourly">{aqiText('hourly')}</span>
+                  {partialNote('hourly')}
+                </>
+              }
             />
             <Value
               label={t('dailyAqi')}
               value={
                 <span data-testid="panel-daily">
-                  {unit.dailyAqi ?? '—'}
+                  {aqiText('daily')}
+                  {partialNote('daily')}
                   {forecast && unit.aqiLow != null && unit.aqiHigh != null && (
                     <small>
                       {' '}
@@ -90,7 +96,7 @@ export function SidePanel({
             />
             <Value
               label={t('primaryPollutant')}
-              value={unit.primaryPollutants.map((species) => pollutantNames[species]).join('、') || '—'}
+              value={unit.primaryPollutants.map(speciesName).join(t('listSeparator')) || '—'}
             />
             <Value label={t('issuedLevel')} value={<LevelBadge level={unit.issuedLevel} />} />
             <Value label={t('recommendedLevel')} value={<LevelBadge level={unit.recommendedLevel} />} />
@@ -113,7 +119,7 @@ export function SidePanel({
       {unit && (
         <section className="explanation">
           <h3>{t('explanation')}</h3>
-          <p>{language === 'zh' ? unit.explanation.zh : unit.explanation.en}</p>
+          <p>{unit.explanation[language]}</p>
           {unit.explanation.citations.length > 0 && (
             <p className="citations">{unit.explanation.citations.join(' · ')}</p>
           )}

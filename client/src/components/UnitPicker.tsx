@@ -1,5 +1,6 @@
 import { units } from '../../../geo/units';
 import { useLanguage } from '../i18n/language';
+import { unitName } from '../i18n/names';
 import type { Selection } from '../map/SituationMap';
 
 /** Opens a unit's panel from the keyboard: the map's polygons are mouse targets only. */
@@ -22,7 +23,7 @@ export function UnitPicker({
         <option value="">—</option>
         {units.map((unit) => (
           <option key={unit.id} value={unit.id}>
-            {language === 'zh' ? unit.nameZh : unit.nameEn}
+            {unitName(language, unit)}
           </option>
         ))}
       </select>

@@ -21,3 +21,17 @@ export function unitName(
   if (!unit) return id;
   return language === 'zh' ? unit.nameZh : unit.nameEn;
 }
+
+const speciesNames: Record<string, string> = {
+  so2: 'SO₂',
+  no2: 'NO₂',
+  pm10: 'PM₁₀',
+  pm25: 'PM₂.₅',
+  co: 'CO',
+  o3: 'O₃',
+};
+
+/** A pollutant species as chemists write it (the same in both languages). */
+export function speciesName(species: string): string {
+  return speciesNames[species] ?? species;
+}

@@ -1,10 +1,10 @@
 import { higherLevel, type WarningLevel, warningLevels } from '../../../shared/levels';
+import { unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState } from '../../../shared/state/schema';
-import { levelsInForce } from '../map/sampleLayers';
 
 export type Summary = {
   highest: WarningLevel;
-  /** Units at each level in force (own issued warning or an active regional warning). */
+  /** Units at each level in force (own or regional warning, or the autonomous region's). */
   counts: Record<WarningLevel, number>;
   /** End of the newest hour with data anywhere on screen, or null. */
   newestData: number | null;
@@ -15,9 +15,8 @@ export function summarise(states: readonly JurisdictionState[]): Summary {
   let highest: WarningLevel = 'none';
   let newestData: number | null = null;
   for (const state of states) {
-    const inForce = levelsInForce(state);
     for (const unit of state.units) {
-      const level = inForce.get(unit.id) ?? 'none';
+      const level = unitInForce(state.jurisdiction, unit).highest;
       counts[level] += 1;
       highest = higherLevel(highest, level);
       if (unit.newestHour !== null) newestData = Math.max(newestData ?? 0, unit.newestHour);

@@ -1,16 +1,22 @@
-import type { Layer } from '@deck.gl/core';
+import type { Deck, Layer } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/bbox';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../../../geo/layers/enterprise';
+import { levelRank, type WarningLevel } from '../../../shared/levels';
+import { type UnitInForce, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { ChecksFeed } from './enterpriseChecks';
-import { type BoundaryCollection, RegionOutlines, type UnitFeature, unitGeometry } from './geometry';
+import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry } from './geometry';
+import { Hatching } from './hatching';
+import { LabelCharacters } from './labelCharacters';
+import { placeMapLabels } from './labelPlacement';
 import type { Metric } from './labels';
-import { buildLayers, type LayerVisibility, type MapModel } from './layers';
-import { levelsInForce, type OverlayLayers } from './sampleLayers';
+import { buildLayers, type LayerVisibility, type MapModel, stationRadius } from './layers';
+import { OnDemandFrames } from './onDemandFrames';
+import type { OverlayLayers } from './overlayLayers';
 import { enterpriseTooltip, stationTooltip } from './tooltip';
 
 export type Selection = { kind: 'unit' | 'station'; id: string };
@@ -24,22 +30,36 @@ export type SituationMapOptions = {
   language?: Language;
 };
 
+/** Line widths, markers and text grow with the screen: 1 up to a 1000-pixel-high window, then in step. */
+function screenScale(): number {
+  return Math.max(1, window.innerHeight / 1000);
+}
+
 /**
  * The map is an imperative object React feeds (STYLE.md): created once; geometry is sent once; values
- * change colours through deck.gl updateTriggers. A lost WebGL context rebuilds map and overlay in place.
+ * change colours through deck.gl updateTriggers. It draws only when data, view or size change: deck.gl's
+ * loop runs on demand (OnDemandFrames), labels are placed when the view settles, never per frame. A lost
+ * WebGL context rebuilds map and overlay in place.
  */
 export class SituationMap {
   private map!: MaplibreMap;
   private overlay!: MapboxOverlay;
+  private frames: OnDemandFrames | null = null;
   private model: MapModel | null = null;
   private readonly tooltip = document.createElement('div');
   private readonly checks = new ChecksFeed((checks) => this.update({ checks }));
+  private readonly hatching = new Hatching();
+  private readonly characters = new LabelCharacters();
   private features = new Map<string, UnitFeature>();
-  private regionOutlines: RegionOutlines | null = null;
+  private regionOutlines: MergedOutlines | null = null;
+  private warnedOutlines: MergedOutlines | null = null;
   private readonly states = new Map<string, JurisdictionState>();
   private stationKey = '';
   private frame = 0;
   private layers: Layer[] = [];
+  private placed = false;
+  /** The bounds last framed: a resize frames them again. */
+  private fitted: Bounds | null = null;
   private metric: Metric = 'hourly';
   private visible: LayerVisibility = {
     stations: true,
@@ -72,8 +92,40 @@ export class SituationMap {
       center: this.view.center,
       zoom: this.view.zoom,
       attributionControl: false,
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: this.options.preserveDrawingBuffer ?? false },
     });
+    const map = this.map;
+    this.addOverlay();
+    this.container.appendChild(this.tooltip);
+    // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
+    this.map.on('click', (event) => {
+      const picked = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+      this.clicked(picked?.layer?.id, picked?.object);
+    });
+    if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
+    // Labels and hatching follow the view once it settles, and the screen size (issue 16).
+    this.map.on('moveend', () => {
+      if (this.map === map) this.placeLabels();
+    });
+    // A new window size frames the same bounds again (the move that follows places the labels).
+    this.map.on('resize', () => {
+      if (this.map !== map) return;
+      if (this.fitted) this.fit(this.fitted);
+      else this.placeLabels();
+    });
+    const canvas = this.map.getCanvas();
+    canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
+    // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
+    // on a removed map. So the fresh map and overlay come once the old map is idle again.
+    canvas.addEventListener('webglcontextrestored', () => map.once('idle', () => this.remount()), {
+      once: true,
+    });
+    this.map.once('load', () => this.invalidate());
+  }
+
+  /** The deck.gl overlay on MapLibre's context, its loop run on demand. */
+  private addOverlay(): void {
     this.overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
@@ -85,32 +137,27 @@ export class SituationMap {
       },
     });
     this.map.addControl(this.overlay);
-    this.container.appendChild(this.tooltip);
-    // Picking through MapLibre's own events: deck.gl's interleaved overlay does not receive pointer events.
-    this.map.on('click', (event) => {
-      const picked = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
-      this.clicked(picked?.layer?.id, picked?.object);
-    });
-    if (!this.options.wall) this.map.on('mousemove', (event) => this.hover(event.point.x, event.point.y));
-    const canvas = this.map.getCanvas();
-    canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
-    // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
-    // on a removed map. So the fresh map and overlay come once the old map is idle again.
-    const map = this.map;
-    canvas.addEventListener('webglcontextrestored', () => map.once('idle', () => this.remount()), {
-      once: true,
-    });
-    this.map.once('load', () => this.invalidate());
+    // The overlay's Deck is created by addControl (interleaved: on MapLibre's own context).
+    const deck = (this.overlay as unknown as { _deck?: Deck })._deck;
+    this.frames?.stop();
+    this.frames = deck
+      ? new OnDemandFrames(deck as unknown as ConstructorParameters<typeof OnDemandFrames>[0])
+      : null;
   }
 
-  /** After a context loss nothing on the GPU is trustworthy: start a fresh map and overlay, same model. */
+  /**
+   * After a context loss nothing on the GPU is trustworthy: a fresh map and overlay, same model and view.
+   * (Only replacing the overlay reuses luma.gl's lost device, which is kept on the context object.)
+   */
   private remount(): void {
-    const center = this.map.getCenter();
-    this.view = { center: [center.lng, center.lat], zoom: this.map.getZoom() };
-    this.map.removeControl(this.overlay);
+    const old = this.map;
+    this.view = { center: old.getCenter().toArray() as [number, number], zoom: old.getZoom() };
+    this.frames?.stop();
+    old.removeControl(this.overlay);
     this.overlay.finalize();
-    this.map.remove();
+    old.remove();
     this.mount();
+    if (this.fitted) this.fit(this.fitted);
   }
 
   private tooltipText(layerId: string | undefined, object: unknown): string | null {
@@ -143,7 +190,8 @@ export class SituationMap {
   setBoundaries(collection: BoundaryCollection): void {
     const geometry = unitGeometry(collection);
     this.features = new Map(geometry.features.map((feature) => [feature.properties.unitId, feature]));
-    this.regionOutlines = new RegionOutlines(this.features);
+    this.regionOutlines = new MergedOutlines(this.features);
+    this.warnedOutlines = new MergedOutlines(this.features);
     this.model = {
       geometry,
       units: new Map(),
@@ -151,17 +199,22 @@ export class SituationMap {
       stations: [],
       stationValues: new Map(),
       regions: [],
+      warned: [],
+      hatch: [],
+      labels: [],
+      characters: [],
       samples: null,
       checks: null,
       metric: this.metric,
       language: this.language,
       wall: this.options.wall ?? false,
+      scale: screenScale(),
       now: 0,
       selectedId: this.selectedId,
       visible: this.visible,
       version: 0,
     };
-    this.fit(bbox(collection) as Bounds, false);
+    this.fit(bbox(collection) as Bounds);
   }
 
   /** Live or past states of one or more jurisdictions; only values change, geometry stays. */
@@ -170,42 +223,51 @@ export class SituationMap {
     for (const state of states) this.states.set(state.jurisdiction, state);
     const all = [...this.states.values()];
     const units = new Map<string, UnitState>();
-    const inForce = new Map(all.flatMap((state) => [...levelsInForce(state)]));
+    const inForce = new Map<string, UnitInForce>();
     const stationValues = new Map<string, StationState>();
     for (const state of all) {
-      for (const unit of state.units) units.set(unit.id, unit);
+      for (const unit of state.units) {
+        units.set(unit.id, unit);
+        inForce.set(unit.id, unitInForce(state.jurisdiction, unit));
+      }
       for (const station of state.stations) stationValues.set(station.id, station);
     }
     const stationKey = [...stationValues.keys()].sort().join(',');
     const stations = stationKey === this.stationKey ? this.model.stations : [...stationValues.values()];
     this.stationKey = stationKey;
+    // Ili's regions the engine finds are drawn until a warning at their level covers every member.
+    const found = all
+      .flatMap((state) => state.regions)
+      .filter((region) =>
+        region.members.some((id) => levelRank(inForce.get(id)?.highest ?? 'none') < levelRank(region.level)),
+      );
     this.model = {
       ...this.model,
       units,
       inForce,
       stationValues,
       stations,
-      regions: this.regionOutlines.outlines(all.flatMap((state) => state.regions)),
+      regions: this.regionOutlines.outlines(found).map(({ group, outline }) => ({ region: group, outline })),
       now: Math.max(...all.map((state) => state.now)),
       version: this.model.version + 1,
     };
-    this.invalidate();
+    this.placeLabels();
   }
 
   setMetric(metric: Metric): void {
     this.metric = metric;
-    this.update({ metric });
+    this.update({ metric }, true);
   }
 
   setLanguage(language: Language): void {
     this.language = language;
-    this.update({ language });
+    this.update({ language }, true);
   }
 
   setVisibility(visible: Partial<LayerVisibility>): void {
     this.visible = { ...this.visible, ...visible };
     this.checks.show(this.visible.enterprises);
-    this.update({ visible: this.visible });
+    this.update({ visible: this.visible }, true);
   }
 
   /** The office recorded an enterprise check: the compliance rings read the checks again. */
@@ -223,20 +285,71 @@ export class SituationMap {
     this.update({ selectedId: id });
   }
 
-  private update(change: Partial<MapModel>): void {
+  private update(change: Partial<MapModel>, relabel = false): void {
     if (!this.model) return;
     this.model = { ...this.model, ...change };
+    if (relabel) this.placeLabels();
+    else this.invalidate();
+  }
+
+  /**
+   * Labels, warned outlines and hatching for the view as it stands: on data, view (when it settles), size,
+   * language or metric changes. Placement is screen-space, so it waits for the map's first layout.
+   */
+  private placeLabels(): void {
+    if (!this.model) return;
+    const zoom = this.map.getZoom();
+    const scale = screenScale();
+    const warned = this.model.geometry.features.flatMap((feature) => {
+      const level = this.model?.inForce.get(feature.properties.unitId)?.highest ?? 'none';
+      return level === 'none' ? [] : [{ feature, level: level as Exclude<WarningLevel, 'none'> }];
+    });
+    // One band around each area under one level, not one per member: a region reads as one region.
+    const byLevel = (['yellow', 'orange', 'red'] as const).map((level) => ({
+      level,
+      members: warned
+        .filter((entry) => entry.level === level)
+        .map((entry) => entry.feature.properties.unitId),
+    }));
+    const model: MapModel = {
+      ...this.model,
+      scale,
+      warned: (
+        this.warnedOutlines?.outlines(byLevel.filter((group) => group.members.length > 0)) ?? []
+      ).flatMap(({ group, outline }) =>
+        outline ? [{ ...outline, properties: { level: group.level } }] : [],
+      ),
+      hatch: this.hatching.lines(warned, zoom, scale),
+    };
+    const canvas = this.map.getCanvas();
+    model.labels = placeMapLabels(
+      model,
+      ([lon, lat]) => this.project(lon, lat),
+      ([x, y]) => {
+        const position = this.map.unproject([x, y]);
+        return [position.lng, position.lat];
+      },
+      { width: canvas.clientWidth, height: canvas.clientHeight },
+    );
+    model.characters = this.characters.with(model.labels);
+    this.model = model;
+    this.placed = true;
     this.invalidate();
   }
 
-  /** Coalesces updates into one layer rebuild per animation frame. */
+  /**
+   * Coalesces updates into one layer update per animation frame, then lets deck.gl's loop draw it. Until the
+   * first values arrive there is nothing worth a frame: without software GL every frame is a full readback,
+   * so the first frame with layers is the first frame with values (issue 16, cold start).
+   */
   private invalidate(): void {
-    if (this.frame !== 0) return;
+    if (this.frame !== 0 || !this.model || this.model.units.size === 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       if (!this.model) return;
       this.layers = buildLayers(this.model);
       this.overlay.setProps({ layers: this.layers });
+      this.frames?.wake();
     });
   }
 
@@ -256,20 +369,45 @@ export class SituationMap {
     }
   }
 
-  fit(bounds: Bounds, animate = true): void {
-    this.map.fitBounds(bounds, { padding: 60, animate, duration: animate ? 1500 : 0 });
+  /** Frames the view on bounds; the wall jumps between views and then rests (issue 16). */
+  fit(bounds: Bounds, animate = false): void {
+    this.fitted = bounds;
+    const padding = Math.round(40 * screenScale());
+    this.map.fitBounds(bounds, { padding, animate, duration: animate ? 600 : 0 });
   }
 
-  /** Bounding box of some units (for the wall's "worst region" view). */
+  /** Bounding box of some units (for the wall's "worst area" view). */
   boundsOf(unitIds: readonly string[]): Bounds | null {
     const features = unitIds.flatMap((id) => this.features.get(id) ?? []);
     if (features.length === 0) return null;
     return bbox({ type: 'FeatureCollection', features }) as Bounds;
   }
 
+  /** The geographic bounds the map shows now: west, south, east, north. */
+  shownBounds(): Bounds {
+    const bounds = this.map.getBounds();
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+  }
+
   project(lon: number, lat: number): [number, number] {
     const point = this.map.project([lon, lat]);
     return [point.x, point.y];
+  }
+
+  /** The labels as placed for this view, with their screen boxes (for the label-overlap test). */
+  labels(): {
+    id: string;
+    text: string;
+    position: [number, number];
+    box: [number, number, number, number];
+  }[] {
+    if (!this.placed || !this.model) return [];
+    return this.model.labels.map(({ id, text, position, box }) => ({ id, text, position, box }));
+  }
+
+  /** How many frames deck.gl's loop has run (it should rest when nothing changes). */
+  loopFrames(): number {
+    return this.frames?.frames ?? 0;
   }
 
   /** Screen points on a grid inside a unit, clear of station markers (for pixel tests). */
@@ -279,14 +417,19 @@ export class SituationMap {
     const [west, south, east, north] = bbox(feature);
     const [left, top] = this.project(west, north);
     const [right, bottom] = this.project(east, south);
-    const stations = (this.model?.stations ?? []).map((station) => this.project(station.lon, station.lat));
+    const scale = screenScale();
+    const stations = (this.model?.stations ?? []).map((station) => ({
+      at: this.project(station.lon, station.lat),
+      radius: stationRadius(this.model?.stationValues.get(station.id), scale) + 4 * scale,
+    }));
     const step = Math.max(3, Math.sqrt(((right - left) * (bottom - top)) / 400));
     const points: [number, number][] = [];
     for (let y = Math.max(0, top); y < Math.min(bottom, this.container.clientHeight); y += step)
       for (let x = Math.max(0, left); x < Math.min(right, this.container.clientWidth); x += step) {
         const position = this.map.unproject([x, y]);
         if (!booleanPointInPolygon([position.lng, position.lat], feature)) continue;
-        if (stations.some(([sx, sy]) => Math.hypot(sx - x, sy - y) < 16)) continue;
+        if (stations.some(({ at: [sx, sy], radius }) => Math.hypot(sx - x, sy - y) < Math.max(16, radius)))
+          continue;
         points.push([Math.round(x), Math.round(y)]);
       }
     return points;
@@ -298,6 +441,7 @@ export class SituationMap {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    this.frames?.stop();
     this.checks.stop();
     this.map.remove();
   }

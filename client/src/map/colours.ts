@@ -7,6 +7,8 @@ export type Rgba = [number, number, number, number];
 export const unitFillAlpha = 225;
 export const staleUnitAlpha = 90;
 export const noDataColour: Rgba = [120, 128, 138, 200];
+/** Unit borders: thin and dark, so the fill carries the AQI and only warnings draw heavy lines. */
+export const unitBorder: Rgba = [12, 16, 22, 255];
 
 export function hexToRgba(hex: string, alpha = 255): Rgba {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -31,5 +33,19 @@ export function levelColour(level: WarningLevel): Rgba {
   return hexToRgba(levelHex[level]);
 }
 
-/** Outline width in pixels grows with the level, so levels differ without colour. */
-export const levelWidth: Record<WarningLevel, number> = { none: 1, yellow: 3, orange: 4.5, red: 6 };
+/**
+ * The warning treatment (issue 16): the warning colours sit close to the AQI colours (orange ≈ 轻度污染),
+ * so a warning is never told by colour alone. Its unit is hatched black on white, which no AQI category
+ * uses, and ringed by a thick band of the level's colour between white and black casings.
+ */
+export const warningStripe: Rgba = [0, 0, 0, 255];
+export const warningCasing: Rgba = [255, 255, 255, 255];
+
+/** Outline width in pixels (at scale 1) grows with the level, so levels differ without colour. */
+export const levelWidth: Record<WarningLevel, number> = { none: 1, yellow: 5, orange: 7, red: 9 };
+/** Hatch spacing in pixels (at scale 1): denser for a higher level. */
+export const hatchSpacing: Record<Exclude<WarningLevel, 'none'>, number> = {
+  yellow: 26,
+  orange: 17,
+  red: 11,
+};

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Enterprise } from '../../../geo/layers/enterprise';
-import { indexChecks } from './enterpriseChecks';
+import { complianceOf, indexChecks } from './enterpriseChecks';
 import type { MapModel } from './layers';
-import { enterpriseCompliance } from './sampleLayers';
 import { enterpriseTooltip } from './tooltip';
 
 const hour = 3_600_000;
@@ -44,22 +43,27 @@ const checks = indexChecks([
 describe('an enterprise on the map (issue 7)', () => {
   test("another prefecture's check of the same enterprise id does not count", () => {
     // E-1 was checked as stopped in Ili; Kizilsu's E-1 has no check of its own.
-    expect(enterpriseCompliance(plant('E-1', '653001'), 'orange', checks).status).toBe('unchecked');
+    expect(complianceOf(plant('E-1', '653001'), 'orange', checks).status).toBe('unchecked');
   });
 
   test('a check counts from the start of the level the server reports, if the map draws that level', () => {
-    expect(enterpriseCompliance(plant('E-2', '653001'), 'orange', checks).status).toBe('not-complying');
+    expect(complianceOf(plant('E-2', '653001'), 'orange', checks).status).toBe('not-complying');
     // A past hour drawn at red: when red began is not known, so no check counts.
-    expect(enterpriseCompliance(plant('E-2', '653001'), 'red', checks).status).toBe('unchecked');
-    expect(enterpriseCompliance(plant('E-2', '653001'), 'none', checks).status).toBe('not-required');
+    expect(complianceOf(plant('E-2', '653001'), 'red', checks).status).toBe('unchecked');
+    expect(complianceOf(plant('E-2', '653001'), 'none', checks).status).toBe('not-required');
   });
 
   test('before the checks arrive a required measure reads as not yet checked', () => {
-    expect(enterpriseCompliance(plant('E-2', '653001'), 'orange', null).status).toBe('unchecked');
+    expect(complianceOf(plant('E-2', '653001'), 'orange', null).status).toBe('unchecked');
   });
 
   test('the hover text gives the required action, the last check and the compliance in words', () => {
-    const model = { inForce: new Map([['653001', 'orange']]), checks } as unknown as MapModel;
+    const model = {
+      inForce: new Map([
+        ['653001', { response: 'orange', external: 'none', highest: 'orange', responseDue: false }],
+      ]),
+      checks,
+    } as unknown as MapModel;
     expect(enterpriseTooltip(plant('E-2', '653001'), model, 'zh').split('\n')).toEqual([
       '阿图什示例砖瓦企业（D级）',
       '橙色预警：停产',

@@ -1,4 +1,11 @@
-import type { EnterpriseCheck } from '../../../geo/layers/enterprise-check';
+import type { Enterprise } from '../../../geo/layers/enterprise';
+import {
+  type Compliance,
+  type EnterpriseCheck,
+  enterpriseCompliance,
+} from '../../../geo/layers/enterprise-check';
+import { unitById } from '../../../geo/units';
+import type { WarningLevel } from '../../../shared/levels';
 import type { LevelSince } from '../../../shared/rules/level-since';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { EnterpriseChecksResponse } from '../api/enterprise-checks';
@@ -25,6 +32,22 @@ export function indexChecks(responses: readonly EnterpriseChecksResponse[]): Ent
       ),
     ),
   };
+}
+
+/**
+ * Issue 7: whether the enterprise carries out its measure at the level drawn. A check counts from the start
+ * of that level as the server knows it; when the server's level differs (a past hour, or a change since
+ * the checks were read) the start is unknown and no check counts.
+ */
+export function complianceOf(
+  enterprise: Enterprise,
+  level: WarningLevel,
+  checks: EnterpriseChecks | null,
+): Compliance {
+  const jurisdiction = unitById.get(enterprise.unitId)?.jurisdiction;
+  const check = jurisdiction ? checks?.checks.get(checkKey(jurisdiction, enterprise.id)) : undefined;
+  const live = checks?.levels.get(enterprise.unitId);
+  return enterpriseCompliance(enterprise, level, live?.level === level ? live.since : null, check ?? null);
 }
 
 /**

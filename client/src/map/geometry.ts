@@ -1,7 +1,7 @@
-import { centroid } from '@turf/centroid';
 import { featureCollection } from '@turf/helpers';
 import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { labelAnchors } from '../../../geo/placement/label-anchor';
 import { units } from '../../../geo/units';
 import type { RegionState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
@@ -44,28 +44,32 @@ export function unitGeometry(collection: BoundaryCollection): UnitGeometry {
       nameEn: unit.nameEn,
       position: [unit.seat!.longitude, unit.seat!.latitude],
     }));
-  const labels: Label[] = features.map((feature) => ({
-    unitId: feature.properties.unitId,
-    position: centroid(feature).geometry.coordinates as [number, number],
-  }));
+  // Inside its own unit (issue 16): the pole of inaccessibility, computed once per boundary set in geo/.
+  const anchors = labelAnchors(collection);
+  const labels: Label[] = features.flatMap((feature) => {
+    const anchor = anchors.get(feature.properties.unitId);
+    return anchor ? [{ unitId: feature.properties.unitId, position: anchor.position }] : [];
+  });
   return { features, seats, labels };
 }
 
 export type RegionOutline = { region: RegionState; outline: Feature<Polygon | MultiPolygon> | null };
 
-/** Merges each region's member polygons into one outline (Turf union), reusing outlines already merged. */
-export class RegionOutlines {
+/** Merges each group's member polygons into one outline (Turf union), reusing outlines already merged. */
+export class MergedOutlines {
   private readonly merged = new Map<string, Feature<Polygon | MultiPolygon> | null>();
 
   constructor(private readonly features: Map<string, UnitFeature>) {}
 
-  outlines(regions: readonly RegionState[]): RegionOutline[] {
+  outlines<Group extends { members: readonly string[] }>(
+    groups: readonly Group[],
+  ): { group: Group; outline: Feature<Polygon | MultiPolygon> | null }[] {
     const keys = new Set<string>();
-    const result = regions.map((region) => {
-      const key = [...region.members].sort().join(',');
+    const result = groups.map((group) => {
+      const key = [...group.members].sort().join(',');
       keys.add(key);
-      if (!this.merged.has(key)) this.merged.set(key, this.merge(region.members));
-      return { region, outline: this.merged.get(key)! };
+      if (!this.merged.has(key)) this.merged.set(key, this.merge(group.members));
+      return { group, outline: this.merged.get(key)! };
     });
     for (const key of this.merged.keys()) if (!keys.has(key)) this.merged.delete(key);
     return result;

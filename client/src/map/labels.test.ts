@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { unitInForce } from '../../../shared/state/in-force';
 import type { UnitState } from '../../../shared/state/schema';
-import { unitLabel } from './labels';
+import type { Language } from '../i18n/dictionary';
+import { type Metric, unitLabelLines } from './labels';
 
 const unit = (change: Partial<UnitState>): UnitState => ({
   id: '654002',
@@ -19,33 +21,64 @@ const unit = (change: Partial<UnitState>): UnitState => ({
   ...change,
 });
 
+function label(
+  name: string,
+  state: UnitState,
+  metric: Metric,
+  language: Language,
+  jurisdiction: 'ili' | 'kizilsu' = 'ili',
+) {
+  return unitLabelLines(name, state, unitInForce(jurisdiction, state), metric, language)
+    .map((line) => line.text)
+    .join('\n');
+}
+
 describe('unit labels say the level in words, not only in colour', () => {
   test('name and the chosen AQI', () => {
-    expect(unitLabel('伊宁市', unit({}), 'hourly', 'zh')).toBe('伊宁市 187');
-    expect(unitLabel('伊宁市', unit({}), 'daily', 'zh')).toBe('伊宁市 141');
-    expect(unitLabel('伊宁市', unit({ hourlyAqi: null }), 'hourly', 'zh')).toBe('伊宁市 —');
+    expect(label('伊宁市', unit({}), 'hourly', 'zh')).toBe('伊宁市 187');
+    expect(label('伊宁市', unit({}), 'daily', 'zh')).toBe('伊宁市 141');
+    expect(label('伊宁市', unit({ hourlyAqi: null }), 'hourly', 'zh')).toBe('伊宁市 —');
   });
 
-  test('the issued level, and a region floor above it', () => {
-    expect(unitLabel('伊宁市', unit({ issuedLevel: 'orange' }), 'hourly', 'zh')).toBe('伊宁市 187\n橙色预警');
-    expect(
-      unitLabel('Yining City', unit({ issuedLevel: 'yellow', regionFloor: 'red' }), 'hourly', 'en'),
-    ).toBe('Yining City 187\nYellow\nArea floor·R');
-    expect(unitLabel('伊宁市', unit({ issuedLevel: 'red', regionFloor: 'orange' }), 'hourly', 'zh')).toBe(
+  test('the issued level, and a region found above it', () => {
+    expect(label('伊宁市', unit({ issuedLevel: 'orange' }), 'hourly', 'zh')).toBe('伊宁市 187\n橙色预警');
+    expect(label('Yining City', unit({ issuedLevel: 'yellow', regionFloor: 'red' }), 'hourly', 'en')).toBe(
+      'Yining City 187\nYellow\nArea floor·R',
+    );
+    expect(label('伊宁市', unit({ issuedLevel: 'red', regionFloor: 'orange' }), 'hourly', 'zh')).toBe(
       '伊宁市 187\n红色预警',
     );
   });
 
+  test("the autonomous region's warning in Kizilsu, and whether the prefecture has responded", () => {
+    expect(label('阿图什市', unit({ regionFloor: 'orange' }), 'hourly', 'zh', 'kizilsu')).toBe(
+      '阿图什市 187\n自治区橙色预警·州未响应',
+    );
+    expect(
+      label('阿图什市', unit({ regionFloor: 'orange', issuedLevel: 'orange' }), 'hourly', 'zh', 'kizilsu'),
+    ).toBe('阿图什市 187\n橙色预警\n自治区橙色预警·州已响应');
+  });
+
+  test('a partial value names what is missing and is never shown as clean air', () => {
+    // DOMAIN.md: PM2.5 missing and ozone alone giving AQI 4 says nothing about the air.
+    expect(
+      label('伊宁市', unit({ dailyAqi: 4, dailyMissing: ['pm25_24h', 'pm10_24h'] }), 'daily', 'zh'),
+    ).toBe('伊宁市 —\n缺PM₂.₅、PM₁₀，数据不完整');
+    expect(label('Yining City', unit({ hourlyMissing: ['o3_1h'] }), 'hourly', 'en')).toBe(
+      'Yining City ≥187\nincomplete: no O₃',
+    );
+  });
+
   test('sand and dust is named, so a high AQI without a warning reads as dust, not as an omission', () => {
-    expect(unitLabel('阿图什市', unit({ hourlyAqi: 500, dust: 'suspected' }), 'hourly', 'zh')).toBe(
+    expect(label('阿图什市', unit({ hourlyAqi: 500, dust: 'suspected' }), 'hourly', 'zh')).toBe(
       '阿图什市 500\n疑似沙尘',
     );
-    expect(unitLabel('Artux', unit({ hourlyAqi: 500, dust: 'confirmed' }), 'hourly', 'en')).toBe(
+    expect(label('Artux', unit({ hourlyAqi: 500, dust: 'confirmed' }), 'hourly', 'en')).toBe(
       'Artux 500\nDust (confirmed)',
     );
   });
 
   test('a unit whose data stopped says so', () => {
-    expect(unitLabel('伊宁市', unit({ stale: true }), 'hourly', 'zh')).toBe('伊宁市 187\n2小时以上无新数据');
+    expect(label('伊宁市', unit({ stale: true }), 'hourly', 'zh')).toBe('伊宁市 187\n2小时以上无新数据');
   });
 });

@@ -1,20 +1,30 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, IconLayer } from '@deck.gl/layers';
-import type { DieselZone } from '../../../geo/layers/diesel-zone';
+import { type DieselZone, zoneActive } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
+import { measureDue } from '../../../geo/layers/enterprise-check';
 import { complianceRings } from './complianceRings';
 import { derive } from './derive';
+import { complianceOf } from './enterpriseChecks';
 import type { MapModel } from './layers';
-import { enterpriseCompliance, measureDue, zoneActive } from './sampleLayers';
 import { dustSymbols, enterpriseSymbols } from './symbols';
+
+/** The overlay layers as drawn; `label` is the synthetic-sample label when any record is synthetic. */
+export type OverlayLayers = {
+  enterprises: Enterprise[];
+  zones: DieselZone[];
+  dust: DustSource[];
+  label: string | null;
+};
 
 /** Enterprises by class with a ring telling whether they carry out what is due (issue 7), diesel zones (active ones emphasised), dust sources by type. */
 export function overlayLayers(model: MapModel): Layer[] {
   const { samples, inForce, version, visible, now, checks } = model;
   if (!samples) return [];
-  const levelOf = (unitId: string) => inForce.get(unitId) ?? 'none';
-  const ringSize = model.wall ? 44 : 34;
+  // Measures and zones follow the prefecture's own response (plans 4.3), not a warning it has yet to answer.
+  const levelOf = (unitId: string) => inForce.get(unitId)?.response ?? 'none';
+  const ringSize = (model.wall ? 44 : 34) * model.scale;
   return [
     new GeoJsonLayer({
       id: 'diesel-zones',
@@ -42,7 +52,7 @@ export function overlayLayers(model: MapModel): Layer[] {
       pickable: true,
       getPosition: (source) => [source.lon, source.lat],
       getIcon: (source) => dustSymbols[source.type],
-      getSize: model.wall ? 26 : 20,
+      getSize: (model.wall ? 26 : 20) * model.scale,
     }),
     new IconLayer<Enterprise>({
       id: 'enterprise-compliance',
@@ -50,7 +60,7 @@ export function overlayLayers(model: MapModel): Layer[] {
       data: samples.enterprises,
       getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
       getIcon: (enterprise) => {
-        const { status } = enterpriseCompliance(enterprise, levelOf(enterprise.unitId), checks);
+        const { status } = complianceOf(enterprise, levelOf(enterprise.unitId), checks);
         return status === 'not-required' ? complianceRings.unchecked : complianceRings[status];
       },
       // Enterprises with nothing due keep the class symbol alone.
@@ -64,7 +74,7 @@ export function overlayLayers(model: MapModel): Layer[] {
       pickable: true,
       getPosition: (enterprise) => [enterprise.lon, enterprise.lat],
       getIcon: (enterprise) => enterpriseSymbols[enterprise.class],
-      getSize: model.wall ? 24 : 18,
+      getSize: (model.wall ? 24 : 18) * model.scale,
     }),
   ];
 }

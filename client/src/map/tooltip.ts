@@ -5,9 +5,8 @@ import type { StationState } from '../../../shared/state/schema';
 import { type Language, type Phrase, translate } from '../i18n/dictionary';
 import { beijingMinute } from '../time/beijing';
 import { complianceWords } from './complianceRings';
-import { checkKey } from './enterpriseChecks';
+import { checkKey, complianceOf } from './enterpriseChecks';
 import type { MapModel } from './layers';
-import { enterpriseCompliance } from './sampleLayers';
 
 /** Hover text for a station: name and its current hourly AQI, with simulated and stale marks. */
 export function stationTooltip(station: StationState, model: MapModel | null, language: Language): string {
@@ -31,29 +30,26 @@ export function enterpriseTooltip(
   model: MapModel | null,
   language: Language,
 ): string {
-  const zh = language === 'zh';
-  const level = model?.inForce.get(enterprise.unitId) ?? 'none';
+  const level = model?.inForce.get(enterprise.unitId)?.response ?? 'none';
   const checks = model?.checks ?? null;
   const lines = [`${enterprise.name}（${translate(language, classPhrase(enterprise))}）`];
   lines.push(
     level === 'none'
-      ? zh
-        ? '当前无生效预警'
-        : 'No level in force'
-      : `${translate(language, level)}${zh ? '：' : ': '}${measureZh(enterprise.measures[level])}`,
+      ? translate(language, 'noLevelInForce')
+      : `${translate(language, level)}${translate(language, 'colon')}${measureZh(enterprise.measures[level])}`,
   );
   const jurisdiction = unitById.get(enterprise.unitId)?.jurisdiction;
   const check = jurisdiction ? checks?.checks.get(checkKey(jurisdiction, enterprise.id)) : undefined;
-  if (!checks) lines.push(zh ? '检查记录未取得' : 'Checks not loaded');
-  else if (!check) lines.push(zh ? '最近检查：无' : 'Last check: none');
+  if (!checks) lines.push(translate(language, 'checksNotLoaded'));
+  else if (!check) lines.push(translate(language, 'lastCheckNone'));
   else {
     const load = check.loadPercent === null ? '' : `（负荷${check.loadPercent}%）`;
     const note = check.note ? ` ${check.note}` : '';
     lines.push(
-      `${zh ? '最近检查：' : 'Last check: '}${beijingMinute(check.checkedAt)} ${observedZh[check.observed]}${load}（${check.checkedBy}）${note}`,
+      `${translate(language, 'lastCheck')}${beijingMinute(check.checkedAt)} ${observedZh[check.observed]}${load}（${check.checkedBy}）${note}`,
     );
   }
-  const { status, reasonZh } = enterpriseCompliance(enterprise, level, checks);
-  lines.push(`${zh ? complianceWords[status].zh : complianceWords[status].en}：${reasonZh}`);
+  const { status, reasonZh } = complianceOf(enterprise, level, checks);
+  lines.push(`${complianceWords[status][language]}${translate(language, 'colon')}${reasonZh}`);
   return lines.join('\n');
 }

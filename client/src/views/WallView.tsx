@@ -1,16 +1,47 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { unitById } from '../../../geo/units';
+import { ChangeStrip } from '../components/ChangeStrip';
 import { Legend } from '../components/Legend';
+import { StaleStations } from '../components/StaleStations';
 import { StatusHeader } from '../components/StatusHeader';
 import { WarningList } from '../components/WarningList';
 import { useLanguage } from '../i18n/language';
+import { unitName } from '../i18n/names';
 import { summarise } from '../live/summary';
+import type { Bounds } from '../map/SituationMap';
 import { useSituationMap } from '../map/useSituationMap';
+import { beijingMinute } from '../time/beijing';
+import { useChanges } from './useChanges';
 import { useDisplayedStates } from './useDisplayedStates';
-import { unitsOf, type WallViewName, wallSettings, wallViewNames, worstUnits } from './wallViews';
+import {
+  unitsOf,
+  type WallViewName,
+  type WorstArea,
+  wallSettings,
+  wallViewNames,
+  worstArea,
+} from './wallViews';
 
 const wallLayers = { stations: true, enterprises: false, dieselZones: false, dustSources: false };
+/** The worst-area view never zooms closer than this (degrees): an area, not one farm. */
+const minimumSpan = { lon: 1.6, lat: 1.0 };
 
-/** The command-room wall: dark, large, live only, every value written on the map, views cycling on a timer. */
+function atLeast(bounds: Bounds): Bounds {
+  const [west, south, east, north] = bounds;
+  const widen = (low: number, high: number, span: number): [number, number] => {
+    const middle = (low + high) / 2;
+    const half = Math.max(high - low, span) / 2;
+    return [middle - half, middle + half];
+  };
+  const [newWest, newEast] = widen(west, east, minimumSpan.lon);
+  const [newSouth, newNorth] = widen(south, north, minimumSpan.lat);
+  return [newWest, newSouth, newEast, newNorth];
+}
+
+/**
+ * The command-room wall: dark, readable across the room at any size, live only; the views cycle (a jump,
+ * then rest); every warning in force, what changed and the silent stations beside the map.
+ */
 export function WallView() {
   const container = useRef<HTMLDivElement>(null);
   const { t, language } = useLanguage();
@@ -18,7 +49,12 @@ export function WallView() {
   const { map } = useSituationMap(container, { wall: true, language });
   const { shown, status } = useDisplayedStates(map);
   const [view, setView] = useState<WallViewName>(settings.start);
+  const [receivedAt, setReceivedAt] = useState<number | null>(null);
+  const changes = useChanges(shown);
   useEffect(() => map?.setLanguage(language), [map, language]);
+  useEffect(() => {
+    if (shown.length > 0) setReceivedAt(Date.now());
+  }, [shown]);
 
   useEffect(() => {
     if (settings.cycleMs === 0) return;
@@ -28,27 +64,57 @@ export function WallView() {
     return () => clearInterval(timer);
   }, [settings.cycleMs]);
 
-  const worst = useMemo(() => worstUnits(shown), [shown]);
-  const worstKey = worst?.ids.join(',') ?? '';
+  const worst = useMemo(() => worstArea(shown), [shown]);
+  // The worst area is refitted only when its members change, not on every state.
+  const worstIds = worst?.ids.join(',') ?? '';
   useEffect(() => {
     if (!map) return;
-    const ids = view === 'worst' ? (worstKey ? worstKey.split(',') : unitsOf('ili')) : unitsOf(view);
+    const ids = view === 'worst' ? (worstIds ? worstIds.split(',') : unitsOf('ili')) : unitsOf(view);
     const bounds = map.boundsOf(ids);
-    if (bounds) map.fit(bounds, settings.cycleMs > 0);
-  }, [map, view, worstKey, settings.cycleMs]);
+    if (bounds) map.fit(view === 'worst' ? atLeast(bounds) : bounds);
+  }, [map, view, worstIds]);
 
-  const inView = shown.filter((state) =>
-    view === 'worst' ? state.jurisdiction === (worst?.jurisdiction ?? 'ili') : state.jurisdiction === view,
-  );
-  const place = view === 'worst' ? `${t('worstRegion')} · ${t(worst?.jurisdiction ?? 'ili')}` : t(view);
+  const jurisdiction = view === 'worst' ? (worst?.jurisdiction ?? 'ili') : view;
+  const inView = shown.filter((state) => state.jurisdiction === jurisdiction);
+  const title = view === 'worst' ? worstTitle(worst, t, language) : t(view);
+  const lost = status.state === 'disconnected';
   return (
-    <div className="view wall-view" data-testid="wall" data-view={view}>
-      <StatusHeader place={place} summary={summarise(inView)} status={status} />
+    <div
+      className="view wall-view"
+      data-testid="wall"
+      data-view={view}
+      data-worst={worst?.ids.join(',') ?? ''}
+    >
+      <StatusHeader place={title} summary={summarise(inView)} status={status} receivedAt={receivedAt} />
       <div ref={container} className="map" data-testid="map" />
-      <div className="wall-side">
-        <WarningList warnings={inView.flatMap((state) => state.warnings)} />
+      {lost && (
+        <p className="wall-banner" role="alert" data-testid="wall-banner">
+          {t('feedLost', status.lostAt === null ? '—' : beijingMinute(status.lostAt))}
+        </p>
+      )}
+      <div className="wall-side" data-testid="wall-side">
+        <WarningList states={inView} />
+        <StaleStations states={inView} />
         <Legend metric="hourly" visible={wallLayers} sampleLabel={null} />
       </div>
+      <ChangeStrip changes={changes} />
     </div>
+  );
+}
+
+function worstTitle(
+  worst: WorstArea | null,
+  t: ReturnType<typeof useLanguage>['t'],
+  language: ReturnType<typeof useLanguage>['language'],
+): string {
+  if (!worst) return `${t('worstRegion')} · ${t('noData')}`;
+  const place = t(worst.jurisdiction);
+  if (worst.kind === 'warning') return t('worstArea', place, worst.level, worst.ids.length);
+  if (worst.kind === 'due') return t('worstDue', place, worst.level, worst.ids.length);
+  return t(
+    'worstAqi',
+    place,
+    unitName(language, unitById.get(worst.unitId), worst.unitId),
+    Math.round(worst.aqi),
   );
 }

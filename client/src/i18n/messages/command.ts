@@ -100,7 +100,7 @@ export const commandMessages = {
     zh: (name: string) => `${name}：无日AQI`,
     en: (name: string) => `${name}: no daily AQI`,
   },
-  missingIndicators: {
+  unitMissingIndicators: {
     zh: (name: string, list: string) => `${name}：日报告缺${list}（有效小时不足）`,
     en: (name: string, list: string) => `${name}: the daily report lacks ${list} (too few valid hours)`,
   },

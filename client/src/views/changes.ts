@@ -1,0 +1,87 @@
+import { levelRank } from '../../../shared/levels';
+import type { IssuedLevel } from '../../../shared/plans/schema';
+import { unitInForce } from '../../../shared/state/in-force';
+import type { JurisdictionState, WarningState } from '../../../shared/state/schema';
+import type { Jurisdiction } from '../../../shared/units/schema';
+
+/** Something the wall saw happen, with its time (the warning's or the data's) for the "what changed" strip. */
+export type Change = {
+  at: number;
+  jurisdiction: Jurisdiction;
+} & (
+  | { kind: 'issued' | 'raised' | 'lowered'; level: IssuedLevel; target: WarningState['target'] }
+  | { kind: 'lifted'; target: WarningState['target'] }
+  | { kind: 'external-set'; level: IssuedLevel }
+  | { kind: 'external-lifted' }
+  | { kind: 'station-stale' | 'station-back'; station: string }
+);
+
+function inForce(state: JurisdictionState | undefined): Map<string, WarningState> {
+  return new Map(
+    (state?.warnings ?? [])
+      .filter((warning) => warning.level !== 'none')
+      .map((warning) => [warning.id, warning] as const),
+  );
+}
+
+function externalLevel(state: JurisdictionState | undefined): IssuedLevel | null {
+  let highest: IssuedLevel | null = null;
+  for (const unit of state?.units ?? []) {
+    const level = unitInForce(state!.jurisdiction, unit).external;
+    if (level !== 'none' && (highest === null || levelRank(level) > levelRank(highest))) highest = level;
+  }
+  return highest;
+}
+
+/**
+ * What changed from one state of a prefecture to the next: warnings issued, raised, lowered or lifted,
+ * the autonomous region's warning set or lifted, stations gone stale or back. With no previous state
+ * (the wall just opened), what is already in force or stale is reported at its own time.
+ */
+export function changesBetween(previous: JurisdictionState | undefined, next: JurisdictionState): Change[] {
+  const changes: Change[] = [];
+  const { jurisdiction, now } = next;
+  const before = inForce(previous);
+  const after = inForce(next);
+  for (const [id, warning] of after) {
+    const earlier = before.get(id);
+    const level = warning.level as IssuedLevel;
+    if (!earlier)
+      changes.push({
+        at: previous ? now : (warning.issuedAt ?? now),
+        jurisdiction,
+        kind: 'issued',
+        level,
+        target: warning.target,
+      });
+    else if (levelRank(level) !== levelRank(earlier.level))
+      changes.push({
+        at: now,
+        jurisdiction,
+        kind: levelRank(level) > levelRank(earlier.level) ? 'raised' : 'lowered',
+        level,
+        target: warning.target,
+      });
+  }
+  for (const [id, warning] of before)
+    if (!after.has(id)) changes.push({ at: now, jurisdiction, kind: 'lifted', target: warning.target });
+  const external = externalLevel(next);
+  const externalBefore = externalLevel(previous);
+  if (external && external !== externalBefore)
+    changes.push({ at: now, jurisdiction, kind: 'external-set', level: external });
+  if (!external && externalBefore) changes.push({ at: now, jurisdiction, kind: 'external-lifted' });
+  const staleBefore = new Map(previous?.stations.map((station) => [station.id, station.stale]));
+  for (const station of next.stations) {
+    const was = previous ? staleBefore.get(station.id) : false;
+    if (station.stale && !was)
+      changes.push({
+        at: previous ? now : (station.newestHour ?? now),
+        jurisdiction,
+        kind: 'station-stale',
+        station: station.name,
+      });
+    else if (!station.stale && was)
+      changes.push({ at: now, jurisdiction, kind: 'station-back', station: station.name });
+  }
+  return changes;
+}
