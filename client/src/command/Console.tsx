@@ -65,7 +65,7 @@ export function Console({ session, jurisdiction }: Props) {
   return (
     <div className="command-console">
       <p className="command-status" data-testid="command-now">
-        {t('dataTime')} {state ? when(state.now) : '—'} ·{' '}
+        {t('dataTimeBeijing')} {state ? when(state.now) : '—'} ·{' '}
         <span data-state={status.state}>
           {t(status.state === 'connecting' && !state ? 'connecting' : status.state)}
         </span>

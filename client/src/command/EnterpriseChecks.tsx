@@ -117,7 +117,7 @@ export function EnterpriseTable({ rows, unitName, form }: TableProps) {
             <th scope="col">{t('enterprise')}</th>
             <th scope="col">{t('requiredAction')}</th>
             <th scope="col">{t('complianceColumn')}</th>
-            <th scope="col">{t('lastCheck')}</th>
+            <th scope="col">{t('lastCheckBeijing')}</th>
             {form && <th scope="col">{t('record')}</th>}
           </tr>
         </thead>

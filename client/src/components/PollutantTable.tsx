@@ -21,7 +21,7 @@ function shown(indicator: Indicator, concentration: number | null): string {
 
 function Report({ report, kind, at }: { report: PanelReport; kind: 'hourly' | 'daily'; at: number }) {
   const { t } = useLanguage();
-  const title = t(kind === 'hourly' ? 'hourlyReport' : 'dailyReport');
+  const title = t(kind === 'hourly' ? 'hourlyReport' : 'dailyReportWindow');
   return (
     <table className="pollutants" data-testid={`pollutants-${kind}`}>
       <caption>

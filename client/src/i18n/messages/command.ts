@@ -18,7 +18,7 @@ export const commandMessages = {
     zh: (user: string, role: string) => `${user}（${role}）`,
     en: (user: string, role: string) => `${user} (${role})`,
   },
-  dataTime: { zh: '数据时刻（北京时间）', en: 'Data time (Beijing time)' },
+  dataTimeBeijing: { zh: '数据时刻（北京时间）', en: 'Data time (Beijing time)' },
   connectingFirst: {
     zh: '正在连接实时数据…',
     en: 'Connecting to the live feed…',
@@ -347,7 +347,7 @@ export const commandMessages = {
   enterprise: { zh: '企业', en: 'Enterprise' },
   requiredAction: { zh: '要求措施', en: 'Required action' },
   complianceColumn: { zh: '落实情况', en: 'Compliance' },
-  lastCheck: { zh: '最近检查（北京时间）', en: 'Last check (Beijing time)' },
+  lastCheckBeijing: { zh: '最近检查（北京时间）', en: 'Last check (Beijing time)' },
   record: { zh: '记录', en: 'Record' },
   recorded: { zh: '已记录', en: 'Recorded' },
   recordCheck: { zh: '记录检查', en: 'Record check' },

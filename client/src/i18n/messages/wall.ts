@@ -124,7 +124,7 @@ export const wallMessages = {
   indicator: { zh: '指标', en: 'Indicator' },
   concentration: { zh: '浓度', en: 'Concentration' },
   hourlyReport: { zh: '实时报', en: 'Hourly report' },
-  dailyReport: { zh: '日报(24小时窗口)', en: 'Daily report (24 h window)' },
+  dailyReportWindow: { zh: '日报(24小时窗口)', en: 'Daily report (24 h window)' },
   avgO3Daily8h: { zh: '日最大8小时滑动平均', en: 'daily max 8 h mean' },
   avgO3Moving8h: { zh: '8小时滑动平均', en: '8 h moving mean' },
   avgO3Daily1h: { zh: '日最大1小时', en: 'daily max 1 h' },
