@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { allow } from '../auth/guards';
+import { instantSchema } from '../../shared/time-schemas';
 import { auditRoles } from '../auth/principal';
-import { instantSchema } from '../ingest/rows';
 import type { Store } from '../store/types';
 import { parseOr400 } from './errors';
+import { allow } from './guards';
 
 export const auditQuerySchema = z.object({
   text: z.string().max(200).optional(),

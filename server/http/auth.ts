@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type CookieOptions, Router } from 'express';
 import { z } from 'zod';
-import { requirePrincipal } from '../auth/guards';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { csrfCookie, publicAccount, sessionCookie } from '../auth/principal';
 import { createRateLimit } from '../auth/rate-limit';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { requirePrincipal } from './guards';
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),

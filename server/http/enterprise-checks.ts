@@ -9,12 +9,12 @@ import type { OfficeChange } from '../../shared/live/events';
 import { plans, roleSchema } from '../../shared/plans';
 import { unitLevelSince } from '../../shared/rules/level-since';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
 import { actorName } from '../auth/principal';
 import { currentLayer } from '../layers/layers';
 import type { Store } from '../store/types';
 import { bookOf } from '../warnings/book';
 import { HttpError, parseOr400 } from './errors';
+import { allow, requireJurisdiction, requirePrincipal } from './guards';
 
 export const enterpriseChecksQuerySchema = z.object({ jurisdiction: jurisdictionSchema });
 

@@ -1,10 +1,9 @@
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import { toBeijingIso } from '../../shared/time';
-import { allow, requirePrincipal } from '../auth/guards';
+import { instantSchema } from '../../shared/time-schemas';
 import { actorName, dataRoles } from '../auth/principal';
 import { observationsFromCsv } from '../ingest/observations';
-import { instantSchema } from '../ingest/rows';
 import { type Ingest, observationRowsOfJson } from '../ingest/service';
 import {
   checkUnits,
@@ -15,6 +14,7 @@ import {
 } from '../ingest/stations';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { allow, requirePrincipal } from './guards';
 
 export const observationQuerySchema = z.object({
   station: z.string().min(1),

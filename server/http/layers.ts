@@ -4,11 +4,11 @@ import { layerFeatureCollection } from '../../geo/layers/export';
 import { planLayerImport } from '../../geo/layers/import/plan';
 import { layerKindSchema } from '../../geo/layers/kinds';
 import { jurisdictionSchema } from '../../shared/units/schema';
-import { allow, requirePrincipal } from '../auth/guards';
 import { actorName, dataRoles } from '../auth/principal';
 import { currentLayer, layerDocumentKind } from '../layers/layers';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { allow, requirePrincipal } from './guards';
 import { bodyLimit } from './ingest';
 
 export const layerQuerySchema = z.object({ jurisdiction: jurisdictionSchema });

@@ -5,10 +5,10 @@ import type { OfficeChange } from '../../shared/live/events';
 import { plans, type Role, roleSchema } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
 import { actorName } from '../auth/principal';
 import type { DailyReportRow, Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { allow, requireJurisdiction, requirePrincipal } from './guards';
 
 /** Reports reach the command office (plans 5.1 信息报送): its duty officer, director and the commanders record them. */
 export const reportRecorders: readonly Role[] = [

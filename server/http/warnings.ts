@@ -2,7 +2,6 @@ import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../shared/rules';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import { requireJurisdiction, requirePrincipal } from '../auth/guards';
 import { actorName, readOnlyRoles } from '../auth/principal';
 import type { Store, StoredEvent } from '../store/types';
 import {
@@ -17,6 +16,7 @@ import {
 import { bookOf, jurisdictionOfWarning } from '../warnings/book';
 import { recordWarningEvent } from '../warnings/record';
 import { HttpError, parseOr400 } from './errors';
+import { requireJurisdiction, requirePrincipal } from './guards';
 
 export type WarningOptions = {
   store: Store;

@@ -51,6 +51,11 @@ export type AuditEntry = {
   hash: string;
 };
 
+/** brokenAt: the first entry that fails, or null when the whole log is in question (anchor file gone). */
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAt: number | null; problem: string };
+
 export type ObservationWriteResult = { inserted: number; replaced: number; changed: ObservationRow[] };
 
 export interface ObservationStore {
@@ -175,8 +180,8 @@ export interface Store
     EnterpriseCheckStore {
   /** Replacements of stored station-hours, newest first (the observation change log). */
   observationChanges(station?: string): ObservationChange[];
-  /** Recomputes every entry's hash: the first broken seq, or null when the chain holds. */
-  verifyAudit(): { ok: true; entries: number } | { ok: false; brokenAt: number };
+  /** Recomputes every entry's hash and checks the anchored head (server/store/sqlite/audit.ts). */
+  verifyAudit(): AuditVerification;
   /** Runs fn in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => T): T;
   status(): { kind: string; ok: boolean };

@@ -9,10 +9,10 @@ import {
   type WarningEvent,
   warningTargetSchema,
 } from '../../shared/rules';
+import { instantSchema } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import { HttpError } from '../http/errors';
-import { instantSchema } from '../ingest/rows';
 import type { Store } from '../store/types';
 import { bookOf } from './book';
 

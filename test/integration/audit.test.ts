@@ -32,7 +32,12 @@ test('the audit chain verifies, and an edited entry breaks it at that entry', as
   database.prepare("UPDATE audit SET detail = replace(detail, 'A2', 'B2') WHERE seq = 3").run();
   database.close();
   const store = createStore(server.dataDir);
-  expect(store.verifyAudit()).toEqual({ ok: false, brokenAt: 3 });
+  expect(store.verifyAudit()).toEqual({
+    ok: false,
+    entries: 2,
+    brokenAt: 3,
+    problem: expect.stringMatching(/entry 3 does not follow/),
+  });
   store.close();
   await server.stop();
 });

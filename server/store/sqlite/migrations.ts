@@ -106,6 +106,12 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
       CREATE INDEX enterprise_checks_latest ON enterprise_checks (jurisdiction, exercise, enterprise_id, id);
     `,
   },
+  {
+    version: 5,
+    name: 'keyed audit hashes',
+    // Issue 14: new entries are HMACs under a key kept outside the database; earlier ones stay plain SHA-256.
+    sql: "ALTER TABLE audit ADD COLUMN scheme TEXT NOT NULL DEFAULT 'sha256';",
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
 import { actorName } from '../auth/principal';
 import type { Engine } from '../engine';
-import { parseOr400 } from '../http/errors';
-import type { Store } from '../store/types';
 import {
   currentExternalWarning,
   type ExternalWarningInput,
   engineWarning,
   externalWarningDocumentKind,
   externalWarningInputSchema,
-} from './external-warning';
+} from '../external-warning/external-warning';
+import type { Store } from '../store/types';
+import { parseOr400 } from './errors';
+import { allow, requireJurisdiction, requirePrincipal } from './guards';
 
 const setters = allow(['office-director', 'commander']);
 

@@ -1,12 +1,12 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { planBoundaryImport } from '../../geo/boundaries/import/plan';
-import { allow, requirePrincipal } from '../auth/guards';
 import { actorName, dataRoles } from '../auth/principal';
-import { HttpError, parseOr400 } from '../http/errors';
-import { bodyLimit } from '../http/ingest';
+import { type BoundaryService, boundariesDocumentKind } from '../boundaries/boundaries';
 import type { Store } from '../store/types';
-import { type BoundaryService, boundariesDocumentKind } from './boundaries';
+import { HttpError, parseOr400 } from './errors';
+import { allow, requirePrincipal } from './guards';
+import { bodyLimit } from './ingest';
 
 export const boundaryImportQuerySchema = z.object({
   /** The feature property naming the unit (id, Chinese or English name). */
