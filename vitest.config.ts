@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // server/auth/passwords.ts: OWASP's scrypt cost in service, a lower one for the suite's many sign-ins.
+    env: { SCRYPT_LOG2_COST: '14' },
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
     testTimeout: 20_000,

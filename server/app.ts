@@ -23,6 +23,7 @@ import { healthRouter } from './http/health';
 import { bodyLimit, ingestRouter } from './http/ingest';
 import { layersRouter } from './http/layers';
 import { reportsRouter } from './http/reports';
+import { securityHeaders } from './http/security-headers';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
 import { createIngest } from './ingest/service';
@@ -44,19 +45,38 @@ export type RunningServer = {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
-  const store = createStore(config.dataDir);
+  const store = createStore(config.dataDir, { auditKey: config.auditKey });
+  // The audit chain is checked at every start; a broken chain is logged and shown in /api/health.
+  const audit = { status: store.verifyAudit() };
+  if (!audit.status.ok) logger.error({ audit: audit.status }, 'audit chain broken');
   // Demo mode: the default start (replay on) with no accounts yet gets one account per role.
   const demoAccounts = config.replay ? await ensureDemoAccounts(store) : [];
   const boundaries = createBoundaryService(store);
-  const engine = createEngine({ store, clock: config.clock, adjacency: boundaries.adjacency });
+  const engine = createEngine({
+    store,
+    clock: config.clock,
+    adjacency: boundaries.adjacency,
+    logError: (error, jurisdiction) =>
+      logger.error({ err: error, jurisdiction }, 'engine computation failed'),
+  });
   restoreExternalWarning(store, engine);
   const ingest = createIngest(store, logger);
   ingest.listen(engine);
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config.basemapStyleUrl));
   app.use('/api', express.json({ limit: bodyLimit }), authenticate(store, config.feederKey));
-  app.use('/api', healthRouter({ startedAt: Date.now(), storage: () => store.status() }));
+  app.use(
+    '/api',
+    healthRouter({
+      startedAt: Date.now(),
+      storage: () => store.status(),
+      engine: engine.faults,
+      audit: () => audit.status,
+    }),
+  );
   app.get('/api/config', (_request, response) => {
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
@@ -64,7 +84,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // A new boundary set changes Ili's adjacency: the engine re-evaluates both prefectures.
   app.use('/api', boundariesRouter(store, boundaries, engine.stationsChanged));
   app.use('/api', externalWarningRouter(store, engine));
-  app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
+  app.use('/api', authRouter(store, { cookieSecure: config.cookieSecure }));
   app.use('/api', ingestRouter(ingest, store));
   app.use('/api', warningsRouter({ store, now: engine.now, appended: engine.eventsAppended }));
   // The routers exist before the sockets do; office changes reach the live clients once they are attached.
@@ -73,7 +93,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use('/api', reportsRouter({ store, now: engine.now, onChange }));
   app.use('/api', enterpriseChecksRouter({ store, now: engine.now, onChange }));
   app.use('/api', layersRouter(store));
-  app.use('/api', auditRouter(store));
+  app.use(
+    '/api',
+    auditRouter(store, (status) => (audit.status = status)),
+  );
   app.use('/api', stateRouter(engine));
   app.use('/api', notFound);
   if (existsSync(clientDist)) {

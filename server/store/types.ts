@@ -92,7 +92,7 @@ export interface AuditStore {
   audit(filter?: { text?: string; from?: number; to?: number; limit?: number }): AuditEntry[];
 }
 
-/** jurisdiction null = both prefectures. passwordHash is `scrypt$<salt hex>$<key hex>` (server/auth/passwords.ts). */
+/** jurisdiction null = both prefectures. passwordHash is `scrypt$<N>$<salt hex>$<key hex>` (server/auth/passwords.ts). */
 export type AccountRow = {
   id: string;
   username: string;
@@ -127,6 +127,8 @@ export interface AccountStore {
   accountById(id: string): AccountRow | null;
   accountCount(): number;
   accounts(): AccountRow[];
+  /** A stronger hash of the same password (made at sign-in when the stored one's cost is below today's). */
+  replacePasswordHash(id: string, passwordHash: string): void;
   addSession(row: SessionRow): void;
   sessionById(id: string, now: number): SessionRow | null;
   deleteSession(id: string): void;
