@@ -26,6 +26,7 @@ import { reportsRouter } from './http/reports';
 import { securityHeaders } from './http/security-headers';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
+import { createImportRunner } from './imports/runner';
 import { createIngest } from './ingest/service';
 import { attachLive, liveServerOptions } from './live';
 import { replayIngestFor, startReplay } from './replay';
@@ -61,6 +62,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   restoreExternalWarning(store, engine);
   const ingest = createIngest(store, logger);
+  const imports = createImportRunner();
   ingest.listen(engine);
 
   const app = express();
@@ -81,8 +83,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
   app.use('/api', unitsRouter(boundaries));
-  // A new boundary set changes Ili's adjacency: the engine re-evaluates both prefectures.
-  app.use('/api', boundariesRouter(store, boundaries, engine.stationsChanged));
+  app.use('/api', boundariesRouter({ store, boundaries, imports, adjacencyChanged: engine.stationsChanged }));
   app.use('/api', externalWarningRouter(store, engine));
   app.use('/api', authRouter(store, { cookieSecure: config.cookieSecure }));
   app.use('/api', ingestRouter(ingest, store));
@@ -92,7 +93,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const onChange = (change: OfficeChange) => officeChanged(change);
   app.use('/api', reportsRouter({ store, now: engine.now, onChange }));
   app.use('/api', enterpriseChecksRouter({ store, now: engine.now, onChange }));
-  app.use('/api', layersRouter(store));
+  app.use('/api', layersRouter(store, imports));
   app.use(
     '/api',
     auditRouter(store, (status) => (audit.status = status)),
@@ -128,6 +129,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       // Let a scheduled engine tick finish before the store it reads is closed.
       await engine.settled();
       live.close();
+      imports.close();
       engine.close();
       store.close();
     },

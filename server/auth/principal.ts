@@ -11,7 +11,7 @@ export type Principal =
   | { kind: 'account'; account: AccountRow; session: SessionRow }
   | { kind: 'feeder'; keyId: string; label: string };
 
-/** The public view of an account (GET /api/me, socket.data.account). */
+/** The public view of an account (GET /api/me). */
 export type Account = Pick<AccountRow, 'id' | 'username' | 'role' | 'jurisdiction' | 'demo'>;
 
 export function publicAccount(account: AccountRow): Account {

@@ -2,6 +2,7 @@ import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../shared/rules';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
+import { officeRecordsAccess } from '../auth/access';
 import { actorName, readOnlyRoles } from '../auth/principal';
 import type { Store, StoredEvent } from '../store/types';
 import {
@@ -16,7 +17,7 @@ import {
 import { bookOf, jurisdictionOfWarning } from '../warnings/book';
 import { recordWarningEvent } from '../warnings/record';
 import { HttpError, parseOr400 } from './errors';
-import { requireJurisdiction, requirePrincipal } from './guards';
+import { enforce, requireJurisdiction, requirePrincipal } from './guards';
 
 export type WarningOptions = {
   store: Store;
@@ -58,6 +59,7 @@ export function warningsRouter(options: WarningOptions): Router {
       request.query,
       'query',
     );
+    enforce(officeRecordsAccess(request.principal ?? null, jurisdiction));
     response.json(bookOf(store, jurisdiction));
   });
 

@@ -81,7 +81,9 @@ test('restarting on the same DATA_DIR keeps every acknowledged write', async () 
   expect(stored.observations.map((row: { values: { pm25: number } }) => row.values.pm25)).toEqual([
     200, 201, 202,
   ]);
-  const book = await (await fetch(`${second.url}/api/warnings?jurisdiction=kizilsu`)).json();
+  const book = await (
+    await fetch(`${second.url}/api/warnings?jurisdiction=kizilsu`, { headers: { cookie: office.cookie } })
+  ).json();
   expect(Object.values(book.warnings).map((warning) => (warning as { status: string }).status)).toEqual([
     'proposed',
   ]);
