@@ -60,7 +60,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logError: (error, jurisdiction) =>
       logger.error({ err: error, jurisdiction }, 'engine computation failed'),
   });
-  restoreExternalWarning(store, engine);
+  const unrestored = restoreExternalWarning(store, engine);
+  if (unrestored) logger.error({ problem: unrestored }, 'external regional warning not restored');
   const ingest = createIngest(store, logger);
   const imports = createImportRunner();
   ingest.listen(engine);

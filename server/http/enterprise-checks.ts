@@ -6,7 +6,7 @@ import {
   enterpriseCheckInputSchema,
 } from '../../geo/layers/enterprise-check';
 import type { OfficeChange } from '../../shared/live/events';
-import { plans, } from '../../shared/plans';
+import { plans } from '../../shared/plans';
 import { unitLevelSince } from '../../shared/rules/level-since';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { officeRecordsAccess } from '../auth/access';

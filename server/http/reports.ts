@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { units } from '../../geo/units';
 import type { OfficeChange } from '../../shared/live/events';
-import { plans, type Role, } from '../../shared/plans';
+import { plans, type Role } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { officeRecordsAccess } from '../auth/access';
