@@ -6,6 +6,7 @@ export default defineConfig({
     env: { SCRYPT_LOG2_COST: '14' },
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
-    testTimeout: 20_000,
+    // A file import starts its worker thread on first use: seconds when the machine is busy.
+    testTimeout: 60_000,
   },
 });

@@ -34,7 +34,7 @@ function checkSimple(geometry: Polygon | MultiPolygon, context: z.RefinementCtx)
   if (first)
     context.addIssue({
       code: 'custom',
-      message: `the zone's boundary crosses itself at ${crossings.length} point(s), first at (${first[0]}, ${first[1]})`,
+      message: `the zone's boundary crosses itself at ${crossings.length} point(s), first at (${first.map((degrees) => Number(degrees.toFixed(6))).join(', ')})`,
     });
 }
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readZip } from '../../archive/zip';
 
 /** A row as the user sees it: `number` is the 1-based row (line) number in the file. */
@@ -48,7 +48,9 @@ export async function readXlsx(
 ): Promise<{ sheet: string; rows: TableRow[] }[] | Unreadable> {
   const inflated = readZip(bytes, () => true);
   if (!inflated.ok) return { problem: `not a readable XLSX workbook: ${inflated.problem}` };
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most imports are CSV or GeoJSON.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (error) {
