@@ -83,7 +83,9 @@ test('a stored event that cannot be applied is left out of the book and reported
       jurisdiction: 'ili',
       error: null,
       since: null,
-      skippedEvents: [{ seq: 1, problem: expect.stringMatching(/^to 8640000000000000 is outside 2013–2099/) }],
+      skippedEvents: [
+        { seq: 1, problem: expect.stringMatching(/^to 8640000000000000 is outside 2013–2099/) },
+      ],
     },
   ]);
   expect(engine.state('ili').units.every((unit) => unit.dust === 'none')).toBe(true);

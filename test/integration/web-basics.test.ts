@@ -17,7 +17,7 @@ test('security headers, with a CSP that lets MapLibre run its blob: workers and 
   const response = await fetch(`${server.url}/api/health`);
   const csp = response.headers.get('content-security-policy') ?? '';
   expect(csp).toContain("worker-src 'self' blob:");
-  expect(csp).toContain("connect-src 'self' https://tiles.example.com");
+  expect(csp).toContain("connect-src 'self' data: blob: https://tiles.example.com");
   expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.com");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("script-src 'self'");
