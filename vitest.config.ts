@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
     // A file import starts its worker thread on first use: seconds when the machine is busy.
     testTimeout: 60_000,
+    // Servers with several accounts start slowly when the machine is shared (hashing each password).
+    hookTimeout: 60_000,
   },
 });
