@@ -97,7 +97,10 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
   router.post('/forecasts', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
     const rows: unknown[] = Array.isArray(request.body?.forecasts) ? request.body.forecasts : [];
-    touching(request, rows.map((row) => jurisdictionOfUnit(fieldOf(row, 'unit'))));
+    touching(
+      request,
+      rows.map((row) => jurisdictionOfUnit(fieldOf(row, 'unit'))),
+    );
     const result = ingest.forecasts(request.body, caller(request));
     response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
   });

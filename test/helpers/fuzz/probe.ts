@@ -149,24 +149,20 @@ export async function probe(fuzz: Fuzz, target: FuzzTarget, request: FuzzRequest
     const limit = target.fileImport ? importLimitMs : requestLimitMs;
     const started = performance.now();
     const heartbeat = watchHealth(fuzz);
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(`${fuzz.server.url}${request.path}`, {
-        method: request.method,
-        headers,
-        body: request.method === 'DELETE' ? undefined : (request.body as BodyInit | undefined),
-        signal: AbortSignal.timeout(limit),
-      });
-      text = await response.text();
-    } catch (error) {
-      return `no answer within ${limit} ms (${(error as Error).message}) to ${describe(request)}`;
-    } finally {
-      const stalled = await heartbeat.stop();
-      if (stalled) return `the server stalled: ${stalled}, during ${describe(request)}`;
-    }
-    const seen = fuzz.statuses.get(target.name) ?? new Map<number, number>();
-    fuzz.statuses.set(target.name, seen.set(response.status, (seen.get(response.status) ?? 0) + 1));
+    const answer = await fetch(`${fuzz.server.url}${request.path}`, {
+      method: request.method,
+      headers,
+      body: request.method === 'DELETE' ? undefined : (request.body as BodyInit | undefined),
+      signal: AbortSignal.timeout(limit),
+    }).then(
+      async (response) => ({ response, text: await response.text() }),
+      (error: Error) => error,
+    );
+    const stalled = await heartbeat.stop();
+    if (stalled) return `the server stalled: ${stalled}, during ${describe(request)}`;
+    if (answer instanceof Error)
+      return `no answer within ${limit} ms (${answer.message}) to ${describe(request)}`;
+    const { response, text } = answer;
     const elapsed = performance.now() - started;
     if (elapsed > limit) return `answered after ${elapsed.toFixed(0)} ms: ${describe(request)}`;
     if (response.status >= 500) return `${response.status} ${text} for ${describe(request)}`;
