@@ -163,6 +163,8 @@ export async function probe(fuzz: Fuzz, target: FuzzTarget, request: FuzzRequest
     if (answer instanceof Error)
       return `no answer within ${limit} ms (${answer.message}) to ${describe(request)}`;
     const { response, text } = answer;
+    const seen = fuzz.statuses.get(target.name) ?? new Map<number, number>();
+    fuzz.statuses.set(target.name, seen.set(response.status, (seen.get(response.status) ?? 0) + 1));
     const elapsed = performance.now() - started;
     if (elapsed > limit) return `answered after ${elapsed.toFixed(0)} ms: ${describe(request)}`;
     if (response.status >= 500) return `${response.status} ${text} for ${describe(request)}`;
