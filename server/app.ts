@@ -5,24 +5,28 @@ import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
-import { authenticate } from './auth/guards';
 import { socketAuthorizer } from './auth/socket';
-import { boundariesRouter, createBoundaryService } from './boundaries';
+import { createBoundaryService } from './boundaries';
 import type { ServerConfig } from './config';
 import { createEngine, stateRouter } from './engine';
-import { externalWarningRouter, restoreExternalWarning } from './external-warning';
+import { restoreExternalWarning } from './external-warning';
 import { auditRouter } from './http/audit';
 import { authRouter } from './http/auth';
+import { boundariesRouter } from './http/boundaries';
 import { enterpriseChecksRouter } from './http/enterprise-checks';
 import { errorHandler, notFound } from './http/errors';
+import { externalWarningRouter } from './http/external-warning';
+import { authenticate } from './http/guards';
 import { healthRouter } from './http/health';
 import { bodyLimit, ingestRouter } from './http/ingest';
 import { layersRouter } from './http/layers';
 import { pressRouter } from './http/press';
 import { reportsRouter } from './http/reports';
+import { securityHeaders } from './http/security-headers';
 import { clientRouter } from './http/static';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
+import { createImportRunner } from './imports/runner';
 import { createIngest } from './ingest/service';
 import { attachLive, liveServerOptions } from './live';
 import { replayIngestFor, startReplay } from './replay';
@@ -39,27 +43,47 @@ export type RunningServer = {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
-  const store = createStore(config.dataDir);
+  const store = createStore(config.dataDir, { auditKey: config.auditKey });
+  // The audit chain is checked at every start; a broken chain is logged and shown in /api/health.
+  const audit = { status: store.verifyAudit() };
+  if (!audit.status.ok) logger.error({ audit: audit.status }, 'audit chain broken');
   // Demo mode: the default start (replay on) with no accounts yet gets one account per role.
   const demoAccounts = config.replay ? await ensureDemoAccounts(store) : [];
   const boundaries = createBoundaryService(store);
-  const engine = createEngine({ store, clock: config.clock, adjacency: boundaries.adjacency });
-  restoreExternalWarning(store, engine);
+  const engine = createEngine({
+    store,
+    clock: config.clock,
+    adjacency: boundaries.adjacency,
+    logError: (error, jurisdiction) =>
+      logger.error({ err: error, jurisdiction }, 'engine computation failed'),
+  });
+  const unrestored = restoreExternalWarning(store, engine);
+  if (unrestored) logger.error({ problem: unrestored }, 'external regional warning not restored');
   const ingest = createIngest(store, logger);
+  const imports = createImportRunner();
   ingest.listen(engine);
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config.basemapStyleUrl));
   app.use('/api', express.json({ limit: bodyLimit }), authenticate(store, config.feederKey));
-  app.use('/api', healthRouter({ startedAt: Date.now(), storage: () => store.status() }));
+  app.use(
+    '/api',
+    healthRouter({
+      startedAt: Date.now(),
+      storage: () => store.status(),
+      engine: engine.faults,
+      audit: () => audit.status,
+    }),
+  );
   app.get('/api/config', (_request, response) => {
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
   app.use('/api', unitsRouter(boundaries));
-  // A new boundary set changes Ili's adjacency: the engine re-evaluates both prefectures.
-  app.use('/api', boundariesRouter(store, boundaries, engine.stationsChanged));
+  app.use('/api', boundariesRouter({ store, boundaries, imports, adjacencyChanged: engine.stationsChanged }));
   app.use('/api', externalWarningRouter(store, engine));
-  app.use('/api', authRouter(store, { secureCookies: config.secureCookies }));
+  app.use('/api', authRouter(store, { cookieSecure: config.cookieSecure }));
   app.use('/api', ingestRouter(ingest, store));
   app.use(
     '/api',
@@ -75,8 +99,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const onChange = (change: OfficeChange) => officeChanged(change);
   app.use('/api', reportsRouter({ store, now: engine.now, onChange }));
   app.use('/api', enterpriseChecksRouter({ store, now: engine.now, onChange }));
-  app.use('/api', layersRouter(store));
-  app.use('/api', auditRouter(store));
+  app.use('/api', layersRouter(store, imports));
+  app.use(
+    '/api',
+    auditRouter(store, (status) => (audit.status = status)),
+  );
   app.use('/api', stateRouter(engine));
   app.use('/api', pressRouter({ store, engine, exercise: config.replay }));
   app.use('/api', notFound);
@@ -106,6 +133,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       // Let a scheduled engine tick finish before the store it reads is closed.
       await engine.settled();
       live.close();
+      imports.close();
       engine.close();
       store.close();
     },

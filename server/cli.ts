@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { addAccount, addFeederKey, newAccountSchema } from './auth/accounts';
+import { environmentSchema } from './config';
 import { createStore } from './store/sqlite';
 
 const usage = `usage:
   npm run cli -- user add --username <name> --role <role> --jurisdiction ili|kizilsu|both [--password <pw>]
       (without --password the password is read from stdin)
   npm run cli -- key add --label <feeder name>
-the store is DATA_DIR (default var)`;
+  npm run cli -- audit verify      (exits 1 when the audit chain is broken)
+the store is DATA_DIR (default var); AUDIT_KEY as for the server`;
 
 const keySchema = z.object({ label: z.string().trim().min(1, 'label: name the feeder').max(100) });
 
@@ -18,8 +20,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function problems(error: z.ZodError): string {
-  return error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n');
+function problems(error: z.ZodError, prefix = '--'): string {
+  return error.issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`).join('\n');
 }
 
 const { positionals, values } = parseArgs({
@@ -33,7 +35,9 @@ const { positionals, values } = parseArgs({
   },
 });
 const command = positionals.join(' ');
-const store = createStore(resolve(process.env.DATA_DIR ?? 'var'));
+const environment = environmentSchema.pick({ DATA_DIR: true, AUDIT_KEY: true }).safeParse(process.env);
+if (!environment.success) fail(problems(environment.error, 'environment '));
+const store = createStore(resolve(environment.data.DATA_DIR), { auditKey: environment.data.AUDIT_KEY });
 try {
   if (command === 'user add') {
     const password = values.password ?? readFileSync(0, 'utf8').replace(/\r?\n$/, '');
@@ -48,6 +52,13 @@ try {
     console.log(
       `feeder key ${id} for ${parsed.data.label} (shown once, send as Authorization: Bearer <key>):\n${key}`,
     );
+  } else if (command === 'audit verify') {
+    const status = store.verifyAudit();
+    if (status.ok) console.log(`audit chain holds: ${status.entries} entries`);
+    else {
+      console.error(`audit chain BROKEN at entry ${status.brokenAt ?? '?'}: ${status.problem}`);
+      process.exitCode = 1;
+    }
   } else fail(`unknown command: ${command || '(none)'}`);
 } catch (error) {
   fail((error as Error).message);

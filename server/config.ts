@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type ReplaySettings, replaySettingsFromEnvironment } from './replay';
@@ -12,9 +13,41 @@ export const environmentSchema = z.object({
   FEEDER_KEY: z.string().min(16, 'FEEDER_KEY must be at least 16 characters').optional(),
   BASEMAP_STYLE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
-  /** on: session cookies carry Secure (serve over https, e.g. behind a TLS proxy). */
-  COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
+  /** auto: session cookies carry Secure when the request came over https; on: always; off: never. */
+  COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Which reverse proxies to believe about the client's address and protocol (X-Forwarded-For/-Proto). */
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .describe(
+      'off, a hop count (1 = the proxy in front), or addresses/subnets and loopback, linklocal, uniquelocal',
+    )
+    .transform((value, context) => trustProxySetting(value, context)),
+  /** Signs the audit chain; default: DATA_DIR/audit.key, created at first start (mode 0600). */
+  AUDIT_KEY: z.string().min(32, 'AUDIT_KEY must be at least 32 characters').optional(),
 });
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Express's `trust proxy`: never "trust everyone", which would let any client pick its own address. */
+function trustProxySetting(value: string, context: z.RefinementCtx): false | number | string[] {
+  if (value === 'off') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const invalid = entries.filter((entry) => {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (proxyNames.has(entry)) return false;
+    if (family === 0) return true;
+    return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  if (invalid.length > 0)
+    context.addIssue({
+      code: 'custom',
+      message: `not a proxy address, subnet or name: ${invalid.join(', ')}`,
+    });
+  return entries;
+}
 
 export type ServerConfig = {
   port: number;
@@ -25,7 +58,9 @@ export type ServerConfig = {
   feederKey: string | undefined;
   basemapStyleUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
-  secureCookies: boolean;
+  cookieSecure: 'auto' | 'on' | 'off';
+  trustProxy: false | number | string[];
+  auditKey: string | undefined;
   replaySettings: ReplaySettings;
 };
 
@@ -45,7 +80,9 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     feederKey: env.FEEDER_KEY,
     basemapStyleUrl: env.BASEMAP_STYLE_URL,
     logLevel: env.LOG_LEVEL,
-    secureCookies: env.COOKIE_SECURE === 'on',
+    cookieSecure: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
+    auditKey: env.AUDIT_KEY,
     replaySettings: replaySettingsFromEnvironment(environment),
   };
 }

@@ -5,12 +5,56 @@
 export const HOUR = 3_600_000;
 export const BEIJING_OFFSET = 8 * HOUR;
 
-/** Parses an ISO 8601 instant with an offset; throws on anything else. */
-export function parseInstant(iso: string): number {
-  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(iso)) throw new Error(`time ${iso} has no UTC offset`);
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`time ${iso} is not an ISO 8601 instant`);
-  return ms;
+export type InstantReading = { ok: true; time: number } | { ok: false; problem: string };
+
+// ISO 8601 extended format with an explicit offset; seconds and a fraction are optional.
+const isoInstant =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Reads an ISO 8601 instant with an explicit UTC offset, refusing what Date.parse would quietly bend:
+ * no offset, 2019-02-29 (not 1 March), hour 24, second 60, an offset beyond ±14:00, expanded years.
+ */
+export function readInstant(text: string): InstantReading {
+  const match = isoInstant.exec(text);
+  if (!match) {
+    const problem = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+      ? `time ${text} has no UTC offset (add +08:00 for Beijing time, or Z)`
+      : `time ${text} is not an ISO 8601 instant like 2019-01-05T13:00:00+08:00`;
+    return { ok: false, problem };
+  }
+  const [year, month, day, hour, minute, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  const fraction = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  if (month! < 1 || month! > 12) return { ok: false, problem: `time ${text}: no month ${month}` };
+  if (day! < 1 || day! > daysInMonth(year!, month!))
+    return {
+      ok: false,
+      problem: `time ${text} is not a calendar date: ${year}-${String(month).padStart(2, '0')} has ${daysInMonth(year!, month!)} days`,
+    };
+  if (hour! > 23 || minute! > 59 || second > 59)
+    return { ok: false, problem: `time ${text}: hours run 00–23, minutes and seconds 00–59` };
+  let offset = 0;
+  if (!match[8]) {
+    const [offsetHours, offsetMinutes] = [Number(match[10]), Number(match[11])];
+    if (offsetHours > 14 || offsetMinutes > 59)
+      return { ok: false, problem: `time ${text}: UTC offsets run from -14:00 to +14:00` };
+    offset = (match[9] === '-' ? -1 : 1) * (offsetHours * HOUR + offsetMinutes * 60_000);
+  }
+  // setUTCFullYear, because Date.UTC reads the years 0–99 as 1900–1999.
+  const utc = new Date(Date.UTC(2000, month! - 1, day!, hour!, minute!, second, fraction));
+  utc.setUTCFullYear(year!, month! - 1, day!);
+  return { ok: true, time: utc.getTime() - offset };
+}
+
+/** Parses an ISO 8601 instant with an offset (readInstant); throws on anything else. */
+export function parseInstant(text: string): number {
+  const reading = readInstant(text);
+  if (!reading.ok) throw new Error(reading.problem);
+  return reading.time;
 }
 
 export function isWholeHour(ms: number): boolean {

@@ -1,3 +1,6 @@
+import { cleanCoords } from '@turf/clean-coords';
+import { kinks } from '@turf/kinks';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { levelRank, type WarningLevel } from '../../shared/levels';
 import { BEIJING_OFFSET } from '../../shared/time';
@@ -13,9 +16,10 @@ const position = z.tuple([z.number().finite(), z.number().finite()]).rest(z.numb
 
 const ring = z
   .array(position)
-  .min(4, { message: 'a ring needs at least 4 positions' })
+  .min(4, { message: 'a ring needs at least 4 positions', abort: true })
   .refine((points) => points[0]![0] === points.at(-1)![0] && points[0]![1] === points.at(-1)![1], {
     message: 'ring is not closed: its last position must repeat the first',
+    abort: true,
   })
   .superRefine((points, context) => {
     const outside = points.find(([lon, lat]) => !insideXinjiang(lon, lat));
@@ -26,10 +30,23 @@ const ring = z
       });
   });
 
-export const zoneGeometrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
-]);
+/** A zone whose boundary crosses itself has no well-defined inside: say where it crosses. */
+function checkSimple(geometry: Polygon | MultiPolygon, context: z.RefinementCtx): void {
+  const crossings = kinks(cleanCoords({ type: 'Feature', properties: {}, geometry })).features;
+  const first = crossings[0]?.geometry.coordinates;
+  if (first)
+    context.addIssue({
+      code: 'custom',
+      message: `the zone's boundary crosses itself at ${crossings.length} point(s), first at (${first.map((degrees) => Number(degrees.toFixed(6))).join(', ')})`,
+    });
+}
+
+export const zoneGeometrySchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+  ])
+  .superRefine((geometry, context) => checkSimple(geometry as Polygon | MultiPolygon, context));
 export type ZoneGeometry = z.infer<typeof zoneGeometrySchema>;
 
 /** A daily time window, e.g. "07:00-22:00"; "22:00-06:00" runs over midnight, "00:00-24:00" is all day. */

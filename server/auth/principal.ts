@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request } from 'express';
 import { auditReaders } from '../../shared/api/responses';
 import type { Role } from '../../shared/plans/schema';
 import type { AccountRow, SessionRow, Store } from '../store/types';
@@ -13,7 +12,7 @@ export type Principal =
   | { kind: 'account'; account: AccountRow; session: SessionRow }
   | { kind: 'feeder'; keyId: string; label: string };
 
-/** The public view of an account (GET /api/me, socket.data.account). */
+/** The public view of an account (GET /api/me). */
 export type Account = Pick<AccountRow, 'id' | 'username' | 'role' | 'jurisdiction' | 'demo'>;
 
 export function publicAccount(account: AccountRow): Account {
@@ -39,7 +38,8 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function sameSecret(a: string, b: string): boolean {
+/** Compares two secrets in constant time (their SHA-256, so lengths leak nothing either). */
+export function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(sha256Hex(a), 'hex');
   const right = Buffer.from(sha256Hex(b), 'hex');
   return timingSafeEqual(left, right);
@@ -52,17 +52,26 @@ export function sessionFromCookie(store: Store, cookieHeader: string | undefined
   return session && account ? { account, session } : null;
 }
 
+/** Who a request's credentials name: a principal, nobody (anonymous), or a Bearer key we do not know. */
+export type Caller = { ok: true; principal: Principal | null } | { ok: false; problem: 'unknown API key' };
+
 /** Resolves the caller: a Bearer key (FEEDER_KEY or a stored key) first, then the session cookie. */
-export function principalOf(request: Request, store: Store, feederKey: string | undefined): Principal | null {
-  const authorization = request.get('authorization');
-  if (authorization?.startsWith('Bearer ')) {
-    const key = authorization.slice('Bearer '.length).trim();
-    if (feederKey && sameSecret(key, feederKey)) return { kind: 'feeder', keyId: 'env', label: 'FEEDER_KEY' };
+export function callerOf(
+  headers: { authorization: string | undefined; cookie: string | undefined },
+  store: Store,
+  feederKey: string | undefined,
+): Caller {
+  if (headers.authorization?.startsWith('Bearer ')) {
+    const key = headers.authorization.slice('Bearer '.length).trim();
+    if (feederKey && sameSecret(key, feederKey))
+      return { ok: true, principal: { kind: 'feeder', keyId: 'env', label: 'FEEDER_KEY' } };
     const stored = store.feederKeyByHash(sha256Hex(key));
-    return stored ? { kind: 'feeder', keyId: stored.id, label: stored.label } : null;
+    return stored
+      ? { ok: true, principal: { kind: 'feeder', keyId: stored.id, label: stored.label } }
+      : { ok: false, problem: 'unknown API key' };
   }
-  const signedIn = sessionFromCookie(store, request.get('cookie'), Date.now());
-  return signedIn ? { kind: 'account', ...signedIn } : null;
+  const signedIn = sessionFromCookie(store, headers.cookie, Date.now());
+  return { ok: true, principal: signedIn ? { kind: 'account', ...signedIn } : null };
 }
 
 /** The name written to the audit log for a caller. */

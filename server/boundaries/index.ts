@@ -1,2 +1,1 @@
 export { type BoundaryService, boundariesDocumentKind, createBoundaryService } from './boundaries';
-export { boundariesRouter, boundaryImportQuerySchema } from './router';

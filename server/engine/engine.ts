@@ -1,12 +1,6 @@
 import { defaultAdjacency } from '../../geo/adjacency';
 import { plans } from '../../shared/plans';
-import {
-  type ComplianceFlag,
-  emptyBook,
-  foldWarningEvents,
-  type WarningBook,
-  warningEventSchema,
-} from '../../shared/rules';
+import { type ComplianceFlag, emptyBook, foldWarningEvents, type WarningBook } from '../../shared/rules';
 import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules/regions';
 import type {
   JurisdictionState,
@@ -22,6 +16,7 @@ import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
 import { changedRows, ifChanged } from './changes';
 import { EngineData } from './data';
+import { createFaults } from './faults';
 import { forecastHorizon, forecastState } from './forecast-state';
 import { jurisdictionState, type NowEvaluation } from './jurisdiction-state';
 import { stationSeriesState, unitSeriesState } from './series';
@@ -37,6 +32,8 @@ export type EngineOptions = {
    * (e.g. after an official boundary import); default: geo's, from the bundled boundaries.
    */
   adjacency?: AdjacencyGraph | ((jurisdiction: Jurisdiction) => AdjacencyGraph);
+  /** Where a failed computation or a stored event left out is reported (the server's logger). */
+  logError?: (error: unknown, jurisdiction: Jurisdiction) => void;
 };
 
 /** What one engine tick changed for a jurisdiction: the rows that differ from the previous tick. */
@@ -67,6 +64,7 @@ const loadPage = 30 * 24 * HOUR;
 export function createEngine(options: EngineOptions) {
   const { store } = options;
   const wallNow = options.now ?? Date.now;
+  const faults = createFaults(options.logError ?? (() => {}));
   const data = new EngineData();
   const dataClock = new Map<Jurisdiction, number>();
   /** Each jurisdiction's state at now and what it was computed from (the forecast hours reuse it). */
@@ -92,12 +90,8 @@ export function createEngine(options: EngineOptions) {
 
   /** The warning book: every event for the live state, those up to `at` for a past hour. */
   function bookOf(jurisdiction: Jurisdiction, at: number | null): WarningBook {
-    const events = store
-      .events(jurisdiction)
-      .flatMap((stored) => {
-        const parsed = warningEventSchema.safeParse(stored.payload);
-        return parsed.success ? [parsed.data] : [];
-      })
+    const events = faults
+      .applicable(jurisdiction, store.events(jurisdiction))
       .filter((event) => at === null || event.at <= at);
     return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
   }
@@ -121,24 +115,28 @@ export function createEngine(options: EngineOptions) {
     data.flush();
     for (const jurisdiction of [...dirty]) {
       dirty.delete(jurisdiction);
-      const previous = evaluations.get(jurisdiction)?.state;
-      const next = compute(jurisdiction, nowOf(jurisdiction));
-      evaluations.set(jurisdiction, next.evaluation);
-      compliance.set(jurisdiction, next.compliance);
-      const events = pendingEvents.get(jurisdiction) ?? [];
-      pendingEvents.delete(jurisdiction);
-      const change: TickChange = {
-        jurisdiction,
-        state: next.state,
-        stations: changedRows(previous?.stations, next.state.stations),
-        units: changedRows(previous?.units, next.state.units),
-        regions: ifChanged(previous?.regions, next.state.regions),
-        warnings: ifChanged(previous?.warnings, next.state.warnings),
-        nowChanged: previous?.now !== next.state.now,
-        events,
-      };
-      for (const listener of listeners) listener(change);
+      faults.guard(jurisdiction, () => tickJurisdiction(jurisdiction));
     }
+  }
+
+  function tickJurisdiction(jurisdiction: Jurisdiction): void {
+    const previous = evaluations.get(jurisdiction)?.state;
+    const next = compute(jurisdiction, nowOf(jurisdiction));
+    evaluations.set(jurisdiction, next.evaluation);
+    compliance.set(jurisdiction, next.compliance);
+    const events = pendingEvents.get(jurisdiction) ?? [];
+    pendingEvents.delete(jurisdiction);
+    const change: TickChange = {
+      jurisdiction,
+      state: next.state,
+      stations: changedRows(previous?.stations, next.state.stations),
+      units: changedRows(previous?.units, next.state.units),
+      regions: ifChanged(previous?.regions, next.state.regions),
+      warnings: ifChanged(previous?.warnings, next.state.warnings),
+      nowChanged: previous?.now !== next.state.now,
+      events,
+    };
+    for (const listener of listeners) listener(change);
   }
 
   function schedule(jurisdiction: Jurisdiction): void {
@@ -239,6 +237,8 @@ export function createEngine(options: EngineOptions) {
     now: nowOf,
     /** The evaluation behind the state at now (series, regions, cover): the warnings' guards and packets read it. */
     evaluation: evaluationAtNow,
+    /** Jurisdictions whose computation failed or whose stored events were left out (GET /api/health). */
+    faults: () => faults.list(),
     /**
      * The state at the engine's now, as of a past hour end `at`, or as forecast now for a later `at` up to
      * timeline().forecastEnd (the time slider; the caller checks the bound).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { units } from '../../geo/units';
 import { warningLevelSchema } from '../../shared/levels';
 import type { ExternalRegionalWarning } from '../../shared/rules/regions';
+import { epochInstantSchema, instantSchema } from '../../shared/time-schemas';
 import type { Engine } from '../engine';
 import type { Store } from '../store/types';
 
@@ -19,26 +20,42 @@ export const externalWarningInputSchema = z.object({
     .array(z.string().refine((id) => kizilsuUnitIds.includes(id), 'not a Kizilsu unit id'))
     .min(1)
     .optional(),
-  issuedAt: z.number().int(),
+  /** When the region issued it (ISO 8601 with offset); stored and answered as epoch ms. */
+  issuedAt: instantSchema,
   /** The region's document number or text, kept for the audit trail. */
   reference: z.string().trim().min(1),
 });
-export type ExternalWarningInput = z.infer<typeof externalWarningInputSchema>;
+export type ExternalWarningInput = z.output<typeof externalWarningInputSchema>;
 
-const storedSchema = externalWarningInputSchema.nullable();
+const storedSchema = externalWarningInputSchema.extend({ issuedAt: epochInstantSchema }).nullable();
 
 export function engineWarning(input: ExternalWarningInput): ExternalRegionalWarning {
   return { level: input.level, memberIds: input.members ?? kizilsuUnitIds, issuedAt: input.issuedAt };
 }
 
-/** The warning in force, as last stored; null when none was set or it was lifted. */
-export function currentExternalWarning(store: Store): ExternalWarningInput | null {
+export type StoredExternalWarning =
+  | { ok: true; warning: ExternalWarningInput | null }
+  | { ok: false; problem: string };
+
+/** The warning in force, as last stored (null when none was set or it was lifted), or why it cannot be read. */
+export function currentExternalWarning(store: Store): StoredExternalWarning {
   const document = store.latestDocument(externalWarningDocumentKind);
-  return document ? storedSchema.parse(document.body) : null;
+  const parsed = storedSchema.safeParse(document?.body ?? null);
+  return parsed.success
+    ? { ok: true, warning: parsed.data }
+    : {
+        ok: false,
+        problem: `stored version ${document?.version} is unreadable: ${parsed.error.issues[0]?.message}`,
+      };
 }
 
-/** At server start: the engine holds the warning only in memory, so hand it the stored one. */
-export function restoreExternalWarning(store: Store, engine: Engine): void {
-  const warning = currentExternalWarning(store);
-  if (warning) engine.setExternalRegionalWarning(engineWarning(warning));
+/**
+ * At server start: the engine holds the warning only in memory, so hand it the stored one. An unreadable
+ * stored version is reported, never a reason not to start.
+ */
+export function restoreExternalWarning(store: Store, engine: Engine): string | null {
+  const stored = currentExternalWarning(store);
+  if (!stored.ok) return stored.problem;
+  if (stored.warning) engine.setExternalRegionalWarning(engineWarning(stored.warning));
+  return null;
 }

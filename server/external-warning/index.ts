@@ -1,6 +1,1 @@
-export {
-  currentExternalWarning,
-  externalWarningInputSchema,
-  restoreExternalWarning,
-} from './external-warning';
-export { externalWarningRouter } from './router';
+export { restoreExternalWarning } from './external-warning';

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { allow } from '../auth/guards';
+import { instantSchema } from '../../shared/time-schemas';
 import { auditRoles } from '../auth/principal';
-import { instantSchema } from '../ingest/rows';
-import type { Store } from '../store/types';
+import type { AuditVerification, Store } from '../store/types';
 import { parseOr400 } from './errors';
+import { allow } from './guards';
 
 export const auditQuerySchema = z.object({
   text: z.string().max(200).optional(),
@@ -17,7 +17,7 @@ export const auditQuerySchema = z.object({
  * GET /audit?text=&from=&to=&limit= (newest first), GET /audit/observation-changes?station= (replaced
  * station-hours, before and after) and GET /audit/verify, for the command and the office.
  */
-export function auditRouter(store: Store): Router {
+export function auditRouter(store: Store, verified: (status: AuditVerification) => void): Router {
   const router = Router();
   router.get('/audit', allow(auditRoles), (request, response) => {
     const filter = parseOr400(auditQuerySchema, request.query, 'query');
@@ -32,7 +32,9 @@ export function auditRouter(store: Store): Router {
     response.json({ changes: store.observationChanges(station) });
   });
   router.get('/audit/verify', allow(auditRoles), (_request, response) => {
-    response.json(store.verifyAudit());
+    const status = store.verifyAudit();
+    verified(status);
+    response.json(status);
   });
   return router;
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { type CookieOptions, Router } from 'express';
+import { type CookieOptions, type Request, Router } from 'express';
 import { z } from 'zod';
-import { requirePrincipal } from '../auth/guards';
-import { decoyHash, verifyPassword } from '../auth/passwords';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { csrfCookie, publicAccount, sessionCookie } from '../auth/principal';
 import { createRateLimit } from '../auth/rate-limit';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { requirePrincipal } from './guards';
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -15,14 +15,22 @@ export const loginSchema = z.object({
 
 const sessionHours = 12;
 
-/** POST /login, POST /logout, GET /me. Login attempts: 5 per minute per IP and username, then 429. */
-export function authRouter(store: Store, options: { secureCookies: boolean }): Router {
+/** Attempts per minute: per address and username, and per address whatever the username. */
+const perUserAttempts = 5;
+const perAddressAttempts = 30;
+
+/**
+ * POST /login, POST /logout, GET /me. Login attempts over either limit → 429. The address is the client's
+ * as Express sees it: behind a reverse proxy, TRUST_PROXY makes it the forwarded one.
+ */
+export function authRouter(store: Store, options: { cookieSecure: 'auto' | 'on' | 'off' }): Router {
   const router = Router();
-  const limit = createRateLimit(5, 60_000);
-  const cookie = (httpOnly: boolean): CookieOptions => ({
+  const perUser = createRateLimit(perUserAttempts, 60_000);
+  const perAddress = createRateLimit(perAddressAttempts, 60_000);
+  const cookie = (request: Request, httpOnly: boolean): CookieOptions => ({
     httpOnly,
     sameSite: 'strict',
-    secure: options.secureCookies,
+    secure: options.cookieSecure === 'on' || (options.cookieSecure === 'auto' && request.secure),
     path: '/',
     maxAge: sessionHours * 3_600_000,
   });
@@ -30,7 +38,8 @@ export function authRouter(store: Store, options: { secureCookies: boolean }): R
   router.post('/login', async (request, response) => {
     const { username, password } = parseOr400(loginSchema, request.body, 'login');
     const now = Date.now();
-    const retryAfter = limit.hit(`${request.ip}|${username}`, now);
+    const address = request.ip ?? 'unknown';
+    const retryAfter = perAddress.hit(address, now) ?? perUser.hit(`${address}|${username}`, now);
     if (retryAfter !== null) {
       throw new HttpError(
         429,
@@ -39,8 +48,8 @@ export function authRouter(store: Store, options: { secureCookies: boolean }): R
       );
     }
     const account = store.accountByUsername(username);
-    const valid = await verifyPassword(password, account?.passwordHash ?? decoyHash);
-    if (!account || !valid) {
+    const check = await verifyPassword(password, account?.passwordHash ?? decoyHash);
+    if (!account || !check.valid) {
       store.appendAudit({ at: now, actor: username, action: 'login.failed', detail: { ip: request.ip } });
       throw new HttpError(401, { error: 'wrong username or password' });
     }
@@ -51,17 +60,20 @@ export function authRouter(store: Store, options: { secureCookies: boolean }): R
       createdAt: now,
       expiresAt: now + sessionHours * 3_600_000,
     };
+    // A hash made at a lower cost is replaced now, while the password is at hand.
+    const rehashed = check.needsRehash ? await hashPassword(password) : null;
     store.transaction(() => {
+      if (rehashed) store.replacePasswordHash(account.id, rehashed);
       store.addSession(session);
       store.appendAudit({
         at: now,
         actor: `${account.username} (${account.role})`,
         action: 'login',
-        detail: { ip: request.ip },
+        detail: rehashed ? { ip: request.ip, passwordRehashed: true } : { ip: request.ip },
       });
     });
-    response.cookie(sessionCookie, session.id, cookie(true));
-    response.cookie(csrfCookie, session.csrfToken, cookie(false));
+    response.cookie(sessionCookie, session.id, cookie(request, true));
+    response.cookie(csrfCookie, session.csrfToken, cookie(request, false));
     response.json({ account: publicAccount(account), csrfToken: session.csrfToken });
   });
 

@@ -9,7 +9,6 @@ import { type DocumentLanguage, word } from '../../shared/documents/words';
 import type { Role } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { jurisdictionSchema } from '../../shared/units/schema';
-import { allow, requirePrincipal } from '../auth/guards';
 import { actorName } from '../auth/principal';
 import type { Engine } from '../engine';
 import type { BrowserService } from '../press/browser';
@@ -24,6 +23,7 @@ import { type SnapshotService, snapshotInput } from '../press/snapshot';
 import { findWarning } from '../press/warning';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { allow, requirePrincipal } from './guards';
 import {
   dataTime,
   hourEndSchema,

@@ -6,15 +6,16 @@ import {
   enterpriseCheckInputSchema,
 } from '../../geo/layers/enterprise-check';
 import type { OfficeChange } from '../../shared/live/events';
-import { plans, roleSchema } from '../../shared/plans';
+import { plans } from '../../shared/plans';
 import { levelsInForce } from '../../shared/rules/level-since';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
+import { officeRecordsAccess } from '../auth/access';
 import { actorName } from '../auth/principal';
 import { currentLayer } from '../layers/layers';
 import type { Store } from '../store/types';
 import { bookOf } from '../warnings/book';
 import { HttpError, parseOr400 } from './errors';
+import { allow, enforce, requireJurisdiction, requirePrincipal } from './guards';
 
 export const enterpriseChecksQuerySchema = z.object({ jurisdiction: jurisdictionSchema });
 
@@ -29,8 +30,9 @@ export type CheckOptions = {
 /** POST /enterprise-checks records an on-site check or self-report; GET lists the latest per enterprise. */
 export function enterpriseChecksRouter({ store, now, onChange }: CheckOptions): Router {
   const router = Router();
-  router.get('/enterprise-checks', allow(roleSchema.options), (request, response) => {
+  router.get('/enterprise-checks', (request, response) => {
     const { jurisdiction } = parseOr400(enterpriseChecksQuerySchema, request.query, 'query');
+    enforce(officeRecordsAccess(request.principal ?? null, jurisdiction));
     const at = now(jurisdiction);
     response.json({
       jurisdiction,

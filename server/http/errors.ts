@@ -34,6 +34,17 @@ export function parseOr400<Schema extends z.ZodType>(
   return parsed.data;
 }
 
+/** Parses a path segment naming a thing (a layer kind, an action): anything else is an unknown path, 404. */
+export function parseOr404<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  what: string,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(404, { error: `no ${what} ${String(value)}` });
+  return parsed.data;
+}
+
 export const notFound: RequestHandler = (_request, _response, next) => {
   next(new HttpError(404, { error: 'not found' }));
 };

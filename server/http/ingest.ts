@@ -1,10 +1,12 @@
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
+import { unitById } from '../../geo/units';
 import { toBeijingIso } from '../../shared/time';
-import { allow, requirePrincipal } from '../auth/guards';
+import { instantSchema } from '../../shared/time-schemas';
+import type { Jurisdiction } from '../../shared/units/schema';
+import { jurisdictionsAccess } from '../auth/access';
 import { actorName, dataRoles } from '../auth/principal';
 import { observationsFromCsv } from '../ingest/observations';
-import { instantSchema } from '../ingest/rows';
 import { type Ingest, observationRowsOfJson } from '../ingest/service';
 import {
   checkUnits,
@@ -15,6 +17,7 @@ import {
 } from '../ingest/stations';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { allow, enforce, requirePrincipal } from './guards';
 
 export const observationQuerySchema = z.object({
   station: z.string().min(1),
@@ -45,16 +48,36 @@ function caller(request: Request) {
   };
 }
 
-/** Data management: observations, forecasts and stations, for the duty officer, the office and feeders. */
+const jurisdictionOfUnit = (unitId: string | null | undefined): Jurisdiction | null =>
+  (unitId && unitById.get(unitId)?.jurisdiction) || null;
+
+/** The string a raw row holds in `field` (before the row is validated), if any. */
+function fieldOf(row: unknown, field: string): string | undefined {
+  const value = row && typeof row === 'object' ? (row as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value.trim() : undefined;
+}
+
+/**
+ * Data management: observations, forecasts and stations, for the duty officer, the office and feeders. An
+ * account bound to one prefecture writes only for its units: every station and unit a request names, and
+ * every station it would move, must lie there (403 otherwise, nothing written).
+ */
 export function ingestRouter(ingest: Ingest, store: Store): Router {
   const router = Router();
   const managesData = allow(dataRoles, { feeders: true });
+  const stationJurisdictions = (ids: Iterable<string | undefined>) => {
+    const unitOf = new Map(store.stations().map((station) => [station.id, station.unitId]));
+    return [...ids].map((id) => (id === undefined ? null : jurisdictionOfUnit(unitOf.get(id))));
+  };
+  const touching = (request: Request, jurisdictions: Iterable<Jurisdiction | null>) =>
+    enforce(jurisdictionsAccess(requirePrincipal(request), jurisdictions));
 
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
     const rows = isCsv(request)
       ? observationsFromCsv(String(request.body))
       : observationRowsOfJson(request.body);
+    touching(request, stationJurisdictions(rows.map((row) => fieldOf(row, 'station'))));
     const result = ingest.observations(rows, caller(request));
     response.status(200).json({
       accepted: result.accepted,
@@ -73,6 +96,11 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/forecasts', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
+    const rows: unknown[] = Array.isArray(request.body?.forecasts) ? request.body.forecasts : [];
+    touching(
+      request,
+      rows.map((row) => jurisdictionOfUnit(fieldOf(row, 'unit'))),
+    );
     const result = ingest.forecasts(request.body, caller(request));
     response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
   });
@@ -83,6 +111,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
     const input = parseOr400(stationInputSchema, request.body, 'station');
     const station = stationRow(id, input);
     checkUnits([station], [input.unit]);
+    touching(request, [jurisdictionOfUnit(station.unitId), ...stationJurisdictions([id])]);
     ingest.stations([station], { actor: caller(request).actor, action: 'station.put' });
     response.json({ station });
   });
@@ -90,6 +119,10 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
   router.post('/stations/import', managesData, csvBody, (request, response) => {
     requireContentType(request, ['text/csv', 'text/plain']);
     const stations = stationsFromCsv(String(request.body));
+    touching(request, [
+      ...stations.map((station) => jurisdictionOfUnit(station.unitId)),
+      ...stationJurisdictions(stations.map((station) => station.id)),
+    ]);
     ingest.stations(stations, { actor: caller(request).actor, action: 'stations.import' });
     response.json({ imported: stations.length, stations });
   });

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Role } from '../../shared/plans';
 import { isWholeHour, parseInstant, toBeijingIso } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
-import { requireJurisdiction, requirePrincipal } from '../auth/guards';
 import type { Engine } from '../engine';
 import { RenderUnavailable } from '../press/browser';
 import { HttpError } from './errors';
+import { requireJurisdiction, requirePrincipal } from './guards';
 
 /** Drafts before release are not public: the press, the commanders and the office (issue 18). */
 export const pressRoles: readonly Role[] = [

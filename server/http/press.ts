@@ -7,7 +7,6 @@ import { word } from '../../shared/documents/words';
 import { higherLevel, type WarningLevel } from '../../shared/levels';
 import { HOUR, toBeijingIso } from '../../shared/time';
 import { jurisdictionSchema } from '../../shared/units/schema';
-import { allow } from '../auth/guards';
 import type { Engine } from '../engine';
 import { createBrowserService } from '../press/browser';
 import { encodeGif, encodeMp4, mp4Unavailable } from '../press/playback';
@@ -16,6 +15,7 @@ import { pressWarnings, warningsInForceAt } from '../press/warning';
 import type { Store } from '../store/types';
 import { documentsRouter } from './documents';
 import { HttpError, parseOr400 } from './errors';
+import { allow } from './guards';
 import {
   dataTime,
   hourEndSchema,

@@ -2,13 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { units } from '../../geo/units';
 import type { OfficeChange } from '../../shared/live/events';
-import { plans, type Role, roleSchema } from '../../shared/plans';
+import { plans, type Role } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
+import { officeRecordsAccess } from '../auth/access';
 import { actorName } from '../auth/principal';
 import type { DailyReportRow, Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
+import { allow, enforce, requireJurisdiction, requirePrincipal } from './guards';
 
 /** Reports reach the command office (plans 5.1 信息报送): its duty officer, director and the commanders record them. */
 export const reportRecorders: readonly Role[] = [
@@ -118,8 +119,9 @@ export type ReportOptions = {
 /** POST /reports records a day's report (re-recording replaces it); GET /reports lists who has reported. */
 export function reportsRouter({ store, now, onChange }: ReportOptions): Router {
   const router = Router();
-  router.get('/reports', allow(roleSchema.options), (request, response) => {
+  router.get('/reports', (request, response) => {
     const { jurisdiction, date } = parseOr400(dailyReportsQuerySchema, request.query, 'query');
+    enforce(officeRecordsAccess(request.principal ?? null, jurisdiction));
     const status = reportingStatus(expectedReporters(jurisdiction), store.dailyReports(jurisdiction, date));
     response.json({ jurisdiction, date, ...status });
   });

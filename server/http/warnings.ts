@@ -5,7 +5,7 @@ import { type Actor, approvedLevel, warningActions, warningEventSchema } from '.
 import { liftingOutlook } from '../../shared/rules/lifecycle/outlook';
 import { recommendationCover } from '../../shared/rules/regions/cover';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import { requireJurisdiction, requirePrincipal } from '../auth/guards';
+import { officeRecordsAccess } from '../auth/access';
 import { actorName, readOnlyRoles } from '../auth/principal';
 import type { NowEvaluation } from '../engine/jurisdiction-state';
 import type { Store, StoredEvent } from '../store/types';
@@ -21,6 +21,7 @@ import { evidenceFor, membersOf } from '../warnings/evidence';
 import { type ActionResult, performAction } from '../warnings/perform';
 import { recordWarningEvent } from '../warnings/record';
 import { HttpError, parseOr400 } from './errors';
+import { enforce, requireJurisdiction, requirePrincipal } from './guards';
 
 export type WarningOptions = {
   store: Store;
@@ -83,6 +84,7 @@ export function warningsRouter(options: WarningOptions): Router {
       request.query,
       'query',
     );
+    enforce(officeRecordsAccess(request.principal ?? null, jurisdiction));
     response.json(bookOf(store, jurisdiction));
   });
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { units } from '../../geo/units';
 import { speciesSchema } from '../../shared/state/schema';
+import { HOUR } from '../../shared/time';
+import { futureProblem, hourEndSchema, instantSchema } from '../../shared/time-schemas';
 import { HttpError } from '../http/errors';
 import type { ForecastRow, Store } from '../store/types';
-import { hourEndSchema, instantSchema, parseRows } from './rows';
+import { parseRows } from './rows';
 
 /** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
 export const forecastInputSchema = z
@@ -31,10 +33,25 @@ export const forecastBodySchema = z.object({
 });
 
 const unitIds = new Set(units.map((unit) => unit.id));
+/** The longest forecasts offices publish run 15 days; a window further out is a typo. */
+const forecastReach = 15 * 24 * HOUR;
 
 /** Stores one forecast issue all or nothing; per unit and window the newest issue wins. */
 export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodySchema>, receivedAt: number) {
+  const issued = futureProblem(body.issuedAt, receivedAt);
+  if (issued)
+    throw new HttpError(400, {
+      error: 'invalid forecast issue',
+      issues: [{ field: 'issuedAt', message: issued }],
+    });
   const rows = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
+  const beyond = rows.flatMap((row, index) =>
+    row.windowEnd > body.issuedAt + forecastReach
+      ? [{ row: index + 1, field: 'windowEnd', message: 'more than 15 days after issuedAt' }]
+      : [],
+  );
+  if (beyond.length > 0)
+    throw new HttpError(400, { error: 'invalid forecasts: nothing was written', issues: beyond });
   const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
   if (unknown.length > 0) {
     throw new HttpError(422, {

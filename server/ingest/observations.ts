@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { HOUR } from '../../shared/time';
+import { hourEndSchema } from '../../shared/time-schemas';
 import { HttpError } from '../http/errors';
 import type { ObservationRow, Species, Store } from '../store/types';
 import { flagSeries, speciesList } from './plausibility';
-import { csvNumber, csvRecords, hourEndSchema, notInFuture, parseRows } from './rows';
+import { csvNumber, csvRecords, notInFuture, parseRows } from './rows';
 
-const concentration = z.number().finite().nullable().optional();
+const concentration = z
+  .number({ error: 'a concentration is a decimal number, or empty when not measured' })
+  .finite()
+  .nullable()
+  .optional();
 
 /** One station-hour (µg/m³; CO mg/m³; hour-ending, with UTC offset). A missing species is not measured. */
 export const observationInputSchema = z.object({

@@ -1,56 +1,32 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
-import { HOUR, isWholeHour, parseInstant } from '../../shared/time';
+import type { z } from 'zod';
+import { readDecimal } from '../../shared/decimal';
+import { futureProblem } from '../../shared/time-schemas';
 import { HttpError, type Issue, issuesOf } from '../http/errors';
 
-/** An hour end with its UTC offset, e.g. 2019-01-05T13:00:00+08:00 (hour-ending Beijing time). */
-export const hourEndSchema = z
-  .string()
-  .describe('hour end, ISO 8601 with UTC offset, e.g. 2019-01-05T13:00:00+08:00')
-  .transform((value, context) => {
-    try {
-      const time = parseInstant(value);
-      if (isWholeHour(time)) return time;
-      context.addIssue({
-        code: 'custom',
-        message: `${value} is not the end of an hour (minutes and seconds must be 0)`,
-      });
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
-    }
-    return z.NEVER;
-  });
-
-/** Any instant with its UTC offset. */
-export const instantSchema = z
-  .string()
-  .describe('instant, ISO 8601 with UTC offset')
-  .transform((value, context) => {
-    try {
-      return parseInstant(value);
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
-
-/** Reads a CSV body into records keyed by its header; an unreadable file is one 400. */
+/** Reads a CSV body into records keyed by its header; an unreadable file, or one with no data row, is one 400. */
 export function csvRecords(text: string): Record<string, string>[] {
+  let records: Record<string, string>[];
   try {
-    return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
     throw new HttpError(400, {
       error: 'unreadable CSV',
       issues: [{ field: '(body)', message: (error as Error).message }],
     });
   }
+  if (records.length === 0)
+    throw new HttpError(400, {
+      error: 'unreadable CSV',
+      issues: [{ field: '(body)', message: 'no data rows: send a header line and at least one row' }],
+    });
+  return records;
 }
 
-/** CSV cells are text: an empty cell is "not measured" (null), anything else must be a number. */
+/** CSV cells are text: an empty cell is "not measured" (null), anything else must be a decimal number. */
 export function csvNumber(cell: string | undefined): number | null | string {
   if (cell === undefined || cell === '') return null;
-  const value = Number(cell);
-  return Number.isNaN(value) ? cell : value;
+  return readDecimal(cell) ?? cell;
 }
 
 /** Parses each row with its schema; every failing row and field is listed, or the parsed rows returned. */
@@ -68,5 +44,5 @@ export function parseRows<Schema extends z.ZodType>(schema: Schema, rows: readon
 
 /** Data stamped more than an hour ahead of the wall clock is a typo, not an observation. */
 export function notInFuture(time: number, now: number): boolean {
-  return time <= now + HOUR;
+  return futureProblem(time, now) === null;
 }

@@ -3,6 +3,7 @@ import { point } from '@turf/helpers';
 import { z } from 'zod';
 import { defaultBoundaries } from '../../geo/boundaries/default';
 import { units } from '../../geo/units';
+import { readDecimal } from '../../shared/decimal';
 import { HttpError, type Issue } from '../http/errors';
 import type { StationRow } from '../store/types';
 import { csvRecords, parseRows } from './rows';
@@ -12,8 +13,8 @@ const unitIds = new Set(units.map((unit) => unit.id));
 /** A station as registered: the unit comes from point-in-polygon when not given. */
 export const stationInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  lon: z.coerce.number().min(73).max(97),
-  lat: z.coerce.number().min(34).max(50),
+  lon: z.number().min(73).max(97),
+  lat: z.number().min(34).max(50),
   unit: z
     .string()
     .trim()
@@ -33,7 +34,24 @@ const csvFlagSchema = z
   .default('')
   .transform((cell) => ['true', 'yes', '1'].includes(cell));
 
-const stationCsvRowSchema = stationInputSchema.extend({ id: stationIdSchema, simulated: csvFlagSchema });
+/** A CSV cell holding a decimal number (readDecimal: 0x10 or 1e2 are not coordinates). */
+const csvDecimal = (schema: z.ZodNumber) =>
+  z
+    .string()
+    .transform((cell, context) => {
+      const value = readDecimal(cell);
+      if (value !== null) return value;
+      context.addIssue({ code: 'custom', message: `${cell || 'an empty cell'} is not a decimal number` });
+      return z.NEVER;
+    })
+    .pipe(schema);
+
+const stationCsvRowSchema = stationInputSchema.extend({
+  id: stationIdSchema,
+  lon: csvDecimal(stationInputSchema.shape.lon),
+  lat: csvDecimal(stationInputSchema.shape.lat),
+  simulated: csvFlagSchema,
+});
 
 /** The unit whose boundary contains the point (the bundled approximate boundaries), or null. */
 export function unitAt(lon: number, lat: number): string | null {

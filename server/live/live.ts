@@ -17,10 +17,10 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /**
- * Decides whether a socket may watch a jurisdiction (read-only). The core's session check plugs in here;
- * it returns an error message to refuse.
+ * The read rule for a socket watching a jurisdiction (server/auth/access.ts officeRecordsAccess): the state
+ * is public; the warning events inside deltas are office records, sent only when `officeRecords` is true.
  */
-export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => string | null;
+export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => { officeRecords: boolean };
 
 export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize };
 
@@ -28,9 +28,12 @@ function issuesOf(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
 }
 
-function roomOf(jurisdiction: Jurisdiction): string {
-  return `state:${jurisdiction}`;
+/** Watchers of the state, and watchers who may also read the office records (the warning events). */
+function roomOf(jurisdiction: Jurisdiction, officeRecords = false): string {
+  return `${officeRecords ? 'records' : 'state'}:${jurisdiction}`;
 }
+
+const rooms = (jurisdiction: Jurisdiction) => [roomOf(jurisdiction), roomOf(jurisdiction, true)];
 
 /**
  * Live state over Socket.IO (issue 6): `join` → snapshot with the jurisdiction's sequence number, then one
@@ -52,7 +55,11 @@ export function attachLive(options: LiveOptions): {
     const delta = leanDelta(seq, change, previous);
     if (isEmpty(delta) && !change.nowChanged) return;
     seqs.set(change.jurisdiction, seq);
-    io.to(roomOf(change.jurisdiction)).emit('delta', delta);
+    if (delta.events.length === 0) io.to(rooms(change.jurisdiction)).emit('delta', delta);
+    else {
+      io.to(roomOf(change.jurisdiction, true)).emit('delta', delta);
+      io.to(roomOf(change.jurisdiction)).emit('delta', { ...delta, events: [] });
+    }
   });
 
   function sendSnapshot(socket: LiveSocket, jurisdiction: Jurisdiction): void {
@@ -71,16 +78,12 @@ export function attachLive(options: LiveOptions): {
       return;
     }
     const { jurisdiction } = parsed.data;
-    const refused = options.authorize(socket, jurisdiction);
-    if (refused) {
-      socket.emit('live-error', { message: refused });
-      return;
-    }
-    if (join) {
-      for (const room of socket.rooms) if (room.startsWith('state:')) void socket.leave(room);
-    }
+    const { officeRecords } = options.authorize(socket, jurisdiction);
+    for (const room of socket.rooms)
+      if ((join && /^(state|records):/.test(room)) || rooms(jurisdiction).includes(room))
+        void socket.leave(room);
     sendSnapshot(socket, jurisdiction);
-    void socket.join(roomOf(jurisdiction));
+    void socket.join(roomOf(jurisdiction, officeRecords));
   }
 
   /** The explanation texts at now, for one client that shows them (side panel, commander console). */
@@ -91,11 +94,6 @@ export function attachLive(options: LiveOptions): {
       return;
     }
     const { jurisdiction } = parsed.data;
-    const refused = options.authorize(socket, jurisdiction);
-    if (refused) {
-      socket.emit('live-error', { message: refused });
-      return;
-    }
     const state = engine.state(jurisdiction);
     socket.emit('explanations', {
       seq: seqs.get(jurisdiction) ?? 0,
@@ -115,6 +113,6 @@ export function attachLive(options: LiveOptions): {
 
   return {
     close: stop,
-    officeChanged: (change) => io.to(roomOf(change.jurisdiction)).emit('office-change', change),
+    officeChanged: (change) => io.to(rooms(change.jurisdiction)).emit('office-change', change),
   };
 }

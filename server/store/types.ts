@@ -51,6 +51,11 @@ export type AuditEntry = {
   hash: string;
 };
 
+/** brokenAt: the first entry that fails, or null when the whole log is in question (anchor file gone). */
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAt: number | null; problem: string };
+
 export type ObservationWriteResult = { inserted: number; replaced: number; changed: ObservationRow[] };
 
 export interface ObservationStore {
@@ -87,7 +92,7 @@ export interface AuditStore {
   audit(filter?: { text?: string; from?: number; to?: number; limit?: number }): AuditEntry[];
 }
 
-/** jurisdiction null = both prefectures. passwordHash is `scrypt$<salt hex>$<key hex>` (server/auth/passwords.ts). */
+/** jurisdiction null = both prefectures. passwordHash is `scrypt$<N>$<salt hex>$<key hex>` (server/auth/passwords.ts). */
 export type AccountRow = {
   id: string;
   username: string;
@@ -122,6 +127,8 @@ export interface AccountStore {
   accountById(id: string): AccountRow | null;
   accountCount(): number;
   accounts(): AccountRow[];
+  /** A stronger hash of the same password (made at sign-in when the stored one's cost is below today's). */
+  replacePasswordHash(id: string, passwordHash: string): void;
   addSession(row: SessionRow): void;
   sessionById(id: string, now: number): SessionRow | null;
   deleteSession(id: string): void;
@@ -218,8 +225,8 @@ export interface Store
     WarningDocumentStore {
   /** Replacements of stored station-hours, newest first (the observation change log). */
   observationChanges(station?: string): ObservationChange[];
-  /** Recomputes every entry's hash: the first broken seq, or null when the chain holds. */
-  verifyAudit(): { ok: true; entries: number } | { ok: false; brokenAt: number };
+  /** Recomputes every entry's hash and checks the anchored head (server/store/sqlite/audit.ts). */
+  verifyAudit(): AuditVerification;
   /** Runs fn in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => T): T;
   status(): { kind: string; ok: boolean };

@@ -10,8 +10,8 @@ import {
   type WarningEvent,
   warningTargetSchema,
 } from '../../shared/rules';
+import { instantSchema } from '../../shared/time-schemas';
 import { jurisdictionSchema } from '../../shared/units/schema';
-import { instantSchema } from '../ingest/rows';
 
 const issuedLevel = warningLevelSchema.exclude(['none']);
 

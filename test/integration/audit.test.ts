@@ -32,7 +32,12 @@ test('the audit chain verifies, and an edited entry breaks it at that entry', as
   database.prepare("UPDATE audit SET detail = replace(detail, 'A2', 'B2') WHERE seq = 3").run();
   database.close();
   const store = createStore(server.dataDir);
-  expect(store.verifyAudit()).toEqual({ ok: false, brokenAt: 3 });
+  expect(store.verifyAudit()).toEqual({
+    ok: false,
+    entries: 2,
+    brokenAt: 3,
+    problem: expect.stringMatching(/entry 3 does not follow/),
+  });
   store.close();
   await server.stop();
 });
@@ -78,7 +83,9 @@ test('restarting on the same DATA_DIR keeps every acknowledged write', async () 
   expect(stored.observations.map((row: { values: { pm25: number } }) => row.values.pm25)).toEqual([
     200, 201, 202,
   ]);
-  const book = await (await fetch(`${second.url}/api/warnings?jurisdiction=kizilsu`)).json();
+  const book = await (
+    await fetch(`${second.url}/api/warnings?jurisdiction=kizilsu`, { headers: { cookie: office.cookie } })
+  ).json();
   expect(Object.values(book.warnings).map((warning) => (warning as { status: string }).status)).toEqual([
     'proposed',
   ]);

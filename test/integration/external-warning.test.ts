@@ -19,7 +19,7 @@ const warning = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     jurisdiction: 'kizilsu',
     level: 'orange',
-    issuedAt: Date.now() - 2 * 3_600_000,
+    issuedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
     reference: '新环发〔2026〕12号',
     ...extra,
   });

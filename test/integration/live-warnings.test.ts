@@ -23,14 +23,16 @@ afterAll(async () => {
   await server.stop();
 });
 
-test('a proposed warning travels in the next delta with the warning list', async () => {
-  const client = connect(server.url, { transports: ['websocket'] });
-  const snapshot = await new Promise<Snapshot>((resolve) => {
+function watch(cookie?: string) {
+  const client = connect(server.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
+  const snapshot = new Promise<Snapshot>((resolve) => {
     client.once('snapshot', resolve);
     client.emit('join', { jurisdiction: 'ili' });
   });
-  expect(snapshot.state.warnings).toEqual([]);
+  return { client, snapshot };
+}
 
+test('a proposed warning travels in the next delta: the list to every watcher, its event to Ili accounts only', async () => {
   const login = await fetch(`${server.url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -42,8 +44,15 @@ test('a proposed warning travels in the next delta with the warning list', async
     .getSetCookie()
     .map((header) => header.split(';')[0])
     .join('; ');
+  const office = watch(cookie);
+  const wall = watch();
+  const snapshot = await office.snapshot;
+  expect(snapshot.state.warnings).toEqual([]);
+  expect((await wall.snapshot).seq).toBe(snapshot.seq);
 
-  const deltaPromise = new Promise<Delta>((resolve) => client.once('delta', resolve));
+  const deltas = [office, wall].map(
+    ({ client }) => new Promise<Delta>((resolve) => client.once('delta', resolve)),
+  );
   const proposal = await fetch(`${server.url}/api/warnings/propose`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
@@ -56,13 +65,20 @@ test('a proposed warning travels in the next delta with the warning list', async
     }),
   });
   expect(proposal.status, await proposal.clone().text()).toBeLessThan(300);
-  const delta = deltaSchema.parse(await deltaPromise);
-  expect(delta.seq).toBe(snapshot.seq + 1);
-  expect(delta.events).toHaveLength(1);
-  expect(delta.warnings?.map((warning) => [warning.target, warning.status, warning.proposedLevel])).toEqual([
-    [{ kind: 'unit', unitId: '654002' }, 'proposed', 'yellow'],
-  ]);
+  const [forOffice, forWall] = (await Promise.all(deltas)).map((delta) => deltaSchema.parse(delta));
+  expect(forOffice!.seq).toBe(snapshot.seq + 1);
+  expect(forOffice!.events).toHaveLength(1);
+  expect((forOffice!.events[0] as { payload: { reason: string } }).payload.reason).toBe(
+    'forecast daily AQI above 200',
+  );
+  // The state is public, the warning book (the event with its reason) is the office's (issue 14, item 5).
+  expect(forWall!.events).toEqual([]);
+  for (const delta of [forOffice!, forWall!])
+    expect(delta.warnings?.map((warning) => [warning.target, warning.status, warning.proposedLevel])).toEqual(
+      [[{ kind: 'unit', unitId: '654002' }, 'proposed', 'yellow']],
+    );
   // Proposed is not issued: the unit's issued level stays none, so its row does not travel.
-  expect(delta.units.find((unit) => unit.id === '654002')?.issuedLevel).toBeUndefined();
-  client.close();
+  expect(forOffice!.units.find((unit) => unit.id === '654002')?.issuedLevel).toBeUndefined();
+  office.client.close();
+  wall.client.close();
 });

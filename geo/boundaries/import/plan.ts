@@ -59,7 +59,7 @@ export async function planBoundaryImport(
   const parsedFile = boundaryFileSchema.safeParse(file);
   if (!parsedFile.success)
     return failed(0, [{ feature: null, unitId: null, problem: 'expected a file name and its bytes' }]);
-  const read = await readBoundaryFile(parsedFile.data);
+  const read = readBoundaryFile(parsedFile.data);
   if (!read.ok) return failed(0, [{ feature: null, unitId: null, problem: read.problem }]);
   if (read.features.length === 0)
     return failed(0, [{ feature: null, unitId: null, problem: 'the file holds no features' }]);

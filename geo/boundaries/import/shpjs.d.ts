@@ -1,7 +1,7 @@
 declare module 'shpjs' {
-  import type { FeatureCollection } from 'geojson';
-  /** Reads a zipped shapefile (reprojecting by its .prj); one collection per layer when several. */
-  export function parseZip(
-    buffer: ArrayBuffer | Uint8Array,
-  ): Promise<(FeatureCollection & { fileName?: string }) | (FeatureCollection & { fileName?: string })[]>;
+  import type { Geometry } from 'geojson';
+  /** Reads a .shp (reprojected to WGS84 by the .prj text when given). */
+  export function parseShp(shp: Uint8Array | DataView, prj?: string): Geometry[];
+  /** Reads a .dbf's records, decoding text in the given encoding label (the .cpg's content). */
+  export function parseDbf(dbf: Uint8Array | DataView, encoding?: string): Record<string, unknown>[];
 }

@@ -2,7 +2,7 @@ import { area } from '@turf/area';
 import { cleanCoords } from '@turf/clean-coords';
 import { kinks } from '@turf/kinks';
 import type { Feature } from 'geojson';
-import { type Polygonal, polygonsOf } from '../geometry';
+import { type Polygonal, polygonalSchema, polygonsOf } from '../geometry';
 
 // Xinjiang's bounding box with a margin: a boundary outside it is in the wrong CRS or the wrong place.
 const xinjiang = { west: 73.4, south: 34.3, east: 96.4, north: 49.2 };
@@ -18,6 +18,8 @@ export function shapeProblems(feature: Feature): string[] {
   if (!geometry) return ['no geometry'];
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')
     return [`geometry is a ${geometry.type}, expected a Polygon or MultiPolygon`];
+  if (!polygonalSchema.safeParse(geometry).success)
+    return [`the ${geometry.type}'s coordinates are not nested arrays of [longitude, latitude] numbers`];
   const problems: string[] = [];
   polygonsOf(geometry).forEach((polygon, polygonIndex) => {
     if (polygon.length === 0) problems.push(`polygon ${polygonIndex} has no rings`);

@@ -1,3 +1,4 @@
+import type { Jurisdiction } from '../../../shared/units/schema';
 import type { LayerKind, LayerRecord } from '../kinds';
 import { geojsonRows } from './geojson';
 import type { ImportIssue } from './report';
@@ -13,6 +14,8 @@ export interface LayerFile {
 export interface LayerImportOptions {
   /** Import the rows that are valid and skip the others; by default one bad row stops the whole file. */
   validOnly?: boolean;
+  /** The prefecture whose layer this is: a record of a unit elsewhere belongs in the other layer. */
+  jurisdiction?: Jurisdiction;
 }
 
 export interface LayerImportPlan<Kind extends LayerKind> {
@@ -45,7 +48,7 @@ export async function planLayerImport<Kind extends LayerKind>(
     source.sheet === undefined ? issue : { ...issue, message: `sheet ${source.sheet}: ${issue.message}` };
   if ('dataRows' in source)
     return { ...rejectedFile, report: source.issues.map(inSheet), rejected: source.dataRows };
-  const parsed = parseRows(kind, source.rows);
+  const parsed = parseRows(kind, source.rows, options.jurisdiction);
   const report = [...source.issues, ...parsed.issues].sort((a, b) => a.row - b.row).map(inSheet);
   const rejected = parsed.rejectedRows + new Set(source.issues.map((issue) => issue.row)).size;
   if (report.length > 0 && !options.validOnly) return { ...rejectedFile, report, rejected };
@@ -68,15 +71,25 @@ async function sourceRows(kind: LayerKind, file: LayerFile): Promise<Source> {
     const result = geojsonRows(kind, new TextDecoder().decode(file.bytes));
     return result.issues.some((issue) => issue.row === 0) ? { issues: result.issues, dataRows: 0 } : result;
   }
-  if (format === 'csv') return sheetRows(kind, readCsv(file.bytes));
-  return workbookRows(kind, await readXlsx(file.bytes));
+  if (format === 'csv') {
+    const table = readCsv(file.bytes);
+    return 'problem' in table ? unreadable(table.problem) : sheetRows(kind, table);
+  }
+  const sheets = await readXlsx(file.bytes);
+  return 'problem' in sheets ? unreadable(sheets.problem) : workbookRows(kind, sheets);
 }
+
+function unreadable(problem: string): Source {
+  return { issues: [{ row: 0, column: '', value: '', message: problem }], dataRows: 0 };
+}
+
+type Sheets = { sheet: string; rows: TableRow[] }[];
 
 /**
  * A workbook's list is the first sheet that reads cleanly, else the first with a recognisable header
  * (an instructions sheet before the list is common). With several sheets, issues name theirs.
  */
-function workbookRows(kind: LayerKind, sheets: { sheet: string; rows: TableRow[] }[]): Source {
+function workbookRows(kind: LayerKind, sheets: Sheets): Source {
   const read = sheets.map(({ sheet, rows }) => ({ sheet, result: sheetRows(kind, rows) }));
   const chosen =
     read.find(({ result }) => result.issues.length === 0) ??

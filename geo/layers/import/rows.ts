@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Jurisdiction } from '../../../shared/units/schema';
+import { unitOf } from '../common';
 import { type LayerKind, type LayerRecord, layerRecordSchemas } from '../kinds';
 import { cellText } from './cells';
 import { type ColumnSpec, columnLabel, layerColumns } from './columns';
@@ -18,7 +20,11 @@ export interface ParsedRows<Kind extends LayerKind> {
 }
 
 /** Parses each row into a record of the kind, reporting every bad cell and every rule a row breaks. */
-export function parseRows<Kind extends LayerKind>(kind: Kind, rows: readonly SourceRow[]): ParsedRows<Kind> {
+export function parseRows<Kind extends LayerKind>(
+  kind: Kind,
+  rows: readonly SourceRow[],
+  jurisdiction?: Jurisdiction,
+): ParsedRows<Kind> {
   const specs = layerColumns[kind];
   const schema = layerRecordSchemas[kind] as unknown as z.ZodType<LayerRecord<Kind>>;
   const issues: ImportIssue[] = [];
@@ -45,7 +51,16 @@ export function parseRows<Kind extends LayerKind>(kind: Kind, rows: readonly Sou
     }
     if (rowIssues.length === 0) {
       const result = schema.safeParse(record);
-      if (result.success) parsed.push({ row: row.number, record: result.data });
+      const elsewhere = result.success && jurisdiction ? unitOf(result.data.unitId)?.jurisdiction : undefined;
+      if (result.success && elsewhere && elsewhere !== jurisdiction) {
+        const found = row.cells.find(({ column }) => column.spec.field === 'unitId');
+        rowIssues.push({
+          row: row.number,
+          column: found?.column.header ?? 'unitId',
+          value: result.data.unitId,
+          message: `unitId ${result.data.unitId} is a unit of ${elsewhere}; this is the ${jurisdiction} layer`,
+        });
+      } else if (result.success) parsed.push({ row: row.number, record: result.data });
       else rowIssues.push(...result.error.issues.map((issue) => schemaIssue(row, specs, record, issue)));
     }
     if (rowIssues.length > 0) rejected.add(row.number);

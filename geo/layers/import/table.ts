@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { readZip } from '../../archive/zip';
 
 /** A row as the user sees it: `number` is the 1-based row (line) number in the file. */
 export interface TableRow {
@@ -16,13 +17,21 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-export function readCsv(bytes: Uint8Array): TableRow[] {
-  const records = parse(decode(bytes), {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+/** A file that cannot be read at all: the reason, for a row-0 issue. */
+export type Unreadable = { problem: string };
+
+export function readCsv(bytes: Uint8Array): TableRow[] | Unreadable {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(decode(bytes), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    return { problem: `not readable as CSV: ${(error as Error).message}` };
+  }
   // info.lines is where a record ends; the user sees it where it starts (a quoted cell may span lines).
   return records.map(({ record }, index) => ({
     number: (records[index - 1]?.info.lines ?? 0) + 1,
@@ -30,10 +39,23 @@ export function readCsv(bytes: Uint8Array): TableRow[] {
   }));
 }
 
-/** The sheets of a workbook, each as rows numbered as Excel numbers them. */
-export async function readXlsx(bytes: Uint8Array): Promise<{ sheet: string; rows: TableRow[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+/**
+ * The sheets of a workbook, each as rows numbered as Excel numbers them. exceljs unzips without limits, so
+ * the archive is first inflated within the upload caps (geo/archive/zip) and refused when over them.
+ */
+export async function readXlsx(
+  bytes: Uint8Array,
+): Promise<{ sheet: string; rows: TableRow[] }[] | Unreadable> {
+  const inflated = readZip(bytes, () => true);
+  if (!inflated.ok) return { problem: `not a readable XLSX workbook: ${inflated.problem}` };
+  // Loaded on first use: exceljs is large, and most imports are CSV or GeoJSON.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return { problem: `not a readable XLSX workbook: ${(error as Error).message}` };
+  }
   return workbook.worksheets.map((worksheet) => {
     const rows: TableRow[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, number) => {

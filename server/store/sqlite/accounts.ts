@@ -57,6 +57,9 @@ export function accountStore(database: Database.Database): AccountStore {
         .prepare<[], AccountRecord>('SELECT * FROM accounts ORDER BY created_at, username')
         .all()
         .map((record) => toAccount(record)!),
+    replacePasswordHash(id, passwordHash) {
+      database.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    },
     accountCount: () =>
       database.prepare<[], { count: number }>('SELECT count(*) AS count FROM accounts').get()!.count,
     addSession(row) {

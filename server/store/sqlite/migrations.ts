@@ -107,7 +107,13 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
     `,
   },
   {
-    version: 15,
+    version: 5,
+    name: 'keyed audit hashes',
+    // Issue 14: new entries are HMACs under a key kept outside the database; earlier ones stay plain SHA-256.
+    sql: "ALTER TABLE audit ADD COLUMN scheme TEXT NOT NULL DEFAULT 'sha256';",
+  },
+  {
+    version: 6,
     name: 'decision packets',
     // Issue 15: the evidence frozen with each issue, raise, lower and lift, kept like the events it belongs to.
     sql: `
@@ -125,7 +131,7 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
     `,
   },
   {
-    version: 20,
+    version: 7,
     name: 'warning documents',
     // Issue 18: what people fill in on the annex-3 forms and the press office's notice edits and releases, kept
     // with the warning of the current exercise; every save is a new row (the latest wins), none is changed.

@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { allow, requireJurisdiction, requirePrincipal } from '../auth/guards';
 import { actorName } from '../auth/principal';
 import type { Engine } from '../engine';
-import { parseOr400 } from '../http/errors';
-import type { Store } from '../store/types';
 import {
   currentExternalWarning,
   type ExternalWarningInput,
   engineWarning,
   externalWarningDocumentKind,
   externalWarningInputSchema,
-} from './external-warning';
+} from '../external-warning/external-warning';
+import type { Store } from '../store/types';
+import { HttpError, parseOr400 } from './errors';
+import { allow, requireJurisdiction, requirePrincipal } from './guards';
 
 const setters = allow(['office-director', 'commander']);
 
@@ -37,7 +37,9 @@ export function externalWarningRouter(store: Store, engine: Engine): Router {
   }
 
   router.get('/external-regional-warning', (_request, response) => {
-    response.json({ warning: currentExternalWarning(store) });
+    const stored = currentExternalWarning(store);
+    if (!stored.ok) throw new HttpError(500, { error: stored.problem });
+    response.json({ warning: stored.warning });
   });
   router.put('/external-regional-warning', setters, (request, response) => {
     const warning = parseOr400(externalWarningInputSchema, request.body, 'body');
