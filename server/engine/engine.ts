@@ -1,12 +1,5 @@
 import { defaultAdjacency } from '../../geo/adjacency';
-import { plans } from '../../shared/plans';
-import {
-  type ComplianceFlag,
-  emptyBook,
-  foldWarningEvents,
-  type WarningBook,
-  warningEventSchema,
-} from '../../shared/rules';
+import type { ComplianceFlag } from '../../shared/rules';
 import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules/regions';
 import type {
   JurisdictionState,
@@ -20,6 +13,7 @@ import type {
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
+import { bookOf } from '../warnings/book';
 import { changedRows, ifChanged } from './changes';
 import { EngineData } from './data';
 import { forecastHorizon, forecastState } from './forecast-state';
@@ -90,24 +84,14 @@ export function createEngine(options: EngineOptions) {
     return options.clock === 'data' ? (dataClock.get(jurisdiction) ?? wall) : wall;
   }
 
-  /** The warning book: every event for the live state, those up to `at` for a past hour. */
-  function bookOf(jurisdiction: Jurisdiction, at: number | null): WarningBook {
-    const events = store
-      .events(jurisdiction)
-      .flatMap((stored) => {
-        const parsed = warningEventSchema.safeParse(stored.payload);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .filter((event) => at === null || event.at <= at);
-    return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
-  }
-
   function compute(jurisdiction: Jurisdiction, now: number, past = false) {
     return jurisdictionState(
       jurisdiction,
       {
         data,
-        book: bookOf(jurisdiction, past ? now : null),
+        view: past ? data.pastView(now) : data.liveView(now),
+        // Every event for the live state, those up to the past hour for a past one.
+        book: bookOf(store, jurisdiction, past ? now : null),
         adjacency: adjacencyOf(jurisdiction),
         externalWarning,
         previousCompliance: past ? [] : (compliance.get(jurisdiction) ?? []),
@@ -251,9 +235,9 @@ export function createEngine(options: EngineOptions) {
     /** The hours the time slider reaches: the oldest stored hour to the forecast horizon's end. */
     timeline(jurisdiction: Jurisdiction): TimelineState {
       let oldest: number | null = null;
-      for (const [id, columns] of data.stationColumns) {
-        if (columns.oldest === null || data.jurisdictionOfStation(id) !== jurisdiction) continue;
-        oldest = Math.min(oldest ?? columns.oldest, columns.oldest);
+      for (const [id, hours] of data.stationHours) {
+        if (hours.oldest === null || data.jurisdictionOfStation(id) !== jurisdiction) continue;
+        oldest = Math.min(oldest ?? hours.oldest, hours.oldest);
       }
       const now = nowOf(jurisdiction);
       return { jurisdiction, oldest, now, forecastEnd: forecastHorizon(evaluationAtNow(jurisdiction)) };
@@ -267,11 +251,11 @@ export function createEngine(options: EngineOptions) {
       subject: { kind: 'unit' | 'station'; id: string },
       at?: number,
     ): SeriesState {
-      data.flush();
-      const now = Math.min(at ?? nowOf(jurisdiction), nowOf(jurisdiction));
+      const now = nowOf(jurisdiction);
+      const view = at !== undefined && at < now ? data.pastView(at) : data.liveView(now);
       return subject.kind === 'unit'
-        ? unitSeriesState(data, subject.id, now)
-        : stationSeriesState(data, subject.id, now);
+        ? unitSeriesState(data, view, subject.id)
+        : stationSeriesState(view, subject.id);
     },
     /** The jurisdiction a station's unit belongs to, or null (unknown station or no unit). */
     jurisdictionOfStation(id: string): Jurisdiction | null {

@@ -3,11 +3,14 @@ import { emptyBook, foldWarningEvents, type WarningBook, warningEventSchema } fr
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { Store } from '../store/types';
 
-/** The warning book of a jurisdiction: the fold of every stored event (shared/rules lifecycle). */
-export function bookOf(store: Store, jurisdiction: Jurisdiction): WarningBook {
+/**
+ * The warning book of a jurisdiction: the fold of every stored event (shared/rules lifecycle), or of those
+ * up to `at` (a past hour's state).
+ */
+export function bookOf(store: Store, jurisdiction: Jurisdiction, at: number | null = null): WarningBook {
   const events = store.events(jurisdiction).flatMap((stored) => {
     const parsed = warningEventSchema.safeParse(stored.payload);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && (at === null || parsed.data.at <= at) ? [parsed.data] : [];
   });
   return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
 }
