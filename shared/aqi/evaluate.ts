@@ -237,7 +237,7 @@ export function summarizeReport(
     const index = indicators[position]!;
     const value = values[offset + index * stride]!;
     if (value > aqi) aqi = value;
-    else if (value !== value && (unmonitoredSpeciesMask & (1 << speciesIndexOfIndicator[index]!)) === 0)
+    else if (Number.isNaN(value) && (unmonitoredSpeciesMask & (1 << speciesIndexOfIndicator[index]!)) === 0)
       missingMask |= 1 << index;
   }
   const withheld = missingMask !== 0 && aqi <= rules.partialAqiPublishedAbove;

@@ -71,7 +71,10 @@ export function reportFromScratch(scratch: ReportScratch, kind: ReportKind, edit
 
 /** A decimal concentration into the scratch: whole ticks when it fits, else its exact value. */
 function setConcentration(scratch: ReportScratch, index: number, value: number | null | undefined): void {
-  if (isMissing(value)) return scratch.set(index, 0, 0);
+  if (isMissing(value)) {
+    scratch.set(index, 0, 0);
+    return;
+  }
   const ticks = ticksOf(value);
   if (Number.isNaN(ticks)) scratch.setRational(index, exactValue(value)!);
   else scratch.set(index, ticks, ticksPerUnit);

@@ -375,7 +375,10 @@ export class StationWindows {
   }
 
   private store(at: number, value: number | null | undefined): void {
-    if (isMissing(value)) return this.storeTicks(at, Number.NaN);
+    if (isMissing(value)) {
+      this.storeTicks(at, Number.NaN);
+      return;
+    }
     const ticks = ticksOf(value);
     if (Number.isNaN(ticks)) this.storeRational(at, exactValue(value)!);
     else this.storeTicks(at, ticks);
@@ -427,8 +430,8 @@ export class StationWindows {
     let run = Number.NaN;
     for (let hour = from; hour <= to + 1; hour += 1) {
       const stale = hour <= to && (this.rated[hour & mask]! & kinds) !== kinds;
-      if (stale && run !== run) run = hour;
-      else if (!stale && run === run) {
+      if (stale && Number.isNaN(run)) run = hour;
+      else if (!stale && !Number.isNaN(run)) {
         this.rateRange(kinds, run, hour - 1);
         run = Number.NaN;
       }
@@ -461,7 +464,7 @@ export class StationWindows {
       for (let offset = 0; offset < length; offset += 1) {
         summarizeReport(rules, hourly, values, offset, length, this.unmonitoredMask, summary);
         const slot = (from + offset) & mask;
-        this.hourlyAqis[slot] = summary.aqi === summary.aqi ? summary.aqi : notAvailable;
+        this.hourlyAqis[slot] = !Number.isNaN(summary.aqi) ? summary.aqi : notAvailable;
         this.hourlyPrimary[slot] = summary.primaryMask;
         this.hourlyMissing[slot] = summary.missingMask;
         this.rated[slot]! |= hourlyKind;
@@ -477,7 +480,7 @@ export class StationWindows {
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, daily, values, offset, length, this.unmonitoredMask, summary);
       const slot = (from + offset) & mask;
-      this.dailyAqis[slot] = summary.aqi === summary.aqi ? summary.aqi : notAvailable;
+      this.dailyAqis[slot] = !Number.isNaN(summary.aqi) ? summary.aqi : notAvailable;
       this.dailyPrimary[slot] = summary.primaryMask;
       this.dailyMissing[slot] = summary.missingMask;
       this.rated[slot]! |= dailyKind;
@@ -496,7 +499,7 @@ export class StationWindows {
     for (let hour = from; hour <= to; hour += 1) {
       const at = column + (hour & mask);
       const incoming = ticks[at]!;
-      if (incoming === incoming) {
+      if (!Number.isNaN(incoming)) {
         sum += incoming;
         count += 1;
         if (!exactOnly) inexactCount += inexact[at]!;
@@ -504,7 +507,7 @@ export class StationWindows {
       if (hour - 24 >= first) {
         const leaving = column + ((hour - 24) & mask);
         const outgoing = ticks[leaving]!;
-        if (outgoing === outgoing) {
+        if (!Number.isNaN(outgoing)) {
           sum -= outgoing;
           count -= 1;
           if (!exactOnly) inexactCount -= inexact[leaving]!;
@@ -532,7 +535,7 @@ export class StationWindows {
     for (let hour = from; hour <= to; hour += 1) {
       const slot = hour & mask;
       const incoming = ticks[column + slot]!;
-      const valid = incoming === incoming;
+      const valid = !Number.isNaN(incoming);
       if (valid) {
         sum += incoming;
         count += 1;
@@ -541,7 +544,7 @@ export class StationWindows {
       if (hour - 8 >= first) {
         const leaving = column + ((hour - 8) & mask);
         const outgoing = ticks[leaving]!;
-        if (outgoing === outgoing) {
+        if (!Number.isNaN(outgoing)) {
           sum -= outgoing;
           count -= 1;
           if (!exactOnly) inexactCount -= inexact[leaving]!;
@@ -631,7 +634,7 @@ export class StationWindows {
       const at = column + ((from + offset) & mask);
       const value = ticks[at]!;
       numerators[offset] = value;
-      denominators[offset] = value !== value ? 0 : inexact[at] === 0 ? ticksPerUnit : needsSlowPath;
+      denominators[offset] = Number.isNaN(value) ? 0 : inexact[at] === 0 ? ticksPerUnit : needsSlowPath;
     }
   }
 
@@ -724,7 +727,7 @@ export class StationWindows {
       denominator = ticksPerUnit;
     } else {
       numerator = this.ticks[at]!;
-      if (numerator !== numerator) return Number.NaN;
+      if (Number.isNaN(numerator)) return Number.NaN;
       if (this.inexact[at]) rational = this.rationals.get(at)!;
       denominator = ticksPerUnit;
     }
@@ -734,7 +737,7 @@ export class StationWindows {
         : rationalSubIndex(rules, index, rational);
     if (value !== aboveScale) return value;
     const fixed = rules.aboveIaqi[index]!;
-    if (fixed === fixed) return fixed;
+    if (!Number.isNaN(fixed)) return fixed;
     const fallback = rules.aboveFallback[index]!;
     return fallback >= 0 ? this.subIndex(rules, fallback, slot, daily) : topIaqi;
   }
@@ -788,7 +791,7 @@ export class StationWindows {
         if (valid && this.inexact24[at]) scratch.setRational(index, this.exactMean(species, slot, 24));
       }
       const value = this.ticks[at]!;
-      const present = value === value;
+      const present = !Number.isNaN(value);
       const hourIndex = oneHour[species]!;
       numerators[hourIndex] = present ? value : 0;
       denominators[hourIndex] = present ? ticksPerUnit : 0;
