@@ -1,5 +1,5 @@
 import { units } from '../../geo/units';
-import { StationWindows, speciesOrder } from '../../shared/aqi';
+import { type Species, StationWindows, speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, StationRow } from '../store/types';
@@ -10,11 +10,39 @@ import { historyHours } from './unit-series';
 const jurisdictionOfUnit = new Map(units.map((unit) => [unit.id, unit.jurisdiction] as const));
 const speciesCount = speciesOrder.length;
 /** The live windows keep three weeks: the week the engine looks back, late corrections, and room. */
-const liveHours = 21 * 24;
+export const liveHours = 21 * 24;
 /** A past state reads the engine's look-back and the day before its first window (O3 8 h included). */
 const pastUnitHours = historyHours + 48;
 /** A station's past: the side panel's 72 h and the day before. */
 const pastStationHours = 72 + 48;
+
+// readValues writes the six species by name, in this order.
+if (speciesOrder.join() !== 'so2,no2,pm10,pm25,co,o3') throw new Error('species order changed');
+
+/** A row's values in speciesOrder (so2, no2, pm10, pm25, co, o3); null or flagged (issue 6) is missing. */
+function readValues(row: ObservationRow, target: Float64Array): void {
+  const { so2, no2, pm10, pm25, co, o3 } = row.values;
+  target[0] = so2 ?? Number.NaN;
+  target[1] = no2 ?? Number.NaN;
+  target[2] = pm10 ?? Number.NaN;
+  target[3] = pm25 ?? Number.NaN;
+  target[4] = co ?? Number.NaN;
+  target[5] = o3 ?? Number.NaN;
+  for (const name in row.flags) {
+    if ((row.flags[name as Species]?.length ?? 0) > 0)
+      target[speciesOrder.indexOf(name as Species)] = Number.NaN;
+  }
+}
+
+function byStation(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
+  const groups = new Map<string, ObservationRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.station);
+    if (group) group.push(row);
+    else groups.set(row.station, [row]);
+  }
+  return groups;
+}
 
 /**
  * The windows a state reads: shared/aqi's StationWindows of every unit and station, moved on to `now`
@@ -71,36 +99,95 @@ export class EngineData {
     return unitId ? (jurisdictionOfUnit.get(unitId) ?? null) : null;
   }
 
-  /** Records station-hours; returns the jurisdictions touched with the newest hour seen in each. */
+  /**
+   * Records station-hours; returns the jurisdictions touched with the newest hour seen in each. A batch is
+   * taken a station at a time (each station's hours lie together in memory; a bulk request is hour-major).
+   */
   addObservations(rows: readonly ObservationRow[]): Map<Jurisdiction, number> {
     const touched = new Map<Jurisdiction, number>();
-    const values = this.row;
-    for (const row of rows) {
-      for (let column = 0; column < speciesCount; column += 1) {
-        const species = speciesOrder[column]!;
-        const value = row.values[species];
-        values[column] = value === null || (row.flags[species]?.length ?? 0) > 0 ? Number.NaN : value;
-      }
-      let hours = this.stationHours.get(row.station);
-      let windows = this.stationWindows.get(row.station);
-      if (!hours || !windows) {
-        hours = new HourColumns();
-        windows = new StationWindows({ retainHours: liveHours });
-        this.stationHours.set(row.station, hours);
-        this.stationWindows.set(row.station, windows);
-      }
-      hours.set(row.time, values);
-      windows.write(row.time, values);
-      this.dirtyStations.add(windows);
-      const unitId = this.stations.get(row.station)?.unitId;
-      if (!unitId) continue;
-      const dirty = this.dirtyUnits.get(unitId);
-      if (dirty) dirty.push(row.time);
-      else this.dirtyUnits.set(unitId, [row.time]);
-      const jurisdiction = jurisdictionOfUnit.get(unitId);
-      if (jurisdiction) touched.set(jurisdiction, Math.max(touched.get(jurisdiction) ?? row.time, row.time));
+    for (const [station, stationRows] of byStation(rows)) {
+      const newest = this.addStationHours(station, stationRows);
+      const unitId = this.stations.get(station)?.unitId;
+      const jurisdiction = unitId ? jurisdictionOfUnit.get(unitId) : undefined;
+      if (jurisdiction) touched.set(jurisdiction, Math.max(touched.get(jurisdiction) ?? newest, newest));
     }
     return touched;
+  }
+
+  /** One station's hours: stored, written to its windows, and its unit's hours marked for the next flush. */
+  private addStationHours(station: string, rows: readonly ObservationRow[]): number {
+    let hours = this.stationHours.get(station);
+    let windows = this.stationWindows.get(station);
+    if (!hours || !windows) {
+      hours = new HourColumns();
+      windows = new StationWindows({ retainHours: liveHours });
+      this.stationHours.set(station, hours);
+      this.stationWindows.set(station, windows);
+    }
+    const unitId = this.stations.get(station)?.unitId;
+    let dirty = unitId ? this.dirtyUnits.get(unitId) : undefined;
+    if (unitId && !dirty) {
+      dirty = [];
+      this.dirtyUnits.set(unitId, dirty);
+    }
+    const values = this.row;
+    let newest = Number.NEGATIVE_INFINITY;
+    for (const row of rows) {
+      readValues(row, values);
+      hours.set(row.time, values);
+      windows.write(row.time, values);
+      dirty?.push(row.time);
+      if (row.time > newest) newest = row.time;
+    }
+    this.dirtyStations.add(windows);
+    return newest;
+  }
+
+  /**
+   * Keeps station-hours in the stored history only (start-up reads the whole store this way); the windows
+   * follow at recomputeAll.
+   */
+  storeHours(rows: readonly ObservationRow[]): void {
+    const values = this.row;
+    for (const row of rows) {
+      let hours = this.stationHours.get(row.station);
+      if (!hours) {
+        hours = new HourColumns();
+        this.stationHours.set(row.station, hours);
+      }
+      readValues(row, values);
+      hours.set(row.time, values);
+    }
+  }
+
+  /** The newest hour of the rows per jurisdiction of their stations' units. */
+  newestByJurisdiction(rows: readonly ObservationRow[]): Map<Jurisdiction, number> {
+    const newest = new Map<Jurisdiction, number>();
+    for (const row of rows) {
+      const jurisdiction = this.jurisdictionOfStation(row.station);
+      if (jurisdiction) newest.set(jurisdiction, Math.max(newest.get(jurisdiction) ?? row.time, row.time));
+    }
+    return newest;
+  }
+
+  /**
+   * Every station's and unit's live windows rebuilt from the stored hours: the last three weeks before
+   * each one's newest hour, which is all the live windows keep.
+   */
+  recomputeAll(): void {
+    this.dirtyStations.clear();
+    this.dirtyUnits.clear();
+    for (const [station, hours] of this.stationHours) {
+      const windows = new StationWindows({ retainHours: liveHours });
+      this.stationWindows.set(station, windows);
+      if (hours.newest === null) continue;
+      for (let hour = hours.newest - (liveHours - 1) * HOUR; hour <= hours.newest; hour += HOUR) {
+        hours.read(hour, this.row, 0);
+        windows.write(hour, this.row);
+      }
+      windows.flush();
+    }
+    for (const unitId of this.unitStations.keys()) this.rebuildUnit(unitId);
   }
 
   /** Records forecasts; returns the jurisdictions whose units they concern. */

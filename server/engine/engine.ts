@@ -170,9 +170,12 @@ export function createEngine(options: EngineOptions) {
     data.setStations(store.stations());
     const newest = store.newestObservationTime();
     for (let from = loadFrom; newest !== null && from <= newest; from += loadPage) {
-      ingested({ observations: store.observationsBetween(from, Math.min(from + loadPage - 1, newest)) });
-      data.flush();
+      const rows = store.observationsBetween(from, Math.min(from + loadPage - 1, newest));
+      data.storeHours(rows);
+      for (const [jurisdiction, time] of data.newestByJurisdiction(rows))
+        dataClock.set(jurisdiction, Math.max(dataClock.get(jurisdiction) ?? time, time));
     }
+    data.recomputeAll();
     ingested({ forecasts: store.forecastsFrom(loadFrom) });
     for (const jurisdiction of jurisdictions) schedule(jurisdiction);
   }

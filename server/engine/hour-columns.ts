@@ -13,6 +13,9 @@ const chunkHours = 720;
  */
 export class HourColumns {
   private readonly chunks = new Map<number, Float64Array>();
+  /** The chunk used last: consecutive hours of one station stay in it. */
+  private lastKey = Number.NaN;
+  private lastChunk: Float64Array | undefined;
   /** Newest hour end with a record (even an all-missing one), or null. */
   newest: number | null = null;
   /** Oldest hour end with a record, or null: where the time slider starts. */
@@ -21,10 +24,12 @@ export class HourColumns {
   set(hour: number, values: ArrayLike<number>): void {
     const index = Math.round(hour / HOUR);
     const key = Math.floor(index / chunkHours);
-    let chunk = this.chunks.get(key);
+    let chunk = this.chunkOf(key);
     if (!chunk) {
       chunk = new Float64Array(chunkHours * width).fill(Number.NaN);
       this.chunks.set(key, chunk);
+      this.lastKey = key;
+      this.lastChunk = chunk;
     }
     const offset = (index - key * chunkHours) * width;
     for (let column = 0; column < width; column += 1) chunk[offset + column] = values[column]!;
@@ -36,10 +41,18 @@ export class HourColumns {
   read(hour: number, target: Float64Array, offset: number): void {
     const index = Math.round(hour / HOUR);
     const key = Math.floor(index / chunkHours);
-    const chunk = this.chunks.get(key);
+    const chunk = this.chunkOf(key);
     const from = (index - key * chunkHours) * width;
     for (let column = 0; column < width; column += 1)
       target[offset + column] = chunk ? chunk[from + column]! : Number.NaN;
+  }
+
+  private chunkOf(key: number): Float64Array | undefined {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastChunk = this.chunks.get(key);
+    }
+    return this.lastChunk;
   }
 
   get(hour: number, column: number): number {

@@ -25,6 +25,8 @@ export type Rational = { numerator: bigint; denominator: bigint };
  */
 export function ticksOf(value: number | null | undefined): number {
   if (value === null || value === undefined || !(value >= 0) || value > largestFastValue) return Number.NaN;
+  // Most concentrations are whole µg/m³.
+  if (Number.isInteger(value)) return value * ticksPerUnit;
   const micros = Math.round(value * 1_000_000);
   // Below a million, two six-decimal values never share a double: equality means the value has ≤ 6 decimals.
   return micros / 1_000_000 === value ? micros * ticksPerMicro : Number.NaN;
