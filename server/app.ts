@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
+import { unitContaining } from '../geo/boundaries/locate';
 import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
 import { authenticate } from './auth/guards';
@@ -48,7 +49,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const boundaries = createBoundaryService(store);
   const engine = createEngine({ store, clock: config.clock, adjacency: boundaries.adjacency });
   restoreExternalWarning(store, engine);
-  const ingest = createIngest(store, logger);
+  // A station's unit is looked up in the boundaries in force (official ones once imported).
+  const ingest = createIngest(store, logger, (lon, lat) =>
+    unitContaining(boundaries.registry().features, lon, lat),
+  );
   ingest.listen(engine);
 
   const app = express();

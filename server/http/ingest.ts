@@ -3,16 +3,9 @@ import { z } from 'zod';
 import { toBeijingIso } from '../../shared/time';
 import { allow, requirePrincipal } from '../auth/guards';
 import { actorName, dataRoles } from '../auth/principal';
-import { observationsFromCsv } from '../ingest/observations';
+import type { IngestResult } from '../ingest/result';
 import { instantSchema } from '../ingest/rows';
-import { type Ingest, observationRowsOfJson } from '../ingest/service';
-import {
-  checkUnits,
-  stationIdSchema,
-  stationInputSchema,
-  stationRow,
-  stationsFromCsv,
-} from '../ingest/stations';
+import type { Ingest } from '../ingest/service';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
 
@@ -35,6 +28,13 @@ function requireContentType(request: Request, types: string[]): void {
   if (!request.is(types)) throw new HttpError(415, { error: `send Content-Type ${types.join(' or ')}` });
 }
 
+/** An ingest result's value, or its refusal as the status docs/API.md gives it (nothing was written). */
+function valueOf<Value>(result: IngestResult<Value>): Value {
+  if (result.ok) return result.value;
+  const { kind, ...body } = result.refusal;
+  throw new HttpError(kind === 'invalid' ? 400 : 422, body);
+}
+
 function caller(request: Request) {
   const principal = requirePrincipal(request);
   const actor = actorName(principal);
@@ -52,10 +52,11 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
-    const rows = isCsv(request)
-      ? observationsFromCsv(String(request.body))
-      : observationRowsOfJson(request.body);
-    const result = ingest.observations(rows, caller(request));
+    const result = valueOf(
+      isCsv(request)
+        ? ingest.observationsCsv(String(request.body), caller(request))
+        : ingest.observationsJson(request.body, caller(request)),
+    );
     response.status(200).json({
       accepted: result.accepted,
       inserted: result.inserted,
@@ -73,24 +74,19 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/forecasts', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
-    const result = ingest.forecasts(request.body, caller(request));
+    const result = valueOf(ingest.forecasts(request.body, caller(request)));
     response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
   });
 
   router.put('/stations/:id', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
-    const id = parseOr400(stationIdSchema, request.params.id, 'station id');
-    const input = parseOr400(stationInputSchema, request.body, 'station');
-    const station = stationRow(id, input);
-    checkUnits([station], [input.unit]);
-    ingest.stations([station], { actor: caller(request).actor, action: 'station.put' });
+    const station = valueOf(ingest.putStation(request.params.id, request.body, caller(request)));
     response.json({ station });
   });
 
   router.post('/stations/import', managesData, csvBody, (request, response) => {
     requireContentType(request, ['text/csv', 'text/plain']);
-    const stations = stationsFromCsv(String(request.body));
-    ingest.stations(stations, { actor: caller(request).actor, action: 'stations.import' });
+    const stations = valueOf(ingest.importStations(String(request.body), caller(request)));
     response.json({ imported: stations.length, stations });
   });
   return router;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { units } from '../../geo/units';
-import { speciesSchema } from '../../shared/state/schema';
-import { HttpError } from '../http/errors';
+import { speciesSchema } from '../../shared/aqi';
 import type { ForecastRow, Store } from '../store/types';
+import { accepted, type IngestResult, refused } from './result';
 import { hourEndSchema, instantSchema, parseRows } from './rows';
 
 /** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
@@ -33,11 +33,27 @@ export const forecastBodySchema = z.object({
 const unitIds = new Set(units.map((unit) => unit.id));
 
 /** Stores one forecast issue all or nothing; per unit and window the newest issue wins. */
-export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodySchema>, receivedAt: number) {
-  const rows = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
+export type ForecastIngestResult = {
+  accepted: number;
+  written: number;
+  superseded: number;
+  /** The rows that now stand (an older issue arriving late changes nothing). */
+  standing: ForecastRow[];
+  receivedAt: number;
+};
+
+export function ingestForecasts(
+  store: Store,
+  body: z.infer<typeof forecastBodySchema>,
+  receivedAt: number,
+): IngestResult<ForecastIngestResult> {
+  const parsed = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
+  if (!parsed.ok) return parsed;
+  const rows = parsed.value;
   const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
   if (unknown.length > 0) {
-    throw new HttpError(422, {
+    return refused({
+      kind: 'unknown-units',
       error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
       units: unknown,
     });
@@ -53,7 +69,6 @@ export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodyS
     source: body.source,
   }));
   const written = store.writeForecasts(forecasts);
-  // The rows that now stand (an older issue arriving late changes nothing).
   const standing =
     written === 0
       ? []
@@ -63,11 +78,11 @@ export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodyS
             [...new Set(forecasts.map((row) => row.unit))],
           )
           .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
-  return {
+  return accepted({
     accepted: forecasts.length,
     written,
     superseded: forecasts.length - written,
     standing,
     receivedAt,
-  };
+  });
 }

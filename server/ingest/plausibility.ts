@@ -1,7 +1,6 @@
+import { type Species, speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
-import type { ObservationRow, Species } from '../store/types';
-
-export const speciesList: readonly Species[] = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'];
+import type { ObservationRow } from '../store/types';
 
 /**
  * Physical upper bounds of an hourly mean (µg/m³, CO mg/m³): well above any recorded episode, including
@@ -36,40 +35,43 @@ export const spikeMargin: Record<Species, number> = {
 
 /** Flags every value of one station's hourly series (sorted by time) with the checks it fails. */
 export function flagSeries(rows: readonly ObservationRow[]): Map<number, Partial<Record<Species, string[]>>> {
-  const byTime = new Map(rows.map((row) => [row.time, row] as const));
-  const flags = new Map<number, Partial<Record<Species, string[]>>>(rows.map((row) => [row.time, {}]));
-  const add = (time: number, name: Species, flag: string) => {
-    const entry = flags.get(time)!;
-    entry[name] = [...(entry[name] ?? []), flag];
+  const flags: (Partial<Record<Species, string[]>> | undefined)[] = new Array(rows.length);
+  const add = (index: number, name: Species, flag: string) => {
+    const entry = (flags[index] ??= {});
+    (entry[name] ??= []).push(flag);
   };
-  for (const name of speciesList) {
+  // The series is sorted: an hour's neighbours are the rows beside it when they are an hour away.
+  const valueAt = (index: number, time: number, name: Species): number | null => {
+    const row = rows[index];
+    return row && row.time === time ? row.values[name] : null;
+  };
+  for (const name of speciesOrder) {
     let run: number[] = [];
     const closeRun = () => {
-      if (run.length >= stuckHours) for (const time of run) add(time, name, 'stuck');
+      if (run.length >= stuckHours) for (const index of run) add(index, name, 'stuck');
       run = [];
     };
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       const value = row.values[name];
       if (value === null) {
         closeRun();
-        continue;
+        return;
       }
-      if (value < 0) add(row.time, name, 'negative');
-      if (value > physicalMaximum[name]) add(row.time, name, 'beyond-physical-bounds');
-      const previous = byTime.get(row.time - HOUR)?.values[name] ?? null;
-      const next = byTime.get(row.time + HOUR)?.values[name] ?? null;
+      if (value < 0) add(index, name, 'negative');
+      if (value > physicalMaximum[name]) add(index, name, 'beyond-physical-bounds');
+      const previous = valueAt(index - 1, row.time - HOUR, name);
+      const next = valueAt(index + 1, row.time + HOUR, name);
       if (previous !== null && next !== null) {
         const higher = Math.max(previous, next);
-        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name]) add(row.time, name, 'spike');
+        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name]) add(index, name, 'spike');
       }
       const last = run.at(-1);
-      const continues =
-        last !== undefined && last === row.time - HOUR && byTime.get(last)!.values[name] === value;
+      const continues = last === index - 1 && previous === value;
       if (!continues) closeRun();
-      if (value >= stuckFloor[name]) run.push(row.time);
+      if (value >= stuckFloor[name]) run.push(index);
       else closeRun();
-    }
+    });
     closeRun();
   }
-  return flags;
+  return new Map(rows.map((row, index) => [row.time, flags[index] ?? {}]));
 }

@@ -1,15 +1,16 @@
 /**
  * Concentrations as exact numbers. A value is the decimal its sender wrote (the shortest decimal that
  * round-trips the JS number: 36.5000001 is 36.5000001, 2.1 is 2.1, not the nearest binary fraction).
- * The hot path counts whole ticks: 1 µg/m³ (CO 1 mg/m³) is 840 million ticks, so every value with up to
- * six decimals, and every mean of up to 8 such values (840 = lcm(1 … 8)), is a whole number of ticks and
- * the windows' sums are exact integers in a Float64. Anything else (more decimals, a mean of 9 stations)
- * is carried as an exact BigInt rational and decided on the slow path.
+ * The hot path counts whole ticks: 1 µg/m³ (CO 1 mg/m³) is 2,520 million ticks, so every value with up to
+ * six decimals, and every mean of up to 10 such values (2,520 = lcm(1 … 10)), is a whole number of ticks
+ * and the windows' sums are exact integers in a Float64 (a 24-hour sum times a sub-index's slope stays
+ * below 2^53). Anything else (more decimals, a mean of 11 stations) is carried as an exact BigInt rational
+ * and decided on the slow path.
  */
 
-/** One millionth of a unit, divided by lcm(1 … 8). */
-export const ticksPerUnit = 840_000_000;
-const ticksPerMicro = 840;
+/** One millionth of a unit, divided by lcm(1 … 10). */
+export const ticksPerUnit = 2_520_000_000;
+const ticksPerMicro = 2520;
 /**
  * Above this (the physical maximum of any hourly mean) a window's products could leave the exact integers
  * of a double: such a value takes the slow path.

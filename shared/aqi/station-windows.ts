@@ -107,10 +107,11 @@ export class StationWindows {
         sum += ticksOf(value);
         count += 1;
       }
-      // An inexact value made the sum NaN; a mean of more than 8 stations may not be whole ticks.
+      // An inexact value made the sum NaN; a mean of more than 10 stations may not be whole ticks.
       const mean = sum / count;
       if (count === 0) this.windows.storeTicks(slot, species, Number.NaN);
-      else if (Number.isInteger(mean)) this.windows.storeTicks(slot, species, mean);
+      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER)
+        this.windows.storeTicks(slot, species, mean);
       else {
         let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
         for (let station = 0; station < stationCount; station += 1) {
