@@ -48,7 +48,8 @@ async function post(server: { url: string }, path: string, body: string, type: s
     headers: { ...auth, 'content-type': type },
     body,
   });
-  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
   return response.json();
 }
 
@@ -74,7 +75,8 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   for (let start = 0; start < hours; start += hoursPerRequest) {
     const lines = [header];
     for (let h = start; h < Math.min(hours, start + hoursPerRequest); h += 1)
-      for (let index = 0; index < stations; index += 1) lines.push(csvRow(`B${index}`, index, first + h * hour, h));
+      for (let index = 0; index < stations; index += 1)
+        lines.push(csvRow(`B${index}`, index, first + h * hour, h));
     bodies.push(`${lines.join('\n')}\n`);
   }
   const last = first + (hours - 1) * hour;

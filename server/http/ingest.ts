@@ -29,7 +29,7 @@ function requireContentType(request: Request, types: string[]): void {
 }
 
 /** An ingest result's value, or its refusal as the status docs/API.md gives it (nothing was written). */
-function valueOf<Value>(result: IngestResult<Value>): Value {
+function acceptedValue<Value>(result: IngestResult<Value>): Value {
   if (result.ok) return result.value;
   const { kind, ...body } = result.refusal;
   throw new HttpError(kind === 'invalid' ? 400 : 422, body);
@@ -52,7 +52,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
-    const result = valueOf(
+    const result = acceptedValue(
       isCsv(request)
         ? ingest.observationsCsv(String(request.body), caller(request))
         : ingest.observationsJson(request.body, caller(request)),
@@ -74,19 +74,19 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/forecasts', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
-    const result = valueOf(ingest.forecasts(request.body, caller(request)));
+    const result = acceptedValue(ingest.forecasts(request.body, caller(request)));
     response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
   });
 
   router.put('/stations/:id', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
-    const station = valueOf(ingest.putStation(request.params.id, request.body, caller(request)));
+    const station = acceptedValue(ingest.putStation(request.params.id, request.body, caller(request)));
     response.json({ station });
   });
 
   router.post('/stations/import', managesData, csvBody, (request, response) => {
     requireContentType(request, ['text/csv', 'text/plain']);
-    const stations = valueOf(ingest.importStations(String(request.body), caller(request)));
+    const stations = acceptedValue(ingest.importStations(String(request.body), caller(request)));
     response.json({ imported: stations.length, stations });
   });
   return router;

@@ -3,6 +3,7 @@ import { type Species, speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import type { ObservationRow, Store } from '../store/types';
 import { flagSeries } from './plausibility';
+import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult, invalid, refused } from './result';
 import { csvNumber, csvRecords, hourEndSchema, notInFuture, parseBody, parseRows } from './rows';
 
@@ -107,11 +108,15 @@ export function ingestObservations(
   rawRows: readonly unknown[],
   source: string,
   now: number,
+  context: { knownStations: ReadonlySet<string>; recent: RecentRows } = {
+    knownStations: new Set(store.stations().map((station) => station.id)),
+    recent: new RecentRows(store),
+  },
 ): IngestResult<ObservationIngestResult> {
   const validated = validate(rawRows, now);
   if (!validated.ok) return validated;
   const rows = validated.value;
-  const known = new Set(store.stations().map((station) => station.id));
+  const known = context.knownStations;
   const unknown = [...new Set(rows.map((row) => row.station).filter((station) => !known.has(station)))];
   if (unknown.length > 0) {
     return refused({
@@ -137,7 +142,7 @@ export function ingestObservations(
   }));
   return accepted(
     store.transaction((): ObservationIngestResult => {
-      const { rows: toWrite, stored } = withFlags(store, incoming);
+      const { rows: toWrite, stored } = withFlags(context.recent, incoming);
       const written = store.writeObservations(toWrite, stored);
       const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
       const changedIncoming = written.changed.filter((row) =>
@@ -178,14 +183,14 @@ const reach = 6 * HOUR;
  * rows read, by station@time (they include every incoming station-hour already stored).
  */
 function withFlags(
-  store: Store,
+  recent: RecentRows,
   incoming: readonly ObservationRow[],
 ): { rows: ObservationRow[]; stored: Map<string, ObservationRow> } {
   const byStation = groupByStation(incoming);
   let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
   for (const row of incoming) [first, last] = [Math.min(first, row.time), Math.max(last, row.time)];
   // Read twice the reach so a stuck run crossing the reach is seen whole enough (≥ 6 hours) not to be unflagged.
-  const stored = store.observationsBetween(first - 2 * reach, last + 2 * reach, [...byStation.keys()]);
+  const stored = recent.read([...byStation.keys()], first - 2 * reach, last + 2 * reach);
   const storedByStation = groupByStation(stored);
   const storedByKey = new Map(stored.map((row) => [`${row.station}@${row.time}`, row] as const));
   const result: ObservationRow[] = [];

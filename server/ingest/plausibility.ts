@@ -37,8 +37,9 @@ export const spikeMargin: Record<Species, number> = {
 export function flagSeries(rows: readonly ObservationRow[]): Map<number, Partial<Record<Species, string[]>>> {
   const flags: (Partial<Record<Species, string[]>> | undefined)[] = new Array(rows.length);
   const add = (index: number, name: Species, flag: string) => {
-    const entry = (flags[index] ??= {});
-    (entry[name] ??= []).push(flag);
+    const entry = flags[index] ?? {};
+    flags[index] = entry;
+    entry[name] = [...(entry[name] ?? []), flag];
   };
   // The series is sorted: an hour's neighbours are the rows beside it when they are an hour away.
   const valueAt = (index: number, time: number, name: Species): number | null => {

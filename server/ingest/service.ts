@@ -3,6 +3,7 @@ import { toBeijingIso } from '../../shared/time';
 import type { ForecastRow, ObservationRow, StationRow, Store } from '../store/types';
 import { forecastBodySchema, ingestForecasts } from './forecasts';
 import { ingestObservations, observationsFromCsv, observationsFromJson } from './observations';
+import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult } from './result';
 import { parseBody } from './rows';
 import { stationFromInput, stationsFromCsv, type UnitLocator } from './stations';
@@ -25,11 +26,15 @@ type Caller = { actor: string; source: string };
  */
 export function createIngest(store: Store, logger: Logger, locate: UnitLocator) {
   let listener: IngestListener | null = null;
+  const recent = new RecentRows(store);
+  let knownStations: Set<string> | null = null;
 
   function observations(rows: readonly unknown[], caller: Caller) {
     const now = Date.now();
+    knownStations ??= new Set(store.stations().map((station) => station.id));
+    const context = { knownStations, recent };
     const result = store.transaction(() => {
-      const written = ingestObservations(store, rows, caller.source, now);
+      const written = ingestObservations(store, rows, caller.source, now, context);
       // An unchanged re-send writes nothing, so it leaves no audit entry (the replay loops over its data).
       if (!written.ok || written.value.changed.length === 0) return written;
       const value = written.value;
@@ -49,6 +54,7 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
       return written;
     });
     if (!result.ok) return result;
+    recent.written(result.value.changed);
     if (result.value.changed.length > 0) listener?.ingested({ observations: result.value.changed });
     listener?.received?.(result.value.received);
     logger.debug({ actor: caller.actor, accepted: result.value.accepted }, 'observations ingested');
@@ -56,6 +62,7 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
   }
 
   function stations(rows: readonly StationRow[], caller: { actor: string; action: string }): void {
+    knownStations = null;
     store.transaction(() => {
       store.upsertStations(rows);
       store.appendAudit({
