@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Species, speciesOrder } from '../../shared/aqi';
+import type { Species } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import type { ObservationRow, Store } from '../store/types';
 import { flagSeries } from './plausibility';
