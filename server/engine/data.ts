@@ -9,8 +9,8 @@ import { historyHours } from './unit-series';
 
 const jurisdictionOfUnit = new Map(units.map((unit) => [unit.id, unit.jurisdiction] as const));
 const speciesCount = speciesOrder.length;
-/** The live windows keep three weeks: the week the engine looks back, late corrections, and room. */
-export const liveHours = 21 * 24;
+/** The live windows keep ten days: the week the engine looks back with the day before it, and room. */
+export const liveHours = 10 * 24;
 /** A past state reads the engine's look-back and the day before its first window (O3 8 h included). */
 const pastUnitHours = historyHours + 48;
 /** A station's past: the side panel's 72 h and the day before. */
@@ -171,8 +171,8 @@ export class EngineData {
   }
 
   /**
-   * Every station's and unit's live windows rebuilt from the stored hours: the last three weeks before
-   * each one's newest hour, which is all the live windows keep.
+   * Every station's and unit's live windows rebuilt from the stored hours: the last ten days before each
+   * one's newest hour, which is all the live windows keep.
    */
   recomputeAll(): void {
     this.dirtyStations.clear();

@@ -9,7 +9,7 @@ const chunkHours = 720;
  * Every hourly value a station sent (NaN = missing or flagged), in shared/aqi's species order, dense by
  * hour in month-long chunks that exist only where data does: a year of 200 stations is ~85 MB of Float64
  * instead of millions of objects. The values exactly as sent (Float64: shared/aqi reads the decimal each
- * double stands for). The live windows keep three weeks; past states and unit means are rebuilt from these.
+ * double stands for). The live windows keep ten days; past states and unit means are rebuilt from these.
  */
 export class HourColumns {
   private readonly chunks = new Map<number, Float64Array>();

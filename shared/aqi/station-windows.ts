@@ -152,6 +152,7 @@ export class StationWindows {
     const { ring } = this.windows;
     if (Number.isNaN(ring.newest) || hour <= ring.newest) return;
     ring.admit(hour);
+    this.windows.clearHour(hour);
     ring.flush();
   }
 
