@@ -33,46 +33,52 @@ export const spikeMargin: Record<Species, number> = {
   o3: 150,
 };
 
+type Flags = Partial<Record<Species, string[]>>;
+
+function addFlag(flags: (Flags | undefined)[], index: number, name: Species, flag: string): void {
+  const entry = flags[index] ?? {};
+  flags[index] = entry;
+  entry[name] = [...(entry[name] ?? []), flag];
+}
+
+/** The value of the row at `index` when it is the hour `time` (the series is sorted), else null. */
+function valueAt(rows: readonly ObservationRow[], index: number, time: number, name: Species): number | null {
+  const row = rows[index];
+  return row && row.time === time ? row.values[name] : null;
+}
+
 /** Flags every value of one station's hourly series (sorted by time) with the checks it fails. */
-export function flagSeries(rows: readonly ObservationRow[]): Map<number, Partial<Record<Species, string[]>>> {
-  const flags: (Partial<Record<Species, string[]>> | undefined)[] = new Array(rows.length);
-  const add = (index: number, name: Species, flag: string) => {
-    const entry = flags[index] ?? {};
-    flags[index] = entry;
-    entry[name] = [...(entry[name] ?? []), flag];
-  };
-  // The series is sorted: an hour's neighbours are the rows beside it when they are an hour away.
-  const valueAt = (index: number, time: number, name: Species): number | null => {
-    const row = rows[index];
-    return row && row.time === time ? row.values[name] : null;
-  };
+export function flagSeries(rows: readonly ObservationRow[]): Map<number, Flags> {
+  const flags: (Flags | undefined)[] = new Array(rows.length);
   for (const name of speciesOrder) {
-    let run: number[] = [];
-    const closeRun = () => {
-      if (run.length >= stuckHours) for (const index of run) add(index, name, 'stuck');
-      run = [];
-    };
-    rows.forEach((row, index) => {
-      const value = row.values[name];
-      if (value === null) {
-        closeRun();
-        return;
+    // The current run of equal values at or above the stuck floor: its first index and length.
+    let runStart = 0;
+    let runLength = 0;
+    for (let index = 0; index <= rows.length; index += 1) {
+      const row = rows[index];
+      const value = row ? row.values[name] : null;
+      const previous = row ? valueAt(rows, index - 1, row.time - HOUR, name) : null;
+      const continues = runLength > 0 && runStart + runLength === index && previous === value;
+      if (!continues || value === null || value < stuckFloor[name]) {
+        if (runLength >= stuckHours)
+          for (let member = runStart; member < runStart + runLength; member += 1)
+            addFlag(flags, member, name, 'stuck');
+        runLength = 0;
       }
-      if (value < 0) add(index, name, 'negative');
-      if (value > physicalMaximum[name]) add(index, name, 'beyond-physical-bounds');
-      const previous = valueAt(index - 1, row.time - HOUR, name);
-      const next = valueAt(index + 1, row.time + HOUR, name);
+      if (!row || value === null) continue;
+      if (value < 0) addFlag(flags, index, name, 'negative');
+      if (value > physicalMaximum[name]) addFlag(flags, index, name, 'beyond-physical-bounds');
+      const next = valueAt(rows, index + 1, row.time + HOUR, name);
       if (previous !== null && next !== null) {
         const higher = Math.max(previous, next);
-        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name]) add(index, name, 'spike');
+        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name])
+          addFlag(flags, index, name, 'spike');
       }
-      const last = run.at(-1);
-      const continues = last === index - 1 && previous === value;
-      if (!continues) closeRun();
-      if (value >= stuckFloor[name]) run.push(index);
-      else closeRun();
-    });
-    closeRun();
+      if (value >= stuckFloor[name]) {
+        if (runLength === 0) runStart = index;
+        runLength += 1;
+      }
+    }
   }
   return new Map(rows.map((row, index) => [row.time, flags[index] ?? {}]));
 }
