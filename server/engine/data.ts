@@ -143,31 +143,22 @@ export class EngineData {
     return newest;
   }
 
-  /**
-   * Keeps station-hours in the stored history only (start-up reads the whole store this way); the windows
-   * follow at recomputeAll.
-   */
-  storeHours(rows: readonly ObservationRow[]): void {
-    const values = this.row;
-    for (const row of rows) {
-      let hours = this.stationHours.get(row.station);
-      if (!hours) {
-        hours = new HourColumns();
-        this.stationHours.set(row.station, hours);
-      }
-      readValues(row, values);
-      hours.set(row.time, values);
+  /** Keeps a stored station-hour (flagged values NaN) in the history only; recomputeAll follows (start-up). */
+  storeHour(station: string, time: number, values: Float64Array): void {
+    let hours = this.stationHours.get(station);
+    if (!hours) {
+      hours = new HourColumns();
+      this.stationHours.set(station, hours);
     }
+    hours.set(time, values);
   }
 
-  /** The newest hour of the rows per jurisdiction of their stations' units. */
-  newestByJurisdiction(rows: readonly ObservationRow[]): Map<Jurisdiction, number> {
-    const newest = new Map<Jurisdiction, number>();
+  /** storeHour for rows (the benchmark's month of history). */
+  storeHours(rows: readonly ObservationRow[]): void {
     for (const row of rows) {
-      const jurisdiction = this.jurisdictionOfStation(row.station);
-      if (jurisdiction) newest.set(jurisdiction, Math.max(newest.get(jurisdiction) ?? row.time, row.time));
+      readValues(row, this.row);
+      this.storeHour(row.station, row.time, this.row);
     }
-    return newest;
   }
 
   /**

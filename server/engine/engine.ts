@@ -52,7 +52,6 @@ export type Engine = ReturnType<typeof createEngine>;
 const jurisdictions: readonly Jurisdiction[] = ['ili', 'kizilsu'];
 /** The national network's real-time hourly publication began in 2013: nothing older is loaded. */
 const loadFrom = Date.parse('2013-01-01T00:00:00+08:00');
-const loadPage = 30 * 24 * HOUR;
 
 /**
  * The engine: keeps station hours and unit means in memory, recomputes what an ingest touched, and once per
@@ -163,18 +162,19 @@ export function createEngine(options: EngineOptions) {
   }
 
   /**
-   * Loads everything the store holds (at start: restarting loses nothing that was acknowledged), a month at a
-   * time so a year of 200 stations never sits in memory as row objects.
+   * Loads everything the store holds (at start: restarting loses nothing that was acknowledged), value by
+   * value into the stored hours (never as row objects), then rebuilds the live windows once.
    */
   function load(): void {
     data.setStations(store.stations());
     const newest = store.newestObservationTime();
-    for (let from = loadFrom; newest !== null && from <= newest; from += loadPage) {
-      const rows = store.observationsBetween(from, Math.min(from + loadPage - 1, newest));
-      data.storeHours(rows);
-      for (const [jurisdiction, time] of data.newestByJurisdiction(rows))
-        dataClock.set(jurisdiction, Math.max(dataClock.get(jurisdiction) ?? time, time));
-    }
+    if (newest !== null)
+      store.forEachObservation(loadFrom, newest, (station, time, values) => {
+        data.storeHour(station, time, values);
+        const jurisdiction = data.jurisdictionOfStation(station);
+        if (jurisdiction && time > (dataClock.get(jurisdiction) ?? Number.NEGATIVE_INFINITY))
+          dataClock.set(jurisdiction, time);
+      });
     data.recomputeAll();
     ingested({ forecasts: store.forecastsFrom(loadFrom) });
     for (const jurisdiction of jurisdictions) schedule(jurisdiction);

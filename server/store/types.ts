@@ -65,6 +65,15 @@ export interface ObservationStore {
   ): ObservationWriteResult;
   /** Rows of [from, to] by time then station; with `stations`, read through the (station, time) key. */
   observationsBetween(from: number, to: number, stations?: readonly string[]): ObservationRow[];
+  /**
+   * Every stored hour of [from, to] as the engine keeps it, without building rows: the values in
+   * speciesOrder with flagged ones NaN (the array is reused between calls).
+   */
+  forEachObservation(
+    from: number,
+    to: number,
+    visit: (station: string, time: number, values: Float64Array) => void,
+  ): void;
   newestObservationTime(stations?: readonly string[]): number | null;
 }
 

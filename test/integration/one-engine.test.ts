@@ -161,3 +161,12 @@ test('the state every third day of the episodes carries the same daily and hourl
     ]);
   }
 }, 120_000);
+
+test('a restarted server loads the same hours back and answers the same', async () => {
+  const windows = expectedWindows(yiningStations);
+  await server.close();
+  server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey }, { dataDir: server.dataDir });
+  expectSame(windows, await series(`unit=${unitId}`, last));
+  expectSame(windows, await series(`unit=${unitId}`, panelEnds()[2]!));
+  expectSame(expectedWindows(['2704A']), await series('station=2704A', last));
+}, 120_000);

@@ -75,6 +75,11 @@ export function observationStore(
   const allRange = database.prepare<[number, number], ObservationRecord>(
     'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
   );
+  const valuesRange = database
+    .prepare<[number, number], unknown[]>(
+      `SELECT station, time, ${speciesOrder.join(', ')}, flags FROM observations WHERE time >= ? AND time <= ?`,
+    )
+    .raw();
 
   const write = database.transaction(
     (
@@ -140,6 +145,21 @@ export function observationStore(
       const rows = stations.flatMap((station) => stationRange.all(station, from, to).map(toRow));
       if (stations.length > 1) rows.sort((a, b) => a.time - b.time || (a.station < b.station ? -1 : 1));
       return rows;
+    },
+    forEachObservation(from, to, visit) {
+      const values = new Float64Array(speciesOrder.length);
+      for (const record of valuesRange.iterate(from, to)) {
+        for (let column = 0; column < values.length; column += 1)
+          values[column] = (record[2 + column] as number | null) ?? Number.NaN;
+        const flags = record[2 + values.length] as string;
+        if (flags !== '{}') {
+          const flagged = JSON.parse(flags) as Partial<Record<Species, string[]>>;
+          speciesOrder.forEach((name, column) => {
+            if ((flagged[name]?.length ?? 0) > 0) values[column] = Number.NaN;
+          });
+        }
+        visit(record[0] as string, record[1] as number, values);
+      }
     },
     newestObservationTime(stations) {
       if (!stations) {
