@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
+import { unitContaining } from '../geo/boundaries/locate';
 import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
 import { socketAuthorizer } from './auth/socket';
 import { createBoundaryService } from './boundaries';
 import type { ServerConfig } from './config';
-import { createEngine, stateRouter } from './engine';
+import { createEngine } from './engine';
 import { restoreExternalWarning } from './external-warning';
 import { auditRouter } from './http/audit';
 import { authRouter } from './http/auth';
@@ -23,6 +24,7 @@ import { layersRouter } from './http/layers';
 import { pressRouter } from './http/press';
 import { reportsRouter } from './http/reports';
 import { securityHeaders } from './http/security-headers';
+import { stateRouter } from './http/state';
 import { clientRouter } from './http/static';
 import { unitsRouter } from './http/units';
 import { warningsRouter } from './http/warnings';
@@ -59,7 +61,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const unrestored = restoreExternalWarning(store, engine);
   if (unrestored) logger.error({ problem: unrestored }, 'external regional warning not restored');
-  const ingest = createIngest(store, logger);
+  // A station's unit is looked up in the boundaries in force (official ones once imported).
+  const ingest = createIngest(store, logger, (lon, lat) =>
+    unitContaining(boundaries.registry().features, lon, lat),
+  );
   const imports = createImportRunner();
   ingest.listen(engine);
 

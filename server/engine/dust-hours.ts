@@ -1,41 +1,62 @@
-import { editionAt, iaqi } from '../../shared/aqi';
+import { editionFor, iaqi, type StationWindows } from '../../shared/aqi';
 import { dustLikely } from '../../shared/rules';
 import { HOUR } from '../../shared/time';
-import type { HourColumns } from './hour-columns';
 
-const pm10 = 2;
-const pm25 = 3;
 /** A window needs this many hours with both PM values before its hours can call it dust. */
 const minimumPmHours = 6;
 
 /**
  * One hour is dust-like when PM10 is its primary pollutant (1-hour values on the daily breakpoints, as
- * the published real-time AQI does) with a low PM2.5/PM10 ratio (shared/rules dustLikely).
+ * the published real-time AQI does) with a low PM2.5/PM10 ratio (shared/rules dustLikely); null when
+ * PM is not measured.
  */
-export function dustHour(columns: HourColumns, hour: number): boolean | null {
-  const coarse = columns.get(hour, pm10);
-  const fine = columns.get(hour, pm25);
-  if (Number.isNaN(coarse) || Number.isNaN(fine)) return null;
-  const edition = editionAt(hour);
+export function dustHour(windows: StationWindows, hour: number): boolean | null {
+  const coarse = windows.value('pm10', hour);
+  const fine = windows.value('pm25', hour);
+  if (coarse === null || fine === null) return null;
+  const edition = editionFor(hour);
   const coarseIndex = iaqi('pm10_24h', coarse, edition) ?? 0;
   const fineIndex = iaqi('pm25_24h', fine, edition) ?? 0;
-  const primary = coarseIndex > 50 && coarseIndex >= fineIndex ? ['pm10'] : [];
+  const primary = coarseIndex > 50 && coarseIndex >= fineIndex ? ['pm10' as const] : [];
   return dustLikely({ pm25: fine, pm10: coarse, primaryPollutants: primary });
 }
 
 /**
- * Whether most hours of the window ending at t that have both PM values are dust-like. A dust storm's
- * 24-hour means can hide it (A3: PM10 off the analyser's scale for 9 hours while PM2.5 reads 1,821 µg/m³),
- * its hours do not.
+ * Per window end from start to end (hourly): whether the window looks like sand and dust, by its means
+ * (PM10 primary, low PM2.5/PM10) or because most of its hours with both PM values are dust-like. A dust
+ * storm's 24-hour means can hide it (A3: PM10 off the analyser's scale for 9 hours while PM2.5 reads
+ * 1,821 µg/m³), its hours do not.
  */
-export function mostlyDustHours(verdictAt: (hour: number) => boolean | null, t: number): boolean {
+export function dustWindows(windows: StationWindows, start: number, end: number): boolean[] {
+  windows.rate(start, end, 'daily');
+  return mostlyDustWindows(windows, start, end).map(
+    (mostly, index) =>
+      mostly ||
+      dustLikely({
+        pm25: windows.mean24h('pm25', start + index * HOUR) ?? Number.NaN,
+        pm10: windows.mean24h('pm10', start + index * HOUR) ?? Number.NaN,
+        primaryPollutants: windows.dailyPrimaryPollutants(start + index * HOUR),
+      }),
+  );
+}
+
+function mostlyDustWindows(windows: StationWindows, start: number, now: number): boolean[] {
+  const verdicts: (boolean | null)[] = [];
+  for (let hour = start - 23 * HOUR; hour <= now; hour += HOUR) verdicts.push(dustHour(windows, hour));
+  const result: boolean[] = [];
   let dust = 0;
   let measured = 0;
-  for (let offset = 0; offset < 24; offset += 1) {
-    const verdict = verdictAt(t - offset * HOUR);
-    if (verdict === null) continue;
-    measured += 1;
-    if (verdict) dust += 1;
-  }
-  return measured >= minimumPmHours && dust * 2 >= measured;
+  verdicts.forEach((verdict, index) => {
+    if (verdict !== null) {
+      measured += 1;
+      if (verdict) dust += 1;
+    }
+    const leaving = index >= 24 ? verdicts[index - 24] : null;
+    if (leaving !== null && leaving !== undefined) {
+      measured -= 1;
+      if (leaving) dust -= 1;
+    }
+    if (index >= 23) result.push(measured >= minimumPmHours && dust * 2 >= measured);
+  });
+  return result;
 }

@@ -1,6 +1,5 @@
 import { defaultAdjacency } from '../../geo/adjacency';
-import { plans } from '../../shared/plans';
-import { type ComplianceFlag, emptyBook, foldWarningEvents, type WarningBook } from '../../shared/rules';
+import type { ComplianceFlag } from '../../shared/rules';
 import type { AdjacencyGraph, ExternalRegionalWarning } from '../../shared/rules/regions';
 import type {
   JurisdictionState,
@@ -14,6 +13,7 @@ import type {
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { ForecastRow, ObservationRow, Store, StoredEvent } from '../store/types';
+import { bookOf } from '../warnings/book';
 import { changedRows, ifChanged } from './changes';
 import { EngineData } from './data';
 import { createFaults } from './faults';
@@ -55,7 +55,6 @@ export type Engine = ReturnType<typeof createEngine>;
 const jurisdictions: readonly Jurisdiction[] = ['ili', 'kizilsu'];
 /** The national network's real-time hourly publication began in 2013: nothing older is loaded. */
 const loadFrom = Date.parse('2013-01-01T00:00:00+08:00');
-const loadPage = 30 * 24 * HOUR;
 
 /**
  * The engine: keeps station hours and unit means in memory, recomputes what an ingest touched, and once per
@@ -88,20 +87,16 @@ export function createEngine(options: EngineOptions) {
     return options.clock === 'data' ? (dataClock.get(jurisdiction) ?? wall) : wall;
   }
 
-  /** The warning book: every event for the live state, those up to `at` for a past hour. */
-  function bookOf(jurisdiction: Jurisdiction, at: number | null): WarningBook {
-    const events = faults
-      .applicable(jurisdiction, store.events(jurisdiction))
-      .filter((event) => at === null || event.at <= at);
-    return foldWarningEvents(emptyBook(plans[jurisdiction].id), events).state;
-  }
-
   function compute(jurisdiction: Jurisdiction, now: number, past = false) {
     return jurisdictionState(
       jurisdiction,
       {
         data,
-        book: bookOf(jurisdiction, past ? now : null),
+        view: past ? data.pastView(now) : data.liveView(now),
+        // Every event for the live state, those up to the past hour for a past one.
+        book: bookOf(store, jurisdiction, past ? now : null, (stored, problem) =>
+          faults.leftOut(jurisdiction, stored, problem),
+        ),
         adjacency: adjacencyOf(jurisdiction),
         externalWarning,
         previousCompliance: past ? [] : (compliance.get(jurisdiction) ?? []),
@@ -177,16 +172,20 @@ export function createEngine(options: EngineOptions) {
   }
 
   /**
-   * Loads everything the store holds (at start: restarting loses nothing that was acknowledged), a month at a
-   * time so a year of 200 stations never sits in memory as row objects.
+   * Loads everything the store holds (at start: restarting loses nothing that was acknowledged), value by
+   * value into the stored hours (never as row objects), then rebuilds the live windows once.
    */
   function load(): void {
     data.setStations(store.stations());
     const newest = store.newestObservationTime();
-    for (let from = loadFrom; newest !== null && from <= newest; from += loadPage) {
-      ingested({ observations: store.observationsBetween(from, Math.min(from + loadPage - 1, newest)) });
-      data.flush();
-    }
+    if (newest !== null)
+      store.forEachObservation(loadFrom, newest, (station, time, values) => {
+        data.storeHour(station, time, values);
+        const jurisdiction = data.jurisdictionOfStation(station);
+        if (jurisdiction && time > (dataClock.get(jurisdiction) ?? Number.NEGATIVE_INFINITY))
+          dataClock.set(jurisdiction, time);
+      });
+    data.recomputeAll();
     ingested({ forecasts: store.forecastsFrom(loadFrom) });
     for (const jurisdiction of jurisdictions) schedule(jurisdiction);
   }
@@ -253,9 +252,9 @@ export function createEngine(options: EngineOptions) {
     /** The hours the time slider reaches: the oldest stored hour to the forecast horizon's end. */
     timeline(jurisdiction: Jurisdiction): TimelineState {
       let oldest: number | null = null;
-      for (const [id, columns] of data.stationColumns) {
-        if (columns.oldest === null || data.jurisdictionOfStation(id) !== jurisdiction) continue;
-        oldest = Math.min(oldest ?? columns.oldest, columns.oldest);
+      for (const [id, hours] of data.stationHours) {
+        if (hours.oldest === null || data.jurisdictionOfStation(id) !== jurisdiction) continue;
+        oldest = Math.min(oldest ?? hours.oldest, hours.oldest);
       }
       const now = nowOf(jurisdiction);
       return { jurisdiction, oldest, now, forecastEnd: forecastHorizon(evaluationAtNow(jurisdiction)) };
@@ -269,11 +268,11 @@ export function createEngine(options: EngineOptions) {
       subject: { kind: 'unit' | 'station'; id: string },
       at?: number,
     ): SeriesState {
-      data.flush();
-      const now = Math.min(at ?? nowOf(jurisdiction), nowOf(jurisdiction));
+      const now = nowOf(jurisdiction);
+      const view = at !== undefined && at < now ? data.pastView(at) : data.liveView(now);
       return subject.kind === 'unit'
-        ? unitSeriesState(data, subject.id, now)
-        : stationSeriesState(data, subject.id, now);
+        ? unitSeriesState(data, view, subject.id)
+        : stationSeriesState(view, subject.id);
     },
     /** The jurisdiction a station's unit belongs to, or null (unknown station or no unit). */
     jurisdictionOfStation(id: string): Jurisdiction | null {

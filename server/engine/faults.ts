@@ -1,5 +1,3 @@
-import { type WarningEvent, warningEventSchema } from '../../shared/rules';
-import { epochInstantSchema } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { StoredEvent } from '../store/types';
 
@@ -12,20 +10,6 @@ export type EngineFault = {
   /** Stored events left out of the warning book: seq and why. */
   skippedEvents: { seq: number; problem: string }[];
 };
-
-const instantFields = ['at', 'effectiveAt', 'from', 'to'] as const;
-
-/** Why a stored event cannot be applied (not an event, or an instant outside the plausible range), or null. */
-function eventProblem(stored: StoredEvent): string | null {
-  const parsed = warningEventSchema.safeParse(stored.payload);
-  if (!parsed.success) return `not a warning event: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
-  for (const field of instantFields) {
-    const value = (parsed.data as Record<string, unknown>)[field];
-    if (value !== undefined && !epochInstantSchema.safeParse(value).success)
-      return `${field} ${String(value)} is outside 2013–2099`;
-  }
-  return null;
-}
 
 /**
  * Keeps the engine serving when one jurisdiction's computation fails: the failure is logged, the
@@ -51,17 +35,11 @@ export function createFaults(log: (error: unknown, jurisdiction: Jurisdiction) =
         });
       }
     },
-    /** The stored events the fold can apply; the others are recorded as skipped. */
-    applicable(jurisdiction: Jurisdiction, events: readonly StoredEvent[]): WarningEvent[] {
-      return events.flatMap((stored) => {
-        const problem = eventProblem(stored);
-        if (problem === null) return [stored.payload as WarningEvent];
-        if (!skipped.get(jurisdiction)?.has(stored.seq)) {
-          log(new Error(`warning event ${stored.seq} left out: ${problem}`), jurisdiction);
-          skipped.set(jurisdiction, (skipped.get(jurisdiction) ?? new Map()).set(stored.seq, problem));
-        }
-        return [];
-      });
+    /** Records a stored event the fold left out (server/warnings/book), logged once. */
+    leftOut(jurisdiction: Jurisdiction, stored: StoredEvent, problem: string): void {
+      if (skipped.get(jurisdiction)?.has(stored.seq)) return;
+      log(new Error(`warning event ${stored.seq} left out: ${problem}`), jurisdiction);
+      skipped.set(jurisdiction, (skipped.get(jurisdiction) ?? new Map()).set(stored.seq, problem));
     },
     list(): EngineFault[] {
       const jurisdictions = [...new Set([...failures.keys(), ...skipped.keys()])].sort();

@@ -1,3 +1,4 @@
+import { editionFor } from '../../shared/aqi';
 import { higherLevel, type WarningLevel } from '../../shared/levels';
 import { plans } from '../../shared/plans';
 import { type DailySeries, formatHour, levelName, ruleHolds, valueAt, windowEndAt } from '../../shared/rules';
@@ -6,7 +7,6 @@ import type { Explanation, JurisdictionState, RegionState, UnitState } from '../
 import { HOUR } from '../../shared/time';
 import type { ForecastBook } from './forecasts';
 import type { NowEvaluation } from './jurisdiction-state';
-import { editionAt } from './reports';
 import { levelAtWindow } from './unit-evaluation';
 
 /** A daily window holds the 24 hours ending at its end. */
@@ -128,7 +128,7 @@ export function forecastState(
   return {
     ...live,
     now: at,
-    edition: editionAt(at),
+    edition: editionFor(at),
     units,
     regions,
     stations: live.stations.map((station) => ({ ...station, hourlyAqi: null })),

@@ -1,20 +1,21 @@
 import { speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 
-/** Columns of every hourly record the engine keeps: shared/aqi's species order. */
-export { speciesOrder };
-
 const width = speciesOrder.length;
 /** Hours per chunk: about a month, so a year costs 13 small arrays instead of one doubled one. */
 const chunkHours = 720;
 
 /**
- * Hourly values of one station or unit (NaN = missing or flagged), dense by hour in month-long chunks that
- * exist only where data does: a year of 200 stations is ~85 MB of Float64 instead of millions of objects.
- * Float64, not Float32: shared/aqi computes on exact millionths and a Float32 123.4 is not 123.4.
+ * Every hourly value a station sent (NaN = missing or flagged), in shared/aqi's species order, dense by
+ * hour in month-long chunks that exist only where data does: a year of 200 stations is ~85 MB of Float64
+ * instead of millions of objects. The values exactly as sent (Float64: shared/aqi reads the decimal each
+ * double stands for). The live windows keep ten days; past states and unit means are rebuilt from these.
  */
 export class HourColumns {
   private readonly chunks = new Map<number, Float64Array>();
+  /** The chunk used last: consecutive hours of one station stay in it. */
+  private lastKey = Number.NaN;
+  private lastChunk: Float64Array | undefined;
   /** Newest hour end with a record (even an all-missing one), or null. */
   newest: number | null = null;
   /** Oldest hour end with a record, or null: where the time slider starts. */
@@ -23,15 +24,35 @@ export class HourColumns {
   set(hour: number, values: ArrayLike<number>): void {
     const index = Math.round(hour / HOUR);
     const key = Math.floor(index / chunkHours);
-    let chunk = this.chunks.get(key);
+    let chunk = this.chunkOf(key);
     if (!chunk) {
       chunk = new Float64Array(chunkHours * width).fill(Number.NaN);
       this.chunks.set(key, chunk);
+      this.lastKey = key;
+      this.lastChunk = chunk;
     }
     const offset = (index - key * chunkHours) * width;
     for (let column = 0; column < width; column += 1) chunk[offset + column] = values[column]!;
     if (this.newest === null || hour > this.newest) this.newest = hour;
     if (this.oldest === null || hour < this.oldest) this.oldest = hour;
+  }
+
+  /** Copies the hour's six values into target from offset (NaN where nothing is held). */
+  read(hour: number, target: Float64Array, offset: number): void {
+    const index = Math.round(hour / HOUR);
+    const key = Math.floor(index / chunkHours);
+    const chunk = this.chunkOf(key);
+    const from = (index - key * chunkHours) * width;
+    for (let column = 0; column < width; column += 1)
+      target[offset + column] = chunk ? chunk[from + column]! : Number.NaN;
+  }
+
+  private chunkOf(key: number): Float64Array | undefined {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastChunk = this.chunks.get(key);
+    }
+    return this.lastChunk;
   }
 
   get(hour: number, column: number): number {
@@ -41,17 +62,13 @@ export class HourColumns {
     return chunk ? chunk[(index - key * chunkHours) * width + column]! : Number.NaN;
   }
 
-  /** Every hour end that holds at least one usable value. */
-  *hours(): Generator<number> {
-    for (const [key, chunk] of this.chunks) {
-      for (let slot = 0; slot < chunkHours; slot += 1) {
-        for (let column = 0; column < width; column += 1) {
-          if (Number.isNaN(chunk[slot * width + column]!)) continue;
-          yield (key * chunkHours + slot) * HOUR;
-          break;
-        }
-      }
-    }
+  /** The newest hour end at or before now with a usable value, searched back `searchHours`; or null. */
+  newestAtOrBefore(now: number, searchHours = 72): number | null {
+    if (this.newest === null) return null;
+    const from = Math.min(this.newest, now);
+    for (let offset = 0; offset <= searchHours; offset += 1)
+      if (this.hasAny(from - offset * HOUR)) return from - offset * HOUR;
+    return null;
   }
 
   /** True when the hour holds at least one usable value. */

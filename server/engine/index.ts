@@ -12,8 +12,7 @@
  *                                                       forecast now for a later hour end (basis 'forecast')
  *     engine.timeline(jurisdiction)                     TimelineState { oldest, now, forecastEnd }
  *     engine.now(jurisdiction) · engine.onTick(listener) · engine.settled() · engine.close()
- *   stateRouter(engine)                                 GET /state?jurisdiction=ili|kizilsu[&at=iso],
- *                                                       GET /state/timeline, GET /state/series
+ *     engine.series(jurisdiction, { kind, id }, at?)    SeriesState (the side panel)
+ * The HTTP routes over it are server/http/state.ts.
  */
 export { createEngine, type Engine, type EngineOptions, type TickChange } from './engine';
-export { stateRouter } from './state-route';

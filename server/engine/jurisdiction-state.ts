@@ -1,4 +1,5 @@
 import { units as allUnits } from '../../geo/units';
+import { editionFor } from '../../shared/aqi';
 import { higherLevel, type WarningLevel } from '../../shared/levels';
 import { plans } from '../../shared/plans';
 import {
@@ -26,14 +27,15 @@ import { type CoverInput, recommendationCover, unitsOnly } from '../../shared/ru
 import type { JurisdictionState, RegionState, UnitState, WarningState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
-import type { EngineData } from './data';
-import { editionAt } from './reports';
+import type { EngineData, WindowsView } from './data';
 import { stationState } from './station-state';
 import { forecastHours, type UnitSeries, unitSeries } from './unit-series';
 import { unitState } from './unit-state';
 
 export type StateInputs = {
   data: EngineData;
+  /** The windows at now: live, or rebuilt for a past hour. */
+  view: WindowsView;
   book: WarningBook;
   adjacency: AdjacencyGraph;
   externalWarning: ExternalRegionalWarning | null;
@@ -181,22 +183,26 @@ export function jurisdictionState(
   now: number,
 ): { state: JurisdictionState; compliance: ComplianceFlag[]; evaluation: NowEvaluation } {
   const plan = plans[jurisdiction];
-  const { data, book } = inputs;
+  const { data, book, view } = inputs;
   const seriesByUnit = new Map(
-    plan.unitIds.map((id) => [id, unitSeries(id, data.windowsOf(id), data.forecasts, now)] as const),
+    plan.unitIds.map((id) => [id, unitSeries(id, view.unit(id), data.forecasts, now)] as const),
   );
   const dailySeries = new Map([...seriesByUnit].map(([id, input]) => [id, input.series] as const));
   const graded: UnitState[] = plan.unitIds.map((id) => {
     const stationIds = data.unitStations.get(id) ?? [];
+    const newestHour = data.unitNewestAtOrBefore(id, now);
     return unitState(
       plan,
       {
         id,
-        columns: data.unitColumns.get(id),
-        stations: stationIds.map((stationId) => ({
-          columns: data.stationColumns.get(stationId),
-          simulated: data.stations.get(stationId)?.simulated ?? false,
-        })),
+        windows: view.unit(id),
+        newestHour,
+        stationCount:
+          newestHour === null
+            ? 0
+            : stationIds.filter((stationId) => data.stationHours.get(stationId)?.hasAny(newestHour)).length,
+        simulated:
+          stationIds.length > 0 && stationIds.every((stationId) => data.stations.get(stationId)?.simulated),
         series: seriesByUnit.get(id)!,
         issuedLevel: higherLevel(unitLevel(book, id, now), responseFloor(book, id, now)),
         regionFloor: 'none',
@@ -237,12 +243,11 @@ export function jurisdictionState(
   );
   const stations = [...data.stations.values()]
     .filter((row) => data.jurisdictionOfStation(row.id) === jurisdiction)
-    .map((row) => stationState(row, data.stationColumns.get(row.id), now));
-  for (const unit of data.unitWindows.values()) unit.prune(now);
+    .map((row) => stationState(row, data.stationHours.get(row.id), view.station(row.id), now));
   const state: JurisdictionState = {
     jurisdiction,
     now,
-    edition: editionAt(now),
+    edition: editionFor(now),
     units,
     regions,
     stations,

@@ -1,10 +1,8 @@
-import { type AqiReport, indicatorOrder } from '../../shared/aqi';
+import { type AqiReport, indicatorOrder, StationWindows } from '../../shared/aqi';
 import type { PanelReport, SeriesState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
-import type { EngineData } from './data';
-import { HourColumns } from './hour-columns';
-import { dailyReport, hourlyReport } from './reports';
-import { forecastHours, type WindowReport } from './unit-series';
+import type { EngineData, WindowsView } from './data';
+import { forecastHours } from './unit-series';
 
 /** The side panel's curve: 72 h of hourly and daily AQI, then the forecast continuing it (issue 7). */
 const panelHours = 72;
@@ -23,38 +21,30 @@ function panelReport(report: AqiReport): PanelReport {
   };
 }
 
-/** What the panel lists under "pollutants": both reports at now, from the unit's or station's hours. */
-function reportsAt(columns: HourColumns | undefined, now: number): SeriesState['reports'] {
-  const empty = new HourColumns();
-  return {
-    hourly: panelReport(hourlyReport(columns ?? empty, now)),
-    daily: panelReport(dailyReport(columns ?? empty, now)),
-  };
-}
-
-function pastCurves(
-  columns: HourColumns | undefined,
-  windowAt: (time: number) => WindowReport | null,
-  now: number,
-) {
+/** The hourly and daily curves and the panel's pollutants at now, from a unit's or station's windows. */
+function curves(windows: StationWindows, now: number) {
+  windows.rate(now - (panelHours - 1) * HOUR, now);
   const hourly: SeriesState['hourly'] = [];
   const daily: SeriesState['daily'] = [];
   for (let offset = panelHours - 1; offset >= 0; offset -= 1) {
     const time = now - offset * HOUR;
-    hourly.push({ time, aqi: columns ? hourlyReport(columns, time).aqi : null });
-    const window = windowAt(time);
+    hourly.push({ time, aqi: windows.hourlyAqi(time), missing: windows.hourlyMissingIndicators(time) });
     daily.push({
       time,
-      aqi: window && !Number.isNaN(window.aqi) ? window.aqi : null,
-      primaryPollutants: window?.primary ?? [],
+      aqi: windows.dailyAqi(time),
+      primaryPollutants: windows.dailyPrimaryPollutants(time),
+      missing: windows.dailyMissingIndicators(time),
     });
   }
-  return { hourly, daily };
+  const reports = {
+    hourly: panelReport(windows.report(now, 'hourly')),
+    daily: panelReport(windows.report(now, 'daily')),
+  };
+  return { hourly, daily, reports };
 }
 
-export function unitSeriesState(data: EngineData, unitId: string, now: number): SeriesState {
-  const windows = data.windowsOf(unitId);
-  const curves = pastCurves(data.unitColumns.get(unitId), (time) => windows.at(time), now);
+export function unitSeriesState(data: EngineData, view: WindowsView, unitId: string): SeriesState {
+  const { now } = view;
   const forecast: SeriesState['forecast'] = [];
   for (let lead = 1; lead <= forecastHours; lead += 1) {
     const row = data.forecasts.at(unitId, now + lead * HOUR, now);
@@ -69,29 +59,10 @@ export function unitSeriesState(data: EngineData, unitId: string, now: number): 
       issuedAt: row.issuedAt,
     });
   }
-  const reports = reportsAt(data.unitColumns.get(unitId), now);
-  return { kind: 'unit', id: unitId, now, ...curves, reports, forecast };
+  return { kind: 'unit', id: unitId, now, ...curves(view.unit(unitId), now), forecast };
 }
 
-export function stationSeriesState(data: EngineData, stationId: string, now: number): SeriesState {
-  const columns = data.stationColumns.get(stationId);
-  const windowAt = (time: number): WindowReport | null => {
-    if (!columns) return null;
-    const report = dailyReport(columns, time);
-    return {
-      aqi: report.aqi ?? Number.NaN,
-      primary: report.primaryPollutants,
-      pm25: report.pm25,
-      pm10: report.pm10,
-      dust: false,
-    };
-  };
-  return {
-    kind: 'station',
-    id: stationId,
-    now,
-    ...pastCurves(columns, windowAt, now),
-    reports: reportsAt(columns, now),
-    forecast: [],
-  };
+export function stationSeriesState(view: WindowsView, stationId: string): SeriesState {
+  const windows = view.station(stationId) ?? new StationWindows();
+  return { kind: 'station', id: stationId, now: view.now, ...curves(windows, view.now), forecast: [] };
 }

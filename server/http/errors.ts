@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { issuesOf } from '../../shared/issues';
 
-export type Issue = { row?: number; field: string; message: string };
+export type { Issue } from '../../shared/issues';
 
 /** An error the client caused or may see: its status and JSON body go out as they are. */
 export class HttpError extends Error {
@@ -15,13 +16,7 @@ export class HttpError extends Error {
   }
 }
 
-export function issuesOf(error: z.ZodError, row?: number): Issue[] {
-  return error.issues.map((issue) => ({
-    ...(row === undefined ? {} : { row }),
-    field: issue.path.join('.') || '(body)',
-    message: issue.message,
-  }));
-}
+export { issuesOf };
 
 /** Parses with a zod schema or throws 400 listing every issue with its path. */
 export function parseOr400<Schema extends z.ZodType>(

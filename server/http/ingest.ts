@@ -6,16 +6,10 @@ import { instantSchema } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { jurisdictionsAccess } from '../auth/access';
 import { actorName, dataRoles } from '../auth/principal';
-import { observationsFromCsv } from '../ingest/observations';
-import { type Ingest, observationRowsOfJson } from '../ingest/service';
-import {
-  checkUnits,
-  stationIdSchema,
-  stationInputSchema,
-  stationRow,
-  stationsFromCsv,
-} from '../ingest/stations';
-import type { Store } from '../store/types';
+import { observationsFromCsv, observationsFromJson } from '../ingest/observations';
+import type { IngestResult } from '../ingest/result';
+import type { Ingest } from '../ingest/service';
+import type { StationRow, Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
 import { allow, enforce, requirePrincipal } from './guards';
 
@@ -36,6 +30,13 @@ function isCsv(request: Request): boolean {
 
 function requireContentType(request: Request, types: string[]): void {
   if (!request.is(types)) throw new HttpError(415, { error: `send Content-Type ${types.join(' or ')}` });
+}
+
+/** An ingest result's value, or its refusal as the status docs/API.md gives it (nothing was written). */
+function acceptedValue<Value>(result: IngestResult<Value>): Value {
+  if (result.ok) return result.value;
+  const { kind, ...body } = result.refusal;
+  throw new HttpError(kind === 'invalid' ? 400 : 422, body);
 }
 
 function caller(request: Request) {
@@ -71,14 +72,20 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
   };
   const touching = (request: Request, jurisdictions: Iterable<Jurisdiction | null>) =>
     enforce(jurisdictionsAccess(requirePrincipal(request), jurisdictions));
+  // A station counts for the unit it would be in and for the unit it is in now (a move out of a prefecture).
+  const touchingStations = (request: Request, stations: readonly StationRow[]) =>
+    touching(request, [
+      ...stations.map((station) => jurisdictionOfUnit(station.unitId)),
+      ...stationJurisdictions(stations.map((station) => station.id)),
+    ]);
 
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
-    const rows = isCsv(request)
-      ? observationsFromCsv(String(request.body))
-      : observationRowsOfJson(request.body);
+    const rows = acceptedValue(
+      isCsv(request) ? observationsFromCsv(String(request.body)) : observationsFromJson(request.body),
+    );
     touching(request, stationJurisdictions(rows.map((row) => fieldOf(row, 'station'))));
-    const result = ingest.observations(rows, caller(request));
+    const result = acceptedValue(ingest.observations(rows, caller(request)));
     response.status(200).json({
       accepted: result.accepted,
       inserted: result.inserted,
@@ -101,29 +108,25 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
       request,
       rows.map((row) => jurisdictionOfUnit(fieldOf(row, 'unit'))),
     );
-    const result = ingest.forecasts(request.body, caller(request));
+    const result = acceptedValue(ingest.forecasts(request.body, caller(request)));
     response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
   });
 
   router.put('/stations/:id', managesData, (request, response) => {
     requireContentType(request, ['application/json']);
-    const id = parseOr400(stationIdSchema, request.params.id, 'station id');
-    const input = parseOr400(stationInputSchema, request.body, 'station');
-    const station = stationRow(id, input);
-    checkUnits([station], [input.unit]);
-    touching(request, [jurisdictionOfUnit(station.unitId), ...stationJurisdictions([id])]);
-    ingest.stations([station], { actor: caller(request).actor, action: 'station.put' });
+    const station = acceptedValue(
+      ingest.putStation(request.params.id, request.body, caller(request), (stations) =>
+        touchingStations(request, stations),
+      ),
+    );
     response.json({ station });
   });
 
   router.post('/stations/import', managesData, csvBody, (request, response) => {
     requireContentType(request, ['text/csv', 'text/plain']);
-    const stations = stationsFromCsv(String(request.body));
-    touching(request, [
-      ...stations.map((station) => jurisdictionOfUnit(station.unitId)),
-      ...stationJurisdictions(stations.map((station) => station.id)),
-    ]);
-    ingest.stations(stations, { actor: caller(request).actor, action: 'stations.import' });
+    const stations = acceptedValue(
+      ingest.importStations(String(request.body), caller(request), (rows) => touchingStations(request, rows)),
+    );
     response.json({ imported: stations.length, stations });
   });
   return router;

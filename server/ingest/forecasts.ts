@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { units } from '../../geo/units';
-import { speciesSchema } from '../../shared/state/schema';
+import { speciesSchema } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
-import { futureProblem, hourEndSchema, instantSchema } from '../../shared/time-schemas';
-import { HttpError } from '../http/errors';
+import { futureProblem } from '../../shared/time-schemas';
 import type { ForecastRow, Store } from '../store/types';
-import { parseRows } from './rows';
+import { accepted, type IngestResult, invalid, refused } from './result';
+import { hourEndSchema, instantSchema, parseRows } from './rows';
 
 /** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
 export const forecastInputSchema = z
@@ -37,24 +37,35 @@ const unitIds = new Set(units.map((unit) => unit.id));
 const forecastReach = 15 * 24 * HOUR;
 
 /** Stores one forecast issue all or nothing; per unit and window the newest issue wins. */
-export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodySchema>, receivedAt: number) {
+export type ForecastIngestResult = {
+  accepted: number;
+  written: number;
+  superseded: number;
+  /** The rows that now stand (an older issue arriving late changes nothing). */
+  standing: ForecastRow[];
+  receivedAt: number;
+};
+
+export function ingestForecasts(
+  store: Store,
+  body: z.infer<typeof forecastBodySchema>,
+  receivedAt: number,
+): IngestResult<ForecastIngestResult> {
+  const parsed = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
+  if (!parsed.ok) return parsed;
+  const rows = parsed.value;
   const issued = futureProblem(body.issuedAt, receivedAt);
-  if (issued)
-    throw new HttpError(400, {
-      error: 'invalid forecast issue',
-      issues: [{ field: 'issuedAt', message: issued }],
-    });
-  const rows = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
+  if (issued) return invalid('invalid forecast issue', [{ field: 'issuedAt', message: issued }]);
   const beyond = rows.flatMap((row, index) =>
     row.windowEnd > body.issuedAt + forecastReach
       ? [{ row: index + 1, field: 'windowEnd', message: 'more than 15 days after issuedAt' }]
       : [],
   );
-  if (beyond.length > 0)
-    throw new HttpError(400, { error: 'invalid forecasts: nothing was written', issues: beyond });
+  if (beyond.length > 0) return invalid('invalid forecasts: nothing was written', beyond);
   const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
   if (unknown.length > 0) {
-    throw new HttpError(422, {
+    return refused({
+      kind: 'unknown-units',
       error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
       units: unknown,
     });
@@ -70,7 +81,6 @@ export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodyS
     source: body.source,
   }));
   const written = store.writeForecasts(forecasts);
-  // The rows that now stand (an older issue arriving late changes nothing).
   const standing =
     written === 0
       ? []
@@ -80,11 +90,11 @@ export function ingestForecasts(store: Store, body: z.infer<typeof forecastBodyS
             [...new Set(forecasts.map((row) => row.unit))],
           )
           .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
-  return {
+  return accepted({
     accepted: forecasts.length,
     written,
     superseded: forecasts.length - written,
     standing,
     receivedAt,
-  };
+  });
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { Species } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
-import { hourEndSchema } from '../../shared/time-schemas';
-import { HttpError } from '../http/errors';
-import type { ObservationRow, Species, Store } from '../store/types';
-import { flagSeries, speciesList } from './plausibility';
-import { csvNumber, csvRecords, notInFuture, parseRows } from './rows';
+import type { ObservationRow, Store } from '../store/types';
+import { flagSeries } from './plausibility';
+import { RecentRows } from './recent-rows';
+import { accepted, type IngestResult, invalid, refused } from './result';
+import { csvNumber, csvRecords, hourEndSchema, notInFuture, parseBody, parseRows } from './rows';
 
 const concentration = z
   .number({ error: 'a concentration is a decimal number, or empty when not measured' })
@@ -28,11 +29,27 @@ export type ObservationInput = z.infer<typeof observationInputSchema>;
 export const observationBodySchema = z.object({ observations: z.array(z.unknown()).min(1).max(200_000) });
 
 /** CSV with the JSON field names as header: station,time,pm25,pm10,so2,no2,co,o3 (empty cell = null). */
-export function observationsFromCsv(text: string): unknown[] {
-  return csvRecords(text).map((record) => ({
-    ...record,
-    ...Object.fromEntries(speciesList.map((name) => [name, csvNumber(record[name])])),
-  }));
+export function observationsFromCsv(text: string): IngestResult<unknown[]> {
+  const records = csvRecords(text);
+  if (!records.ok) return records;
+  return accepted(
+    records.value.map((record) => ({
+      station: record.station,
+      time: record.time,
+      pm25: csvNumber(record.pm25),
+      pm10: csvNumber(record.pm10),
+      so2: csvNumber(record.so2),
+      no2: csvNumber(record.no2),
+      co: csvNumber(record.co),
+      o3: csvNumber(record.o3),
+    })),
+  );
+}
+
+/** The body of POST /api/observations as JSON: `{ observations: [...] }`. */
+export function observationsFromJson(body: unknown): IngestResult<unknown[]> {
+  const parsed = parseBody(observationBodySchema, body, 'observations body');
+  return parsed.ok ? accepted(parsed.value.observations) : parsed;
 }
 
 export type ObservationIngestResult = {
@@ -47,8 +64,30 @@ export type ObservationIngestResult = {
   received: { station: string; time: number }[];
 };
 
-function validate(rawRows: readonly unknown[], now: number): ObservationInput[] {
-  const rows = parseRows(observationInputSchema, rawRows, 'observations');
+/**
+ * observationInputSchema with each distinct hour end parsed once per request (a bulk request repeats
+ * each hour for every station).
+ */
+function requestSchema() {
+  const hourEnds = new Map<string, ReturnType<typeof hourEndSchema.safeParse>>();
+  return observationInputSchema.extend({
+    time: z.string().transform((value, context) => {
+      let parsed = hourEnds.get(value);
+      if (!parsed) {
+        parsed = hourEndSchema.safeParse(value);
+        hourEnds.set(value, parsed);
+      }
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    }),
+  });
+}
+
+function validate(rawRows: readonly unknown[], now: number): IngestResult<ObservationInput[]> {
+  const parsed = parseRows(requestSchema(), rawRows, 'observations');
+  if (!parsed.ok) return parsed;
+  const rows = parsed.value;
   const seen = new Map<string, number>();
   const issues = rows.flatMap((row, index) => {
     const key = `${row.station}@${row.time}`;
@@ -61,21 +100,31 @@ function validate(rawRows: readonly unknown[], now: number): ObservationInput[] 
       problems.push({ row: index + 1, field: 'time', message: 'more than an hour after the current time' });
     return problems;
   });
-  if (issues.length > 0)
-    throw new HttpError(400, { error: 'invalid observations: nothing was written', issues });
-  return rows;
+  return issues.length > 0 ? invalid('invalid observations: nothing was written', issues) : accepted(rows);
 }
 
 /**
  * Stores a batch of station-hours all or nothing: valid rows, known stations, plausibility flags computed
  * over each station's stored neighbourhood (a re-flagged earlier hour is rewritten too).
  */
-export function ingestObservations(store: Store, rawRows: readonly unknown[], source: string, now: number) {
-  const rows = validate(rawRows, now);
-  const known = new Set(store.stations().map((station) => station.id));
+export function ingestObservations(
+  store: Store,
+  rawRows: readonly unknown[],
+  source: string,
+  now: number,
+  context: { knownStations: ReadonlySet<string>; recent: RecentRows } = {
+    knownStations: new Set(store.stations().map((station) => station.id)),
+    recent: new RecentRows(store),
+  },
+): IngestResult<ObservationIngestResult> {
+  const validated = validate(rawRows, now);
+  if (!validated.ok) return validated;
+  const rows = validated.value;
+  const known = context.knownStations;
   const unknown = [...new Set(rows.map((row) => row.station).filter((station) => !known.has(station)))];
   if (unknown.length > 0) {
-    throw new HttpError(422, {
+    return refused({
+      kind: 'unknown-stations',
       error: `unknown station${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
       stations: unknown,
     });
@@ -83,33 +132,41 @@ export function ingestObservations(store: Store, rawRows: readonly unknown[], so
   const incoming: ObservationRow[] = rows.map((row) => ({
     station: row.station,
     time: row.time,
-    values: Object.fromEntries(speciesList.map((name) => [name, row[name] ?? null])) as Record<
-      Species,
-      number | null
-    >,
+    values: {
+      so2: row.so2 ?? null,
+      no2: row.no2 ?? null,
+      pm10: row.pm10 ?? null,
+      pm25: row.pm25 ?? null,
+      co: row.co ?? null,
+      o3: row.o3 ?? null,
+    },
     flags: {},
     receivedAt: now,
     source,
   }));
-  return store.transaction((): ObservationIngestResult => {
-    const toWrite = withFlags(store, incoming);
-    const written = store.writeObservations(toWrite);
-    const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
-    const changedIncoming = written.changed.filter((row) =>
-      incomingKeys.has(`${row.station}@${row.time}`),
-    ).length;
-    return {
-      accepted: incoming.length,
-      inserted: written.inserted,
-      replaced: written.replaced,
-      unchanged: incoming.length - changedIncoming,
-      flagged: toWrite
-        .filter((row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0)
-        .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
-      changed: written.changed,
-      received: incoming.map((row) => ({ station: row.station, time: row.time })),
-    };
-  });
+  return accepted(
+    store.transaction((): ObservationIngestResult => {
+      const { rows: toWrite, stored } = withFlags(context.recent, incoming);
+      const written = store.writeObservations(toWrite, stored);
+      const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
+      const changedIncoming = written.changed.filter((row) =>
+        incomingKeys.has(`${row.station}@${row.time}`),
+      ).length;
+      return {
+        accepted: incoming.length,
+        inserted: written.inserted,
+        replaced: written.replaced,
+        unchanged: incoming.length - changedIncoming,
+        flagged: toWrite
+          .filter(
+            (row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0,
+          )
+          .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
+        changed: written.changed,
+        received: incoming.map((row) => ({ station: row.station, time: row.time })),
+      };
+    }),
+  );
 }
 
 function groupByStation(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
@@ -125,14 +182,21 @@ function groupByStation(rows: readonly ObservationRow[]): Map<string, Observatio
 /** How far a new hour can change an earlier verdict: a stuck run of 6 hours, a spike's neighbour. */
 const reach = 6 * HOUR;
 
-/** The incoming rows with their flags, plus stored rows within reach whose flags now differ. */
-function withFlags(store: Store, incoming: readonly ObservationRow[]): ObservationRow[] {
+/**
+ * The incoming rows with their flags, plus stored rows within reach whose flags now differ; and the stored
+ * rows read, by station@time (they include every incoming station-hour already stored).
+ */
+function withFlags(
+  recent: RecentRows,
+  incoming: readonly ObservationRow[],
+): { rows: ObservationRow[]; stored: Map<string, ObservationRow> } {
   const byStation = groupByStation(incoming);
   let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
   for (const row of incoming) [first, last] = [Math.min(first, row.time), Math.max(last, row.time)];
   // Read twice the reach so a stuck run crossing the reach is seen whole enough (≥ 6 hours) not to be unflagged.
-  const stored = store.observationsBetween(first - 2 * reach, last + 2 * reach, [...byStation.keys()]);
+  const stored = recent.read([...byStation.keys()], first - 2 * reach, last + 2 * reach);
   const storedByStation = groupByStation(stored);
+  const storedByKey = new Map(stored.map((row) => [`${row.station}@${row.time}`, row] as const));
   const result: ObservationRow[] = [];
   for (const [station, rows] of byStation) {
     const timeline = new Map((storedByStation.get(station) ?? []).map((row) => [row.time, row] as const));
@@ -143,8 +207,11 @@ function withFlags(store: Store, incoming: readonly ObservationRow[]): Observati
     const incomingTimes = new Set(rows.map((row) => row.time));
     for (const row of series) {
       const rowFlags = flags.get(row.time)!;
-      if (incomingTimes.has(row.time)) result.push({ ...row, flags: rowFlags });
-      else if (
+      if (incomingTimes.has(row.time)) {
+        // An incoming row is this request's own object: its flags are set in place.
+        row.flags = rowFlags;
+        result.push(row);
+      } else if (
         row.time >= first - reach &&
         row.time <= last + reach &&
         JSON.stringify(before.get(row.time)!.flags) !== JSON.stringify(rowFlags)
@@ -153,5 +220,5 @@ function withFlags(store: Store, incoming: readonly ObservationRow[]): Observati
       }
     }
   }
-  return result;
+  return { rows: result, stored: storedByKey };
 }

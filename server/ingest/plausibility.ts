@@ -1,7 +1,6 @@
+import { type Species, speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
-import type { ObservationRow, Species } from '../store/types';
-
-export const speciesList: readonly Species[] = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'];
+import type { ObservationRow } from '../store/types';
 
 /**
  * Physical upper bounds of an hourly mean (µg/m³, CO mg/m³): well above any recorded episode, including
@@ -34,42 +33,52 @@ export const spikeMargin: Record<Species, number> = {
   o3: 150,
 };
 
+type Flags = Partial<Record<Species, string[]>>;
+
+function addFlag(flags: (Flags | undefined)[], index: number, name: Species, flag: string): void {
+  const entry = flags[index] ?? {};
+  flags[index] = entry;
+  entry[name] = [...(entry[name] ?? []), flag];
+}
+
+/** The value of the row at `index` when it is the hour `time` (the series is sorted), else null. */
+function valueAt(rows: readonly ObservationRow[], index: number, time: number, name: Species): number | null {
+  const row = rows[index];
+  return row && row.time === time ? row.values[name] : null;
+}
+
 /** Flags every value of one station's hourly series (sorted by time) with the checks it fails. */
-export function flagSeries(rows: readonly ObservationRow[]): Map<number, Partial<Record<Species, string[]>>> {
-  const byTime = new Map(rows.map((row) => [row.time, row] as const));
-  const flags = new Map<number, Partial<Record<Species, string[]>>>(rows.map((row) => [row.time, {}]));
-  const add = (time: number, name: Species, flag: string) => {
-    const entry = flags.get(time)!;
-    entry[name] = [...(entry[name] ?? []), flag];
-  };
-  for (const name of speciesList) {
-    let run: number[] = [];
-    const closeRun = () => {
-      if (run.length >= stuckHours) for (const time of run) add(time, name, 'stuck');
-      run = [];
-    };
-    for (const row of rows) {
-      const value = row.values[name];
-      if (value === null) {
-        closeRun();
-        continue;
+export function flagSeries(rows: readonly ObservationRow[]): Map<number, Flags> {
+  const flags: (Flags | undefined)[] = new Array(rows.length);
+  for (const name of speciesOrder) {
+    // The current run of equal values at or above the stuck floor: its first index and length.
+    let runStart = 0;
+    let runLength = 0;
+    for (let index = 0; index <= rows.length; index += 1) {
+      const row = rows[index];
+      const value = row ? row.values[name] : null;
+      const previous = row ? valueAt(rows, index - 1, row.time - HOUR, name) : null;
+      const continues = runLength > 0 && runStart + runLength === index && previous === value;
+      if (!continues || value === null || value < stuckFloor[name]) {
+        if (runLength >= stuckHours)
+          for (let member = runStart; member < runStart + runLength; member += 1)
+            addFlag(flags, member, name, 'stuck');
+        runLength = 0;
       }
-      if (value < 0) add(row.time, name, 'negative');
-      if (value > physicalMaximum[name]) add(row.time, name, 'beyond-physical-bounds');
-      const previous = byTime.get(row.time - HOUR)?.values[name] ?? null;
-      const next = byTime.get(row.time + HOUR)?.values[name] ?? null;
+      if (!row || value === null) continue;
+      if (value < 0) addFlag(flags, index, name, 'negative');
+      if (value > physicalMaximum[name]) addFlag(flags, index, name, 'beyond-physical-bounds');
+      const next = valueAt(rows, index + 1, row.time + HOUR, name);
       if (previous !== null && next !== null) {
         const higher = Math.max(previous, next);
-        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name]) add(row.time, name, 'spike');
+        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name])
+          addFlag(flags, index, name, 'spike');
       }
-      const last = run.at(-1);
-      const continues =
-        last !== undefined && last === row.time - HOUR && byTime.get(last)!.values[name] === value;
-      if (!continues) closeRun();
-      if (value >= stuckFloor[name]) run.push(row.time);
-      else closeRun();
+      if (value >= stuckFloor[name]) {
+        if (runLength === 0) runStart = index;
+        runLength += 1;
+      }
     }
-    closeRun();
   }
-  return flags;
+  return new Map(rows.map((row, index) => [row.time, flags[index] ?? {}]));
 }

@@ -1,26 +1,32 @@
-import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { readDecimal } from '../../shared/decimal';
+import { type Issue, issuesOf } from '../../shared/issues';
 import { futureProblem } from '../../shared/time-schemas';
-import { HttpError, type Issue, issuesOf } from '../http/errors';
+import { parseCsv } from './csv';
+import { accepted, type IngestResult, invalid } from './result';
 
-/** Reads a CSV body into records keyed by its header; an unreadable file, or one with no data row, is one 400. */
-export function csvRecords(text: string): Record<string, string>[] {
-  let records: Record<string, string>[];
+export { hourEndSchema, instantSchema } from '../../shared/time-schemas';
+
+/** Reads a CSV body into records keyed by its header; an unreadable file, or one with no data row, is one refusal. */
+export function csvRecords(text: string): IngestResult<Record<string, string>[]> {
+  let table: ReturnType<typeof parseCsv>;
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    table = parseCsv(text);
   } catch (error) {
-    throw new HttpError(400, {
-      error: 'unreadable CSV',
-      issues: [{ field: '(body)', message: (error as Error).message }],
-    });
+    return invalid('unreadable CSV', [{ field: '(body)', message: (error as Error).message }]);
   }
-  if (records.length === 0)
-    throw new HttpError(400, {
-      error: 'unreadable CSV',
-      issues: [{ field: '(body)', message: 'no data rows: send a header line and at least one row' }],
-    });
-  return records;
+  const { header, rows } = table;
+  if (rows.length === 0)
+    return invalid('unreadable CSV', [
+      { field: '(body)', message: 'no data rows: send a header line and at least one row' },
+    ]);
+  return accepted(
+    rows.map((row) => {
+      const record: Record<string, string> = {};
+      for (let column = 0; column < header.length; column += 1) record[header[column]!] = row[column]!;
+      return record;
+    }),
+  );
 }
 
 /** CSV cells are text: an empty cell is "not measured" (null), anything else must be a decimal number. */
@@ -30,7 +36,11 @@ export function csvNumber(cell: string | undefined): number | null | string {
 }
 
 /** Parses each row with its schema; every failing row and field is listed, or the parsed rows returned. */
-export function parseRows<Schema extends z.ZodType>(schema: Schema, rows: readonly unknown[], what: string) {
+export function parseRows<Schema extends z.ZodType>(
+  schema: Schema,
+  rows: readonly unknown[],
+  what: string,
+): IngestResult<z.infer<Schema>[]> {
   const issues: Issue[] = [];
   const parsed: z.infer<Schema>[] = [];
   rows.forEach((row, index) => {
@@ -38,8 +48,17 @@ export function parseRows<Schema extends z.ZodType>(schema: Schema, rows: readon
     if (result.success) parsed.push(result.data);
     else issues.push(...issuesOf(result.error, index + 1));
   });
-  if (issues.length > 0) throw new HttpError(400, { error: `invalid ${what}: nothing was written`, issues });
-  return parsed;
+  return issues.length > 0 ? invalid(`invalid ${what}: nothing was written`, issues) : accepted(parsed);
+}
+
+/** Parses a whole body with its schema, or refuses it naming every field. */
+export function parseBody<Schema extends z.ZodType>(
+  schema: Schema,
+  body: unknown,
+  what: string,
+): IngestResult<z.infer<Schema>> {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? accepted(parsed.data) : invalid(`invalid ${what}`, issuesOf(parsed.error));
 }
 
 /** Data stamped more than an hour ahead of the wall clock is a typo, not an observation. */

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import { toBeijingIso } from '../../shared/time';
-import { parseOr400 } from '../http/errors';
 import type { ForecastRow, ObservationRow, StationRow, Store } from '../store/types';
 import { forecastBodySchema, ingestForecasts } from './forecasts';
-import { ingestObservations, observationBodySchema } from './observations';
+import { ingestObservations } from './observations';
+import { RecentRows } from './recent-rows';
+import { accepted, type IngestResult } from './result';
+import { parseBody } from './rows';
+import { stationFromInput, stationsFromCsv, type UnitLocator } from './stations';
 
 /** What the engine wants to hear after a write (server/engine: engine.ingested / stationsChanged). */
 export type IngestListener = {
@@ -13,81 +16,123 @@ export type IngestListener = {
   received?(rows: readonly { station: string; time: number }[]): void;
 };
 
+type Caller = { actor: string; source: string };
+
 /**
  * The one ingest path for HTTP feeders and the replay: validate, store with its audit entry in one
  * transaction, then tell the engine. `actor` names the caller in the audit log; `source` labels the rows.
+ * Every method returns a typed result; a refusal wrote nothing (the transport maps it to a status).
+ * `locate` finds a station's unit in the boundaries in force.
  */
-export function createIngest(store: Store, logger: Logger) {
+export function createIngest(store: Store, logger: Logger, locate: UnitLocator) {
   let listener: IngestListener | null = null;
+  const recent = new RecentRows(store);
+  let knownStations: Set<string> | null = null;
+
+  function observations(rows: readonly unknown[], caller: Caller) {
+    const now = Date.now();
+    knownStations ??= new Set(store.stations().map((station) => station.id));
+    const context = { knownStations, recent };
+    const result = store.transaction(() => {
+      const written = ingestObservations(store, rows, caller.source, now, context);
+      // An unchanged re-send writes nothing, so it leaves no audit entry (the replay loops over its data).
+      if (!written.ok || written.value.changed.length === 0) return written;
+      const value = written.value;
+      store.appendAudit({
+        at: now,
+        actor: caller.actor,
+        action: 'observations.ingest',
+        detail: {
+          source: caller.source,
+          accepted: value.accepted,
+          inserted: value.inserted,
+          replaced: value.replaced,
+          flagged: value.flagged.length,
+          reflaggedEarlier: value.changed.length - (value.accepted - value.unchanged),
+        },
+      });
+      return written;
+    });
+    if (!result.ok) return result;
+    recent.written(result.value.changed);
+    if (result.value.changed.length > 0) listener?.ingested({ observations: result.value.changed });
+    listener?.received?.(result.value.received);
+    logger.debug({ actor: caller.actor, accepted: result.value.accepted }, 'observations ingested');
+    return result;
+  }
+
+  function stations(rows: readonly StationRow[], caller: { actor: string; action: string }): void {
+    knownStations = null;
+    store.transaction(() => {
+      store.upsertStations(rows);
+      store.appendAudit({
+        at: Date.now(),
+        actor: caller.actor,
+        action: caller.action,
+        detail: { stations: rows.map((row) => ({ id: row.id, unitId: row.unitId })) },
+      });
+    });
+    listener?.stationsChanged();
+  }
+
   return {
     listen(next: IngestListener | null): void {
       listener = next;
     },
-    observations(rows: readonly unknown[], caller: { actor: string; source: string }) {
-      const now = Date.now();
-      const result = store.transaction(() => {
-        const written = ingestObservations(store, rows, caller.source, now);
-        // An unchanged re-send writes nothing, so it leaves no audit entry (the replay loops over its data).
-        if (written.changed.length === 0) return written;
-        store.appendAudit({
-          at: now,
-          actor: caller.actor,
-          action: 'observations.ingest',
-          detail: {
-            source: caller.source,
-            accepted: written.accepted,
-            inserted: written.inserted,
-            replaced: written.replaced,
-            flagged: written.flagged.length,
-            reflaggedEarlier: written.changed.length - (written.accepted - written.unchanged),
-          },
-        });
-        return written;
-      });
-      if (result.changed.length > 0) listener?.ingested({ observations: result.changed });
-      listener?.received?.(result.received);
-      logger.debug({ actor: caller.actor, accepted: result.accepted }, 'observations ingested');
-      return result;
-    },
+    observations,
     forecasts(body: unknown, caller: { actor: string }) {
-      const parsed = parseOr400(forecastBodySchema, body, 'forecast issue');
+      const parsed = parseBody(forecastBodySchema, body, 'forecast issue');
+      if (!parsed.ok) return parsed;
       const now = Date.now();
       const result = store.transaction(() => {
-        const written = ingestForecasts(store, parsed, now);
-        if (written.written === 0) return written;
+        const written = ingestForecasts(store, parsed.value, now);
+        if (!written.ok || written.value.written === 0) return written;
         store.appendAudit({
           at: now,
           actor: caller.actor,
           action: 'forecasts.ingest',
           detail: {
-            source: parsed.source,
-            issuedAt: toBeijingIso(parsed.issuedAt),
-            accepted: written.accepted,
-            superseded: written.superseded,
+            source: parsed.value.source,
+            issuedAt: toBeijingIso(parsed.value.issuedAt),
+            accepted: written.value.accepted,
+            superseded: written.value.superseded,
           },
         });
         return written;
       });
-      if (result.standing.length > 0) listener?.ingested({ forecasts: result.standing });
+      if (result.ok && result.value.standing.length > 0)
+        listener?.ingested({ forecasts: result.value.standing });
       return result;
     },
-    stations(rows: readonly StationRow[], caller: { actor: string; action: string }) {
-      store.transaction(() => {
-        store.upsertStations(rows);
-        store.appendAudit({
-          at: Date.now(),
-          actor: caller.actor,
-          action: caller.action,
-          detail: { stations: rows.map((row) => ({ id: row.id, unitId: row.unitId })) },
-        });
-      });
-      listener?.stationsChanged();
+    stations,
+    /**
+     * PUT /api/stations/:id: registers or moves one station. `authorize` sees the located station before
+     * anything is written and throws to refuse it (the caller's prefecture).
+     */
+    putStation(
+      id: unknown,
+      body: unknown,
+      caller: { actor: string },
+      authorize: (stations: readonly StationRow[]) => void,
+    ): IngestResult<StationRow> {
+      const station = stationFromInput(id, body, locate);
+      if (!station.ok) return station;
+      authorize([station.value]);
+      stations([station.value], { actor: caller.actor, action: 'station.put' });
+      return station;
+    },
+    /** POST /api/stations/import: a station list as CSV, all or nothing; `authorize` as for putStation. */
+    importStations(
+      text: string,
+      caller: { actor: string },
+      authorize: (stations: readonly StationRow[]) => void,
+    ): IngestResult<StationRow[]> {
+      const rows = stationsFromCsv(text, locate);
+      if (!rows.ok) return rows;
+      authorize(rows.value);
+      stations(rows.value, { actor: caller.actor, action: 'stations.import' });
+      return accepted(rows.value);
     },
   };
 }
 export type Ingest = ReturnType<typeof createIngest>;
-
-/** The body of POST /api/observations as JSON: `{ observations: [...] }`. */
-export function observationRowsOfJson(body: unknown): unknown[] {
-  return parseOr400(observationBodySchema, body, 'observations body').observations;
-}

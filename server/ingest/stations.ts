@@ -1,14 +1,18 @@
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { point } from '@turf/helpers';
 import { z } from 'zod';
-import { defaultBoundaries } from '../../geo/boundaries/default';
 import { units } from '../../geo/units';
 import { readDecimal } from '../../shared/decimal';
-import { HttpError, type Issue } from '../http/errors';
+import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
-import { csvRecords, parseRows } from './rows';
+import { accepted, type IngestResult, invalid } from './result';
+import { csvRecords, parseBody, parseRows } from './rows';
 
 const unitIds = new Set(units.map((unit) => unit.id));
+
+/**
+ * The unit whose boundary contains a point, in the boundaries in force (bundled, or an office's imported
+ * official ones: geo/boundaries/locate unitContaining over BoundaryService.registry()).
+ */
+export type UnitLocator = (lon: number, lat: number) => string | null;
 
 /** A station as registered: the unit comes from point-in-polygon when not given. */
 export const stationInputSchema = z.object({
@@ -53,26 +57,19 @@ const stationCsvRowSchema = stationInputSchema.extend({
   simulated: csvFlagSchema,
 });
 
-/** The unit whose boundary contains the point (the bundled approximate boundaries), or null. */
-export function unitAt(lon: number, lat: number): string | null {
-  const here = point([lon, lat]);
-  const feature = defaultBoundaries().features.find((candidate) => booleanPointInPolygon(here, candidate));
-  return feature?.properties.unitId ?? null;
-}
-
-export function stationRow(id: string, input: z.infer<typeof stationInputSchema>): StationRow {
+function stationRow(id: string, input: z.infer<typeof stationInputSchema>, locate: UnitLocator): StationRow {
   return {
     id,
     name: input.name,
     lon: input.lon,
     lat: input.lat,
-    unitId: input.unit ?? unitAt(input.lon, input.lat),
+    unitId: input.unit ?? locate(input.lon, input.lat),
     simulated: input.simulated,
   };
 }
 
 /** A unit given must exist; a point outside every unit without a unit is refused (it would feed no AQI). */
-export function checkUnits(rows: readonly StationRow[], givenUnits: readonly (string | undefined)[]): void {
+function unitIssues(rows: readonly StationRow[], givenUnits: readonly (string | undefined)[]): Issue[] {
   const issues: Issue[] = [];
   rows.forEach((row, index) => {
     const given = givenUnits[index];
@@ -81,27 +78,39 @@ export function checkUnits(rows: readonly StationRow[], givenUnits: readonly (st
     else if (row.unitId === null)
       issues.push({ row: index + 1, field: 'lon', message: 'the point lies in no unit; give the unit' });
   });
-  if (issues.length > 0) throw new HttpError(400, { error: 'invalid stations: nothing was written', issues });
+  return issues;
+}
+
+/** PUT /api/stations/:id: one station from its id and JSON body. */
+export function stationFromInput(id: unknown, body: unknown, locate: UnitLocator): IngestResult<StationRow> {
+  const parsedId = parseBody(stationIdSchema, id, 'station id');
+  if (!parsedId.ok) return parsedId;
+  const input = parseBody(stationInputSchema, body, 'station');
+  if (!input.ok) return input;
+  const station = stationRow(parsedId.value, input.value, locate);
+  const issues = unitIssues([station], [input.value.unit]);
+  return issues.length > 0 ? invalid('invalid stations: nothing was written', issues) : accepted(station);
 }
 
 /** Station list CSV: id,name,lon,lat[,unit]. All or nothing. */
-export function stationsFromCsv(text: string): StationRow[] {
+export function stationsFromCsv(text: string, locate: UnitLocator): IngestResult<StationRow[]> {
   const records = csvRecords(text);
+  if (!records.ok) return records;
   const duplicates: Issue[] = [];
   const seen = new Map<string, number>();
-  records.forEach((record, index) => {
+  records.value.forEach((record, index) => {
     const first = seen.get(record.id ?? '');
     if (first !== undefined)
       duplicates.push({ row: index + 1, field: 'id', message: `same id as row ${first}` });
     else seen.set(record.id ?? '', index + 1);
   });
-  if (duplicates.length > 0)
-    throw new HttpError(400, { error: 'invalid stations: nothing was written', issues: duplicates });
-  const rows = parseRows(stationCsvRowSchema, records, 'stations');
-  const stations = rows.map((row) => stationRow(row.id, row));
-  checkUnits(
+  if (duplicates.length > 0) return invalid('invalid stations: nothing was written', duplicates);
+  const parsed = parseRows(stationCsvRowSchema, records.value, 'stations');
+  if (!parsed.ok) return parsed;
+  const stations = parsed.value.map((row) => stationRow(row.id, row, locate));
+  const issues = unitIssues(
     stations,
-    rows.map((row) => row.unit),
+    parsed.value.map((row) => row.unit),
   );
-  return stations;
+  return issues.length > 0 ? invalid('invalid stations: nothing was written', issues) : accepted(stations);
 }

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { issuesOf } from '../../shared/issues';
 import type { OfficeChange } from '../../shared/live/events';
 import {
   type ClientToServerEvents,
@@ -24,8 +25,11 @@ export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => { of
 
 export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize };
 
-function issuesOf(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+/** A refused payload's issues in one line, named as the HTTP API names them (shared/issues). */
+function describeIssues(error: z.ZodError): string {
+  return issuesOf(error)
+    .map((issue) => `${issue.field}: ${issue.message}`)
+    .join('; ');
 }
 
 /** Watchers of the state, and watchers who may also read the office records (the warning events). */
@@ -90,7 +94,7 @@ export function attachLive(options: LiveOptions): {
   function explain(socket: LiveSocket, raw: unknown): void {
     const parsed = explainRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      socket.emit('live-error', { message: issuesOf(parsed.error) });
+      socket.emit('live-error', { message: describeIssues(parsed.error) });
       return;
     }
     const { jurisdiction } = parsed.data;

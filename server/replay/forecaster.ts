@@ -1,6 +1,6 @@
+import { StationWindows, speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
-import { HourColumns, speciesOrder } from '../engine/hour-columns';
-import { WindowCache } from '../engine/unit-series';
+import { dustWindows } from '../engine/dust-hours';
 import type { StationRow } from '../store/types';
 import type { StationHour } from './episodes';
 import { gaussian } from './random';
@@ -36,33 +36,30 @@ export type ForecastPayload = {
  */
 export function createForecaster(hours: Map<number, StationHour[]>, stations: readonly StationRow[]) {
   const unitOf = new Map(stations.map((station) => [station.id, station.unitId] as const));
-  const truth = new Map<string, WindowCache>();
-  const sums = new Map<string, { columns: HourColumns; perHour: Map<number, number[][]> }>();
+  // Each unit's hours as the engine averages them (shared/aqi windows, the exact mean of its stations).
+  const truth = new Map<string, StationWindows>();
+  const retainHours = hours.size + 48;
+  const perUnit = new Map<string, Map<number, number[]>>();
   for (const [time, rows] of hours) {
     for (const row of rows) {
       const unit = unitOf.get(row.station);
       if (!unit) continue;
-      let entry = sums.get(unit);
-      if (!entry) {
-        entry = { columns: new HourColumns(), perHour: new Map() };
-        sums.set(unit, entry);
+      let unitHours = perUnit.get(unit);
+      if (!unitHours) {
+        unitHours = new Map();
+        perUnit.set(unit, unitHours);
       }
-      const list = entry.perHour.get(time) ?? [];
-      list.push(speciesOrder.map((name) => row.values[name] ?? Number.NaN));
-      entry.perHour.set(time, list);
+      const values = unitHours.get(time) ?? [];
+      values.push(...speciesOrder.map((name) => row.values[name] ?? Number.NaN));
+      unitHours.set(time, values);
     }
   }
-  for (const [unit, { columns, perHour }] of sums) {
-    for (const [time, list] of perHour) {
-      const means = speciesOrder.map((_, column) => {
-        const present = list.map((values) => values[column]!).filter((value) => !Number.isNaN(value));
-        return present.length > 0
-          ? present.reduce((sum, value) => sum + value, 0) / present.length
-          : Number.NaN;
-      });
-      columns.set(time, means);
-    }
-    truth.set(unit, new WindowCache(columns));
+  for (const [unit, unitHours] of perUnit) {
+    const windows = new StationWindows({ retainHours });
+    for (const [time, values] of [...unitHours].sort(([a], [b]) => a - b))
+      windows.writeMean(time, values, values.length / speciesOrder.length);
+    windows.flush();
+    truth.set(unit, windows);
   }
 
   return function issue(issuedAt: number, toIso: (ms: number) => string): ForecastPayload {
@@ -71,11 +68,11 @@ export function createForecaster(hours: Map<number, StationHour[]>, stations: re
       for (let lead = 1; lead <= forecastHorizonHours; lead += 1) {
         const windowEnd = issuedAt + lead * HOUR;
         if (!hours.has(windowEnd)) break;
-        const actual = windows.at(windowEnd);
-        if (Number.isNaN(actual.aqi)) continue;
+        const actual = windows.dailyAqi(windowEnd);
+        if (actual === null) continue;
         const sigma = errorSigma(lead);
         const error = sigma * gaussian(`forecast:${unit}:${issuedAt}:${windowEnd}`);
-        const aqi = Math.min(500, Math.max(0, Math.round(actual.aqi * (1 + error))));
+        const aqi = Math.min(500, Math.max(0, Math.round(actual * (1 + error))));
         forecasts.push({
           unit,
           windowEnd: toIso(windowEnd),
@@ -83,7 +80,9 @@ export function createForecaster(hours: Map<number, StationHour[]>, stations: re
           aqiLow: Math.max(0, Math.round(aqi * (1 - 1.28 * sigma))),
           aqiHigh: Math.min(500, Math.round(aqi * (1 + 1.28 * sigma))),
           // The office forecasts a dust window as what it is, a PM10 episode, even when PM10 was off scale.
-          primary: actual.dust ? 'pm10' : (actual.primary[0] ?? null),
+          primary: dustWindows(windows, windowEnd, windowEnd)[0]
+            ? 'pm10'
+            : (windows.dailyPrimaryPollutants(windowEnd)[0] ?? null),
         });
       }
     }

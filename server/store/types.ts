@@ -3,10 +3,11 @@
  * Every write method is atomic: it either applies entirely or throws and writes nothing.
  */
 import type { EnterpriseCheck } from '../../geo/layers/enterprise-check';
+import type { Species } from '../../shared/aqi';
 import type { Role } from '../../shared/plans/schema';
 import type { Jurisdiction } from '../../shared/units/schema';
 
-export type Species = 'so2' | 'no2' | 'pm10' | 'pm25' | 'co' | 'o3';
+export type { Species };
 
 /** One station-hour as received; null = not measured. Flags name the checks a value failed. */
 export type ObservationRow = {
@@ -59,9 +60,25 @@ export type AuditVerification =
 export type ObservationWriteResult = { inserted: number; replaced: number; changed: ObservationRow[] };
 
 export interface ObservationStore {
-  /** Upserts station-hours; the newer value replaces the stored one and the replacement is reported. */
-  writeObservations(rows: readonly ObservationRow[]): ObservationWriteResult;
+  /**
+   * Upserts station-hours; the newer value replaces the stored one and the replacement is reported.
+   * `known`: the stored rows of these station-hours already read by the caller (absent = none stored).
+   */
+  writeObservations(
+    rows: readonly ObservationRow[],
+    known?: ReadonlyMap<string, ObservationRow>,
+  ): ObservationWriteResult;
+  /** Rows of [from, to] by time then station; with `stations`, read through the (station, time) key. */
   observationsBetween(from: number, to: number, stations?: readonly string[]): ObservationRow[];
+  /**
+   * Every stored hour of [from, to] as the engine keeps it, without building rows: the values in
+   * speciesOrder with flagged ones NaN (the array is reused between calls).
+   */
+  forEachObservation(
+    from: number,
+    to: number,
+    visit: (station: string, time: number, values: Float64Array) => void,
+  ): void;
   newestObservationTime(stations?: readonly string[]): number | null;
 }
 

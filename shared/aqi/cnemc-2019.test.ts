@@ -8,7 +8,7 @@ import {
   station2705A_20191201,
   station2705A_20191218,
 } from './cnemc-2019.fixture';
-import { type Species, StationWindows, unitHourlyMeans } from './index';
+import { type Species, StationWindows } from './index';
 
 /** The daily report for the natural day (hours ending 01:00 … 24:00), fed hour by hour. */
 function dailyReport(rows: readonly (readonly number[])[], day: string) {
@@ -48,9 +48,15 @@ describe('real 2019 CNEMC data reproduce the derived daily AQI (HJ 633-2012)', (
 
   test('Yining city (YINING_MEAN) on 2019-12-18: hourly station means give 217', () => {
     const stations = [station2703A_20191218, station2704A_20191218, station2705A_20191218];
-    const rows = station2703A_20191218.map((_, hour) =>
-      Array.from(unitHourlyMeans(stations.map((station) => station[hour]!)).values),
-    );
-    expect(dailyReport(rows, '2019-12-18').aqi).toBe(217);
+    const unit = new StationWindows();
+    const first = Date.parse('2019-12-18T01:00:00+08:00');
+    for (let hour = 0; hour < 24; hour += 1)
+      unit.writeMean(
+        first + hour * HOUR,
+        stations.flatMap((station) => station[hour]!),
+        stations.length,
+      );
+    unit.flush();
+    expect(unit.report(first + 23 * HOUR, 'daily').aqi).toBe(217);
   });
 });

@@ -29,12 +29,17 @@ export type CompiledRules = {
    */
   lookup: Int16Array;
   lookupStart: Int32Array;
+  /** The last breakpoint in rounding units (2026: concentration × roundingFactor). */
+  topUnits: Float64Array;
   /** Fixed IAQI above the last breakpoint, or NaN. */
   aboveIaqi: Float64Array;
   /** Indicator whose sub-index replaces this one above the last breakpoint, or -1. */
   aboveFallback: Int8Array;
   hourly: Int8Array;
   daily: Int8Array;
+  /** A partial report's AQI is published only above this (2026 §5.3.1); −1 when always published (2012). */
+  partialAqiPublishedAbove: number;
+  listsOverStandard: boolean;
 };
 
 function compile(rules: EditionRules): CompiledRules {
@@ -48,8 +53,11 @@ function compile(rules: EditionRules): CompiledRules {
     aboveFallback: new Int8Array(count).fill(noFallback),
     lookup: new Int16Array(0),
     lookupStart: new Int32Array(count),
+    topUnits: new Float64Array(count),
     hourly: Int8Array.from(rules.reports.hourly, (name) => indicatorIndex[name]),
     daily: Int8Array.from(rules.reports.daily, (name) => indicatorIndex[name]),
+    partialAqiPublishedAbove: rules.partialAqiPublishedAbove ?? -1,
+    listsOverStandard: rules.listsOverStandard,
   };
   indicatorOrder.forEach((name: Indicator, index) => {
     const breakpoints = rules.scales[name]?.breakpoints ?? [];
@@ -60,6 +68,8 @@ function compile(rules: EditionRules): CompiledRules {
     if (above && 'fallback' in above) compiled.aboveFallback[index] = indicatorIndex[above.fallback];
     const species = speciesOrder[speciesIndexOfIndicator[index]!]!;
     if (rules.roundingDecimals) compiled.roundingFactor[index] = 10 ** rules.roundingDecimals[species];
+    const factor = compiled.roundingFactor[index] || 1;
+    compiled.topUnits[index] = breakpoints.length > 0 ? breakpoints.at(-1)! * factor : -1;
   });
   if (rules.roundingDecimals) fillLookup(compiled);
   return compiled;

@@ -14,9 +14,6 @@ export function editionFor(windowEnd: number): Edition {
   return windowEnd >= edition2026From ? '2026' : '2012';
 }
 
-/** Same as editionFor, under the name the server engine uses. */
-export const editionAt = editionFor;
-
 export function rulesFor(edition: Edition): EditionRules {
   return edition === '2026' ? rules2026 : rules2012;
 }

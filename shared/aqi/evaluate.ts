@@ -1,11 +1,13 @@
 import type { CompiledRules } from './compiled-rules';
 import * as compiled from './compiled-rules';
+import * as exact from './exact';
 import * as scale from './scale';
 import type { ReportKind } from './species';
 import * as species from './species';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
-const { aboveScale, roundHalfEven, subIndexOf } = scale;
+const { aboveScale, iaqiLevels, roundHalfEven, subIndexOf } = scale;
+const { ceilingExact, roundHalfEvenExact, toNumber } = exact;
 const { columnsPerIndicator } = compiled;
 const { indicatorOrder } = species;
 const speciesIndexOfIndicator = Int8Array.from(species.speciesIndexOfIndicator);
@@ -15,15 +17,18 @@ const topIaqi = 500;
 
 /**
  * Reusable working space for one report, so the per-hour loop allocates nothing. In: each indicator's
- * concentration as the exact ratio numerator / denominator (denominator 0 = missing). Out: sub-indices
- * (NaN = NA), the concentrations as used, the AQI and bit masks (species bits for pollutants, indicator
- * bits for indicators).
+ * concentration as the exact ratio numerator / denominator of integers (denominator 0 = missing), or as an
+ * exact rational where the integers cannot hold it. Out: sub-indices (NaN = NA), the concentrations as
+ * used, the AQI and bit masks (species bits for pollutants, indicator bits for indicators).
  */
 export class ReportScratch {
   readonly numerators = new Float64Array(indicatorCount);
   readonly denominators = new Float64Array(indicatorCount);
-  readonly usedNumerators = new Float64Array(indicatorCount);
-  readonly usedDenominators = new Float64Array(indicatorCount);
+  /** Indicators given as rationals (bit i = indicatorOrder[i]); their values are in `rationals`. */
+  rationalMask = 0;
+  readonly rationals: (exact.Rational | null)[] = new Array(indicatorCount).fill(null);
+  /** Concentration as used (2026: rounded per GB/T 8170), NaN when missing. */
+  readonly used = new Float64Array(indicatorCount);
   readonly subIndices = new Float64Array(indicatorCount);
   /** The published AQI, NaN for NA. */
   aqi = Number.NaN;
@@ -34,32 +39,152 @@ export class ReportScratch {
 
   clear(): void {
     this.denominators.fill(0);
+    this.rationalMask = 0;
   }
 
   set(index: number, numerator: number, denominator: number): void {
     const present = denominator > 0 && numerator >= 0;
     this.numerators[index] = present ? numerator : 0;
     this.denominators[index] = present ? denominator : 0;
+    this.rationalMask &= ~(1 << index);
   }
+
+  setRational(index: number, value: exact.Rational): void {
+    this.rationals[index] = value;
+    this.denominators[index] = 1;
+    this.rationalMask |= 1 << index;
+  }
+}
+
+/** The sub-index of integers numerator / denominator by the table alone, or aboveScale (no notes). */
+export function integerSubIndex(rules: CompiledRules, index: number, numerator: number, denominator: number) {
+  const count = rules.breakpointCounts[index]!;
+  const factor = rules.roundingFactor[index]!;
+  if (factor === 0)
+    return subIndexOf(rules.breakpoints, index * columnsPerIndicator, count, numerator, denominator);
+  // HJ 633-2026 §4.2.2: round once, from the exact value (GB/T 8170); then a whole number of units.
+  const units = roundHalfEven(numerator * factor, denominator);
+  return units <= rules.topUnits[index]! ? rules.lookup[rules.lookupStart[index]! + units]! : aboveScale;
+}
+
+/** In subIndexColumn's input: the value needs the slow path (rational, or the table notes). */
+export const needsSlowPath = -2;
+
+/**
+ * integerSubIndex over a column: out[outOffset + k] for numerators[k] / denominators[k], k < length
+ * (denominator 0 = NA → NaN; needsSlowPath or a concentration above the table → needsSlowPath, for the
+ * caller's per-value path). The same arithmetic as integerSubIndex, with the table in registers.
+ */
+export function subIndexColumn(
+  rules: CompiledRules,
+  index: number,
+  numerators: Float64Array,
+  denominators: Float64Array,
+  length: number,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const count = rules.breakpointCounts[index]!;
+  const factor = rules.roundingFactor[index]!;
+  if (factor > 0) {
+    const lookup = rules.lookup;
+    const start = rules.lookupStart[index]!;
+    const top = rules.topUnits[index]!;
+    for (let k = 0; k < length; k += 1) {
+      const denominator = denominators[k]!;
+      if (denominator <= 0) {
+        out[outOffset + k] = denominator === 0 ? Number.NaN : needsSlowPath;
+        continue;
+      }
+      const units = roundHalfEven(numerators[k]! * factor, denominator);
+      out[outOffset + k] = units <= top ? lookup[start + units]! : needsSlowPath;
+    }
+    return;
+  }
+  const table = rules.breakpoints;
+  const offset = index * columnsPerIndicator;
+  const top = table[offset + count - 1]!;
+  for (let k = 0; k < length; k += 1) {
+    const denominator = denominators[k]!;
+    if (denominator <= 0) {
+      out[outOffset + k] = denominator === 0 ? Number.NaN : needsSlowPath;
+      continue;
+    }
+    const numerator = numerators[k]!;
+    if (numerator > top * denominator) {
+      out[outOffset + k] = needsSlowPath;
+      continue;
+    }
+    let segment = 1;
+    while (numerator > table[offset + segment]! * denominator) segment += 1;
+    const low = table[offset + segment - 1]!;
+    const iaqiLow = iaqiLevels[segment - 1]!;
+    const rise = (iaqiLevels[segment]! - iaqiLow) * (numerator - low * denominator);
+    const run = (table[offset + segment]! - low) * denominator;
+    let quotient = Math.floor(rise / run);
+    let remainder = rise - quotient * run;
+    if (remainder < 0) {
+      quotient -= 1;
+      remainder += run;
+    } else if (remainder >= run) {
+      quotient += 1;
+      remainder -= run;
+    }
+    out[outOffset + k] = iaqiLow + quotient + (remainder > 0 ? 1 : 0);
+  }
+}
+
+/** The same for an exact rational concentration, in BigInt (the slow path). */
+export function rationalSubIndex(rules: CompiledRules, index: number, value: exact.Rational): number {
+  const count = rules.breakpointCounts[index]!;
+  const offset = index * columnsPerIndicator;
+  const factor = rules.roundingFactor[index]!;
+  if (factor > 0) {
+    const units = roundHalfEvenExact({
+      numerator: value.numerator * BigInt(factor),
+      denominator: value.denominator,
+    });
+    return units <= BigInt(rules.topUnits[index]!)
+      ? rules.lookup[rules.lookupStart[index]! + Number(units)]!
+      : aboveScale;
+  }
+  const { numerator, denominator } = value;
+  if (numerator > BigInt(rules.breakpoints[offset + count - 1]!) * denominator) return aboveScale;
+  let segment = offset + 1;
+  while (numerator > BigInt(rules.breakpoints[segment]!) * denominator) segment += 1;
+  const low = BigInt(rules.breakpoints[segment - 1]!);
+  const iaqiLow = iaqiLevels[segment - offset - 1]!;
+  const rise = BigInt(iaqiLevels[segment - offset]! - iaqiLow) * (numerator - low * denominator);
+  const run = (BigInt(rules.breakpoints[segment]!) - low) * denominator;
+  return iaqiLow + Number(ceilingExact({ numerator: rise, denominator: run }));
 }
 
 /** One indicator's sub-index with rounding, the table notes and the beyond-scale rule; NaN for NA. */
 export function subIndexAt(rules: CompiledRules, index: number, scratch: ReportScratch): number {
   const count = rules.breakpointCounts[index]!;
-  let denominator = scratch.denominators[index]!;
+  const denominator = scratch.denominators[index]!;
   if (count === 0 || denominator === 0) return Number.NaN;
-  let numerator = scratch.numerators[index]!;
-  const factor = rules.roundingFactor[index]!;
   let value: number;
-  if (factor > 0) {
-    // HJ 633-2026 §4.2.2: round once, from the measured value (GB/T 8170); then a whole number of units.
-    numerator = roundHalfEven(numerator * factor, denominator);
-    denominator = factor;
-    const top = rules.breakpoints[index * columnsPerIndicator + count - 1]! * factor;
-    value = numerator <= top ? rules.lookup[rules.lookupStart[index]! + numerator]! : aboveScale;
-  } else value = subIndexOf(rules.breakpoints, index * columnsPerIndicator, count, numerator, denominator);
-  scratch.usedNumerators[index] = numerator;
-  scratch.usedDenominators[index] = denominator;
+  if ((scratch.rationalMask & (1 << index)) !== 0) {
+    const rational = scratch.rationals[index]!;
+    value = rationalSubIndex(rules, index, rational);
+    const factor = rules.roundingFactor[index]!;
+    scratch.used[index] =
+      factor > 0
+        ? Number(
+            roundHalfEvenExact({
+              numerator: rational.numerator * BigInt(factor),
+              denominator: rational.denominator,
+            }),
+          ) / factor
+        : toNumber(rational);
+  } else {
+    const numerator = scratch.numerators[index]!;
+    value = integerSubIndex(rules, index, numerator, denominator);
+    const factor = rules.roundingFactor[index]!;
+    scratch.used[index] =
+      factor > 0 ? roundHalfEven(numerator * factor, denominator) / factor : numerator / denominator;
+  }
   if (value !== aboveScale) return value;
   const fixed = rules.aboveIaqi[index]!;
   if (!Number.isNaN(fixed)) return fixed;
@@ -77,35 +202,65 @@ export function evaluateReport(
   unmonitoredSpeciesMask = 0,
 ): void {
   const indicators = kind === 'hourly' ? rules.hourly : rules.daily;
-  const subIndices = scratch.subIndices;
   scratch.beyondScaleMask = 0;
+  for (let position = 0; position < indicators.length; position += 1) {
+    const index = indicators[position]!;
+    scratch.subIndices[index] = subIndexAt(rules, index, scratch);
+  }
+  summarizeReport(rules, indicators, scratch.subIndices, 0, 1, unmonitoredSpeciesMask, scratch);
+}
+
+/** What a report publishes besides its sub-indices (bit masks as ReportScratch's). */
+export type ReportSummary = {
+  aqi: number;
+  primaryMask: number;
+  overStandardMask: number;
+  missingMask: number;
+};
+
+/**
+ * From a report's sub-indices (NaN = NA; indicator i's at values[offset + i × stride]): the AQI as
+ * published, primary and over-standard pollutants, and the indicators missing while others were present.
+ */
+export function summarizeReport(
+  rules: CompiledRules,
+  indicators: Int8Array,
+  values: Float64Array,
+  offset: number,
+  stride: number,
+  unmonitoredSpeciesMask: number,
+  out: ReportSummary,
+): void {
   let missingMask = 0;
   let aqi = -1;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
-    const value = subIndexAt(rules, index, scratch);
-    subIndices[index] = value;
+    const value = values[offset + index * stride]!;
     if (value > aqi) aqi = value;
     else if (Number.isNaN(value) && (unmonitoredSpeciesMask & (1 << speciesIndexOfIndicator[index]!)) === 0)
       missingMask |= 1 << index;
   }
-  const threshold = rules.rules.partialAqiPublishedAbove;
-  const withheld = threshold !== null && missingMask !== 0 && aqi <= threshold;
+  const withheld = missingMask !== 0 && aqi <= rules.partialAqiPublishedAbove;
   const published = aqi < 0 || withheld ? Number.NaN : aqi;
-  const listsOverStandard = rules.rules.listsOverStandard;
+  const listsOverStandard = rules.listsOverStandard;
   let primaryMask = 0;
   let overStandardMask = 0;
-  for (let position = 0; position < indicators.length; position += 1) {
-    const index = indicators[position]!;
-    const value = subIndices[index]!;
-    const speciesBit = 1 << speciesIndexOfIndicator[index]!;
-    // Primary pollutant: AQI > 50, the largest IAQI, ties all listed (2012 §4.4.2, 2026 §4.3.1).
-    if (published > 50 && value === published) primaryMask |= speciesBit;
-    // Over-standard pollutant: IAQI > 100 (2012 §3.4, §4.4.2; dropped in 2026).
-    if (listsOverStandard && value > 100) overStandardMask |= speciesBit;
+  if (published > 50 || listsOverStandard) {
+    for (let position = 0; position < indicators.length; position += 1) {
+      const index = indicators[position]!;
+      const value = values[offset + index * stride]!;
+      const speciesBit = 1 << speciesIndexOfIndicator[index]!;
+      // Primary pollutant: AQI > 50, the largest IAQI, ties all listed (2012 §4.4.2, 2026 §4.3.1).
+      if (published > 50 && value === published) primaryMask |= speciesBit;
+      // Over-standard pollutant: IAQI > 100 (2012 §3.4, §4.4.2; dropped in 2026).
+      if (listsOverStandard && value > 100) overStandardMask |= speciesBit;
+    }
   }
-  scratch.aqi = published;
-  scratch.missingMask = missingMask;
-  scratch.primaryMask = primaryMask;
-  scratch.overStandardMask = overStandardMask;
+  out.aqi = published;
+  // A report with nothing present is no report at all, not a partial one.
+  out.missingMask = aqi < 0 ? 0 : missingMask;
+  out.primaryMask = primaryMask;
+  out.overStandardMask = overStandardMask;
 }
+
+export { topIaqi };

@@ -26,28 +26,28 @@ export class HourRing {
   }
 
   /**
-   * Makes room for a value at `hour`; false when the hour is too old to take (a window it belongs to
-   * would need values already dropped from the ring).
+   * Makes room for a value at `hour`, which the caller then writes in full (the hours between the newest
+   * and it are cleared: missing); false when the hour is too old to take (a window it belongs to would need
+   * values already dropped from the ring).
    */
   admit(hour: number): boolean {
     if (Number.isNaN(this.first) || hour - this.newest >= this.capacity) {
       this.dirtyFrom = Number.NaN;
       this.first = hour;
       this.newest = hour;
-      this.clearHour(hour);
       this.markDirty(hour, hour);
       return true;
     }
     if (hour > this.newest) {
       if (this.dirtyFrom <= hour - this.capacity + 24) this.flush();
-      for (let gap = this.newest + 1; gap <= hour; gap += 1) this.clearHour(gap);
+      for (let gap = this.newest + 1; gap < hour; gap += 1) this.clearHour(gap);
       this.markDirty(this.newest + 1, hour);
       this.newest = hour;
       return true;
     }
     if (hour < this.first) {
       if (hour <= this.newest - this.capacity) return false;
-      for (let gap = hour; gap < this.first; gap += 1) this.clearHour(gap);
+      for (let gap = hour + 1; gap < this.first; gap += 1) this.clearHour(gap);
       this.markDirty(hour, this.first - 1);
       this.first = hour;
       return true;

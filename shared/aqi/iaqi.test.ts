@@ -102,12 +102,18 @@ describe('rounding', () => {
     expect(iaqi('co_24h', 2.05, '2012')).toBe(52); // 51.25 → 52
   });
 
-  test('binary floating-point noise never bumps a breakpoint up', () => {
+  test('a breakpoint written in decimal is exactly that breakpoint, whatever its binary form', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
-    expect(iaqi('co_24h', (0.1 + 0.2) * 10 - 1, '2012')).toBe(50); // 2.0000000000000004 mg/m³
-    expect(iaqi('pm25_24h', 75.00000000000001, '2012')).toBe(100);
-    expect(iaqi('pm25_24h', 35.0000000001, '2012')).toBe(50);
+    expect(iaqi('co_24h', 0.3 * 10 - 1, '2012')).toBe(50); // 2 mg/m³
+    expect(iaqi('pm25_24h', 75, '2012')).toBe(100);
     expect(iaqi('pm25_24h', 34.99999999999999, '2012')).toBe(50);
+  });
+
+  test('the decimal as sent decides, to its last digit (issue 17.2): any digit above a breakpoint rounds up', () => {
+    // Rounding to millionths first used to read these as the breakpoints themselves.
+    expect(iaqi('pm25_24h', 35.0000000001, '2012')).toBe(51);
+    expect(iaqi('pm25_24h', 75.00000000000001, '2012')).toBe(101);
+    expect(iaqi('co_24h', (0.1 + 0.2) * 10 - 1, '2012')).toBe(51); // 2.0000000000000004 mg/m³ as sent
   });
 });
 

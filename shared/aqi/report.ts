@@ -1,12 +1,13 @@
 import { type Category, categoryOf } from './categories';
 import { compiledRules } from './compiled-rules';
 import { evaluateReport, ReportScratch, subIndexAt } from './evaluate';
-import { microsPerUnit, toMicros } from './scale';
+import { exactValue, isMissing, ticksOf, ticksPerUnit } from './exact';
 import {
   type Edition,
   type Indicator,
   indicatorIndex,
   indicatorOrder,
+  indicatorsFromMask,
   type ReportKind,
   type Species,
   speciesFromMask,
@@ -28,7 +29,10 @@ export type AqiReport = {
   category: Category | null;
   /** Indicators above the top of their table: reported as 500, which the standards do not define. */
   beyondScale: Indicator[];
-  /** Report indicators that were missing or invalid (NA). */
+  /**
+   * Report indicators that were missing or invalid (NA) while others were present: the report is partial
+   * (DOMAIN.md, incomplete data). Empty when complete, and when nothing at all was present (no report).
+   */
   missing: Indicator[];
 };
 
@@ -36,10 +40,6 @@ export type ReportOptions = {
   /** HJ 633-2026 §5.3.2: pollutants outside the monitoring plan, whose absence does not withhold the AQI. */
   unmonitored?: readonly Species[];
 };
-
-function indicatorsFromMask(mask: number): Indicator[] {
-  return indicatorOrder.filter((_, index) => (mask & (1 << index)) !== 0);
-}
 
 /** Turns an evaluated scratch into the report object (shared by aqiReport and the windows). */
 export function reportFromScratch(scratch: ReportScratch, kind: ReportKind, edition: Edition): AqiReport {
@@ -50,10 +50,9 @@ export function reportFromScratch(scratch: ReportScratch, kind: ReportKind, edit
     const name = indicatorOrder[index]!;
     const value = scratch.subIndices[index]!;
     iaqi[name] = Number.isNaN(value) ? null : value;
+    // Shown to the millionth: 2026's rounded values exactly, 2012's means as the panel prints them.
     concentrations[name] =
-      scratch.denominators[index] === 0
-        ? null
-        : scratch.usedNumerators[index]! / scratch.usedDenominators[index]!;
+      scratch.denominators[index] === 0 ? null : Math.round(scratch.used[index]! * 1e6) / 1e6;
   }
   const aqi = Number.isNaN(scratch.aqi) ? null : scratch.aqi;
   return {
@@ -68,6 +67,17 @@ export function reportFromScratch(scratch: ReportScratch, kind: ReportKind, edit
     beyondScale: indicatorsFromMask(scratch.beyondScaleMask),
     missing: indicatorsFromMask(scratch.missingMask),
   };
+}
+
+/** A decimal concentration into the scratch: whole ticks when it fits, else its exact value. */
+function setConcentration(scratch: ReportScratch, index: number, value: number | null | undefined): void {
+  if (isMissing(value)) {
+    scratch.set(index, 0, 0);
+    return;
+  }
+  const ticks = ticksOf(value);
+  if (Number.isNaN(ticks)) scratch.setRational(index, exactValue(value)!);
+  else scratch.set(index, ticks, ticksPerUnit);
 }
 
 function speciesMask(species: readonly Species[]): number {
@@ -85,7 +95,7 @@ export function aqiReport(
   options: ReportOptions = {},
 ): AqiReport {
   const scratch = new ReportScratch();
-  for (const name of indicatorOrder) scratch.set(indicatorIndex[name], toMicros(input[name]), microsPerUnit);
+  for (const name of indicatorOrder) setConcentration(scratch, indicatorIndex[name], input[name]);
   evaluateReport(compiledRules(edition), kind, scratch, speciesMask(options.unmonitored ?? []));
   return reportFromScratch(scratch, kind, edition);
 }
@@ -95,12 +105,14 @@ export function aqiReport(
  * missing or negative input, for an indicator the edition gives no sub-index (2012 PM 1 h), and where a
  * 2012 note defers to another indicator (SO2 1 h or O3 8 h above 800 µg/m³: use aqiReport).
  */
+const iaqiScratch = new ReportScratch();
+
 export function iaqi(indicator: Indicator, concentration: number | null, edition: Edition): number | null {
-  const scratch = new ReportScratch();
+  const scratch = iaqiScratch;
+  scratch.clear();
   const index = indicatorIndex[indicator];
-  const micros = toMicros(concentration);
-  if (Number.isNaN(micros)) return null;
-  scratch.set(index, micros, microsPerUnit);
+  if (isMissing(concentration)) return null;
+  setConcentration(scratch, index, concentration);
   const value = subIndexAt(compiledRules(edition), index, scratch);
   return Number.isNaN(value) ? null : value;
 }

@@ -43,3 +43,8 @@ export const speciesIndexOfIndicator: readonly number[] = indicatorOrder.map((na
 export function speciesFromMask(mask: number): Species[] {
   return speciesOrder.filter((_, index) => (mask & (1 << index)) !== 0);
 }
+
+/** Indicators named by a bit mask (bit i = indicatorOrder[i]), in indicator order. */
+export function indicatorsFromMask(mask: number): Indicator[] {
+  return indicatorOrder.filter((_, index) => (mask & (1 << index)) !== 0);
+}

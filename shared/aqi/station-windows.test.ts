@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { dailyAqiSeries } from '../rules/daily-series';
 import { HOUR } from '../time';
-import { dailyAqiSeries, StationWindows } from './index';
+import { StationWindows } from './index';
 
 const na = Number.NaN;
 const start = Date.parse('2019-12-01T01:00:00+08:00');
@@ -100,13 +101,18 @@ describe('reports at every hour', () => {
 
   test('the daily series gives D(t) at every hour, NaN where the window is invalid', () => {
     const windows = windowsWith(30, () => hazy);
-    const { series, primaryPollutants } = dailyAqiSeries(windows, at(0), at(35));
+    const { series, published, missing, primaryPollutants } = dailyAqiSeries(windows, at(0), at(35));
     expect(series.values.length).toBe(36);
     expect(series.lastObservedIndex).toBe(29);
     expect(Number.isNaN(series.values[17]!)).toBe(true);
-    // After 19 hours only the O3 daily maximum 8 h is valid (14 means); 2012 reports from what is present.
-    expect(series.values[18]).toBe(15);
+    expect(missing[17]).toEqual([]);
+    // After 19 hours only the O3 daily maximum 8 h is valid (14 means); 2012 publishes from what is present,
+    // marked partial, and grading reads a partial value of 100 or less as missing (DOMAIN.md).
+    expect(published[18]).toBe(15);
+    expect(missing[18]).toEqual(['so2_24h', 'no2_24h', 'pm10_24h', 'co_24h', 'o3_1h', 'pm25_24h']);
+    expect(Number.isNaN(series.values[18]!)).toBe(true);
     expect(series.values[19]).toBe(107);
+    expect(missing[19]).toEqual([]);
     expect(series.values[29]).toBe(107);
     expect(Number.isNaN(series.values[30]!)).toBe(true);
     expect(primaryPollutants[29]).toEqual(['pm25']);

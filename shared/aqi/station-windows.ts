@@ -2,42 +2,36 @@ import * as time from '../time';
 import * as compiled from './compiled-rules';
 import * as editions from './editions';
 import * as evaluate from './evaluate';
-import { HourRing } from './hour-ring';
-import { OzoneWindows } from './ozone-windows';
+import * as exactNumbers from './exact';
 import { type AqiReport, reportFromScratch } from './report';
-import * as scale from './scale';
 import {
   type Edition,
-  indicatorIndex,
+  type Indicator,
+  indicatorsFromMask,
   type ReportKind,
   type Species,
   speciesFromMask,
   speciesOrder,
 } from './species';
 import * as validity from './validity';
+import { fillReport, rateRange } from './window-rating';
+import { slideWindows } from './window-slide';
+import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
 const { HOUR } = time;
 const { compiledRules } = compiled;
 const { editionFor } = editions;
 const { evaluateReport, ReportScratch } = evaluate;
-const { microsPerUnit, toMicros } = scale;
-const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
+const { add, divide, exactValue, isMissing, ticksOf, ticksPerUnit } = exactNumbers;
+const { minimumHoursFor8h, minimumHoursFor24h } = validity;
+const { dailyKind, field, hourlyKind, notAvailable, ozone, speciesCount, strideShift, WindowStore } = store;
 const rules2012 = compiledRules('2012');
 const rules2026 = compiledRules('2026');
 const firstHourOf2026 = editions.edition2026From / HOUR;
 
-const speciesCount = speciesOrder.length;
-const ozone = speciesOrder.indexOf('o3');
-const notAvailable = -1;
-
-const oneHour = speciesOrder.map((name) => indicatorIndex[`${name}_1h`]);
-const dayMean = speciesOrder.map((name) => (name === 'o3' ? -1 : indicatorIndex[`${name}_24h` as 'so2_24h']));
-const ozone1h = indicatorIndex.o3_1h;
-const ozone8h = indicatorIndex.o3_8h;
-
 export type WindowsOptions = {
-  /** Hours kept for lookup and late corrections (default two weeks); rounded up to a power of two. */
+  /** Hours kept for lookup and late corrections (default three weeks); rounded up to a power of two. */
   retainHours?: number;
   /** Force one edition; by default each hour uses the edition in force at its end (editionFor). */
   edition?: Edition;
@@ -48,41 +42,21 @@ export type WindowsOptions = {
 /**
  * One station's (or unit's) hourly values, hour-ending Beijing time, with every window HJ 633 needs: 24-hour
  * moving means, the O3 8-hour moving mean, the O3 daily maxima, and the real-time and daily AQI at every
- * hour. Values are kept as exact millionths, so the running sums never drift. Appending the next hour
- * costs O(1); a late or corrected hour recomputes only the 24 windows containing it.
+ * hour, with the indicators each report lacked. Values are kept as exact integers (exact.ts), so the
+ * running sums never drift and GB/T 8170 ties are decided on the exact value. Appending the next hour
+ * costs O(1); a late or corrected hour moves only the 24 windows containing it; reports are rated when
+ * first read, a run of hours at a time.
  */
 export class StationWindows {
-  private readonly ring: HourRing;
-  /** Species-major columns: species s at slot i is [s × capacity + i]. */
-  private readonly values: Float64Array;
-  private readonly sums24: Float64Array;
-  private readonly counts24: Uint8Array;
-  private readonly ozone: OzoneWindows;
-  private readonly hourlyAqis: Int16Array;
-  private readonly hourlyPrimary: Uint8Array;
-  private readonly dailyAqis: Int16Array;
-  private readonly dailyPrimary: Uint8Array;
+  private readonly windows: store.WindowStore;
   private readonly scratch = new ReportScratch();
   private readonly fixedRules: compiled.CompiledRules | null;
   private readonly unmonitoredMask: number;
 
   constructor(private readonly options: WindowsOptions = {}) {
-    this.ring = new HourRing(
-      options.retainHours ?? 14 * 24,
-      (hour) => this.clearHour(hour),
-      (from, to) => {
-        for (let hour = from; hour <= to; hour += 1) this.computeHour(hour);
-      },
+    this.windows = new WindowStore(options.retainHours ?? 21 * 24, (from, to) =>
+      slideWindows(this.windows, from, to),
     );
-    const size = this.ring.capacity;
-    this.values = new Float64Array(speciesCount * size);
-    this.sums24 = new Float64Array(speciesCount * size);
-    this.counts24 = new Uint8Array(speciesCount * size);
-    this.ozone = new OzoneWindows(this.ring, this.values.subarray(ozone * size, (ozone + 1) * size));
-    this.hourlyAqis = new Int16Array(size);
-    this.hourlyPrimary = new Uint8Array(size);
-    this.dailyAqis = new Int16Array(size);
-    this.dailyPrimary = new Uint8Array(size);
     this.fixedRules = options.edition ? compiledRules(options.edition) : null;
     this.unmonitoredMask = (options.unmonitored ?? []).reduce(
       (mask, name) => mask | (1 << speciesOrder.indexOf(name)),
@@ -92,35 +66,105 @@ export class StationWindows {
 
   /** End of the newest hour held, or null before the first value. */
   get newestHour(): number | null {
-    return Number.isNaN(this.ring.newest) ? null : this.ring.newest * HOUR;
+    const newest = this.windows.ring.newest;
+    return Number.isNaN(newest) ? null : newest * HOUR;
   }
 
   /**
-   * Writes one hour's values in speciesOrder (µg/m³, CO mg/m³; NaN or negative = missing or flagged) and
-   * updates the windows. Returns false when the hour is older than the ring can still correct.
+   * Writes one hour's values in speciesOrder (µg/m³, CO mg/m³; NaN, null or negative = missing or flagged)
+   * and updates the windows. Returns false when the hour is older than the ring can still correct.
    */
-  set(hourEnd: number, values: ArrayLike<number>): boolean {
+  set(hourEnd: number, values: ArrayLike<number | null>): boolean {
+    const written = this.write(hourEnd, values);
+    this.windows.ring.flush();
+    return written;
+  }
+
+  /** As set, but the windows are brought up to date only by the next flush (or read): for batches. */
+  write(hourEnd: number, values: ArrayLike<number | null>): boolean {
     const hour = toHourIndex(hourEnd);
-    if (!this.ring.admit(hour)) return false;
-    const slot = hour & this.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1)
-      this.values[species * this.ring.capacity + slot] = toMicros(values[species]);
-    this.ring.flush();
+    if (!this.windows.ring.admit(hour)) return false;
+    const slot = hour & this.windows.ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) this.store(slot, species, values[species]);
     return true;
+  }
+
+  /**
+   * Writes a unit's hour: per species the arithmetic mean of its stations' valid values (DOMAIN.md, AQI:
+   * a unit's concentration is the mean of its valid stations), exact, as the windows keep every value.
+   * `stations` holds each station's values in speciesOrder, station after station (6 per station).
+   */
+  writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number): boolean {
+    const hour = toHourIndex(hourEnd);
+    if (!this.windows.ring.admit(hour)) return false;
+    const slot = hour & this.windows.ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) {
+      let sum = 0;
+      let count = 0;
+      for (let station = 0; station < stationCount; station += 1) {
+        const value = stations[station * speciesCount + species]!;
+        if (isMissing(value)) continue;
+        sum += ticksOf(value);
+        count += 1;
+      }
+      // An inexact value made the sum NaN; a mean of more than 10 stations may not be whole ticks.
+      const mean = sum / count;
+      if (count === 0) this.windows.storeTicks(slot, species, Number.NaN);
+      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER)
+        this.windows.storeTicks(slot, species, mean);
+      else {
+        let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
+        for (let station = 0; station < stationCount; station += 1) {
+          const value = exactValue(stations[station * speciesCount + species]);
+          if (value) total = add(total, value);
+        }
+        this.windows.storeRational(slot, species, divide(total, count));
+      }
+    }
+    return true;
+  }
+
+  /** Brings every window touched by write / writeMean up to date. */
+  flush(): void {
+    this.windows.ring.flush();
   }
 
   /** Writes consecutive hours from `firstHourEnd` (columns in speciesOrder) and recomputes once. */
   load(firstHourEnd: number, columns: readonly ArrayLike<number>[]): void {
     const firstHour = toHourIndex(firstHourEnd);
+    const { ring } = this.windows;
     const length = columns[0]?.length ?? 0;
     for (let offset = 0; offset < length; offset += 1) {
       const hour = firstHour + offset;
-      if (!this.ring.admit(hour)) continue;
-      const slot = hour & this.ring.mask;
+      if (!ring.admit(hour)) continue;
       for (let species = 0; species < speciesCount; species += 1)
-        this.values[species * this.ring.capacity + slot] = toMicros(columns[species]![offset]);
+        this.store(hour & ring.mask, species, columns[species]![offset]);
     }
-    this.ring.flush();
+    ring.flush();
+  }
+
+  /**
+   * Moves the newest hour on to `hourEnd` without values (the hours between are missing), so that the
+   * windows ending there exist: a clock that runs on after the last data still has its windows.
+   */
+  extendTo(hourEnd: number): void {
+    const hour = toHourIndex(hourEnd);
+    const { ring } = this.windows;
+    if (Number.isNaN(ring.newest) || hour <= ring.newest) return;
+    ring.admit(hour);
+    this.windows.clearHour(hour);
+    ring.flush();
+  }
+
+  /** The hour's own value (1-hour mean) of a species, or null when missing or not held. */
+  value(species: Species, hourEnd: number): number | null {
+    const slot = this.slotOf(hourEnd);
+    if (slot < 0) return null;
+    const index = speciesOrder.indexOf(species);
+    const exact = this.windows.tracksInexact ? this.windows.exactHour(index, hourEnd / HOUR) : null;
+    if (exact) return exactNumbers.toNumber(exact);
+    const ticks = this.windows.records[(slot << strideShift) + index]!;
+    return Number.isNaN(ticks) ? null : ticks / ticksPerUnit;
   }
 
   /** The 24-hour moving mean ending at hourEnd, or null when fewer than 20 hours are valid. */
@@ -128,37 +172,62 @@ export class StationWindows {
     const index = speciesOrder.indexOf(species);
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const at = index * this.ring.capacity + slot;
-    const count = this.counts24[at]!;
-    return count >= minimumHoursFor24h ? this.sums24[at]! / count / microsPerUnit : null;
+    const record = slot << strideShift;
+    const count = this.windows.records[record + field.count24 + index]!;
+    if (count < minimumHoursFor24h) return null;
+    if (this.windows.tracksInexact && this.windows.inexact24[slot * speciesCount + index])
+      return exactNumbers.toNumber(this.windows.exactMean(index, slot, 24));
+    return this.windows.records[record + field.sum24 + index]! / (count * ticksPerUnit);
   }
 
   /** The O3 8-hour moving mean ending at hourEnd, or null when fewer than 6 hours are valid. */
   ozone8h(hourEnd: number): number | null {
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const count = this.ozone.counts8[slot]!;
-    return count >= minimumHoursFor8h ? this.ozone.sums8[slot]! / count / microsPerUnit : null;
+    const record = slot << strideShift;
+    const count = this.windows.records[record + field.count8]!;
+    if (count < minimumHoursFor8h) return null;
+    if (this.windows.tracksInexact && this.windows.inexact8[slot])
+      return exactNumbers.toNumber(this.windows.exactMean(ozone, slot, 8));
+    return this.windows.records[record + field.sum8]! / (count * ticksPerUnit);
   }
 
   /** Real-time AQI of the hour ending at hourEnd (as published: null when NA). */
   hourlyAqi(hourEnd: number): number | null {
-    return this.stored(this.hourlyAqis, hourEnd);
+    return published(this.rated(hourlyKind, field.hourlyAqi, hourEnd));
   }
 
   /** Daily AQI of the 24-hour window ending at hourEnd: D(t) of the plans. */
   dailyAqi(hourEnd: number): number | null {
-    return this.stored(this.dailyAqis, hourEnd);
+    return published(this.rated(dailyKind, field.dailyAqi, hourEnd));
   }
 
   hourlyPrimaryPollutants(hourEnd: number): Species[] {
-    const slot = this.slotOf(hourEnd);
-    return slot < 0 ? [] : speciesFromMask(this.hourlyPrimary[slot]!);
+    return speciesFromMask(this.rated(hourlyKind, field.hourlyPrimary, hourEnd) ?? 0);
   }
 
   dailyPrimaryPollutants(hourEnd: number): Species[] {
-    const slot = this.slotOf(hourEnd);
-    return slot < 0 ? [] : speciesFromMask(this.dailyPrimary[slot]!);
+    return speciesFromMask(this.rated(dailyKind, field.dailyPrimary, hourEnd) ?? 0);
+  }
+
+  /**
+   * The indicators the real-time report of this hour lacked for want of valid hours (DOMAIN.md, incomplete
+   * data); empty when complete or when nothing at all was measured.
+   */
+  hourlyMissingIndicators(hourEnd: number): Indicator[] {
+    return indicatorsFromMask(this.rated(hourlyKind, field.hourlyMissing, hourEnd) ?? 0);
+  }
+
+  /** The same for the daily report of the 24-hour window ending at hourEnd. */
+  dailyMissingIndicators(hourEnd: number): Indicator[] {
+    return indicatorsFromMask(this.rated(dailyKind, field.dailyMissing, hourEnd) ?? 0);
+  }
+
+  /** Rates the reports (both by default) of the hours from … to at once, before a series reads them all. */
+  rate(fromHourEnd: number, toHourEnd: number, kind?: ReportKind): void {
+    this.windows.ring.flush();
+    const kinds = kind === 'hourly' ? hourlyKind : kind === 'daily' ? dailyKind : hourlyKind | dailyKind;
+    this.ensureRated(kinds, Math.ceil(fromHourEnd / HOUR), Math.floor(toHourEnd / HOUR));
   }
 
   /** The full report (sub-indices, concentrations, category…) for the hour or window ending at hourEnd. */
@@ -166,113 +235,72 @@ export class StationWindows {
     const edition = this.options.edition ?? editionFor(hourEnd);
     const slot = this.slotOf(hourEnd);
     this.scratch.clear();
-    if (slot >= 0) this.fillHourly(slot);
-    if (slot >= 0 && kind === 'daily') this.fillDailyOzone(slot);
+    if (slot >= 0) fillReport(this.windows, slot, kind === 'daily', this.scratch);
     evaluateReport(compiledRules(edition), kind, this.scratch, this.unmonitoredMask);
     return reportFromScratch(this.scratch, kind, edition);
   }
 
-  private stored(column: Int16Array, hourEnd: number): number | null {
+  /** A rated field of a held hour (null when not held), rating the hour's report first when needed. */
+  private rated(kind: number, at: number, hourEnd: number): number | null {
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const value = column[slot]!;
-    return value === notAvailable ? null : value;
+    const record = slot << strideShift;
+    if ((this.windows.records[record + field.rated]! & kind) === 0)
+      this.ensureRated(kind, hourEnd / HOUR, hourEnd / HOUR);
+    return this.windows.records[record + at]!;
   }
 
-  /** The ring slot of a held hour, or -1. */
+  /** The slot of a held hour, or -1 (pending writes are brought up to date first). */
   private slotOf(hourEnd: number): number {
+    const { ring } = this.windows;
+    ring.flush();
     const hour = hourEnd / HOUR;
-    return Number.isInteger(hour) && this.ring.holds(hour) ? hour & this.ring.mask : -1;
+    return Number.isInteger(hour) && ring.holds(hour) ? hour & ring.mask : -1;
   }
 
-  private clearHour(hour: number): void {
-    const slot = hour & this.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1)
-      this.values[species * this.ring.capacity + slot] = Number.NaN;
-  }
-
-  /** Slides every window to end at `hour` from the windows ending an hour earlier. */
-  private computeHour(hour: number): void {
-    const mask = this.ring.mask;
-    const slot = hour & mask;
-    const before = hour - 1 >= this.ring.first;
-    const previous = (hour - 1) & mask;
-    const capacity = this.ring.capacity;
-    const leaving = hour - 24 >= this.ring.first;
-    const leavingSlot = (hour - 24) & mask;
-    for (let species = 0; species < speciesCount; species += 1) {
-      const column = species * capacity;
-      const incoming = this.values[column + slot]!;
-      const outgoing = leaving ? this.values[column + leavingSlot]! : Number.NaN;
-      let sum = before ? this.sums24[column + previous]! : 0;
-      let count = before ? this.counts24[column + previous]! : 0;
-      if (!Number.isNaN(incoming)) {
-        sum += incoming;
-        count += 1;
-      }
-      if (!Number.isNaN(outgoing)) {
-        sum -= outgoing;
-        count -= 1;
-      }
-      this.sums24[column + slot] = sum;
-      this.counts24[column + slot] = count;
+  private store(slot: number, species: number, value: number | null | undefined): void {
+    if (isMissing(value)) {
+      this.windows.storeTicks(slot, species, Number.NaN);
+      return;
     }
-    this.ozone.update(hour);
-    const rules = this.fixedRules ?? (hour >= firstHourOf2026 ? rules2026 : rules2012);
-    this.fillHourly(slot);
-    evaluateReport(rules, 'hourly', this.scratch, this.unmonitoredMask);
-    this.hourlyAqis[slot] = Number.isNaN(this.scratch.aqi) ? notAvailable : this.scratch.aqi;
-    this.hourlyPrimary[slot] = this.scratch.primaryMask;
-    this.fillDailyOzone(slot);
-    evaluateReport(rules, 'daily', this.scratch, this.unmonitoredMask);
-    this.dailyAqis[slot] = Number.isNaN(this.scratch.aqi) ? notAvailable : this.scratch.aqi;
-    this.dailyPrimary[slot] = this.scratch.primaryMask;
+    const ticks = ticksOf(value);
+    if (Number.isNaN(ticks)) this.windows.storeRational(slot, species, exactValue(value)!);
+    else this.windows.storeTicks(slot, species, ticks);
   }
 
-  /**
-   * Puts the real-time report's indicators for a held slot into the scratch as exact ratios, with the
-   * 24-hour means the 2012 notes fall back on; the daily report then only swaps in its O3 statistics.
-   */
-  private fillHourly(slot: number): void {
-    // Every indicator is written (present or 0/0 for missing), so the scratch needs no clearing.
-    const { numerators, denominators } = this.scratch;
-    const capacity = this.ring.capacity;
-    for (let species = 0; species < speciesCount; species += 1) {
-      const at = species * capacity + slot;
-      const count = this.counts24[at]!;
-      const index = dayMean[species]!;
-      if (index >= 0) {
-        const valid = count >= minimumHoursFor24h;
-        numerators[index] = valid ? this.sums24[at]! : 0;
-        denominators[index] = valid ? count * microsPerUnit : 0;
+  /** Rates the reports of `kinds` for the held hours from … to not yet rated, a run at a time. */
+  private ensureRated(kinds: number, fromHour: number, toHour: number): void {
+    const { records, ring } = this.windows;
+    const from = Math.max(fromHour, ring.first, ring.newest - ring.capacity + 1);
+    const to = Math.min(toHour, ring.newest);
+    let run = Number.NaN;
+    for (let hour = from; hour <= to + 1; hour += 1) {
+      const stale =
+        hour <= to && (records[((hour & ring.mask) << strideShift) + field.rated]! & kinds) !== kinds;
+      if (stale && Number.isNaN(run)) run = hour;
+      else if (!stale && !Number.isNaN(run)) {
+        this.rateRun(kinds, run, hour - 1);
+        run = Number.NaN;
       }
-      const value = this.values[at]!;
-      const present = !Number.isNaN(value);
-      numerators[oneHour[species]!] = present ? value : 0;
-      denominators[oneHour[species]!] = present ? microsPerUnit : 0;
     }
-    const count = this.ozone.counts8[slot]!;
-    const valid8h = count >= minimumHoursFor8h;
-    numerators[ozone8h] = valid8h ? this.ozone.sums8[slot]! : 0;
-    denominators[ozone8h] = valid8h ? count * microsPerUnit : 0;
   }
 
-  /** Replaces the O3 indicators with the window's daily maxima (NA when invalid). */
-  private fillDailyOzone(slot: number): void {
-    const scratch = this.scratch;
-    const mask = this.ring.mask;
-    const highest = this.ozone.highestHour[slot]!;
-    const column = ozone * this.ring.capacity;
-    const valid1h = this.counts24[column + slot]! >= minimumHoursForMax1h && !Number.isNaN(highest);
-    scratch.set(ozone1h, valid1h ? this.values[column + (highest & mask)]! : 0, valid1h ? microsPerUnit : 0);
-    const bestSlot = this.ozone.highest8hHour[slot]! & mask;
-    const valid8h = this.ozone.valid8hMeans[slot]! >= minimumMeansForMax8h;
-    scratch.set(
-      ozone8h,
-      valid8h ? this.ozone.sums8[bestSlot]! : 0,
-      valid8h ? this.ozone.counts8[bestSlot]! * microsPerUnit : 0,
-    );
+  /** Rates a run of hours, each under the edition in force at its end (split at 2026-03-01). */
+  private rateRun(kinds: number, from: number, to: number): void {
+    const rate = (first: number, last: number, rules: compiled.CompiledRules) =>
+      rateRange(this.windows, kinds, first, last, rules, this.unmonitoredMask, this.scratch);
+    if (this.fixedRules) rate(from, to, this.fixedRules);
+    else if (to < firstHourOf2026) rate(from, to, rules2012);
+    else if (from >= firstHourOf2026) rate(from, to, rules2026);
+    else {
+      rate(from, firstHourOf2026 - 1, rules2012);
+      rate(firstHourOf2026, to, rules2026);
+    }
   }
+}
+
+function published(aqi: number | null): number | null {
+  return aqi === notAvailable ? null : aqi;
 }
 
 function toHourIndex(hourEnd: number): number {

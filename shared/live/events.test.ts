@@ -9,6 +9,8 @@ function unit(id: string, dailyAqi: number): UnitState {
     id,
     hourlyAqi: dailyAqi,
     dailyAqi,
+    hourlyMissing: [],
+    dailyMissing: [],
     primaryPollutants: ['pm25'],
     recommendedLevel: 'none',
     issuedLevel: 'none',

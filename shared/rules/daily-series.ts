@@ -1,3 +1,4 @@
+import type { Indicator, Species, StationWindows } from '../aqi';
 import { HOUR } from '../time';
 
 /**
@@ -43,4 +44,58 @@ export function averageDailySeries(members: readonly DailySeries[]): DailySeries
   }
   const lastObserved = members[0]!.start + members[0]!.lastObservedIndex * HOUR;
   return { start, values, lastObservedIndex: Math.round((lastObserved - start) / HOUR) };
+}
+
+/** DOMAIN.md, incomplete data: a partial daily AQI counts in grading only above this value. */
+export const partialCountsAbove = 100;
+
+/**
+ * The value grading, regional averages and recommendations read for a published daily AQI (null = NA) whose
+ * report lacked `missing` indicators: a partial value of 100 or less is missing (NaN), never clean air; a
+ * partial value above 100 stands (the pollution it shows is there whatever is missing).
+ */
+export function gradedDailyAqi(aqi: number | null, missing: readonly Indicator[]): number {
+  if (aqi === null) return Number.NaN;
+  return missing.length > 0 && aqi <= partialCountsAbove ? Number.NaN : aqi;
+}
+
+/** An observed daily series with, per window, the published value, its primary pollutants and what it lacked. */
+export type ObservedDailySeries = {
+  /** The graded values (gradedDailyAqi): what every rule reads. */
+  series: DailySeries;
+  /** D(t) as published (null = NA), aligned with series.values. */
+  published: (number | null)[];
+  primaryPollutants: Species[][];
+  missing: Indicator[][];
+};
+
+/**
+ * D(t) of the 24-hour window ending at every hour from start to end (the plans' "按连续24小时（可以跨自然日）
+ * 均值计算") from a station's or unit's windows, for the rule engine. Windows after `now` (default: the
+ * newest hour held) are left NaN for the caller to join with forecasts.
+ */
+export function dailyAqiSeries(
+  windows: StationWindows,
+  start: number,
+  end: number,
+  now: number = windows.newestHour ?? start - HOUR,
+): ObservedDailySeries {
+  const length = Math.max(0, Math.floor((end - start) / HOUR) + 1);
+  const values = new Float64Array(length).fill(Number.NaN);
+  const published: (number | null)[] = [];
+  const primaryPollutants: Species[][] = [];
+  const missing: Indicator[][] = [];
+  const lastObservedIndex = Math.max(-1, Math.min(length - 1, Math.floor((now - start) / HOUR)));
+  windows.rate(start, start + lastObservedIndex * HOUR, 'daily');
+  for (let index = 0; index < length; index += 1) {
+    const windowEnd = start + index * HOUR;
+    const observed = index <= lastObservedIndex;
+    const aqi = observed ? windows.dailyAqi(windowEnd) : null;
+    const lacking = observed ? windows.dailyMissingIndicators(windowEnd) : [];
+    values[index] = gradedDailyAqi(aqi, lacking);
+    published.push(aqi);
+    primaryPollutants.push(observed ? windows.dailyPrimaryPollutants(windowEnd) : []);
+    missing.push(lacking);
+  }
+  return { series: { start, values, lastObservedIndex }, published, primaryPollutants, missing };
 }

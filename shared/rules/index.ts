@@ -31,7 +31,17 @@
  *          level, toLevel, since, explanation }]
  */
 export { type ComplianceFlag, type ComplianceSubject, complianceFlags } from './compliance';
-export { averageDailySeries, type DailySeries, indexOf, valueAt, windowEndAt } from './daily-series';
+export {
+  averageDailySeries,
+  type DailySeries,
+  dailyAqiSeries,
+  gradedDailyAqi,
+  indexOf,
+  type ObservedDailySeries,
+  partialCountsAbove,
+  valueAt,
+  windowEndAt,
+} from './daily-series';
 export {
   type DustSample,
   dustLikely,

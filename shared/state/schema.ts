@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editionSchema, indicatorSchema } from '../aqi';
+import { editionSchema, indicatorSchema, speciesSchema } from '../aqi';
 import { warningLevelSchema } from '../levels';
 import { jurisdictionSchema } from '../units/schema';
 
@@ -7,7 +7,7 @@ import { jurisdictionSchema } from '../units/schema';
  * The live state a jurisdiction's clients see (GET /api/state and the Socket.IO snapshot).
  * Field names here are a contract with external checks (issue 6): do not rename them.
  */
-export const speciesSchema = z.enum(['so2', 'no2', 'pm10', 'pm25', 'co', 'o3']);
+export { speciesSchema };
 
 export const explanationSchema = z.object({
   /** Plain Chinese sentence(s) for the commander and the wall. */
@@ -24,6 +24,14 @@ export const unitStateSchema = z.object({
   hourlyAqi: z.number().nullable(),
   /** AQI of the 24-hour window ending at the newest hour (the plans' daily AQI), or null. */
   dailyAqi: z.number().nullable(),
+  /**
+   * The indicators the hourly / daily report lacked for want of valid hours (DOMAIN.md, incomplete data):
+   * empty when complete (or when there is no report at all). A partial report is published under 2026 only
+   * above AQI 100 (otherwise hourlyAqi / dailyAqi is null), under 2012 from the remaining indicators; in
+   * grading, regional averages and recommendations a partial daily AQI of 100 or less counts as missing.
+   */
+  hourlyMissing: z.array(indicatorSchema),
+  dailyMissing: z.array(indicatorSchema),
   primaryPollutants: z.array(speciesSchema),
   recommendedLevel: warningLevelSchema,
   issuedLevel: warningLevelSchema,
@@ -37,12 +45,6 @@ export const unitStateSchema = z.object({
   /** True when the unit's values come only from simulated stations. */
   simulated: z.boolean(),
   dust: z.enum(['none', 'suspected', 'confirmed']),
-  /**
-   * Indicators the newest hourly / the daily report lacks for want of valid hours (DOMAIN.md "incomplete
-   * data"); empty or absent when the report is complete. A partial daily value ≤ 100 counts as missing.
-   */
-  hourlyMissing: z.array(indicatorSchema).optional(),
-  dailyMissing: z.array(indicatorSchema).optional(),
   /** Forecast states only: the forecast's likely range around dailyAqi, when the issue gives one. */
   aqiLow: z.number().nullable().optional(),
   aqiHigh: z.number().nullable().optional(),
@@ -163,16 +165,17 @@ export const seriesStateSchema = z.object({
   kind: z.enum(['unit', 'station']),
   id: z.string(),
   now: z.number(),
-  /** Hour ends from now − 71 h to now: the real-time hourly AQI. */
-  hourly: z.array(z.object({ time: z.number(), aqi: z.number().nullable() })),
-  /** Window ends from now − 71 h to now: the daily AQI D(t) and its primary pollutants. */
+  /** Hour ends from now − 71 h to now: the real-time hourly AQI, and the indicators its report lacked. */
+  hourly: z.array(
+    z.object({ time: z.number(), aqi: z.number().nullable(), missing: z.array(indicatorSchema) }),
+  ),
+  /** Window ends from now − 71 h to now: the daily AQI D(t), its primary pollutants and what it lacked. */
   daily: z.array(
     z.object({
       time: z.number(),
       aqi: z.number().nullable(),
       primaryPollutants: z.array(speciesSchema),
-      /** Indicators the window's report lacks (a partial report); absent when complete. */
-      missing: z.array(indicatorSchema).optional(),
+      missing: z.array(indicatorSchema),
     }),
   ),
   /** The pollutants at now: the real-time hourly report and the daily report of the window ending at now. */

@@ -8,6 +8,8 @@ const unit = (change: Partial<UnitState>): UnitState => ({
   id: '654002',
   hourlyAqi: 187,
   dailyAqi: 141,
+  hourlyMissing: [],
+  dailyMissing: [],
   primaryPollutants: ['pm25'],
   recommendedLevel: 'none',
   issuedLevel: 'none',

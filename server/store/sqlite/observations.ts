@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { speciesOrder } from '../../../shared/aqi';
 import type {
   ObservationChange,
   ObservationRow,
@@ -7,8 +8,6 @@ import type {
   Species,
 } from '../types';
 
-const species: readonly Species[] = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'];
-
 type ObservationRecord = Record<Species, number | null> & {
   station: string;
   time: number;
@@ -16,6 +15,12 @@ type ObservationRecord = Record<Species, number | null> & {
   received_at: number;
   source: string;
 };
+
+const fieldsPerRow = 11;
+/** Up to this many stations a range is read station by station through the (station, time) key. */
+const stationsReadOneByOne = 50;
+/** Rows per multi-row INSERT (SQLite allows 32,766 parameters). */
+const insertBatch = 100;
 
 function toRow(record: ObservationRecord): ObservationRow {
   return {
@@ -29,7 +34,7 @@ function toRow(record: ObservationRecord): ObservationRow {
       co: record.co,
       o3: record.o3,
     },
-    flags: JSON.parse(record.flags),
+    flags: record.flags === '{}' ? {} : JSON.parse(record.flags),
     receivedAt: record.received_at,
     source: record.source,
   };
@@ -38,7 +43,7 @@ function toRow(record: ObservationRecord): ObservationRow {
 /** Same measured values and flags: a re-send of identical data changes nothing and logs nothing. */
 function sameContent(a: ObservationRow, b: ObservationRow): boolean {
   return (
-    species.every((name) => a.values[name] === b.values[name]) &&
+    speciesOrder.every((name) => a.values[name] === b.values[name]) &&
     JSON.stringify(a.flags) === JSON.stringify(b.flags)
   );
 }
@@ -49,40 +54,112 @@ export function observationStore(
   const select = database.prepare<[string, number], ObservationRecord>(
     'SELECT * FROM observations WHERE station = ? AND time = ?',
   );
-  const upsert = database.prepare(
-    `INSERT OR REPLACE INTO observations (station, time, so2, no2, pm10, pm25, co, o3, flags, received_at, source)
-     VALUES (@station, @time, @so2, @no2, @pm10, @pm25, @co, @o3, @flags, @receivedAt, @source)`,
+  const columns = '(station, time, so2, no2, pm10, pm25, co, o3, flags, received_at, source)';
+  const placeholders = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  const insert = database.prepare(`INSERT INTO observations ${columns} VALUES ${placeholders}`);
+  // New rows go in many to a statement: a bulk request pays the statement's cost once per batch.
+  const insertMany = database.prepare(
+    `INSERT INTO observations ${columns} VALUES ${Array.from({ length: insertBatch }, () => placeholders).join(', ')}`,
+  );
+  const update = database.prepare(
+    `UPDATE observations SET so2 = ?, no2 = ?, pm10 = ?, pm25 = ?, co = ?, o3 = ?, flags = ?, received_at = ?,
+       source = ? WHERE station = ? AND time = ?`,
   );
   const logChange = database.prepare(
     'INSERT INTO observation_changes (station, time, before, after, at) VALUES (?, ?, ?, ?, ?)',
   );
+  // The primary key (station, time) is the index of a station's hours: a read never scans the table.
+  const stationRange = database.prepare<[string, number, number], ObservationRecord>(
+    'SELECT * FROM observations WHERE station = ? AND time >= ? AND time <= ? ORDER BY time',
+  );
+  const allRange = database.prepare<[number, number], ObservationRecord>(
+    'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
+  );
+  const valuesRange = database
+    .prepare<[number, number], unknown[]>(
+      `SELECT station, time, ${speciesOrder.join(', ')}, flags FROM observations WHERE time >= ? AND time <= ?`,
+    )
+    .raw();
 
-  const write = database.transaction((rows: readonly ObservationRow[]): ObservationWriteResult => {
-    const result: ObservationWriteResult = { inserted: 0, replaced: 0, changed: [] };
-    for (const row of rows) {
-      const existing = select.get(row.station, row.time);
-      const before = existing ? toRow(existing) : null;
-      if (before && sameContent(before, row)) continue;
-      upsert.run({ ...row, ...row.values, flags: JSON.stringify(row.flags) });
-      if (before) {
-        result.replaced += 1;
-        logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
-      } else result.inserted += 1;
-      result.changed.push(row);
-    }
-    return result;
-  });
+  const write = database.transaction(
+    (
+      rows: readonly ObservationRow[],
+      known?: ReadonlyMap<string, ObservationRow>,
+    ): ObservationWriteResult => {
+      const result: ObservationWriteResult = { inserted: 0, replaced: 0, changed: [] };
+      const pending: unknown[] = [];
+      for (const row of rows) {
+        let before: ObservationRow | null;
+        if (known) before = known.get(`${row.station}@${row.time}`) ?? null;
+        else {
+          const existing = select.get(row.station, row.time);
+          before = existing ? toRow(existing) : null;
+        }
+        if (before && sameContent(before, row)) continue;
+        const { so2, no2, pm10, pm25, co, o3 } = row.values;
+        const flags = JSON.stringify(row.flags);
+        if (before) {
+          update.run(so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source, row.station, row.time);
+          result.replaced += 1;
+          logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
+        } else {
+          pending.push(
+            row.station,
+            row.time,
+            so2,
+            no2,
+            pm10,
+            pm25,
+            co,
+            o3,
+            flags,
+            row.receivedAt,
+            row.source,
+          );
+          if (pending.length === insertBatch * fieldsPerRow) {
+            insertMany.run(pending);
+            pending.length = 0;
+          }
+          result.inserted += 1;
+        }
+        result.changed.push(row);
+      }
+      for (let offset = 0; offset < pending.length; offset += fieldsPerRow)
+        insert.run(pending.slice(offset, offset + fieldsPerRow));
+      return result;
+    },
+  );
 
   return {
-    writeObservations: (rows) => write(rows),
+    writeObservations: (rows, known) => write(rows, known),
     observationsBetween(from, to, stations) {
-      const records = database
-        .prepare<[number, number], ObservationRecord>(
-          'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
-        )
-        .all(from, to);
-      const wanted = stations ? new Set(stations) : null;
-      return records.filter((record) => !wanted || wanted.has(record.station)).map(toRow);
+      if (!stations) return allRange.all(from, to).map(toRow);
+      // Many stations over a short range (an hourly request of the network): one pass over the time index.
+      if (stations.length > stationsReadOneByOne) {
+        const wanted = new Set(stations);
+        return allRange
+          .all(from, to)
+          .filter((record) => wanted.has(record.station))
+          .map(toRow);
+      }
+      const rows = stations.flatMap((station) => stationRange.all(station, from, to).map(toRow));
+      if (stations.length > 1) rows.sort((a, b) => a.time - b.time || (a.station < b.station ? -1 : 1));
+      return rows;
+    },
+    forEachObservation(from, to, visit) {
+      const values = new Float64Array(speciesOrder.length);
+      for (const record of valuesRange.iterate(from, to)) {
+        for (let column = 0; column < values.length; column += 1)
+          values[column] = (record[2 + column] as number | null) ?? Number.NaN;
+        const flags = record[2 + values.length] as string;
+        if (flags !== '{}') {
+          const flagged = JSON.parse(flags) as Partial<Record<Species, string[]>>;
+          speciesOrder.forEach((name, column) => {
+            if ((flagged[name]?.length ?? 0) > 0) values[column] = Number.NaN;
+          });
+        }
+        visit(record[0] as string, record[1] as number, values);
+      }
     },
     newestObservationTime(stations) {
       if (!stations) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { units } from '../../geo/units';
 import { isWholeHour, parseInstant, toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 
 /** An hour end (ISO 8601 with offset) for the time slider, past or forecast; absent = the engine's now. */
 const atSchema = z

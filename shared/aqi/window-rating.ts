@@ -1,0 +1,322 @@
+import type { CompiledRules } from './compiled-rules';
+import type { ReportScratch, ReportSummary } from './evaluate';
+import * as evaluate from './evaluate';
+import * as exactNumbers from './exact';
+import * as scale from './scale';
+import { indicatorIndex, indicatorOrder, speciesIndexOfIndicator, speciesOrder } from './species';
+import * as validity from './validity';
+import type { WindowStore } from './window-store';
+import * as store from './window-store';
+
+// Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
+const { integerSubIndex, needsSlowPath, rationalSubIndex, subIndexColumn, summarizeReport, topIaqi } =
+  evaluate;
+const { aboveScale } = scale;
+const { ticksPerUnit } = exactNumbers;
+const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
+const { dailyKind, field, hourlyKind, noHour, notAvailable, ozone, speciesCount, strideShift } = store;
+
+const ozone1h = indicatorIndex.o3_1h;
+const ozone8h = indicatorIndex.o3_8h;
+const oneHour = Int8Array.from(speciesOrder, (name) => indicatorIndex[`${name}_1h`]);
+const dayMean = Int8Array.from(speciesOrder, (name) =>
+  name === 'o3' ? -1 : indicatorIndex[`${name}_24h` as 'so2_24h'],
+);
+const speciesOfIndicator = Int8Array.from(speciesIndexOfIndicator);
+/** Where an indicator's concentration comes from: the hour's value, a 24-hour mean, the O3 8-hour mean. */
+const hourValueSource = 0;
+const dayMeanSource = 1;
+const ozone8hSource = 2;
+const sourceOf = Int8Array.from(indicatorOrder, (name) =>
+  name.endsWith('_24h') ? dayMeanSource : name === 'o3_8h' ? ozone8hSource : hourValueSource,
+);
+
+/** 24-hour-mean indicators of both reports: the daily report reuses the real-time report's sub-index. */
+function reusedByDaily(rules: CompiledRules): number {
+  return [...rules.daily]
+    .filter((index) => sourceOf[index] === dayMeanSource && rules.hourly.includes(index))
+    .reduce((mask, index) => mask | (1 << index), 0);
+}
+const reused = new Map<CompiledRules, number>();
+
+/** Scratch columns shared by every store (one rating runs at a time): sub-indices and integer ratios. */
+let subIndices = new Float64Array(0);
+let numerators = new Float64Array(0);
+let denominators = new Float64Array(0);
+function ensureColumns(length: number): void {
+  if (numerators.length >= length) return;
+  subIndices = new Float64Array(indicatorOrder.length * length * 2);
+  numerators = new Float64Array(length * 2);
+  denominators = new Float64Array(length * 2);
+}
+
+/**
+ * Rates the reports of `kinds` for the hours from … to under one edition's rules, in column passes: each
+ * indicator's concentrations as integer ratios, rated in one tight loop (subIndexColumn), then each hour's
+ * AQI, primary pollutants and missing indicators (summarizeReport) stored in its record.
+ */
+export function rateRange(
+  windows: WindowStore,
+  kinds: number,
+  from: number,
+  to: number,
+  rules: CompiledRules,
+  unmonitoredMask: number,
+  summary: ReportSummary,
+): void {
+  const length = to - from + 1;
+  ensureColumns(length);
+  const { records, ring } = windows;
+  const mask = ring.mask;
+  if (kinds & hourlyKind) {
+    const hourly = rules.hourly;
+    for (let position = 0; position < hourly.length; position += 1)
+      fillColumn(windows, rules, hourly[position]!, from, length, false);
+    for (let offset = 0; offset < length; offset += 1) {
+      summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
+      const record = ((from + offset) & mask) << strideShift;
+      records[record + field.hourlyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
+      records[record + field.hourlyPrimary] = summary.primaryMask;
+      records[record + field.hourlyMissing] = summary.missingMask;
+      records[record + field.rated] = records[record + field.rated]! | hourlyKind;
+    }
+  }
+  if ((kinds & dailyKind) === 0) return;
+  let reusable = reused.get(rules);
+  if (reusable === undefined) {
+    reusable = reusedByDaily(rules);
+    reused.set(rules, reusable);
+  }
+  const skip = kinds & hourlyKind ? reusable : 0;
+  const daily = rules.daily;
+  for (let position = 0; position < daily.length; position += 1) {
+    const index = daily[position]!;
+    if ((skip & (1 << index)) === 0) fillColumn(windows, rules, index, from, length, true);
+  }
+  for (let offset = 0; offset < length; offset += 1) {
+    summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
+    const record = ((from + offset) & mask) << strideShift;
+    records[record + field.dailyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
+    records[record + field.dailyPrimary] = summary.primaryMask;
+    records[record + field.dailyMissing] = summary.missingMask;
+    records[record + field.rated] = records[record + field.rated]! | dailyKind;
+  }
+}
+
+function fillColumn(
+  windows: WindowStore,
+  rules: CompiledRules,
+  index: number,
+  from: number,
+  length: number,
+  daily: boolean,
+): void {
+  const out = index * length;
+  if (rules.breakpointCounts[index] === 0) {
+    subIndices.fill(Number.NaN, out, out + length);
+    return;
+  }
+  const source = sourceOf[index]!;
+  if (source === dayMeanSource) dayMeanRatios(windows, speciesOfIndicator[index]!, from, length);
+  else if (source === ozone8hSource && daily) highest8hRatios(windows, from, length);
+  else if (source === ozone8hSource) ozone8hRatios(windows, from, length);
+  else if (daily && index === ozone1h) highest1hRatios(windows, from, length);
+  else hourRatios(windows, speciesOfIndicator[index]!, from, length);
+  subIndexColumn(rules, index, numerators, denominators, length, subIndices, out);
+  const mask = windows.ring.mask;
+  for (let offset = 0; offset < length; offset += 1)
+    if (subIndices[out + offset] === needsSlowPath)
+      subIndices[out + offset] = subIndexAtSlot(windows, rules, index, (from + offset) & mask, daily);
+}
+
+function dayMeanRatios(windows: WindowStore, species: number, from: number, length: number): void {
+  const { records, inexact24, ring } = windows;
+  const tracksInexact = windows.tracksInexact;
+  for (let offset = 0; offset < length; offset += 1) {
+    const slot = (from + offset) & ring.mask;
+    const record = slot << strideShift;
+    const count = records[record + field.count24 + species]!;
+    numerators[offset] = records[record + field.sum24 + species]!;
+    denominators[offset] =
+      count < minimumHoursFor24h
+        ? 0
+        : tracksInexact && inexact24[slot * speciesCount + species]
+          ? needsSlowPath
+          : count * ticksPerUnit;
+  }
+}
+
+function hourRatios(windows: WindowStore, species: number, from: number, length: number): void {
+  const { records, inexact, ring } = windows;
+  const tracksInexact = windows.tracksInexact;
+  for (let offset = 0; offset < length; offset += 1) {
+    const slot = (from + offset) & ring.mask;
+    const value = records[(slot << strideShift) + species]!;
+    numerators[offset] = value;
+    denominators[offset] = Number.isNaN(value)
+      ? 0
+      : tracksInexact && inexact[slot * speciesCount + species]
+        ? needsSlowPath
+        : ticksPerUnit;
+  }
+}
+
+function ozone8hRatios(windows: WindowStore, from: number, length: number): void {
+  const { records, inexact8, ring } = windows;
+  const tracksInexact = windows.tracksInexact;
+  for (let offset = 0; offset < length; offset += 1) {
+    const slot = (from + offset) & ring.mask;
+    const record = slot << strideShift;
+    const count = records[record + field.count8]!;
+    numerators[offset] = records[record + field.sum8]!;
+    denominators[offset] =
+      count < minimumHoursFor8h ? 0 : tracksInexact && inexact8[slot] ? needsSlowPath : count * ticksPerUnit;
+  }
+}
+
+function highest1hRatios(windows: WindowStore, from: number, length: number): void {
+  const { records, inexact24, ring } = windows;
+  const tracksInexact = windows.tracksInexact;
+  for (let offset = 0; offset < length; offset += 1) {
+    const slot = (from + offset) & ring.mask;
+    const record = slot << strideShift;
+    const highest = records[record + field.highestHour]!;
+    const valid = records[record + field.count24 + ozone]! >= minimumHoursForMax1h && highest !== noHour;
+    numerators[offset] = valid ? records[((highest & ring.mask) << strideShift) + ozone]! : 0;
+    denominators[offset] = !valid
+      ? 0
+      : tracksInexact && inexact24[slot * speciesCount + ozone]
+        ? needsSlowPath
+        : ticksPerUnit;
+  }
+}
+
+function highest8hRatios(windows: WindowStore, from: number, length: number): void {
+  const { records, inexact24, ring } = windows;
+  const tracksInexact = windows.tracksInexact;
+  for (let offset = 0; offset < length; offset += 1) {
+    const slot = (from + offset) & ring.mask;
+    const record = slot << strideShift;
+    const valid = records[record + field.valid8hMeans]! >= minimumMeansForMax8h;
+    const best = (records[record + field.highest8hHour]! & ring.mask) << strideShift;
+    numerators[offset] = valid ? records[best + field.sum8]! : 0;
+    denominators[offset] = !valid
+      ? 0
+      : tracksInexact && inexact24[slot * speciesCount + ozone]
+        ? needsSlowPath
+        : records[best + field.count8]! * ticksPerUnit;
+  }
+}
+
+/**
+ * One indicator's sub-index at a held slot, from the windows (`daily`: O3 takes the window's maxima), with
+ * the table notes; NaN for NA. The per-value path: BigInt where a value is inexact, notes above the table.
+ */
+export function subIndexAtSlot(
+  windows: WindowStore,
+  rules: CompiledRules,
+  index: number,
+  slot: number,
+  daily: boolean,
+): number {
+  if (rules.breakpointCounts[index] === 0) return Number.NaN;
+  const { records } = windows;
+  const record = slot << strideShift;
+  const species = speciesOfIndicator[index]!;
+  const at = slot * speciesCount + species;
+  const tracksInexact = windows.tracksInexact;
+  let numerator = 0;
+  let denominator = 0;
+  let rational: exactNumbers.Rational | null = null;
+  const source = sourceOf[index]!;
+  if (source === dayMeanSource) {
+    const count = records[record + field.count24 + species]!;
+    if (count < minimumHoursFor24h) return Number.NaN;
+    if (tracksInexact && windows.inexact24[at]) rational = windows.exactMean(species, slot, 24);
+    numerator = records[record + field.sum24 + species]!;
+    denominator = count * ticksPerUnit;
+  } else if (source === ozone8hSource && daily) {
+    if (records[record + field.valid8hMeans]! < minimumMeansForMax8h) return Number.NaN;
+    const best = (records[record + field.highest8hHour]! & windows.ring.mask) << strideShift;
+    if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest8h(slot);
+    numerator = records[best + field.sum8]!;
+    denominator = records[best + field.count8]! * ticksPerUnit;
+  } else if (source === ozone8hSource) {
+    const count = records[record + field.count8]!;
+    if (count < minimumHoursFor8h) return Number.NaN;
+    if (tracksInexact && windows.inexact8[slot]) rational = windows.exactMean(ozone, slot, 8);
+    numerator = records[record + field.sum8]!;
+    denominator = count * ticksPerUnit;
+  } else if (daily && index === ozone1h) {
+    const highest = records[record + field.highestHour]!;
+    if (records[record + field.count24 + ozone]! < minimumHoursForMax1h || highest === noHour)
+      return Number.NaN;
+    if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest1h(slot);
+    numerator = records[((highest & windows.ring.mask) << strideShift) + ozone]!;
+    denominator = ticksPerUnit;
+  } else {
+    numerator = records[record + species]!;
+    if (Number.isNaN(numerator)) return Number.NaN;
+    if (tracksInexact && windows.inexact[at]) rational = windows.rationals.get(at)!;
+    denominator = ticksPerUnit;
+  }
+  const value =
+    rational === null
+      ? integerSubIndex(rules, index, numerator, denominator)
+      : rationalSubIndex(rules, index, rational);
+  if (value !== aboveScale) return value;
+  const fixed = rules.aboveIaqi[index]!;
+  if (!Number.isNaN(fixed)) return fixed;
+  const fallback = rules.aboveFallback[index]!;
+  return fallback >= 0 ? subIndexAtSlot(windows, rules, fallback, slot, daily) : topIaqi;
+}
+
+/**
+ * Puts a slot's indicators into the scratch as the full report needs them (exact rationals where a value
+ * is inexact): the real-time report's, with the 24-hour means the 2012 notes fall back on, and for the
+ * daily report the window's O3 maxima in place of the hour's.
+ */
+export function fillReport(windows: WindowStore, slot: number, daily: boolean, scratch: ReportScratch): void {
+  const { records, ring } = windows;
+  const record = slot << strideShift;
+  const tracksInexact = windows.tracksInexact;
+  scratch.clear();
+  for (let species = 0; species < speciesCount; species += 1) {
+    const at = slot * speciesCount + species;
+    const index = dayMean[species]!;
+    if (index >= 0) {
+      const count = records[record + field.count24 + species]!;
+      if (count >= minimumHoursFor24h) {
+        if (tracksInexact && windows.inexact24[at])
+          scratch.setRational(index, windows.exactMean(species, slot, 24));
+        else scratch.set(index, records[record + field.sum24 + species]!, count * ticksPerUnit);
+      }
+    }
+    const value = records[record + species]!;
+    if (Number.isNaN(value)) continue;
+    if (tracksInexact && windows.inexact[at])
+      scratch.setRational(oneHour[species]!, windows.rationals.get(at)!);
+    else scratch.set(oneHour[species]!, value, ticksPerUnit);
+  }
+  if (!daily) {
+    const count = records[record + field.count8]!;
+    if (count < minimumHoursFor8h) return;
+    if (tracksInexact && windows.inexact8[slot])
+      scratch.setRational(ozone8h, windows.exactMean(ozone, slot, 8));
+    else scratch.set(ozone8h, records[record + field.sum8]!, count * ticksPerUnit);
+    return;
+  }
+  const highest = records[record + field.highestHour]!;
+  const exactOzone = tracksInexact && windows.inexact24[slot * speciesCount + ozone];
+  scratch.set(ozone1h, 0, 0);
+  if (records[record + field.count24 + ozone]! >= minimumHoursForMax1h && highest !== noHour) {
+    if (exactOzone) scratch.setRational(ozone1h, windows.exactHighest1h(slot));
+    else scratch.set(ozone1h, records[((highest & ring.mask) << strideShift) + ozone]!, ticksPerUnit);
+  }
+  scratch.set(ozone8h, 0, 0);
+  if (records[record + field.valid8hMeans]! >= minimumMeansForMax8h) {
+    const best = (records[record + field.highest8hHour]! & ring.mask) << strideShift;
+    if (exactOzone) scratch.setRational(ozone8h, windows.exactHighest8h(slot));
+    else scratch.set(ozone8h, records[best + field.sum8]!, records[best + field.count8]! * ticksPerUnit);
+  }
+}

@@ -1,0 +1,139 @@
+import * as validity from './validity';
+import type { WindowStore } from './window-store';
+import * as store from './window-store';
+
+// Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
+const { minimumHoursFor8h } = validity;
+const { eightHourMeansPerDay, field, noHour, ozone, speciesCount, strideShift } = store;
+const sum24 = field.sum24;
+const count24 = field.count24;
+const sum8 = field.sum8;
+const count8 = field.count8;
+const highestField = field.highestHour;
+const highest8hField = field.highest8hHour;
+const valid8hField = field.valid8hMeans;
+const ratedField = field.rated;
+
+/**
+ * Slides every window to end at each hour from … to, from the windows ending an hour earlier: the 24-hour
+ * sums and counts of each species, the O3 8-hour sums, the window's highest O3 hour and highest valid
+ * 8-hour mean. The reports of those hours are left to be rated when read.
+ */
+export function slideWindows(windows: WindowStore, from: number, to: number): void {
+  const { records, ring } = windows;
+  const { mask, first } = ring;
+  const tracksInexact = windows.tracksInexact;
+  for (let hour = from; hour <= to; hour += 1) {
+    const slot = hour & mask;
+    const record = slot << strideShift;
+    const before = hour - 1 >= first;
+    const previous = ((hour - 1) & mask) << strideShift;
+    const leaving = hour - 24 >= first;
+    const leavingRecord = ((hour - 24) & mask) << strideShift;
+    for (let species = 0; species < speciesCount; species += 1) {
+      let sum = before ? records[previous + sum24 + species]! : 0;
+      let count = before ? records[previous + count24 + species]! : 0;
+      const incoming = records[record + species]!;
+      if (!Number.isNaN(incoming)) {
+        sum += incoming;
+        count += 1;
+      }
+      if (leaving) {
+        const outgoing = records[leavingRecord + species]!;
+        if (!Number.isNaN(outgoing)) {
+          sum -= outgoing;
+          count -= 1;
+        }
+      }
+      records[record + sum24 + species] = sum;
+      records[record + count24 + species] = count;
+    }
+    if (tracksInexact) countInexact(windows, hour);
+    slideOzone(windows, hour, record, before ? previous : -1);
+    records[record + ratedField] = 0;
+  }
+}
+
+function slideOzone(windows: WindowStore, hour: number, record: number, previous: number): void {
+  const { records, ring } = windows;
+  const { mask, first } = ring;
+  const incoming = records[record + ozone]!;
+  const valid = !Number.isNaN(incoming);
+  let sum = previous >= 0 ? records[previous + sum8]! : 0;
+  let count = previous >= 0 ? records[previous + count8]! : 0;
+  if (valid) {
+    sum += incoming;
+    count += 1;
+  }
+  if (hour - 8 >= first) {
+    const outgoing = records[(((hour - 8) & mask) << strideShift) + ozone]!;
+    if (!Number.isNaN(outgoing)) {
+      sum -= outgoing;
+      count -= 1;
+    }
+  }
+  records[record + sum8] = sum;
+  records[record + count8] = count;
+
+  let highest = previous >= 0 ? records[previous + highestField]! : noHour;
+  if (highest !== noHour && highest <= hour - 24) highest = highestValueHour(windows, hour);
+  else if (valid && (highest === noHour || incoming >= records[((highest & mask) << strideShift) + ozone]!))
+    highest = hour;
+  records[record + highestField] = highest;
+
+  const valid8h = count >= minimumHoursFor8h;
+  const leavingMean = hour - eightHourMeansPerDay;
+  let validMeans = previous >= 0 ? records[previous + valid8hField]! : 0;
+  if (valid8h) validMeans += 1;
+  if (leavingMean >= first && records[((leavingMean & mask) << strideShift) + count8]! >= minimumHoursFor8h)
+    validMeans -= 1;
+  records[record + valid8hField] = validMeans;
+  let highest8h = previous >= 0 ? records[previous + highest8hField]! : noHour;
+  if (highest8h !== noHour && highest8h <= leavingMean) highest8h = highestMeanHour(windows, hour);
+  else if (valid8h && (highest8h === noHour || !windows.lower8h(hour & mask, highest8h & mask)))
+    highest8h = hour;
+  records[record + highest8hField] = highest8h;
+}
+
+/** The counts of inexact values in each window ending at `hour` (only while some value is inexact). */
+function countInexact(windows: WindowStore, hour: number): void {
+  const { inexact, inexact24, inexact8, ring } = windows;
+  const { mask, first } = ring;
+  const at = (hour & mask) * speciesCount;
+  const previous = ((hour - 1) & mask) * speciesCount;
+  const leaving = ((hour - 24) & mask) * speciesCount;
+  for (let species = 0; species < speciesCount; species += 1) {
+    let count = hour - 1 >= first ? inexact24[previous + species]! : 0;
+    count += inexact[at + species]!;
+    if (hour - 24 >= first) count -= inexact[leaving + species]!;
+    inexact24[at + species] = count;
+  }
+  let count8 = hour - 1 >= first ? inexact8[(hour - 1) & mask]! : 0;
+  count8 += inexact[at + ozone]!;
+  if (hour - 8 >= first) count8 -= inexact[((hour - 8) & mask) * speciesCount + ozone]!;
+  inexact8[hour & mask] = count8;
+}
+
+function highestValueHour(windows: WindowStore, hour: number): number {
+  const { records, ring } = windows;
+  let best = noHour;
+  let bestValue = -1;
+  for (let other = Math.max(ring.first, hour - 23); other <= hour; other += 1) {
+    const value = records[((other & ring.mask) << strideShift) + ozone]!;
+    if (!(value >= bestValue)) continue;
+    best = other;
+    bestValue = value;
+  }
+  return best;
+}
+
+function highestMeanHour(windows: WindowStore, hour: number): number {
+  const { records, ring } = windows;
+  let best = noHour;
+  for (let other = Math.max(ring.first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
+    const slot = other & ring.mask;
+    if (records[(slot << strideShift) + count8]! < minimumHoursFor8h) continue;
+    if (best === noHour || !windows.lower8h(slot, best & ring.mask)) best = other;
+  }
+  return best;
+}

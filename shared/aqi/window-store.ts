@@ -1,0 +1,175 @@
+import * as exactNumbers from './exact';
+import { HourRing } from './hour-ring';
+import { speciesOrder } from './species';
+import * as validity from './validity';
+
+// Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
+const { add, compare, divide, ticksAsRational, ticksPerUnit } = exactNumbers;
+const { minimumHoursFor8h } = validity;
+
+export const speciesCount = speciesOrder.length;
+export const ozone = speciesOrder.indexOf('o3');
+/** No hour: the window holds no valid value. Hour indices (hour end / 1 h) are positive. */
+export const noHour = -2147483648;
+/** The 8-hour means lying wholly inside a 24-hour window end in its last 17 hours. */
+export const eightHourMeansPerDay = 17;
+/** An inexact value's stand-in tick count never exceeds this (sums stay exact integers; the slow path decides). */
+const largestApproximateTicks = 10_000 * ticksPerUnit;
+
+/**
+ * One slot (hour) of the ring is one record of `stride` doubles, so that sliding the windows by an hour
+ * touches a few cache lines, not one per statistic: with 2,000 stations the records, not the arithmetic,
+ * decide the speed.
+ */
+export const stride = 32;
+export const strideShift = 5;
+/** Fields of a slot record: the hour's values (ticks, NaN = missing), then the windows ending there. */
+export const field = {
+  ticks: 0,
+  sum24: 6,
+  count24: 12,
+  sum8: 18,
+  count8: 19,
+  /** O3: hour of the 24-hour window's highest value, and the hour ending its highest valid 8-hour mean. */
+  highestHour: 20,
+  highest8hHour: 21,
+  /** O3: valid 8-hour means ending in the window's last 17 hours. */
+  valid8hMeans: 22,
+  hourlyAqi: 23,
+  dailyAqi: 24,
+  hourlyPrimary: 25,
+  dailyPrimary: 26,
+  hourlyMissing: 27,
+  dailyMissing: 28,
+  /** Which reports are rated (hourlyKind | dailyKind); 0 after the slot's windows moved. */
+  rated: 29,
+} as const;
+export const hourlyKind = 1;
+export const dailyKind = 2;
+export const notAvailable = -1;
+
+/**
+ * The ring of one station's (or unit's) hours: values as exact integers (exact.ts), the windows ending at
+ * each hour and the reports rated there. Values that are not whole ticks keep their exact rational beside.
+ */
+export class WindowStore {
+  readonly ring: HourRing;
+  readonly capacity: number;
+  readonly records: Float64Array;
+  /** Per slot and species (slot × 6 + species): 1 where the value is not whole ticks. */
+  readonly inexact: Uint8Array;
+  /** How many inexact values each 24-hour (per species) and O3 8-hour window holds. */
+  readonly inexact24: Uint8Array;
+  readonly inexact8: Uint8Array;
+  readonly rationals = new Map<number, exactNumbers.Rational>();
+
+  constructor(retainHours: number, recompute: (from: number, to: number) => void) {
+    this.ring = new HourRing(retainHours, (hour) => this.clearHour(hour), recompute);
+    this.capacity = this.ring.capacity;
+    this.records = new Float64Array(this.capacity * stride);
+    this.inexact = new Uint8Array(this.capacity * speciesCount);
+    this.inexact24 = new Uint8Array(this.capacity * speciesCount);
+    this.inexact8 = new Uint8Array(this.capacity);
+  }
+
+  /** Whether any value held is inexact: only then do the windows count inexact values. */
+  get tracksInexact(): boolean {
+    return this.rationals.size > 0;
+  }
+
+  storeTicks(slot: number, species: number, ticks: number): void {
+    this.records[(slot << strideShift) + species] = ticks;
+    const at = slot * speciesCount + species;
+    if (this.inexact[at]) {
+      this.inexact[at] = 0;
+      this.rationals.delete(at);
+    }
+  }
+
+  /** A value the ticks cannot hold: kept exact, with an integer stand-in for the running sums. */
+  storeRational(slot: number, species: number, value: exactNumbers.Rational): void {
+    // Counting starts with the first inexact value: every window before held none.
+    if (this.rationals.size === 0) {
+      this.inexact24.fill(0);
+      this.inexact8.fill(0);
+    }
+    const approximate = Math.min(
+      largestApproximateTicks,
+      Math.round(exactNumbers.toNumber(value) * ticksPerUnit),
+    );
+    const at = slot * speciesCount + species;
+    this.records[(slot << strideShift) + species] = approximate;
+    this.inexact[at] = 1;
+    this.rationals.set(at, value);
+  }
+
+  clearHour(hour: number): void {
+    const slot = hour & this.ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) this.storeTicks(slot, species, Number.NaN);
+  }
+
+  /** The hour index held in a slot (the ring holds one hour per slot, the newest `capacity`). */
+  hourOfSlot(slot: number): number {
+    const newest = this.ring.newest;
+    return newest - ((newest - slot) & this.ring.mask);
+  }
+
+  /** Whether the O3 8-hour mean at slot a is below the one at slot b (exact: cross-multiplied integers). */
+  lower8h(a: number, b: number): boolean {
+    const records = this.records;
+    const recordA = a << strideShift;
+    const recordB = b << strideShift;
+    return (
+      records[recordA + field.sum8]! * records[recordB + field.count8]! <
+      records[recordB + field.sum8]! * records[recordA + field.count8]!
+    );
+  }
+
+  /** The exact value of a species at an hour, or null when missing or not held. */
+  exactHour(species: number, hour: number): exactNumbers.Rational | null {
+    if (hour < this.ring.first) return null;
+    const slot = hour & this.ring.mask;
+    const ticks = this.records[(slot << strideShift) + species]!;
+    if (Number.isNaN(ticks)) return null;
+    const at = slot * speciesCount + species;
+    return this.inexact[at] ? this.rationals.get(at)! : ticksAsRational(ticks);
+  }
+
+  /** The exact mean of the valid values of the `span` hours ending at the slot's hour. */
+  exactMean(species: number, slot: number, span: number): exactNumbers.Rational {
+    const hour = this.hourOfSlot(slot);
+    let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
+    let count = 0;
+    for (let other = hour - span + 1; other <= hour; other += 1) {
+      const value = this.exactHour(species, other);
+      if (!value) continue;
+      total = add(total, value);
+      count += 1;
+    }
+    return divide(total, count);
+  }
+
+  /** The window's highest O3 hour, compared exactly. */
+  exactHighest1h(slot: number): exactNumbers.Rational {
+    const hour = this.hourOfSlot(slot);
+    let best: exactNumbers.Rational | null = null;
+    for (let other = hour - 23; other <= hour; other += 1) {
+      const value = this.exactHour(ozone, other);
+      if (value && (!best || compare(value, best) > 0)) best = value;
+    }
+    return best!;
+  }
+
+  /** The window's highest valid O3 8-hour mean, compared exactly. */
+  exactHighest8h(slot: number): exactNumbers.Rational {
+    const hour = this.hourOfSlot(slot);
+    let best: exactNumbers.Rational | null = null;
+    for (let other = Math.max(this.ring.first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
+      const otherSlot = other & this.ring.mask;
+      if (this.records[(otherSlot << strideShift) + field.count8]! < minimumHoursFor8h) continue;
+      const value = this.exactMean(ozone, otherSlot, 8);
+      if (!best || compare(value, best) > 0) best = value;
+    }
+    return best!;
+  }
+}
