@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createStore } from '../../server/store/sqlite';
-import { decimal, mean, referenceIaqi, tieSequence } from '../../shared/aqi/exact-reference.fixture';
 import { HOUR, toBeijingIso } from '../../shared/time';
+import { decimal, mean, referenceIaqi, tieSequence } from '../fixtures/aqi/exact-reference';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
  * Issue 17.2 through the server's path: decimal values sent to POST /api/observations, rated by the engine
  * the server runs, read back from GET /api/state/series, against the exact BigInt reference
- * (shared/aqi/exact-reference.fixture.ts). Data from March 2026: HJ 633-2026 rounds per GB/T 8170.
+ * (test/fixtures/aqi/exact-reference.ts). Data from March 2026: HJ 633-2026 rounds per GB/T 8170.
  */
 const feederKey = 'rounding-feeder-key-0123456789012';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { HOUR } from '../time';
-import { decimal, mean, nearTie, referenceIaqi, tieSequence } from './exact-reference.fixture';
-import { aqiReport, type Edition, iaqi, StationWindows } from './index';
+import { aqiReport, type Edition, iaqi, StationWindows } from '../../shared/aqi';
+import { HOUR } from '../../shared/time';
+import { decimal, mean, nearTie, referenceIaqi, tieSequence } from '../fixtures/aqi/exact-reference';
 
 /**
  * Issue 17.2: HJ 633-2026 rounds concentrations per GB/T 8170 on their exact decimal value; HJ 633-2012
- * rounds the IAQI up from the exact concentration. The reference (exact-reference.fixture.ts) is BigInt
+ * rounds the IAQI up from the exact concentration. The reference (test/fixtures/aqi/exact-reference.ts) is BigInt
  * rationals from the decimal text, independent of the engine's integer ticks.
  */
 const march2026 = Date.parse('2026-03-10T01:00:00+08:00');
