@@ -15,8 +15,10 @@ const instantFields = ['at', 'effectiveAt', 'from', 'to'] as const;
 /** A stored event the fold can apply, or why not (not an event, or an instant outside 2013–2099). */
 function readStoredEvent(stored: StoredEvent): { event: WarningEvent } | { problem: string } {
   const parsed = warningEventSchema.safeParse(stored.payload);
-  if (!parsed.success)
-    return { problem: `not a warning event: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: `${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'not a warning event'}` };
+  }
   for (const field of instantFields) {
     const value = (parsed.data as Record<string, unknown>)[field];
     if (value !== undefined && !epochInstantSchema.safeParse(value).success)

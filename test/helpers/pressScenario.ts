@@ -54,6 +54,8 @@ async function act(session: Session, path: string, body: unknown): Promise<void>
   if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${await response.text()}`);
 }
 
+const exercise = { reason: '演练：按特殊情况处理，检验文书' };
+
 /** Feeds the episode up to an hour end (the data clock follows). */
 export async function feedUntil(server: TestServer, hourEnd: number): Promise<void> {
   const timeline = (await (await fetch(`${server.url}/api/state/timeline?jurisdiction=ili`)).json()) as {
@@ -76,16 +78,25 @@ export async function runWarning(server: TestServer, id: string): Promise<void> 
     target: { kind: 'region', regionId: 'r-yining', members: press.members },
     level: 'orange',
     reason: '会商研判：伊宁市及周边持续重污染',
+    // The replayed episode is entered without its forecasts' 24 h lead: the plan's special case, recorded.
+    overrideGuards: exercise,
   });
   await act(director!, `/api/warnings/${id}/sign`, { reason: '审核同意' });
   await act(commander!, `/api/warnings/${id}/issue`, { reason: '批准发布' });
   await feedUntil(server, press.redAt);
-  await act(duty!, `/api/warnings/${id}/raise`, { level: 'red', reason: '监测已达红色且24小时内无明显改善' });
+  await act(duty!, `/api/warnings/${id}/raise`, {
+    level: 'red',
+    reason: '监测已达红色且24小时内无明显改善',
+    overrideGuards: exercise,
+  });
   await act(director!, `/api/warnings/${id}/sign`, { reason: '审核同意' });
   await act(firstDeputy!, `/api/warnings/${id}/sign`, { reason: '同意' });
   await act(commander!, `/api/warnings/${id}/sign`, { reason: '批准升级' });
   await feedUntil(server, press.liftAt);
-  await act(duty!, `/api/warnings/${id}/lift`, { reason: '空气质量改善至启动标准以下并预计持续36小时以上' });
+  await act(duty!, `/api/warnings/${id}/lift`, {
+    reason: '空气质量改善至启动标准以下并预计持续36小时以上',
+    overrideGuards: exercise,
+  });
 }
 
 export const hoursBetween = (from: number, to: number) => Math.round((to - from) / HOUR);

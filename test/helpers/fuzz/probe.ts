@@ -42,8 +42,11 @@ export async function startFuzz(): Promise<Fuzz> {
       target: { kind: 'unit', unitId: '654002' },
       level: 'orange',
       reason: 'fuzz set-up',
+      // No data yet: the plan's guards would refuse it; the set-up records the special case.
+      overrideGuards: { reason: 'fuzz set-up' },
     }),
   });
+  if (!proposed.ok) throw new Error(`fuzz set-up: propose → ${proposed.status} ${await proposed.text()}`);
   const { warning } = (await proposed.json()) as { warning: { id: string } };
   // Start the import worker before timing requests: loading its modules is not a request's time.
   await sessions.office.request('/api/layers/enterprise/import?jurisdiction=kizilsu', {
