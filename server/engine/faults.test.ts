@@ -83,9 +83,7 @@ test('a stored event that cannot be applied is left out of the book and reported
       jurisdiction: 'ili',
       error: null,
       since: null,
-      skippedEvents: [
-        { seq: 1, problem: expect.stringMatching(/^to\b.*(2099|2100)/) },
-      ],
+      skippedEvents: [{ seq: 1, problem: expect.stringMatching(/^to\b.*(2099|2100)/) }],
     },
   ]);
   expect(engine.state('ili').units.every((unit) => unit.dust === 'none')).toBe(true);

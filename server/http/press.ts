@@ -5,6 +5,7 @@ import { minute } from '../../shared/documents/format';
 import type { PressWarnings } from '../../shared/documents/listing';
 import { word } from '../../shared/documents/words';
 import { higherLevel, type WarningLevel } from '../../shared/levels';
+import { decisionPacketSchema } from '../../shared/state/decision-packet';
 import { HOUR, toBeijingIso } from '../../shared/time';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import type { Engine } from '../engine';
@@ -16,6 +17,7 @@ import type { Store } from '../store/types';
 import { documentsRouter } from './documents';
 import { HttpError, parseOr400 } from './errors';
 import { allow } from './guards';
+import { readablePacket } from './packets';
 import {
   dataTime,
   hourEndSchema,
@@ -54,6 +56,12 @@ export const playbackQuerySchema = z
     path: ['to'],
     message: `at most ${maxFrames} hours (one frame per hour)`,
   });
+
+const packetMapQuerySchema = z.object({
+  width: z.coerce.number().int().min(800).max(3840).default(1280),
+  height: z.coerce.number().int().min(600).max(2160).default(800),
+  lang: languageSchema,
+});
 
 export const snapshotQuerySchema = z.object({
   jurisdiction: jurisdictionSchema,
@@ -96,6 +104,37 @@ export function pressRouter({ store, engine, exercise }: PressOptions): Router {
         .set(
           'Content-Disposition',
           `inline; filename="tianshan-${query.jurisdiction}-${toBeijingIso(at).slice(0, 13)}.png"`,
+        )
+        .send(png);
+    } catch (error) {
+      unavailable(response, error);
+    }
+  });
+
+  /**
+   * A decision packet's map (issue 15): drawn from the state frozen in the packet, so it shows what the
+   * signers saw even after late data changed that hour.
+   */
+  router.get('/packets/:id/map.png', async (request, response) => {
+    const packet = readablePacket(request, store);
+    const query = parseOr400(packetMapQuerySchema, request.query, 'query');
+    const body = decisionPacketSchema.parse({ id: packet.id, ...(packet.body as object) });
+    const input = snapshotInput(store, engine, exercise, {
+      jurisdiction: packet.jurisdiction,
+      at: body.evidence.state.now,
+      width: query.width,
+      height: query.height,
+      language: query.lang,
+      state: body.evidence.state,
+    });
+    try {
+      const { png } = await snapshots.render(input, query.width, query.height, originOf(request));
+      response
+        .type('image/png')
+        .set('X-Data-Time', toBeijingIso(body.evidence.state.now))
+        .set(
+          'Content-Disposition',
+          `inline; filename="decision-packet-${packet.warningId}-${packet.eventSeq}-map.png"`,
         )
         .send(png);
     } catch (error) {

@@ -22,6 +22,7 @@ import { type ActionResult, performAction } from '../warnings/perform';
 import { recordWarningEvent } from '../warnings/record';
 import { HttpError, parseOr400 } from './errors';
 import { enforce, requireJurisdiction, requirePrincipal } from './guards';
+import { readablePacket, readablePackets } from './packets';
 
 export type WarningOptions = {
   store: Store;
@@ -167,30 +168,26 @@ export function warningsRouter(options: WarningOptions): Router {
   /** The decision packets of one warning (issue 15): the evidence frozen with each issue, change and lift. */
   router.get('/warnings/:id/packets', (request, response) => {
     requirePrincipal(request);
-    const packets = store
-      .packets(String(request.params.id))
-      .map(({ id, warningId, outcome, at, frozenAt }) => ({
+    const packets = readablePackets(request, store.packets(String(request.params.id))).map(
+      ({ id, warningId, outcome, at, frozenAt }) => ({
         id,
         warningId,
         outcome,
         at,
         frozenAt,
-      }));
+      }),
+    );
     response.json({ packets });
   });
 
   router.get('/packets/:id', (request, response) => {
-    requirePrincipal(request);
-    const packet = store.packet(Number(request.params.id));
-    if (!packet) throw new HttpError(404, { error: `no decision packet ${request.params.id}` });
+    const packet = readablePacket(request, store);
     response.json({ id: packet.id, ...(packet.body as object) });
   });
 
   /** The same packet as a file to keep or send on (JSON, named by warning and event). */
   router.get('/packets/:id/export', (request, response) => {
-    requirePrincipal(request);
-    const packet = store.packet(Number(request.params.id));
-    if (!packet) throw new HttpError(404, { error: `no decision packet ${request.params.id}` });
+    const packet = readablePacket(request, store);
     response
       .set(
         'content-disposition',

@@ -5,6 +5,7 @@ import { noticeArea } from '../../shared/documents/notice';
 import type { SnapshotInput } from '../../shared/documents/snapshot';
 import { type DocumentLanguage, word } from '../../shared/documents/words';
 import { responseLevel } from '../../shared/levels';
+import type { JurisdictionState } from '../../shared/state/schema';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { Engine } from '../engine';
 import type { Store } from '../store/types';
@@ -19,6 +20,8 @@ export type SnapshotRequest = {
   language: DocumentLanguage;
   /** Playback frames: a clock over the map. */
   clock?: string | null;
+  /** The state to draw instead of the engine's at `at`: a decision packet's, as frozen with its event. */
+  state?: JurisdictionState;
 };
 
 /** A map that has not settled by then is reported, not sent half-drawn (generous: two shared cores). */
@@ -36,7 +39,7 @@ export function snapshotInput(
   request: SnapshotRequest,
 ): SnapshotInput {
   const { jurisdiction, at, language } = request;
-  const state = engine.state(jurisdiction, at);
+  const state = request.state ?? engine.state(jurisdiction, at);
   const warnings = warningsInForceAt(store, jurisdiction, at)
     .sort(
       (a, b) =>

@@ -7,13 +7,10 @@ import { evidenceFor, frozen, membersOf, unitSeriesAt } from './evidence';
 /** The outcomes that put a level in force or end one: each freezes the evidence the signers saw. */
 const decisive = ['issued', 'raised', 'lowered', 'lifted'] as const;
 
-/**
- * The map image of a packet. The press's server-side snapshot (GET /api/snapshot) is not on this branch:
- * the packet says so, and this is the one place to store the image once the server can render it.
- */
-const mapSnapshotHook = {
-  status: 'not-available' as const,
-  note: 'map image pending: the server-side snapshot (GET /api/snapshot) is not available to the server yet',
+/** The packet's map is drawn on request from its frozen state (GET /api/packets/:id/map.png). */
+const mapSnapshot = {
+  status: 'frozen-state' as const,
+  note: 'drawn from the state frozen in this packet: GET /api/packets/:id/map.png',
 };
 
 /**
@@ -49,7 +46,7 @@ export function packetFor(
       })),
       guards: guards.map((guard) => ({ id: guard.id, explanation: guard.explanation })),
     },
-    mapSnapshot: mapSnapshotHook,
+    mapSnapshot,
   };
   return {
     jurisdiction,

@@ -40,9 +40,12 @@ export const decisionPacketSchema = z.object({
     /** The guards that stood in the way and were overridden (特殊情况), with their explanations. */
     guards: z.array(z.object({ id: guardIdSchema, explanation: explanationSchema })),
   }),
+  /**
+   * The packet's map: drawn on request from `evidence.state` (GET /api/packets/:id/map.png). Packets frozen
+   * before the server could draw maps say 'not-available'; their map is drawn the same way.
+   */
   mapSnapshot: z.object({
-    status: z.enum(['stored', 'not-available']),
-    /** Why no image is stored, or the image's media type. */
+    status: z.enum(['frozen-state', 'not-available']),
     note: z.string(),
   }),
 });

@@ -122,6 +122,13 @@ test('a red proposal at AQI 40 needs a recorded override; a lift before the cond
   const exported = await session.request(href);
   expect(exported.headers.get('content-disposition')).toContain('attachment');
   expect((await exported.json()).evidence.state.recommendation).toEqual([]);
+  // Its map is drawn by the server from the frozen state: a real picture, not an empty one.
+  await closed.getByTestId('packet-map-show').click();
+  await expect
+    .poll(() => closed.getByTestId('packet-map').evaluate((image: HTMLImageElement) => image.naturalWidth), {
+      timeout: 120_000,
+    })
+    .toBe(1280);
   await duty.screenshot({ path: 'test-results/command-packet.png', fullPage: true, timeout: 120_000 });
 
   // English: no Chinese except names deliberately given in both scripts (a title with the plan's words beside).

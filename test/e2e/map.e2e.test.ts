@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOUR } from '../../shared/time';
-import { type Browser, launchBrowser, openPage, shareUnlike } from '../helpers/browser';
+import { type Browser, launchBrowser, openPage, type Page, shareUnlike } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 import {
   episode,
@@ -31,6 +31,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+async function zoomInAt(page: Page, lon: number, lat: number): Promise<void> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const [x, y] = await page.evaluate(([at, on]) => window.__tianshan!.project(at!, on!), [lon, lat]);
+  await page.mouse.move(box.x + x, box.y + y);
+  for (let notch = 0; notch < 6; notch += 1) {
+    await page.mouse.wheel(0, -240);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(1000);
+}
+
 test('the map follows the time slider to a past hour and back to LIVE', async () => {
   const page = await openPage(browser, `${server.url}/`);
   await expect
@@ -44,6 +55,8 @@ test('the map follows the time slider to a past hour and back to LIVE', async ()
   // The offline background is #1b2430; the units of both prefectures cover a good part of the view (the legend takes the right side).
   expect(shareUnlike(screenshot, { r: 0x1b, g: 0x24, b: 0x30 })).toBeGreaterThan(0.08);
   expect(await page.getByTestId('live-badge').isVisible()).toBe(true);
+  // 伊宁市 is a few pixels across in the two-prefecture view: zoom in on it as a user would, with the wheel.
+  await zoomInAt(page, 81.3, 43.93);
   expect(await unitCategory(page, '654002')).toBe(4);
 
   // Sixteen hours back (keyboard only), 伊宁市's 24 h window holds only its 60 µg/m³ hours → 良 (2).
@@ -55,6 +68,8 @@ test('the map follows the time slider to a past hour and back to LIVE', async ()
   writeFileSync('test-results/map-past.png', await page.screenshot());
 
   await page.getByTestId('back-to-live').click();
+  // Back to LIVE frames the whole jurisdiction again.
+  await zoomInAt(page, 81.3, 43.93);
   await expect.poll(() => unitCategory(page, '654002'), { timeout: 10_000 }).toBe(4);
   expect(await page.getByTestId('live-badge').isVisible()).toBe(true);
   await page.close();

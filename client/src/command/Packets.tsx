@@ -14,6 +14,34 @@ function frozenPoints(series: FrozenSeries | null): ChartLine['points'] {
   return series.values.map((value, index) => ({ time: series.start + index * HOUR, value }));
 }
 
+/**
+ * The packet's map, drawn by the server from the frozen state: on request, since a picture takes the
+ * server's browser a few seconds.
+ */
+function PacketMap({ id }: { id: number }) {
+  const { language, t } = useLanguage();
+  const [shown, setShown] = useState(false);
+  const href = `/api/packets/${id}/map.png?lang=${language}`;
+  if (!shown)
+    return (
+      <p>
+        <button type="button" onClick={() => setShown(true)} data-testid="packet-map-show">
+          {t('packetShowMap')}
+        </button>
+      </p>
+    );
+  return (
+    <figure className="packet-map">
+      <img src={href} alt={t('packetMap')} width={640} height={400} data-testid="packet-map" />
+      <figcaption>
+        <a href={href} download>
+          {t('packetMapDownload')}
+        </a>
+      </figcaption>
+    </figure>
+  );
+}
+
 /** One packet, opened: the evidence as the signers saw it, frozen with the event (issue 15). */
 function PacketView({
   id,
@@ -93,9 +121,7 @@ function PacketView({
               </li>
             ))}
           </ol>
-          <p className="hint">
-            {data.mapSnapshot.status === 'stored' ? data.mapSnapshot.note : t('packetNoImage')}
-          </p>
+          <PacketMap id={id} />
         </>
       )}
     </div>

@@ -410,7 +410,7 @@ export class SituationMap {
     return this.frames?.frames ?? 0;
   }
 
-  /** Screen points on a grid inside a unit, clear of station markers (for pixel tests). */
+  /** Screen points on a grid inside a unit, clear of station and seat markers and labels (for pixel tests). */
   probe(unitId: string): [number, number][] {
     const feature = this.features.get(unitId);
     if (!feature) return [];
@@ -418,17 +418,33 @@ export class SituationMap {
     const [left, top] = this.project(west, north);
     const [right, bottom] = this.project(east, south);
     const scale = screenScale();
-    const stations = (this.model?.stations ?? []).map((station) => ({
-      at: this.project(station.lon, station.lat),
-      radius: stationRadius(this.model?.stationValues.get(station.id), scale) + 4 * scale,
-    }));
+    const seatRadius = ((this.model?.wall ? 11 : 9) + 4) * scale;
+    const markers = [
+      ...(this.model?.stations ?? []).map((station) => ({
+        at: this.project(station.lon, station.lat),
+        radius: stationRadius(this.model?.stationValues.get(station.id), scale) + 4 * scale,
+      })),
+      // A neighbour's seat circle can lie over a small unit's fill (可克达拉's over 伊宁市).
+      ...(this.model?.geometry.seats ?? []).map((seat) => ({
+        at: this.project(seat.position[0], seat.position[1]),
+        radius: seatRadius,
+      })),
+    ];
+    // Units drawn later cover this one where the approximate boundaries overlap (a county around a city).
+    const drawn = this.model?.geometry.features ?? [];
+    const above = drawn.slice(drawn.findIndex((other) => other.properties.unitId === unitId) + 1);
+    // Labels' text and halo lie over the fill too.
+    const labelBoxes = this.labels().map((label) => label.box);
     const step = Math.max(3, Math.sqrt(((right - left) * (bottom - top)) / 400));
     const points: [number, number][] = [];
     for (let y = Math.max(0, top); y < Math.min(bottom, this.container.clientHeight); y += step)
       for (let x = Math.max(0, left); x < Math.min(right, this.container.clientWidth); x += step) {
         const position = this.map.unproject([x, y]);
         if (!booleanPointInPolygon([position.lng, position.lat], feature)) continue;
-        if (stations.some(({ at: [sx, sy], radius }) => Math.hypot(sx - x, sy - y) < Math.max(16, radius)))
+        if (above.some((other) => booleanPointInPolygon([position.lng, position.lat], other))) continue;
+        if (markers.some(({ at: [sx, sy], radius }) => Math.hypot(sx - x, sy - y) < Math.max(16, radius)))
+          continue;
+        if (labelBoxes.some(([x0, y0, x1, y1]) => x >= x0 - 2 && x <= x1 + 2 && y >= y0 - 2 && y <= y1 + 2))
           continue;
         points.push([Math.round(x), Math.round(y)]);
       }

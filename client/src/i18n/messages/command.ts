@@ -274,10 +274,9 @@ export const commandMessages = {
     zh: (at: string, frozen: string) => `数据时刻${at}的依据，冻结于${frozen}`,
     en: (at: string, frozen: string) => `Evidence at data time ${at}, frozen at ${frozen}`,
   },
-  packetNoImage: {
-    zh: '地图快照：服务器端快照尚不可用，依据包保存了状态与序列',
-    en: 'Map image: the server-side snapshot is not available yet; the packet keeps the state and the series',
-  },
+  packetShowMap: { zh: '显示当时的地图', en: 'Show the map then' },
+  packetMap: { zh: '依据包冻结状态的地图', en: "Map of the packet's frozen state" },
+  packetMapDownload: { zh: '下载地图（PNG）', en: 'Download the map (PNG)' },
   packetGuards: { zh: '当时越过的预案条件', en: 'Plan conditions overridden then' },
   packetRecommendation: { zh: '当时的推荐', en: 'The recommendation then' },
 
