@@ -73,7 +73,7 @@ test('the map follows the time slider to a past hour and back to LIVE', async ()
   await expect.poll(() => unitCategory(page, '654002'), { timeout: 10_000 }).toBe(4);
   expect(await page.getByTestId('live-badge').isVisible()).toBe(true);
   await page.close();
-}, 120_000);
+}, 180_000);
 
 test('past now the slider shows the forecast: 预报 label, hatched track, units filled by their forecast daily AQI', async () => {
   const page = await openPage(browser, `${server.url}/`);
@@ -99,7 +99,7 @@ test('past now the slider shows the forecast: 预报 label, hatched track, units
   await expect.poll(() => unitCategory(page, '654026'), { timeout: 10_000 }).toBe(5);
   expect(await page.getByTestId('metric-note').count()).toBe(0);
   await page.close();
-}, 120_000);
+}, 180_000);
 
 test('clicking a unit opens its panel with AQI, level in words and the 72 h chart', async () => {
   const page = await openPage(browser, `${server.url}/`);

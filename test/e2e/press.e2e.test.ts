@@ -24,7 +24,7 @@ import type { Session, TestServer } from '../helpers/server';
  * The server renders in its own shared Chromium while the test drives another: generous limits.
  */
 const slow = 300_000;
-const id = 'w-press-1';
+let id = '';
 let server: TestServer;
 let browser: Browser;
 let pressSession: Session;
@@ -40,7 +40,7 @@ async function body(session: Session, path: string, status = 200): Promise<Buffe
 
 beforeAll(async () => {
   server = await startPressServer();
-  await runWarning(server, id);
+  id = await runWarning(server, 'w-press-1');
   pressSession = await demo(server, 'press');
   office = await demo(server, 'office-director');
   browser = await launchBrowser();

@@ -49,9 +49,10 @@ async function post(session: Session, path: string, body: unknown): Promise<Resp
   }
 }
 
-async function act(session: Session, path: string, body: unknown): Promise<void> {
+async function act(session: Session, path: string, body: unknown): Promise<unknown> {
   const response = await post(session, path, body);
   if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
 const exercise = { reason: '演练：按特殊情况处理，检验文书' };
@@ -64,23 +65,25 @@ export async function feedUntil(server: TestServer, hourEnd: number): Promise<vo
   await feedReplayHours(server.url, replayHours.indexOf(timeline.now) + 1, replayHours.indexOf(hourEnd) + 1);
 }
 
-/** The warning's course through the plan's chains (Ili: orange director → commander; red director → first deputy → commander). */
-export async function runWarning(server: TestServer, id: string): Promise<void> {
+/** The warning's course through the plan's chains (returns the id the server gave it) (Ili: orange director → commander; red director → first deputy → commander). */
+export async function runWarning(server: TestServer, key: string): Promise<string> {
   const [duty, director, firstDeputy, commander] = await Promise.all(
     ['duty-officer', 'office-director', 'first-deputy-commander', 'commander'].map((role) =>
       demo(server, role),
     ),
   );
   await feedUntil(server, press.orangeAt);
-  await act(duty!, '/api/warnings/propose', {
+  const proposed = (await act(duty!, '/api/warnings/propose', {
     jurisdiction: 'ili',
-    warningId: id,
+    // An idempotency key: the server assigns the warning's id.
+    warningId: key,
     target: { kind: 'region', regionId: 'r-yining', members: press.members },
     level: 'orange',
     reason: '会商研判：伊宁市及周边持续重污染',
     // The replayed episode is entered without its forecasts' 24 h lead: the plan's special case, recorded.
     overrideGuards: exercise,
-  });
+  })) as { warning: { id: string } };
+  const id = proposed.warning.id;
   await act(director!, `/api/warnings/${id}/sign`, { reason: '审核同意' });
   await act(commander!, `/api/warnings/${id}/issue`, { reason: '批准发布' });
   await feedUntil(server, press.redAt);
@@ -97,6 +100,7 @@ export async function runWarning(server: TestServer, id: string): Promise<void> 
     reason: '空气质量改善至启动标准以下并预计持续36小时以上',
     overrideGuards: exercise,
   });
+  return id;
 }
 
 export const hoursBetween = (from: number, to: number) => Math.round((to - from) / HOUR);

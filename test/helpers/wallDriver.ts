@@ -235,9 +235,10 @@ async function demoSession(url: string, role: string): Promise<Fetch> {
     });
 }
 
-async function ok(response: Promise<Response>): Promise<void> {
+async function ok(response: Promise<Response>): Promise<unknown> {
   const answer = await response;
   if (!answer.ok) throw new Error(`${answer.url} → ${answer.status} ${await answer.text()}`);
+  return answer.json();
 }
 
 type WarmState = { now: number; regions: { members: string[] }[] };
@@ -260,7 +261,7 @@ export async function warnDuringEpisode(url: string, after = Date.parse('2019-12
   const duty = await demoSession(url, 'duty-officer');
   const director = await demoSession(url, 'office-director');
   const commander = await demoSession(url, 'commander');
-  await ok(
+  const proposed = (await ok(
     duty('POST', '/api/warnings/propose', {
       jurisdiction: 'ili',
       warningId: 'ili-e3-region',
@@ -270,9 +271,10 @@ export async function warnDuringEpisode(url: string, after = Date.parse('2019-12
       // Proposed at the data time, without the plan's 24 h lead: the special case, recorded.
       overrideGuards: { reason: '演练：按特殊情况发布，检验大屏' },
     }),
-  );
-  await ok(director('POST', '/api/warnings/ili-e3-region/sign', { reason: '审核同意' }));
-  await ok(commander('POST', '/api/warnings/ili-e3-region/issue', { reason: '批准发布' }));
+  )) as { warning: { id: string } };
+  const id = proposed.warning.id;
+  await ok(director('POST', `/api/warnings/${id}/sign`, { reason: '审核同意' }));
+  await ok(commander('POST', `/api/warnings/${id}/issue`, { reason: '批准发布' }));
   const kizilsu = (await (await fetch(`${url}/api/state?jurisdiction=kizilsu`)).json()) as WarmState;
   await ok(
     director('PUT', '/api/external-regional-warning', {
