@@ -85,7 +85,7 @@ export async function runWarning(server: TestServer, key: string): Promise<strin
   })) as { warning: { id: string } };
   const id = proposed.warning.id;
   await act(director!, `/api/warnings/${id}/sign`, { reason: '审核同意' });
-  await act(commander!, `/api/warnings/${id}/issue`, { reason: '批准发布' });
+  await act(commander!, `/api/warnings/${id}/issue`, { reason: '批准发布', overrideGuards: exercise });
   await feedUntil(server, press.redAt);
   await act(duty!, `/api/warnings/${id}/raise`, {
     level: 'red',
@@ -94,7 +94,7 @@ export async function runWarning(server: TestServer, key: string): Promise<strin
   });
   await act(director!, `/api/warnings/${id}/sign`, { reason: '审核同意' });
   await act(firstDeputy!, `/api/warnings/${id}/sign`, { reason: '同意' });
-  await act(commander!, `/api/warnings/${id}/sign`, { reason: '批准升级' });
+  await act(commander!, `/api/warnings/${id}/sign`, { reason: '批准升级', overrideGuards: exercise });
   await feedUntil(server, press.liftAt);
   await act(duty!, `/api/warnings/${id}/lift`, {
     reason: '空气质量改善至启动标准以下并预计持续36小时以上',

@@ -274,7 +274,12 @@ export async function warnDuringEpisode(url: string, after = Date.parse('2019-12
   )) as { warning: { id: string } };
   const id = proposed.warning.id;
   await ok(director('POST', `/api/warnings/${id}/sign`, { reason: '审核同意' }));
-  await ok(commander('POST', `/api/warnings/${id}/issue`, { reason: '批准发布' }));
+  await ok(
+    commander('POST', `/api/warnings/${id}/issue`, {
+      reason: '批准发布',
+      overrideGuards: { reason: '演练：按特殊情况发布，检验大屏' },
+    }),
+  );
   const kizilsu = (await (await fetch(`${url}/api/state?jurisdiction=kizilsu`)).json()) as WarmState;
   await ok(
     director('PUT', '/api/external-regional-warning', {
