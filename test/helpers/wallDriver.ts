@@ -285,7 +285,7 @@ export async function warnDuringEpisode(url: string, after = Date.parse('2019-12
     director('PUT', '/api/external-regional-warning', {
       jurisdiction: 'kizilsu',
       level: 'orange',
-      issuedAt: kizilsu.now - 2 * HOUR,
+      issuedAt: new Date(kizilsu.now - 2 * HOUR).toISOString(),
       reference: '新环发〔2019〕演练',
     }),
   );

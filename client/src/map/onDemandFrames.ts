@@ -23,6 +23,8 @@ export class OnDemandFrames {
   private parked: FrameRequestCallback | null = null;
   private runUntil = 0;
   private readonly watch: ReturnType<typeof setInterval>;
+  /** After stop: a frame already requested must not run the loop of a deck being finalized (a remount). */
+  private stopped = false;
   /** Frames the loop has run (the wall's idle test reads it). */
   frames = 0;
 
@@ -55,6 +57,7 @@ export class OnDemandFrames {
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.watch);
     this.parked = null;
   }
@@ -67,6 +70,7 @@ export class OnDemandFrames {
 
   private count(callback: FrameRequestCallback): FrameRequestCallback {
     return (time) => {
+      if (this.stopped) return;
       this.frames += 1;
       callback(time);
     };
