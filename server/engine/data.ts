@@ -2,7 +2,7 @@ import { units } from '../../geo/units';
 import { type Species, StationWindows, speciesOrder } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
-import type { ForecastRow, ObservationRow, StationRow } from '../store/types';
+import { type ForecastRow, type ObservationRow, rowsByStation, type StationRow } from '../store/types';
 import { ForecastBook } from './forecasts';
 import { HourColumns } from './hour-columns';
 import { historyHours } from './unit-series';
@@ -32,16 +32,6 @@ function readValues(row: ObservationRow, target: Float64Array): void {
     if ((row.flags[name as Species]?.length ?? 0) > 0)
       target[speciesOrder.indexOf(name as Species)] = Number.NaN;
   }
-}
-
-function byStation(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
-  const groups = new Map<string, ObservationRow[]>();
-  for (const row of rows) {
-    const group = groups.get(row.station);
-    if (group) group.push(row);
-    else groups.set(row.station, [row]);
-  }
-  return groups;
 }
 
 /**
@@ -105,7 +95,7 @@ export class EngineData {
    */
   addObservations(rows: readonly ObservationRow[]): Map<Jurisdiction, number> {
     const touched = new Map<Jurisdiction, number>();
-    for (const [station, stationRows] of byStation(rows)) {
+    for (const [station, stationRows] of rowsByStation(rows)) {
       const newest = this.addStationHours(station, stationRows);
       const unitId = this.stations.get(station)?.unitId;
       const jurisdiction = unitId ? jurisdictionOfUnit.get(unitId) : undefined;

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Role } from '../../shared/plans';
-import { isWholeHour, parseInstant, toBeijingIso } from '../../shared/time';
+import { toBeijingIso } from '../../shared/time';
+import { hourEndSchema as strictHourEnd } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { Engine } from '../engine';
 import { RenderUnavailable } from '../press/browser';
@@ -18,24 +19,8 @@ export const pressRoles: readonly Role[] = [
   'duty-officer',
 ];
 
-/** An hour end (ISO 8601 with offset); absent = the engine's now. */
-export const hourEndSchema = z
-  .string()
-  .optional()
-  .transform((value, context) => {
-    if (value === undefined) return undefined;
-    try {
-      const at = parseInstant(value);
-      if (isWholeHour(at)) return at;
-      context.addIssue({
-        code: 'custom',
-        message: 'at must be the end of an hour, e.g. 2019-12-17T18:00:00+08:00',
-      });
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
-    }
-    return z.NEVER;
-  });
+/** An hour end (ISO 8601 with offset, shared/time-schemas); absent = the engine's now. */
+export const hourEndSchema = strictHourEnd.optional();
 
 export const languageSchema = z.enum(['zh', 'en']).default('zh');
 

@@ -1,28 +1,13 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { units } from '../../geo/units';
-import { isWholeHour, parseInstant, toBeijingIso } from '../../shared/time';
+import { toBeijingIso } from '../../shared/time';
+import { hourEndSchema } from '../../shared/time-schemas';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import type { Engine } from '../engine';
 
 /** An hour end (ISO 8601 with offset) for the time slider, past or forecast; absent = the engine's now. */
-const atSchema = z
-  .string()
-  .optional()
-  .transform((value, context) => {
-    if (value === undefined) return undefined;
-    try {
-      const at = parseInstant(value);
-      if (isWholeHour(at)) return at;
-      context.addIssue({
-        code: 'custom',
-        message: 'at must be the end of an hour, e.g. 2019-12-12T08:00:00+08:00',
-      });
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
-    }
-    return z.NEVER;
-  });
+const atSchema = hourEndSchema.optional();
 
 const stateQuerySchema = z.object({ jurisdiction: jurisdictionSchema, at: atSchema });
 const seriesQuerySchema = stateQuerySchema

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Species } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
-import type { ObservationRow, Store } from '../store/types';
+import { type ObservationRow, rowsByStation, type Store } from '../store/types';
 import { flagSeries } from './plausibility';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult, invalid, refused } from './result';
@@ -169,16 +169,6 @@ export function ingestObservations(
   );
 }
 
-function groupByStation(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
-  const groups = new Map<string, ObservationRow[]>();
-  for (const row of rows) {
-    const group = groups.get(row.station);
-    if (group) group.push(row);
-    else groups.set(row.station, [row]);
-  }
-  return groups;
-}
-
 /** How far a new hour can change an earlier verdict: a stuck run of 6 hours, a spike's neighbour. */
 const reach = 6 * HOUR;
 
@@ -190,12 +180,12 @@ function withFlags(
   recent: RecentRows,
   incoming: readonly ObservationRow[],
 ): { rows: ObservationRow[]; stored: Map<string, ObservationRow> } {
-  const byStation = groupByStation(incoming);
+  const byStation = rowsByStation(incoming);
   let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
   for (const row of incoming) [first, last] = [Math.min(first, row.time), Math.max(last, row.time)];
   // Read twice the reach so a stuck run crossing the reach is seen whole enough (≥ 6 hours) not to be unflagged.
   const stored = recent.read([...byStation.keys()], first - 2 * reach, last + 2 * reach);
-  const storedByStation = groupByStation(stored);
+  const storedByStation = rowsByStation(stored);
   const storedByKey = new Map(stored.map((row) => [`${row.station}@${row.time}`, row] as const));
   const result: ObservationRow[] = [];
   for (const [station, rows] of byStation) {

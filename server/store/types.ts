@@ -249,3 +249,14 @@ export interface Store
   status(): { kind: string; ok: boolean };
   close(): void;
 }
+
+/** Rows grouped by station, each group in the order given (ingest and the engine take a station at a time). */
+export function rowsByStation(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
+  const groups = new Map<string, ObservationRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.station);
+    if (group) group.push(row);
+    else groups.set(row.station, [row]);
+  }
+  return groups;
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { warningActions } from '../../../shared/rules/lifecycle/actions';
 import type { Caller, FuzzRequest, FuzzTarget } from './types';
 import {
   cell,
@@ -332,16 +333,7 @@ export const fuzzTargets: FuzzTarget[] = [
           fc.oneof(
             {
               weight: 6,
-              arbitrary: fc.constantFrom(
-                'sign',
-                'issue',
-                'reject',
-                'raise',
-                'lower',
-                'lift',
-                'cancel',
-                'override',
-              ),
+              arbitrary: fc.constantFrom(...warningActions.filter((action) => action !== 'propose')),
             },
             { weight: 1, arbitrary: fc.string() },
           ),
