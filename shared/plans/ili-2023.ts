@@ -1,4 +1,4 @@
-import { type Measure, type Plan, planSchema } from './schema';
+import { type Measure, measure, type Plan, planSchema } from './schema';
 import { standardGrading } from './standard-grading';
 
 /**
@@ -20,18 +20,6 @@ const agriculture = '自治州农业农村局、第四师可克达拉市农业�
 const education = '自治州教育局、第四师可克达拉市教育局';
 const development = '自治州发展改革委、第四师可克达拉市发展改革委';
 const power = '国网伊犁伊河供电有限责任公司';
-
-function measure(
-  level: Measure['level'],
-  group: Measure['group'],
-  category: Measure['category'],
-  section: string,
-  zh: string,
-  en: string,
-  responsibleUnits: string[],
-): Measure {
-  return { level, group, category, section, zh, en, responsibleUnits };
-}
 
 const yellowHealth = '4.3.2.1 Ⅲ级健康防护措施';
 const yellowAdvocacy = '4.3.2.2 Ⅲ级倡议性减排措施';

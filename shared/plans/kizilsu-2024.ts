@@ -1,4 +1,4 @@
-import { type Measure, type Plan, planSchema } from './schema';
+import { type Measure, measure, type Plan, planSchema } from './schema';
 import { standardGrading } from './standard-grading';
 
 /**
@@ -18,18 +18,6 @@ const agriculture = '自治州农业农村局';
 const education = '自治州教育局';
 const development = '自治州发展和改革委员会';
 const power = '国网新疆电力公司克州供电公司';
-
-function measure(
-  level: Measure['level'],
-  group: Measure['group'],
-  category: Measure['category'],
-  section: string,
-  zh: string,
-  en: string,
-  responsibleUnits: string[],
-): Measure {
-  return { level, group, category, section, zh, en, responsibleUnits };
-}
 
 const measures: Measure[] = [
   measure(

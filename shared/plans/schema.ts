@@ -48,6 +48,19 @@ export const measureSchema = clauseSchema.extend({
 });
 export type Measure = z.infer<typeof measureSchema>;
 
+/** One measure of a plan's chapter 4, in the order the plan files list them (both plans use it). */
+export function measure(
+  level: Measure['level'],
+  group: Measure['group'],
+  category: Measure['category'],
+  section: string,
+  zh: string,
+  en: string,
+  responsibleUnits: string[],
+): Measure {
+  return { level, group, category, section, zh, en, responsibleUnits };
+}
+
 export const memberUnitSchema = z.object({
   nameZh: z.string().min(1),
   nameEn: z.string().min(1),
