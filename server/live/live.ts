@@ -23,13 +23,7 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
  */
 export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => { officeRecords: boolean };
 
-export type LiveOptions = {
-  io: Server;
-  engine: Engine;
-  authorize: LiveAuthorize;
-  /** Queued packets beyond which a client counts as fallen behind (default 8). */
-  maxBacklog?: number;
-};
+export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize };
 
 /** A refused payload's issues in one line, named as the HTTP API names them (shared/issues). */
 function describeIssues(error: z.ZodError): string {
@@ -47,6 +41,8 @@ const rooms = (jurisdiction: Jurisdiction) => [roomOf(jurisdiction), roomOf(juri
 
 /** Sockets whose transport holds a backlog: they get no deltas until it drains, then one snapshot. */
 const laggingRoom = 'lagging';
+/** Queued packets from which a client counts as fallen behind (a client that keeps up holds 0–1). */
+const maxBacklog = 8;
 
 /**
  * Packets queued for a socket that its transport has not taken yet (the client does not read fast enough).
@@ -59,7 +55,7 @@ function backlogOf(socket: LiveSocket): number {
 /**
  * Live state over Socket.IO (issue 6): `join` → snapshot with the jurisdiction's sequence number, then one
  * delta per engine tick that changed something, seq + 1 each; `resync` → a fresh snapshot. A reconnecting
- * client joins again (one snapshot); a client whose backlog passes `maxBacklog` gets one snapshot once it
+ * client joins again (one snapshot); a client whose backlog reaches `maxBacklog` gets one snapshot once it
  * drains, instead of the deltas it was behind on.
  */
 export function attachLive(options: LiveOptions): {
@@ -70,8 +66,6 @@ export function attachLive(options: LiveOptions): {
   const { engine } = options;
   const seqs = new Map<Jurisdiction, number>();
   const lastStates = new Map<Jurisdiction, JurisdictionState>();
-
-  const maxBacklog = options.maxBacklog ?? 8;
 
   /**
    * A client that falls behind resyncs from one snapshot instead of working through a backlog (issue 16.3):
