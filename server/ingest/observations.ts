@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Species } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import { type ObservationRow, rowsByStation, type Store } from '../store/types';
-import { flagSeries } from './plausibility';
+import { flagSeries, sameFlags } from './plausibility';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult, invalid, refused } from './result';
 import { csvNumber, csvRecords, hourEndSchema, notInFuture, parseBody, parseRows } from './rows';
@@ -64,28 +64,30 @@ export type ObservationIngestResult = {
   received: { station: string; time: number }[];
 };
 
+/** Parsed hour ends by their text: a bulk request repeats each hour for every station, a feed each hour. */
+const hourEnds = new Map<string, ReturnType<typeof hourEndSchema.safeParse>>();
+const hourEndsKept = 20_000;
+
 /**
- * observationInputSchema with each distinct hour end parsed once per request (a bulk request repeats
- * each hour for every station).
+ * observationInputSchema with each distinct hour end parsed once. Built once: zod compiles a schema on its
+ * first parse, which cost an hourly request more than parsing its rows.
  */
-function requestSchema() {
-  const hourEnds = new Map<string, ReturnType<typeof hourEndSchema.safeParse>>();
-  return observationInputSchema.extend({
-    time: z.string().transform((value, context) => {
-      let parsed = hourEnds.get(value);
-      if (!parsed) {
-        parsed = hourEndSchema.safeParse(value);
-        hourEnds.set(value, parsed);
-      }
-      if (parsed.success) return parsed.data;
-      for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message });
-      return z.NEVER;
-    }),
-  });
-}
+const requestSchema = observationInputSchema.extend({
+  time: z.string().transform((value, context) => {
+    let parsed = hourEnds.get(value);
+    if (!parsed) {
+      parsed = hourEndSchema.safeParse(value);
+      if (hourEnds.size >= hourEndsKept) hourEnds.clear();
+      hourEnds.set(value, parsed);
+    }
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  }),
+});
 
 function validate(rawRows: readonly unknown[], now: number): IngestResult<ObservationInput[]> {
-  const parsed = parseRows(requestSchema(), rawRows, 'observations');
+  const parsed = parseRows(requestSchema, rawRows, 'observations');
   if (!parsed.ok) return parsed;
   const rows = parsed.value;
   const seen = new Map<string, number>();
@@ -174,7 +176,7 @@ const reach = 6 * HOUR;
 
 /**
  * The incoming rows with their flags, plus stored rows within reach whose flags now differ; and the stored
- * rows read, by station@time (they include every incoming station-hour already stored).
+ * rows of those station-hours, by station@time (what the write replaces).
  */
 function withFlags(
   recent: RecentRows,
@@ -184,31 +186,26 @@ function withFlags(
   let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
   for (const row of incoming) [first, last] = [Math.min(first, row.time), Math.max(last, row.time)];
   // Read twice the reach so a stuck run crossing the reach is seen whole enough (≥ 6 hours) not to be unflagged.
-  const stored = recent.read([...byStation.keys()], first - 2 * reach, last + 2 * reach);
-  const storedByStation = rowsByStation(stored);
-  const storedByKey = new Map(stored.map((row) => [`${row.station}@${row.time}`, row] as const));
+  const storedByStation = recent.read([...byStation.keys()], first - 2 * reach, last + 2 * reach);
+  const stored = new Map<string, ObservationRow>();
   const result: ObservationRow[] = [];
   for (const [station, rows] of byStation) {
-    const timeline = new Map((storedByStation.get(station) ?? []).map((row) => [row.time, row] as const));
-    const before = new Map(timeline);
-    for (const row of rows) timeline.set(row.time, row);
-    const series = [...timeline.values()].sort((a, b) => a.time - b.time);
-    const flags = flagSeries(series);
-    const incomingTimes = new Set(rows.map((row) => row.time));
-    for (const row of series) {
-      const rowFlags = flags.get(row.time)!;
-      if (incomingTimes.has(row.time)) {
+    const timeline = new Map<number, { row: ObservationRow; before?: ObservationRow }>();
+    for (const row of storedByStation.get(station) ?? []) timeline.set(row.time, { row, before: row });
+    for (const row of rows) timeline.set(row.time, { row, before: timeline.get(row.time)?.before });
+    const series = [...timeline.values()].sort((a, b) => a.row.time - b.row.time);
+    const flags = flagSeries(series.map((entry) => entry.row));
+    series.forEach(({ row, before }, index) => {
+      const rowFlags = flags[index]!;
+      if (row !== before) {
         // An incoming row is this request's own object: its flags are set in place.
         row.flags = rowFlags;
         result.push(row);
-      } else if (
-        row.time >= first - reach &&
-        row.time <= last + reach &&
-        JSON.stringify(before.get(row.time)!.flags) !== JSON.stringify(rowFlags)
-      ) {
+      } else if (row.time >= first - reach && row.time <= last + reach && !sameFlags(row.flags, rowFlags)) {
         result.push({ ...row, flags: rowFlags });
-      }
-    }
+      } else return;
+      if (before) stored.set(`${station}@${row.time}`, before);
+    });
   }
-  return { rows: result, stored: storedByKey };
+  return { rows: result, stored };
 }

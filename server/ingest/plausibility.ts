@@ -33,7 +33,7 @@ export const spikeMargin: Record<Species, number> = {
   o3: 150,
 };
 
-type Flags = Partial<Record<Species, string[]>>;
+export type Flags = Partial<Record<Species, string[]>>;
 
 function addFlag(flags: (Flags | undefined)[], index: number, name: Species, flag: string): void {
   const entry = flags[index] ?? {};
@@ -41,23 +41,26 @@ function addFlag(flags: (Flags | undefined)[], index: number, name: Species, fla
   entry[name] = [...(entry[name] ?? []), flag];
 }
 
-/** The value of the row at `index` when it is the hour `time` (the series is sorted), else null. */
-function valueAt(rows: readonly ObservationRow[], index: number, time: number, name: Species): number | null {
-  const row = rows[index];
-  return row && row.time === time ? row.values[name] : null;
-}
-
-/** Flags every value of one station's hourly series (sorted by time) with the checks it fails. */
-export function flagSeries(rows: readonly ObservationRow[]): Map<number, Flags> {
+/**
+ * Flags every value of one station's hourly series (sorted by time) with the checks it fails, index by
+ * index (`{}` for a clean row). Runs one species at a time over its values read once.
+ */
+export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
   const flags: (Flags | undefined)[] = new Array(rows.length);
+  const count = rows.length;
+  // follows[i]: row i is the hour right after row i − 1 (a gap breaks runs and spike neighbourhoods).
+  const follows = new Array<boolean>(count);
+  for (let index = 0; index < count; index += 1)
+    follows[index] = index > 0 && rows[index]!.time - rows[index - 1]!.time === HOUR;
+  const values = new Array<number | null>(count);
   for (const name of speciesOrder) {
+    for (let index = 0; index < count; index += 1) values[index] = rows[index]!.values[name];
     // The current run of equal values at or above the stuck floor: its first index and length.
     let runStart = 0;
     let runLength = 0;
-    for (let index = 0; index <= rows.length; index += 1) {
-      const row = rows[index];
-      const value = row ? row.values[name] : null;
-      const previous = row ? valueAt(rows, index - 1, row.time - HOUR, name) : null;
+    for (let index = 0; index <= count; index += 1) {
+      const value = index < count ? values[index]! : null;
+      const previous = index < count && follows[index] ? values[index - 1]! : null;
       const continues = runLength > 0 && runStart + runLength === index && previous === value;
       if (!continues || value === null || value < stuckFloor[name]) {
         if (runLength >= stuckHours)
@@ -65,10 +68,10 @@ export function flagSeries(rows: readonly ObservationRow[]): Map<number, Flags> 
             addFlag(flags, member, name, 'stuck');
         runLength = 0;
       }
-      if (!row || value === null) continue;
+      if (value === null) continue;
       if (value < 0) addFlag(flags, index, name, 'negative');
       if (value > physicalMaximum[name]) addFlag(flags, index, name, 'beyond-physical-bounds');
-      const next = valueAt(rows, index + 1, row.time + HOUR, name);
+      const next = index + 1 < count && follows[index + 1] ? values[index + 1]! : null;
       if (previous !== null && next !== null) {
         const higher = Math.max(previous, next);
         if (value >= spikeRatio * higher && value - higher >= spikeMargin[name])
@@ -80,5 +83,15 @@ export function flagSeries(rows: readonly ObservationRow[]): Map<number, Flags> 
       }
     }
   }
-  return new Map(rows.map((row, index) => [row.time, flags[index] ?? {}]));
+  return Array.from(flags, (entry) => entry ?? {});
+}
+
+/** Same flags, species by species and in the same order (a re-flagged row is rewritten only when they differ). */
+export function sameFlags(a: Flags, b: Flags): boolean {
+  for (const name of speciesOrder) {
+    const left = a[name] ?? [];
+    const right = b[name] ?? [];
+    if (left.length !== right.length || left.some((flag, index) => flag !== right[index])) return false;
+  }
+  return true;
 }

@@ -18,10 +18,14 @@ export class RecentRows {
     this.newest = store.newestObservationTime() ?? Number.NEGATIVE_INFINITY;
   }
 
-  /** The stored rows of `stations` in [from, to]. */
-  read(stations: readonly string[], from: number, to: number): ObservationRow[] {
-    if (from < this.newest - keepHours * HOUR) return this.store.observationsBetween(from, to, stations);
-    const rows: ObservationRow[] = [];
+  /** The stored rows of `stations` in [from, to], by station (each station's rows in no particular order). */
+  read(stations: readonly string[], from: number, to: number): Map<string, ObservationRow[]> {
+    const byStation = new Map<string, ObservationRow[]>(stations.map((station) => [station, []]));
+    if (from < this.newest - keepHours * HOUR) {
+      for (const row of this.store.observationsBetween(from, to, stations))
+        byStation.get(row.station)?.push(row);
+      return byStation;
+    }
     const unread: string[] = [];
     for (const station of stations) {
       const entry = this.byStation.get(station);
@@ -29,6 +33,7 @@ export class RecentRows {
         unread.push(station);
         continue;
       }
+      const rows = byStation.get(station)!;
       for (const row of entry.rows.values()) if (row.time >= from && row.time <= to) rows.push(row);
     }
     if (unread.length > 0) {
@@ -37,10 +42,10 @@ export class RecentRows {
       for (const station of unread) this.byStation.set(station, { from, rows: new Map() });
       for (const row of stored) {
         this.byStation.get(row.station)!.rows.set(row.time, row);
-        if (row.time <= to) rows.push(row);
+        if (row.time <= to) byStation.get(row.station)!.push(row);
       }
     }
-    return rows;
+    return byStation;
   }
 
   /** After a committed write: the rows as stored now. */

@@ -3,7 +3,7 @@
  *
  *   attachLive({ io, engine, authorize }) → { close() }
  *     authorize(socket, jurisdiction) → null to allow (read-only watch), or the refusal message
- *   liveServerOptions — pass to `new Server(http, liveServerOptions)` (connection state recovery)
+ *   liveServerOptions — pass to `new Server(http, liveServerOptions)`
  */
 export { attachLive, type LiveAuthorize, type LiveOptions } from './live';
 export { liveServerOptions } from './options';

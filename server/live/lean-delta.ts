@@ -1,4 +1,5 @@
 import type { Delta } from '../../shared/live/events';
+import { compactNewestHours } from '../../shared/live/newest-hour';
 import type { JurisdictionState } from '../../shared/state/schema';
 import type { TickChange } from '../engine';
 
@@ -17,26 +18,34 @@ function signature(rows: readonly { explanation?: unknown }[] | undefined): stri
 /**
  * The delta one tick sends (issue 6: "keep payloads lean"). Explanation texts name the current hour, so they
  * change every hour for every unit; they travel only with a decision change (and in snapshots and the
- * `explain` answer). Regions travel whole when their members or levels change, else only their averages.
+ * `explain` answer). Regions travel whole when their members, levels or window ends change, else only their
+ * averages.
  */
 export function leanDelta(seq: number, change: TickChange, previous: JurisdictionState | undefined): Delta {
-  const units = change.units.flatMap((unit) => {
+  const unitChanges = change.units.flatMap((unit) => {
     const decided = decisionFields.some((field) => field in unit);
     const lean = decided ? unit : withoutExplanation(unit);
     return Object.keys(lean).length > 1 ? [lean] : [];
   });
+  const stations = compactNewestHours(change.state.stations, change.stations);
+  const units = compactNewestHours(change.state.units, unitChanges);
   const delta: Delta = {
     seq,
     jurisdiction: change.jurisdiction,
     now: change.state.now,
     edition: change.state.edition,
-    stations: change.stations,
-    units,
+    stations: stations.changes,
+    units: units.changes,
     events: change.events,
   };
+  if (stations.clock) delta.stationNewestHour = stations.clock;
+  if (units.clock) delta.unitNewestHour = units.clock;
   const regions = change.state.regions;
+  // Everything but the wording and the average: members, level, the windows where the level holds.
   const shape = (list: JurisdictionState['regions'] | undefined) =>
-    JSON.stringify((list ?? []).map((region) => [region.id, region.members, region.level]));
+    JSON.stringify(
+      (list ?? []).map(({ explanation: _text, averageDailyAqi: _average, ...region }) => region),
+    );
   if (shape(previous?.regions) !== shape(regions)) delta.regions = regions;
   else if (change.regions) {
     delta.regionAverages = Object.fromEntries(regions.map((region) => [region.id, region.averageDailyAqi]));
@@ -54,6 +63,8 @@ export function isEmpty(delta: Delta): boolean {
   return (
     delta.stations.length === 0 &&
     delta.units.length === 0 &&
+    !delta.stationNewestHour &&
+    !delta.unitNewestHour &&
     !delta.regions &&
     !delta.regionAverages &&
     !delta.warnings &&

@@ -39,9 +39,24 @@ function roomOf(jurisdiction: Jurisdiction, officeRecords = false): string {
 
 const rooms = (jurisdiction: Jurisdiction) => [roomOf(jurisdiction), roomOf(jurisdiction, true)];
 
+/** Sockets whose transport holds a backlog: they get no deltas until it drains, then one snapshot. */
+const laggingRoom = 'lagging';
+/** Queued packets from which a client counts as fallen behind (a client that keeps up holds 0–1). */
+const maxBacklog = 8;
+
+/**
+ * Packets queued for a socket that its transport has not taken yet (the client does not read fast enough).
+ * engine.io keeps them in `writeBuffer` (not in its typings); reading its length costs nothing per delta.
+ */
+function backlogOf(socket: LiveSocket): number {
+  return (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+}
+
 /**
  * Live state over Socket.IO (issue 6): `join` → snapshot with the jurisdiction's sequence number, then one
- * delta per engine tick that changed something, seq + 1 each; `resync` → a fresh snapshot.
+ * delta per engine tick that changed something, seq + 1 each; `resync` → a fresh snapshot. A reconnecting
+ * client joins again (one snapshot); a client whose backlog reaches `maxBacklog` gets one snapshot once it
+ * drains, instead of the deltas it was behind on.
  */
 export function attachLive(options: LiveOptions): {
   close: () => void;
@@ -52,6 +67,23 @@ export function attachLive(options: LiveOptions): {
   const seqs = new Map<Jurisdiction, number>();
   const lastStates = new Map<Jurisdiction, JurisdictionState>();
 
+  /**
+   * A client that falls behind resyncs from one snapshot instead of working through a backlog (issue 16.3):
+   * it leaves the delta broadcast until its transport drains, then gets the state as it is by then.
+   */
+  function holdLagging(jurisdiction: Jurisdiction): void {
+    for (const room of rooms(jurisdiction))
+      for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+        const socket = io.sockets.sockets.get(id);
+        if (!socket || backlogOf(socket) < maxBacklog || socket.rooms.has(laggingRoom)) continue;
+        void socket.join(laggingRoom);
+        socket.conn.once('drain', () => {
+          void socket.leave(laggingRoom);
+          if (rooms(jurisdiction).some((room) => socket.rooms.has(room))) sendSnapshot(socket, jurisdiction);
+        });
+      }
+  }
+
   const stop = engine.onTick((change) => {
     const previous = lastStates.get(change.jurisdiction);
     lastStates.set(change.jurisdiction, change.state);
@@ -59,10 +91,12 @@ export function attachLive(options: LiveOptions): {
     const delta = leanDelta(seq, change, previous);
     if (isEmpty(delta) && !change.nowChanged) return;
     seqs.set(change.jurisdiction, seq);
-    if (delta.events.length === 0) io.to(rooms(change.jurisdiction)).emit('delta', delta);
+    holdLagging(change.jurisdiction);
+    const to = (room: string | string[]) => io.to(room).except(laggingRoom);
+    if (delta.events.length === 0) to(rooms(change.jurisdiction)).emit('delta', delta);
     else {
-      io.to(roomOf(change.jurisdiction, true)).emit('delta', delta);
-      io.to(roomOf(change.jurisdiction)).emit('delta', { ...delta, events: [] });
+      to(roomOf(change.jurisdiction, true)).emit('delta', delta);
+      to(roomOf(change.jurisdiction)).emit('delta', { ...delta, events: [] });
     }
   });
 

@@ -1,10 +1,7 @@
 import type { ServerOptions } from 'socket.io';
 
 /**
- * Socket.IO options for live state: connection state recovery restores a briefly disconnected client's
- * rooms and the deltas it missed (issue 6, "reconnection restores state"); beyond two minutes it resyncs.
+ * Socket.IO options for live state. No connection state recovery: it would replay every delta a client
+ * missed while away; a reconnecting client joins again and gets one snapshot instead (issue 16.3).
  */
-export const liveServerOptions: Partial<ServerOptions> = {
-  serveClient: false,
-  connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
-};
+export const liveServerOptions: Partial<ServerOptions> = { serveClient: false };

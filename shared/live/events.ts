@@ -12,6 +12,7 @@ import {
   warningStateSchema,
 } from '../state/schema';
 import { jurisdictionSchema } from '../units/schema';
+import { expandNewestHours, newestHourClockSchema } from './newest-hour';
 
 /**
  * The Socket.IO contract between server/live and the client (issue 6, "Live state").
@@ -49,6 +50,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 /**
  * A changed row: its id and only the fields whose value changed since the previous delta. A unit's
  * `explanation` is included only when one of recommendedLevel, issuedLevel, regionFloor or dust changed.
+ * `newestHour` is left out where the delta's `stationNewestHour` / `unitNewestHour` gives it.
  */
 export const stationChangeSchema = stationStateSchema.partial().extend({ id: z.string() });
 export const unitChangeSchema = unitStateSchema.partial().extend({ id: z.string() });
@@ -61,6 +63,10 @@ export const deltaSchema = z.object({
   edition: z.enum(['2012', '2026']),
   stations: z.array(stationChangeSchema),
   units: z.array(unitChangeSchema),
+  /** Every station's newestHour is `hour` except the listed ones (shared/live/newest-hour.ts). */
+  stationNewestHour: newestHourClockSchema.optional(),
+  /** The same for units. */
+  unitNewestHour: newestHourClockSchema.optional(),
   /** The full region list when a region's members or level changed, otherwise absent. */
   regions: z.array(regionStateSchema).optional(),
   /** When only the regions' average daily AQI changed: region id → averageDailyAqi. */
@@ -100,6 +106,14 @@ export type ServerToClientEvents = {
   'office-change': (change: OfficeChange) => void;
 };
 
+/** A region with the average a delta gives it (an average can turn null: a member lost its value). */
+function averaged<Region extends { id: string; averageDailyAqi: number | null }>(
+  region: Region,
+  averages: Record<string, number | null>,
+): Region {
+  return region.id in averages ? { ...region, averageDailyAqi: averages[region.id] ?? null } : region;
+}
+
 /** Applies a delta to a snapshot's state (the client's fold); the caller checks `seq` first. */
 export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['state'] {
   const units = new Map(state.units.map((unit) => [unit.id, unit]));
@@ -111,15 +125,12 @@ export function applyDelta(state: Snapshot['state'], delta: Delta): Snapshot['st
     ...state,
     now: delta.now,
     edition: delta.edition,
-    units: [...units.values()],
-    stations: [...stations.values()],
+    units: expandNewestHours([...units.values()], delta.unitNewestHour),
+    stations: expandNewestHours([...stations.values()], delta.stationNewestHour),
     regions:
       delta.regions ??
       (delta.regionAverages
-        ? state.regions.map((region) => ({
-            ...region,
-            averageDailyAqi: delta.regionAverages?.[region.id] ?? region.averageDailyAqi,
-          }))
+        ? state.regions.map((region) => averaged(region, delta.regionAverages ?? {}))
         : state.regions),
     warnings: delta.warnings ?? state.warnings,
     compliance: delta.compliance ?? state.compliance,

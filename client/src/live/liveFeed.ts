@@ -23,7 +23,7 @@ type Listeners = {
 
 /**
  * One jurisdiction's live state (issue 6 "Live state"): join → snapshot, then deltas folded with
- * applyDelta; a gap in seq asks for a resync; a reconnect that the server could not recover joins again.
+ * applyDelta; a gap in seq asks for a resync; every (re)connect joins again and starts from a snapshot.
  */
 export class LiveFeed {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -37,7 +37,7 @@ export class LiveFeed {
   ) {
     this.socket = io({ transports: ['websocket'], reconnectionDelayMax: 2000 });
     this.socket.on('connect', () => {
-      if (!this.socket.recovered || this.state === null) this.socket.emit('join', { jurisdiction });
+      this.socket.emit('join', { jurisdiction });
       this.setStatus({ state: 'connected', lostAt: null });
       for (const kind of officeChangeSchema.shape.kind.options) this.listeners.onOffice(kind);
     });
