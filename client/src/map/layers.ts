@@ -37,6 +37,8 @@ export type LayerVisibility = {
 /** Everything the map draws; geometry and record lists keep their identity, values change with versions. */
 export type MapModel = {
   geometry: UnitGeometry;
+  /** The unit boundaries as drawn at the current zoom step (drawnGeometry.ts): same picture, fewer vertices. */
+  drawnUnits: UnitFeature[];
   units: Map<string, UnitState>;
   /** The warnings in force per unit (shared/state/in-force): what the warning treatment and measures follow. */
   inForce: Map<string, UnitInForce>;
@@ -93,7 +95,7 @@ function unitLayers(model: MapModel): Layer[] {
   return [
     new GeoJsonLayer<UnitFeature['properties']>({
       id: 'units',
-      data: model.geometry.features as Feature[] as never,
+      data: model.drawnUnits as Feature[] as never,
       filled: true,
       stroked: true,
       pickable: true,

@@ -45,6 +45,22 @@ export class OnDemandFrames {
     }, watchMs);
   }
 
+  /**
+   * Our layers changed: run the loop's frame now, so deck.gl applies the layer update and asks MapLibre for a
+   * repaint that MapLibre merges into the frame it has already planned (a view change). One drawn frame per
+   * change, not one with the old layers and another with the new; without a GPU each costs a software
+   * rasterisation and readback (issue 16).
+   */
+  drawNow(): void {
+    const callback = this.parked;
+    if (!callback) {
+      this.wake();
+      return;
+    }
+    this.parked = null;
+    this.count(callback)(performance.now());
+  }
+
   /** Something changed: let the loop run for a moment. */
   wake(): void {
     this.runUntil = performance.now() + runMs;
