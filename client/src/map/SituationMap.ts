@@ -137,8 +137,13 @@ export class SituationMap {
       onClick: (info) => this.clicked(info.layer?.id, info.object),
       onAfterRender: () => {
         this.renders += 1;
-        if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0)
+        if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0) {
           this.firstValuesFrameAt = performance.now();
+          // The rest of the picture right after the first coloured frame (see placeLabels).
+          setTimeout(() => {
+            if (!this.destroyed) this.placeLabels();
+          });
+        }
       },
     });
     this.map.addControl(this.overlay);
@@ -309,6 +314,14 @@ export class SituationMap {
     if (!this.model) return;
     const zoom = this.map.getZoom();
     const scale = screenScale();
+    const step = DrawnGeometry.step(zoom);
+    if (this.firstValuesFrameAt === null) {
+      // Cold start (issue 16): the first frame with values draws the coloured units alone; label anchors,
+      // placement, warned outlines and hatching (and their shaders) come in the frame right after it.
+      this.model = { ...this.model, scale, drawnUnits: this.drawn.list(this.model.geometry.features, step) };
+      this.invalidate();
+      return;
+    }
     const warned = this.model.geometry.features.flatMap((feature) => {
       const level = this.model?.inForce.get(feature.properties.unitId)?.highest ?? 'none';
       return level === 'none' ? [] : [{ feature, level: level as Exclude<WarningLevel, 'none'> }];
@@ -320,7 +333,6 @@ export class SituationMap {
         .filter((entry) => entry.level === level)
         .map((entry) => entry.feature.properties.unitId),
     }));
-    const step = DrawnGeometry.step(zoom);
     const groups = byLevel.filter((group) => group.members.length > 0);
     // The same areas keep the same array: deck.gl then keeps their tesselation across label placements.
     const warnedKey = `${step}/${groups.map((group) => `${group.level}:${[...group.members].sort()}`).join('|')}`;
@@ -380,12 +392,23 @@ export class SituationMap {
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     for (;;) {
       await nextFrame();
-      if (this.pending || !this.map.loaded() || !this.layers.every((layer) => layer.isLoaded)) continue;
+      if (
+        this.unplaced() ||
+        this.pending ||
+        !this.map.loaded() ||
+        !this.layers.every((layer) => layer.isLoaded)
+      )
+        continue;
       const idle = new Promise((resolve) => this.map.once('idle', resolve));
       this.map.triggerRepaint();
       await idle;
-      if (!this.pending && this.layers.every((layer) => layer.isLoaded)) return;
+      if (!this.unplaced() && !this.pending && this.layers.every((layer) => layer.isLoaded)) return;
     }
+  }
+
+  /** Values are drawn but their labels and warning treatment not yet (they follow the first frame). */
+  private unplaced(): boolean {
+    return (this.model?.units.size ?? 0) > 0 && !this.placed;
   }
 
   /** Frames the view on bounds; the wall jumps between views and then rests (issue 16). */

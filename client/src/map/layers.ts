@@ -262,6 +262,8 @@ function stationLayers(model: MapModel): Layer[] {
 
 /** Unit names with their values and warnings, and the wall's station values, where placement put them. */
 function labelLayers(model: MapModel): Layer[] {
+  // None before the first placement (cold start): no text shader or font atlas before the first frame.
+  if (model.labels.length === 0) return [];
   const moved = model.labels.filter((label) => label.leader);
   return [
     // A label moved aside from a small unit points back to it.
