@@ -1,8 +1,8 @@
 /**
  * deck.gl's animation loop asks for every animation frame to see whether anything changed; on the wall
  * that kept a core busy with nothing to draw (issue 16: 7–27 % idle). This frame provider parks the loop
- * instead and lets it run only for a moment after something asks: our own layer updates (`wake`), or a
- * deck that still reports work (async icon loads, layer updates), checked once a second.
+ * instead: our own layer updates run one frame of it at once (`drawNow`), and a deck that still reports
+ * work (async icon loads, layer updates), checked once a second, lets it run for a moment (`wake`).
  */
 type DeckLike = {
   needsRedraw: (options: { clearRedrawFlags: boolean }) => false | string;
