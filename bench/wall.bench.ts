@@ -13,8 +13,8 @@ import { warnDuringEpisode } from '../test/helpers/wallDriver';
 
 const root = join(import.meta.dirname, '..');
 const coldRuns = 5;
-/** Two turns of the wall's default 30-second view cycle. */
-const idleSeconds = 60;
+/** Three turns of the wall's default 30-second view cycle: three view changes in the window. */
+const idleSeconds = 90;
 
 /** CPU seconds (user + system) of a process and all its descendants, from /proc. */
 function treeCpuSeconds(rootPid: number): number {
@@ -157,12 +157,17 @@ for (const [label, query] of [
   const after = await metrics();
   const cpuAfter = treeCpuSeconds(process.pid);
   const frames = (await page.evaluate(() => window.__tianshan!.loopFrames())) - framesBefore;
+  const views = await page.evaluate(() =>
+    document.querySelector('[data-testid=wall]')?.getAttribute('data-view'),
+  );
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   const mainThread = (after.TaskDuration! - before.TaskDuration!) / elapsed;
   // The browser's processes only: this process (the server, the bench) is not a descendant of itself.
   const browserCpu = (cpuAfter - cpuBefore) / elapsed;
   results.push(
     `${label}, 1920×1080, ${idleSeconds} s: page main thread ${(mainThread * 100).toFixed(1)} % of a core, ` +
-      `all browser processes ${(browserCpu * 100).toFixed(1)} %, deck.gl loop frames ${frames}`,
+      `all browser processes ${(browserCpu * 100).toFixed(1)} %, deck.gl loop frames ${frames} ` +
+      `(load ${load}; ended on view ${views})`,
   );
   console.log(results.at(-1));
   await browser.close();

@@ -3,9 +3,11 @@ import { centroid } from '@turf/centroid';
 import type { Polygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { defaultBoundaries } from '../boundaries/default';
+import { polygonsOf } from '../boundaries/geometry';
 import { hatchSegments } from './hatch';
 import { labelAnchor, labelAnchors } from './label-anchor';
 import { overlaps, placeLabels } from './label-collision';
+import { simplifyPolygonal, vertexCount } from './simplify';
 
 const boundaries = defaultBoundaries();
 const feature = (unitId: string) =>
@@ -115,5 +117,55 @@ describe('label collisions', () => {
   test('labels that would leave the screen are left out', () => {
     expect(placeLabels([label('edge', 45, 0)], screen, 4).map((entry) => entry.form)).toEqual([1]);
     expect(placeLabels([label('off', -50, 0)], screen, 4)).toEqual([]);
+  });
+});
+
+describe('outlines simplified for drawing', () => {
+  const pixel = (position: number[], zoom: number): [number, number] => {
+    const size = 512 * 2 ** zoom;
+    const sin = Math.sin((position[1]! * Math.PI) / 180);
+    return [
+      ((position[0]! + 180) / 360) * size,
+      (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size,
+    ];
+  };
+  /** Pixels between a point and the nearest segment of some rings (all in Web Mercator pixels). */
+  function pixelsFrom([px, py]: [number, number], rings: [number, number][][]): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (const ring of rings)
+      for (let index = 1; index < ring.length; index += 1) {
+        const [ax, ay] = ring[index - 1]!;
+        const [bx, by] = ring[index]!;
+        const length = (bx - ax) ** 2 + (by - ay) ** 2;
+        const t =
+          length === 0
+            ? 0
+            : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length));
+        best = Math.min(best, Math.hypot(ax + t * (bx - ax) - px, ay + t * (by - ay) - py));
+      }
+    return best;
+  }
+
+  test('at a wall zoom the boundaries keep every vertex within half a pixel, with far fewer vertices', () => {
+    const zoom = 7;
+    const degreesPerPixel = 360 / (512 * 2 ** zoom);
+    let before = 0;
+    let after = 0;
+    for (const unit of boundaries.features) {
+      const drawn = simplifyPolygonal(unit.geometry, 0.5, degreesPerPixel);
+      before += vertexCount(unit.geometry);
+      after += vertexCount(drawn);
+      const drawnRings = polygonsOf(drawn)
+        .flat()
+        .map((ring) => ring.map((position) => pixel(position, zoom)));
+      // Every dropped vertex lies within half a pixel (and a little rounding) of the drawn outline.
+      for (const polygon of polygonsOf(unit.geometry))
+        for (const ring of polygon)
+          for (const position of ring)
+            expect(pixelsFrom(pixel(position, zoom), drawnRings)).toBeLessThan(0.55);
+      for (const polygon of polygonsOf(drawn))
+        for (const ring of polygon) expect(ring.length).toBeGreaterThanOrEqual(4);
+    }
+    expect(after).toBeLessThan(before / 3);
   });
 });

@@ -8,13 +8,14 @@ import { levelRank, type WarningLevel } from '../../../shared/levels';
 import { type UnitInForce, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
+import { DrawnGeometry } from './drawnGeometry';
 import { ChecksFeed } from './enterpriseChecks';
 import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry } from './geometry';
 import { Hatching } from './hatching';
 import { LabelCharacters } from './labelCharacters';
 import { placeMapLabels } from './labelPlacement';
 import type { Metric } from './labels';
-import { buildLayers, type LayerVisibility, type MapModel, stationRadius } from './layers';
+import { buildLayers, type LayerVisibility, type MapModel, stationRadius, type WarnedArea } from './layers';
 import { OnDemandFrames } from './onDemandFrames';
 import type { OverlayLayers } from './overlayLayers';
 import { enterpriseTooltip, stationTooltip } from './tooltip';
@@ -49,13 +50,17 @@ export class SituationMap {
   private readonly tooltip = document.createElement('div');
   private readonly checks = new ChecksFeed((checks) => this.update({ checks }));
   private readonly hatching = new Hatching();
+  private readonly drawn = new DrawnGeometry();
+  private warnedAreas: { key: string; areas: WarnedArea[] } | null = null;
   private readonly characters = new LabelCharacters();
   private features = new Map<string, UnitFeature>();
   private regionOutlines: MergedOutlines | null = null;
   private warnedOutlines: MergedOutlines | null = null;
   private readonly states = new Map<string, JurisdictionState>();
   private stationKey = '';
-  private frame = 0;
+  /** A layer update is queued (end of the current task). */
+  private pending = false;
+  private destroyed = false;
   private layers: Layer[] = [];
   private placed = false;
   /** The bounds last framed: a resize frames them again. */
@@ -132,8 +137,13 @@ export class SituationMap {
       onClick: (info) => this.clicked(info.layer?.id, info.object),
       onAfterRender: () => {
         this.renders += 1;
-        if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0)
+        if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0) {
           this.firstValuesFrameAt = performance.now();
+          // The rest of the picture right after the first coloured frame (see placeLabels).
+          setTimeout(() => {
+            if (!this.destroyed) this.placeLabels();
+          });
+        }
       },
     });
     this.map.addControl(this.overlay);
@@ -194,6 +204,7 @@ export class SituationMap {
     this.warnedOutlines = new MergedOutlines(this.features);
     this.model = {
       geometry,
+      drawnUnits: geometry.features,
       units: new Map(),
       inForce: new Map(),
       stations: [],
@@ -247,7 +258,10 @@ export class SituationMap {
       inForce,
       stationValues,
       stations,
-      regions: this.regionOutlines.outlines(found).map(({ group, outline }) => ({ region: group, outline })),
+      regions: this.regionOutlines.outlines(found).map(({ group, outline }) => ({
+        region: group,
+        outline: outline && this.drawn.of(outline, DrawnGeometry.step(this.map.getZoom())),
+      })),
       now: Math.max(...all.map((state) => state.now)),
       version: this.model.version + 1,
     };
@@ -300,6 +314,14 @@ export class SituationMap {
     if (!this.model) return;
     const zoom = this.map.getZoom();
     const scale = screenScale();
+    const step = DrawnGeometry.step(zoom);
+    if (this.firstValuesFrameAt === null) {
+      // Cold start (issue 16): the first frame with values draws the coloured units alone; label anchors,
+      // placement, warned outlines and hatching (and their shaders) come in the frame right after it.
+      this.model = { ...this.model, scale, drawnUnits: this.drawn.list(this.model.geometry.features, step) };
+      this.invalidate();
+      return;
+    }
     const warned = this.model.geometry.features.flatMap((feature) => {
       const level = this.model?.inForce.get(feature.properties.unitId)?.highest ?? 'none';
       return level === 'none' ? [] : [{ feature, level: level as Exclude<WarningLevel, 'none'> }];
@@ -311,14 +333,21 @@ export class SituationMap {
         .filter((entry) => entry.level === level)
         .map((entry) => entry.feature.properties.unitId),
     }));
+    const groups = byLevel.filter((group) => group.members.length > 0);
+    // The same areas keep the same array: deck.gl then keeps their tesselation across label placements.
+    const warnedKey = `${step}/${groups.map((group) => `${group.level}:${[...group.members].sort()}`).join('|')}`;
+    if (this.warnedAreas?.key !== warnedKey)
+      this.warnedAreas = {
+        key: warnedKey,
+        areas: (this.warnedOutlines?.outlines(groups) ?? []).flatMap(({ group, outline }) =>
+          outline ? [{ ...this.drawn.of(outline, step), properties: { level: group.level } }] : [],
+        ),
+      };
     const model: MapModel = {
       ...this.model,
       scale,
-      warned: (
-        this.warnedOutlines?.outlines(byLevel.filter((group) => group.members.length > 0)) ?? []
-      ).flatMap(({ group, outline }) =>
-        outline ? [{ ...outline, properties: { level: group.level } }] : [],
-      ),
+      drawnUnits: this.drawn.list(this.model.geometry.features, step),
+      warned: this.warnedAreas.areas,
       hatch: this.hatching.lines(warned, zoom, scale),
     };
     const canvas = this.map.getCanvas();
@@ -338,18 +367,20 @@ export class SituationMap {
   }
 
   /**
-   * Coalesces updates into one layer update per animation frame, then lets deck.gl's loop draw it. Until the
-   * first values arrive there is nothing worth a frame: without software GL every frame is a full readback,
-   * so the first frame with layers is the first frame with values (issue 16, cold start).
+   * Coalesces the updates of one task into one layer update at its end, before the next frame, then lets
+   * deck.gl's loop draw it: a view change is drawn once, with its labels, not first with the old ones (each
+   * frame costs a full software rasterisation and readback without a GPU). Until the first values arrive
+   * there is nothing worth a frame, so the first frame with layers is the first with values (issue 16).
    */
   private invalidate(): void {
-    if (this.frame !== 0 || !this.model || this.model.units.size === 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (!this.model) return;
+    if (this.pending || !this.model || this.model.units.size === 0) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      if (!this.model || this.destroyed) return;
       this.layers = buildLayers(this.model);
       this.overlay.setProps({ layers: this.layers });
-      this.frames?.wake();
+      this.frames?.drawNow();
     });
   }
 
@@ -361,12 +392,23 @@ export class SituationMap {
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     for (;;) {
       await nextFrame();
-      if (this.frame !== 0 || !this.map.loaded() || !this.layers.every((layer) => layer.isLoaded)) continue;
+      if (
+        this.unplaced() ||
+        this.pending ||
+        !this.map.loaded() ||
+        !this.layers.every((layer) => layer.isLoaded)
+      )
+        continue;
       const idle = new Promise((resolve) => this.map.once('idle', resolve));
       this.map.triggerRepaint();
       await idle;
-      if (this.frame === 0 && this.layers.every((layer) => layer.isLoaded)) return;
+      if (!this.unplaced() && !this.pending && this.layers.every((layer) => layer.isLoaded)) return;
     }
+  }
+
+  /** Values are drawn but their labels and warning treatment not yet (they follow the first frame). */
+  private unplaced(): boolean {
+    return (this.model?.units.size ?? 0) > 0 && !this.placed;
   }
 
   /** Frames the view on bounds; the wall jumps between views and then rests (issue 16). */
@@ -456,7 +498,7 @@ export class SituationMap {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
+    this.destroyed = true;
     this.frames?.stop();
     this.checks.stop();
     this.map.remove();

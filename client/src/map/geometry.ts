@@ -44,13 +44,20 @@ export function unitGeometry(collection: BoundaryCollection): UnitGeometry {
       nameEn: unit.nameEn,
       position: [unit.seat!.longitude, unit.seat!.latitude],
     }));
-  // Inside its own unit (issue 16): the pole of inaccessibility, computed once per boundary set in geo/.
-  const anchors = labelAnchors(collection);
-  const labels: Label[] = features.flatMap((feature) => {
-    const anchor = anchors.get(feature.properties.unitId);
-    return anchor ? [{ unitId: feature.properties.unitId, position: anchor.position }] : [];
-  });
-  return { features, seats, labels };
+  // Inside its own unit (issue 16): the pole of inaccessibility, computed once per boundary set in geo/, on
+  // first use: after the first coloured frame, not before it.
+  let labels: Label[] | null = null;
+  return {
+    features,
+    seats,
+    get labels() {
+      labels ??= features.flatMap((feature) => {
+        const anchor = labelAnchors(collection).get(feature.properties.unitId);
+        return anchor ? [{ unitId: feature.properties.unitId, position: anchor.position }] : [];
+      });
+      return labels;
+    },
+  };
 }
 
 export type RegionOutline = { region: RegionState; outline: Feature<Polygon | MultiPolygon> | null };

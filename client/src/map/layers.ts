@@ -37,6 +37,8 @@ export type LayerVisibility = {
 /** Everything the map draws; geometry and record lists keep their identity, values change with versions. */
 export type MapModel = {
   geometry: UnitGeometry;
+  /** The unit boundaries as drawn at the current zoom step (drawnGeometry.ts): same picture, fewer vertices. */
+  drawnUnits: UnitFeature[];
   units: Map<string, UnitState>;
   /** The warnings in force per unit (shared/state/in-force): what the warning treatment and measures follow. */
   inForce: Map<string, UnitInForce>;
@@ -93,7 +95,7 @@ function unitLayers(model: MapModel): Layer[] {
   return [
     new GeoJsonLayer<UnitFeature['properties']>({
       id: 'units',
-      data: model.geometry.features as Feature[] as never,
+      data: model.drawnUnits as Feature[] as never,
       filled: true,
       stroked: true,
       pickable: true,
@@ -260,6 +262,8 @@ function stationLayers(model: MapModel): Layer[] {
 
 /** Unit names with their values and warnings, and the wall's station values, where placement put them. */
 function labelLayers(model: MapModel): Layer[] {
+  // None before the first placement (cold start): no text shader or font atlas before the first frame.
+  if (model.labels.length === 0) return [];
   const moved = model.labels.filter((label) => label.leader);
   return [
     // A label moved aside from a small unit points back to it.

@@ -1,8 +1,8 @@
 /**
  * deck.gl's animation loop asks for every animation frame to see whether anything changed; on the wall
  * that kept a core busy with nothing to draw (issue 16: 7–27 % idle). This frame provider parks the loop
- * instead and lets it run only for a moment after something asks: our own layer updates (`wake`), or a
- * deck that still reports work (async icon loads, layer updates), checked once a second.
+ * instead: our own layer updates run one frame of it at once (`drawNow`), and a deck that still reports
+ * work (async icon loads, layer updates), checked once a second, lets it run for a moment (`wake`).
  */
 type DeckLike = {
   needsRedraw: (options: { clearRedrawFlags: boolean }) => false | string;
@@ -45,6 +45,22 @@ export class OnDemandFrames {
     this.watch = setInterval(() => {
       if (this.busy()) this.wake();
     }, watchMs);
+  }
+
+  /**
+   * Our layers changed: run the loop's frame now, so deck.gl applies the layer update and asks MapLibre for a
+   * repaint that MapLibre merges into the frame it has already planned (a view change). One drawn frame per
+   * change, not one with the old layers and another with the new; without a GPU each costs a software
+   * rasterisation and readback (issue 16).
+   */
+  drawNow(): void {
+    const callback = this.parked;
+    if (!callback) {
+      this.wake();
+      return;
+    }
+    this.parked = null;
+    this.count(callback)(performance.now());
   }
 
   /** Something changed: let the loop run for a moment. */
