@@ -14,11 +14,43 @@ export function dustHour(windows: StationWindows, hour: number): boolean | null 
   const coarse = windows.value('pm10', hour);
   const fine = windows.value('pm25', hour);
   if (coarse === null || fine === null) return null;
+  const known = verdictsOf(windows).get(hour);
+  if (known && known.coarse === coarse && known.fine === fine) return known.verdict;
   const edition = editionFor(hour);
   const coarseIndex = iaqi('pm10_24h', coarse, edition) ?? 0;
   const fineIndex = iaqi('pm25_24h', fine, edition) ?? 0;
   const primary = coarseIndex > 50 && coarseIndex >= fineIndex ? ['pm10' as const] : [];
-  return dustLikely({ pm25: fine, pm10: coarse, primaryPollutants: primary });
+  const verdict = dustLikely({ pm25: fine, pm10: coarse, primaryPollutants: primary });
+  remember(windows, hour, { coarse, fine, verdict });
+  return verdict;
+}
+
+type Verdict = { coarse: number; fine: number; verdict: boolean };
+/**
+ * Every tick re-reads a unit's last week of hours (about 40 % of a tick rated them again): an hour's verdict
+ * is kept with the values it was made from, so a corrected hour is rated anew.
+ */
+const verdicts = new WeakMap<StationWindows, Map<number, Verdict>>();
+/** Enough for the look-back of a tick (history plus a window) with room; older hours are dropped. */
+const keptHours = 400;
+
+function verdictsOf(windows: StationWindows): Map<number, Verdict> {
+  let known = verdicts.get(windows);
+  if (!known) {
+    known = new Map();
+    verdicts.set(windows, known);
+  }
+  return known;
+}
+
+function remember(windows: StationWindows, hour: number, verdict: Verdict): void {
+  const known = verdictsOf(windows);
+  known.set(hour, verdict);
+  if (known.size <= keptHours) return;
+  const oldest = hour - keptHours * HOUR;
+  for (const kept of known.keys()) if (kept < oldest) known.delete(kept);
+  // Hours after this one (a past view read after the live one): start afresh rather than scan each call.
+  if (known.size > keptHours) known.clear();
 }
 
 /**
