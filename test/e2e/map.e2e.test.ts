@@ -87,6 +87,7 @@ test('past now the slider shows the forecast: 预报 label, hatched track, units
   expect(await page.getByTestId('live-badge').count()).toBe(0);
   await expect.poll(() => unitCategory(page, '654026'), { timeout: 10_000 }).toBe(6);
   // No forecast for 伊宁市: no value (grey), not its observed colour; no hourly forecast, so daily is drawn.
+  await zoomInAt(page, 81.3, 43.93);
   expect(await unitCategory(page, '654002')).toBe(0);
   expect(await page.getByTestId('metric-note').isVisible()).toBe(true);
   writeFileSync('test-results/map-forecast.png', await page.screenshot());
