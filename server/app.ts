@@ -32,7 +32,7 @@ import { createImportRunner } from './imports/runner';
 import { createIngest } from './ingest/service';
 import { attachLive, liveServerOptions } from './live';
 import { replayIngestFor, startReplay } from './replay';
-import { createStore } from './store/sqlite';
+import { openStore } from './store';
 
 export type RunningServer = {
   http: Server;
@@ -45,7 +45,7 @@ export type RunningServer = {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
-  const store = createStore(config.dataDir, { auditKey: config.auditKey });
+  const store = openStore(config);
   // The audit chain is checked at every start; a broken chain is logged and shown in /api/health.
   const audit = { status: store.verifyAudit() };
   if (!audit.status.ok) logger.error({ audit: audit.status }, 'audit chain broken');

@@ -25,6 +25,10 @@ export const environmentSchema = z.object({
     .transform((value, context) => trustProxySetting(value, context)),
   /** Signs the audit chain; default: DATA_DIR/audit.key, created at first start (mode 0600). */
   AUDIT_KEY: z.string().min(32, 'AUDIT_KEY must be at least 32 characters').optional(),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR (docs/DEPLOY.md). */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+    .optional(),
 });
 
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -61,6 +65,7 @@ export type ServerConfig = {
   cookieSecure: 'auto' | 'on' | 'off';
   trustProxy: false | number | string[];
   auditKey: string | undefined;
+  databaseUrl: string | undefined;
   replaySettings: ReplaySettings;
 };
 
@@ -83,6 +88,7 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
     auditKey: env.AUDIT_KEY,
+    databaseUrl: env.DATABASE_URL,
     replaySettings: replaySettingsFromEnvironment(environment),
   };
 }
