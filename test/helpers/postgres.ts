@@ -1,11 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, runAsServiceUser, serviceDirectory, spawnAsServiceUser, waitFor } from './service-process';
 
-/** Debian's PostgreSQL binaries (scripts/ensure-services.sh installs them when missing). */
-const binaries = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL binaries, the newest major version installed (scripts/ensure-services.sh). */
+function binaries(): string {
+  const versions = readdirSync('/usr/lib/postgresql')
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(b) - Number(a));
+  if (versions.length === 0) throw new Error('PostgreSQL is not installed: run scripts/ensure-services.sh');
+  return join('/usr/lib/postgresql', versions[0]!, 'bin');
+}
 
 export type TestPostgres = {
   port: number;
@@ -28,7 +35,7 @@ let databases = 0;
 export async function startPostgres(): Promise<TestPostgres> {
   const directory = serviceDirectory('tianshan-pg-');
   const dataDir = join(directory.path, 'data');
-  runAsServiceUser(join(binaries, 'initdb'), [
+  runAsServiceUser(join(binaries(), 'initdb'), [
     '-D',
     dataDir,
     '-U',
@@ -45,7 +52,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   let server: ChildProcess | null = null;
 
   async function start(): Promise<void> {
-    server = spawnAsServiceUser(join(binaries, 'postgres'), [
+    server = spawnAsServiceUser(join(binaries(), 'postgres'), [
       '-D',
       dataDir,
       '-p',

@@ -19,9 +19,13 @@ const { url, flag, port, connectTimeoutMs, statementTimeoutMs } = workerData as 
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 
 let client: pg.Client | null = null;
+/** After a failed connection attempt, calls fail at once for a moment instead of each waiting the timeout. */
+const retryPauseMs = 1_000;
+let failedAt = 0;
 
 async function connection(): Promise<pg.Client> {
   if (client) return client;
+  if (Date.now() - failedAt < retryPauseMs) throw new Error('PostgreSQL is unreachable; retrying');
   const fresh = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: connectTimeoutMs,
@@ -32,7 +36,12 @@ async function connection(): Promise<pg.Client> {
   fresh.on('error', () => {
     if (client === fresh) client = null;
   });
-  await fresh.connect();
+  try {
+    await fresh.connect();
+  } catch (error) {
+    failedAt = Date.now();
+    throw error;
+  }
   client = fresh;
   return fresh;
 }
