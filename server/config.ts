@@ -29,6 +29,10 @@ export const environmentSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
     .optional(),
+  /** Several processes: Socket.IO's Redis adapter and the engine feed (docs/DEPLOY.md); needs DATABASE_URL. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+    .optional(),
 });
 
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -66,6 +70,7 @@ export type ServerConfig = {
   trustProxy: false | number | string[];
   auditKey: string | undefined;
   databaseUrl: string | undefined;
+  redisUrl: string | undefined;
   replaySettings: ReplaySettings;
 };
 
@@ -76,6 +81,11 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  // Several processes share their state through PostgreSQL: an SQLite file belongs to one process.
+  if (env.REDIS_URL && !env.DATABASE_URL)
+    throw new Error(
+      'Invalid environment:\n  REDIS_URL: several processes need DATABASE_URL (PostgreSQL) too',
+    );
   return {
     port: env.PORT,
     host: env.HOST,
@@ -89,6 +99,7 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     trustProxy: env.TRUST_PROXY,
     auditKey: env.AUDIT_KEY,
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     replaySettings: replaySettingsFromEnvironment(environment),
   };
 }

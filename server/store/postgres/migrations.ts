@@ -140,4 +140,9 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
         FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('warning documents');
     `,
   },
+  {
+    version: 8,
+    name: 'live sequence numbers',
+    sql: 'CREATE TABLE live_sequences (jurisdiction TEXT PRIMARY KEY, seq BIGINT NOT NULL);',
+  },
 ];

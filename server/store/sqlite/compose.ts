@@ -3,6 +3,7 @@ import type { Store } from '../types';
 import { accountStore } from './accounts';
 import { auditStore } from './audit';
 import { enterpriseCheckStore } from './enterprise-checks';
+import { liveSequenceStore } from './live-sequences';
 import { observationStore } from './observations';
 import { packetStore } from './packets';
 import { documentStore, eventStore, forecastStore, stationStore } from './records';
@@ -38,6 +39,7 @@ export function composeStore(database: SqlDatabase, options: ComposeOptions): St
     ...enterpriseCheckStore(database),
     ...packetStore(database),
     ...warningDocumentStore(database),
+    ...liveSequenceStore(database),
     transaction: (fn) => {
       const result = database.transaction(fn)();
       audit.anchorHead();

@@ -148,6 +148,13 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'warning documents are append-only'); END;
     `,
   },
+  {
+    version: 8,
+    name: 'live sequence numbers',
+    // Issue 19: each jurisdiction's last delta number, kept in the store so that it never goes back, across a
+    // restart or a takeover by another process.
+    sql: 'CREATE TABLE live_sequences (jurisdiction TEXT PRIMARY KEY, seq INTEGER NOT NULL);',
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

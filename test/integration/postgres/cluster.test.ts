@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  eventually,
+  type LiveClient,
+  liveClient,
+  type ServerProcess,
+  startServerProcess,
+} from '../../helpers/cluster';
+import { startPostgres, type TestPostgres } from '../../helpers/postgres';
+import { startRedis, type TestRedis } from '../../helpers/redis';
+
+/** Issue 19: two server processes on one PostgreSQL and one Redis. */
+const feederKey = 'cluster-test-feeder-key-0123456789';
+const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
+let postgres: TestPostgres;
+let redis: TestRedis;
+const processes: ServerProcess[] = [];
+const clients: LiveClient[] = [];
+
+function hour(index: number): string {
+  return new Date(Date.parse('2019-12-10T00:00:00+08:00') + index * 3_600_000).toISOString();
+}
+
+async function ingest(server: ServerProcess, from: number, count: number, pm25: number): Promise<void> {
+  const observations = Array.from({ length: count }, (_, offset) => ({
+    station: '2703A',
+    time: hour(from + offset),
+    pm25: pm25 + ((from + offset) % 2) * 20,
+    pm10: (from + offset) % 2 === 0 ? 210 : 190,
+    so2: 10,
+    no2: (from + offset) % 2 === 0 ? 22 : 18,
+    co: 1.0,
+    o3: (from + offset) % 2 === 0 ? 18 : 22,
+  }));
+  const response = await fetch(`${server.url}/api/observations`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ observations }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+const deltas = (client: LiveClient) =>
+  client.received.flatMap((entry) => (entry.kind === 'delta' ? [entry.message] : []));
+const snapshots = (client: LiveClient) =>
+  client.received.flatMap((entry) => (entry.kind === 'snapshot' ? [entry.message] : []));
+
+/** Waits for the delta whose `now` is that hour's end, and returns it. */
+function deltaAt(client: LiveClient, index: number) {
+  return eventually(
+    `a delta for hour ${index}`,
+    () => deltas(client).find((delta) => delta.now === Date.parse(hour(index))) ?? null,
+  );
+}
+
+async function serverOn(url: string): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    DATABASE_URL: url,
+    REDIS_URL: redis.url,
+    FEEDER_KEY: feederKey,
+    AUDIT_KEY: 'cluster-test-audit-key-0123456789-abcdef',
+    CLOCK: 'data',
+  });
+  processes.push(server);
+  return server;
+}
+
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await Promise.all(processes.map((server) => server.stop()));
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+test('a delta made on one process reaches clients on the other; when the lease holder dies the other takes over with no gap', {
+  timeout: 120_000,
+}, async () => {
+  const url = await postgres.createDatabase();
+  // Both start together on the empty database: one migrates it, one takes the lease.
+  const started = await Promise.all([serverOn(url), serverOn(url)]);
+  const leading = await eventually('one process to hold the lease', async () => {
+    const leaders = await Promise.all(started.map(async (server) => (await server.health()).engine.leader));
+    return leaders.filter(Boolean).length === 1 ? leaders.indexOf(true) : null;
+  });
+  const first = started[leading]!;
+  const second = started[1 - leading]!;
+  const holder = (await first.health()).engine.leaseHolder;
+  const health = await eventually('the second process to see the lease', async () => {
+    const body = await second.health();
+    return body.engine.leaseHolder ? body : null;
+  });
+  expect(health).toMatchObject({
+    storage: { kind: 'postgres', ok: true },
+    adapter: 'redis-streams',
+    redis: { ok: true },
+    engine: { leader: false, leaseHolder: holder },
+  });
+
+  const station = await fetch(`${first.url}/api/stations/2703A`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ name: '市环保局', lon: 81.2815, lat: 43.9404 }),
+  });
+  expect(station.status).toBeLessThan(300);
+  await ingest(first, 1, 24, 90);
+  // The second process's engine hears the first's writes through the feed, milliseconds later.
+  await eventually('the second engine to hear the writes', async () => {
+    const state = await (await fetch(`${second.url}/api/state?jurisdiction=ili`)).json();
+    return state.now === Date.parse(hour(24));
+  });
+
+  // Clients on both processes.
+  const onSecond = liveClient(second.url, 'ili');
+  const onFirst = liveClient(first.url, 'ili');
+  clients.push(onSecond, onFirst);
+  await eventually('both snapshots', () => snapshots(onSecond).length > 0 && snapshots(onFirst).length > 0);
+  expect(snapshots(onSecond)[0]!.state.now).toBe(Date.parse(hour(24)));
+
+  // Written on the lease holder, received by a client of the other process; then the other way round.
+  await ingest(first, 25, 1, 300);
+  const written = await deltaAt(onSecond, 25);
+  expect(written.seq).toBe(snapshots(onSecond)[0]!.seq + 1);
+  await ingest(second, 26, 1, 320);
+  expect((await deltaAt(onSecond, 26)).seq).toBe(written.seq + 1);
+  expect((await deltaAt(onFirst, 26)).seq).toBe(written.seq + 1);
+
+  // The lease holder is killed mid-stream; the other takes the lease within 10 s.
+  await first.kill();
+  const killedAt = Date.now();
+  await eventually('the takeover', async () => (await second.health()).engine.leader, 10_000);
+  expect(Date.now() - killedAt).toBeLessThan(10_000);
+
+  // The first process's client reconnects to the survivor and resyncs; numbers go on with no gap or repeat.
+  const reconnected = liveClient(second.url, 'ili');
+  clients.push(reconnected);
+  await eventually('the resync snapshot', () => snapshots(reconnected)[0] ?? null);
+  expect(snapshots(reconnected)[0]!.seq).toBe(written.seq + 1);
+  await ingest(second, 27, 1, 340);
+  const afterTakeover = await deltaAt(reconnected, 27);
+  expect(afterTakeover.seq).toBe(written.seq + 2);
+  expect((await deltaAt(onSecond, 27)).seq).toBe(written.seq + 2);
+  const numbers = deltas(onSecond).map((delta) => delta.seq);
+  expect(numbers).toEqual(numbers.map((_, index) => numbers[0]! + index));
+  // Every acknowledged observation is readable from the survivor.
+  const stored = await (await fetch(`${second.url}/api/observations?station=2703A`)).json();
+  expect(stored.observations).toHaveLength(27);
+});
