@@ -237,8 +237,18 @@ export interface LiveSequenceStore {
   advanceLiveSequence(jurisdiction: Jurisdiction): number;
 }
 
+/** Sliding-window limits (sign-in attempts), counted in the store so that every process sees them. */
+export interface AttemptStore {
+  /**
+   * Records an attempt under `key` unless `limit` were already made within `windowMs` before `now`;
+   * returns null when recorded, else the time of the oldest attempt in the window.
+   */
+  recordAttempt(key: string, now: number, windowMs: number, limit: number): number | null;
+}
+
 export interface Store
   extends LiveSequenceStore,
+    AttemptStore,
     ObservationStore,
     PacketStore,
     ForecastStore,

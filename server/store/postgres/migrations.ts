@@ -145,4 +145,12 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
     name: 'live sequence numbers',
     sql: 'CREATE TABLE live_sequences (jurisdiction TEXT PRIMARY KEY, seq BIGINT NOT NULL);',
   },
+  {
+    version: 9,
+    name: 'login attempts',
+    sql: `
+      CREATE TABLE login_attempts (key TEXT NOT NULL, at BIGINT NOT NULL);
+      CREATE INDEX login_attempts_by_key ON login_attempts (key, at);
+    `,
+  },
 ];

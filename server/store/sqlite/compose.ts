@@ -1,6 +1,7 @@
 import type { SqlDatabase } from '../sql';
 import type { Store } from '../types';
 import { accountStore } from './accounts';
+import { attemptStore } from './attempts';
 import { auditStore } from './audit';
 import { enterpriseCheckStore } from './enterprise-checks';
 import { liveSequenceStore } from './live-sequences';
@@ -40,6 +41,7 @@ export function composeStore(database: SqlDatabase, options: ComposeOptions): St
     ...packetStore(database),
     ...warningDocumentStore(database),
     ...liveSequenceStore(database),
+    ...attemptStore(database),
     transaction: (fn) => {
       const result = database.transaction(fn)();
       audit.anchorHead();

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { addAccount } from '../../../server/auth/accounts';
+import { openStore } from '../../../server/store';
 import {
   eventually,
   type LiveClient,
@@ -11,6 +16,7 @@ import { startRedis, type TestRedis } from '../../helpers/redis';
 
 /** Issue 19: two server processes on one PostgreSQL and one Redis. */
 const feederKey = 'cluster-test-feeder-key-0123456789';
+const auditKey = 'cluster-test-audit-key-0123456789-abcdef';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
 let postgres: TestPostgres;
 let redis: TestRedis;
@@ -58,7 +64,7 @@ async function serverOn(url: string): Promise<ServerProcess> {
     DATABASE_URL: url,
     REDIS_URL: redis.url,
     FEEDER_KEY: feederKey,
-    AUDIT_KEY: 'cluster-test-audit-key-0123456789-abcdef',
+    AUDIT_KEY: auditKey,
     CLOCK: 'data',
   });
   processes.push(server);
@@ -79,6 +85,16 @@ test('a delta made on one process reaches clients on the other; when the lease h
   timeout: 120_000,
 }, async () => {
   const url = await postgres.createDatabase();
+  const seedDir = mkdtempSync(join(tmpdir(), 'tianshan-seed-'));
+  const seed = openStore({ dataDir: seedDir, databaseUrl: url, auditKey });
+  await addAccount(seed, {
+    username: 'officer',
+    role: 'duty-officer',
+    jurisdiction: 'ili',
+    password: 'officer-password',
+  });
+  seed.close();
+  rmSync(seedDir, { recursive: true, force: true });
   // Both start together on the empty database: one migrates it, one takes the lease.
   const started = await Promise.all([serverOn(url), serverOn(url)]);
   const leading = await eventually('one process to hold the lease', async () => {
@@ -98,6 +114,25 @@ test('a delta made on one process reaches clients on the other; when the lease h
     redis: { ok: true },
     engine: { leader: false, leaseHolder: holder },
   });
+
+  // A session made on one process is valid on the other; the sign-in limit counts attempts on both.
+  const login = (server: ServerProcess, password: string) =>
+    fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer', password }),
+    });
+  const signedIn = await login(first, 'officer-password');
+  expect(signedIn.status).toBe(200);
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  expect((await fetch(`${second.url}/api/me`, { headers: { cookie } })).status).toBe(200);
+  const attempts = [];
+  for (let attempt = 0; attempt < 5; attempt += 1)
+    attempts.push((await login(attempt % 2 === 0 ? second : first, 'wrong')).status);
+  expect(attempts).toEqual([401, 401, 401, 401, 429]);
 
   const station = await fetch(`${first.url}/api/stations/2703A`, {
     method: 'PUT',
