@@ -77,8 +77,9 @@ export function startCluster(options: {
     sequence,
     attach: (io: Server) => redis?.attach(io),
     emits: (): 'cluster' | 'local' | false => {
-      if (leader()) return 'cluster';
-      return redis && !redis.ready() ? 'local' : false;
+      // Without Redis nothing reaches the other processes: each sends to its own clients.
+      if (redis && !redis.ready()) return 'local';
+      return leader() ? 'cluster' : false;
     },
     status: (): ClusterStatus => ({
       adapter: redis ? 'redis-streams' : 'none',

@@ -33,6 +33,12 @@ export function connectRedis(url: string, logger: Logger): RedisLink {
     logger.warn({ problem: error.message }, 'redis unavailable');
   };
   const adapterClient = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy } });
+  // The adapter reads its stream on a duplicate of this client in a loop that retries at once on an error:
+  // without an offline queue that loop would spin while Redis is away, so the reader keeps its queue (its
+  // XREAD waits for Redis to return).
+  const duplicate = adapterClient.duplicate.bind(adapterClient);
+  adapterClient.duplicate = ((overrides) =>
+    duplicate({ ...overrides, disableOfflineQueue: false })) as typeof adapterClient.duplicate;
   const feed = createClient({ url, socket: { reconnectStrategy } });
   const reader = createClient({ url, socket: { reconnectStrategy } });
   for (const client of [adapterClient, feed, reader]) {

@@ -8,11 +8,12 @@ import type { ClientToServerEvents, Delta, ServerToClientEvents, Snapshot } from
 
 export type ServerProcess = {
   url: string;
+  dataDir: string;
   child: ChildProcess;
   health: () => Promise<Health>;
   /** SIGKILL: a crash, nothing flushed or closed. */
   kill: () => Promise<void>;
-  /** SIGTERM, then its data directory removed. */
+  /** SIGTERM, then its data directory removed (unless DATA_DIR was given). */
   stop: () => Promise<void>;
 };
 
@@ -29,22 +30,22 @@ export type Health = {
  * the multi-process tests kill it for real.
  */
 export async function startServerProcess(environment: Record<string, string>): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tianshan-process-'));
+  const dataDir = environment.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tianshan-process-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
       REPLAY: 'off',
       LOG_LEVEL: 'warn',
       ...environment,
+      DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 240_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /situational map\s+(http:\/\/localhost:\d+)\//.exec(output);
@@ -70,12 +71,13 @@ export async function startServerProcess(environment: Record<string, string>): P
   };
   return {
     url,
+    dataDir,
     child,
     health: async () => (await fetch(`${url}/api/health`)).json() as Promise<Health>,
     kill: () => signal('SIGKILL'),
     stop: async () => {
       await signal('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!environment.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

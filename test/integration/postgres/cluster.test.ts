@@ -183,3 +183,60 @@ test('a delta made on one process reaches clients on the other; when the lease h
   const stored = await (await fetch(`${second.url}/api/observations?station=2703A`)).json();
   expect(stored.observations).toHaveLength(27);
 });
+
+test('Redis down: each process serves its own clients and says so; when it returns, fan-out resumes', {
+  timeout: 120_000,
+}, async () => {
+  const url = await postgres.createDatabase();
+  const started = await Promise.all([serverOn(url), serverOn(url)]);
+  const leading = await eventually('one process to hold the lease', async () => {
+    const leaders = await Promise.all(started.map(async (server) => (await server.health()).engine.leader));
+    return leaders.filter(Boolean).length === 1 ? leaders.indexOf(true) : null;
+  });
+  const leader = started[leading]!;
+  const follower = started[1 - leading]!;
+  const station = await fetch(`${leader.url}/api/stations/2703A`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ name: '市环保局', lon: 81.2815, lat: 43.9404 }),
+  });
+  expect(station.status).toBeLessThan(300);
+  await ingest(leader, 1, 24, 90);
+  await eventually('the follower to hear the writes', async () => {
+    const state = await (await fetch(`${follower.url}/api/state?jurisdiction=ili`)).json();
+    return state.now === Date.parse(hour(24));
+  });
+  const onFollower = liveClient(follower.url, 'ili');
+  const onLeader = liveClient(leader.url, 'ili');
+  clients.push(onFollower, onLeader);
+  await eventually(
+    'both snapshots',
+    () => snapshots(onFollower).length > 0 && snapshots(onLeader).length > 0,
+  );
+
+  await redis.kill();
+  for (const server of started)
+    await eventually('health to name Redis as down', async () => {
+      const health = await server.health();
+      return health.status === 'degraded' && health.redis?.ok === false;
+    });
+  // Each process's own clients still get the deltas of writes made on it.
+  await ingest(follower, 25, 1, 300);
+  await deltaAt(onFollower, 25);
+  await ingest(leader, 26, 1, 320);
+  await deltaAt(onLeader, 26);
+
+  await redis.start();
+  for (const server of started)
+    await eventually('health to be ok again', async () => (await server.health()).status === 'ok');
+  // Fan-out resumes: a write on the leader reaches the follower's client again.
+  await ingest(leader, 27, 1, 340);
+  const resumed = await deltaAt(onFollower, 27);
+  expect(resumed.seq).toBeGreaterThan(
+    Math.max(
+      ...deltas(onFollower)
+        .filter((delta) => delta !== resumed)
+        .map((delta) => delta.seq),
+    ),
+  );
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPostgresStore } from '../../../server/store/postgres';
+import { eventually } from '../../helpers/cluster';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { startTestServer } from '../../helpers/server';
 import { rewriteAuditEntry } from '../../helpers/tamper';
@@ -135,4 +136,58 @@ test('`npm run cli -- audit verify` on PostgreSQL holds, then finds one rewritte
   expect(verdict.status).toBe(1);
   expect(verdict.output).toMatch(/BROKEN at entry 2/);
   await server.stop();
+});
+
+test('PostgreSQL down: writes answer 503 saying so, the state is still served, and the server recovers by itself', async () => {
+  const feederKey = 'postgres-down-feeder-key-0123456789';
+  const database = await startPostgres();
+  const server = await startTestServer(
+    { FEEDER_KEY: feederKey, CLOCK: 'data' },
+    { databaseUrl: await database.createDatabase() },
+  );
+  const post = (index: number) =>
+    fetch(`${server.url}/api/observations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        observations: [
+          {
+            station: '2703A',
+            time: `2019-12-10T${String(index).padStart(2, '0')}:00:00+08:00`,
+            pm25: 100 + index,
+          },
+        ],
+      }),
+    });
+  try {
+    const station = await fetch(`${server.url}/api/stations/2703A`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '市环保局', lon: 81.2815, lat: 43.9404 }),
+    });
+    expect(station.status).toBeLessThan(300);
+    expect((await post(1)).status).toBe(200);
+
+    await database.kill();
+    const refused = await post(2);
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).error).toMatch(/database is unavailable.*nothing was written/);
+    const state = await fetch(`${server.url}/api/state?jurisdiction=ili`);
+    expect(state.status).toBe(200);
+    expect((await state.json()).now).toBe(Date.parse('2019-12-10T01:00:00+08:00'));
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ storage: { kind: 'postgres', ok: false } });
+
+    await database.start();
+    await eventually('writes to be accepted again', async () => (await post(3)).status === 200);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const stored = await (await fetch(`${server.url}/api/observations?station=2703A`)).json();
+    expect(stored.observations.map((row: { values: { pm25: number } }) => row.values.pm25)).toEqual([
+      101, 103,
+    ]);
+  } finally {
+    await server.stop();
+    await database.stop();
+  }
 });
