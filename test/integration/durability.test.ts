@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { startServerProcess } from '../helpers/cluster';
+import { openStore } from '../../server/store';
+import { eventually, startServerProcess } from '../helpers/cluster';
 import { testDatabaseUrl, testStoreKind } from '../helpers/test-store';
 
 /**
@@ -14,6 +15,7 @@ import { testDatabaseUrl, testStoreKind } from '../helpers/test-store';
  */
 const rounds = 10;
 const feederKey = 'durability-test-feeder-key-0123456789';
+const auditKey = 'durability-test-audit-key-0123456789-abcdef';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
 const stations = ['2703A', '2704A'];
 
@@ -22,7 +24,7 @@ function hour(index: number): string {
 }
 
 test(`acknowledged observations survive ${rounds} SIGKILLs (${testStoreKind})`, {
-  timeout: 240_000,
+  timeout: 480_000,
 }, async () => {
   const databaseUrl = await testDatabaseUrl();
   // SQLite: every process on one data directory; PostgreSQL: each its own (the store is the database).
@@ -30,10 +32,21 @@ test(`acknowledged observations survive ${rounds} SIGKILLs (${testStoreKind})`, 
   const start = () =>
     startServerProcess({
       FEEDER_KEY: feederKey,
-      AUDIT_KEY: 'durability-test-audit-key-0123456789-abcdef',
+      AUDIT_KEY: auditKey,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: sharedDir! }),
     });
+  // The stations are in the store before any process starts (each reads them at start).
+  const seed = openStore({
+    dataDir: sharedDir ?? mkdtempSync(join(tmpdir(), 'tianshan-seed-')),
+    databaseUrl,
+    auditKey,
+  });
+  seed.upsertStations(
+    stations.map((id) => ({ id, name: id, lon: 81.2815, lat: 43.9404, unitId: '654002', simulated: false })),
+  );
+  seed.close();
   const acknowledged = new Map<string, number>();
+  let acknowledgedInRound = 0;
   let next = 0;
   let spawned = 0;
   const spawn = () => {
@@ -46,14 +59,6 @@ test(`acknowledged observations survive ${rounds} SIGKILLs (${testStoreKind})`, 
     return loading.shift()!;
   };
   let server = await nextServer();
-  for (const station of stations) {
-    const response = await fetch(`${server.url}/api/stations/${station}`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ name: station, lon: 81.2815, lat: 43.9404 }),
-    });
-    expect(response.status).toBeLessThan(300);
-  }
 
   async function postUntilRefused(url: string): Promise<void> {
     for (;;) {
@@ -66,13 +71,19 @@ test(`acknowledged observations survive ${rounds} SIGKILLs (${testStoreKind})`, 
         body: JSON.stringify({ observations: [{ station, time: hour(index), pm25 }] }),
       }).catch(() => null);
       if (!response) return;
-      if (response.ok) acknowledged.set(`${station}@${Date.parse(hour(index))}`, pm25);
+      if (response.ok) {
+        acknowledged.set(`${station}@${Date.parse(hour(index))}`, pm25);
+        acknowledgedInRound += 1;
+      }
     }
   }
 
   for (let round = 0; round < rounds; round += 1) {
+    acknowledgedInRound = 0;
     const clients = [postUntilRefused(server.url), postUntilRefused(server.url)];
-    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
+    // Killed mid-stream: once the clients are being answered, at a random moment.
+    await eventually('a first acknowledgement', () => acknowledgedInRound > 0, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 800));
     await server.kill();
     await Promise.all(clients);
     await server.stop();
