@@ -25,6 +25,12 @@ export type Health = {
   engine: { leader: boolean; leaseHolder: string | null };
 };
 
+/** Children still running when the test process ends (a test that timed out) are killed with it. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
  * A server as operations start it (`tsx server/main.ts`), in a process of its own on a free loopback port:
  * the multi-process tests kill it for real.
@@ -43,6 +49,8 @@ export async function startServerProcess(environment: Record<string, string>): P
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 240_000);
