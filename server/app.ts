@@ -8,6 +8,7 @@ import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
 import { socketAuthorizer } from './auth/socket';
 import { createBoundaryService } from './boundaries';
+import { startCluster } from './cluster';
 import type { ServerConfig } from './config';
 import { createEngine } from './engine';
 import { restoreExternalWarning } from './external-warning';
@@ -32,7 +33,7 @@ import { createImportRunner } from './imports/runner';
 import { createIngest } from './ingest/service';
 import { attachLive, liveServerOptions } from './live';
 import { replayIngestFor, startReplay } from './replay';
-import { createStore } from './store/sqlite';
+import { openStore } from './store';
 
 export type RunningServer = {
   http: Server;
@@ -45,21 +46,42 @@ export type RunningServer = {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
-  const store = createStore(config.dataDir, { auditKey: config.auditKey });
+  const store = openStore(config);
   // The audit chain is checked at every start; a broken chain is logged and shown in /api/health.
   const audit = { status: store.verifyAudit() };
   if (!audit.status.ok) logger.error({ audit: audit.status }, 'audit chain broken');
   // Demo mode: the default start (replay on) with no accounts yet gets one account per role.
   const demoAccounts = config.replay ? await ensureDemoAccounts(store) : [];
   const boundaries = createBoundaryService(store);
-  const engine = createEngine({
+  const localEngine = createEngine({
     store,
     clock: config.clock,
     adjacency: boundaries.adjacency,
     logError: (error, jurisdiction) =>
       logger.error({ err: error, jurisdiction }, 'engine computation failed'),
   });
-  const unrestored = restoreExternalWarning(store, engine);
+  // The replay runs on the lease holder only (several processes: server/cluster); it starts once the lease is known.
+  let replay: ReturnType<typeof startReplay> | null = null;
+  const cluster = startCluster({
+    settings: config,
+    engine: localEngine,
+    store,
+    logger,
+    leadership: (held) => {
+      if (!config.replay) return;
+      if (held && !replay) {
+        replay = startReplay(replayIngestFor(ingest, engine, store), config.replaySettings);
+        replay.running.catch((error: unknown) => logger.error({ err: error }, 'replay stopped'));
+      } else if (!held && replay) {
+        replay.stop();
+        replay = null;
+      }
+    },
+  });
+  // Every write is told to this engine, and through the cluster's feed to every other process's.
+  const engine = cluster.engine;
+  // Each process restores it from the store itself: nothing for the other engines to hear.
+  const unrestored = restoreExternalWarning(store, localEngine);
   if (unrestored) logger.error({ problem: unrestored }, 'external regional warning not restored');
   // A station's unit is looked up in the boundaries in force (official ones once imported).
   const ingest = createIngest(store, logger, (lon, lat) =>
@@ -78,6 +100,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     healthRouter({
       startedAt: Date.now(),
       storage: () => store.status(),
+      cluster: cluster.status,
       engine: engine.faults,
       audit: () => audit.status,
     }),
@@ -117,13 +140,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const http = createHttpServer(app);
   const io = new SocketServer(http, liveServerOptions);
-  const live = attachLive({ io, engine, authorize: socketAuthorizer(store) });
+  cluster.attach(io);
+  const live = attachLive({
+    io,
+    engine,
+    authorize: socketAuthorizer(store),
+    sequence: cluster.sequence,
+    emits: cluster.emits,
+  });
   officeChanged = live.officeChanged;
-  const replay = config.replay
-    ? startReplay(replayIngestFor(ingest, engine, store), config.replaySettings)
-    : null;
-  replay?.running.catch((error: unknown) => logger.error({ err: error }, 'replay stopped'));
 
+  cluster.start();
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const { port } = http.address() as AddressInfo;
   return {
@@ -133,6 +160,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     demoAccounts,
     close: async () => {
       replay?.stop();
+      await cluster.close();
       await io.close();
       http.closeAllConnections();
       // Let a scheduled engine tick finish before the store it reads is closed.

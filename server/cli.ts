@@ -4,14 +4,14 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { addAccount, addFeederKey, newAccountSchema } from './auth/accounts';
 import { environmentSchema } from './config';
-import { createStore } from './store/sqlite';
+import { openStore } from './store';
 
 const usage = `usage:
   npm run cli -- user add --username <name> --role <role> --jurisdiction ili|kizilsu|both [--password <pw>]
       (without --password the password is read from stdin)
   npm run cli -- key add --label <feeder name>
   npm run cli -- audit verify      (exits 1 when the audit chain is broken)
-the store is DATA_DIR (default var); AUDIT_KEY as for the server`;
+the store is DATA_DIR (default var), or DATABASE_URL; AUDIT_KEY as for the server`;
 
 const keySchema = z.object({ label: z.string().trim().min(1, 'label: name the feeder').max(100) });
 
@@ -35,9 +35,15 @@ const { positionals, values } = parseArgs({
   },
 });
 const command = positionals.join(' ');
-const environment = environmentSchema.pick({ DATA_DIR: true, AUDIT_KEY: true }).safeParse(process.env);
+const environment = environmentSchema
+  .pick({ DATA_DIR: true, AUDIT_KEY: true, DATABASE_URL: true })
+  .safeParse(process.env);
 if (!environment.success) fail(problems(environment.error, 'environment '));
-const store = createStore(resolve(environment.data.DATA_DIR), { auditKey: environment.data.AUDIT_KEY });
+const store = openStore({
+  dataDir: resolve(environment.data.DATA_DIR),
+  auditKey: environment.data.AUDIT_KEY,
+  databaseUrl: environment.data.DATABASE_URL,
+});
 try {
   if (command === 'user add') {
     const password = values.password ?? readFileSync(0, 'utf8').replace(/\r?\n$/, '');

@@ -25,6 +25,14 @@ export const environmentSchema = z.object({
     .transform((value, context) => trustProxySetting(value, context)),
   /** Signs the audit chain; default: DATA_DIR/audit.key, created at first start (mode 0600). */
   AUDIT_KEY: z.string().min(32, 'AUDIT_KEY must be at least 32 characters').optional(),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR (docs/DEPLOY.md). */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  /** Several processes: Socket.IO's Redis adapter and the engine feed (docs/DEPLOY.md); needs DATABASE_URL. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+    .optional(),
 });
 
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -61,6 +69,8 @@ export type ServerConfig = {
   cookieSecure: 'auto' | 'on' | 'off';
   trustProxy: false | number | string[];
   auditKey: string | undefined;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
   replaySettings: ReplaySettings;
 };
 
@@ -71,6 +81,11 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  // Several processes share their state through PostgreSQL: an SQLite file belongs to one process.
+  if (env.REDIS_URL && !env.DATABASE_URL)
+    throw new Error(
+      'Invalid environment:\n  REDIS_URL: several processes need DATABASE_URL (PostgreSQL) too',
+    );
   return {
     port: env.PORT,
     host: env.HOST,
@@ -83,6 +98,8 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
     auditKey: env.AUDIT_KEY,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     replaySettings: replaySettingsFromEnvironment(environment),
   };
 }

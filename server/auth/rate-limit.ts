@@ -1,21 +1,15 @@
-/** A sliding-window limit per key: at most `limit` attempts per `windowMs`. */
-export function createRateLimit(limit: number, windowMs: number) {
-  const attempts = new Map<string, number[]>();
+import type { AttemptStore } from '../store/types';
+
+/**
+ * A sliding-window limit per key: at most `limit` attempts per `windowMs`, counted in the store so that a
+ * limit holds across every server process (issue 19). `name` keeps two limits' keys apart.
+ */
+export function createRateLimit(store: AttemptStore, name: string, limit: number, windowMs: number) {
   return {
     /** Records an attempt; returns the seconds to wait when over the limit, otherwise null. */
     hit(key: string, now: number): number | null {
-      const recent = (attempts.get(key) ?? []).filter((time) => time > now - windowMs);
-      if (recent.length >= limit) {
-        attempts.set(key, recent);
-        return Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
-      }
-      recent.push(now);
-      attempts.set(key, recent);
-      if (attempts.size > 10_000) {
-        for (const [stale, times] of attempts)
-          if (times.every((time) => time <= now - windowMs)) attempts.delete(stale);
-      }
-      return null;
+      const oldest = store.recordAttempt(`${name}|${key}`, now, windowMs, limit);
+      return oldest === null ? null : Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
     },
   };
 }

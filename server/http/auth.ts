@@ -25,8 +25,8 @@ const perAddressAttempts = 30;
  */
 export function authRouter(store: Store, options: { cookieSecure: 'auto' | 'on' | 'off' }): Router {
   const router = Router();
-  const perUser = createRateLimit(perUserAttempts, 60_000);
-  const perAddress = createRateLimit(perAddressAttempts, 60_000);
+  const perUser = createRateLimit(store, 'login-user', perUserAttempts, 60_000);
+  const perAddress = createRateLimit(store, 'login-address', perAddressAttempts, 60_000);
   const cookie = (request: Request, httpOnly: boolean): CookieOptions => ({
     httpOnly,
     sameSite: 'strict',

@@ -60,6 +60,18 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       response.status(400).json({ error: 'request body is not valid JSON' });
       return;
     }
+    // The store's StoreUnavailableError: the database is down, nothing was written; its message says so.
+    if (status === 503 && error.expose) {
+      logger.warn(
+        { method: request.method, url: request.originalUrl, problem: error.message },
+        'store unavailable',
+      );
+      response
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ error: String(error.message) });
+      return;
+    }
     if (status >= 400 && status < 500) {
       response.status(status).json({ error: error.expose ? String(error.message) : 'bad request' });
       return;

@@ -23,7 +23,25 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
  */
 export type LiveAuthorize = (socket: Socket, jurisdiction: Jurisdiction) => { officeRecords: boolean };
 
-export type LiveOptions = { io: Server; engine: Engine; authorize: LiveAuthorize };
+/**
+ * Several processes (issue 19): `sequence` numbers the deltas cluster-wide (the store's), and `emits` says
+ * who sends them: the lease holder to every process's clients ('cluster', through the Socket.IO adapter),
+ * any process to its own clients while the adapter is down ('local'), nobody else (false). One process
+ * alone is the leader (server/cluster).
+ */
+export type LiveSequence = {
+  current: (jurisdiction: Jurisdiction) => number;
+  /** The next number, or null when it cannot be taken now (the store is down): the delta is not sent. */
+  advance: (jurisdiction: Jurisdiction) => number | null;
+};
+
+export type LiveOptions = {
+  io: Server;
+  engine: Engine;
+  authorize: LiveAuthorize;
+  sequence: LiveSequence;
+  emits: () => 'cluster' | 'local' | false;
+};
 
 /** A refused payload's issues in one line, named as the HTTP API names them (shared/issues). */
 function describeIssues(error: z.ZodError): string {
@@ -64,7 +82,7 @@ export function attachLive(options: LiveOptions): {
 } {
   const io = options.io as LiveServer;
   const { engine } = options;
-  const seqs = new Map<Jurisdiction, number>();
+  const { sequence } = options;
   const lastStates = new Map<Jurisdiction, JurisdictionState>();
 
   /**
@@ -87,12 +105,17 @@ export function attachLive(options: LiveOptions): {
   const stop = engine.onTick((change) => {
     const previous = lastStates.get(change.jurisdiction);
     lastStates.set(change.jurisdiction, change.state);
-    const seq = (seqs.get(change.jurisdiction) ?? 0) + 1;
-    const delta = leanDelta(seq, change, previous);
-    if (isEmpty(delta) && !change.nowChanged) return;
-    seqs.set(change.jurisdiction, seq);
+    const emits = options.emits();
+    if (!emits) return;
+    // Numbered once it is known to be sent: a number is never taken for nothing.
+    const draft = leanDelta(0, change, previous);
+    if (isEmpty(draft) && !change.nowChanged) return;
+    const seq = sequence.advance(change.jurisdiction);
+    if (seq === null) return;
+    const delta = { ...draft, seq };
     holdLagging(change.jurisdiction);
-    const to = (room: string | string[]) => io.to(room).except(laggingRoom);
+    const to = (room: string | string[]) =>
+      (emits === 'local' ? io.local.to(room) : io.to(room)).except(laggingRoom);
     if (delta.events.length === 0) to(rooms(change.jurisdiction)).emit('delta', delta);
     else {
       to(roomOf(change.jurisdiction, true)).emit('delta', delta);
@@ -102,7 +125,7 @@ export function attachLive(options: LiveOptions): {
 
   function sendSnapshot(socket: LiveSocket, jurisdiction: Jurisdiction): void {
     const state = engine.state(jurisdiction);
-    socket.emit('snapshot', { seq: seqs.get(jurisdiction) ?? 0, state });
+    socket.emit('snapshot', { seq: sequence.current(jurisdiction), state });
   }
 
   function watch(socket: LiveSocket, raw: unknown, schema: typeof joinRequestSchema, join: boolean): void {
@@ -134,7 +157,7 @@ export function attachLive(options: LiveOptions): {
     const { jurisdiction } = parsed.data;
     const state = engine.state(jurisdiction);
     socket.emit('explanations', {
-      seq: seqs.get(jurisdiction) ?? 0,
+      seq: sequence.current(jurisdiction),
       jurisdiction,
       now: state.now,
       units: Object.fromEntries(state.units.map((unit) => [unit.id, unit.explanation])),

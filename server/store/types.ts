@@ -1,5 +1,6 @@
 /**
- * The storage seam. SQLite implements it today (server/store/sqlite/); PostgreSQL can implement it later.
+ * The storage seam: SQLite (server/store/sqlite/) or PostgreSQL (server/store/postgres/, DATABASE_URL), one set
+ * of repository modules over either (server/store/sql.ts).
  * Every write method is atomic: it either applies entirely or throws and writes nothing.
  */
 import type { EnterpriseCheck } from '../../geo/layers/enterprise-check';
@@ -228,8 +229,27 @@ export interface WarningDocumentStore {
   warningDocuments(jurisdiction: Jurisdiction, warningId: string): WarningDocumentRow[];
 }
 
+/** Each jurisdiction's live delta numbers (server/live): kept so that they never go back, across processes. */
+export interface LiveSequenceStore {
+  /** The number of the last delta sent, 0 before the first. */
+  liveSequence(jurisdiction: Jurisdiction): number;
+  /** Takes the next number (one more than the last taken by any process) and returns it. */
+  advanceLiveSequence(jurisdiction: Jurisdiction): number;
+}
+
+/** Sliding-window limits (sign-in attempts), counted in the store so that every process sees them. */
+export interface AttemptStore {
+  /**
+   * Records an attempt under `key` unless `limit` were already made within `windowMs` before `now`;
+   * returns null when recorded, else the time of the oldest attempt in the window.
+   */
+  recordAttempt(key: string, now: number, windowMs: number, limit: number): number | null;
+}
+
 export interface Store
-  extends ObservationStore,
+  extends LiveSequenceStore,
+    AttemptStore,
+    ObservationStore,
     PacketStore,
     ForecastStore,
     StationStore,

@@ -4,21 +4,41 @@ import { join } from 'node:path';
 import { type RunningServer, startServer } from '../../server/app';
 import { addAccount, type NewAccount } from '../../server/auth/accounts';
 import { configFromEnvironment } from '../../server/config';
-import { createStore } from '../../server/store/sqlite';
+import { openStore } from '../../server/store';
+import type { Store } from '../../server/store/types';
+import { testDatabaseUrl } from './test-store';
 
-export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> };
+export type TestServer = RunningServer & {
+  dataDir: string;
+  /** Set when the server runs on PostgreSQL (the `postgres` test project). */
+  databaseUrl: string | undefined;
+  /** The server's store, opened beside it (to look at or seed what it stored). */
+  openStore: () => Store;
+  stop: () => Promise<void>;
+};
+
+/** A server restarted on the same data directory finds its PostgreSQL database again. */
+const databaseOf = new Map<string, string>();
 
 /**
  * A real server on a free port with its own empty data directory (or `dataDir`, to reopen a store), and
- * the given accounts created in the store before it starts.
+ * the given accounts created in the store before it starts. In the `postgres` test project it runs on a
+ * new PostgreSQL database (the one of `dataDir` when reopening, or `databaseUrl`).
  */
 export async function startTestServer(
   environment: Record<string, string> = {},
-  options: { accounts?: NewAccount[]; dataDir?: string } = {},
+  options: { accounts?: NewAccount[]; dataDir?: string; databaseUrl?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tianshan-'));
+  const databaseUrl =
+    environment.DATABASE_URL ??
+    options.databaseUrl ??
+    (options.dataDir ? databaseOf.get(options.dataDir) : undefined) ??
+    (await testDatabaseUrl());
+  if (databaseUrl) databaseOf.set(dataDir, databaseUrl);
+  const open = () => openStore({ dataDir, databaseUrl, auditKey: environment.AUDIT_KEY });
   if (options.accounts?.length) {
-    const store = createStore(dataDir);
+    const store = open();
     for (const account of options.accounts) await addAccount(store, account, { actor: 'test' });
     store.close();
   }
@@ -28,12 +48,15 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     REPLAY: 'off',
     LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...environment,
   });
   const server = await startServer(config);
   return {
     ...server,
     dataDir,
+    databaseUrl,
+    openStore: open,
     stop: async () => {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { createStore } from '../../server/store/sqlite';
 import { accountsFor, login, startTestServer } from '../helpers/server';
+import { rewriteAuditEntry } from '../helpers/tamper';
 
 const feederKey = 'audit-test-feeder-key-0123456789';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
@@ -23,15 +21,11 @@ test('the audit chain verifies, and an edited entry breaks it at that entry', as
   expect(entries[0].previousHash).toBe(entries[1].hash);
   await server.close();
 
-  // Someone with the file removes the append-only guard and rewrites the second station's entry.
-  const database = new Database(join(server.dataDir, 'tianshan.db'));
-  expect(() => database.prepare("UPDATE audit SET actor = 'nobody' WHERE seq = 3").run()).toThrow(
-    /append-only/,
+  // Someone with the database removes the append-only guard and rewrites the second station's entry.
+  expect(await rewriteAuditEntry(server, 3, 'A2', 'B2')).toEqual(
+    expect.objectContaining({ message: expect.stringMatching(/append-only/) }),
   );
-  database.exec('DROP TRIGGER audit_no_update');
-  database.prepare("UPDATE audit SET detail = replace(detail, 'A2', 'B2') WHERE seq = 3").run();
-  database.close();
-  const store = createStore(server.dataDir);
+  const store = server.openStore();
   expect(store.verifyAudit()).toEqual({
     ok: false,
     entries: 2,

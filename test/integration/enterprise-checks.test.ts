@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createStore } from '../../server/store/sqlite';
 import { startExercise } from '../../server/warnings/exercise';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
 
@@ -168,7 +167,7 @@ test('the checks survive a restart on the same DATA_DIR; a new replay exercise s
     { enterpriseId: 'ili-ent-001', observed: 'stopped', checkedBy: 'deputy-commander' },
   ]);
   // What the replay does when a pass goes back to its episode's start (server/replay/wiring.ts).
-  const store = createStore(server.dataDir);
+  const store = server.openStore();
   startExercise(store, 'ili', 'replay', Date.now());
   store.close();
   expect((await listing('ili')).checks).toEqual([]);

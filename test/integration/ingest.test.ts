@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createStore } from '../../server/store/sqlite';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /** Feeder ingest through the HTTP API (issue 6, "Ingest API"). */
@@ -62,7 +61,7 @@ afterAll(async () => {
 });
 
 test('a station placed in Yining and one in Artux get their units by point-in-polygon', async () => {
-  const store = createStore(server.dataDir);
+  const store = server.openStore();
   const units = Object.fromEntries(store.stations().map((station) => [station.id, station.unitId]));
   store.close();
   expect(units).toMatchObject({ '2703A': '654002', '2697A': '653001' });
@@ -148,7 +147,7 @@ test('re-sending a station-hour is idempotent; a corrected value replaces it and
   const rows = await stored('2703A');
   expect(rows).toHaveLength(1);
   expect(rows[0]!.values.pm25).toBe(260);
-  const store = createStore(server.dataDir);
+  const store = server.openStore();
   const changes = store.observationChanges('2703A');
   store.close();
   expect(changes.map((change) => [change.before.values.pm25, change.after.values.pm25])).toEqual([
@@ -214,7 +213,7 @@ test('forecasts: the newest issue wins per unit and window, an older issue arriv
   expect((await (await post('/api/forecasts', issue(hour(14, 20), 250))).json()).written).toBe(1);
   const late = await (await post('/api/forecasts', issue(hour(12, 20), 180))).json();
   expect(late).toMatchObject({ accepted: 1, written: 0, superseded: 1 });
-  const store = createStore(server.dataDir);
+  const store = server.openStore();
   const standing = store.forecastsFrom(0, ['654002']);
   store.close();
   expect(standing.map((forecast) => [forecast.aqi, forecast.issuedAt])).toEqual([

@@ -1,7 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportDayBefore } from '../../client/src/command/ReportingStatus';
-import { createStore } from '../../server/store/sqlite';
 import { startExercise } from '../../server/warnings/exercise';
 import type { ClientToServerEvents, OfficeChange, ServerToClientEvents } from '../../shared/live/events';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
@@ -182,7 +181,7 @@ test('a new replay exercise starts with nobody reported; the other prefecture ke
   const kizilsu = await post(officer, { jurisdiction: 'kizilsu', reporter: '653001', date: day });
   expect(kizilsu.status).toBe(201);
   // What the replay does when a pass goes back to its episode's start (server/replay/wiring.ts).
-  const store = createStore(server.dataDir);
+  const store = server.openStore();
   startExercise(store, 'ili', 'replay', Date.now());
   store.close();
   expect((await status(press, 'ili')).reported).toBe(0);

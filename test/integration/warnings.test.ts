@@ -164,7 +164,7 @@ test('a lift before the conditions hold needs an override; the override is in th
     actor: { userId: 'duty-officer' },
     overrideGuards: { reason: '上级通知提前解除，特殊情况', guards: ['lift-conditions'] },
   });
-  const store = (await import('../../server/store/sqlite')).createStore(server.dataDir);
+  const store = server.openStore();
   const entry = store
     .audit({ text: 'warning.lift' })
     .find((candidate) => candidate.action === 'warning.lift');
@@ -208,7 +208,7 @@ test('the server assigns ids; a supplied warningId is an idempotency key of the 
 });
 
 test('a proposal effective in 1960 is refused naming the field; nothing is stored or audited', async () => {
-  const store = (await import('../../server/store/sqlite')).createStore(server.dataDir);
+  const store = server.openStore();
   const before = [store.audit().length, store.events('kizilsu').length];
   store.close();
   const response = await act('duty-officer', '/api/warnings/propose', {
@@ -221,7 +221,7 @@ test('a proposal effective in 1960 is refused naming the field; nothing is store
   });
   expect(response.status).toBe(400);
   expect((await response.json()).issues[0].field).toBe('effectiveAt');
-  const reopened = (await import('../../server/store/sqlite')).createStore(server.dataDir);
+  const reopened = server.openStore();
   expect([reopened.audit().length, reopened.events('kizilsu').length]).toEqual(before);
   reopened.close();
 });
@@ -250,7 +250,7 @@ test('a dry run answers as the action would and stores nothing', async () => {
 });
 
 test('every warning action and refusal is in the audit log with its actor', async () => {
-  const store = (await import('../../server/store/sqlite')).createStore(server.dataDir);
+  const store = server.openStore();
   const actions = store
     .audit({ text: 'warning.' })
     .map((entry) => [entry.action, entry.actor])

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Role } from '../../../shared/plans/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 import type { AccountRow, AccountStore } from '../types';
 
 type AccountRecord = {
@@ -26,7 +26,7 @@ function toAccount(record: AccountRecord | undefined): AccountRow | null {
   };
 }
 
-export function accountStore(database: Database.Database): AccountStore {
+export function accountStore(database: SqlDatabase): AccountStore {
   const byUsername = database.prepare<[string], AccountRecord>('SELECT * FROM accounts WHERE username = ?');
   const byId = database.prepare<[string], AccountRecord>('SELECT * FROM accounts WHERE id = ?');
   const session = database.prepare<

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from '../sql';
 import type { AuditEntry, AuditStore, AuditVerification } from '../types';
 import { auditAnchor } from './audit-anchor';
 import { canonicalJson, sha256 } from './canonical';
@@ -44,7 +44,7 @@ function toEntry(record: AuditRecord): AuditEntry {
   };
 }
 
-export function auditStore(database: Database.Database, dataDir: string, key: Buffer) {
+export function auditStore(database: SqlDatabase, dataDir: string, key: Buffer, adoptHead: boolean) {
   const anchor = auditAnchor(dataDir);
   const last = database.prepare<[], { seq: number; hash: string; scheme: Scheme }>(
     'SELECT seq, hash, scheme FROM audit ORDER BY seq DESC LIMIT 1',
@@ -79,10 +79,11 @@ export function auditStore(database: Database.Database, dataDir: string, key: Bu
     const head = last.get();
     if (head && anchor.last()?.seq !== head.seq) anchor.append(head);
   }
-  // A store that has never anchored (new, or written before anchors existed) starts its anchor now.
+  // A store that has never anchored (new, or written before anchors existed) starts its anchor now; so does
+  // a process joining a shared PostgreSQL store, whose anchor file witnesses the chain from its first start.
   if (
     !anchor.exists() &&
-    !database.prepare("SELECT 1 FROM audit WHERE scheme = 'hmac-sha256' LIMIT 1").get()
+    (adoptHead || !database.prepare("SELECT 1 FROM audit WHERE scheme = 'hmac-sha256' LIMIT 1").get())
   ) {
     anchor.create();
     unanchored = true;

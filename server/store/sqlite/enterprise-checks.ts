@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { EnterpriseCheck, Observed } from '../../../geo/layers/enterprise-check';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 import type { EnterpriseCheckStore } from '../types';
 import { exerciseMarkers } from './exercise';
 
@@ -27,7 +27,7 @@ function toCheck(record: CheckRecord): EnterpriseCheck {
 }
 
 /** Checks belong to the jurisdiction's current exercise, as daily reports do (./exercise.ts). */
-export function enterpriseCheckStore(database: Database.Database): EnterpriseCheckStore {
+export function enterpriseCheckStore(database: SqlDatabase): EnterpriseCheckStore {
   const exercises = exerciseMarkers(database);
   const insert = database.prepare(
     `INSERT INTO enterprise_checks

@@ -1,12 +1,12 @@
-import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 
 /**
  * The exercise markers EventStore.startExercise writes: one version of the document `exercise:<j>` per
  * replay pass, holding the last warning event of the pass before. Events and daily reports belong to the
  * latest marker; 0 means no marker yet.
  */
-export function exerciseMarkers(database: Database.Database) {
+export function exerciseMarkers(database: SqlDatabase) {
   const latest = database.prepare<[string], { version: number; body: string }>(
     "SELECT version, body FROM documents WHERE kind = 'exercise:' || ? ORDER BY version DESC LIMIT 1",
   );

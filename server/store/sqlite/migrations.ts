@@ -148,6 +148,22 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'warning documents are append-only'); END;
     `,
   },
+  {
+    version: 8,
+    name: 'live sequence numbers',
+    // Issue 19: each jurisdiction's last delta number, kept in the store so that it never goes back, across a
+    // restart or a takeover by another process.
+    sql: 'CREATE TABLE live_sequences (jurisdiction TEXT PRIMARY KEY, seq INTEGER NOT NULL);',
+  },
+  {
+    version: 9,
+    name: 'login attempts',
+    // Issue 19: the sign-in limits count attempts in the store, so that several processes share them.
+    sql: `
+      CREATE TABLE login_attempts (key TEXT NOT NULL, at INTEGER NOT NULL);
+      CREATE INDEX login_attempts_by_key ON login_attempts (key, at);
+    `,
+  },
 ];
 
 export function migrate(database: Database.Database): number[] {

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { speciesOrder } from '../../../shared/aqi';
+import type { SqlDatabase } from '../sql';
 import type {
   ObservationChange,
   ObservationRow,
@@ -49,7 +49,7 @@ function sameContent(a: ObservationRow, b: ObservationRow): boolean {
 }
 
 export function observationStore(
-  database: Database.Database,
+  database: SqlDatabase,
 ): ObservationStore & { observationChanges(station?: string): ObservationChange[] } {
   const select = database.prepare<[string, number], ObservationRecord>(
     'SELECT * FROM observations WHERE station = ? AND time = ?',

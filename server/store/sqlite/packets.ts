@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 import type { PacketRow, PacketStore } from '../types';
 
 type Row = {
@@ -27,10 +27,10 @@ function fromRow(row: Row): PacketRow {
 }
 
 /** Decision packets (migration 15): appended with their event, read by warning or id. */
-export function packetStore(database: Database.Database): PacketStore {
-  const insert = database.prepare(
+export function packetStore(database: SqlDatabase): PacketStore {
+  const insert = database.prepare<unknown[], { id: number }>(
     `INSERT INTO decision_packets (jurisdiction, event_seq, warning_id, outcome, at, frozen_at, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
   const byWarning = database.prepare<[string], Row>(
     'SELECT * FROM decision_packets WHERE warning_id = ? ORDER BY id',
@@ -38,7 +38,7 @@ export function packetStore(database: Database.Database): PacketStore {
   const byId = database.prepare<[number], Row>('SELECT * FROM decision_packets WHERE id = ?');
   return {
     appendPacket(row) {
-      const result = insert.run(
+      const inserted = insert.get(
         row.jurisdiction,
         row.eventSeq,
         row.warningId,
@@ -47,7 +47,7 @@ export function packetStore(database: Database.Database): PacketStore {
         row.frozenAt,
         JSON.stringify(row.body),
       );
-      return Number(result.lastInsertRowid);
+      return Number(inserted!.id);
     },
     packets: (warningId) => byWarning.all(warningId).map(fromRow),
     packet(id) {

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 import type { DocumentStore, EventStore, ForecastRow, ForecastStore, Species, StationStore } from '../types';
 import { exerciseMarkers } from './exercise';
 
@@ -27,7 +27,7 @@ function toForecast(record: ForecastRecord): ForecastRow {
   };
 }
 
-export function forecastStore(database: Database.Database): ForecastStore {
+export function forecastStore(database: SqlDatabase): ForecastStore {
   // Newest issue wins per unit and window: an older issue arriving late, or the same issue re-sent unchanged,
   // leaves the row alone.
   const upsert = database.prepare(
@@ -37,9 +37,10 @@ export function forecastStore(database: Database.Database): ForecastStore {
        aqi_low = excluded.aqi_low, aqi_high = excluded.aqi_high, primary_species = excluded.primary_species,
        source = excluded.source
      WHERE excluded.issued_at > forecasts.issued_at OR (excluded.issued_at = forecasts.issued_at AND (
-       excluded.aqi IS NOT forecasts.aqi OR excluded.aqi_low IS NOT forecasts.aqi_low
-       OR excluded.aqi_high IS NOT forecasts.aqi_high OR excluded.primary_species IS NOT forecasts.primary_species
-       OR excluded.source IS NOT forecasts.source))`,
+       excluded.aqi IS DISTINCT FROM forecasts.aqi OR excluded.aqi_low IS DISTINCT FROM forecasts.aqi_low
+       OR excluded.aqi_high IS DISTINCT FROM forecasts.aqi_high
+       OR excluded.primary_species IS DISTINCT FROM forecasts.primary_species
+       OR excluded.source IS DISTINCT FROM forecasts.source))`,
   );
   const write = database.transaction((rows: readonly ForecastRow[]) =>
     rows.reduce((count, row) => count + upsert.run(row).changes, 0),
@@ -59,10 +60,12 @@ export function forecastStore(database: Database.Database): ForecastStore {
   };
 }
 
-export function stationStore(database: Database.Database): StationStore {
+export function stationStore(database: SqlDatabase): StationStore {
   const upsert = database.prepare(
-    `INSERT OR REPLACE INTO stations (id, name, lon, lat, unit_id, simulated)
-     VALUES (@id, @name, @lon, @lat, @unitId, @simulated)`,
+    `INSERT INTO stations (id, name, lon, lat, unit_id, simulated)
+     VALUES (@id, @name, @lon, @lat, @unitId, @simulated)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, lon = excluded.lon, lat = excluded.lat,
+       unit_id = excluded.unit_id, simulated = excluded.simulated`,
   );
   const write = database.transaction((rows: Parameters<StationStore['upsertStations']>[0]) => {
     for (const row of rows) upsert.run({ ...row, simulated: row.simulated ? 1 : 0 });
@@ -87,7 +90,7 @@ export function stationStore(database: Database.Database): StationStore {
   };
 }
 
-export function eventStore(database: Database.Database): EventStore {
+export function eventStore(database: SqlDatabase): EventStore {
   const nextSeq = database.prepare<[string], { seq: number }>(
     'SELECT coalesce(max(seq), 0) + 1 AS seq FROM warning_events WHERE jurisdiction = ?',
   );
@@ -100,11 +103,12 @@ export function eventStore(database: Database.Database): EventStore {
     return { seq, jurisdiction, payload, at };
   });
   const exercises = exerciseMarkers(database);
+  const start = database.transaction((jurisdiction: Jurisdiction, at: number) => {
+    exercises.start(jurisdiction, nextSeq.get(jurisdiction)!.seq - 1, at);
+  });
   return {
     appendEvent: (jurisdiction, payload, at) => append(jurisdiction, payload, at),
-    startExercise: (jurisdiction, at) => {
-      exercises.start(jurisdiction, nextSeq.get(jurisdiction)!.seq - 1, at);
-    },
+    startExercise: (jurisdiction, at) => start(jurisdiction, at),
     events: (jurisdiction) =>
       database
         .prepare<[string, number], { seq: number; at: number; payload: string }>(
@@ -120,19 +124,21 @@ export function eventStore(database: Database.Database): EventStore {
   };
 }
 
-export function documentStore(database: Database.Database): DocumentStore {
+export function documentStore(database: SqlDatabase): DocumentStore {
+  // One transaction: the next version is read and taken by the same writer (several processes on PostgreSQL).
+  const put = database.transaction((kind: string, body: unknown, at: number) => {
+    const { version } = database
+      .prepare<[string], { version: number }>(
+        'SELECT coalesce(max(version), 0) + 1 AS version FROM documents WHERE kind = ?',
+      )
+      .get(kind)!;
+    database
+      .prepare('INSERT INTO documents (kind, version, at, body) VALUES (?, ?, ?, ?)')
+      .run(kind, version, at, JSON.stringify(body));
+    return version;
+  });
   return {
-    putDocument(kind, body, at) {
-      const { version } = database
-        .prepare<[string], { version: number }>(
-          'SELECT coalesce(max(version), 0) + 1 AS version FROM documents WHERE kind = ?',
-        )
-        .get(kind)!;
-      database
-        .prepare('INSERT INTO documents (kind, version, at, body) VALUES (?, ?, ?, ?)')
-        .run(kind, version, at, JSON.stringify(body));
-      return version;
-    },
+    putDocument: (kind, body, at) => put(kind, body, at),
     latestDocument(kind) {
       const record = database
         .prepare<[string], { version: number; at: number; body: string }>(

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 import type { DailyReportRow, ReportStore } from '../types';
 import { exerciseMarkers } from './exercise';
 
@@ -23,7 +23,7 @@ function toReport(record: ReportRecord): DailyReportRow {
   };
 }
 
-export function reportStore(database: Database.Database): ReportStore {
+export function reportStore(database: SqlDatabase): ReportStore {
   const exercises = exerciseMarkers(database);
   const one = database.prepare<[string, number, string, string], ReportRecord>(
     'SELECT * FROM daily_reports WHERE jurisdiction = ? AND exercise = ? AND reporter = ? AND date = ?',

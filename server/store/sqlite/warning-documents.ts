@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { SqlDatabase } from '../sql';
 import type { WarningDocumentRow, WarningDocumentStore } from '../types';
 import { exerciseMarkers } from './exercise';
 
@@ -15,7 +15,7 @@ type DocumentRecord = {
 };
 
 /** Form fields and notice edits of the current exercise: a replay pass may reuse a warning id. */
-export function warningDocumentStore(database: Database.Database): WarningDocumentStore {
+export function warningDocumentStore(database: SqlDatabase): WarningDocumentStore {
   const exercises = exerciseMarkers(database);
   const insert = database.prepare(
     `INSERT INTO warning_documents (jurisdiction, exercise, warning_id, document, segment, body, released, at, actor)

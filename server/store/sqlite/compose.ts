@@ -1,0 +1,64 @@
+import type { SqlDatabase } from '../sql';
+import type { Store } from '../types';
+import { accountStore } from './accounts';
+import { attemptStore } from './attempts';
+import { auditStore } from './audit';
+import { enterpriseCheckStore } from './enterprise-checks';
+import { liveSequenceStore } from './live-sequences';
+import { observationStore } from './observations';
+import { packetStore } from './packets';
+import { documentStore, eventStore, forecastStore, stationStore } from './records';
+import { reportStore } from './reports';
+import { warningDocumentStore } from './warning-documents';
+
+export type ComposeOptions = {
+  kind: 'sqlite' | 'postgres';
+  dataDir: string;
+  auditKey: Buffer;
+  /** A process that joins a shared database starts its own anchor file at the current head. */
+  adoptAuditHead: boolean;
+  /** Whether the database answers (health). */
+  probe: () => boolean;
+  close: () => void;
+};
+
+/** The repository modules of this folder over either database (../sql.ts): one code path for both stores. */
+export function composeStore(database: SqlDatabase, options: ComposeOptions): Store {
+  let open = true;
+  const audit = auditStore(database, options.dataDir, options.auditKey, options.adoptAuditHead);
+  return {
+    ...observationStore(database),
+    ...forecastStore(database),
+    ...stationStore(database),
+    ...eventStore(database),
+    appendAudit: audit.appendAudit,
+    audit: audit.audit,
+    verifyAudit: audit.verifyAudit,
+    ...accountStore(database),
+    ...documentStore(database),
+    ...reportStore(database),
+    ...enterpriseCheckStore(database),
+    ...packetStore(database),
+    ...warningDocumentStore(database),
+    ...liveSequenceStore(database),
+    ...attemptStore(database),
+    transaction: (fn) => {
+      const result = database.transaction(fn)();
+      audit.anchorHead();
+      return result;
+    },
+    status() {
+      if (!open) return { kind: options.kind, ok: false };
+      try {
+        return { kind: options.kind, ok: options.probe() };
+      } catch {
+        return { kind: options.kind, ok: false };
+      }
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      options.close();
+    },
+  };
+}
