@@ -68,8 +68,11 @@ type Snapshot = { tables: Map<string, string>; auditSeq: number };
 
 function snapshot(database: Database.Database): Snapshot {
   const tables = new Map<string, string>();
+  // What a refusal writes by design: its audit entry, and a failed sign-in's count for the login limit.
   const names = database
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'audit'")
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit', 'login_attempts')",
+    )
     .all();
   for (const { name } of names) {
     const rows = database
