@@ -5,7 +5,7 @@
  * Needs a built client (npm run build) and Chromium. Run: npm run bench snapshot
  */
 import { HOUR, toBeijingIso } from '../shared/time';
-import { feedReplayHours, registerReplayStations, replayFeederKey } from '../test/helpers/replayFeed';
+import { feedReplayHours, registerReplayStations, replayFeederKey } from '../test/helpers/replay-feed';
 import { login, type Session, startTestServer } from '../test/helpers/server';
 
 const rounds = 5;

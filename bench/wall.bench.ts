@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, type Page } from '../test/helpers/browser';
 import { startTestServer } from '../test/helpers/server';
-import { warnDuringEpisode } from '../test/helpers/wallDriver';
+import { warnDuringEpisode } from '../test/helpers/wall-driver';
 
 const root = join(import.meta.dirname, '..');
 const coldRuns = 5;

@@ -3,8 +3,8 @@ import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { queryClient } from './api/queryClient';
-import { RequestFailures } from './api/RequestFailures';
+import { queryClient } from './api/query-client';
+import { RequestFailures } from './api/request-failures';
 import { LanguageProvider } from './i18n/language';
 
 /**
@@ -12,12 +12,12 @@ import { LanguageProvider } from './i18n/language';
  * the press view's document writer.
  */
 const routes: Record<string, () => Promise<ComponentType>> = {
-  '/wall': async () => (await import('./views/WallView')).WallView,
-  '/press': async () => (await import('./views/PressView')).PressView,
-  '/command': async () => (await import('./command/CommandView')).CommandView,
+  '/wall': async () => (await import('./views/wall-view')).WallView,
+  '/press': async () => (await import('./views/press-view')).PressView,
+  '/command': async () => (await import('./command/command-view')).CommandView,
   // The server's headless Chromium renders briefing pictures here (GET /api/snapshot, /api/playback).
-  '/snapshot': async () => (await import('./views/SnapshotView')).SnapshotView,
-  '/': async () => (await import('./views/MapView')).MapView,
+  '/snapshot': async () => (await import('./views/snapshot-view')).SnapshotView,
+  '/': async () => (await import('./views/map-view')).MapView,
 };
 
 const path = window.location.pathname.replace(/\/+$/, '') || '/';

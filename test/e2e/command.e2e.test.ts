@@ -13,9 +13,9 @@ import {
   regionUnits,
   scenario,
   signIn,
-} from '../helpers/commanderDriver';
+} from '../helpers/commander-driver';
 import { accountsFor, login, startTestServer } from '../helpers/server';
-import { feederKey, registerStations } from '../helpers/wallDriver';
+import { feederKey, registerStations } from '../helpers/wall-driver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;

@@ -11,7 +11,7 @@ import {
   unitCategory,
   unitPoint,
   waitForValues,
-} from '../helpers/wallDriver';
+} from '../helpers/wall-driver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;

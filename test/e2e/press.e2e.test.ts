@@ -13,8 +13,8 @@ import {
   shareUnlike,
 } from '../helpers/browser';
 import { cellAfter, docxParts, docxText, pdfContents } from '../helpers/documents';
-import { demo, press, runWarning, startPressServer } from '../helpers/pressScenario';
-import { replayHours } from '../helpers/replayFeed';
+import { demo, press, runWarning, startPressServer } from '../helpers/press-scenario';
+import { replayHours } from '../helpers/replay-feed';
 import type { Session, TestServer } from '../helpers/server';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { HOUR } from '../../shared/time';
 import { type Browser, heapUsedBytes, launchBrowser, openPage } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
-import { episode, feederKey, postHour, seedEpisode, waitForValues } from '../helpers/wallDriver';
+import { episode, feederKey, postHour, seedEpisode, waitForValues } from '../helpers/wall-driver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;

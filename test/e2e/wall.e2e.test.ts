@@ -19,7 +19,7 @@ import {
   waitForValues,
   warnDuringEpisode,
   warningTreatmentShare,
-} from '../helpers/wallDriver';
+} from '../helpers/wall-driver';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;

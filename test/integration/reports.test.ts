@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { reportDayBefore } from '../../client/src/command/ReportingStatus';
+import { reportDayBefore } from '../../client/src/command/reporting-status';
 import { startExercise } from '../../server/warnings/exercise';
 import type { ClientToServerEvents, OfficeChange, ServerToClientEvents } from '../../shared/live/events';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';

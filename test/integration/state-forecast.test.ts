@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { feedCleanYining } from '../helpers/cleanYining';
+import { feedCleanYining } from '../helpers/clean-yining';
 import { startTestServer } from '../helpers/server';
 
 /**

@@ -3,7 +3,7 @@ import { type Session, sessionSchema } from '../../../shared/api/responses';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { postJson } from './http';
 import { noBody } from './queries';
-import { queryClient } from './queryClient';
+import { queryClient } from './query-client';
 
 /** What one account read is not shown to the next (the session's own query stays observed). */
 function forgetAnswersOfOtherSessions(): void {

@@ -7,7 +7,7 @@ import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { Language } from '../i18n/define';
 import { getJson, postJson } from './http';
-import { queryClient } from './queryClient';
+import { queryClient } from './query-client';
 
 /** A document's query string; instants (`at`, `from`, `to`) as ISO hour ends in Beijing time. */
 export function documentQuery(values: Record<string, string | number | undefined>): string {

@@ -23,7 +23,7 @@ import type { Jurisdiction } from '../../../shared/units/schema';
 import { boundaryCollectionSchema } from './boundaries';
 import { enterpriseChecksResponseSchema } from './enterprise-checks';
 import { ApiError, getJson } from './http';
-import { shownInPlace } from './queryClient';
+import { shownInPlace } from './query-client';
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 

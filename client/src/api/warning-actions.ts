@@ -4,7 +4,7 @@ import { warningSchema } from '../../../shared/rules/lifecycle/book-schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { postJson } from './http';
 import { queries } from './queries';
-import { queryClient } from './queryClient';
+import { queryClient } from './query-client';
 
 const actionAnswerSchema = z.object({
   seq: z.number().nullable(),

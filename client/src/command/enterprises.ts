@@ -10,7 +10,7 @@ import type { WarningBook } from '../../../shared/rules';
 import { unitLevelSince } from '../../../shared/rules/level-since';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { queries } from '../api/queries';
-import { queryClient } from '../api/queryClient';
+import { queryClient } from '../api/query-client';
 
 export type EnterpriseLayer = {
   enterprises: Enterprise[];

@@ -6,7 +6,7 @@ import { enterpriseSchema } from '../../../geo/layers/enterprise';
 import type { LayerKind } from '../../../geo/layers/kinds';
 import type { LayerResponse } from '../../../shared/api/responses';
 import { queries } from '../api/queries';
-import type { OverlayLayers } from '../map/overlayLayers';
+import type { OverlayLayers } from '../map/overlay-layers';
 
 type LayerFeature = LayerResponse['geojson']['features'][number];
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SeriesState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { queries } from '../api/queries';
-import type { Selection } from '../map/SituationMap';
+import type { Selection } from '../map/situation-map';
 
 /**
  * The series as of the displayed hour (null while the first one loads), and whether the last request failed

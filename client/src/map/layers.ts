@@ -19,12 +19,12 @@ import {
   warningStripe,
 } from './colours';
 import { derive } from './derive';
-import type { EnterpriseChecks } from './enterpriseChecks';
+import type { EnterpriseChecks } from './enterprise-checks';
 import type { RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import type { HatchLine } from './hatching';
-import type { DrawnLabel } from './labelPlacement';
+import type { DrawnLabel } from './label-placement';
 import { type Metric, shownAqi } from './labels';
-import { type OverlayLayers, overlayLayers } from './overlayLayers';
+import { type OverlayLayers, overlayLayers } from './overlay-layers';
 import { staleSymbol } from './symbols';
 
 export type LayerVisibility = {

@@ -4,8 +4,8 @@ import { unitById } from '../../../geo/units';
 import type { StationState } from '../../../shared/state/schema';
 import { type Language, type Phrase, translate } from '../i18n/dictionary';
 import { beijingMinute } from '../time/beijing';
-import { complianceWords } from './complianceRings';
-import { checkKey, complianceOf } from './enterpriseChecks';
+import { complianceWords } from './compliance-rings';
+import { checkKey, complianceOf } from './enterprise-checks';
 import type { MapModel } from './layers';
 
 /** Hover text for a station: name and its current hourly AQI, with simulated and stale marks. */
