@@ -21,6 +21,14 @@ export class HourRing {
     this.mask = this.capacity - 1;
   }
 
+  /** Forgets every hour: the next one admitted starts the ring again. */
+  clear(): void {
+    this.first = Number.NaN;
+    this.newest = Number.NaN;
+    this.dirtyFrom = Number.NaN;
+    this.dirtyTo = Number.NaN;
+  }
+
   holds(hour: number): boolean {
     return hour >= this.first && hour <= this.newest && hour > this.newest - this.capacity;
   }
