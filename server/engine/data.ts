@@ -149,7 +149,12 @@ export class EngineData {
   }
 
   /** Rows from … to of one station: stored, written to its windows, and its unit's hours marked for the next flush. */
-  private addStationHours(station: LiveStation, rows: readonly ObservationRow[], from: number, to: number): number {
+  private addStationHours(
+    station: LiveStation,
+    rows: readonly ObservationRow[],
+    from: number,
+    to: number,
+  ): number {
     let windows = station.windows;
     if (!windows) {
       windows = new StationWindows({ retainHours: liveHours });
@@ -201,10 +206,11 @@ export class EngineData {
       station.windows = windows;
       windows.clear();
       if (hours.newest === null) continue;
-      for (let hour = hours.newest - (liveHours - 1) * HOUR; hour <= hours.newest; hour += HOUR) {
-        hours.read(hour, this.row, 0);
-        windows.write(hour, this.row);
-      }
+      const first = hours.newest - (liveHours - 1) * HOUR;
+      const run = this.gatherBuffer(liveHours * speciesCount);
+      hours.readRange(first, liveHours, run, 0, speciesCount);
+      for (let hour = 0; hour < liveHours; hour += 1)
+        windows.write(first + hour * HOUR, run, hour * speciesCount);
       windows.flush();
     }
     for (const unitId of this.unitStations.keys()) this.rebuildUnit(unitId);
@@ -345,15 +351,19 @@ export class EngineData {
   /** Writes a unit's hour: its stations' values as stored, averaged exactly by the windows. */
   private writeUnitHour(windows: StationWindows, unit: LiveUnit, hour: number): void {
     const members = this.membersOf(unit);
-    if (this.gathered.length < members.length * speciesCount)
-      this.gathered = new Float64Array(members.length * speciesCount * 2);
-    const gathered = this.gathered;
+    const gathered = this.gatherBuffer(members.length * speciesCount);
     for (let index = 0; index < members.length; index += 1) {
       const hours = members[index];
       if (hours) hours.read(hour, gathered, index * speciesCount);
       else gathered.fill(Number.NaN, index * speciesCount, (index + 1) * speciesCount);
     }
     windows.writeMean(hour, gathered, members.length);
+  }
+
+  /** The gathering buffer, at least `length` long. */
+  private gatherBuffer(length: number): Float64Array {
+    if (this.gathered.length < length) this.gathered = new Float64Array(length * 2);
+    return this.gathered;
   }
 
   /** The stored hours of a unit's stations, in unitStations order (undefined: a station without hours). */
@@ -377,8 +387,24 @@ export class EngineData {
       if (hour !== null && (newest === null || hour > newest)) newest = hour;
     }
     if (newest === null) return;
-    for (let hour = newest - (liveHours - 1) * HOUR; hour <= newest; hour += HOUR)
-      this.writeUnitHour(windows, unit, hour);
+    // Every station's ten days gathered at once (hour-major), then the hours' means.
+    const members = this.membersOf(unit);
+    const perHour = members.length * speciesCount;
+    const run = this.gatherBuffer(liveHours * perHour);
+    const first = newest - (liveHours - 1) * HOUR;
+    for (let index = 0; index < members.length; index += 1) {
+      const hours = members[index];
+      if (hours) hours.readRange(first, liveHours, run, index * speciesCount, perHour);
+      else
+        for (let hour = 0; hour < liveHours; hour += 1)
+          run.fill(
+            Number.NaN,
+            hour * perHour + index * speciesCount,
+            hour * perHour + (index + 1) * speciesCount,
+          );
+    }
+    for (let hour = 0; hour < liveHours; hour += 1)
+      windows.writeMean(first + hour * HOUR, run, members.length, hour * perHour);
     windows.flush();
   }
 }

@@ -80,21 +80,26 @@ export class StationWindows {
     return written;
   }
 
-  /** As set, but the windows are brought up to date only by the next flush (or read): for batches. */
-  write(hourEnd: number, values: ArrayLike<number | null>): boolean {
+  /**
+   * As set, but the windows are brought up to date only by the next flush (or read): for batches. The
+   * values may start at `offset` in `values`.
+   */
+  write(hourEnd: number, values: ArrayLike<number | null>, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
     if (!this.windows.ring.admit(hour)) return false;
     const slot = hour & this.windows.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1) this.store(slot, species, values[species]);
+    for (let species = 0; species < speciesCount; species += 1)
+      this.store(slot, species, values[offset + species]);
     return true;
   }
 
   /**
    * Writes a unit's hour: per species the arithmetic mean of its stations' valid values (DOMAIN.md, AQI:
    * a unit's concentration is the mean of its valid stations), exact, as the windows keep every value.
-   * `stations` holds each station's values in speciesOrder, station after station (6 per station).
+   * `stations` holds each station's values in speciesOrder, station after station (6 per station), from
+   * `offset`.
    */
-  writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number): boolean {
+  writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
     if (!this.windows.ring.admit(hour)) return false;
     const slot = hour & this.windows.ring.mask;
@@ -102,7 +107,7 @@ export class StationWindows {
       let sum = 0;
       let count = 0;
       for (let station = 0; station < stationCount; station += 1) {
-        const value = stations[station * speciesCount + species]!;
+        const value = stations[offset + station * speciesCount + species]!;
         if (isMissing(value)) continue;
         sum += ticksOf(value);
         count += 1;
@@ -115,7 +120,7 @@ export class StationWindows {
       else {
         let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
         for (let station = 0; station < stationCount; station += 1) {
-          const value = exactValue(stations[station * speciesCount + species]);
+          const value = exactValue(stations[offset + station * speciesCount + species]);
           if (value) total = add(total, value);
         }
         this.windows.storeRational(slot, species, divide(total, count));
@@ -296,7 +301,8 @@ export class StationWindows {
     const { windows, unmonitoredMask, scratch } = this;
     if (this.fixedRules) rateRange(windows, kinds, from, to, this.fixedRules, unmonitoredMask, scratch);
     else if (to < firstHourOf2026) rateRange(windows, kinds, from, to, rules2012, unmonitoredMask, scratch);
-    else if (from >= firstHourOf2026) rateRange(windows, kinds, from, to, rules2026, unmonitoredMask, scratch);
+    else if (from >= firstHourOf2026)
+      rateRange(windows, kinds, from, to, rules2026, unmonitoredMask, scratch);
     else {
       rateRange(windows, kinds, from, firstHourOf2026 - 1, rules2012, unmonitoredMask, scratch);
       rateRange(windows, kinds, firstHourOf2026, to, rules2026, unmonitoredMask, scratch);
@@ -309,6 +315,8 @@ function published(aqi: number | null): number | null {
 }
 
 function toHourIndex(hourEnd: number): number {
-  if (hourEnd % HOUR !== 0) throw new Error(`hour end ${hourEnd} is not a whole hour`);
-  return hourEnd / HOUR;
+  // A division, not hourEnd % HOUR: a remainder of doubles this large costs more than the rest of a write.
+  const hour = hourEnd / HOUR;
+  if (!Number.isInteger(hour)) throw new Error(`hour end ${hourEnd} is not a whole hour`);
+  return hour;
 }
