@@ -33,6 +33,11 @@ export class HourRing {
     return hour >= this.first && hour <= this.newest && hour > this.newest - this.capacity;
   }
 
+  /** Whether a held hour may be rewritten in place: admit would take it without moving the ring. */
+  canRewrite(hour: number): boolean {
+    return this.holds(hour) && !(hour - 24 >= this.first && hour - 24 <= this.newest - this.capacity);
+  }
+
   /**
    * Makes room for a value at `hour`, which the caller then writes in full (the hours between the newest
    * and it are cleared: missing); false when the hour is too old to take (a window it belongs to would need

@@ -15,7 +15,7 @@ import {
 } from './species';
 import * as validity from './validity';
 import { fillReport, rateRange } from './window-rating';
-import { slideWindows } from './window-slide';
+import { rewriteHour, slideWindows } from './window-slide';
 import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
@@ -50,6 +50,8 @@ export type WindowsOptions = {
 export class StationWindows {
   private readonly windows: store.WindowStore;
   private readonly scratch = new ReportScratch();
+  /** An hour's values as ticks (NaN = missing) while it is written. */
+  private readonly incoming = new Float64Array(speciesCount);
   private readonly fixedRules: compiled.CompiledRules | null;
   private readonly unmonitoredMask: number;
 
@@ -86,10 +88,23 @@ export class StationWindows {
    */
   write(hourEnd: number, values: ArrayLike<number | null>, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
+    const { incoming } = this;
+    let inexactMask = 0;
+    for (let species = 0; species < speciesCount; species += 1) {
+      const value = values[offset + species];
+      const ticks = isMissing(value) ? Number.NaN : ticksOf(value);
+      if (Number.isNaN(ticks) && !isMissing(value)) inexactMask |= 1 << species;
+      incoming[species] = ticks;
+    }
+    if (inexactMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
+      return true;
     if (!this.windows.ring.admit(hour)) return false;
     const slot = hour & this.windows.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1)
-      this.store(slot, species, values[offset + species]);
+    for (let species = 0; species < speciesCount; species += 1) {
+      if (inexactMask & (1 << species))
+        this.windows.storeRational(slot, species, exactValue(values[offset + species])!);
+      else this.windows.storeTicks(slot, species, incoming[species]!);
+    }
     return true;
   }
 
@@ -101,8 +116,8 @@ export class StationWindows {
    */
   writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
-    if (!this.windows.ring.admit(hour)) return false;
-    const slot = hour & this.windows.ring.mask;
+    const { incoming } = this;
+    let inexactMask = 0;
     for (let species = 0; species < speciesCount; species += 1) {
       let sum = 0;
       let count = 0;
@@ -114,17 +129,28 @@ export class StationWindows {
       }
       // An inexact value made the sum NaN; a mean of more than 10 stations may not be whole ticks.
       const mean = sum / count;
-      if (count === 0) this.windows.storeTicks(slot, species, Number.NaN);
-      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER)
-        this.windows.storeTicks(slot, species, mean);
-      else {
-        let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
-        for (let station = 0; station < stationCount; station += 1) {
-          const value = exactValue(stations[offset + station * speciesCount + species]);
-          if (value) total = add(total, value);
-        }
-        this.windows.storeRational(slot, species, divide(total, count));
+      if (count === 0) incoming[species] = Number.NaN;
+      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER) incoming[species] = mean;
+      else inexactMask |= 1 << species;
+    }
+    if (inexactMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
+      return true;
+    if (!this.windows.ring.admit(hour)) return false;
+    const slot = hour & this.windows.ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) {
+      if ((inexactMask & (1 << species)) === 0) {
+        this.windows.storeTicks(slot, species, incoming[species]!);
+        continue;
       }
+      let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
+      let count = 0;
+      for (let station = 0; station < stationCount; station += 1) {
+        const value = exactValue(stations[offset + station * speciesCount + species]);
+        if (!value) continue;
+        total = add(total, value);
+        count += 1;
+      }
+      this.windows.storeRational(slot, species, divide(total, count));
     }
     return true;
   }
