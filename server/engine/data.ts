@@ -45,6 +45,28 @@ export type WindowsView = {
   station(id: string): StationWindows | null;
 };
 
+/** A station's live memory: its stored hours, its live windows (null until it sends an hour) and its unit. */
+type LiveStation = {
+  hours: HourColumns;
+  windows: StationWindows | null;
+  unit: LiveUnit | null;
+  /** Written since the last flush. */
+  pending: boolean;
+  /** The addObservations call that last wrote it: a batch with one row per station needs no grouping. */
+  batch: number;
+};
+
+/** A unit's live windows, its stations' stored hours (in unitStations order) and the hours to rewrite. */
+type LiveUnit = {
+  id: string;
+  jurisdiction: Jurisdiction | null;
+  windows: StationWindows;
+  members: (HourColumns | undefined)[];
+  /** EngineData.membership when members was gathered. */
+  membersOf: number;
+  dirty: number[];
+};
+
 /**
  * The engine's memory (issue 6, issue 17): every station-hour as sent (flagged values left out), and the
  * live windows of every station and unit, where a unit's hour is the exact mean of its valid stations
@@ -55,11 +77,14 @@ export class EngineData {
   readonly stationHours = new Map<string, HourColumns>();
   readonly unitStations = new Map<string, string[]>();
   readonly forecasts = new ForecastBook();
-  private readonly stationWindows = new Map<string, StationWindows>();
-  private readonly unitWindows = new Map<string, StationWindows>();
-  /** Unit hours whose means must be rewritten before the next state, and station windows to bring up to date. */
-  private readonly dirtyUnits = new Map<string, number[]>();
-  private readonly dirtyStations = new Set<StationWindows>();
+  private readonly liveStations = new Map<string, LiveStation>();
+  private readonly liveUnits = new Map<string, LiveUnit>();
+  /** Units with hours to rewrite before the next state, and station windows to bring up to date. */
+  private readonly dirtyUnits: LiveUnit[] = [];
+  private readonly dirtyStations: LiveStation[] = [];
+  /** Bumped when a unit's stations or a station's stored hours appear, so units gather their members again. */
+  private membership = 0;
+  private batch = 0;
   private readonly row = new Float64Array(speciesCount);
   private gathered = new Float64Array(speciesCount * 8);
 
@@ -72,6 +97,7 @@ export class EngineData {
       if (before) moved.add(before);
       if (row.unitId) moved.add(row.unitId);
     }
+    this.flush();
     this.stations.clear();
     this.unitStations.clear();
     for (const row of rows) {
@@ -81,6 +107,8 @@ export class EngineData {
       list.push(row.id);
       this.unitStations.set(row.unitId, list);
     }
+    this.membership += 1;
+    for (const [id, station] of this.liveStations) station.unit = this.unitOfStation(id);
     for (const unitId of moved) this.rebuildUnit(unitId);
   }
 
@@ -90,57 +118,69 @@ export class EngineData {
   }
 
   /**
-   * Records station-hours; returns the jurisdictions touched with the newest hour seen in each. A batch is
-   * taken a station at a time (each station's hours lie together in memory; a bulk request is hour-major).
+   * Records station-hours; returns the jurisdictions touched with the newest hour seen in each. A batch with
+   * one row per station (an hourly request) is taken in order; otherwise a station at a time (each station's
+   * hours lie together in memory; a bulk request is hour-major).
    */
   addObservations(rows: readonly ObservationRow[]): Map<Jurisdiction, number> {
     const touched = new Map<Jurisdiction, number>();
-    for (const [station, stationRows] of rowsByStation(rows)) {
-      const newest = this.addStationHours(station, stationRows);
-      const unitId = this.stations.get(station)?.unitId;
-      const jurisdiction = unitId ? jurisdictionOfUnit.get(unitId) : undefined;
-      if (jurisdiction) touched.set(jurisdiction, Math.max(touched.get(jurisdiction) ?? newest, newest));
+    this.batch += 1;
+    let repeated = false;
+    for (let index = 0; index < rows.length && !repeated; index += 1) {
+      const station = this.liveStation(rows[index]!.station);
+      repeated = station.batch === this.batch;
+      station.batch = this.batch;
+    }
+    if (!repeated) {
+      for (let index = 0; index < rows.length; index += 1) {
+        const row = rows[index]!;
+        const station = this.liveStations.get(row.station)!;
+        this.addStationHours(station, rows, index, index + 1);
+        noteTouched(touched, station.unit, row.time);
+      }
+      return touched;
+    }
+    for (const [id, stationRows] of rowsByStation(rows)) {
+      const station = this.liveStation(id);
+      const newest = this.addStationHours(station, stationRows, 0, stationRows.length);
+      noteTouched(touched, station.unit, newest);
     }
     return touched;
   }
 
-  /** One station's hours: stored, written to its windows, and its unit's hours marked for the next flush. */
-  private addStationHours(station: string, rows: readonly ObservationRow[]): number {
-    let hours = this.stationHours.get(station);
-    let windows = this.stationWindows.get(station);
-    if (!hours || !windows) {
-      hours = new HourColumns();
+  /** Rows from … to of one station: stored, written to its windows, and its unit's hours marked for the next flush. */
+  private addStationHours(
+    station: LiveStation,
+    rows: readonly ObservationRow[],
+    from: number,
+    to: number,
+  ): number {
+    let windows = station.windows;
+    if (!windows) {
       windows = new StationWindows({ retainHours: liveHours });
-      this.stationHours.set(station, hours);
-      this.stationWindows.set(station, windows);
+      station.windows = windows;
     }
-    const unitId = this.stations.get(station)?.unitId;
-    let dirty = unitId ? this.dirtyUnits.get(unitId) : undefined;
-    if (unitId && !dirty) {
-      dirty = [];
-      this.dirtyUnits.set(unitId, dirty);
-    }
+    const { hours, unit } = station;
     const values = this.row;
     let newest = Number.NEGATIVE_INFINITY;
-    for (const row of rows) {
+    for (let index = from; index < to; index += 1) {
+      const row = rows[index]!;
       readValues(row, values);
       hours.set(row.time, values);
       windows.write(row.time, values);
-      dirty?.push(row.time);
+      if (unit) this.markUnitHour(unit, row.time);
       if (row.time > newest) newest = row.time;
     }
-    this.dirtyStations.add(windows);
+    if (!station.pending) {
+      station.pending = true;
+      this.dirtyStations.push(station);
+    }
     return newest;
   }
 
   /** Keeps a stored station-hour (flagged values NaN) in the history only; recomputeAll follows (start-up). */
   storeHour(station: string, time: number, values: Float64Array): void {
-    let hours = this.stationHours.get(station);
-    if (!hours) {
-      hours = new HourColumns();
-      this.stationHours.set(station, hours);
-    }
-    hours.set(time, values);
+    this.liveStation(station).hours.set(time, values);
   }
 
   /** storeHour for rows (the benchmark's month of history). */
@@ -156,16 +196,21 @@ export class EngineData {
    * one's newest hour, which is all the live windows keep.
    */
   recomputeAll(): void {
-    this.dirtyStations.clear();
-    this.dirtyUnits.clear();
-    for (const [station, hours] of this.stationHours) {
-      const windows = new StationWindows({ retainHours: liveHours });
-      this.stationWindows.set(station, windows);
+    for (const station of this.dirtyStations) station.pending = false;
+    this.dirtyStations.length = 0;
+    for (const unit of this.dirtyUnits) unit.dirty.length = 0;
+    this.dirtyUnits.length = 0;
+    for (const station of this.liveStations.values()) {
+      const { hours } = station;
+      const windows = station.windows ?? new StationWindows({ retainHours: liveHours });
+      station.windows = windows;
+      windows.clear();
       if (hours.newest === null) continue;
-      for (let hour = hours.newest - (liveHours - 1) * HOUR; hour <= hours.newest; hour += HOUR) {
-        hours.read(hour, this.row, 0);
-        windows.write(hour, this.row);
-      }
+      const first = hours.newest - (liveHours - 1) * HOUR;
+      const run = this.gatherBuffer(liveHours * speciesCount);
+      hours.readRange(first, liveHours, run, 0, speciesCount);
+      for (let hour = 0; hour < liveHours; hour += 1)
+        windows.write(first + hour * HOUR, run, hour * speciesCount);
       windows.flush();
     }
     for (const unitId of this.unitStations.keys()) this.rebuildUnit(unitId);
@@ -184,18 +229,22 @@ export class EngineData {
 
   /** Brings the written stations' windows up to date and rewrites the unit hours they touched. */
   flush(): void {
-    for (const windows of this.dirtyStations) windows.flush();
-    this.dirtyStations.clear();
-    for (const [unitId, hours] of this.dirtyUnits) {
-      const windows = this.liveUnit(unitId);
-      hours.sort((a, b) => a - b);
-      for (let index = 0; index < hours.length; index += 1) {
-        if (index > 0 && hours[index] === hours[index - 1]) continue;
-        this.writeUnitHour(windows, unitId, hours[index]!);
+    for (const station of this.dirtyStations) {
+      station.pending = false;
+      station.windows?.flush();
+    }
+    this.dirtyStations.length = 0;
+    for (const unit of this.dirtyUnits) {
+      const { dirty, windows } = unit;
+      if (dirty.length > 1) dirty.sort((a, b) => a - b);
+      for (let index = 0; index < dirty.length; index += 1) {
+        if (index > 0 && dirty[index] === dirty[index - 1]) continue;
+        this.writeUnitHour(windows, unit, dirty[index]!);
       }
+      dirty.length = 0;
       windows.flush();
     }
-    this.dirtyUnits.clear();
+    this.dirtyUnits.length = 0;
   }
 
   /** The newest hour end at or before now with a value from any of the unit's stations, or null. */
@@ -211,19 +260,17 @@ export class EngineData {
   /** The live windows, moved on to now (the engine's state at now). */
   liveView(now: number): WindowsView {
     this.flush();
-    const onToNow = (windows: StationWindows): StationWindows => {
-      const newest = windows.newestHour;
-      if (newest !== null && newest < now) windows.extendTo(now);
-      return windows;
-    };
-    return {
-      now,
-      unit: (id) => onToNow(this.liveUnit(id)),
-      station: (id) => {
-        const windows = this.stationWindows.get(id);
-        return windows ? onToNow(windows) : null;
-      },
-    };
+    return new LiveView(now, this);
+  }
+
+  /** A unit's live windows (made empty for a unit without data). */
+  liveUnitWindows(unitId: string): StationWindows {
+    return this.liveUnit(unitId).windows;
+  }
+
+  /** A station's live windows, or null for a station that never sent an hour. */
+  liveStationWindows(id: string): StationWindows | null {
+    return this.liveStations.get(id)?.windows ?? null;
   }
 
   /** Windows rebuilt from the stored hours up to a past hour end `at` (the time slider). */
@@ -237,7 +284,7 @@ export class EngineData {
         if (!windows) {
           windows = new StationWindows({ retainHours: pastUnitHours + 1 });
           for (let hour = at - pastUnitHours * HOUR; hour <= at; hour += HOUR)
-            this.writeUnitHour(windows, id, hour);
+            this.writeUnitHour(windows, this.liveUnit(id), hour);
           windows.flush();
           unitsBuilt.set(id, windows);
         }
@@ -261,41 +308,133 @@ export class EngineData {
     };
   }
 
-  private liveUnit(unitId: string): StationWindows {
-    let windows = this.unitWindows.get(unitId);
-    if (!windows) {
-      windows = new StationWindows({ retainHours: liveHours });
-      this.unitWindows.set(unitId, windows);
+  private liveStation(id: string): LiveStation {
+    let station = this.liveStations.get(id);
+    if (!station) {
+      const hours = new HourColumns();
+      this.stationHours.set(id, hours);
+      station = { hours, windows: null, unit: this.unitOfStation(id), pending: false, batch: 0 };
+      this.liveStations.set(id, station);
+      this.membership += 1;
     }
-    return windows;
+    return station;
+  }
+
+  private unitOfStation(id: string): LiveUnit | null {
+    const unitId = this.stations.get(id)?.unitId;
+    return unitId ? this.liveUnit(unitId) : null;
+  }
+
+  private liveUnit(unitId: string): LiveUnit {
+    let unit = this.liveUnits.get(unitId);
+    if (!unit) {
+      unit = {
+        id: unitId,
+        jurisdiction: jurisdictionOfUnit.get(unitId) ?? null,
+        windows: new StationWindows({ retainHours: liveHours }),
+        members: [],
+        membersOf: -1,
+        dirty: [],
+      };
+      this.liveUnits.set(unitId, unit);
+    }
+    return unit;
+  }
+
+  private markUnitHour(unit: LiveUnit, hour: number): void {
+    const { dirty } = unit;
+    if (dirty.length === 0) this.dirtyUnits.push(unit);
+    else if (dirty[dirty.length - 1] === hour) return;
+    dirty.push(hour);
   }
 
   /** Writes a unit's hour: its stations' values as stored, averaged exactly by the windows. */
-  private writeUnitHour(windows: StationWindows, unitId: string, hour: number): void {
-    const stationIds = this.unitStations.get(unitId) ?? [];
-    if (this.gathered.length < stationIds.length * speciesCount)
-      this.gathered = new Float64Array(stationIds.length * speciesCount * 2);
-    const gathered = this.gathered;
-    for (let index = 0; index < stationIds.length; index += 1) {
-      const hours = this.stationHours.get(stationIds[index]!);
+  private writeUnitHour(windows: StationWindows, unit: LiveUnit, hour: number): void {
+    const members = this.membersOf(unit);
+    const gathered = this.gatherBuffer(members.length * speciesCount);
+    for (let index = 0; index < members.length; index += 1) {
+      const hours = members[index];
       if (hours) hours.read(hour, gathered, index * speciesCount);
       else gathered.fill(Number.NaN, index * speciesCount, (index + 1) * speciesCount);
     }
-    windows.writeMean(hour, gathered, stationIds.length);
+    windows.writeMean(hour, gathered, members.length);
+  }
+
+  /** The gathering buffer, at least `length` long. */
+  private gatherBuffer(length: number): Float64Array {
+    if (this.gathered.length < length) this.gathered = new Float64Array(length * 2);
+    return this.gathered;
+  }
+
+  /** The stored hours of a unit's stations, in unitStations order (undefined: a station without hours). */
+  private membersOf(unit: LiveUnit): (HourColumns | undefined)[] {
+    if (unit.membersOf !== this.membership) {
+      unit.members = (this.unitStations.get(unit.id) ?? []).map((id) => this.stationHours.get(id));
+      unit.membersOf = this.membership;
+    }
+    return unit.members;
   }
 
   /** A unit's live windows from scratch: after one of its stations moved in or out. */
   private rebuildUnit(unitId: string): void {
-    const windows = new StationWindows({ retainHours: liveHours });
-    this.unitWindows.set(unitId, windows);
+    const unit = this.liveUnit(unitId);
+    const { windows } = unit;
+    windows.clear();
+    unit.dirty.length = 0;
     let newest: number | null = null;
-    for (const id of this.unitStations.get(unitId) ?? []) {
-      const hour = this.stationHours.get(id)?.newest ?? null;
+    for (const hours of this.membersOf(unit)) {
+      const hour = hours?.newest ?? null;
       if (hour !== null && (newest === null || hour > newest)) newest = hour;
     }
     if (newest === null) return;
-    for (let hour = newest - (liveHours - 1) * HOUR; hour <= newest; hour += HOUR)
-      this.writeUnitHour(windows, unitId, hour);
+    // Every station's ten days gathered at once (hour-major), then the hours' means.
+    const members = this.membersOf(unit);
+    const perHour = members.length * speciesCount;
+    const run = this.gatherBuffer(liveHours * perHour);
+    const first = newest - (liveHours - 1) * HOUR;
+    for (let index = 0; index < members.length; index += 1) {
+      const hours = members[index];
+      if (hours) hours.readRange(first, liveHours, run, index * speciesCount, perHour);
+      else
+        for (let hour = 0; hour < liveHours; hour += 1)
+          run.fill(
+            Number.NaN,
+            hour * perHour + index * speciesCount,
+            hour * perHour + (index + 1) * speciesCount,
+          );
+    }
+    for (let hour = 0; hour < liveHours; hour += 1)
+      windows.writeMean(first + hour * HOUR, run, members.length, hour * perHour);
     windows.flush();
   }
+}
+
+/** The live windows moved on to `now` as they are read (a clock past the last data still has windows). */
+class LiveView implements WindowsView {
+  constructor(
+    readonly now: number,
+    private readonly data: EngineData,
+  ) {}
+
+  unit(id: string): StationWindows {
+    return onTo(this.data.liveUnitWindows(id), this.now);
+  }
+
+  station(id: string): StationWindows | null {
+    const windows = this.data.liveStationWindows(id);
+    return windows ? onTo(windows, this.now) : null;
+  }
+}
+
+function onTo(windows: StationWindows, now: number): StationWindows {
+  const newest = windows.newestHour;
+  if (newest !== null && newest < now) windows.extendTo(now);
+  return windows;
+}
+
+function noteTouched(touched: Map<Jurisdiction, number>, unit: LiveUnit | null, hour: number): void {
+  const jurisdiction = unit?.jurisdiction;
+  if (!jurisdiction) return;
+  const before = touched.get(jurisdiction);
+  if (before === undefined || hour > before) touched.set(jurisdiction, hour);
 }

@@ -47,6 +47,27 @@ export class HourColumns {
       target[offset + column] = chunk ? chunk[from + column]! : Number.NaN;
   }
 
+  /**
+   * Copies `count` consecutive hours from `firstHour` into target, the hour at offset + k × stride (six
+   * values each, NaN where nothing is held): a chunk at a time, for rebuilding windows.
+   */
+  readRange(firstHour: number, count: number, target: Float64Array, offset: number, stride: number): void {
+    let index = Math.round(firstHour / HOUR);
+    let at = offset;
+    for (let remaining = count; remaining > 0; ) {
+      const key = Math.floor(index / chunkHours);
+      const chunk = this.chunkOf(key);
+      const inChunk = Math.min(remaining, (key + 1) * chunkHours - index);
+      let from = (index - key * chunkHours) * width;
+      for (let hour = 0; hour < inChunk; hour += 1, from += width, at += stride) {
+        for (let column = 0; column < width; column += 1)
+          target[at + column] = chunk ? chunk[from + column]! : Number.NaN;
+      }
+      index += inChunk;
+      remaining -= inChunk;
+    }
+  }
+
   private chunkOf(key: number): Float64Array | undefined {
     if (key !== this.lastKey) {
       this.lastKey = key;

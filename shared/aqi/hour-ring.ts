@@ -21,8 +21,21 @@ export class HourRing {
     this.mask = this.capacity - 1;
   }
 
+  /** Forgets every hour: the next one admitted starts the ring again. */
+  clear(): void {
+    this.first = Number.NaN;
+    this.newest = Number.NaN;
+    this.dirtyFrom = Number.NaN;
+    this.dirtyTo = Number.NaN;
+  }
+
   holds(hour: number): boolean {
     return hour >= this.first && hour <= this.newest && hour > this.newest - this.capacity;
+  }
+
+  /** Whether a held hour may be rewritten in place: admit would take it without moving the ring. */
+  canRewrite(hour: number): boolean {
+    return this.holds(hour) && !(hour - 24 >= this.first && hour - 24 <= this.newest - this.capacity);
   }
 
   /**

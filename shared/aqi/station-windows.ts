@@ -15,7 +15,7 @@ import {
 } from './species';
 import * as validity from './validity';
 import { fillReport, rateRange } from './window-rating';
-import { slideWindows } from './window-slide';
+import { rewriteHour, slideWindows } from './window-slide';
 import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
@@ -50,6 +50,8 @@ export type WindowsOptions = {
 export class StationWindows {
   private readonly windows: store.WindowStore;
   private readonly scratch = new ReportScratch();
+  /** An hour's values as ticks (NaN = missing) while it is written. */
+  private readonly incoming = new Float64Array(speciesCount);
   private readonly fixedRules: compiled.CompiledRules | null;
   private readonly unmonitoredMask: number;
 
@@ -80,48 +82,82 @@ export class StationWindows {
     return written;
   }
 
-  /** As set, but the windows are brought up to date only by the next flush (or read): for batches. */
-  write(hourEnd: number, values: ArrayLike<number | null>): boolean {
+  /**
+   * As set, but the windows are brought up to date only by the next flush (or read): for batches. The
+   * values may start at `offset` in `values`.
+   */
+  write(hourEnd: number, values: ArrayLike<number | null>, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
+    const { incoming } = this;
+    let inexactMask = 0;
+    for (let species = 0; species < speciesCount; species += 1) {
+      const value = values[offset + species];
+      const ticks = isMissing(value) ? Number.NaN : ticksOf(value);
+      if (Number.isNaN(ticks) && !isMissing(value)) inexactMask |= 1 << species;
+      incoming[species] = ticks;
+    }
+    if (inexactMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
+      return true;
     if (!this.windows.ring.admit(hour)) return false;
     const slot = hour & this.windows.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1) this.store(slot, species, values[species]);
+    for (let species = 0; species < speciesCount; species += 1) {
+      if (inexactMask & (1 << species))
+        this.windows.storeRational(slot, species, exactValue(values[offset + species])!);
+      else this.windows.storeTicks(slot, species, incoming[species]!);
+    }
     return true;
   }
 
   /**
    * Writes a unit's hour: per species the arithmetic mean of its stations' valid values (DOMAIN.md, AQI:
    * a unit's concentration is the mean of its valid stations), exact, as the windows keep every value.
-   * `stations` holds each station's values in speciesOrder, station after station (6 per station).
+   * `stations` holds each station's values in speciesOrder, station after station (6 per station), from
+   * `offset`.
    */
-  writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number): boolean {
+  writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
-    if (!this.windows.ring.admit(hour)) return false;
-    const slot = hour & this.windows.ring.mask;
+    const { incoming } = this;
+    let inexactMask = 0;
     for (let species = 0; species < speciesCount; species += 1) {
       let sum = 0;
       let count = 0;
       for (let station = 0; station < stationCount; station += 1) {
-        const value = stations[station * speciesCount + species]!;
+        const value = stations[offset + station * speciesCount + species]!;
         if (isMissing(value)) continue;
         sum += ticksOf(value);
         count += 1;
       }
       // An inexact value made the sum NaN; a mean of more than 10 stations may not be whole ticks.
       const mean = sum / count;
-      if (count === 0) this.windows.storeTicks(slot, species, Number.NaN);
-      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER)
-        this.windows.storeTicks(slot, species, mean);
-      else {
-        let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
-        for (let station = 0; station < stationCount; station += 1) {
-          const value = exactValue(stations[station * speciesCount + species]);
-          if (value) total = add(total, value);
-        }
-        this.windows.storeRational(slot, species, divide(total, count));
+      if (count === 0) incoming[species] = Number.NaN;
+      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER) incoming[species] = mean;
+      else inexactMask |= 1 << species;
+    }
+    if (inexactMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
+      return true;
+    if (!this.windows.ring.admit(hour)) return false;
+    const slot = hour & this.windows.ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) {
+      if ((inexactMask & (1 << species)) === 0) {
+        this.windows.storeTicks(slot, species, incoming[species]!);
+        continue;
       }
+      let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
+      let count = 0;
+      for (let station = 0; station < stationCount; station += 1) {
+        const value = exactValue(stations[offset + station * speciesCount + species]);
+        if (!value) continue;
+        total = add(total, value);
+        count += 1;
+      }
+      this.windows.storeRational(slot, species, divide(total, count));
     }
     return true;
+  }
+
+  /** Forgets every hour held, keeping the memory: for rebuilding the windows from stored hours. */
+  clear(): void {
+    this.windows.clear();
   }
 
   /** Brings every window touched by write / writeMean up to date. */
@@ -287,14 +323,15 @@ export class StationWindows {
 
   /** Rates a run of hours, each under the edition in force at its end (split at 2026-03-01). */
   private rateRun(kinds: number, from: number, to: number): void {
-    const rate = (first: number, last: number, rules: compiled.CompiledRules) =>
-      rateRange(this.windows, kinds, first, last, rules, this.unmonitoredMask, this.scratch);
-    if (this.fixedRules) rate(from, to, this.fixedRules);
-    else if (to < firstHourOf2026) rate(from, to, rules2012);
-    else if (from >= firstHourOf2026) rate(from, to, rules2026);
+    // No closure here: tsx names every closure it creates (__name), which costs more than the rating.
+    const { windows, unmonitoredMask, scratch } = this;
+    if (this.fixedRules) rateRange(windows, kinds, from, to, this.fixedRules, unmonitoredMask, scratch);
+    else if (to < firstHourOf2026) rateRange(windows, kinds, from, to, rules2012, unmonitoredMask, scratch);
+    else if (from >= firstHourOf2026)
+      rateRange(windows, kinds, from, to, rules2026, unmonitoredMask, scratch);
     else {
-      rate(from, firstHourOf2026 - 1, rules2012);
-      rate(firstHourOf2026, to, rules2026);
+      rateRange(windows, kinds, from, firstHourOf2026 - 1, rules2012, unmonitoredMask, scratch);
+      rateRange(windows, kinds, firstHourOf2026, to, rules2026, unmonitoredMask, scratch);
     }
   }
 }
@@ -304,6 +341,8 @@ function published(aqi: number | null): number | null {
 }
 
 function toHourIndex(hourEnd: number): number {
-  if (hourEnd % HOUR !== 0) throw new Error(`hour end ${hourEnd} is not a whole hour`);
-  return hourEnd / HOUR;
+  // A division, not hourEnd % HOUR: a remainder of doubles this large costs more than the rest of a write.
+  const hour = hourEnd / HOUR;
+  if (!Number.isInteger(hour)) throw new Error(`hour end ${hourEnd} is not a whole hour`);
+  return hour;
 }

@@ -65,6 +65,10 @@ export function rateRange(
   summary: ReportSummary,
 ): void {
   const length = to - from + 1;
+  if (length === 1) {
+    rateSlot(windows, kinds, from, rules, unmonitoredMask, summary);
+    return;
+  }
   ensureColumns(length);
   const { records, ring } = windows;
   const mask = ring.mask;
@@ -101,6 +105,49 @@ export function rateRange(
     records[record + field.dailyMissing] = summary.missingMask;
     records[record + field.rated] = records[record + field.rated]! | dailyKind;
   }
+}
+
+/** One hour's sub-indices (indicator i at slotSubIndices[i]). */
+const slotSubIndices = new Float64Array(indicatorOrder.length);
+
+/**
+ * rateRange for a single hour (what a new hour asks): each indicator by subIndexAtSlot, the same arithmetic
+ * as the column pass without setting one up per indicator.
+ */
+function rateSlot(
+  windows: WindowStore,
+  kinds: number,
+  hour: number,
+  rules: CompiledRules,
+  unmonitoredMask: number,
+  summary: ReportSummary,
+): void {
+  const { records } = windows;
+  const slot = hour & windows.ring.mask;
+  const record = slot << strideShift;
+  if (kinds & hourlyKind) {
+    const hourly = rules.hourly;
+    for (let position = 0; position < hourly.length; position += 1) {
+      const index = hourly[position]!;
+      slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, false);
+    }
+    summarizeReport(rules, hourly, slotSubIndices, 0, 1, unmonitoredMask, summary);
+    records[record + field.hourlyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
+    records[record + field.hourlyPrimary] = summary.primaryMask;
+    records[record + field.hourlyMissing] = summary.missingMask;
+    records[record + field.rated] = records[record + field.rated]! | hourlyKind;
+  }
+  if ((kinds & dailyKind) === 0) return;
+  const daily = rules.daily;
+  for (let position = 0; position < daily.length; position += 1) {
+    const index = daily[position]!;
+    slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, true);
+  }
+  summarizeReport(rules, daily, slotSubIndices, 0, 1, unmonitoredMask, summary);
+  records[record + field.dailyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
+  records[record + field.dailyPrimary] = summary.primaryMask;
+  records[record + field.dailyMissing] = summary.missingMask;
+  records[record + field.rated] = records[record + field.rated]! | dailyKind;
 }
 
 function fillColumn(

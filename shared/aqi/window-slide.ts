@@ -54,6 +54,47 @@ export function slideWindows(windows: WindowStore, from: number, to: number): vo
   }
 }
 
+/**
+ * Rewrites a held hour whose O3 value stays the same with new whole-tick values (NaN = missing): each of the
+ * 24 windows containing it moves by the difference of sums and counts, exact integers, instead of sliding
+ * again. Returns false, writing nothing, when O3 changes or a value held at the hour is inexact: the caller
+ * then writes the hour and slides (its windows' maxima need the full pass).
+ */
+export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Array): boolean {
+  const { records, inexact, ring } = windows;
+  const { mask } = ring;
+  const slot = hour & mask;
+  const record = slot << strideShift;
+  if (!same(records[record + ozone]!, ticks[ozone]!)) return false;
+  if (windows.tracksInexact)
+    for (let species = 0; species < speciesCount; species += 1)
+      if (inexact[slot * speciesCount + species]) return false;
+  const last = Math.min(ring.newest, hour + 23);
+  let changed = false;
+  for (let species = 0; species < speciesCount; species += 1) {
+    const before = records[record + species]!;
+    const after = ticks[species]!;
+    if (same(before, after)) continue;
+    changed = true;
+    const sumChange = (Number.isNaN(after) ? 0 : after) - (Number.isNaN(before) ? 0 : before);
+    const countChange = (Number.isNaN(after) ? 0 : 1) - (Number.isNaN(before) ? 0 : 1);
+    for (let window = hour; window <= last; window += 1) {
+      const at = (window & mask) << strideShift;
+      records[at + sum24 + species] = records[at + sum24 + species]! + sumChange;
+      records[at + count24 + species] = records[at + count24 + species]! + countChange;
+    }
+    records[record + species] = after;
+  }
+  if (changed)
+    for (let window = hour; window <= last; window += 1)
+      records[((window & mask) << strideShift) + ratedField] = 0;
+  return true;
+}
+
+function same(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
 function slideOzone(windows: WindowStore, hour: number, record: number, previous: number): void {
   const { records, ring } = windows;
   const { mask, first } = ring;

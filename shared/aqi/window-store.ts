@@ -77,6 +77,14 @@ export class WindowStore {
     return this.rationals.size > 0;
   }
 
+  /** Forgets every hour (the records are rewritten as hours arrive again). */
+  clear(): void {
+    this.ring.clear();
+    if (this.rationals.size === 0) return;
+    this.rationals.clear();
+    this.inexact.fill(0);
+  }
+
   storeTicks(slot: number, species: number, ticks: number): void {
     this.records[(slot << strideShift) + species] = ticks;
     const at = slot * speciesCount + species;
