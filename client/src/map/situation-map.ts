@@ -26,6 +26,8 @@ export type Bounds = [number, number, number, number];
 
 export type SituationMapOptions = {
   wall?: boolean;
+  /** The wall's view cycle: each view's finished frame is kept and shown again (kept-frames.ts). */
+  keepViews?: boolean;
   /** Keeps the last frame readable for the press view's PNG snapshot. */
   preserveDrawingBuffer?: boolean;
   onSelect?: (selection: Selection) => void;
@@ -93,7 +95,7 @@ export class SituationMap {
     this.language = options.language ?? 'zh';
     this.tooltip.className = 'map-tooltip';
     this.tooltip.dataset.testid = 'map-tooltip';
-    this.kept = options.wall ? new KeptFrames(container) : null;
+    this.kept = options.keepViews ? new KeptFrames(container) : null;
     this.mount();
   }
 
