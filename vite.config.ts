@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 
 const outDir = 'dist/client';
 
@@ -30,9 +30,57 @@ function precompress(): Plugin {
   };
 }
 
+/** The chunks a module's chunk needs (itself and its static imports, transitively), by file name. */
+function chunkGraph(bundle: Rolldown.OutputBundle, moduleEnd: string): string[] {
+  const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+  const start = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(moduleEnd)));
+  if (!start) throw new Error(`no chunk holds ${moduleEnd}`);
+  const entry = new Set(
+    chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...chunk.imports]),
+  );
+  const found = new Set<string>();
+  const visit = (fileName: string) => {
+    if (found.has(fileName) || entry.has(fileName)) return;
+    found.add(fileName);
+    for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? [])
+      visit(imported);
+  };
+  visit(start.fileName);
+  return [...found];
+}
+
+/**
+ * Writes map.html: index.html that also preloads the map's code (MapLibre, deck.gl; 1.9 MB) and the
+ * module that asks for the map's data, so their download and parse start with the page, not after the
+ * entry has run (issue 16: the wall's cold start). The server sends it for the routes that draw the map.
+ */
+function mapPreload(): Plugin {
+  let preloads: string[] = [];
+  return {
+    name: 'tianshan-map-preload',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      preloads = [
+        ...new Set([
+          ...chunkGraph(bundle, 'src/map/early-start.ts'),
+          ...chunkGraph(bundle, 'src/map/situation-map.ts'),
+        ]),
+      ];
+    },
+    writeBundle() {
+      const directory = join(import.meta.dirname, outDir);
+      const links = preloads
+        .map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">`)
+        .join('\n    ');
+      const html = readFileSync(join(directory, 'index.html'), 'utf8');
+      writeFileSync(join(directory, 'map.html'), html.replace('</head>', `  ${links}\n  </head>`));
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), precompress()],
+  plugins: [react(), mapPreload(), precompress()],
   build: { outDir: `../${outDir}`, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: {
     proxy: { '/api': 'http://localhost:8080', '/socket.io': { target: 'ws://localhost:8080', ws: true } },

@@ -22,6 +22,9 @@ const routes: Record<string, () => Promise<ComponentType>> = {
 
 const path = window.location.pathname.replace(/\/+$/, '') || '/';
 const load = routes[path] ?? routes['/']!;
+// The wall and the map ask for their data while their code loads (issue 16: cold start).
+if (load === routes['/wall'] || load === routes['/'])
+  void import('./map/early-start').then(({ startMapData }) => startMapData());
 const Route = lazy(async () => ({ default: await load() }));
 
 document.body.classList.toggle('dark-wall', path === '/wall');

@@ -5,6 +5,7 @@ import express, { type Request, type Response, Router } from 'express';
 
 const clientDist = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const clientRoutes = ['/', '/wall', '/command', '/press', '/snapshot'];
+const mapRoutes = ['/', '/wall', '/command', '/snapshot'];
 /** Vite names every asset by its content hash: a URL never changes meaning, so it may be kept for a year. */
 const immutable = 'public, max-age=31536000, immutable';
 
@@ -61,9 +62,14 @@ export function clientRouter(): Router {
       setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache'),
     }),
   );
-  router.get(clientRoutes, (_request, response) => {
+  router.get(clientRoutes, (request, response) => {
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile('index.html', { root: clientDist });
+    // The routes that draw the map get the page that preloads its code (vite.config.ts mapPreload).
+    const page =
+      mapRoutes.includes(request.path.replace(/\/+$/, '') || '/') && existsSync(join(clientDist, 'map.html'))
+        ? 'map.html'
+        : 'index.html';
+    response.sendFile(page, { root: clientDist });
   });
   return router;
 }

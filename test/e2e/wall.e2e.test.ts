@@ -118,6 +118,43 @@ test('a stopped server turns the header red with the time it was lost, and a res
   rmSync(firstDataDir, { recursive: true, force: true });
 }, 120_000);
 
+test('with the view cycle on, a view comes back without a redraw, and new data still shows within seconds', async () => {
+  const own = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data' });
+  await seedEpisode(own.url);
+  const page = await openPage(browser, `${own.url}/wall?view=ili&cycle=4`);
+  const counts = () =>
+    page.evaluate(() => ({ drawn: window.__tianshan!.renders(), kept: window.__tianshan!.keptShows() }));
+  const keptOnScreen = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.kept-frame')].some(
+        (frame) => frame.style.display === 'block',
+      ),
+    );
+  const view = () => page.getByTestId('wall').getAttribute('data-view');
+  await waitForValues(page);
+  // The first pass draws each view once; from then on the cycle shows the frames it kept.
+  await expect.poll(async () => (await counts()).kept, { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+  const settled = await counts();
+  await expect
+    .poll(async () => (await counts()).kept, { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(settled.kept + 3);
+  expect((await counts()).drawn).toBe(settled.drawn);
+
+  // New data while a kept frame is on screen: the live map draws it, and the kept frames go.
+  await expect.poll(keptOnScreen, { timeout: 30_000 }).toBe(true);
+  await postHour(own.url, episode.newest + HOUR, {
+    ...episode.readings(episode.hours),
+    [episode.stations[1]!.id]: 125,
+  });
+  await expect.poll(async () => (await counts()).drawn, { timeout: 15_000 }).toBeGreaterThan(settled.drawn);
+  await expect
+    .poll(async () => ((await view()) === 'ili' ? unitCategory(page, '654003') : -1), { timeout: 30_000 })
+    .toBe(2);
+  expect(pageErrors(page)).toEqual([]);
+  await page.close();
+  await own.stop();
+}, 240_000);
+
 describe('the wall during the real December 2019 episode, with warnings in force (issue 16)', () => {
   let replay: Awaited<ReturnType<typeof startTestServer>>;
   let regionMembers: string[];

@@ -14,7 +14,7 @@ import type { Jurisdiction } from '../../../shared/units/schema';
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 export type ConnectionStatus = { state: ConnectionState; lostAt: number | null };
 
-type Listeners = {
+export type Listeners = {
   onState: (state: JurisdictionState) => void;
   onStatus: (status: ConnectionStatus) => void;
   /** The office recorded something; also on every (re)connect, as changes may have been missed. */
@@ -33,7 +33,7 @@ export class LiveFeed {
 
   constructor(
     private readonly jurisdiction: Jurisdiction,
-    private readonly listeners: Listeners,
+    private listeners: Listeners,
   ) {
     this.socket = io({ transports: ['websocket'], reconnectionDelayMax: 2000 });
     this.socket.on('connect', () => {
@@ -64,6 +64,18 @@ export class LiveFeed {
       this.seq = parsed.data.seq;
       this.publish(applyDelta(this.state, parsed.data));
     });
+  }
+
+  /**
+   * Hands the feed to other listeners (a view taking over a feed opened before it loaded, early-feeds.ts):
+   * they hear what it has so far at once.
+   */
+  attach(listeners: Listeners): void {
+    this.listeners = listeners;
+    listeners.onStatus(this.status);
+    if (this.status.state === 'connected')
+      for (const kind of officeChangeSchema.shape.kind.options) listeners.onOffice(kind);
+    if (this.state) listeners.onState(this.state);
   }
 
   private publish(state: JurisdictionState): void {

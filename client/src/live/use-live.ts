@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { OfficeChange } from '../../../shared/live/events';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { type ConnectionStatus, LiveFeed } from './live-feed';
+import { takeFeed } from './early-feeds';
+import { type ConnectionStatus, type Listeners, LiveFeed } from './live-feed';
 
 export type LiveStates = Partial<Record<Jurisdiction, JurisdictionState>>;
 
@@ -33,14 +34,17 @@ export function useLive(jurisdictions: readonly Jurisdiction[]): {
     const feeds = key.split(',').map((jurisdiction) => {
       const id = jurisdiction as Jurisdiction;
       statuses.set(id, { state: 'connecting', lostAt: null });
-      return new LiveFeed(id, {
+      const listeners: Listeners = {
         onState: (state) => setStates((previous) => ({ ...previous, [id]: state })),
         onStatus: (next) => {
           statuses.set(id, next);
           setStatus(combined([...statuses.values()]));
         },
         onOffice: (kind) => setOffice((previous) => ({ ...previous, [kind]: previous[kind] + 1 })),
-      });
+      };
+      const early = takeFeed(id);
+      early?.attach(listeners);
+      return early ?? new LiveFeed(id, listeners);
     });
     return () => {
       for (const feed of feeds) feed.close();

@@ -12,6 +12,7 @@ import { DrawnGeometry } from './drawn-geometry';
 import { ChecksFeed } from './enterprise-checks';
 import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry } from './geometry';
 import { Hatching } from './hatching';
+import { KeptFrames } from './kept-frames';
 import { LabelCharacters } from './label-characters';
 import { placeMapLabels } from './label-placement';
 import type { Metric } from './labels';
@@ -25,6 +26,8 @@ export type Bounds = [number, number, number, number];
 
 export type SituationMapOptions = {
   wall?: boolean;
+  /** The wall's view cycle: each view's finished frame is kept and shown again (kept-frames.ts). */
+  keepViews?: boolean;
   /** Keeps the last frame readable for the press view's PNG snapshot. */
   preserveDrawingBuffer?: boolean;
   onSelect?: (selection: Selection) => void;
@@ -65,6 +68,11 @@ export class SituationMap {
   private placed = false;
   /** The bounds last framed: a resize frames them again. */
   private fitted: Bounds | null = null;
+  /** The wall's finished frame of each view, shown again instead of drawn again (issue 16). */
+  private readonly kept: KeptFrames | null;
+  /** The view the live map is framed on, and whether its canvas holds that view's finished frame. */
+  private liveKey: string | null = null;
+  private liveDrawn = false;
   private metric: Metric = 'hourly';
   private visible: LayerVisibility = {
     stations: true,
@@ -87,6 +95,7 @@ export class SituationMap {
     this.language = options.language ?? 'zh';
     this.tooltip.className = 'map-tooltip';
     this.tooltip.dataset.testid = 'map-tooltip';
+    this.kept = options.keepViews ? new KeptFrames(container) : null;
     this.mount();
   }
 
@@ -116,10 +125,22 @@ export class SituationMap {
     // A new window size frames the same bounds again (the move that follows places the labels).
     this.map.on('resize', () => {
       if (this.map !== map) return;
+      this.kept?.clear();
+      this.liveKey = null;
       if (this.fitted) this.fit(this.fitted);
       else this.placeLabels();
     });
+    this.map.on('render', () => {
+      if (this.map === map) this.rendered();
+    });
+    // Someone moved the wall's map by hand: it no longer shows the view it was framed on.
+    this.map.on('movestart', (event) => {
+      if (event.originalEvent) this.liveKey = null;
+    });
     const canvas = this.map.getCanvas();
+    // Cold start (issue 16): frames before the first one with values are not shown, so the compositor does
+    // not read them back (a software readback each, without a GPU); the first coloured frame shows it.
+    if (this.firstValuesFrameAt === null) canvas.style.visibility = 'hidden';
     canvas.addEventListener('webglcontextlost', (event) => event.preventDefault());
     // MapLibre reloads its style after a restore; replacing the map before that settles lets the reload run
     // on a removed map. So the fresh map and overlay come once the old map is idle again.
@@ -139,6 +160,7 @@ export class SituationMap {
         this.renders += 1;
         if (this.firstValuesFrameAt === null && this.model && this.model.units.size > 0) {
           this.firstValuesFrameAt = performance.now();
+          this.map.getCanvas().style.visibility = '';
           // The rest of the picture right after the first coloured frame (see placeLabels).
           setTimeout(() => {
             if (!this.destroyed) this.placeLabels();
@@ -166,6 +188,8 @@ export class SituationMap {
     old.removeControl(this.overlay);
     this.overlay.finalize();
     old.remove();
+    this.kept?.clear();
+    this.liveKey = null;
     this.mount();
     if (this.fitted) this.fit(this.fitted);
   }
@@ -231,6 +255,7 @@ export class SituationMap {
   /** Live or past states of one or more jurisdictions; only values change, geometry stays. */
   setStates(states: readonly JurisdictionState[]): void {
     if (!this.model || !this.regionOutlines) return;
+    this.changed();
     for (const state of states) this.states.set(state.jurisdiction, state);
     const all = [...this.states.values()];
     const units = new Map<string, UnitState>();
@@ -301,6 +326,7 @@ export class SituationMap {
 
   private update(change: Partial<MapModel>, relabel = false): void {
     if (!this.model) return;
+    this.changed();
     this.model = { ...this.model, ...change };
     if (relabel) this.placeLabels();
     else this.invalidate();
@@ -353,7 +379,10 @@ export class SituationMap {
     const canvas = this.map.getCanvas();
     model.labels = placeMapLabels(
       model,
-      ([lon, lat]) => this.project(lon, lat),
+      ([lon, lat]) => {
+        const point = this.map.project([lon, lat]);
+        return [point.x, point.y];
+      },
       ([x, y]) => {
         const position = this.map.unproject([x, y]);
         return [position.lng, position.lat];
@@ -411,11 +440,72 @@ export class SituationMap {
     return (this.model?.units.size ?? 0) > 0 && !this.placed;
   }
 
-  /** Frames the view on bounds; the wall jumps between views and then rests (issue 16). */
+  /**
+   * Frames the view on bounds; the wall jumps between views and then rests (issue 16), and shows a view's
+   * kept frame when it has one for the data and size as they stand.
+   */
   fit(bounds: Bounds, animate = false): void {
     this.fitted = bounds;
+    if (this.kept && !animate) this.present();
+    else this.frameLive(animate);
+  }
+
+  private frameLive(animate = false): void {
+    if (!this.fitted) return;
+    this.liveKey = this.fitted.join(',');
+    this.liveDrawn = false;
     const padding = Math.round(40 * screenScale());
-    this.map.fitBounds(bounds, { padding, animate, duration: animate ? 600 : 0 });
+    this.map.fitBounds(this.fitted, { padding, animate, duration: animate ? 600 : 0 });
+  }
+
+  /** The wall shows the view framed: the live map once it holds it, else its kept frame, else draws it. */
+  private present(): void {
+    if (!this.kept || !this.fitted) return;
+    const key = this.fitted.join(',');
+    if (key === this.liveKey) {
+      // Until the live map has drawn it, the frame on screen stays.
+      if (this.liveDrawn) this.kept.hide();
+    } else if (this.kept.has(key)) this.kept.show(key);
+    else this.frameLive();
+  }
+
+  /**
+   * MapLibre drew a frame (same task: its drawing buffer still holds it). Once it shows the current model
+   * the live map replaces a kept frame on screen; a finished frame (nothing loading or moving) is kept.
+   */
+  private rendered(): void {
+    if (!this.kept || this.pending || !this.placed || this.liveKey === null) return;
+    this.liveDrawn = true;
+    if (this.fitted?.join(',') === this.liveKey) this.kept.hide();
+    if (
+      this.kept.has(this.liveKey) ||
+      this.map.isMoving() ||
+      !this.map.loaded() ||
+      !this.layers.every((layer) => layer.isLoaded)
+    )
+      return;
+    this.kept.keep(this.liveKey, this.map.getCanvas());
+  }
+
+  /**
+   * What the map draws is about to change (data, language, layers): kept frames are out of date. A kept
+   * frame on screen stays until the live map, framed on its view, has drawn the new picture.
+   */
+  private changed(): void {
+    if (!this.kept) return;
+    this.kept.clear();
+    this.liveDrawn = false;
+    if (this.kept.shown !== null) this.frameLive();
+  }
+
+  /** The live map framed on the view shown (it may lie under a kept frame): for the test hook's questions. */
+  private showLive(): void {
+    if (this.kept?.shown != null && this.fitted && this.fitted.join(',') !== this.liveKey) this.frameLive();
+  }
+
+  /** How often the wall showed a kept frame instead of drawing the map. */
+  keptShows(): number {
+    return this.kept?.shows ?? 0;
   }
 
   /** Bounding box of some units (for the wall's "worst area" view). */
@@ -427,11 +517,13 @@ export class SituationMap {
 
   /** The geographic bounds the map shows now: west, south, east, north. */
   shownBounds(): Bounds {
+    this.showLive();
     const bounds = this.map.getBounds();
     return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
   }
 
   project(lon: number, lat: number): [number, number] {
+    this.showLive();
     const point = this.map.project([lon, lat]);
     return [point.x, point.y];
   }
@@ -443,6 +535,7 @@ export class SituationMap {
     position: [number, number];
     box: [number, number, number, number];
   }[] {
+    this.showLive();
     if (!this.placed || !this.model) return [];
     return this.model.labels.map(({ id, text, position, box }) => ({ id, text, position, box }));
   }
@@ -456,6 +549,7 @@ export class SituationMap {
   probe(unitId: string): [number, number][] {
     const feature = this.features.get(unitId);
     if (!feature) return [];
+    this.showLive();
     const [west, south, east, north] = bbox(feature);
     const [left, top] = this.project(west, north);
     const [right, bottom] = this.project(east, south);

@@ -7,6 +7,7 @@ declare global {
       probe: (unitId: string) => [number, number][];
       renders: () => number;
       loopFrames: () => number;
+      keptShows: () => number;
       firstValuesFrameAt: () => number | null;
       canvas: () => HTMLCanvasElement;
       labels: () => {
@@ -28,6 +29,7 @@ export function exposeTestHook(map: SituationMap): void {
     probe: (unitId) => map.probe(unitId),
     renders: () => map.renders,
     loopFrames: () => map.loopFrames(),
+    keptShows: () => map.keptShows(),
     firstValuesFrameAt: () => map.firstValuesFrameAt,
     canvas: () => map.canvas(),
     labels: () => map.labels(),

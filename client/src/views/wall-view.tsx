@@ -46,7 +46,7 @@ export function WallView() {
   const container = useRef<HTMLDivElement>(null);
   const { t, language } = useLanguage();
   const settings = useMemo(() => wallSettings(window.location.search), []);
-  const { map } = useSituationMap(container, { wall: true, language });
+  const { map } = useSituationMap(container, { wall: true, keepViews: settings.cycleMs > 0, language });
   const { shown, status } = useDisplayedStates(map);
   const [view, setView] = useState<WallViewName>(settings.start);
   const [receivedAt, setReceivedAt] = useState<number | null>(null);
