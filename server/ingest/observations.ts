@@ -107,7 +107,9 @@ function validate(rawRows: readonly unknown[], now: number): IngestResult<Observ
 
 /**
  * Stores a batch of station-hours all or nothing: valid rows, known stations, plausibility flags computed
- * over each station's stored neighbourhood (a re-flagged earlier hour is rewritten too).
+ * over each station's stored neighbourhood (a re-flagged earlier hour is rewritten too). The write is one
+ * statement batch; call it inside `store.transaction` for the neighbourhood read and the write to be one
+ * (ingest's service does, with the audit entry: no nested savepoint, whose journal costs a page per station).
  */
 export function ingestObservations(
   store: Store,
@@ -146,29 +148,23 @@ export function ingestObservations(
     receivedAt: now,
     source,
   }));
-  return accepted(
-    store.transaction((): ObservationIngestResult => {
-      const { rows: toWrite, stored } = withFlags(context.recent, incoming);
-      const written = store.writeObservations(toWrite, stored);
-      const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
-      const changedIncoming = written.changed.filter((row) =>
-        incomingKeys.has(`${row.station}@${row.time}`),
-      ).length;
-      return {
-        accepted: incoming.length,
-        inserted: written.inserted,
-        replaced: written.replaced,
-        unchanged: incoming.length - changedIncoming,
-        flagged: toWrite
-          .filter(
-            (row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0,
-          )
-          .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
-        changed: written.changed,
-        received: incoming.map((row) => ({ station: row.station, time: row.time })),
-      };
-    }),
-  );
+  const { rows: toWrite, stored } = withFlags(context.recent, incoming);
+  const written = store.writeObservations(toWrite, stored);
+  const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
+  const changedIncoming = written.changed.filter((row) =>
+    incomingKeys.has(`${row.station}@${row.time}`),
+  ).length;
+  return accepted({
+    accepted: incoming.length,
+    inserted: written.inserted,
+    replaced: written.replaced,
+    unchanged: incoming.length - changedIncoming,
+    flagged: toWrite
+      .filter((row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0)
+      .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
+    changed: written.changed,
+    received: incoming.map((row) => ({ station: row.station, time: row.time })),
+  });
 }
 
 /** How far a new hour can change an earlier verdict: a stuck run of 6 hours, a spike's neighbour. */

@@ -54,6 +54,7 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
     follows[index] = index > 0 && rows[index]!.time - rows[index - 1]!.time === HOUR;
   const values = new Array<number | null>(count);
   for (const name of speciesOrder) {
+    const [floor, maximum, margin] = [stuckFloor[name], physicalMaximum[name], spikeMargin[name]];
     for (let index = 0; index < count; index += 1) values[index] = rows[index]!.values[name];
     // The current run of equal values at or above the stuck floor: its first index and length.
     let runStart = 0;
@@ -62,7 +63,7 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
       const value = index < count ? values[index]! : null;
       const previous = index < count && follows[index] ? values[index - 1]! : null;
       const continues = runLength > 0 && runStart + runLength === index && previous === value;
-      if (!continues || value === null || value < stuckFloor[name]) {
+      if (!continues || value === null || value < floor) {
         if (runLength >= stuckHours)
           for (let member = runStart; member < runStart + runLength; member += 1)
             addFlag(flags, member, name, 'stuck');
@@ -70,14 +71,14 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
       }
       if (value === null) continue;
       if (value < 0) addFlag(flags, index, name, 'negative');
-      if (value > physicalMaximum[name]) addFlag(flags, index, name, 'beyond-physical-bounds');
+      if (value > maximum) addFlag(flags, index, name, 'beyond-physical-bounds');
       const next = index + 1 < count && follows[index + 1] ? values[index + 1]! : null;
       if (previous !== null && next !== null) {
         const higher = Math.max(previous, next);
-        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name])
+        if (value >= spikeRatio * higher && value - higher >= margin)
           addFlag(flags, index, name, 'spike');
       }
-      if (value >= stuckFloor[name]) {
+      if (value >= floor) {
         if (runLength === 0) runStart = index;
         runLength += 1;
       }
