@@ -42,32 +42,48 @@ function addFlag(flags: (Flags | undefined)[], index: number, name: Species, fla
 }
 
 /** Scratch for flagSeries, grown as needed: an hourly request of the network calls it once per station. */
-let scratch = { values: new Float64Array(64), follows: new Uint8Array(64) };
+let scratch = { values: new Float64Array(6 * 64), follows: new Uint8Array(64), size: 64 };
+
+// The columns below are filled by name in this order (named reads: one shape, no keyed lookups).
+if (speciesOrder.join() !== 'so2,no2,pm10,pm25,co,o3') throw new Error('species order changed');
 
 /**
  * Flags every value of one station's hourly series (sorted by time) with the checks it fails, index by
- * index (`{}` for a clean row). Runs one species at a time over its values read once (NaN: not measured).
+ * index (`{}` for a clean row). The values are read once into one column per species (NaN: not measured),
+ * then each species is checked over its column.
  */
 export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
   const count = rows.length;
   const flags: (Flags | undefined)[] = new Array(count);
-  if (scratch.values.length < count + 1)
-    scratch = { values: new Float64Array(2 * count), follows: new Uint8Array(2 * count) };
-  const { values, follows } = scratch;
+  if (scratch.size < count + 1) {
+    const size = 2 * (count + 1);
+    scratch = { values: new Float64Array(6 * size), follows: new Uint8Array(size), size };
+  }
+  const { values, follows, size } = scratch;
   // follows[i]: row i is the hour right after row i − 1 (a gap breaks runs and spike neighbourhoods).
-  for (let index = 0; index < count; index += 1)
-    follows[index] = index > 0 && rows[index]!.time - rows[index - 1]!.time === HOUR ? 1 : 0;
+  for (let index = 0; index < count; index += 1) {
+    const row = rows[index]!;
+    follows[index] = index > 0 && row.time - rows[index - 1]!.time === HOUR ? 1 : 0;
+    const { so2, no2, pm10, pm25, co, o3 } = row.values;
+    values[index] = so2 ?? Number.NaN;
+    values[size + index] = no2 ?? Number.NaN;
+    values[2 * size + index] = pm10 ?? Number.NaN;
+    values[3 * size + index] = pm25 ?? Number.NaN;
+    values[4 * size + index] = co ?? Number.NaN;
+    values[5 * size + index] = o3 ?? Number.NaN;
+  }
   follows[count] = 0;
-  for (const name of speciesOrder) {
+  for (let column = 0; column < speciesOrder.length; column += 1) {
+    const name = speciesOrder[column]!;
     const [floor, maximum, margin] = [stuckFloor[name], physicalMaximum[name], spikeMargin[name]];
-    for (let index = 0; index < count; index += 1) values[index] = rows[index]!.values[name] ?? Number.NaN;
-    values[count] = Number.NaN;
+    const offset = column * size;
+    values[offset + count] = Number.NaN;
     // The current run of equal values at or above the stuck floor: its first index and length.
     let runStart = 0;
     let runLength = 0;
     for (let index = 0; index <= count; index += 1) {
-      const value = values[index]!;
-      const previous = follows[index] === 1 ? values[index - 1]! : Number.NaN;
+      const value = values[offset + index]!;
+      const previous = follows[index] === 1 ? values[offset + index - 1]! : Number.NaN;
       const measured = value === value;
       const continues = runLength > 0 && runStart + runLength === index && previous === value;
       if (!continues || !measured || value < floor) {
@@ -79,7 +95,7 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
       if (!measured) continue;
       if (value < 0) addFlag(flags, index, name, 'negative');
       if (value > maximum) addFlag(flags, index, name, 'beyond-physical-bounds');
-      const next = follows[index + 1] === 1 ? values[index + 1]! : Number.NaN;
+      const next = follows[index + 1] === 1 ? values[offset + index + 1]! : Number.NaN;
       // NaN on either side (not measured, a gap, the series' ends) fails both comparisons: no spike.
       const higher = Math.max(previous, next);
       if (value >= spikeRatio * higher && value - higher >= margin) addFlag(flags, index, name, 'spike');
