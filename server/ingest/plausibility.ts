@@ -84,7 +84,7 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
     for (let index = 0; index <= count; index += 1) {
       const value = values[offset + index]!;
       const previous = follows[index] === 1 ? values[offset + index - 1]! : Number.NaN;
-      const measured = value === value;
+      const measured = !Number.isNaN(value);
       const continues = runLength > 0 && runStart + runLength === index && previous === value;
       if (!continues || !measured || value < floor) {
         if (runLength >= stuckHours)

@@ -78,16 +78,14 @@ export function stationStore(database: SqlDatabase): StationStore {
   return {
     upsertStations: (rows) => write(rows),
     stations: () =>
-      all
-        .all()
-        .map((record) => ({
-          id: record.id,
-          name: record.name,
-          lon: record.lon,
-          lat: record.lat,
-          unitId: record.unit_id,
-          simulated: record.simulated === 1,
-        })),
+      all.all().map((record) => ({
+        id: record.id,
+        name: record.name,
+        lon: record.lon,
+        lat: record.lat,
+        unitId: record.unit_id,
+        simulated: record.simulated === 1,
+      })),
   };
 }
 
