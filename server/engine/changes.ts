@@ -5,6 +5,21 @@ export function ifChanged<Value>(previous: Value | undefined, next: Value): Valu
   return JSON.stringify(previous) === JSON.stringify(next) ? undefined : next;
 }
 
+/**
+ * Whether two values serialise to the same JSON (what a client would receive). Most fields are strings,
+ * finite numbers, booleans or null, compared directly; anything else (objects, NaN) is serialised.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const plain = (value: unknown) =>
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value));
+  if (plain(a) && plain(b)) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Per row that changed: its id and only the fields whose value changed (a lean delta). */
 export function changedRows<Row extends { id: string }>(
   previous: readonly Row[] | undefined,
@@ -21,7 +36,7 @@ export function changedRows<Row extends { id: string }>(
     const change: Partial<Row> & { id: string } = { id: row.id } as Partial<Row> & { id: string };
     let changed = false;
     for (const key of Object.keys(row) as (keyof Row)[]) {
-      if (JSON.stringify(row[key]) === JSON.stringify(old[key])) continue;
+      if (sameJson(row[key], old[key])) continue;
       change[key] = row[key];
       changed = true;
     }

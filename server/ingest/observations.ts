@@ -107,7 +107,9 @@ function validate(rawRows: readonly unknown[], now: number): IngestResult<Observ
 
 /**
  * Stores a batch of station-hours all or nothing: valid rows, known stations, plausibility flags computed
- * over each station's stored neighbourhood (a re-flagged earlier hour is rewritten too).
+ * over each station's stored neighbourhood (a re-flagged earlier hour is rewritten too). The write is one
+ * statement batch; call it inside `store.transaction` for the neighbourhood read and the write to be one
+ * (ingest's service does, with the audit entry: no nested savepoint, whose journal costs a page per station).
  */
 export function ingestObservations(
   store: Store,
@@ -146,29 +148,23 @@ export function ingestObservations(
     receivedAt: now,
     source,
   }));
-  return accepted(
-    store.transaction((): ObservationIngestResult => {
-      const { rows: toWrite, stored } = withFlags(context.recent, incoming);
-      const written = store.writeObservations(toWrite, stored);
-      const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
-      const changedIncoming = written.changed.filter((row) =>
-        incomingKeys.has(`${row.station}@${row.time}`),
-      ).length;
-      return {
-        accepted: incoming.length,
-        inserted: written.inserted,
-        replaced: written.replaced,
-        unchanged: incoming.length - changedIncoming,
-        flagged: toWrite
-          .filter(
-            (row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0,
-          )
-          .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
-        changed: written.changed,
-        received: incoming.map((row) => ({ station: row.station, time: row.time })),
-      };
-    }),
-  );
+  const { rows: toWrite, stored } = withFlags(context.recent, incoming);
+  const written = store.writeObservations(toWrite, stored);
+  const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
+  const changedIncoming = written.changed.filter((row) =>
+    incomingKeys.has(`${row.station}@${row.time}`),
+  ).length;
+  return accepted({
+    accepted: incoming.length,
+    inserted: written.inserted,
+    replaced: written.replaced,
+    unchanged: incoming.length - changedIncoming,
+    flagged: toWrite
+      .filter((row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0)
+      .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
+    changed: written.changed,
+    received: incoming.map((row) => ({ station: row.station, time: row.time })),
+  });
 }
 
 /** How far a new hour can change an earlier verdict: a stuck run of 6 hours, a spike's neighbour. */
@@ -184,28 +180,69 @@ function withFlags(
 ): { rows: ObservationRow[]; stored: Map<string, ObservationRow> } {
   const byStation = rowsByStation(incoming);
   let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
-  for (const row of incoming) [first, last] = [Math.min(first, row.time), Math.max(last, row.time)];
+  for (const row of incoming) {
+    if (row.time < first) first = row.time;
+    if (row.time > last) last = row.time;
+  }
   // Read twice the reach so a stuck run crossing the reach is seen whole enough (≥ 6 hours) not to be unflagged.
   const storedByStation = recent.read([...byStation.keys()], first - 2 * reach, last + 2 * reach);
-  const stored = new Map<string, ObservationRow>();
+  const storedRows = new Map<string, ObservationRow>();
   const result: ObservationRow[] = [];
   for (const [station, rows] of byStation) {
-    const timeline = new Map<number, { row: ObservationRow; before?: ObservationRow }>();
-    for (const row of storedByStation.get(station) ?? []) timeline.set(row.time, { row, before: row });
-    for (const row of rows) timeline.set(row.time, { row, before: timeline.get(row.time)?.before });
-    const series = [...timeline.values()].sort((a, b) => a.row.time - b.row.time);
-    const flags = flagSeries(series.map((entry) => entry.row));
-    series.forEach(({ row, before }, index) => {
+    const { series, before } = mergedTimeline(storedByStation.get(station) ?? [], rows);
+    const flags = flagSeries(series);
+    for (let index = 0; index < series.length; index += 1) {
+      const row = series[index]!;
       const rowFlags = flags[index]!;
-      if (row !== before) {
+      const stored = before[index];
+      if (row !== stored) {
         // An incoming row is this request's own object: its flags are set in place.
         row.flags = rowFlags;
         result.push(row);
       } else if (row.time >= first - reach && row.time <= last + reach && !sameFlags(row.flags, rowFlags)) {
         result.push({ ...row, flags: rowFlags });
-      } else return;
-      if (before) stored.set(`${station}@${row.time}`, before);
-    });
+      } else continue;
+      if (stored) storedRows.set(`${station}@${row.time}`, stored);
+    }
   }
-  return { rows: result, stored };
+  return { rows: result, stored: storedRows };
+}
+
+const byTime = (a: ObservationRow, b: ObservationRow) => a.time - b.time;
+
+function sortedByTime(rows: ObservationRow[]): ObservationRow[] {
+  for (let index = 1; index < rows.length; index += 1)
+    if (rows[index]!.time < rows[index - 1]!.time) return rows.sort(byTime);
+  return rows;
+}
+
+/**
+ * One station's rows by time: the stored ones, with this request's rows in place of those they replace;
+ * `before[i]` is the stored row at series[i]'s hour, if any. Both lists are usually in time order already.
+ */
+function mergedTimeline(
+  storedRows: ObservationRow[],
+  incomingRows: ObservationRow[],
+): { series: ObservationRow[]; before: (ObservationRow | undefined)[] } {
+  const stored = sortedByTime(storedRows);
+  const incoming = sortedByTime(incomingRows);
+  const series: ObservationRow[] = [];
+  const before: (ObservationRow | undefined)[] = [];
+  let [s, i] = [0, 0];
+  while (s < stored.length || i < incoming.length) {
+    const old = stored[s];
+    const row = incoming[i];
+    if (row === undefined || (old !== undefined && old.time < row.time)) {
+      series.push(old!);
+      before.push(old);
+      s += 1;
+    } else {
+      const replaces = old !== undefined && old.time === row.time;
+      series.push(row);
+      before.push(replaces ? old : undefined);
+      if (replaces) s += 1;
+      i += 1;
+    }
+  }
+  return { series, before };
 }

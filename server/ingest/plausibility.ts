@@ -41,49 +41,73 @@ function addFlag(flags: (Flags | undefined)[], index: number, name: Species, fla
   entry[name] = [...(entry[name] ?? []), flag];
 }
 
+/** Scratch for flagSeries, grown as needed: an hourly request of the network calls it once per station. */
+let scratch = { values: new Float64Array(6 * 64), follows: new Uint8Array(64), size: 64 };
+
+// The columns below are filled by name in this order (named reads: one shape, no keyed lookups).
+if (speciesOrder.join() !== 'so2,no2,pm10,pm25,co,o3') throw new Error('species order changed');
+
 /**
  * Flags every value of one station's hourly series (sorted by time) with the checks it fails, index by
- * index (`{}` for a clean row). Runs one species at a time over its values read once.
+ * index (`{}` for a clean row). The values are read once into one column per species (NaN: not measured),
+ * then each species is checked over its column.
  */
 export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
-  const flags: (Flags | undefined)[] = new Array(rows.length);
   const count = rows.length;
+  const flags: (Flags | undefined)[] = new Array(count);
+  if (scratch.size < count + 1) {
+    const size = 2 * (count + 1);
+    scratch = { values: new Float64Array(6 * size), follows: new Uint8Array(size), size };
+  }
+  const { values, follows, size } = scratch;
   // follows[i]: row i is the hour right after row i − 1 (a gap breaks runs and spike neighbourhoods).
-  const follows = new Array<boolean>(count);
-  for (let index = 0; index < count; index += 1)
-    follows[index] = index > 0 && rows[index]!.time - rows[index - 1]!.time === HOUR;
-  const values = new Array<number | null>(count);
-  for (const name of speciesOrder) {
-    for (let index = 0; index < count; index += 1) values[index] = rows[index]!.values[name];
+  for (let index = 0; index < count; index += 1) {
+    const row = rows[index]!;
+    follows[index] = index > 0 && row.time - rows[index - 1]!.time === HOUR ? 1 : 0;
+    const { so2, no2, pm10, pm25, co, o3 } = row.values;
+    values[index] = so2 ?? Number.NaN;
+    values[size + index] = no2 ?? Number.NaN;
+    values[2 * size + index] = pm10 ?? Number.NaN;
+    values[3 * size + index] = pm25 ?? Number.NaN;
+    values[4 * size + index] = co ?? Number.NaN;
+    values[5 * size + index] = o3 ?? Number.NaN;
+  }
+  follows[count] = 0;
+  for (let column = 0; column < speciesOrder.length; column += 1) {
+    const name = speciesOrder[column]!;
+    const [floor, maximum, margin] = [stuckFloor[name], physicalMaximum[name], spikeMargin[name]];
+    const offset = column * size;
+    values[offset + count] = Number.NaN;
     // The current run of equal values at or above the stuck floor: its first index and length.
     let runStart = 0;
     let runLength = 0;
     for (let index = 0; index <= count; index += 1) {
-      const value = index < count ? values[index]! : null;
-      const previous = index < count && follows[index] ? values[index - 1]! : null;
+      const value = values[offset + index]!;
+      const previous = follows[index] === 1 ? values[offset + index - 1]! : Number.NaN;
+      const measured = !Number.isNaN(value);
       const continues = runLength > 0 && runStart + runLength === index && previous === value;
-      if (!continues || value === null || value < stuckFloor[name]) {
+      if (!continues || !measured || value < floor) {
         if (runLength >= stuckHours)
           for (let member = runStart; member < runStart + runLength; member += 1)
             addFlag(flags, member, name, 'stuck');
         runLength = 0;
       }
-      if (value === null) continue;
+      if (!measured) continue;
       if (value < 0) addFlag(flags, index, name, 'negative');
-      if (value > physicalMaximum[name]) addFlag(flags, index, name, 'beyond-physical-bounds');
-      const next = index + 1 < count && follows[index + 1] ? values[index + 1]! : null;
-      if (previous !== null && next !== null) {
-        const higher = Math.max(previous, next);
-        if (value >= spikeRatio * higher && value - higher >= spikeMargin[name])
-          addFlag(flags, index, name, 'spike');
-      }
-      if (value >= stuckFloor[name]) {
+      if (value > maximum) addFlag(flags, index, name, 'beyond-physical-bounds');
+      const next = follows[index + 1] === 1 ? values[offset + index + 1]! : Number.NaN;
+      // NaN on either side (not measured, a gap, the series' ends) fails both comparisons: no spike.
+      const higher = Math.max(previous, next);
+      if (value >= spikeRatio * higher && value - higher >= margin) addFlag(flags, index, name, 'spike');
+      if (value >= floor) {
         if (runLength === 0) runStart = index;
         runLength += 1;
       }
     }
   }
-  return Array.from(flags, (entry) => entry ?? {});
+  const result = new Array<Flags>(count);
+  for (let index = 0; index < count; index += 1) result[index] = flags[index] ?? {};
+  return result;
 }
 
 /** Same flags, species by species and in the same order (a re-flagged row is rewritten only when they differ). */

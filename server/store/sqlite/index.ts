@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { auditKey } from './audit-anchor';
+import { walCheckpointer, walPagesBeforeInlineCheckpoint } from './checkpointer';
 import { composeStore } from './compose';
 import { migrate } from './migrations';
 
@@ -13,18 +14,32 @@ import { migrate } from './migrations';
  */
 export function createStore(dataDir: string, options: { auditKey?: string } = {}): Store {
   mkdirSync(dataDir, { recursive: true });
-  const database = new Database(join(dataDir, 'tianshan.db'));
+  const file = join(dataDir, 'tianshan.db');
+  const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Checkpoints run on their own thread after each commit (./checkpointer.ts), not inside a request's commit.
+  database.pragma(`wal_autocheckpoint = ${walPagesBeforeInlineCheckpoint}`);
   migrate(database);
-  return composeStore(database, {
+  const checkpointer = walCheckpointer(file);
+  const store = composeStore(database, {
     kind: 'sqlite',
     dataDir,
     auditKey: auditKey(dataDir, options.auditKey),
     adoptAuditHead: false,
     probe: () => database.prepare('SELECT 1').get() !== undefined,
-    close: () => database.close(),
+    close: () => {
+      checkpointer.close();
+      database.close();
+    },
   });
+  const { transaction } = store;
+  store.transaction = (fn) => {
+    const result = transaction(fn);
+    if (!database.inTransaction) checkpointer.nudge();
+    return result;
+  };
+  return store;
 }

@@ -81,57 +81,48 @@ export function observationStore(
     )
     .raw();
 
-  const write = database.transaction(
-    (
-      rows: readonly ObservationRow[],
-      known?: ReadonlyMap<string, ObservationRow>,
-    ): ObservationWriteResult => {
-      const result: ObservationWriteResult = { inserted: 0, replaced: 0, changed: [] };
-      const pending: unknown[] = [];
-      for (const row of rows) {
-        let before: ObservationRow | null;
-        if (known) before = known.get(`${row.station}@${row.time}`) ?? null;
-        else {
-          const existing = select.get(row.station, row.time);
-          before = existing ? toRow(existing) : null;
-        }
-        if (before && sameContent(before, row)) continue;
-        const { so2, no2, pm10, pm25, co, o3 } = row.values;
-        const flags = JSON.stringify(row.flags);
-        if (before) {
-          update.run(so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source, row.station, row.time);
-          result.replaced += 1;
-          logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
-        } else {
-          pending.push(
-            row.station,
-            row.time,
-            so2,
-            no2,
-            pm10,
-            pm25,
-            co,
-            o3,
-            flags,
-            row.receivedAt,
-            row.source,
-          );
-          if (pending.length === insertBatch * fieldsPerRow) {
-            insertMany.run(pending);
-            pending.length = 0;
-          }
-          result.inserted += 1;
-        }
-        result.changed.push(row);
+  const writeRows = (
+    rows: readonly ObservationRow[],
+    known?: ReadonlyMap<string, ObservationRow>,
+  ): ObservationWriteResult => {
+    const result: ObservationWriteResult = { inserted: 0, replaced: 0, changed: [] };
+    const pending: unknown[] = [];
+    for (const row of rows) {
+      let before: ObservationRow | null;
+      if (known) before = known.get(`${row.station}@${row.time}`) ?? null;
+      else {
+        const existing = select.get(row.station, row.time);
+        before = existing ? toRow(existing) : null;
       }
-      for (let offset = 0; offset < pending.length; offset += fieldsPerRow)
-        insert.run(pending.slice(offset, offset + fieldsPerRow));
-      return result;
-    },
-  );
+      if (before && sameContent(before, row)) continue;
+      const { so2, no2, pm10, pm25, co, o3 } = row.values;
+      const flags = JSON.stringify(row.flags);
+      if (before) {
+        update.run(so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source, row.station, row.time);
+        result.replaced += 1;
+        logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
+      } else {
+        pending.push(row.station, row.time, so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source);
+        if (pending.length === insertBatch * fieldsPerRow) {
+          insertMany.run(pending);
+          pending.length = 0;
+        }
+        result.inserted += 1;
+      }
+      result.changed.push(row);
+    }
+    for (let offset = 0; offset < pending.length; offset += fieldsPerRow)
+      insert.run(pending.slice(offset, offset + fieldsPerRow));
+    return result;
+  };
+  const write = database.transaction(writeRows);
 
   return {
-    writeObservations: (rows, known) => write(rows, known),
+    // Inside the caller's transaction (ingest's, with its audit entry) the rows go in without a savepoint of
+    // their own: SQLite copies every page first changed under a savepoint to a statement journal, a page per
+    // station for an hourly request. The enclosing transaction keeps the write all or nothing.
+    writeObservations: (rows, known) =>
+      database.inTransaction ? writeRows(rows, known) : write(rows, known),
     observationsBetween(from, to, stations) {
       if (!stations) return allRange.all(from, to).map(toRow);
       // Many stations over a short range (an hourly request of the network): one pass over the time index.

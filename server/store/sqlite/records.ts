@@ -70,23 +70,22 @@ export function stationStore(database: SqlDatabase): StationStore {
   const write = database.transaction((rows: Parameters<StationStore['upsertStations']>[0]) => {
     for (const row of rows) upsert.run({ ...row, simulated: row.simulated ? 1 : 0 });
   });
+  // Prepared once: every observation request reads the list (the caller's prefecture, known stations).
+  const all = database.prepare<
+    [],
+    { id: string; name: string; lon: number; lat: number; unit_id: string | null; simulated: number }
+  >('SELECT * FROM stations ORDER BY id');
   return {
     upsertStations: (rows) => write(rows),
     stations: () =>
-      database
-        .prepare<
-          [],
-          { id: string; name: string; lon: number; lat: number; unit_id: string | null; simulated: number }
-        >('SELECT * FROM stations ORDER BY id')
-        .all()
-        .map((record) => ({
-          id: record.id,
-          name: record.name,
-          lon: record.lon,
-          lat: record.lat,
-          unitId: record.unit_id,
-          simulated: record.simulated === 1,
-        })),
+      all.all().map((record) => ({
+        id: record.id,
+        name: record.name,
+        lon: record.lon,
+        lat: record.lat,
+        unitId: record.unit_id,
+        simulated: record.simulated === 1,
+      })),
   };
 }
 
