@@ -138,7 +138,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use(clientRouter());
   app.use(errorHandler(logger));
 
-  const http = createHttpServer(app);
+  // Node closes an idle kept-alive connection after 5 s; a reverse proxy (or a client whose request was
+  // queued behind a busy event loop) that reuses it at that moment gets a reset. Outlast the usual proxy
+  // idle timeout (60 s) instead.
+  const http = createHttpServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, app);
   const io = new SocketServer(http, liveServerOptions);
   cluster.attach(io);
   const live = attachLive({
