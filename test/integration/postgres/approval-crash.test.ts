@@ -77,7 +77,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await warningOn(server, sessions.commander, proposed.id)).toEqual(reviewed);
       const watching = liveClient(server.url, 'kizilsu');
       const snapshot = await eventually('a snapshot', () =>
-        watching.received.find((entry) => entry.kind === 'snapshot'),
+        watching.received.find((entry) => entry.kind === 'snapshot') ?? null,
       );
       expect(snapshot.message.state.warnings).toEqual([
         expect.objectContaining({ id: proposed.id, status: 'under-approval', proposedLevel: 'red' }),
