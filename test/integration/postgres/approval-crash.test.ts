@@ -76,8 +76,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       // Exactly where it was: the review present once, nothing lost or doubled; the sessions survive too.
       expect(await warningOn(server, sessions.commander, proposed.id)).toEqual(reviewed);
       const watching = liveClient(server.url, 'kizilsu');
-      const snapshot = await eventually('a snapshot', () =>
-        watching.received.find((entry) => entry.kind === 'snapshot') ?? null,
+      const snapshot = await eventually(
+        'a snapshot',
+        () => watching.received.find((entry) => entry.kind === 'snapshot') ?? null,
       );
       expect(snapshot.message.state.warnings).toEqual([
         expect.objectContaining({ id: proposed.id, status: 'under-approval', proposedLevel: 'red' }),
