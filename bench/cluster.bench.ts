@@ -33,7 +33,7 @@ const hour = 3_600_000;
 const firstHour = Date.parse('2019-01-01T01:00:00+08:00');
 
 /** What the client process reports per delta once every client has it: its stations and the arrival times. */
-type Arrival = { seq: number; ids: string[]; times: number[] };
+type Arrival = { seq: number; ids: string[]; bytes: number; times: number[] };
 
 function preciseNow(): number {
   return performance.timeOrigin + performance.now();
@@ -66,6 +66,8 @@ async function runClients(urls: string[], count: number): Promise<void> {
           const entry = arrivals.get(delta.seq) ?? {
             seq: delta.seq,
             ids: delta.stations.map((station) => station.id),
+            // Measured once per delta: every client gets the same payload.
+            bytes: Buffer.byteLength(JSON.stringify(delta)),
             times: [],
           };
           entry.times.push(at);
@@ -171,32 +173,47 @@ function startClients(urls: string[]) {
   };
 }
 
-/** Per request, every client's latency to the first delta carrying one of its stations; null when missing. */
-function latencies(requests: Sent[], arrivals: Arrival[]): { values: number[]; missing: number } {
+/**
+ * Per request, every client's latency to the first delta after it that carries one of its stations, the
+ * sizes of those deltas, and the deliveries that never came.
+ */
+function latencies(
+  requests: Sent[],
+  arrivals: Arrival[],
+): { values: number[]; bytes: number[]; missing: number; lastArrival: number } {
   const ordered = [...arrivals].sort((a, b) => a.seq - b.seq);
   const values: number[] = [];
+  const bytes: number[] = [];
   let missing = 0;
+  let lastArrival = 0;
   for (const request of requests) {
-    const first = ordered.find((arrival) => arrival.ids.some((id) => request.ids.has(id)));
+    const first = ordered.find(
+      (arrival) =>
+        Math.min(...arrival.times) > request.sentAt && arrival.ids.some((id) => request.ids.has(id)),
+    );
     if (!first) {
       missing += clientCount;
       continue;
     }
     for (const time of first.times) values.push(time - request.sentAt);
+    bytes.push(first.bytes);
+    lastArrival = Math.max(lastArrival, ...first.times);
     missing += clientCount - first.times.length;
   }
-  return { values, missing };
+  return { values, bytes, missing, lastArrival };
 }
 
 function line(what: string, requests: Sent[], arrivals: Arrival[], seconds: number): string {
-  const { values, missing } = latencies(requests, arrivals);
+  const { values, bytes, missing, lastArrival } = latencies(requests, arrivals);
+  const delivering = (lastArrival - requests[0]!.sentAt) / 1000;
   const acks = requests.flatMap((request) => (request.ackMs === null ? [] : [request.ackMs]));
   const rows = requests.reduce((sum, request) => sum + request.rows, 0);
   return (
     `  ${what}: ${requests.length} requests, ${rows} readings in ${seconds.toFixed(1)} s (${(rows / seconds).toFixed(0)} readings/s acknowledged); ` +
     `ack p50 ${percentile(acks, 50).toFixed(0)} ms p99 ${percentile(acks, 99).toFixed(0)} ms; ` +
     `ingest→client p50 ${percentile(values, 50).toFixed(0)} ms p99 ${percentile(values, 99).toFixed(0)} ms ` +
-    `over ${values.length} deliveries${missing ? `, ${missing} missing` : ''}`
+    `over ${values.length} deliveries${missing ? ` (${missing} not delivered within a minute)` : ''}, ` +
+    `${(values.length / delivering).toFixed(0)} deliveries/s; delta p50 ${(percentile(bytes, 50) / 1000).toFixed(0)} kB`
   );
 }
 
