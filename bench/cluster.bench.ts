@@ -61,6 +61,8 @@ async function runClients(urls: string[], count: number): Promise<void> {
           forceNew: true,
         });
         socket.on('connect', () => socket.emit('join', { jurisdiction: 'ili' }));
+        // A client the server dropped (a missed heartbeat on a saturated machine) rejoins and is counted.
+        socket.on('disconnect', () => process.send?.({ kind: 'disconnect' }));
         socket.on('delta', (delta: { seq: number; stations: { id: string }[] }) => {
           const at = preciseNow();
           const entry = arrivals.get(delta.seq) ?? {
@@ -153,16 +155,19 @@ function startClients(urls: string[]) {
     },
   );
   const arrivals: Arrival[] = [];
+  let disconnects = 0;
   const ready = new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
     child.on('message', (message: { kind: string; snapshotBytes?: number } & Arrival) => {
       if (message.kind === 'ready') resolve(message.snapshotBytes!);
       if (message.kind === 'delta') arrivals.push(message);
+      if (message.kind === 'disconnect') disconnects += 1;
     });
   });
   return {
     ready,
     arrivals,
+    disconnects: () => disconnects,
     flush: () => child.send({ kind: 'flush' }),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -264,7 +269,7 @@ async function run(name: string, environment: Record<string, string>, processes:
         'the burst at every client',
         () => latencies([sent], clients.arrivals).missing === 0,
         120_000,
-      );
+      ).catch(() => clients.flush());
     }
     const burstSeconds = (preciseNow() - burstStart) / 1000;
 
@@ -305,6 +310,8 @@ async function run(name: string, environment: Record<string, string>, processes:
         streamSecondsTaken,
       ),
     );
+    if (clients.disconnects() > 0)
+      console.log(`  ${clients.disconnects()} client connections dropped by the server and rejoined`);
     console.log(
       `  load average ${loadavg()
         .map((load) => load.toFixed(1))
