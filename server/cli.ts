@@ -39,7 +39,15 @@ const environment = environmentSchema
   .pick({ DATA_DIR: true, AUDIT_KEY: true, DATABASE_URL: true })
   .safeParse(process.env);
 if (!environment.success) fail(problems(environment.error, 'environment '));
-const store = openStore({
+function open(settings: Parameters<typeof openStore>[0]) {
+  try {
+    return openStore(settings);
+  } catch (error) {
+    // An unreachable database is not a broken chain: exit 2 with the reason, never 1.
+    return fail(`cannot open the store: ${(error as Error).message}`);
+  }
+}
+const store = open({
   dataDir: resolve(environment.data.DATA_DIR),
   auditKey: environment.data.AUDIT_KEY,
   databaseUrl: environment.data.DATABASE_URL,

@@ -71,7 +71,11 @@ export type Session = {
   request: (path: string, init?: RequestInit) => Promise<Response>;
 };
 
-export async function login(server: RunningServer, username: string, password: string): Promise<Session> {
+export async function login(
+  server: Pick<RunningServer, 'url'>,
+  username: string,
+  password: string,
+): Promise<Session> {
   const response = await fetch(`${server.url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

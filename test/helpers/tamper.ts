@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { TestServer } from './server';
 
 /**
  * Someone with direct access to the database: an UPDATE of the audit log is refused by its append-only
@@ -9,7 +8,7 @@ import type { TestServer } from './server';
  * in its detail.
  */
 export async function rewriteAuditEntry(
-  server: TestServer,
+  server: { dataDir: string; databaseUrl?: string | undefined },
   seq: number,
   from: string,
   to: string,

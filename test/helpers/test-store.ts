@@ -8,7 +8,11 @@ export const testStoreKind = process.env.TEST_STORE === 'postgres' ? 'postgres' 
 
 /** In the `postgres` project, a new empty database on the project's PostgreSQL; otherwise undefined. */
 export async function testDatabaseUrl(): Promise<string | undefined> {
-  if (testStoreKind !== 'postgres') return undefined;
+  return testStoreKind === 'postgres' ? createTestDatabase() : undefined;
+}
+
+/** A new empty database on the `postgres` project's PostgreSQL (test/helpers/postgres-setup.ts). */
+export async function createTestDatabase(): Promise<string> {
   const admin = inject('postgresAdminUrl');
   const name = `test_${process.pid}_${Date.now()}_${++databases}`;
   const client = new pg.Client(admin);

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { accountsFor, login, startTestServer } from '../server';
+import { storeReader, type TableSnapshot } from './store-reader';
 import {
   type Fuzz,
   type FuzzRequest,
@@ -54,41 +52,22 @@ export async function startFuzz(): Promise<Fuzz> {
     headers: { 'content-type': 'text/csv' },
     body: 'warm-up',
   });
+  const reader = await storeReader(server);
   return {
     server,
+    reader,
     sessions,
     warningId: warning.id,
     rssAtStart: process.memoryUsage().rss,
     statuses: new Map(),
-    close: () => server.stop(),
+    close: async () => {
+      await reader.close();
+      await server.stop();
+    },
   };
 }
 
-type Snapshot = { tables: Map<string, string>; auditSeq: number };
-
-function snapshot(database: Database.Database): Snapshot {
-  const tables = new Map<string, string>();
-  // What a refusal writes by design: its audit entry, and a failed sign-in's count for the login limit.
-  const names = database
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit', 'login_attempts')",
-    )
-    .all();
-  for (const { name } of names) {
-    const rows = database
-      .prepare(`SELECT * FROM "${name}"`)
-      .all()
-      .map((row) => JSON.stringify(row))
-      .sort();
-    tables.set(name, createHash('sha256').update(rows.join('\n')).digest('hex'));
-  }
-  const { seq } = database
-    .prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM audit')
-    .get()!;
-  return { tables, auditSeq: seq };
-}
-
-function changedTables(before: Snapshot, after: Snapshot): string[] {
+function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
   return [...after.tables].filter(([name, hash]) => before.tables.get(name) !== hash).map(([name]) => name);
 }
 
@@ -140,72 +119,65 @@ function watchHealth(fuzz: Fuzz): { stop: () => Promise<string | null> } {
 
 /** Sends one request and checks every property; returns what went wrong, or null. */
 export async function probe(fuzz: Fuzz, target: FuzzTarget, request: FuzzRequest): Promise<string | null> {
-  const database = new Database(join(fuzz.server.dataDir, 'tianshan.db'), { readonly: true });
-  try {
-    const before = snapshot(database);
-    const headers: Record<string, string> = {};
-    if (request.contentType) headers['content-type'] = request.contentType;
-    if (request.fileName !== undefined) headers['x-file-name'] = encodeURIComponent(request.fileName);
-    if (request.caller === 'feeder') headers.authorization = `Bearer ${feederKey}`;
-    if (request.caller === 'office' || request.caller === 'ili-office') {
-      const session = fuzz.sessions[request.caller];
-      headers.cookie = session.cookie;
-      headers['x-csrf-token'] = session.csrfToken;
-    }
-    const limit = target.fileImport ? importLimitMs : requestLimitMs;
-    const started = performance.now();
-    const heartbeat = watchHealth(fuzz);
-    const answer = await fetch(`${fuzz.server.url}${request.path}`, {
-      method: request.method,
-      headers,
-      body: request.method === 'DELETE' ? undefined : (request.body as BodyInit | undefined),
-      signal: AbortSignal.timeout(limit),
-    }).then(
-      async (response) => ({ response, text: await response.text() }),
-      (error: Error) => error,
-    );
-    const stalled = await heartbeat.stop();
-    if (stalled) return `the server stalled: ${stalled}, during ${describe(request)}`;
-    if (answer instanceof Error)
-      return `no answer within ${limit} ms (${answer.message}) to ${describe(request)}`;
-    const { response, text } = answer;
-    const seen = fuzz.statuses.get(target.name) ?? new Map<number, number>();
-    fuzz.statuses.set(target.name, seen.set(response.status, (seen.get(response.status) ?? 0) + 1));
-    const elapsed = performance.now() - started;
-    if (elapsed > limit) return `answered after ${elapsed.toFixed(0)} ms: ${describe(request)}`;
-    if (response.status >= 500) return `${response.status} ${text} for ${describe(request)}`;
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      if (response.status !== 204)
-        return `${response.status} answered with a body that is not JSON: ${text.slice(0, 200)}`;
-    }
-    const after = snapshot(database);
-    const changed = changedTables(before, after);
-    if (response.status >= 400) {
-      if (changed.length > 0)
-        return `${response.status} but tables ${changed.join(', ')} changed, for ${describe(request)}`;
-      const audited = database
-        .prepare<[number], { action: string }>('SELECT action FROM audit WHERE seq > ?')
-        .all(before.auditSeq)
-        .filter(({ action }) => !auditedRefusal.test(action));
-      if (audited.length > 0)
-        return `${response.status} but the audit gained ${audited.map(({ action }) => action).join(', ')}: ${describe(request)}`;
-    } else {
-      const effect = changed.length > 0 || (target.noOp?.(body) ?? false);
-      if (!effect)
-        return `${response.status} ${text.slice(0, 200)} changed nothing, for ${describe(request)}`;
-      if (target.effect && !target.effect(body))
-        return `${response.status} ${text.slice(0, 200)} without the effect it reports, for ${describe(request)}`;
-    }
-    const rss = process.memoryUsage().rss;
-    if (rss - fuzz.rssAtStart > rssGrowthLimit)
-      return `RSS grew by ${Math.round((rss - fuzz.rssAtStart) / 1e6)} MB after ${describe(request)}`;
-    return null;
-  } finally {
-    database.close();
+  const before = await fuzz.reader.snapshot();
+  const headers: Record<string, string> = {};
+  if (request.contentType) headers['content-type'] = request.contentType;
+  if (request.fileName !== undefined) headers['x-file-name'] = encodeURIComponent(request.fileName);
+  if (request.caller === 'feeder') headers.authorization = `Bearer ${feederKey}`;
+  if (request.caller === 'office' || request.caller === 'ili-office') {
+    const session = fuzz.sessions[request.caller];
+    headers.cookie = session.cookie;
+    headers['x-csrf-token'] = session.csrfToken;
   }
+  const limit = target.fileImport ? importLimitMs : requestLimitMs;
+  const started = performance.now();
+  const heartbeat = watchHealth(fuzz);
+  const answer = await fetch(`${fuzz.server.url}${request.path}`, {
+    method: request.method,
+    headers,
+    body: request.method === 'DELETE' ? undefined : (request.body as BodyInit | undefined),
+    signal: AbortSignal.timeout(limit),
+  }).then(
+    async (response) => ({ response, text: await response.text() }),
+    (error: Error) => error,
+  );
+  const stalled = await heartbeat.stop();
+  if (stalled) return `the server stalled: ${stalled}, during ${describe(request)}`;
+  if (answer instanceof Error)
+    return `no answer within ${limit} ms (${answer.message}) to ${describe(request)}`;
+  const { response, text } = answer;
+  const seen = fuzz.statuses.get(target.name) ?? new Map<number, number>();
+  fuzz.statuses.set(target.name, seen.set(response.status, (seen.get(response.status) ?? 0) + 1));
+  const elapsed = performance.now() - started;
+  if (elapsed > limit) return `answered after ${elapsed.toFixed(0)} ms: ${describe(request)}`;
+  if (response.status >= 500) return `${response.status} ${text} for ${describe(request)}`;
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (response.status !== 204)
+      return `${response.status} answered with a body that is not JSON: ${text.slice(0, 200)}`;
+  }
+  const after = await fuzz.reader.snapshot();
+  const changed = changedTables(before, after);
+  if (response.status >= 400) {
+    if (changed.length > 0)
+      return `${response.status} but tables ${changed.join(', ')} changed, for ${describe(request)}`;
+    const audited = (await fuzz.reader.auditActionsAfter(before.auditSeq)).filter(
+      (action) => !auditedRefusal.test(action),
+    );
+    if (audited.length > 0)
+      return `${response.status} but the audit gained ${audited.join(', ')}: ${describe(request)}`;
+  } else {
+    const effect = changed.length > 0 || (target.noOp?.(body) ?? false);
+    if (!effect) return `${response.status} ${text.slice(0, 200)} changed nothing, for ${describe(request)}`;
+    if (target.effect && !target.effect(body))
+      return `${response.status} ${text.slice(0, 200)} without the effect it reports, for ${describe(request)}`;
+  }
+  const rss = process.memoryUsage().rss;
+  if (rss - fuzz.rssAtStart > rssGrowthLimit)
+    return `RSS grew by ${Math.round((rss - fuzz.rssAtStart) / 1e6)} MB after ${describe(request)}`;
+  return null;
 }
 
 /** After a run: the server answers its health check, with no degraded jurisdiction and the audit chain whole. */

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { Session, TestServer } from '../server';
+import type { StoreReader } from './store-reader';
 
 /**
  * Property-based probing of every write endpoint against a real server (issue 14, "make the class
@@ -32,6 +33,8 @@ export type FuzzRequest = {
 
 export type Fuzz = {
   server: TestServer;
+  /** The probe's direct look into the server's store (SQLite or PostgreSQL). */
+  reader: StoreReader;
   sessions: Record<'office' | 'ili-office', Session>;
   /** A warning proposed at set-up, so that actions on an existing warning are reached. */
   warningId: string;

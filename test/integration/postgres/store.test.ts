@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPostgresStore } from '../../../server/store/postgres';
+import { runCli } from '../../helpers/cli';
 import { eventually } from '../../helpers/cluster';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { startTestServer } from '../../helpers/server';
@@ -103,12 +104,8 @@ test('processes starting together on one empty database migrate it once and writ
   store.close();
 });
 
-function cliVerify(url: string, directory: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'audit', 'verify'], {
-    env: { ...process.env, DATABASE_URL: url, DATA_DIR: directory, AUDIT_KEY: auditKey },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: result.stdout + result.stderr };
+function cliVerify(url: string, directory: string) {
+  return runCli(['audit', 'verify'], { DATABASE_URL: url, DATA_DIR: directory, AUDIT_KEY: auditKey });
 }
 
 test('`npm run cli -- audit verify` on PostgreSQL holds, then finds one rewritten row', async () => {
@@ -127,12 +124,12 @@ test('`npm run cli -- audit verify` on PostgreSQL holds, then finds one rewritte
     storage: { kind: 'postgres', ok: true },
   });
   await server.close();
-  expect(cliVerify(server.databaseUrl!, server.dataDir)).toEqual({
+  expect(await cliVerify(server.databaseUrl!, server.dataDir)).toEqual({
     status: 0,
     output: 'audit chain holds: 3 entries\n',
   });
   await rewriteAuditEntry(server, 2, 'A2', 'B2');
-  const verdict = cliVerify(server.databaseUrl!, server.dataDir);
+  const verdict = await cliVerify(server.databaseUrl!, server.dataDir);
   expect(verdict.status).toBe(1);
   expect(verdict.output).toMatch(/BROKEN at entry 2/);
   await server.stop();
