@@ -2,15 +2,21 @@ import { type Polygonal, polygonsOf } from '../boundaries/geometry';
 
 type Position = number[];
 
-/** Squared distance from p to the segment a–b, longitudes scaled by `scale` (cos latitude). */
+/**
+ * Squared distance from p to the segment a–b, longitudes scaled by `scale` (cos latitude). Scalar
+ * arithmetic, no temporaries: it runs for every vertex of every boundary on the wall's cold start.
+ */
 function segmentDistanceSquared(p: Position, a: Position, b: Position, scale: number): number {
-  const [px, py] = [p[0]! * scale, p[1]!];
-  const [ax, ay] = [a[0]! * scale, a[1]!];
-  const [bx, by] = [b[0]! * scale, b[1]!];
-  const [dx, dy] = [bx - ax, by - ay];
+  const px = p[0]! * scale;
+  const py = p[1]!;
+  const ax = a[0]! * scale;
+  const ay = a[1]!;
+  const dx = b[0]! * scale - ax;
+  const dy = b[1]! - ay;
   const length = dx * dx + dy * dy;
   const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
-  const [ex, ey] = [ax + t * dx - px, ay + t * dy - py];
+  const ex = ax + t * dx - px;
+  const ey = ay + t * dy - py;
   return ex * ex + ey * ey;
 }
 
@@ -23,30 +29,37 @@ function simplifyRing(ring: readonly Position[], tolerance: number, scale: numbe
   const limit = tolerance * tolerance;
   // A closed ring starts and ends at the same position: split it at the position farthest from the start.
   let far = 1;
-  for (let index = 1; index < ring.length - 1; index += 1)
-    if (
-      segmentDistanceSquared(ring[index]!, ring[0]!, ring[0]!, scale) >
-      segmentDistanceSquared(ring[far]!, ring[0]!, ring[0]!, scale)
-    )
+  let farDistance = segmentDistanceSquared(ring[1]!, ring[0]!, ring[0]!, scale);
+  for (let index = 2; index < ring.length - 1; index += 1) {
+    const distance = segmentDistanceSquared(ring[index]!, ring[0]!, ring[0]!, scale);
+    if (distance > farDistance) {
       far = index;
+      farDistance = distance;
+    }
+  }
   keep[far] = 1;
-  const stack: [number, number][] = [
-    [0, far],
-    [far, ring.length - 1],
-  ];
+  // Pending spans as index pairs on a flat stack (first, last), last pushed first popped, as before.
+  const stack: number[] = [0, far, far, ring.length - 1];
   while (stack.length > 0) {
-    const [first, last] = stack.pop()!;
+    const last = stack.pop()!;
+    const first = stack.pop()!;
     let worst = -1;
     let worstDistance = limit;
+    const a = ring[first]!;
+    const b = ring[last]!;
     for (let index = first + 1; index < last; index += 1) {
-      const distance = segmentDistanceSquared(ring[index]!, ring[first]!, ring[last]!, scale);
-      if (distance > worstDistance) [worst, worstDistance] = [index, distance];
+      const distance = segmentDistanceSquared(ring[index]!, a, b, scale);
+      if (distance > worstDistance) {
+        worst = index;
+        worstDistance = distance;
+      }
     }
     if (worst < 0) continue;
     keep[worst] = 1;
-    stack.push([first, worst], [worst, last]);
+    stack.push(first, worst, worst, last);
   }
-  const kept = ring.filter((_, index) => keep[index] === 1);
+  const kept: Position[] = [];
+  for (let index = 0; index < ring.length; index += 1) if (keep[index] === 1) kept.push(ring[index]!);
   return kept.length >= 4 ? kept : [...ring];
 }
 
