@@ -131,24 +131,32 @@ function evaluateLevel(
     if (first < 0) first = index;
     last = index;
   }
-  if (first < 0) {
-    return {
-      level: rule.level,
-      holds: false,
-      firstWindowEnd: null,
-      lastWindowEnd: null,
-      explanation: explainMiss(rule, series, fromIndex, toIndex),
-    };
-  }
+  if (first < 0)
+    return explainedWhenRead(
+      { level: rule.level, holds: false, firstWindowEnd: null, lastWindowEnd: null },
+      () => explainMiss(rule, series, fromIndex, toIndex),
+    );
   const firstEnd = windowEndAt(series, first);
   const lastEnd = windowEndAt(series, last);
-  return {
-    level: rule.level,
-    holds: true,
-    firstWindowEnd: firstEnd,
-    lastWindowEnd: lastEnd,
-    explanation: explainHold(rule, series, firstEnd, lastEnd),
-  };
+  return explainedWhenRead(
+    { level: rule.level, holds: true, firstWindowEnd: firstEnd, lastWindowEnd: lastEnd },
+    () => explainHold(rule, series, firstEnd, lastEnd),
+  );
+}
+
+/**
+ * A level's explanation, written the first time it is read (an ordinary enumerable property to every
+ * reader): the engine grades every unit each tick and reads only the recommended level's.
+ */
+function explainedWhenRead(
+  fields: Omit<LevelEvaluation, 'explanation'>,
+  explain: () => Explanation,
+): LevelEvaluation {
+  let explanation: Explanation | undefined;
+  return Object.defineProperty(fields, 'explanation', {
+    enumerable: true,
+    get: () => (explanation ??= explain()),
+  }) as LevelEvaluation;
 }
 
 function recommendationExplanation(
