@@ -4,7 +4,7 @@ import type { Explanation } from '../state/schema';
 import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
 import { dustExplanation, excludeDust, type Period } from './dust';
-import { type Episode, holdsBetween, levelsFrom, mergedEpisodes, scanStart } from './episodes';
+import { type Episode, holdsFromScanStart, levelsFrom, mergedEpisodes } from './episodes';
 import { explainHold, explainMiss } from './explain-level';
 import { capitalise, formatHour, levelName } from './format';
 import { type HeavyDayEvaluation, heavyDay } from './heavy-day';
@@ -63,8 +63,13 @@ export function evaluateUnit(
   const { series, excluded } = excludeDust(input, dustPeriods);
   const fromIndex = Math.max(0, indexOf(series, now) - (options.lookbackHours ?? 0));
   const toIndex = series.values.length - 1;
-  const first = scanStart(plan.grading, series, fromIndex, plan.adjustment.merge.gapHours);
-  const holds = holdsBetween(plan.grading, series, first, toIndex);
+  const { first, holds } = holdsFromScanStart(
+    plan.grading,
+    series,
+    fromIndex,
+    toIndex,
+    plan.adjustment.merge.gapHours,
+  );
   const levels = plan.grading.map((rule, index) =>
     evaluateLevel(rule, series, holds[index]!, first, fromIndex, toIndex),
   );
