@@ -34,6 +34,7 @@ describe('toBeijingIso', () => {
     for (let ms = Date.parse('2013-01-01T00:00:00Z'); ms < Date.parse('2041-01-01T00:00:00Z'); ms += HOUR)
       if (toBeijingIso(ms) !== toBeijingIsoByDate(ms)) expect(toBeijingIso(ms)).toBe(toBeijingIsoByDate(ms));
     for (const edge of [-8 * HOUR, 253_402_300_800_000 - 8 * HOUR])
-      for (let ms = edge - 2000; ms <= edge + 2000; ms += 1) expect(toBeijingIso(ms)).toBe(toBeijingIsoByDate(ms));
+      for (let ms = edge - 2000; ms <= edge + 2000; ms += 1)
+        expect(toBeijingIso(ms)).toBe(toBeijingIsoByDate(ms));
   });
 });

@@ -78,9 +78,7 @@ export function dustWindows(
       dustLikely({
         pm25: read ? read.pm25Daily[index]! : (windows.mean24h('pm25', start + index * HOUR) ?? Number.NaN),
         pm10: windows.mean24h('pm10', start + index * HOUR) ?? Number.NaN,
-        primaryPollutants: read
-          ? read.primary[index]!
-          : windows.dailyPrimaryPollutants(start + index * HOUR),
+        primaryPollutants: read ? read.primary[index]! : windows.dailyPrimaryPollutants(start + index * HOUR),
       }),
   );
 }

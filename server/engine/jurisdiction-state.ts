@@ -29,8 +29,8 @@ import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { EngineData, WindowsView } from './data';
 import { stationState } from './station-state';
-import { forecastHours, type UnitSeries, unitSeries } from './unit-series';
 import { gradeUnit } from './unit-evaluation';
+import { forecastHours, type UnitSeries, unitSeries } from './unit-series';
 import { unitState } from './unit-state';
 
 export type StateInputs = {
@@ -191,7 +191,9 @@ export function jurisdictionState(
   const dailySeries = new Map([...seriesByUnit].map(([id, input]) => [id, input.series] as const));
   const confirmedDust = new Map(plan.unitIds.map((id) => [id, dustPeriodsFor(book, id)] as const));
   const grades = new Map(
-    plan.unitIds.map((id) => [id, gradeUnit(plan, seriesByUnit.get(id)!, now, confirmedDust.get(id)!)] as const),
+    plan.unitIds.map(
+      (id) => [id, gradeUnit(plan, seriesByUnit.get(id)!, now, confirmedDust.get(id)!)] as const,
+    ),
   );
   const graded: UnitState[] = plan.unitIds.map((id) => {
     const stationIds = data.unitStations.get(id) ?? [];

@@ -72,7 +72,8 @@ export function gradeUnit(
       ? 'suspected'
       : 'none';
   const confirmedDustOnly = suspected.length === 0;
-  if (dust !== 'suspected') return { evaluation, dust, explanation: evaluation.explanation, confirmedDustOnly };
+  if (dust !== 'suspected')
+    return { evaluation, dust, explanation: evaluation.explanation, confirmedDustOnly };
   const section = plan.dust.section;
   return {
     evaluation,
