@@ -61,7 +61,46 @@ export function isWholeHour(ms: number): boolean {
   return ms % HOUR === 0;
 }
 
-/** Formats an instant as ISO 8601 in Beijing time, e.g. 2019-01-05T13:00:00+08:00. */
-export function toBeijingIso(ms: number): string {
+/** toBeijingIso through Date#toISOString: the reference, and the path for instants outside 1970–9999. */
+export function toBeijingIsoByDate(ms: number): string {
   return `${new Date(ms + BEIJING_OFFSET).toISOString().slice(0, 19)}+08:00`;
+}
+
+const DAY = 24 * HOUR;
+/** 10000-01-01T00:00:00Z: from here toISOString writes an expanded year. */
+const YEAR_10000 = 253_402_300_800_000;
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : `${value}`;
+}
+
+/**
+ * Formats an instant as ISO 8601 in Beijing time, e.g. 2019-01-05T13:00:00+08:00. The engine formats
+ * thousands per tick (explanations), so whole milliseconds of 1970–9999 are formatted by arithmetic
+ * (days to civil date, H. Hinnant's algorithm) instead of through a Date: the same text.
+ */
+export function toBeijingIso(ms: number): string {
+  const local = ms + BEIJING_OFFSET;
+  if (!Number.isInteger(local) || local < 0 || local >= YEAR_10000) return toBeijingIsoByDate(ms);
+  const days = Math.floor(local / DAY);
+  const seconds = Math.floor((local - days * DAY) / 1000);
+  // Civil date from days since 1970-01-01, in 400-year eras starting on 1 March.
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(seconds / 3600);
+  const minute = Math.floor((seconds % 3600) / 60);
+  return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(seconds % 60)}+08:00`;
 }

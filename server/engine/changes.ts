@@ -5,17 +5,21 @@ export function ifChanged<Value>(previous: Value | undefined, next: Value): Valu
   return JSON.stringify(previous) === JSON.stringify(next) ? undefined : next;
 }
 
+function plain(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
 /**
  * Whether two values serialise to the same JSON (what a client would receive). Most fields are strings,
  * finite numbers, booleans or null, compared directly; anything else (objects, NaN) is serialised.
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  const plain = (value: unknown) =>
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value));
   if (plain(a) && plain(b)) return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,4 +1,4 @@
-import { editionFor, iaqi, type StationWindows } from '../../shared/aqi';
+import { editionFor, iaqi, type Species, type StationWindows } from '../../shared/aqi';
 import { dustLikely } from '../../shared/rules';
 import { HOUR } from '../../shared/time';
 
@@ -54,20 +54,31 @@ function remember(windows: StationWindows, hour: number, verdict: Verdict): void
 }
 
 /**
+ * What the caller read already for the windows from start to end (the unit's series): per window, the
+ * PM2.5 24 h mean (NaN when none) and the daily primary pollutants.
+ */
+export type WindowsRead = { pm25Daily: ArrayLike<number>; primary: readonly (readonly Species[])[] };
+
+/**
  * Per window end from start to end (hourly): whether the window looks like sand and dust, by its means
  * (PM10 primary, low PM2.5/PM10) or because most of its hours with both PM values are dust-like. A dust
  * storm's 24-hour means can hide it (A3: PM10 off the analyser's scale for 9 hours while PM2.5 reads
  * 1,821 µg/m³), its hours do not.
  */
-export function dustWindows(windows: StationWindows, start: number, end: number): boolean[] {
+export function dustWindows(
+  windows: StationWindows,
+  start: number,
+  end: number,
+  read?: WindowsRead,
+): boolean[] {
   windows.rate(start, end, 'daily');
   return mostlyDustWindows(windows, start, end).map(
     (mostly, index) =>
       mostly ||
       dustLikely({
-        pm25: windows.mean24h('pm25', start + index * HOUR) ?? Number.NaN,
+        pm25: read ? read.pm25Daily[index]! : (windows.mean24h('pm25', start + index * HOUR) ?? Number.NaN),
         pm10: windows.mean24h('pm10', start + index * HOUR) ?? Number.NaN,
-        primaryPollutants: windows.dailyPrimaryPollutants(start + index * HOUR),
+        primaryPollutants: read ? read.primary[index]! : windows.dailyPrimaryPollutants(start + index * HOUR),
       }),
   );
 }

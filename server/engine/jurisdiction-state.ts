@@ -29,6 +29,7 @@ import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import type { EngineData, WindowsView } from './data';
 import { stationState } from './station-state';
+import { gradeUnit } from './unit-evaluation';
 import { forecastHours, type UnitSeries, unitSeries } from './unit-series';
 import { unitState } from './unit-state';
 
@@ -188,11 +189,16 @@ export function jurisdictionState(
     plan.unitIds.map((id) => [id, unitSeries(id, view.unit(id), data.forecasts, now)] as const),
   );
   const dailySeries = new Map([...seriesByUnit].map(([id, input]) => [id, input.series] as const));
+  const confirmedDust = new Map(plan.unitIds.map((id) => [id, dustPeriodsFor(book, id)] as const));
+  const grades = new Map(
+    plan.unitIds.map(
+      (id) => [id, gradeUnit(plan, seriesByUnit.get(id)!, now, confirmedDust.get(id)!)] as const,
+    ),
+  );
   const graded: UnitState[] = plan.unitIds.map((id) => {
     const stationIds = data.unitStations.get(id) ?? [];
     const newestHour = data.unitNewestAtOrBefore(id, now);
     return unitState(
-      plan,
       {
         id,
         windows: view.unit(id),
@@ -206,7 +212,7 @@ export function jurisdictionState(
         series: seriesByUnit.get(id)!,
         issuedLevel: higherLevel(unitLevel(book, id, now), responseFloor(book, id, now)),
         regionFloor: 'none',
-        confirmedDust: dustPeriodsFor(book, id),
+        graded: grades.get(id)!,
       },
       now,
     );
@@ -232,7 +238,8 @@ export function jurisdictionState(
       ...plan.unitIds.map((id) => ({
         target: { kind: 'unit' as const, unitId: id },
         series: dailySeries.get(id)!,
-        dustPeriods: dustPeriodsFor(book, id),
+        dustPeriods: confirmedDust.get(id)!,
+        ...(grades.get(id)!.confirmedDustOnly ? { evaluation: grades.get(id)!.evaluation } : {}),
         floor: floorByUnit.get(id) ?? 'none',
         regionCover: coverLevel.get(id) ?? 'none',
       })),

@@ -44,7 +44,16 @@ function touchesLastDay(periods: readonly Period[], now: number): boolean {
   return periods.some((period) => period.from <= now && period.to >= now - 23 * HOUR);
 }
 
-export type GradedUnit = { evaluation: UnitEvaluation; dust: DustStatus; explanation: Explanation };
+export type GradedUnit = {
+  evaluation: UnitEvaluation;
+  dust: DustStatus;
+  explanation: Explanation;
+  /**
+   * No suspected dust: `evaluation` is evaluateUnit over the confirmed periods alone, the same the compliance
+   * flags ask for (pm25Daily changes only its heavyDay), so they may reuse it.
+   */
+  confirmedDustOnly: boolean;
+};
 
 export function gradeUnit(
   plan: Plan,
@@ -62,11 +71,14 @@ export function gradeUnit(
     : touchesLastDay(suspected, now)
       ? 'suspected'
       : 'none';
-  if (dust !== 'suspected') return { evaluation, dust, explanation: evaluation.explanation };
+  const confirmedDustOnly = suspected.length === 0;
+  if (dust !== 'suspected')
+    return { evaluation, dust, explanation: evaluation.explanation, confirmedDustOnly };
   const section = plan.dust.section;
   return {
     evaluation,
     dust,
+    confirmedDustOnly,
     explanation: {
       zh: `疑似沙尘（首要污染物PM10，PM2.5/PM10比值低），待办公室确认；沙尘天气不适用本预案，相关窗口不参与预警分级（${section}）。${evaluation.explanation.zh}`,
       en: `Likely sand and dust (PM10 primary, low PM2.5/PM10 ratio), awaiting the office's confirmation; dust is outside the plan, so these windows are not graded (${section}). ${evaluation.explanation.en}`,

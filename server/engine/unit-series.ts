@@ -50,7 +50,7 @@ export function unitSeries(
     published: observed.published.slice(0, historyHours + 1),
     missing: observed.missing.slice(0, historyHours + 1),
     pm25Daily,
-    dustWindows: dustWindows(windows, start, now),
+    dustWindows: dustWindows(windows, start, now, { pm25Daily, primary }),
     primary,
   };
 }

@@ -1,11 +1,9 @@
 import type { StationWindows } from '../../shared/aqi';
 import type { WarningLevel } from '../../shared/levels';
-import type { Plan } from '../../shared/plans';
-import type { Period } from '../../shared/rules/dust';
 import type { UnitState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import { isStale } from './station-state';
-import { gradeUnit } from './unit-evaluation';
+import type { GradedUnit } from './unit-evaluation';
 import type { UnitSeries } from './unit-series';
 
 export type UnitInputs = {
@@ -19,13 +17,13 @@ export type UnitInputs = {
   series: UnitSeries;
   issuedLevel: WarningLevel;
   regionFloor: WarningLevel;
-  confirmedDust: readonly Period[];
+  /** gradeUnit of `series` at now with the unit's confirmed dust. */
+  graded: GradedUnit;
 };
 
 /** One unit's row of the live state (shared/state/schema.ts): its AQI, grading and freshness at now. */
-export function unitState(plan: Plan, inputs: UnitInputs, now: number): UnitState {
-  const graded = gradeUnit(plan, inputs.series, now, inputs.confirmedDust);
-  const { newestHour, series, windows } = inputs;
+export function unitState(inputs: UnitInputs, now: number): UnitState {
+  const { graded, newestHour, series, windows } = inputs;
   const index = newestHour === null ? -1 : Math.round((newestHour - series.series.start) / HOUR);
   const observed = index >= 0 && index <= series.series.lastObservedIndex;
   return {

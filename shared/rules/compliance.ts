@@ -4,7 +4,7 @@ import type { Explanation } from '../state/schema';
 import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
 import type { Period } from './dust';
-import { evaluateUnit } from './evaluate-unit';
+import { evaluateUnit, type UnitEvaluation } from './evaluate-unit';
 import { capitalise, formatHour, levelName, withArticle } from './format';
 import { ruleHolds } from './grading';
 import { approvedLevel, levelInForce, openWarnings, responseFloor, unitLevel } from './lifecycle/queries';
@@ -17,6 +17,8 @@ export type ComplianceSubject = {
   target: WarningTarget;
   series: DailySeries;
   dustPeriods?: readonly Period[];
+  /** evaluateUnit of `series` at now with `dustPeriods`, when the caller has it already (any pm25Daily). */
+  evaluation?: UnitEvaluation;
   /**
    * The regional floor on this subject: Ili, the level of a region it belongs to (grounds for its own
    * warning at up to that level); Kizilsu, the autonomous region's regional warning (3.3.2), which the
@@ -155,7 +157,8 @@ function requiredStart(
   subject: ComplianceSubject,
   now: number,
 ): { level: IssuedLevel; since: number; first: number; explanation: Explanation; external: boolean } | null {
-  const evaluation = evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
+  const evaluation =
+    subject.evaluation ?? evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
   const own = evaluation.recommendedLevel;
   const episode = evaluation.episode;
   const ownDue =

@@ -2,43 +2,50 @@ import { levelRank, type WarningLevel } from '../levels';
 import type { GradingRule } from '../plans/grading-schema';
 import type { DailySeries } from './daily-series';
 import { windowEndAt } from './daily-series';
-import { levelAt, ruleHolds } from './grading';
+import { ruleHolds } from './grading';
 
 /** A run of window ends whose level is above 'none'; `first`/`last` are series indices. */
 export type Episode = { first: number; last: number; level: WarningLevel; parts: number };
 
 /**
- * Where grading must start for the episode reaching `fromIndex` to be whole: walk back until `gapHours`
- * clean window ends in a row (nothing before them can merge into it) or the series start.
+ * Whether each rule holds at each window end from `first` to `last`: holds[rule][index − first], where
+ * `first` is where grading must start for the episode reaching `fromIndex` to be whole: walking back until
+ * `gapHours` clean window ends in a row (no rule holds: nothing before them can merge into it) or the series
+ * start. The walk's verdicts are kept, not graded again.
  */
-export function scanStart(
+export function holdsFromScanStart(
   rules: readonly GradingRule[],
   series: DailySeries,
   fromIndex: number,
-  gapHours: number,
-): number {
-  let start = Math.min(fromIndex, series.values.length);
-  let clean = 0;
-  while (start > 0 && clean < gapHours) {
-    start -= 1;
-    clean = levelAt(rules, series, windowEndAt(series, start)) === 'none' ? clean + 1 : 0;
-  }
-  return start;
-}
-
-/** Whether each rule holds at each window end from `first` to `last`: holds[rule][index − first]. */
-export function holdsBetween(
-  rules: readonly GradingRule[],
-  series: DailySeries,
-  first: number,
   last: number,
-): Uint8Array[] {
-  return rules.map((rule) => {
+  gapHours: number,
+): { first: number; holds: Uint8Array[] } {
+  const walkFrom = Math.min(fromIndex, series.values.length);
+  const walked = new Uint8Array(rules.length * walkFrom);
+  let first = walkFrom;
+  let clean = 0;
+  while (first > 0 && clean < gapHours) {
+    first -= 1;
+    let any = false;
+    for (let rule = 0; rule < rules.length; rule += 1) {
+      const holds = ruleHolds(rules[rule]!, series, windowEndAt(series, first));
+      walked[rule * walkFrom + first] = holds ? 1 : 0;
+      any ||= holds;
+    }
+    clean = any ? 0 : clean + 1;
+  }
+  const holds = rules.map((rule, ruleIndex) => {
     const holds = new Uint8Array(Math.max(0, last - first + 1));
     for (let index = first; index <= last; index += 1)
-      holds[index - first] = ruleHolds(rule, series, windowEndAt(series, index)) ? 1 : 0;
+      holds[index - first] =
+        index < walkFrom
+          ? walked[ruleIndex * walkFrom + index]!
+          : ruleHolds(rule, series, windowEndAt(series, index))
+            ? 1
+            : 0;
     return holds;
   });
+  return { first, holds };
 }
 
 /** The level at each end: the highest rule holding there (DOMAIN.md). */

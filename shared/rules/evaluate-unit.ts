@@ -4,7 +4,7 @@ import type { Explanation } from '../state/schema';
 import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
 import { dustExplanation, excludeDust, type Period } from './dust';
-import { type Episode, holdsBetween, levelsFrom, mergedEpisodes, scanStart } from './episodes';
+import { type Episode, holdsFromScanStart, levelsFrom, mergedEpisodes } from './episodes';
 import { explainHold, explainMiss } from './explain-level';
 import { capitalise, formatHour, levelName } from './format';
 import { type HeavyDayEvaluation, heavyDay } from './heavy-day';
@@ -63,8 +63,13 @@ export function evaluateUnit(
   const { series, excluded } = excludeDust(input, dustPeriods);
   const fromIndex = Math.max(0, indexOf(series, now) - (options.lookbackHours ?? 0));
   const toIndex = series.values.length - 1;
-  const first = scanStart(plan.grading, series, fromIndex, plan.adjustment.merge.gapHours);
-  const holds = holdsBetween(plan.grading, series, first, toIndex);
+  const { first, holds } = holdsFromScanStart(
+    plan.grading,
+    series,
+    fromIndex,
+    toIndex,
+    plan.adjustment.merge.gapHours,
+  );
   const levels = plan.grading.map((rule, index) =>
     evaluateLevel(rule, series, holds[index]!, first, fromIndex, toIndex),
   );
@@ -131,24 +136,32 @@ function evaluateLevel(
     if (first < 0) first = index;
     last = index;
   }
-  if (first < 0) {
-    return {
-      level: rule.level,
-      holds: false,
-      firstWindowEnd: null,
-      lastWindowEnd: null,
-      explanation: explainMiss(rule, series, fromIndex, toIndex),
-    };
-  }
+  if (first < 0)
+    return explainedWhenRead(
+      { level: rule.level, holds: false, firstWindowEnd: null, lastWindowEnd: null },
+      () => explainMiss(rule, series, fromIndex, toIndex),
+    );
   const firstEnd = windowEndAt(series, first);
   const lastEnd = windowEndAt(series, last);
-  return {
-    level: rule.level,
-    holds: true,
-    firstWindowEnd: firstEnd,
-    lastWindowEnd: lastEnd,
-    explanation: explainHold(rule, series, firstEnd, lastEnd),
-  };
+  return explainedWhenRead(
+    { level: rule.level, holds: true, firstWindowEnd: firstEnd, lastWindowEnd: lastEnd },
+    () => explainHold(rule, series, firstEnd, lastEnd),
+  );
+}
+
+/**
+ * A level's explanation, written the first time it is read (an ordinary enumerable property to every
+ * reader): the engine grades every unit each tick and reads only the recommended level's.
+ */
+function explainedWhenRead(
+  fields: Omit<LevelEvaluation, 'explanation'>,
+  explain: () => Explanation,
+): LevelEvaluation {
+  let explanation: Explanation | undefined;
+  return Object.defineProperty(fields, 'explanation', {
+    enumerable: true,
+    get: () => (explanation ??= explain()),
+  }) as LevelEvaluation;
 }
 
 function recommendationExplanation(

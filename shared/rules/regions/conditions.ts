@@ -30,8 +30,21 @@ export function conditionsAt(rule: GradingRule, grid: Grid, t: number): Conditio
   });
 }
 
-/** False when no unit at all exceeds a window's threshold: no average can then exceed it either. */
+/**
+ * False when no unit at all exceeds a window's threshold: no average can then exceed it either. Loops
+ * rather than closures: called for every condition of every window end of every tick.
+ */
 export function anyUnitCouldMeet(condition: Condition, grid: Grid): boolean {
-  const reachable = (window: Window) => grid.maxByHour[window.hour]! > window.threshold;
-  return condition.sustained.every(reachable) && condition.groups.every((group) => group.some(reachable));
+  const { maxByHour } = grid;
+  for (const window of condition.sustained) if (!(maxByHour[window.hour]! > window.threshold)) return false;
+  for (const group of condition.groups) {
+    let some = false;
+    for (const window of group)
+      if (maxByHour[window.hour]! > window.threshold) {
+        some = true;
+        break;
+      }
+    if (!some) return false;
+  }
+  return true;
 }

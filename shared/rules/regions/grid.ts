@@ -1,6 +1,6 @@
 import type { GradingRule } from '../../plans/grading-schema';
 import { HOUR } from '../../time';
-import { type DailySeries, valueAt } from '../daily-series';
+import { type DailySeries, indexOf } from '../daily-series';
 
 /**
  * Every node's daily AQI on one hourly grid: value(node, hour) = values[node * hours + hour], NaN when
@@ -36,8 +36,12 @@ export function buildGrid(
   ids.forEach((id, node) => {
     const series = seriesByUnit.get(id);
     if (!series) return;
+    // valueAt(series, start + hour * HOUR) for hour-aligned series (all are), its index of hour 0 found once.
+    const first = indexOf(series, start);
+    const length = series.values.length;
     for (let hour = 0; hour < hours; hour += 1) {
-      const value = valueAt(series, start + hour * HOUR);
+      const index = first + hour;
+      const value = index >= 0 && index < length ? series.values[index]! : Number.NaN;
       values[node * hours + hour] = value;
       if (value > maxByHour[hour]!) maxByHour[hour] = value;
     }
