@@ -12,11 +12,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
-import { loadEpisodes, realStations } from '../server/replay/episodes';
-import { episodeHours } from '../server/replay/simulate-hours';
-import { simulatedStations } from '../server/replay/simulated';
-import type { StationRow } from '../server/store/types';
 import { startTestServer } from '../test/helpers/server';
+import { scaledEpisode } from './scaled-episode';
 
 const feederKey = 'bench-live-feeder-key-0123456789';
 const clientCounts = [500, 2000] as const;
@@ -83,42 +80,15 @@ async function runClients(url: string, count: number): Promise<void> {
 }
 
 /** 200 Ili stations: the replay's 31 (3 real, 28 simulated), each repeated at its site with a scaled series. */
-function benchStations(): { stations: StationRow[]; source: Map<string, { of: string; factor: number }> } {
-  const base = [...realStations(), ...simulatedStations()].filter(
-    (station) => !station.unitId?.startsWith('653'),
-  );
-  const stations: StationRow[] = [];
-  const source = new Map<string, { of: string; factor: number }>();
-  for (let index = 0; index < stationCount; index += 1) {
-    const of = base[index % base.length]!;
-    const copy = Math.floor(index / base.length);
-    const id = copy === 0 ? of.id : `${of.id}-B${copy}`;
-    stations.push({ ...of, id, name: copy === 0 ? of.name : `${of.name}${copy}` });
-    source.set(id, { of: of.id, factor: 1 + 0.04 * (copy - 3) });
-  }
-  return { stations, source };
-}
-
 function episodeRows() {
-  const { stations, source } = benchStations();
-  const hours = episodeHours(loadEpisodes().get('E3')!);
-  const times = [...hours.keys()].sort((a, b) => a - b);
+  const { stations, times, valuesAt } = scaledEpisode(stationCount);
   const rowsOf = (from: number, count: number) =>
-    times.slice(from, from + count).flatMap((time) => {
-      const byStation = new Map((hours.get(time) ?? []).map((row) => [row.station, row.values]));
-      return stations.flatMap((station) => {
-        const { of, factor } = source.get(station.id)!;
-        const values = byStation.get(of);
-        if (!values) return [];
-        const scaled = Object.fromEntries(
-          Object.entries(values).map(([species, value]) => [
-            species,
-            value === null ? null : Math.round(value * factor * 10) / 10,
-          ]),
-        );
-        return [{ station: station.id, time: new Date(time).toISOString(), ...scaled }];
-      });
-    });
+    times.slice(from, from + count).flatMap((time) =>
+      stations.flatMap((station) => {
+        const values = valuesAt(station.id, time);
+        return values ? [{ station: station.id, time: new Date(time).toISOString(), ...values }] : [];
+      }),
+    );
   return { stations, times, rowsOf };
 }
 

@@ -9,11 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type TickChange } from '../server/engine/engine';
-import { loadEpisodes, realStations } from '../server/replay/episodes';
-import { episodeHours } from '../server/replay/simulate-hours';
-import { simulatedStations } from '../server/replay/simulated';
 import { createStore } from '../server/store/sqlite';
-import type { ObservationRow, StationRow } from '../server/store/types';
+import type { ObservationRow } from '../server/store/types';
+import { scaledEpisode } from './scaled-episode';
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
@@ -22,38 +20,13 @@ const hoursToTick = Number(args.find((arg, index) => index !== outIndex + 1 && /
 const stationCount = 200;
 const warmHours = 51;
 
-function benchStations(): { stations: StationRow[]; factor: Map<string, { of: string; factor: number }> } {
-  const base = [...realStations(), ...simulatedStations()].filter(
-    (station) => !station.unitId?.startsWith('653'),
-  );
-  const stations: StationRow[] = [];
-  const factor = new Map<string, { of: string; factor: number }>();
-  for (let index = 0; index < stationCount; index += 1) {
-    const of = base[index % base.length]!;
-    const copy = Math.floor(index / base.length);
-    const id = copy === 0 ? of.id : `${of.id}-B${copy}`;
-    stations.push({ ...of, id, name: copy === 0 ? of.name : `${of.name}${copy}` });
-    factor.set(id, { of: of.id, factor: 1 + 0.04 * (copy - 3) });
-  }
-  return { stations, factor };
-}
-
-const { stations, factor } = benchStations();
-const hours = episodeHours(loadEpisodes().get('E3')!);
-const times = [...hours.keys()].sort((a, b) => a - b);
+const { stations, times, valuesAt } = scaledEpisode(stationCount);
 function rowsAt(time: number): ObservationRow[] {
-  const byStation = new Map((hours.get(time) ?? []).map((row) => [row.station, row.values]));
   return stations.flatMap((station) => {
-    const source = factor.get(station.id)!;
-    const values = byStation.get(source.of);
-    if (!values) return [];
-    const scaled = Object.fromEntries(
-      Object.entries(values).map(([species, value]) => [
-        species,
-        value === null ? null : Math.round(value * source.factor * 10) / 10,
-      ]),
-    ) as ObservationRow['values'];
-    return [{ station: station.id, time, values: scaled, flags: {}, receivedAt: time, source: 'bench' }];
+    const values = valuesAt(station.id, time);
+    return values
+      ? [{ station: station.id, time, values, flags: {}, receivedAt: time, source: 'bench' }]
+      : [];
   });
 }
 
