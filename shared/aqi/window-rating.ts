@@ -79,10 +79,7 @@ export function rateRange(
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
       const record = ((from + offset) & mask) << strideShift;
-      records[record + field.hourlyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
-      records[record + field.hourlyPrimary] = summary.primaryMask;
-      records[record + field.hourlyMissing] = summary.missingMask;
-      records[record + field.rated] = records[record + field.rated]! | hourlyKind;
+      storeReport(records, record, summary, false);
     }
   }
   if ((kinds & dailyKind) === 0) return;
@@ -100,10 +97,7 @@ export function rateRange(
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
     const record = ((from + offset) & mask) << strideShift;
-    records[record + field.dailyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
-    records[record + field.dailyPrimary] = summary.primaryMask;
-    records[record + field.dailyMissing] = summary.missingMask;
-    records[record + field.rated] = records[record + field.rated]! | dailyKind;
+    storeReport(records, record, summary, true);
   }
 }
 
@@ -122,32 +116,37 @@ function rateSlot(
   unmonitoredMask: number,
   summary: ReportSummary,
 ): void {
-  const { records } = windows;
   const slot = hour & windows.ring.mask;
-  const record = slot << strideShift;
-  if (kinds & hourlyKind) {
-    const hourly = rules.hourly;
-    for (let position = 0; position < hourly.length; position += 1) {
-      const index = hourly[position]!;
-      slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, false);
-    }
-    summarizeReport(rules, hourly, slotSubIndices, 0, 1, unmonitoredMask, summary);
-    records[record + field.hourlyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
-    records[record + field.hourlyPrimary] = summary.primaryMask;
-    records[record + field.hourlyMissing] = summary.missingMask;
-    records[record + field.rated] = records[record + field.rated]! | hourlyKind;
+  if (kinds & hourlyKind) rateSlotReport(windows, rules, rules.hourly, slot, false, unmonitoredMask, summary);
+  if (kinds & dailyKind) rateSlotReport(windows, rules, rules.daily, slot, true, unmonitoredMask, summary);
+}
+
+/** One report of one hour: its indicators' sub-indices at the slot, summarised and stored. */
+function rateSlotReport(
+  windows: WindowStore,
+  rules: CompiledRules,
+  indicators: Int8Array,
+  slot: number,
+  daily: boolean,
+  unmonitoredMask: number,
+  summary: ReportSummary,
+): void {
+  for (let position = 0; position < indicators.length; position += 1) {
+    const index = indicators[position]!;
+    slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, daily);
   }
-  if ((kinds & dailyKind) === 0) return;
-  const daily = rules.daily;
-  for (let position = 0; position < daily.length; position += 1) {
-    const index = daily[position]!;
-    slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, true);
-  }
-  summarizeReport(rules, daily, slotSubIndices, 0, 1, unmonitoredMask, summary);
-  records[record + field.dailyAqi] = Number.isNaN(summary.aqi) ? notAvailable : summary.aqi;
-  records[record + field.dailyPrimary] = summary.primaryMask;
-  records[record + field.dailyMissing] = summary.missingMask;
-  records[record + field.rated] = records[record + field.rated]! | dailyKind;
+  summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
+  storeReport(windows.records, slot << strideShift, summary, daily);
+}
+
+/** A rated report into an hour's record: its AQI, primary pollutants, missing indicators and rated bit. */
+function storeReport(records: Float64Array, record: number, summary: ReportSummary, daily: boolean): void {
+  records[record + (daily ? field.dailyAqi : field.hourlyAqi)] = Number.isNaN(summary.aqi)
+    ? notAvailable
+    : summary.aqi;
+  records[record + (daily ? field.dailyPrimary : field.hourlyPrimary)] = summary.primaryMask;
+  records[record + (daily ? field.dailyMissing : field.hourlyMissing)] = summary.missingMask;
+  records[record + field.rated] = records[record + field.rated]! | (daily ? dailyKind : hourlyKind);
 }
 
 function fillColumn(
