@@ -7,6 +7,9 @@ import { Worker } from 'node:worker_threads';
  */
 export const walPagesBeforeInlineCheckpoint = 20_000;
 
+/** How long close() waits for the thread; past it (a thread that died mid-checkpoint) the writer closes anyway. */
+const closeWaitMs = 10_000;
+
 // Plain CommonJS for an eval worker (no TypeScript hooks needed): its own connection to the same file,
 // synchronous=FULL like the writer's, so a checkpoint never lets the WAL be reused before the file is synced.
 const workerSource = `
@@ -18,6 +21,9 @@ database.pragma('busy_timeout = 5000');
 parentPort.on('message', (message) => {
   if (message === 'close') {
     database.close();
+    const closed = new Int32Array(workerData.closed);
+    Atomics.store(closed, 0, 1);
+    Atomics.notify(closed, 0);
     parentPort.close();
     return;
   }
@@ -41,10 +47,16 @@ export function walCheckpointer(file: string) {
   let again = false;
   let closed = false;
   let failed = false;
+  // Set by the thread once its connection is closed, so that close() can wait for it without an event loop.
+  const threadClosed = new Int32Array(new SharedArrayBuffer(4));
 
   function start(): Worker {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const started = new Worker(workerSource, { eval: true, execArgv: [], workerData: { file, driver } });
+    const started = new Worker(workerSource, {
+      eval: true,
+      execArgv: [],
+      workerData: { file, driver, closed: threadClosed.buffer },
+    });
     started.on('message', () => {
       running = false;
       if (again && !closed) nudge();
@@ -74,9 +86,17 @@ export function walCheckpointer(file: string) {
 
   return {
     nudge,
+    /**
+     * Waits (a checkpoint's length at most) until the thread's connection is closed: the writer's connection,
+     * closed next, is then the last one, so the WAL is folded back and removed before close() returns and
+     * nothing writes to the directory afterwards.
+     */
     close(): void {
       closed = true;
-      worker?.postMessage('close');
+      if (worker) {
+        worker.postMessage('close');
+        Atomics.wait(threadClosed, 0, 0, closeWaitMs);
+      }
       worker = null;
     },
   };
