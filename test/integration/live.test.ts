@@ -3,34 +3,15 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ClientToServerEvents, Delta, ServerToClientEvents, Snapshot } from '../../shared/live/events';
 import { deltaSchema, type Explanations, explanationsSchema, snapshotSchema } from '../../shared/live/events';
 import { startTestServer } from '../helpers/server';
+import { hourEnd as hour, postStationHours } from '../helpers/station-hours';
 
 const feederKey = 'live-test-feeder-key-0123456789';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
 let server: Awaited<ReturnType<typeof startTestServer>>;
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-function hour(index: number): string {
-  return new Date(Date.parse('2019-12-10T00:00:00+08:00') + index * 3_600_000).toISOString();
-}
-
-/** Hour h gets PM2.5 `pm25(h)`; the other species alternate so that no analyser looks stuck. */
 async function ingest(from: number, count: number, pm25: (hour: number) => number) {
-  const observations = Array.from({ length: count }, (_, offset) => ({
-    station: '2703A',
-    time: hour(from + offset),
-    pm25: pm25(from + offset),
-    pm10: (from + offset) % 2 === 0 ? 210 : 190,
-    so2: 10,
-    no2: (from + offset) % 2 === 0 ? 22 : 18,
-    co: 1.0,
-    o3: (from + offset) % 2 === 0 ? 18 : 22,
-  }));
-  const response = await fetch(`${server.url}/api/observations`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ observations }),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  await postStationHours(server.url, feederKey, from, count, pm25);
 }
 
 function next<Name extends 'snapshot' | 'delta'>(client: Client, name: Name) {

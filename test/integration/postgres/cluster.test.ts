@@ -13,6 +13,7 @@ import {
 } from '../../helpers/cluster';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { startRedis, type TestRedis } from '../../helpers/redis';
+import { hourEnd as hour, postStationHours } from '../../helpers/station-hours';
 
 /** Issue 19: two server processes on one PostgreSQL and one Redis. */
 const feederKey = 'cluster-test-feeder-key-0123456789';
@@ -23,27 +24,8 @@ let redis: TestRedis;
 const processes: ServerProcess[] = [];
 const clients: LiveClient[] = [];
 
-function hour(index: number): string {
-  return new Date(Date.parse('2019-12-10T00:00:00+08:00') + index * 3_600_000).toISOString();
-}
-
-async function ingest(server: ServerProcess, from: number, count: number, pm25: number): Promise<void> {
-  const observations = Array.from({ length: count }, (_, offset) => ({
-    station: '2703A',
-    time: hour(from + offset),
-    pm25: pm25 + ((from + offset) % 2) * 20,
-    pm10: (from + offset) % 2 === 0 ? 210 : 190,
-    so2: 10,
-    no2: (from + offset) % 2 === 0 ? 22 : 18,
-    co: 1.0,
-    o3: (from + offset) % 2 === 0 ? 18 : 22,
-  }));
-  const response = await fetch(`${server.url}/api/observations`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ observations }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
+function ingest(server: ServerProcess, from: number, count: number, pm25: number): Promise<void> {
+  return postStationHours(server.url, feederKey, from, count, (hour) => pm25 + (hour % 2) * 20);
 }
 
 const deltas = (client: LiveClient) =>
