@@ -93,5 +93,5 @@ export {
   warningEventSchema,
   warningTargetSchema,
 } from './lifecycle/schema';
-export { emptyBook, targetKey, type Warning, type WarningBook } from './lifecycle/state';
+export { emptyBook, targetKey, targetOfKey, type Warning, type WarningBook } from './lifecycle/state';
 export { type LiftingCheck, liftingCondition } from './lifting';

@@ -272,6 +272,10 @@ describe('the wall during the real December 2019 episode, with warnings in force
     expect(await page.getByTestId('external-warning').textContent()).toContain('自治区橙色区域预警');
     expect(await page.getByTestId('external-response').textContent()).toContain('州级响应未启动');
     expect(await page.getByTestId('changes').textContent()).toContain('自治区发布橙色区域预警');
+    // The response due is a decision waiting, listed with how long it has been due (plan §7).
+    const due = page.getByTestId('decisions-due');
+    expect(Number(await due.getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(await due.textContent()).toMatch(/达到启动条件但未启动.*阿图什市.*已持续\d+小时/);
     expect(await warningTreatmentShare(page, '653001')).toBeGreaterThan(0.1);
     writeFileSync('test-results/wall-kizilsu.png', await page.screenshot());
   }, 120_000);

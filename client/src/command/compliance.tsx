@@ -1,4 +1,5 @@
 import type { UnitListing } from '../../../shared/api/responses';
+import { targetOfKey } from '../../../shared/rules/lifecycle/state';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/level-badge';
@@ -19,9 +20,9 @@ export function Compliance({
   const { language, t } = useLanguage();
   const flags = state.compliance;
   const targetName = (key: string) => {
-    const [kind, id = ''] = key.split(/:(.*)/);
-    if (kind === 'unit') return nameOf(language, units, id);
-    return `${t('region')} ${namesOf(language, units, id.replace(/^region:/, '').split('+'))}`;
+    const target = targetOfKey(key);
+    if (target.kind === 'unit') return nameOf(language, units, target.members[0]!);
+    return `${t('region')} ${namesOf(language, units, target.members)}`;
   };
   if (flags.length === 0)
     return (

@@ -65,7 +65,7 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
               <span className="time">
                 {warning.issuedAt !== null
                   ? `${t('issuedAt')} ${beijingMinute(warning.issuedAt)}`
-                  : `${t('proposedAt')} ${beijingMinute(warning.proposedAt)} (${warning.status})`}
+                  : `${t('proposedAt')} ${beijingMinute(warning.proposedAt)} (${t(`status-${warning.status}`)})`}
               </span>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { unitById } from '../../../geo/units';
 import { ChangeStrip } from '../components/change-strip';
+import { DecisionsDue } from '../components/decisions-due';
 import { Legend } from '../components/legend';
 import { StaleStations } from '../components/stale-stations';
 import { StatusHeader } from '../components/status-header';
@@ -94,6 +95,7 @@ export function WallView() {
       )}
       <div className="wall-side" data-testid="wall-side">
         <WarningList states={inView} />
+        <DecisionsDue states={inView} />
         <StaleStations states={inView} />
         <Legend metric="hourly" visible={wallLayers} sampleLabel={null} />
       </div>

@@ -9,7 +9,7 @@ import { type WarningEvent, warningEventSchema } from './schema';
 
 type ProposeEvent = Extract<WarningEvent, { type: 'propose' }>;
 
-import { emptyBook, type WarningBook } from './state';
+import { emptyBook, targetKey, targetOfKey, type WarningBook } from './state';
 
 const t0 = Date.parse('2019-12-01T08:00:00+08:00');
 const hours = (count: number) => t0 + count * HOUR;
@@ -308,4 +308,14 @@ describe('default citations', () => {
     expect(eventCitation(plans.ili, 'override')).toBe('4.2 应急响应启动');
     expect(eventCitation(plans.ili, 'confirm-dust')).toBe('1.4 适用范围');
   });
+});
+
+test('a target key names its unit, or its region by the members the region was found with', () => {
+  expect(targetOfKey(targetKey({ kind: 'unit', unitId: '653001' }))).toEqual({
+    kind: 'unit',
+    members: ['653001'],
+  });
+  const members = ['654002', '654021', '654023'];
+  const regionId = `region:${members.join('+')}`;
+  expect(targetOfKey(targetKey({ kind: 'region', regionId, members }))).toEqual({ kind: 'region', members });
 });

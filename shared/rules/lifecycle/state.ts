@@ -93,3 +93,12 @@ export function emptyBook(planId: string): WarningBook {
 export function targetKey(target: WarningTarget): string {
   return target.kind === 'unit' ? `unit:${target.unitId}` : `region:${target.regionId}`;
 }
+
+/**
+ * What a target key names, for screens that show a compliance flag: a unit, or a region by its members
+ * (a found region's id is `region:` and its members joined by `+`, shared/rules/regions).
+ */
+export function targetOfKey(key: string): { kind: 'unit' | 'region'; members: string[] } {
+  if (key.startsWith('unit:')) return { kind: 'unit', members: [key.slice('unit:'.length)] };
+  return { kind: 'region', members: key.replace(/^region:(region:)?/, '').split('+') };
+}

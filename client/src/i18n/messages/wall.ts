@@ -38,6 +38,8 @@ export const wallMessages = {
     zh: (level: IssuedLevel) => `州级响应未启动：应启动不低于${levelZh[level]}的响应`,
     en: (level: IssuedLevel) => `Prefecture response not started: due at ${levelEn[level]} or higher`,
   },
+  decisionsDue: { zh: '待决策（预案第7章）', en: 'Decisions due (plan §7)' },
+  noDecisionsDue: { zh: '无待决事项', en: 'Nothing due' },
   unitsCount: { zh: (count: number) => `${count}个单元`, en: (count: number) => `${count} units` },
   dataTime: { zh: '数据时间', en: 'Data as of' },
   wallClock: { zh: '现在（北京时间）', en: 'Now (Beijing time)' },
