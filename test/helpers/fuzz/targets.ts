@@ -126,7 +126,10 @@ export const fuzzTargets: FuzzTarget[] = [
         'PUT',
         fc
           .oneof(stationId.valid, stationId.wild)
-          .map((id) => `/api/stations/${encodeURIComponent(String(id))}`),
+          // A path segment is text: a wild value goes in as its JSON (String() throws on a null-prototype object).
+          .map(
+            (id) => `/api/stations/${encodeURIComponent(typeof id === 'string' ? id : JSON.stringify(id))}`,
+          ),
         dataCallers,
         'application/json',
         jsonBody(
