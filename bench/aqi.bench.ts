@@ -111,7 +111,9 @@ function fullRecompute(label: string, count: number, first: number): void {
       data.recomputeAll();
       const view = data.liveView(now);
       const from = now - (rateEvery ? liveHours - 1 : 167) * HOUR;
-      for (let unit = 0; unit < count / stationsPerUnit; unit += 1) view.unit(`U${unit}`).rate(from, now);
+      // The engine rates a unit's daily windows over its look-back (unit-series.ts); every report when asked.
+      for (let unit = 0; unit < count / stationsPerUnit; unit += 1)
+        view.unit(`U${unit}`).rate(from, now, rateEvery ? undefined : 'daily');
       if (rateEvery) for (const station of stations) view.station(station.id)!.rate(from, now);
       readNow(data, stations, now);
     });

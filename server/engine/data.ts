@@ -211,7 +211,8 @@ export class EngineData {
       hours.readRange(first, liveHours, run, 0, speciesCount);
       for (let hour = 0; hour < liveHours; hour += 1)
         windows.write(first + hour * HOUR, run, hour * speciesCount);
-      windows.flush();
+      // The state reads a station's newest hour; its side panel's earlier hours are computed when asked.
+      windows.flushFrom(hours.newest);
     }
     for (const unitId of this.unitStations.keys()) this.rebuildUnit(unitId);
   }
@@ -405,7 +406,8 @@ export class EngineData {
     }
     for (let hour = 0; hour < liveHours; hour += 1)
       windows.writeMean(first + hour * HOUR, run, members.length, hour * perHour);
-    windows.flush();
+    // The state reads a unit's windows over the engine's look-back (unit-series.ts).
+    windows.flushFrom(newest - historyHours * HOUR);
   }
 }
 

@@ -10,12 +10,18 @@ export class HourRing {
   newest = Number.NaN;
   private dirtyFrom = Number.NaN;
   private dirtyTo = Number.NaN;
+  /**
+   * Windows ending before this hour are not computed (flushTail computed only the newest ones): a read
+   * there, or a slide that starts from one, recomputes from the first hour.
+   */
+  private windowsFrom = Number.NEGATIVE_INFINITY;
 
   /** retainHours is rounded up to a power of two, at least 64 so a 24-hour window always fits. */
   constructor(
     retainHours: number,
     private readonly clearHour: (hour: number) => void,
-    private readonly recompute: (from: number, to: number) => void,
+    /** Slides the windows ending from … to, hours before `floor` counting as missing. */
+    private readonly recompute: (from: number, to: number, floor: number) => void,
   ) {
     this.capacity = 2 ** Math.ceil(Math.log2(Math.max(64, retainHours)));
     this.mask = this.capacity - 1;
@@ -27,6 +33,7 @@ export class HourRing {
     this.newest = Number.NaN;
     this.dirtyFrom = Number.NaN;
     this.dirtyTo = Number.NaN;
+    this.windowsFrom = Number.NEGATIVE_INFINITY;
   }
 
   holds(hour: number): boolean {
@@ -52,7 +59,8 @@ export class HourRing {
       return true;
     }
     if (hour > this.newest) {
-      if (this.dirtyFrom <= hour - this.capacity + 24) this.flush();
+      // The slot taken last held hour − capacity: slide first if a pending window still reads it.
+      if (hour - this.capacity >= Math.max(this.first, this.dirtyFrom - 24)) this.flush();
       for (let gap = this.newest + 1; gap < hour; gap += 1) this.clearHour(gap);
       this.markDirty(this.newest + 1, hour);
       this.newest = hour;
@@ -70,14 +78,48 @@ export class HourRing {
     return true;
   }
 
-  /** Recomputes every window that contains a written hour: the hour itself and the 23 after it. */
-  flush(): void {
+  /**
+   * Recomputes every window that contains a written hour: the hour itself and the 23 after it. `need`:
+   * the earliest hour about to be read (windows not computed before it are recomputed first).
+   */
+  flush(need = Number.POSITIVE_INFINITY): void {
+    if (need < this.windowsFrom) this.markDirty(this.first, this.windowsFrom - 1);
     if (Number.isNaN(this.dirtyFrom)) return;
-    const to = Math.min(this.newest, this.dirtyTo + 23);
-    const from = this.dirtyFrom;
+    let to = Math.min(this.newest, this.dirtyTo + 23);
+    let from = this.dirtyFrom;
+    // A slide continues from the window an hour earlier: that one must have been computed. Starting from
+    // the first hour, it computes every window not computed yet.
+    if (from > this.first && from - 1 < this.windowsFrom) from = this.first;
+    if (from === this.first && this.windowsFrom !== Number.NEGATIVE_INFINITY) {
+      to = Math.max(to, Math.min(this.newest, this.windowsFrom - 1));
+      this.windowsFrom = Number.NEGATIVE_INFINITY;
+    }
     this.dirtyFrom = Number.NaN;
     this.dirtyTo = Number.NaN;
-    this.recompute(from, to);
+    this.recompute(from, to, this.first);
+  }
+
+  /**
+   * As flush, when only the windows ending at `need` or later will be read (a rebuild read at its newest
+   * hours): the slide starts 23 hours before `need` from nothing, which gives those windows exactly (every
+   * hour they hold is at or after the start), and the earlier windows are left until a read asks for them.
+   */
+  flushTail(need: number): void {
+    const start = need - 23;
+    if (
+      Number.isNaN(this.dirtyFrom) ||
+      this.dirtyFrom >= start ||
+      start <= this.first ||
+      this.windowsFrom !== Number.NEGATIVE_INFINITY
+    ) {
+      this.flush(need);
+      return;
+    }
+    const to = Math.min(this.newest, this.dirtyTo + 23);
+    this.dirtyFrom = Number.NaN;
+    this.dirtyTo = Number.NaN;
+    this.windowsFrom = need;
+    this.recompute(start, to, start);
   }
 
   private markDirty(from: number, to: number): void {

@@ -177,6 +177,47 @@ describe('late and corrected hours', () => {
     );
   });
 
+  test('batches longer than the ring, with a correction pending, give the windows of hour-by-hour writes', () => {
+    // A ring of 64 hours: a batch of 150 hours (and one that corrects an hour first) must slide the pending
+    // windows before their values are overwritten, exactly as writing and flushing each hour does.
+    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 400 }));
+    const hour = fc.tuple(value, value, value, value, value, value);
+    fc.assert(
+      fc.property(
+        fc.array(hour, { minLength: 150, maxLength: 150 }),
+        fc.integer({ min: 1, max: 40 }),
+        hour,
+        (rows, back, corrected) => {
+          const batched = new StationWindows({ retainHours: 64 });
+          const flushed = new StationWindows({ retainHours: 64 });
+          for (let index = 0; index < 60; index += 1) {
+            batched.write(at(index), rows[index]!);
+            flushed.set(at(index), rows[index]!);
+          }
+          batched.flush();
+          batched.write(at(59 - back), corrected);
+          flushed.set(at(59 - back), corrected);
+          for (let index = 60; index < rows.length; index += 1) {
+            batched.write(at(index), rows[index]!);
+            flushed.set(at(index), rows[index]!);
+          }
+          for (let index = rows.length - 64; index < rows.length; index += 1) {
+            expect(batched.dailyAqi(at(index))).toBe(flushed.dailyAqi(at(index)));
+            expect(batched.hourlyAqi(at(index))).toBe(flushed.hourlyAqi(at(index)));
+            expect(batched.ozone8h(at(index))).toBe(flushed.ozone8h(at(index)));
+          }
+          const fresh = new StationWindows({ retainHours: 64 });
+          for (let index = 0; index < rows.length; index += 1) fresh.write(at(index), rows[index]!);
+          fresh.flushFrom(at(rows.length - 1));
+          expect(fresh.dailyAqi(at(rows.length - 1))).toBe(flushed.dailyAqi(at(rows.length - 1)));
+          for (let index = rows.length - 40; index < rows.length; index += 1)
+            expect(fresh.report(at(index), 'daily')).toEqual(flushed.report(at(index), 'daily'));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   test('an hour older than the ring can correct is refused; gaps are missing hours', () => {
     const windows = new StationWindows({ retainHours: 64 });
     windows.set(at(0), hazy);

@@ -56,8 +56,8 @@ export class StationWindows {
   private readonly unmonitoredMask: number;
 
   constructor(private readonly options: WindowsOptions = {}) {
-    this.windows = new WindowStore(options.retainHours ?? 21 * 24, (from, to) =>
-      slideWindows(this.windows, from, to),
+    this.windows = new WindowStore(options.retainHours ?? 21 * 24, (from, to, first) =>
+      slideWindows(this.windows, from, to, first),
     );
     this.fixedRules = options.edition ? compiledRules(options.edition) : null;
     this.unmonitoredMask = (options.unmonitored ?? []).reduce(
@@ -165,6 +165,14 @@ export class StationWindows {
     this.windows.ring.flush();
   }
 
+  /**
+   * As flush, when the next reads are of windows ending at `fromHourEnd` or later (a rebuild read at its
+   * newest hours): only those are computed now; an earlier one is computed when first read.
+   */
+  flushFrom(fromHourEnd: number): void {
+    this.windows.ring.flushTail(Math.ceil(fromHourEnd / HOUR));
+  }
+
   /** Writes consecutive hours from `firstHourEnd` (columns in speciesOrder) and recomputes once. */
   load(firstHourEnd: number, columns: readonly ArrayLike<number>[]): void {
     const firstHour = toHourIndex(firstHourEnd);
@@ -189,7 +197,7 @@ export class StationWindows {
     if (Number.isNaN(ring.newest) || hour <= ring.newest) return;
     ring.admit(hour);
     this.windows.clearHour(hour);
-    ring.flush();
+    ring.flush(hour);
   }
 
   /** The hour's own value (1-hour mean) of a species, or null when missing or not held. */
@@ -261,7 +269,7 @@ export class StationWindows {
 
   /** Rates the reports (both by default) of the hours from … to at once, before a series reads them all. */
   rate(fromHourEnd: number, toHourEnd: number, kind?: ReportKind): void {
-    this.windows.ring.flush();
+    this.windows.ring.flush(Math.ceil(fromHourEnd / HOUR));
     const kinds = kind === 'hourly' ? hourlyKind : kind === 'daily' ? dailyKind : hourlyKind | dailyKind;
     this.ensureRated(kinds, Math.ceil(fromHourEnd / HOUR), Math.floor(toHourEnd / HOUR));
   }
@@ -289,8 +297,8 @@ export class StationWindows {
   /** The slot of a held hour, or -1 (pending writes are brought up to date first). */
   private slotOf(hourEnd: number): number {
     const { ring } = this.windows;
-    ring.flush();
     const hour = hourEnd / HOUR;
+    ring.flush(hour);
     return Number.isInteger(hour) && ring.holds(hour) ? hour & ring.mask : -1;
   }
 

@@ -17,11 +17,12 @@ const ratedField = field.rated;
 /**
  * Slides every window to end at each hour from … to, from the windows ending an hour earlier: the 24-hour
  * sums and counts of each species, the O3 8-hour sums, the window's highest O3 hour and highest valid
- * 8-hour mean. The reports of those hours are left to be rated when read.
+ * 8-hour mean. The reports of those hours are left to be rated when read. Hours before `first` (the ring's
+ * first hour, or a later start: HourRing.flushTail) count as missing.
  */
-export function slideWindows(windows: WindowStore, from: number, to: number): void {
+export function slideWindows(windows: WindowStore, from: number, to: number, first: number): void {
   const { records, ring } = windows;
-  const { mask, first } = ring;
+  const { mask } = ring;
   const tracksInexact = windows.tracksInexact;
   for (let hour = from; hour <= to; hour += 1) {
     const slot = hour & mask;
@@ -48,8 +49,8 @@ export function slideWindows(windows: WindowStore, from: number, to: number): vo
       records[record + sum24 + species] = sum;
       records[record + count24 + species] = count;
     }
-    if (tracksInexact) countInexact(windows, hour);
-    slideOzone(windows, hour, record, before ? previous : -1);
+    if (tracksInexact) countInexact(windows, hour, first);
+    slideOzone(windows, hour, first, record, before ? previous : -1);
     records[record + ratedField] = 0;
   }
 }
@@ -95,9 +96,15 @@ function same(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
-function slideOzone(windows: WindowStore, hour: number, record: number, previous: number): void {
+function slideOzone(
+  windows: WindowStore,
+  hour: number,
+  first: number,
+  record: number,
+  previous: number,
+): void {
   const { records, ring } = windows;
-  const { mask, first } = ring;
+  const { mask } = ring;
   const incoming = records[record + ozone]!;
   const valid = !Number.isNaN(incoming);
   let sum = previous >= 0 ? records[previous + sum8]! : 0;
@@ -117,7 +124,7 @@ function slideOzone(windows: WindowStore, hour: number, record: number, previous
   records[record + count8] = count;
 
   let highest = previous >= 0 ? records[previous + highestField]! : noHour;
-  if (highest !== noHour && highest <= hour - 24) highest = highestValueHour(windows, hour);
+  if (highest !== noHour && highest <= hour - 24) highest = highestValueHour(windows, hour, first);
   else if (valid && (highest === noHour || incoming >= records[((highest & mask) << strideShift) + ozone]!))
     highest = hour;
   records[record + highestField] = highest;
@@ -130,16 +137,16 @@ function slideOzone(windows: WindowStore, hour: number, record: number, previous
     validMeans -= 1;
   records[record + valid8hField] = validMeans;
   let highest8h = previous >= 0 ? records[previous + highest8hField]! : noHour;
-  if (highest8h !== noHour && highest8h <= leavingMean) highest8h = highestMeanHour(windows, hour);
+  if (highest8h !== noHour && highest8h <= leavingMean) highest8h = highestMeanHour(windows, hour, first);
   else if (valid8h && (highest8h === noHour || !windows.lower8h(hour & mask, highest8h & mask)))
     highest8h = hour;
   records[record + highest8hField] = highest8h;
 }
 
 /** The counts of inexact values in each window ending at `hour` (only while some value is inexact). */
-function countInexact(windows: WindowStore, hour: number): void {
+function countInexact(windows: WindowStore, hour: number, first: number): void {
   const { inexact, inexact24, inexact8, ring } = windows;
-  const { mask, first } = ring;
+  const { mask } = ring;
   const at = (hour & mask) * speciesCount;
   const previous = ((hour - 1) & mask) * speciesCount;
   const leaving = ((hour - 24) & mask) * speciesCount;
@@ -155,11 +162,11 @@ function countInexact(windows: WindowStore, hour: number): void {
   inexact8[hour & mask] = count8;
 }
 
-function highestValueHour(windows: WindowStore, hour: number): number {
+function highestValueHour(windows: WindowStore, hour: number, first: number): number {
   const { records, ring } = windows;
   let best = noHour;
   let bestValue = -1;
-  for (let other = Math.max(ring.first, hour - 23); other <= hour; other += 1) {
+  for (let other = Math.max(first, hour - 23); other <= hour; other += 1) {
     const value = records[((other & ring.mask) << strideShift) + ozone]!;
     if (!(value >= bestValue)) continue;
     best = other;
@@ -168,10 +175,10 @@ function highestValueHour(windows: WindowStore, hour: number): number {
   return best;
 }
 
-function highestMeanHour(windows: WindowStore, hour: number): number {
+function highestMeanHour(windows: WindowStore, hour: number, first: number): number {
   const { records, ring } = windows;
   let best = noHour;
-  for (let other = Math.max(ring.first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
+  for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
     const slot = other & ring.mask;
     if (records[(slot << strideShift) + count8]! < minimumHoursFor8h) continue;
     if (best === noHour || !windows.lower8h(slot, best & ring.mask)) best = other;

@@ -63,7 +63,7 @@ export class WindowStore {
   readonly inexact8: Uint8Array;
   readonly rationals = new Map<number, exactNumbers.Rational>();
 
-  constructor(retainHours: number, recompute: (from: number, to: number) => void) {
+  constructor(retainHours: number, recompute: (from: number, to: number, first: number) => void) {
     this.ring = new HourRing(retainHours, (hour) => this.clearHour(hour), recompute);
     this.capacity = this.ring.capacity;
     this.records = new Float64Array(this.capacity * stride);
