@@ -49,31 +49,44 @@ function chunkGraph(bundle: Rolldown.OutputBundle, moduleEnd: string): string[] 
   return [...found];
 }
 
+const mapData = ['/api/config', '/api/boundaries'];
+
+/** The modules each page preloads beside the entry: the map's, and the wall's route on top. */
+const preloadedPages: Record<string, string[]> = {
+  'map.html': ['src/map/early-start.ts', 'src/map/situation-map.ts'],
+  'wall.html': ['src/map/early-start.ts', 'src/map/situation-map.ts', 'src/views/wall-view.tsx'],
+};
+
 /**
- * Writes map.html: index.html that also preloads the map's code (MapLibre, deck.gl; 1.9 MB) and the
- * module that asks for the map's data, so their download and parse start with the page, not after the
- * entry has run (issue 16: the wall's cold start). The server sends it for the routes that draw the map.
+ * Writes map.html and wall.html: index.html that also preloads the map's code (MapLibre, deck.gl; 1.9 MB)
+ * and the module that asks for the map's data, and for the wall its route's chunks, so their download and
+ * parse start with the page, not after the entry has run and reached the route's lazy import (issue 16: the
+ * wall's cold start). The server sends them for the routes that draw the map (server/http/static.ts).
  */
 function mapPreload(): Plugin {
-  let preloads: string[] = [];
+  let preloads: Record<string, string[]> = {};
   return {
     name: 'tianshan-map-preload',
     apply: 'build',
     generateBundle(_options, bundle) {
-      preloads = [
-        ...new Set([
-          ...chunkGraph(bundle, 'src/map/early-start.ts'),
-          ...chunkGraph(bundle, 'src/map/situation-map.ts'),
+      preloads = Object.fromEntries(
+        Object.entries(preloadedPages).map(([page, modules]) => [
+          page,
+          [...new Set(modules.flatMap((module) => chunkGraph(bundle, module)))],
         ]),
-      ];
+      );
     },
     writeBundle() {
       const directory = join(import.meta.dirname, outDir);
-      const links = preloads
-        .map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">`)
-        .join('\n    ');
       const html = readFileSync(join(directory, 'index.html'), 'utf8');
-      writeFileSync(join(directory, 'map.html'), html.replace('</head>', `  ${links}\n  </head>`));
+      for (const [page, fileNames] of Object.entries(preloads)) {
+        const links = [
+          ...fileNames.map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">`),
+          // The map's data (client/src/map/early-start.ts asks for it; fetch takes the preloaded answer).
+          ...mapData.map((path) => `<link rel="preload" as="fetch" crossorigin href="${path}">`),
+        ].join('\n    ');
+        writeFileSync(join(directory, page), html.replace('</head>', `  ${links}\n  </head>`));
+      }
     },
   };
 }

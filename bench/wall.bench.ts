@@ -77,7 +77,7 @@ const url = `${server.url}/wall?view=ili&cycle=0`;
 // Transfer: what the wall's first load costs on the wire (compressed, as the server sends it).
 const page0 = await fetch(url);
 console.log(
-  `index.html: ${(await page0.text()).length} B, cache-control ${page0.headers.get('cache-control')}`,
+  `/wall page: ${(await page0.text()).length} B, cache-control ${page0.headers.get('cache-control')}`,
 );
 
 const results: string[] = [];
@@ -98,7 +98,7 @@ for (const [width, height] of [
         performance
           .getEntriesByType('resource')
           .map((entry) => entry as PerformanceResourceTiming)
-          .filter((entry) => /\/assets\//.test(entry.name))
+          .filter((entry) => /\/assets\/|\/api\/(config|boundaries)$/.test(entry.name))
           .map((entry) => ({
             name: entry.name.split('/').pop()!,
             sent: entry.transferSize,
@@ -108,7 +108,7 @@ for (const [width, height] of [
       const sent = loaded.reduce((sum, entry) => sum + entry.sent, 0);
       const size = loaded.reduce((sum, entry) => sum + entry.size, 0);
       results.push(
-        `wall assets: ${loaded.length} files, ${(size / 1024).toFixed(0)} KiB, ${(sent / 1024).toFixed(0)} KiB on the wire ` +
+        `wall assets and map data: ${loaded.length} files, ${(size / 1024).toFixed(0)} KiB, ${(sent / 1024).toFixed(0)} KiB on the wire ` +
           `(${loaded.map((entry) => entry.name).join(', ')})`,
       );
       console.log(results.at(-1));

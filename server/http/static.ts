@@ -5,7 +5,13 @@ import express, { type Request, type Response, Router } from 'express';
 
 const clientDist = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const clientRoutes = ['/', '/wall', '/command', '/press', '/snapshot'];
-const mapRoutes = ['/', '/wall', '/command', '/snapshot'];
+/** The routes that draw the map get a page that preloads its code (vite.config.ts mapPreload); /press does not. */
+const preloadingPage: Record<string, string> = {
+  '/': 'map.html',
+  '/wall': 'wall.html',
+  '/command': 'map.html',
+  '/snapshot': 'map.html',
+};
 /** Vite names every asset by its content hash: a URL never changes meaning, so it may be kept for a year. */
 const immutable = 'public, max-age=31536000, immutable';
 
@@ -64,11 +70,8 @@ export function clientRouter(): Router {
   );
   router.get(clientRoutes, (request, response) => {
     response.setHeader('Cache-Control', 'no-cache');
-    // The routes that draw the map get the page that preloads its code (vite.config.ts mapPreload).
-    const page =
-      mapRoutes.includes(request.path.replace(/\/+$/, '') || '/') && existsSync(join(clientDist, 'map.html'))
-        ? 'map.html'
-        : 'index.html';
+    const preloading = preloadingPage[request.path.replace(/\/+$/, '') || '/'];
+    const page = preloading && existsSync(join(clientDist, preloading)) ? preloading : 'index.html';
     response.sendFile(page, { root: clientDist });
   });
   return router;

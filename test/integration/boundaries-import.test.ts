@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { accountsFor, login, type Session, startTestServer, type TestServer } from '../helpers/server';
 
@@ -55,11 +56,45 @@ async function unit(id: string): Promise<UnitListing> {
   const listed = (await (await fetch(`${server.url}/api/units?jurisdiction=ili`)).json()).units;
   return listed.find((candidate: UnitListing) => candidate.id === id);
 }
+/**
+ * A conditional GET as a browser's cache sends it (fetch() would add `Cache-Control: no-cache` to a request
+ * carrying If-None-Match, which rightly forbids a 304).
+ */
+function revalidate(etag: string): Promise<{ status: number; etag: string | undefined }> {
+  return new Promise((resolve, reject) =>
+    get(`${server.url}/api/boundaries`, { headers: { 'if-none-match': etag } }, (response) => {
+      response.resume();
+      resolve({ status: response.statusCode!, etag: response.headers.etag });
+    }).on('error', reject),
+  );
+}
+
 async function boundaries(): Promise<Boundaries> {
   return (await fetch(`${server.url}/api/boundaries`)).json();
 }
 
+test('the boundaries are sent compressed, and a reload with their ETag costs a 304', async () => {
+  const brotli = await fetch(`${server.url}/api/boundaries`, { headers: { 'accept-encoding': 'br' } });
+  expect(brotli.headers.get('content-encoding')).toBe('br');
+  expect(brotli.headers.get('cache-control')).toBe('no-cache');
+  const etag = brotli.headers.get('etag')!;
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  const served = (await brotli.json()) as Boundaries;
+  expect(served.features.length).toBeGreaterThan(10);
+  const gzip = await fetch(`${server.url}/api/boundaries`, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzip.headers.get('content-encoding')).toBe('gzip');
+  expect(await gzip.json()).toEqual(served);
+  const identity = await fetch(`${server.url}/api/boundaries`, {
+    headers: { 'accept-encoding': 'identity' },
+  });
+  expect(identity.headers.get('content-encoding')).toBeNull();
+  expect(await identity.json()).toEqual(served);
+
+  expect(await revalidate(etag)).toEqual({ status: 304, etag });
+});
+
 test('an office director imports 69团 official: listed official, neighbour of 察布查尔, drawn with its source', async () => {
+  const etag = (await fetch(`${server.url}/api/boundaries`)).headers.get('etag')!;
   const before = await unit('xpcc4-r69');
   expect(before).toMatchObject({ boundary: { status: 'pending', source: null }, neighbours: [] });
   expect((await boundaries()).pendingSeats.map((seat) => seat.properties.unitId)).toContain('xpcc4-r69');
@@ -78,6 +113,10 @@ test('an office director imports 69团 official: listed official, neighbour of �
   expect(after.neighbours[0]!.sharedKm).toBeCloseTo(15.32, 1);
   expect((await unit('654022')).neighbours.map((neighbour) => neighbour.id)).toContain('xpcc4-r69');
 
+  // A wall that kept the old set gets the new one, not a 304.
+  const revalidated = await revalidate(etag);
+  expect(revalidated.status).toBe(200);
+  expect(revalidated.etag).not.toBe(etag);
   const served = await boundaries();
   const feature = served.features.find((candidate) => candidate.properties.unitId === 'xpcc4-r69');
   expect(feature?.properties).toMatchObject({ status: 'official', source: '第四师自然资源局 2025' });

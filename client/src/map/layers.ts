@@ -303,3 +303,13 @@ function labelLayer(model: MapModel): Layer {
 export function buildLayers(model: MapModel): Layer[] {
   return [...unitLayers(model), ...overlayLayers(model), ...stationLayers(model), ...labelLayers(model)];
 }
+
+/**
+ * Before the first values (issue 16: the wall's cold start): the layers the first coloured frame draws,
+ * hidden, on one unit. deck.gl creates their programs now, and the browser compiles them while the snapshot
+ * arrives and the real layers are built (same ids: the layers, and their programs, are kept); without a GPU
+ * that compilation is ~0.5 s. Nothing is drawn until the values are in.
+ */
+export function warmUpLayers(model: MapModel, sample: UnitFeature): Layer[] {
+  return buildLayers({ ...model, drawnUnits: [sample] }).map((layer) => layer.clone({ visible: false }));
+}

@@ -16,7 +16,14 @@ import { KeptFrames } from './kept-frames';
 import { LabelCharacters } from './label-characters';
 import { placeMapLabels } from './label-placement';
 import type { Metric } from './labels';
-import { buildLayers, type LayerVisibility, type MapModel, stationRadius, type WarnedArea } from './layers';
+import {
+  buildLayers,
+  type LayerVisibility,
+  type MapModel,
+  stationRadius,
+  type WarnedArea,
+  warmUpLayers,
+} from './layers';
 import { OnDemandFrames } from './on-demand-frames';
 import type { OverlayLayers } from './overlay-layers';
 import { enterpriseTooltip, stationTooltip } from './tooltip';
@@ -250,6 +257,7 @@ export class SituationMap {
       version: 0,
     };
     this.fit(bbox(collection) as Bounds);
+    this.invalidate();
   }
 
   /** Live or past states of one or more jurisdictions; only values change, geometry stays. */
@@ -399,15 +407,21 @@ export class SituationMap {
    * Coalesces the updates of one task into one layer update at its end, before the next frame, then lets
    * deck.gl's loop draw it: a view change is drawn once, with its labels, not first with the old ones (each
    * frame costs a full software rasterisation and readback without a GPU). Until the first values arrive
-   * there is nothing worth a frame, so the first frame with layers is the first with values (issue 16).
+   * nothing is worth drawing: the layers are built hidden, on one unit, as soon as the boundaries are in, so
+   * their programs compile while the snapshot arrives (warmUpLayers); the first frame that draws layers is
+   * the first with values (issue 16).
    */
   private invalidate(): void {
-    if (this.pending || !this.model || this.model.units.size === 0) return;
+    if (this.pending || !this.model) return;
     this.pending = true;
     queueMicrotask(() => {
       this.pending = false;
       if (!this.model || this.destroyed) return;
-      this.layers = buildLayers(this.model);
+      const sample = this.model.geometry.features[0];
+      if (this.model.units.size > 0) this.layers = buildLayers(this.model);
+      else if (sample)
+        this.layers = warmUpLayers(this.model, this.drawn.of(sample, DrawnGeometry.step(this.map.getZoom())));
+      else return;
       this.overlay.setProps({ layers: this.layers });
       this.frames?.drawNow();
     });
