@@ -116,7 +116,7 @@ export function ingestObservations(
   rawRows: readonly unknown[],
   source: string,
   now: number,
-  context: { knownStations: ReadonlySet<string>; recent: RecentRows } = {
+  context: { knownStations: { has(station: string): boolean }; recent: RecentRows } = {
     knownStations: new Set(store.stations().map((station) => station.id)),
     recent: new RecentRows(store),
   },

@@ -1,4 +1,5 @@
 import { speciesOrder } from '../../../shared/aqi';
+import { HOUR } from '../../../shared/time';
 import type { SqlDatabase } from '../sql';
 import type {
   ObservationChange,
@@ -68,12 +69,23 @@ export function observationStore(
   const logChange = database.prepare(
     'INSERT INTO observation_changes (station, time, before, after, at) VALUES (?, ?, ?, ?, ?)',
   );
-  // The primary key (station, time) is the index of a station's hours: a read never scans the table.
-  const stationRange = database.prepare<[string, number, number], ObservationRecord>(
-    'SELECT * FROM observations WHERE station = ? AND time >= ? AND time <= ? ORDER BY time',
+  // The key is (time, station) (migration 10): a station's range is one point lookup per hour, done inside
+  // the database, so a read never scans the table whatever else it holds. Stored times are whole hours.
+  const stationRange = database.prepare<[number, number, string], ObservationRecord>(
+    `WITH RECURSIVE hours (hour) AS (
+       SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
+     )
+     SELECT observations.* FROM hours JOIN observations ON observations.time = hours.hour AND observations.station = ?
+     ORDER BY hours.hour`,
+  );
+  const storedSpan = database.prepare<[], { first: number | null; last: number | null }>(
+    'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
   );
   const allRange = database.prepare<[number, number], ObservationRecord>(
     'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
+  );
+  const newestTime = database.prepare<[], { newest: number | null }>(
+    'SELECT max(time) AS newest FROM observations',
   );
   const valuesRange = database
     .prepare<[number, number], unknown[]>(
@@ -133,7 +145,13 @@ export function observationStore(
           .filter((record) => wanted.has(record.station))
           .map(toRow);
       }
-      const rows = stations.flatMap((station) => stationRange.all(station, from, to).map(toRow));
+      // Only the hours the table spans: a caller may ask from 0 or up to Number.MAX_SAFE_INTEGER.
+      const span = storedSpan.get()!;
+      if (span.first === null || span.last === null) return [];
+      const first = Math.ceil(Math.max(from, Number(span.first)) / HOUR) * HOUR;
+      const last = Math.min(to, Number(span.last));
+      if (first > last) return [];
+      const rows = stations.flatMap((station) => stationRange.all(first, last, station).map(toRow));
       if (stations.length > 1) rows.sort((a, b) => a.time - b.time || (a.station < b.station ? -1 : 1));
       return rows;
     },
@@ -152,19 +170,9 @@ export function observationStore(
         visit(record[0] as string, record[1] as number, values);
       }
     },
-    newestObservationTime(stations) {
-      if (!stations) {
-        return database
-          .prepare<[], { newest: number | null }>('SELECT max(time) AS newest FROM observations')
-          .get()!.newest;
-      }
-      const newest = database.prepare<[string], { newest: number | null }>(
-        'SELECT max(time) AS newest FROM observations WHERE station = ?',
-      );
-      const times = stations
-        .map((station) => newest.get(station)?.newest ?? null)
-        .filter((time) => time !== null);
-      return times.length > 0 ? Math.max(...times) : null;
+    newestObservationTime() {
+      const newest = newestTime.get()!.newest;
+      return newest === null ? null : Number(newest);
     },
     observationChanges(station) {
       const records = database
