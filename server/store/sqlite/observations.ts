@@ -41,6 +41,12 @@ function toRow(record: ObservationRecord): ObservationRow {
   };
 }
 
+/** The table's key order (SQLite compares TEXT bytewise; PostgreSQL's column is COLLATE "C"). */
+function byKey(a: ObservationRow, b: ObservationRow): number {
+  if (a.time !== b.time) return a.time - b.time;
+  return a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
+}
+
 /** Same measured values and flags: a re-send of identical data changes nothing and logs nothing. */
 function sameContent(a: ObservationRow, b: ObservationRow): boolean {
   return (
@@ -98,7 +104,7 @@ export function observationStore(
     known?: ReadonlyMap<string, ObservationRow>,
   ): ObservationWriteResult => {
     const result: ObservationWriteResult = { inserted: 0, replaced: 0, changed: [] };
-    const pending: unknown[] = [];
+    const fresh: ObservationRow[] = [];
     for (const row of rows) {
       let before: ObservationRow | null;
       if (known) before = known.get(`${row.station}@${row.time}`) ?? null;
@@ -107,21 +113,30 @@ export function observationStore(
         before = existing ? toRow(existing) : null;
       }
       if (before && sameContent(before, row)) continue;
-      const { so2, no2, pm10, pm25, co, o3 } = row.values;
-      const flags = JSON.stringify(row.flags);
       if (before) {
+        const { so2, no2, pm10, pm25, co, o3 } = row.values;
+        const flags = JSON.stringify(row.flags);
         update.run(so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source, row.station, row.time);
         result.replaced += 1;
         logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
       } else {
-        pending.push(row.station, row.time, so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source);
-        if (pending.length === insertBatch * fieldsPerRow) {
-          insertMany.run(pending);
-          pending.length = 0;
-        }
+        fresh.push(row);
         result.inserted += 1;
       }
       result.changed.push(row);
+    }
+    // New rows go in in key order (time, station), appended page after page: in the order they come (a
+    // station's hours, then the next station's) each would land inside pages just written, splitting them.
+    fresh.sort(byKey);
+    const pending: unknown[] = [];
+    for (const row of fresh) {
+      const { so2, no2, pm10, pm25, co, o3 } = row.values;
+      const flags = JSON.stringify(row.flags);
+      pending.push(row.station, row.time, so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source);
+      if (pending.length === insertBatch * fieldsPerRow) {
+        insertMany.run(pending);
+        pending.length = 0;
+      }
     }
     for (let offset = 0; offset < pending.length; offset += fieldsPerRow)
       insert.run(pending.slice(offset, offset + fieldsPerRow));
