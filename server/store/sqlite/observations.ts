@@ -47,6 +47,12 @@ function byKey(a: ObservationRow, b: ObservationRow): number {
   return a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
 }
 
+function inTimeOrder(rows: ObservationRow[]): ObservationRow[] {
+  for (let index = 1; index < rows.length; index += 1)
+    if (rows[index]!.time < rows[index - 1]!.time) return rows.sort((a, b) => a.time - b.time);
+  return rows;
+}
+
 /** Same measured values and flags: a re-send of identical data changes nothing and logs nothing. */
 function sameContent(a: ObservationRow, b: ObservationRow): boolean {
   return (
@@ -77,12 +83,14 @@ export function observationStore(
   );
   // The key is (time, station) (migration 10): a station's range is one point lookup per hour, done inside
   // the database, so a read never scans the table whatever else it holds. Stored times are whole hours.
+  // CROSS JOIN keeps the hours the outer loop in SQLite (its rows then come in time order, sorted again
+  // only if not: PostgreSQL may join otherwise); an ORDER BY would sort them in a temporary B-tree.
   const stationRange = database.prepare<[number, number, string], ObservationRecord>(
     `WITH RECURSIVE hours (hour) AS (
        SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
      )
-     SELECT observations.* FROM hours JOIN observations ON observations.time = hours.hour AND observations.station = ?
-     ORDER BY hours.hour`,
+     SELECT observations.* FROM hours CROSS JOIN observations
+     WHERE observations.time = hours.hour AND observations.station = ?`,
   );
   const storedSpan = database.prepare<[], { first: number | null; last: number | null }>(
     'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
@@ -166,7 +174,9 @@ export function observationStore(
       const first = Math.ceil(Math.max(from, Number(span.first)) / HOUR) * HOUR;
       const last = Math.min(to, Number(span.last));
       if (first > last) return [];
-      const rows = stations.flatMap((station) => stationRange.all(first, last, station).map(toRow));
+      const rows = stations.flatMap((station) =>
+        inTimeOrder(stationRange.all(first, last, station).map(toRow)),
+      );
       if (stations.length > 1) rows.sort((a, b) => a.time - b.time || (a.station < b.station ? -1 : 1));
       return rows;
     },
