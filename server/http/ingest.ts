@@ -67,7 +67,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
   const router = Router();
   const managesData = allow(dataRoles, { feeders: true });
   const stationJurisdictions = (ids: Iterable<string | undefined>) => {
-    const unitOf = new Map(store.stations().map((station) => [station.id, station.unitId]));
+    const unitOf = ingest.stationUnits();
     return [...ids].map((id) => (id === undefined ? null : jurisdictionOfUnit(unitOf.get(id))));
   };
   const touching = (request: Request, jurisdictions: Iterable<Jurisdiction | null>) =>

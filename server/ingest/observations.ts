@@ -116,7 +116,7 @@ export function ingestObservations(
   rawRows: readonly unknown[],
   source: string,
   now: number,
-  context: { knownStations: ReadonlySet<string>; recent: RecentRows } = {
+  context: { knownStations: { has(station: string): boolean }; recent: RecentRows } = {
     knownStations: new Set(store.stations().map((station) => station.id)),
     recent: new RecentRows(store),
   },
@@ -150,18 +150,24 @@ export function ingestObservations(
   }));
   const { rows: toWrite, stored } = withFlags(context.recent, incoming);
   const written = store.writeObservations(toWrite, stored);
-  const incomingKeys = new Set(incoming.map((row) => `${row.station}@${row.time}`));
-  const changedIncoming = written.changed.filter((row) =>
-    incomingKeys.has(`${row.station}@${row.time}`),
-  ).length;
+  // The rows written and reported are the incoming objects themselves (withFlags, writeObservations).
+  const incomingRows = new Set<ObservationRow>(incoming);
+  let changedIncoming = 0;
+  for (const row of written.changed) if (incomingRows.has(row)) changedIncoming += 1;
+  const flagged: ObservationIngestResult['flagged'] = [];
+  for (const row of toWrite) {
+    if (!incomingRows.has(row)) continue;
+    for (const _ in row.flags) {
+      flagged.push({ station: row.station, time: row.time, flags: row.flags });
+      break;
+    }
+  }
   return accepted({
     accepted: incoming.length,
     inserted: written.inserted,
     replaced: written.replaced,
     unchanged: incoming.length - changedIncoming,
-    flagged: toWrite
-      .filter((row) => incomingKeys.has(`${row.station}@${row.time}`) && Object.keys(row.flags).length > 0)
-      .map((row) => ({ station: row.station, time: row.time, flags: row.flags })),
+    flagged,
     changed: written.changed,
     received: incoming.map((row) => ({ station: row.station, time: row.time })),
   });

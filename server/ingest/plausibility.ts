@@ -112,10 +112,14 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
 
 /** Same flags, species by species and in the same order (a re-flagged row is rewritten only when they differ). */
 export function sameFlags(a: Flags, b: Flags): boolean {
+  // Called for every stored row within reach of an hourly request of the network: no arrays made per call.
   for (const name of speciesOrder) {
-    const left = a[name] ?? [];
-    const right = b[name] ?? [];
-    if (left.length !== right.length || left.some((flag, index) => flag !== right[index])) return false;
+    const left = a[name];
+    const right = b[name];
+    if (left === right) continue;
+    const count = left?.length ?? 0;
+    if (count !== (right?.length ?? 0)) return false;
+    for (let index = 0; index < count; index += 1) if (left![index] !== right![index]) return false;
   }
   return true;
 }

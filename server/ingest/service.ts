@@ -17,6 +17,7 @@ export type IngestListener = {
 };
 
 type Caller = { actor: string; source: string };
+type IngestReceived = readonly { station: string; time: number }[];
 
 /**
  * The one ingest path for HTTP feeders and the replay: validate, store with its audit entry in one
@@ -27,12 +28,32 @@ type Caller = { actor: string; source: string };
 export function createIngest(store: Store, logger: Logger, locate: UnitLocator) {
   let listener: IngestListener | null = null;
   const recent = new RecentRows(store);
-  let knownStations: Set<string> | null = null;
+  /** Each registered station's unit, read once after every station write (ingest is their only writer). */
+  let stationUnits: Map<string, string | null> | null = null;
+  const knownStations = () => {
+    stationUnits ??= new Map(store.stations().map((station) => [station.id, station.unitId]));
+    return stationUnits;
+  };
+
+  /**
+   * The engine hears a committed write once the caller's synchronous work is done: after an HTTP handler
+   * has written its acknowledgement, before anything else (a microtask: no other request, timer or tick comes
+   * between, and the tick scheduled then runs as soon as before). Its cost is the tick's, not the request's.
+   */
+  function tell(observationRows: readonly ObservationRow[], received: IngestReceived): void {
+    queueMicrotask(() => {
+      try {
+        if (observationRows.length > 0) listener?.ingested({ observations: observationRows });
+        listener?.received?.(received);
+      } catch (error) {
+        logger.error({ problem: (error as Error).message }, 'engine failed to take committed observations');
+      }
+    });
+  }
 
   function observations(rows: readonly unknown[], caller: Caller) {
     const now = Date.now();
-    knownStations ??= new Set(store.stations().map((station) => station.id));
-    const context = { knownStations, recent };
+    const context = { knownStations: knownStations(), recent };
     const result = store.transaction(() => {
       const written = ingestObservations(store, rows, caller.source, now, context);
       // An unchanged re-send writes nothing, so it leaves no audit entry (the replay loops over its data).
@@ -55,14 +76,13 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
     });
     if (!result.ok) return result;
     recent.written(result.value.changed);
-    if (result.value.changed.length > 0) listener?.ingested({ observations: result.value.changed });
-    listener?.received?.(result.value.received);
+    tell(result.value.changed, result.value.received);
     logger.debug({ actor: caller.actor, accepted: result.value.accepted }, 'observations ingested');
     return result;
   }
 
   function stations(rows: readonly StationRow[], caller: { actor: string; action: string }): void {
-    knownStations = null;
+    stationUnits = null;
     store.transaction(() => {
       store.upsertStations(rows);
       store.appendAudit({
@@ -76,6 +96,8 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
   }
 
   return {
+    /** The unit of every registered station (the jurisdiction check of a request, before it is validated). */
+    stationUnits: knownStations as () => ReadonlyMap<string, string | null>,
     listen(next: IngestListener | null): void {
       listener = next;
     },

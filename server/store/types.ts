@@ -69,7 +69,7 @@ export interface ObservationStore {
     rows: readonly ObservationRow[],
     known?: ReadonlyMap<string, ObservationRow>,
   ): ObservationWriteResult;
-  /** Rows of [from, to] by time then station; with `stations`, read through the (station, time) key. */
+  /** Rows of [from, to] by time then station; with a few `stations`, read as one lookup per station-hour. */
   observationsBetween(from: number, to: number, stations?: readonly string[]): ObservationRow[];
   /**
    * Every stored hour of [from, to] as the engine keeps it, without building rows: the values in
@@ -80,7 +80,7 @@ export interface ObservationStore {
     to: number,
     visit: (station: string, time: number, values: Float64Array) => void,
   ): void;
-  newestObservationTime(stations?: readonly string[]): number | null;
+  newestObservationTime(): number | null;
 }
 
 export interface ForecastStore {
@@ -231,7 +231,10 @@ export interface WarningDocumentStore {
 
 /** Each jurisdiction's live delta numbers (server/live): kept so that they never go back, across processes. */
 export interface LiveSequenceStore {
-  /** The number of the last delta sent, 0 before the first. */
+  /**
+   * The number of the last delta sent, 0 before the first; on SQLite after a restart, until the next delta,
+   * the high-water mark reserved before it (above every number sent: ./sqlite/live-sequences.ts).
+   */
   liveSequence(jurisdiction: Jurisdiction): number;
   /** Takes the next number (one more than the last taken by any process) and returns it. */
   advanceLiveSequence(jurisdiction: Jurisdiction): number;

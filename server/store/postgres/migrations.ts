@@ -153,4 +153,15 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
       CREATE INDEX login_attempts_by_key ON login_attempts (key, at);
     `,
   },
+  {
+    version: 10,
+    name: 'observations by time',
+    // As SQLite's: the key (time, station) keeps an hour of the network on adjacent index pages, and it
+    // serves what the time index did; one station's range is a lookup per hour.
+    sql: `
+      ALTER TABLE observations DROP CONSTRAINT observations_pkey;
+      DROP INDEX observations_time;
+      ALTER TABLE observations ADD PRIMARY KEY (time, station);
+    `,
+  },
 ];

@@ -25,7 +25,7 @@ it('moves committed pages into the database file on its own thread, below the in
   const file = join(directory, 'tianshan.db');
   const before = statSync(file).size;
   store.upsertStations([{ id: 'S1', name: 'S1', lon: 81, lat: 43, unitId: null, simulated: false }]);
-  const hours = Array.from({ length: 6_000 }, (_, hour) => ({
+  const hours = Array.from({ length: 12_000 }, (_, hour) => ({
     station: 'S1',
     time: hour * 3_600_000,
     values: { so2: 10, no2: 20, pm10: 30 + (hour % 50), pm25: 20, co: 1, o3: 40 },
@@ -38,6 +38,6 @@ it('moves committed pages into the database file on its own thread, below the in
   expect(await until(() => statSync(file).size > before + 100 * 4096)).toBe(true);
   store.close();
   const reopened = createStore(directory);
-  expect(reopened.observationsBetween(0, Number.MAX_SAFE_INTEGER, ['S1'])).toHaveLength(6_000);
+  expect(reopened.observationsBetween(0, Number.MAX_SAFE_INTEGER, ['S1'])).toHaveLength(12_000);
   reopened.close();
 });

@@ -40,7 +40,7 @@ export function composeStore(database: SqlDatabase, options: ComposeOptions): St
     ...enterpriseCheckStore(database),
     ...packetStore(database),
     ...warningDocumentStore(database),
-    ...liveSequenceStore(database),
+    ...liveSequenceStore(database, { oneProcess: options.kind === 'sqlite' }),
     ...attemptStore(database),
     transaction: (fn) => {
       const result = database.transaction(fn)();

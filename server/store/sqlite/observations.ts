@@ -1,4 +1,5 @@
 import { speciesOrder } from '../../../shared/aqi';
+import { HOUR } from '../../../shared/time';
 import type { SqlDatabase } from '../sql';
 import type {
   ObservationChange,
@@ -40,6 +41,18 @@ function toRow(record: ObservationRecord): ObservationRow {
   };
 }
 
+/** The table's key order (SQLite compares TEXT bytewise; PostgreSQL's column is COLLATE "C"). */
+function byKey(a: ObservationRow, b: ObservationRow): number {
+  if (a.time !== b.time) return a.time - b.time;
+  return a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
+}
+
+function inTimeOrder(rows: ObservationRow[]): ObservationRow[] {
+  for (let index = 1; index < rows.length; index += 1)
+    if (rows[index]!.time < rows[index - 1]!.time) return rows.sort((a, b) => a.time - b.time);
+  return rows;
+}
+
 /** Same measured values and flags: a re-send of identical data changes nothing and logs nothing. */
 function sameContent(a: ObservationRow, b: ObservationRow): boolean {
   return (
@@ -68,12 +81,25 @@ export function observationStore(
   const logChange = database.prepare(
     'INSERT INTO observation_changes (station, time, before, after, at) VALUES (?, ?, ?, ?, ?)',
   );
-  // The primary key (station, time) is the index of a station's hours: a read never scans the table.
-  const stationRange = database.prepare<[string, number, number], ObservationRecord>(
-    'SELECT * FROM observations WHERE station = ? AND time >= ? AND time <= ? ORDER BY time',
+  // The key is (time, station) (migration 10): a station's range is one point lookup per hour, done inside
+  // the database, so a read never scans the table whatever else it holds. Stored times are whole hours.
+  // CROSS JOIN keeps the hours the outer loop in SQLite (its rows then come in time order, sorted again
+  // only if not: PostgreSQL may join otherwise); an ORDER BY would sort them in a temporary B-tree.
+  const stationRange = database.prepare<[number, number, string], ObservationRecord>(
+    `WITH RECURSIVE hours (hour) AS (
+       SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
+     )
+     SELECT observations.* FROM hours CROSS JOIN observations
+     WHERE observations.time = hours.hour AND observations.station = ?`,
+  );
+  const storedSpan = database.prepare<[], { first: number | null; last: number | null }>(
+    'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
   );
   const allRange = database.prepare<[number, number], ObservationRecord>(
     'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
+  );
+  const newestTime = database.prepare<[], { newest: number | null }>(
+    'SELECT max(time) AS newest FROM observations',
   );
   const valuesRange = database
     .prepare<[number, number], unknown[]>(
@@ -86,7 +112,7 @@ export function observationStore(
     known?: ReadonlyMap<string, ObservationRow>,
   ): ObservationWriteResult => {
     const result: ObservationWriteResult = { inserted: 0, replaced: 0, changed: [] };
-    const pending: unknown[] = [];
+    const fresh: ObservationRow[] = [];
     for (const row of rows) {
       let before: ObservationRow | null;
       if (known) before = known.get(`${row.station}@${row.time}`) ?? null;
@@ -95,21 +121,30 @@ export function observationStore(
         before = existing ? toRow(existing) : null;
       }
       if (before && sameContent(before, row)) continue;
-      const { so2, no2, pm10, pm25, co, o3 } = row.values;
-      const flags = JSON.stringify(row.flags);
       if (before) {
+        const { so2, no2, pm10, pm25, co, o3 } = row.values;
+        const flags = JSON.stringify(row.flags);
         update.run(so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source, row.station, row.time);
         result.replaced += 1;
         logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
       } else {
-        pending.push(row.station, row.time, so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source);
-        if (pending.length === insertBatch * fieldsPerRow) {
-          insertMany.run(pending);
-          pending.length = 0;
-        }
+        fresh.push(row);
         result.inserted += 1;
       }
       result.changed.push(row);
+    }
+    // New rows go in in key order (time, station), appended page after page: in the order they come (a
+    // station's hours, then the next station's) each would land inside pages just written, splitting them.
+    fresh.sort(byKey);
+    const pending: unknown[] = [];
+    for (const row of fresh) {
+      const { so2, no2, pm10, pm25, co, o3 } = row.values;
+      const flags = JSON.stringify(row.flags);
+      pending.push(row.station, row.time, so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source);
+      if (pending.length === insertBatch * fieldsPerRow) {
+        insertMany.run(pending);
+        pending.length = 0;
+      }
     }
     for (let offset = 0; offset < pending.length; offset += fieldsPerRow)
       insert.run(pending.slice(offset, offset + fieldsPerRow));
@@ -133,7 +168,15 @@ export function observationStore(
           .filter((record) => wanted.has(record.station))
           .map(toRow);
       }
-      const rows = stations.flatMap((station) => stationRange.all(station, from, to).map(toRow));
+      // Only the hours the table spans: a caller may ask from 0 or up to Number.MAX_SAFE_INTEGER.
+      const span = storedSpan.get()!;
+      if (span.first === null || span.last === null) return [];
+      const first = Math.ceil(Math.max(from, Number(span.first)) / HOUR) * HOUR;
+      const last = Math.min(to, Number(span.last));
+      if (first > last) return [];
+      const rows = stations.flatMap((station) =>
+        inTimeOrder(stationRange.all(first, last, station).map(toRow)),
+      );
       if (stations.length > 1) rows.sort((a, b) => a.time - b.time || (a.station < b.station ? -1 : 1));
       return rows;
     },
@@ -152,19 +195,9 @@ export function observationStore(
         visit(record[0] as string, record[1] as number, values);
       }
     },
-    newestObservationTime(stations) {
-      if (!stations) {
-        return database
-          .prepare<[], { newest: number | null }>('SELECT max(time) AS newest FROM observations')
-          .get()!.newest;
-      }
-      const newest = database.prepare<[string], { newest: number | null }>(
-        'SELECT max(time) AS newest FROM observations WHERE station = ?',
-      );
-      const times = stations
-        .map((station) => newest.get(station)?.newest ?? null)
-        .filter((time) => time !== null);
-      return times.length > 0 ? Math.max(...times) : null;
+    newestObservationTime() {
+      const newest = newestTime.get()!.newest;
+      return newest === null ? null : Number(newest);
     },
     observationChanges(station) {
       const records = database
