@@ -113,6 +113,11 @@ for (const [width, height] of [
       );
       console.log(results.at(-1));
     }
+    // Closing a context before its page has settled leaves that page's later shaders (text, icons)
+    // compiling in the browser's one GPU process, and the next context's first frame waits behind them:
+    // back to back, runs 2–5 measured 2.2–4.3 s against 1.0–1.2 s when each page had settled first
+    // (13:20, load 1.1); the first run of a new browser, which waits for no one, 1.1–1.5 s either way.
+    await settled(page, 2000);
     await context.close();
   }
   await firstBrowser.close();
