@@ -28,16 +28,17 @@ export function DecisionsDue({ states }: { states: readonly JurisdictionState[] 
         <ul>
           {flags.map(({ flag, now }) => {
             const target = targetOfKey(flag.targetKey);
-            const members = target.members.map(name).join(language === 'zh' ? '、' : ', ');
+            const hours = Math.round((now - flag.since) / HOUR);
+            const since = beijingMinute(flag.since);
             return (
               <li key={`${flag.kind}-${flag.targetKey}`} data-kind={flag.kind} data-target={flag.targetKey}>
                 <LevelBadge level={flag.toLevel ?? flag.level} /> <strong>{t(`flag-${flag.kind}`)}</strong>
                 <span className="target">
-                  {target.kind === 'region' ? `${t('region')} ${members}` : members}
+                  {target.kind === 'region'
+                    ? t('dueRegion', name(target.members[0]!), target.members.length)
+                    : name(target.members[0]!)}
                 </span>
-                <small>
-                  {t('flagFor', Math.round((now - flag.since) / HOUR), beijingMinute(flag.since))}
-                </small>
+                <small>{hours === 0 ? t('dueJustNow', since) : t('flagFor', hours, since)}</small>
               </li>
             );
           })}

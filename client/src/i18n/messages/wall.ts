@@ -40,6 +40,12 @@ export const wallMessages = {
   },
   decisionsDue: { zh: '待决策（预案第7章）', en: 'Decisions due (plan §7)' },
   noDecisionsDue: { zh: '无待决事项', en: 'Nothing due' },
+  // A wall names a region by its first unit and size: eighteen names would push the legend off the screen.
+  dueRegion: {
+    zh: (first: string, count: number) => `${first}等${count}个单元组成的区域`,
+    en: (first: string, count: number) => `Region of ${count} units (${first} and others)`,
+  },
+  dueJustNow: { zh: (since: string) => `刚达到（${since}）`, en: (since: string) => `Just now (${since})` },
   unitsCount: { zh: (count: number) => `${count}个单元`, en: (count: number) => `${count} units` },
   dataTime: { zh: '数据时间', en: 'Data as of' },
   wallClock: { zh: '现在（北京时间）', en: 'Now (Beijing time)' },
