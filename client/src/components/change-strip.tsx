@@ -1,14 +1,13 @@
-import { unitById } from '../../../geo/units';
 import type { Language } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
-import { unitName } from '../i18n/names';
+import { unitNameById } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
 import type { Change } from '../views/changes';
 
 type Translate = ReturnType<typeof useLanguage>['t'];
 
 function targetName(change: Extract<Change, { target: unknown }>, language: Language, t: Translate): string {
-  const name = (id: string) => unitName(language, unitById.get(id), id);
+  const name = (id: string) => unitNameById(language, id);
   return change.target.kind === 'unit'
     ? name(change.target.unitId)
     : `${t('regionalWarning')}（${change.target.members.map(name).join('、')}）`;

@@ -1,9 +1,8 @@
-import { unitById } from '../../../geo/units';
 import { targetOfKey } from '../../../shared/rules/lifecycle/state';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { useLanguage } from '../i18n/language';
-import { unitName } from '../i18n/names';
+import { unitNameById } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
 import { LevelBadge } from './level-badge';
 
@@ -14,7 +13,7 @@ import { LevelBadge } from './level-badge';
 export function DecisionsDue({ states }: { states: readonly JurisdictionState[] }) {
   const { t, language } = useLanguage();
   const flags = states.flatMap((state) => state.compliance.map((flag) => ({ flag, now: state.now })));
-  const name = (id: string) => unitName(language, unitById.get(id), id);
+  const name = (id: string) => unitNameById(language, id);
   return (
     <section
       className={`decisions-due${flags.length > 0 ? ' due' : ''}`}

@@ -1,10 +1,9 @@
-import { unitById } from '../../../geo/units';
 import { levelRank } from '../../../shared/levels';
 import type { IssuedLevel } from '../../../shared/plans/schema';
 import { unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { useLanguage } from '../i18n/language';
-import { unitName } from '../i18n/names';
+import { unitNameById } from '../i18n/names';
 import { beijingMinute } from '../time/beijing';
 import { LevelBadge } from './level-badge';
 
@@ -28,7 +27,7 @@ function externalWarning(state: JurisdictionState) {
  */
 export function WarningList({ states }: { states: readonly JurisdictionState[] }) {
   const { t, language } = useLanguage();
-  const name = (id: string) => unitName(language, unitById.get(id), id);
+  const name = (id: string) => unitNameById(language, id);
   const warnings = states.flatMap((state) => state.warnings);
   const externals = states.flatMap((state) => externalWarning(state) ?? []);
   return (

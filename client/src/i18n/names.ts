@@ -1,3 +1,4 @@
+import { unitById } from '../../../geo/units';
 import type { ApprovalStep, Role } from '../../../shared/plans/schema';
 import { roleNames, stepNames } from '../../../shared/rules/lifecycle/names';
 import type { Unit } from '../../../shared/units/schema';
@@ -20,6 +21,11 @@ export function unitName(
 ): string {
   if (!unit) return id;
   return language === 'zh' ? unit.nameZh : unit.nameEn;
+}
+
+/** A unit of the bundled catalogue (geo/units) by its id, as unitName names it. */
+export function unitNameById(language: Language, id: string): string {
+  return unitName(language, unitById.get(id), id);
 }
 
 const speciesNames: Record<string, string> = {

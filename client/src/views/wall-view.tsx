@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { unitById } from '../../../geo/units';
 import { ChangeStrip } from '../components/change-strip';
 import { DecisionsDue } from '../components/decisions-due';
 import { Legend } from '../components/legend';
@@ -7,7 +6,7 @@ import { StaleStations } from '../components/stale-stations';
 import { StatusHeader } from '../components/status-header';
 import { WarningList } from '../components/warning-list';
 import { useLanguage } from '../i18n/language';
-import { unitName } from '../i18n/names';
+import { unitNameById } from '../i18n/names';
 import { summarise } from '../live/summary';
 import type { Bounds } from '../map/situation-map';
 import { useSituationMap } from '../map/use-situation-map';
@@ -113,10 +112,5 @@ function worstTitle(
   const place = t(worst.jurisdiction);
   if (worst.kind === 'warning') return t('worstArea', place, worst.level, worst.ids.length);
   if (worst.kind === 'due') return t('worstDue', place, worst.level, worst.ids.length);
-  return t(
-    'worstAqi',
-    place,
-    unitName(language, unitById.get(worst.unitId), worst.unitId),
-    Math.round(worst.aqi),
-  );
+  return t('worstAqi', place, unitNameById(language, worst.unitId), Math.round(worst.aqi));
 }
