@@ -177,7 +177,7 @@ export function observationStore(
       const rows = stations.flatMap((station) =>
         inTimeOrder(stationRange.all(first, last, station).map(toRow)),
       );
-      if (stations.length > 1) rows.sort((a, b) => a.time - b.time || (a.station < b.station ? -1 : 1));
+      if (stations.length > 1) rows.sort(byKey);
       return rows;
     },
     forEachObservation(from, to, visit) {
