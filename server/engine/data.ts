@@ -1,5 +1,5 @@
 import { units } from '../../geo/units';
-import { type Species, StationWindows, speciesOrder } from '../../shared/aqi';
+import { type Species, StationWindows, speciesOrder, WindowMemory } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { type ForecastRow, type ObservationRow, rowsByStation, type StationRow } from '../store/types';
@@ -85,6 +85,9 @@ export class EngineData {
   /** Bumped when a unit's stations or a station's stored hours appear, so units gather their members again. */
   private membership = 0;
   private batch = 0;
+  /** The live windows' records, hour-major: stations beside stations, units beside units. */
+  private readonly stationMemory = new WindowMemory(liveHours);
+  private readonly unitMemory = new WindowMemory(liveHours);
   private readonly row = new Float64Array(speciesCount);
   private gathered = new Float64Array(speciesCount * 8);
 
@@ -157,7 +160,7 @@ export class EngineData {
   ): number {
     let windows = station.windows;
     if (!windows) {
-      windows = new StationWindows({ retainHours: liveHours });
+      windows = new StationWindows({ memory: this.stationMemory });
       station.windows = windows;
     }
     const { hours, unit } = station;
@@ -202,7 +205,7 @@ export class EngineData {
     this.dirtyUnits.length = 0;
     for (const station of this.liveStations.values()) {
       const { hours } = station;
-      const windows = station.windows ?? new StationWindows({ retainHours: liveHours });
+      const windows = station.windows ?? new StationWindows({ memory: this.stationMemory });
       station.windows = windows;
       windows.clear();
       if (hours.newest === null) continue;
@@ -332,7 +335,7 @@ export class EngineData {
       unit = {
         id: unitId,
         jurisdiction: jurisdictionOfUnit.get(unitId) ?? null,
-        windows: new StationWindows({ retainHours: liveHours }),
+        windows: new StationWindows({ memory: this.unitMemory }),
         members: [],
         membersOf: -1,
         dirty: [],

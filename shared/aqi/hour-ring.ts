@@ -1,3 +1,8 @@
+/** Slots of a ring asked to retain this many hours: a power of two, at least 64 so a 24-hour window fits. */
+export function ringCapacity(retainHours: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(64, retainHours)));
+}
+
 /**
  * Which hours a station's ring buffer holds, and which hours must be recomputed after writes. Hours are
  * absolute indices (hour end / 1 h). Before the first hour ever written every value counts as missing.
@@ -23,7 +28,7 @@ export class HourRing {
     /** Slides the windows ending from … to, hours before `floor` counting as missing. */
     private readonly recompute: (from: number, to: number, floor: number) => void,
   ) {
-    this.capacity = 2 ** Math.ceil(Math.log2(Math.max(64, retainHours)));
+    this.capacity = ringCapacity(retainHours);
     this.mask = this.capacity - 1;
   }
 

@@ -20,7 +20,7 @@ export {
   speciesOrder,
   speciesSchema,
 } from './species';
-export { StationWindows, type WindowsOptions } from './station-windows';
+export { StationWindows, WindowMemory, type WindowsOptions } from './station-windows';
 export {
   minimumHoursFor8h,
   minimumHoursFor24h,

@@ -25,7 +25,7 @@ const { editionFor } = editions;
 const { evaluateReport, ReportScratch } = evaluate;
 const { add, divide, exactValue, isMissing, ticksOf, ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h } = validity;
-const { dailyKind, field, hourlyKind, notAvailable, ozone, speciesCount, strideShift, WindowStore } = store;
+const { dailyKind, field, hourlyKind, notAvailable, ozone, speciesCount, WindowStore } = store;
 const rules2012 = compiledRules('2012');
 const rules2026 = compiledRules('2026');
 const firstHourOf2026 = editions.edition2026From / HOUR;
@@ -33,11 +33,25 @@ const firstHourOf2026 = editions.edition2026From / HOUR;
 export type WindowsOptions = {
   /** Hours kept for lookup and late corrections (default three weeks); rounded up to a power of two. */
   retainHours?: number;
+  /**
+   * Record memory shared with the other windows of a network (WindowMemory): their hours laid out side by
+   * side, so a new hour swept through every station reads consecutive memory. Its hours replace retainHours.
+   */
+  memory?: WindowMemory;
   /** Force one edition; by default each hour uses the edition in force at its end (editionFor). */
   edition?: Edition;
   /** HJ 633-2026 §5.3.2: pollutants outside this station's monitoring plan. */
   unmonitored?: readonly Species[];
 };
+
+/** Record memory for many StationWindows of one length, hour-major (window-store.ts RecordBlocks). */
+export class WindowMemory {
+  readonly blocks: store.RecordBlocks;
+
+  constructor(retainHours: number) {
+    this.blocks = new store.RecordBlocks(retainHours);
+  }
+}
 
 /**
  * One station's (or unit's) hourly values, hour-ending Beijing time, with every window HJ 633 needs: 24-hour
@@ -56,8 +70,10 @@ export class StationWindows {
   private readonly unmonitoredMask: number;
 
   constructor(private readonly options: WindowsOptions = {}) {
-    this.windows = new WindowStore(options.retainHours ?? 21 * 24, (from, to, first) =>
-      slideWindows(this.windows, from, to, first),
+    this.windows = new WindowStore(
+      options.retainHours ?? 21 * 24,
+      (from, to, first) => slideWindows(this.windows, from, to, first),
+      options.memory?.blocks ?? null,
     );
     this.fixedRules = options.edition ? compiledRules(options.edition) : null;
     this.unmonitoredMask = (options.unmonitored ?? []).reduce(
@@ -207,7 +223,7 @@ export class StationWindows {
     const index = speciesOrder.indexOf(species);
     const exact = this.windows.tracksInexact ? this.windows.exactHour(index, hourEnd / HOUR) : null;
     if (exact) return exactNumbers.toNumber(exact);
-    const ticks = this.windows.records[(slot << strideShift) + index]!;
+    const ticks = this.windows.records[this.windows.base + (slot << this.windows.shift) + index]!;
     return Number.isNaN(ticks) ? null : ticks / ticksPerUnit;
   }
 
@@ -216,7 +232,7 @@ export class StationWindows {
     const index = speciesOrder.indexOf(species);
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const record = slot << strideShift;
+    const record = this.windows.base + (slot << this.windows.shift);
     const count = this.windows.records[record + field.count24 + index]!;
     if (count < minimumHoursFor24h) return null;
     if (this.windows.tracksInexact && this.windows.inexact24[slot * speciesCount + index])
@@ -228,7 +244,7 @@ export class StationWindows {
   ozone8h(hourEnd: number): number | null {
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const record = slot << strideShift;
+    const record = this.windows.base + (slot << this.windows.shift);
     const count = this.windows.records[record + field.count8]!;
     if (count < minimumHoursFor8h) return null;
     if (this.windows.tracksInexact && this.windows.inexact8[slot])
@@ -288,7 +304,7 @@ export class StationWindows {
   private rated(kind: number, at: number, hourEnd: number): number | null {
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
-    const record = slot << strideShift;
+    const record = this.windows.base + (slot << this.windows.shift);
     if ((this.windows.records[record + field.rated]! & kind) === 0)
       this.ensureRated(kind, hourEnd / HOUR, hourEnd / HOUR);
     return this.windows.records[record + at]!;
@@ -314,13 +330,13 @@ export class StationWindows {
 
   /** Rates the reports of `kinds` for the held hours from … to not yet rated, a run at a time. */
   private ensureRated(kinds: number, fromHour: number, toHour: number): void {
-    const { records, ring } = this.windows;
+    const { records, ring, base, shift } = this.windows;
     const from = Math.max(fromHour, ring.first, ring.newest - ring.capacity + 1);
     const to = Math.min(toHour, ring.newest);
     let run = Number.NaN;
     for (let hour = from; hour <= to + 1; hour += 1) {
       const stale =
-        hour <= to && (records[((hour & ring.mask) << strideShift) + field.rated]! & kinds) !== kinds;
+        hour <= to && (records[base + ((hour & ring.mask) << shift) + field.rated]! & kinds) !== kinds;
       if (stale && Number.isNaN(run)) run = hour;
       else if (!stale && !Number.isNaN(run)) {
         this.rateRun(kinds, run, hour - 1);

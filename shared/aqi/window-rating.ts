@@ -14,7 +14,7 @@ const { integerSubIndex, needsSlowPath, rationalSubIndex, subIndexColumn, summar
 const { aboveScale } = scale;
 const { ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
-const { dailyKind, field, hourlyKind, noHour, notAvailable, ozone, speciesCount, strideShift } = store;
+const { dailyKind, field, hourlyKind, noHour, notAvailable, ozone, speciesCount } = store;
 
 const ozone1h = indicatorIndex.o3_1h;
 const ozone8h = indicatorIndex.o3_8h;
@@ -70,7 +70,7 @@ export function rateRange(
     return;
   }
   ensureColumns(length);
-  const { records, ring } = windows;
+  const { records, ring, base, shift } = windows;
   const mask = ring.mask;
   if (kinds & hourlyKind) {
     const hourly = rules.hourly;
@@ -78,7 +78,7 @@ export function rateRange(
       fillColumn(windows, rules, hourly[position]!, from, length, false);
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
-      const record = ((from + offset) & mask) << strideShift;
+      const record = base + (((from + offset) & mask) << shift);
       storeReport(records, record, summary, false);
     }
   }
@@ -96,7 +96,7 @@ export function rateRange(
   }
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
-    const record = ((from + offset) & mask) << strideShift;
+    const record = base + (((from + offset) & mask) << shift);
     storeReport(records, record, summary, true);
   }
 }
@@ -136,7 +136,7 @@ function rateSlotReport(
     slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, daily);
   }
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
-  storeReport(windows.records, slot << strideShift, summary, daily);
+  storeReport(windows.records, windows.base + (slot << windows.shift), summary, daily);
 }
 
 /** A rated report into an hour's record: its AQI, primary pollutants, missing indicators and rated bit. */
@@ -176,11 +176,11 @@ function fillColumn(
 }
 
 function dayMeanRatios(windows: WindowStore, species: number, from: number, length: number): void {
-  const { records, inexact24, ring } = windows;
+  const { records, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
-    const record = slot << strideShift;
+    const record = base + (slot << shift);
     const count = records[record + field.count24 + species]!;
     numerators[offset] = records[record + field.sum24 + species]!;
     denominators[offset] =
@@ -193,11 +193,11 @@ function dayMeanRatios(windows: WindowStore, species: number, from: number, leng
 }
 
 function hourRatios(windows: WindowStore, species: number, from: number, length: number): void {
-  const { records, inexact, ring } = windows;
+  const { records, inexact, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
-    const value = records[(slot << strideShift) + species]!;
+    const value = records[base + (slot << shift) + species]!;
     numerators[offset] = value;
     denominators[offset] = Number.isNaN(value)
       ? 0
@@ -208,11 +208,11 @@ function hourRatios(windows: WindowStore, species: number, from: number, length:
 }
 
 function ozone8hRatios(windows: WindowStore, from: number, length: number): void {
-  const { records, inexact8, ring } = windows;
+  const { records, inexact8, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
-    const record = slot << strideShift;
+    const record = base + (slot << shift);
     const count = records[record + field.count8]!;
     numerators[offset] = records[record + field.sum8]!;
     denominators[offset] =
@@ -221,14 +221,14 @@ function ozone8hRatios(windows: WindowStore, from: number, length: number): void
 }
 
 function highest1hRatios(windows: WindowStore, from: number, length: number): void {
-  const { records, inexact24, ring } = windows;
+  const { records, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
-    const record = slot << strideShift;
+    const record = base + (slot << shift);
     const highest = records[record + field.highestHour]!;
     const valid = records[record + field.count24 + ozone]! >= minimumHoursForMax1h && highest !== noHour;
-    numerators[offset] = valid ? records[((highest & ring.mask) << strideShift) + ozone]! : 0;
+    numerators[offset] = valid ? records[base + ((highest & ring.mask) << shift) + ozone]! : 0;
     denominators[offset] = !valid
       ? 0
       : tracksInexact && inexact24[slot * speciesCount + ozone]
@@ -238,13 +238,13 @@ function highest1hRatios(windows: WindowStore, from: number, length: number): vo
 }
 
 function highest8hRatios(windows: WindowStore, from: number, length: number): void {
-  const { records, inexact24, ring } = windows;
+  const { records, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
-    const record = slot << strideShift;
+    const record = base + (slot << shift);
     const valid = records[record + field.valid8hMeans]! >= minimumMeansForMax8h;
-    const best = (records[record + field.highest8hHour]! & ring.mask) << strideShift;
+    const best = base + ((records[record + field.highest8hHour]! & ring.mask) << shift);
     numerators[offset] = valid ? records[best + field.sum8]! : 0;
     denominators[offset] = !valid
       ? 0
@@ -266,8 +266,8 @@ export function subIndexAtSlot(
   daily: boolean,
 ): number {
   if (rules.breakpointCounts[index] === 0) return Number.NaN;
-  const { records } = windows;
-  const record = slot << strideShift;
+  const { records, base, shift } = windows;
+  const record = base + (slot << shift);
   const species = speciesOfIndicator[index]!;
   const at = slot * speciesCount + species;
   const tracksInexact = windows.tracksInexact;
@@ -283,7 +283,7 @@ export function subIndexAtSlot(
     denominator = count * ticksPerUnit;
   } else if (source === ozone8hSource && daily) {
     if (records[record + field.valid8hMeans]! < minimumMeansForMax8h) return Number.NaN;
-    const best = (records[record + field.highest8hHour]! & windows.ring.mask) << strideShift;
+    const best = base + ((records[record + field.highest8hHour]! & windows.ring.mask) << shift);
     if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest8h(slot);
     numerator = records[best + field.sum8]!;
     denominator = records[best + field.count8]! * ticksPerUnit;
@@ -298,7 +298,7 @@ export function subIndexAtSlot(
     if (records[record + field.count24 + ozone]! < minimumHoursForMax1h || highest === noHour)
       return Number.NaN;
     if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest1h(slot);
-    numerator = records[((highest & windows.ring.mask) << strideShift) + ozone]!;
+    numerator = records[base + ((highest & windows.ring.mask) << shift) + ozone]!;
     denominator = ticksPerUnit;
   } else {
     numerator = records[record + species]!;
@@ -323,8 +323,8 @@ export function subIndexAtSlot(
  * daily report the window's O3 maxima in place of the hour's.
  */
 export function fillReport(windows: WindowStore, slot: number, daily: boolean, scratch: ReportScratch): void {
-  const { records, ring } = windows;
-  const record = slot << strideShift;
+  const { records, ring, base, shift } = windows;
+  const record = base + (slot << shift);
   const tracksInexact = windows.tracksInexact;
   scratch.clear();
   for (let species = 0; species < speciesCount; species += 1) {
@@ -357,11 +357,11 @@ export function fillReport(windows: WindowStore, slot: number, daily: boolean, s
   scratch.set(ozone1h, 0, 0);
   if (records[record + field.count24 + ozone]! >= minimumHoursForMax1h && highest !== noHour) {
     if (exactOzone) scratch.setRational(ozone1h, windows.exactHighest1h(slot));
-    else scratch.set(ozone1h, records[((highest & ring.mask) << strideShift) + ozone]!, ticksPerUnit);
+    else scratch.set(ozone1h, records[base + ((highest & ring.mask) << shift) + ozone]!, ticksPerUnit);
   }
   scratch.set(ozone8h, 0, 0);
   if (records[record + field.valid8hMeans]! >= minimumMeansForMax8h) {
-    const best = (records[record + field.highest8hHour]! & ring.mask) << strideShift;
+    const best = base + ((records[record + field.highest8hHour]! & ring.mask) << shift);
     if (exactOzone) scratch.setRational(ozone8h, windows.exactHighest8h(slot));
     else scratch.set(ozone8h, records[best + field.sum8]!, records[best + field.count8]! * ticksPerUnit);
   }

@@ -4,7 +4,7 @@ import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
 const { minimumHoursFor8h } = validity;
-const { eightHourMeansPerDay, field, noHour, ozone, speciesCount, strideShift } = store;
+const { eightHourMeansPerDay, field, noHour, ozone, speciesCount } = store;
 const sum24 = field.sum24;
 const count24 = field.count24;
 const sum8 = field.sum8;
@@ -21,16 +21,16 @@ const ratedField = field.rated;
  * first hour, or a later start: HourRing.flushTail) count as missing.
  */
 export function slideWindows(windows: WindowStore, from: number, to: number, first: number): void {
-  const { records, ring } = windows;
+  const { records, ring, base, shift } = windows;
   const { mask } = ring;
   const tracksInexact = windows.tracksInexact;
   for (let hour = from; hour <= to; hour += 1) {
     const slot = hour & mask;
-    const record = slot << strideShift;
+    const record = base + (slot << shift);
     const before = hour - 1 >= first;
-    const previous = ((hour - 1) & mask) << strideShift;
+    const previous = base + (((hour - 1) & mask) << shift);
     const leaving = hour - 24 >= first;
-    const leavingRecord = ((hour - 24) & mask) << strideShift;
+    const leavingRecord = base + (((hour - 24) & mask) << shift);
     for (let species = 0; species < speciesCount; species += 1) {
       let sum = before ? records[previous + sum24 + species]! : 0;
       let count = before ? records[previous + count24 + species]! : 0;
@@ -62,10 +62,10 @@ export function slideWindows(windows: WindowStore, from: number, to: number, fir
  * then writes the hour and slides (its windows' maxima need the full pass).
  */
 export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Array): boolean {
-  const { records, inexact, ring } = windows;
+  const { records, inexact, ring, base, shift } = windows;
   const { mask } = ring;
   const slot = hour & mask;
-  const record = slot << strideShift;
+  const record = base + (slot << shift);
   if (!same(records[record + ozone]!, ticks[ozone]!)) return false;
   if (windows.tracksInexact)
     for (let species = 0; species < speciesCount; species += 1)
@@ -80,7 +80,7 @@ export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Ar
     const sumChange = (Number.isNaN(after) ? 0 : after) - (Number.isNaN(before) ? 0 : before);
     const countChange = (Number.isNaN(after) ? 0 : 1) - (Number.isNaN(before) ? 0 : 1);
     for (let window = hour; window <= last; window += 1) {
-      const at = (window & mask) << strideShift;
+      const at = base + ((window & mask) << shift);
       records[at + sum24 + species] = records[at + sum24 + species]! + sumChange;
       records[at + count24 + species] = records[at + count24 + species]! + countChange;
     }
@@ -88,7 +88,7 @@ export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Ar
   }
   if (changed)
     for (let window = hour; window <= last; window += 1)
-      records[((window & mask) << strideShift) + ratedField] = 0;
+      records[base + ((window & mask) << shift) + ratedField] = 0;
   return true;
 }
 
@@ -103,7 +103,7 @@ function slideOzone(
   record: number,
   previous: number,
 ): void {
-  const { records, ring } = windows;
+  const { records, ring, base, shift } = windows;
   const { mask } = ring;
   const incoming = records[record + ozone]!;
   const valid = !Number.isNaN(incoming);
@@ -114,7 +114,7 @@ function slideOzone(
     count += 1;
   }
   if (hour - 8 >= first) {
-    const outgoing = records[(((hour - 8) & mask) << strideShift) + ozone]!;
+    const outgoing = records[base + (((hour - 8) & mask) << shift) + ozone]!;
     if (!Number.isNaN(outgoing)) {
       sum -= outgoing;
       count -= 1;
@@ -125,7 +125,7 @@ function slideOzone(
 
   let highest = previous >= 0 ? records[previous + highestField]! : noHour;
   if (highest !== noHour && highest <= hour - 24) highest = highestValueHour(windows, hour, first);
-  else if (valid && (highest === noHour || incoming >= records[((highest & mask) << strideShift) + ozone]!))
+  else if (valid && (highest === noHour || incoming >= records[base + ((highest & mask) << shift) + ozone]!))
     highest = hour;
   records[record + highestField] = highest;
 
@@ -133,7 +133,7 @@ function slideOzone(
   const leavingMean = hour - eightHourMeansPerDay;
   let validMeans = previous >= 0 ? records[previous + valid8hField]! : 0;
   if (valid8h) validMeans += 1;
-  if (leavingMean >= first && records[((leavingMean & mask) << strideShift) + count8]! >= minimumHoursFor8h)
+  if (leavingMean >= first && records[base + ((leavingMean & mask) << shift) + count8]! >= minimumHoursFor8h)
     validMeans -= 1;
   records[record + valid8hField] = validMeans;
   let highest8h = previous >= 0 ? records[previous + highest8hField]! : noHour;
@@ -163,11 +163,11 @@ function countInexact(windows: WindowStore, hour: number, first: number): void {
 }
 
 function highestValueHour(windows: WindowStore, hour: number, first: number): number {
-  const { records, ring } = windows;
+  const { records, ring, base, shift } = windows;
   let best = noHour;
   let bestValue = -1;
   for (let other = Math.max(first, hour - 23); other <= hour; other += 1) {
-    const value = records[((other & ring.mask) << strideShift) + ozone]!;
+    const value = records[base + ((other & ring.mask) << shift) + ozone]!;
     if (!(value >= bestValue)) continue;
     best = other;
     bestValue = value;
@@ -176,11 +176,11 @@ function highestValueHour(windows: WindowStore, hour: number, first: number): nu
 }
 
 function highestMeanHour(windows: WindowStore, hour: number, first: number): number {
-  const { records, ring } = windows;
+  const { records, ring, base, shift } = windows;
   let best = noHour;
   for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
     const slot = other & ring.mask;
-    if (records[(slot << strideShift) + count8]! < minimumHoursFor8h) continue;
+    if (records[base + (slot << shift) + count8]! < minimumHoursFor8h) continue;
     if (best === noHour || !windows.lower8h(slot, best & ring.mask)) best = other;
   }
   return best;

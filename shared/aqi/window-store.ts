@@ -1,5 +1,5 @@
 import * as exactNumbers from './exact';
-import { HourRing } from './hour-ring';
+import { HourRing, ringCapacity } from './hour-ring';
 import { speciesOrder } from './species';
 import * as validity from './validity';
 
@@ -48,6 +48,37 @@ export const hourlyKind = 1;
 export const dailyKind = 2;
 export const notAvailable = -1;
 
+/** Stores per block of shared record memory (a power of two). */
+const storesPerBlock = 32;
+const blockShift = Math.log2(storesPerBlock);
+
+/**
+ * Record memory shared by many stores of one capacity (a network's stations, or its units), laid out
+ * hour-major: a block holds 32 stores, and the records of one slot of those 32 lie side by side. Sweeping a
+ * new hour through every station in order then reads and writes consecutive memory (a few pages), not one
+ * 64 kB ring per station, each a page and cache miss of its own (issue 17.3).
+ */
+export class RecordBlocks {
+  readonly capacity: number;
+  private block: Float64Array | null = null;
+  private used = storesPerBlock;
+
+  constructor(retainHours: number) {
+    this.capacity = ringCapacity(retainHours);
+  }
+
+  /** A new store's place: the block's memory and the store's first double in it. */
+  take(): { records: Float64Array; base: number } {
+    if (this.used === storesPerBlock || !this.block) {
+      this.block = new Float64Array(this.capacity * stride * storesPerBlock);
+      this.used = 0;
+    }
+    const base = this.used << strideShift;
+    this.used += 1;
+    return { records: this.block, base };
+  }
+}
+
 /**
  * The ring of one station's (or unit's) hours: values as exact integers (exact.ts), the windows ending at
  * each hour and the reports rated there. Values that are not whole ticks keep their exact rational beside.
@@ -55,7 +86,10 @@ export const notAvailable = -1;
 export class WindowStore {
   readonly ring: HourRing;
   readonly capacity: number;
+  /** The records, slot s at base + (s << shift) (its own array, or a block shared with other stores). */
   readonly records: Float64Array;
+  readonly base: number;
+  readonly shift: number;
   /** Per slot and species (slot × 6 + species): 1 where the value is not whole ticks. */
   readonly inexact: Uint8Array;
   /** How many inexact values each 24-hour (per species) and O3 8-hour window holds. */
@@ -63,10 +97,27 @@ export class WindowStore {
   readonly inexact8: Uint8Array;
   readonly rationals = new Map<number, exactNumbers.Rational>();
 
-  constructor(retainHours: number, recompute: (from: number, to: number, first: number) => void) {
-    this.ring = new HourRing(retainHours, (hour) => this.clearHour(hour), recompute);
+  constructor(
+    retainHours: number,
+    recompute: (from: number, to: number, first: number) => void,
+    blocks: RecordBlocks | null = null,
+  ) {
+    this.ring = new HourRing(
+      blocks ? blocks.capacity : retainHours,
+      (hour) => this.clearHour(hour),
+      recompute,
+    );
     this.capacity = this.ring.capacity;
-    this.records = new Float64Array(this.capacity * stride);
+    if (blocks) {
+      const place = blocks.take();
+      this.records = place.records;
+      this.base = place.base;
+      this.shift = strideShift + blockShift;
+    } else {
+      this.records = new Float64Array(this.capacity * stride);
+      this.base = 0;
+      this.shift = strideShift;
+    }
     this.inexact = new Uint8Array(this.capacity * speciesCount);
     this.inexact24 = new Uint8Array(this.capacity * speciesCount);
     this.inexact8 = new Uint8Array(this.capacity);
@@ -86,7 +137,8 @@ export class WindowStore {
   }
 
   storeTicks(slot: number, species: number, ticks: number): void {
-    this.records[(slot << strideShift) + species] = ticks;
+    this.records[this.base + (slot << this.shift) + species] = ticks;
+    if (this.rationals.size === 0) return;
     const at = slot * speciesCount + species;
     if (this.inexact[at]) {
       this.inexact[at] = 0;
@@ -106,7 +158,7 @@ export class WindowStore {
       Math.round(exactNumbers.toNumber(value) * ticksPerUnit),
     );
     const at = slot * speciesCount + species;
-    this.records[(slot << strideShift) + species] = approximate;
+    this.records[this.base + (slot << this.shift) + species] = approximate;
     this.inexact[at] = 1;
     this.rationals.set(at, value);
   }
@@ -125,8 +177,8 @@ export class WindowStore {
   /** Whether the O3 8-hour mean at slot a is below the one at slot b (exact: cross-multiplied integers). */
   lower8h(a: number, b: number): boolean {
     const records = this.records;
-    const recordA = a << strideShift;
-    const recordB = b << strideShift;
+    const recordA = this.base + (a << this.shift);
+    const recordB = this.base + (b << this.shift);
     return (
       records[recordA + field.sum8]! * records[recordB + field.count8]! <
       records[recordB + field.sum8]! * records[recordA + field.count8]!
@@ -137,7 +189,7 @@ export class WindowStore {
   exactHour(species: number, hour: number): exactNumbers.Rational | null {
     if (hour < this.ring.first) return null;
     const slot = hour & this.ring.mask;
-    const ticks = this.records[(slot << strideShift) + species]!;
+    const ticks = this.records[this.base + (slot << this.shift) + species]!;
     if (Number.isNaN(ticks)) return null;
     const at = slot * speciesCount + species;
     return this.inexact[at] ? this.rationals.get(at)! : ticksAsRational(ticks);
@@ -174,7 +226,7 @@ export class WindowStore {
     let best: exactNumbers.Rational | null = null;
     for (let other = Math.max(this.ring.first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
       const otherSlot = other & this.ring.mask;
-      if (this.records[(otherSlot << strideShift) + field.count8]! < minimumHoursFor8h) continue;
+      if (this.records[this.base + (otherSlot << this.shift) + field.count8]! < minimumHoursFor8h) continue;
       const value = this.exactMean(ozone, otherSlot, 8);
       if (!best || compare(value, best) > 0) best = value;
     }
