@@ -152,6 +152,53 @@ describe('EngineData', () => {
     );
   });
 
+  test('a unit of twelve stations (means that are not whole ticks) gives the plain windows', () => {
+    const twelve: StationRow[] = Array.from({ length: 12 }, (_, index) => ({
+      id: `T${index}`,
+      name: `T${index}`,
+      lon: 81,
+      lat: 44,
+      unitId: 'U1',
+      simulated: false,
+    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(hourValues, { minLength: hours, maxLength: hours }), {
+          minLength: twelve.length,
+          maxLength: twelve.length,
+        }),
+        fc.array(fc.tuple(fc.nat(twelve.length - 1), fc.nat(hours - 1), hourValues), { maxLength: 6 }),
+        (series, corrections) => {
+          const values = new Map(twelve.map((station, index) => [station.id, series[index]!]));
+          const data = new EngineData();
+          data.setStations(twelve);
+          for (let hour = 0; hour < hours; hour += 1)
+            data.addObservations(
+              twelve.map((station) => row(station.id, hour, values.get(station.id)![hour]!)),
+            );
+          for (const [station, hour, corrected] of corrections) {
+            values.get(twelve[station]!.id)![hour] = corrected;
+            data.addObservations([row(twelve[station]!.id, hour, corrected)]);
+          }
+          const expected = reference(
+            values,
+            twelve.map((station) => station.id),
+          );
+          const now = start + (hours - 1) * HOUR;
+          const view = data.liveView(now);
+          for (let hour = 0; hour < hours; hour += 1) {
+            const at = start + hour * HOUR;
+            expect(answers(view.unit('U1'), at), `hour ${hour}`).toEqual(answers(expected, at));
+            expect(view.unit('U1').mean24h('pm25', at), `PM2.5 24 h at hour ${hour}`).toEqual(
+              expected.mean24h('pm25', at),
+            );
+          }
+        },
+      ),
+      { numRuns: 10, endOnFailure: true },
+    );
+  });
+
   test('a station moving to another unit changes both units’ means', () => {
     const data = new EngineData();
     data.setStations(stations);

@@ -61,7 +61,7 @@ type LiveUnit = {
   id: string;
   jurisdiction: Jurisdiction | null;
   windows: StationWindows;
-  members: (HourColumns | undefined)[];
+  members: (LiveStation | undefined)[];
   /** EngineData.membership when members was gathered. */
   membersOf: number;
   dirty: number[];
@@ -85,6 +85,8 @@ export class EngineData {
   /** Bumped when a unit's stations or a station's stored hours appear, so units gather their members again. */
   private membership = 0;
   private batch = 0;
+  /** The stations of the rows of the batch being taken, in row order (one map lookup per row). */
+  private readonly batchStations: LiveStation[] = [];
   /** The live windows' records, hour-major: stations beside stations, units beside units. */
   private readonly stationMemory = new WindowMemory(liveHours);
   private readonly unitMemory = new WindowMemory(liveHours);
@@ -129,15 +131,18 @@ export class EngineData {
     const touched = new Map<Jurisdiction, number>();
     this.batch += 1;
     let repeated = false;
+    const inOrder = this.batchStations;
+    inOrder.length = 0;
     for (let index = 0; index < rows.length && !repeated; index += 1) {
       const station = this.liveStation(rows[index]!.station);
       repeated = station.batch === this.batch;
       station.batch = this.batch;
+      inOrder.push(station);
     }
     if (!repeated) {
       for (let index = 0; index < rows.length; index += 1) {
         const row = rows[index]!;
-        const station = this.liveStations.get(row.station)!;
+        const station = inOrder[index]!;
         this.addStationHours(station, rows, index, index + 1);
         noteTouched(touched, station.unit, row.time);
       }
@@ -352,12 +357,28 @@ export class EngineData {
     dirty.push(hour);
   }
 
-  /** Writes a unit's hour: its stations' values as stored, averaged exactly by the windows. */
+  /**
+   * Writes a unit's hour: its stations' values, averaged exactly by the windows. Taken as the exact ticks
+   * the stations' live windows already hold (issue 17.3: beside each other in memory, nothing converted
+   * again); the stored values when a station's windows cannot say (an hour older than they keep, an
+   * inexact value). A station's live windows hold every hour it sent within their range: addStationHours
+   * writes both, recomputeAll rebuilds them from the stored hours.
+   */
   private writeUnitHour(windows: StationWindows, unit: LiveUnit, hour: number): void {
     const members = this.membersOf(unit);
     const gathered = this.gatherBuffer(members.length * speciesCount);
+    let held = true;
+    for (let index = 0; index < members.length && held; index += 1) {
+      const station = members[index];
+      if (!station) gathered.fill(Number.NaN, index * speciesCount, (index + 1) * speciesCount);
+      else held = station.windows?.ticksAt(hour, gathered, index * speciesCount) ?? false;
+    }
+    if (held) {
+      windows.writeMeanTicks(hour, gathered, members.length);
+      return;
+    }
     for (let index = 0; index < members.length; index += 1) {
-      const hours = members[index];
+      const hours = members[index]?.hours;
       if (hours) hours.read(hour, gathered, index * speciesCount);
       else gathered.fill(Number.NaN, index * speciesCount, (index + 1) * speciesCount);
     }
@@ -370,10 +391,10 @@ export class EngineData {
     return this.gathered;
   }
 
-  /** The stored hours of a unit's stations, in unitStations order (undefined: a station without hours). */
-  private membersOf(unit: LiveUnit): (HourColumns | undefined)[] {
+  /** A unit's stations, in unitStations order (undefined: a station without hours). */
+  private membersOf(unit: LiveUnit): (LiveStation | undefined)[] {
     if (unit.membersOf !== this.membership) {
-      unit.members = (this.unitStations.get(unit.id) ?? []).map((id) => this.stationHours.get(id));
+      unit.members = (this.unitStations.get(unit.id) ?? []).map((id) => this.liveStations.get(id));
       unit.membersOf = this.membership;
     }
     return unit.members;
@@ -386,8 +407,8 @@ export class EngineData {
     windows.clear();
     unit.dirty.length = 0;
     let newest: number | null = null;
-    for (const hours of this.membersOf(unit)) {
-      const hour = hours?.newest ?? null;
+    for (const station of this.membersOf(unit)) {
+      const hour = station?.hours.newest ?? null;
       if (hour !== null && (newest === null || hour > newest)) newest = hour;
     }
     if (newest === null) return;
@@ -397,7 +418,7 @@ export class EngineData {
     const run = this.gatherBuffer(liveHours * perHour);
     const first = newest - (liveHours - 1) * HOUR;
     for (let index = 0; index < members.length; index += 1) {
-      const hours = members[index];
+      const hours = members[index]?.hours;
       if (hours) hours.readRange(first, liveHours, run, index * speciesCount, perHour);
       else
         for (let hour = 0; hour < liveHours; hour += 1)

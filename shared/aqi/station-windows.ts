@@ -29,6 +29,7 @@ const { dailyKind, field, hourlyKind, notAvailable, ozone, speciesCount, WindowS
 const rules2012 = compiledRules('2012');
 const rules2026 = compiledRules('2026');
 const firstHourOf2026 = editions.edition2026From / HOUR;
+const bigTicksPerUnit = BigInt(ticksPerUnit);
 
 export type WindowsOptions = {
   /** Hours kept for lookup and late corrections (default three weeks); rounded up to a power of two. */
@@ -66,6 +67,8 @@ export class StationWindows {
   private readonly scratch = new ReportScratch();
   /** An hour's values as ticks (NaN = missing) while it is written. */
   private readonly incoming = new Float64Array(speciesCount);
+  /** writeMean's stations' values as ticks. */
+  private meanTicks = new Float64Array(speciesCount * 8);
   private readonly fixedRules: compiled.CompiledRules | null;
   private readonly unmonitoredMask: number;
 
@@ -131,6 +134,96 @@ export class StationWindows {
    * `offset`.
    */
   writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number, offset = 0): boolean {
+    const length = stationCount * speciesCount;
+    if (this.meanTicks.length < length) this.meanTicks = new Float64Array(length * 2);
+    const ticks = this.meanTicks;
+    let exact = true;
+    for (let index = 0; index < length; index += 1) {
+      const value = stations[offset + index]!;
+      const converted = isMissing(value) ? Number.NaN : ticksOf(value);
+      if (Number.isNaN(converted) && !isMissing(value)) exact = false;
+      ticks[index] = converted;
+    }
+    if (exact) return this.writeMeanTicks(hourEnd, ticks, stationCount);
+    return this.writeInexactMean(hourEnd, stations, stationCount, offset);
+  }
+
+  /**
+   * writeMean from the stations' values as exact ticks (NaN = missing), as ticksAt gives them: the mean of
+   * whole ticks is kept as ticks, any other as the exact ratio of the tick sum to the count.
+   */
+  writeMeanTicks(hourEnd: number, ticks: Float64Array, stationCount: number, offset = 0): boolean {
+    const hour = toHourIndex(hourEnd);
+    const { incoming } = this;
+    let rationalMask = 0;
+    for (let species = 0; species < speciesCount; species += 1) {
+      let sum = 0;
+      let count = 0;
+      for (let station = 0; station < stationCount; station += 1) {
+        const value = ticks[offset + station * speciesCount + species]!;
+        if (Number.isNaN(value)) continue;
+        sum += value;
+        count += 1;
+      }
+      // A mean of more than 10 stations may not be whole ticks; a sum past 2^53 is redone in BigInt.
+      const mean = sum / count;
+      if (count === 0) incoming[species] = Number.NaN;
+      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER) incoming[species] = mean;
+      else rationalMask |= 1 << species;
+    }
+    if (rationalMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
+      return true;
+    if (!this.windows.ring.admit(hour)) return false;
+    const slot = hour & this.windows.ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) {
+      if ((rationalMask & (1 << species)) === 0) {
+        this.windows.storeTicks(slot, species, incoming[species]!);
+        continue;
+      }
+      let sum = 0n;
+      let count = 0n;
+      for (let station = 0; station < stationCount; station += 1) {
+        const value = ticks[offset + station * speciesCount + species]!;
+        if (Number.isNaN(value)) continue;
+        sum += BigInt(value);
+        count += 1n;
+      }
+      this.windows.storeRational(slot, species, { numerator: sum, denominator: count * bigTicksPerUnit });
+    }
+    return true;
+  }
+
+  /**
+   * The hour's six values as exact ticks (NaN = missing) into target from offset, as writeMeanTicks takes
+   * them; false when the windows cannot say: the hour is before the ring, in its oldest slots (where a late
+   * write is refused, so the slot may not hold the latest value sent), or a value there is inexact. Hours
+   * after the newest hold nothing.
+   */
+  ticksAt(hourEnd: number, target: Float64Array, offset: number): boolean {
+    const hour = hourEnd / HOUR;
+    const { ring, records, base, shift } = this.windows;
+    if (hour > ring.newest) {
+      for (let species = 0; species < speciesCount; species += 1) target[offset + species] = Number.NaN;
+      return true;
+    }
+    if (!Number.isInteger(hour) || !ring.canRewrite(hour)) return false;
+    const slot = hour & ring.mask;
+    if (this.windows.tracksInexact)
+      for (let species = 0; species < speciesCount; species += 1)
+        if (this.windows.inexact[slot * speciesCount + species]) return false;
+    const record = base + (slot << shift);
+    for (let species = 0; species < speciesCount; species += 1)
+      target[offset + species] = records[record + species]!;
+    return true;
+  }
+
+  /** writeMean when a station's value is not whole ticks: those species' means are exact rationals. */
+  private writeInexactMean(
+    hourEnd: number,
+    stations: ArrayLike<number>,
+    stationCount: number,
+    offset: number,
+  ): boolean {
     const hour = toHourIndex(hourEnd);
     const { incoming } = this;
     let inexactMask = 0;

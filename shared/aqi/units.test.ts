@@ -40,6 +40,14 @@ describe('unit concentrations', () => {
     expect(unit.value('pm25', start)).toBeCloseTo(110 / 3, 12);
   });
 
+  test('a mean of eleven stations (not whole ticks) is kept exact', () => {
+    // 2,520 ticks per millionth make a mean of up to ten stations whole; (10 × 36 + 37) / 11 is not.
+    const stations = Array.from({ length: 11 }, (_, index) => [5, 20, 30, index === 0 ? 37 : 36, 0.5, 20]);
+    const unit = unitHour(stations);
+    expect(unit.value('pm25', start)).toBeCloseTo(397 / 11, 11);
+    expect(unit.value('so2', start)).toBe(5);
+  });
+
   test('the unit AQI comes from the mean concentrations, not from averaging station AQIs', () => {
     // PM2.5 35 and 235 µg/m³ all day: station AQIs 50 and 285 (2012) would average 168 (167.5);
     // the unit's PM2.5 is 135 → 150 + 50 × 20/35 = 178.6 → 179.

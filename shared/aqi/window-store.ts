@@ -123,33 +123,36 @@ export class WindowStore {
     this.inexact8 = new Uint8Array(this.capacity);
   }
 
-  /** Whether any value held is inexact: only then do the windows count inexact values. */
-  get tracksInexact(): boolean {
-    return this.rationals.size > 0;
-  }
+  /**
+   * Whether any value held is inexact (rationals.size > 0): only then do the windows count inexact values.
+   * A field, not a getter on the map: read once per hour of every store, the map would be one more cache miss.
+   */
+  tracksInexact = false;
 
   /** Forgets every hour (the records are rewritten as hours arrive again). */
   clear(): void {
     this.ring.clear();
-    if (this.rationals.size === 0) return;
+    if (!this.tracksInexact) return;
     this.rationals.clear();
+    this.tracksInexact = false;
     this.inexact.fill(0);
   }
 
   storeTicks(slot: number, species: number, ticks: number): void {
     this.records[this.base + (slot << this.shift) + species] = ticks;
-    if (this.rationals.size === 0) return;
+    if (!this.tracksInexact) return;
     const at = slot * speciesCount + species;
     if (this.inexact[at]) {
       this.inexact[at] = 0;
       this.rationals.delete(at);
+      this.tracksInexact = this.rationals.size > 0;
     }
   }
 
   /** A value the ticks cannot hold: kept exact, with an integer stand-in for the running sums. */
   storeRational(slot: number, species: number, value: exactNumbers.Rational): void {
     // Counting starts with the first inexact value: every window before held none.
-    if (this.rationals.size === 0) {
+    if (!this.tracksInexact) {
       this.inexact24.fill(0);
       this.inexact8.fill(0);
     }
@@ -161,6 +164,7 @@ export class WindowStore {
     this.records[this.base + (slot << this.shift) + species] = approximate;
     this.inexact[at] = 1;
     this.rationals.set(at, value);
+    this.tracksInexact = true;
   }
 
   clearHour(hour: number): void {
