@@ -14,7 +14,7 @@ const { integerSubIndex, needsSlowPath, rationalSubIndex, subIndexColumn, summar
 const { aboveScale } = scale;
 const { ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
-const { dailyKind, field, hourlyKind, noHour, notAvailable, ozone, speciesCount } = store;
+const { dailyKind, dailySubIndices, field, hourlyKind, noHour, notAvailable, ozone, speciesCount } = store;
 
 const ozone1h = indicatorIndex.o3_1h;
 const ozone8h = indicatorIndex.o3_8h;
@@ -75,7 +75,7 @@ export function rateRange(
   if (kinds & hourlyKind) {
     const hourly = rules.hourly;
     for (let position = 0; position < hourly.length; position += 1)
-      fillColumn(windows, rules, hourly[position]!, from, length, false);
+      heldColumn(windows, rules, hourly[position]!, from, length, false, false);
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
       const record = base + (((from + offset) & mask) << shift);
@@ -92,7 +92,7 @@ export function rateRange(
   const daily = rules.daily;
   for (let position = 0; position < daily.length; position += 1) {
     const index = daily[position]!;
-    if ((skip & (1 << index)) === 0) fillColumn(windows, rules, index, from, length, true);
+    heldColumn(windows, rules, index, from, length, true, (skip & (1 << index)) !== 0);
   }
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
@@ -131,12 +131,26 @@ function rateSlotReport(
   unmonitoredMask: number,
   summary: ReportSummary,
 ): void {
+  const { records, subIndices: held } = windows;
+  const record = windows.base + (slot << windows.shift);
+  const heldField = record + (daily ? field.dailyHeld : field.hourlyHeld);
+  const first = record + (daily ? dailySubIndices : 0);
+  let heldMask = records[heldField]!;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
-    slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, daily);
+    if (heldMask & (1 << index)) {
+      const value = held[first + index]!;
+      slotSubIndices[index] = value < 0 ? Number.NaN : value;
+      continue;
+    }
+    const value = subIndexAtSlot(windows, rules, index, slot, daily);
+    slotSubIndices[index] = value;
+    held[first + index] = Number.isNaN(value) ? -1 : value;
+    heldMask |= 1 << index;
   }
+  records[heldField] = heldMask;
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
-  storeReport(windows.records, windows.base + (slot << windows.shift), summary, daily);
+  storeReport(records, record, summary, daily);
 }
 
 /** A rated report into an hour's record: its AQI, primary pollutants, missing indicators and rated bit. */
@@ -147,6 +161,45 @@ function storeReport(records: Float64Array, record: number, summary: ReportSumma
   records[record + (daily ? field.dailyPrimary : field.hourlyPrimary)] = summary.primaryMask;
   records[record + (daily ? field.dailyMissing : field.hourlyMissing)] = summary.missingMask;
   records[record + field.rated] = records[record + field.rated]! | (daily ? dailyKind : hourlyKind);
+}
+
+/**
+ * One indicator's sub-indices over the run into its column: those held (field.hourlyHeld) read back,
+ * the column computed when any is not held (`filled`: the column already holds them, the real-time
+ * report's 24-hour means reused by the daily report), and kept as held.
+ */
+function heldColumn(
+  windows: WindowStore,
+  rules: CompiledRules,
+  index: number,
+  from: number,
+  length: number,
+  daily: boolean,
+  filled: boolean,
+): void {
+  const { records, subIndices: held, ring, base, shift } = windows;
+  const mask = ring.mask;
+  const bit = 1 << index;
+  const heldField = daily ? field.dailyHeld : field.hourlyHeld;
+  const first = (daily ? dailySubIndices : 0) + index;
+  const out = index * length;
+  let all = !filled;
+  for (let offset = 0; offset < length && all; offset += 1)
+    all = (records[base + (((from + offset) & mask) << shift) + heldField]! & bit) !== 0;
+  if (all) {
+    for (let offset = 0; offset < length; offset += 1) {
+      const value = held[base + (((from + offset) & mask) << shift) + first]!;
+      subIndices[out + offset] = value < 0 ? Number.NaN : value;
+    }
+    return;
+  }
+  if (!filled) fillColumn(windows, rules, index, from, length, daily);
+  for (let offset = 0; offset < length; offset += 1) {
+    const record = base + (((from + offset) & mask) << shift);
+    const value = subIndices[out + offset]!;
+    held[record + first] = Number.isNaN(value) ? -1 : value;
+    records[record + heldField] = records[record + heldField]! | bit;
+  }
 }
 
 function fillColumn(

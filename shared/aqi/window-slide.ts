@@ -1,3 +1,4 @@
+import { indicatorOrder, speciesIndexOfIndicator } from './species';
 import * as validity from './validity';
 import type { WindowStore } from './window-store';
 import * as store from './window-store';
@@ -13,6 +14,15 @@ const highestField = field.highestHour;
 const highest8hField = field.highest8hHour;
 const valid8hField = field.valid8hMeans;
 const ratedField = field.rated;
+const hourlyHeldField = field.hourlyHeld;
+const dailyHeldField = field.dailyHeld;
+/** Per species, the indicators computed from its values alone (bit i = indicatorOrder[i]). */
+const indicatorsOfSpecies = Int32Array.from({ length: speciesCount }, (_, species) =>
+  indicatorOrder.reduce(
+    (mask, _name, index) => (speciesIndexOfIndicator[index] === species ? mask | (1 << index) : mask),
+    0,
+  ),
+);
 
 /**
  * Slides every window to end at each hour from … to, from the windows ending an hour earlier: the 24-hour
@@ -52,6 +62,8 @@ export function slideWindows(windows: WindowStore, from: number, to: number, fir
     if (tracksInexact) countInexact(windows, hour, first);
     slideOzone(windows, hour, first, record, before ? previous : -1);
     records[record + ratedField] = 0;
+    records[record + hourlyHeldField] = 0;
+    records[record + dailyHeldField] = 0;
   }
 }
 
@@ -71,12 +83,14 @@ export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Ar
     for (let species = 0; species < speciesCount; species += 1)
       if (inexact[slot * speciesCount + species]) return false;
   const last = Math.min(ring.newest, hour + 23);
-  let changed = false;
+  // The sub-indices of other pollutants stay held: the reports rate again only the changed ones' (O3, whose
+  // maxima span pollutants' windows alike, never comes here).
+  let changed = 0;
   for (let species = 0; species < speciesCount; species += 1) {
     const before = records[record + species]!;
     const after = ticks[species]!;
     if (same(before, after)) continue;
-    changed = true;
+    changed |= indicatorsOfSpecies[species]!;
     const sumChange = (Number.isNaN(after) ? 0 : after) - (Number.isNaN(before) ? 0 : before);
     const countChange = (Number.isNaN(after) ? 0 : 1) - (Number.isNaN(before) ? 0 : 1);
     for (let window = hour; window <= last; window += 1) {
@@ -86,9 +100,13 @@ export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Ar
     }
     records[record + species] = after;
   }
-  if (changed)
-    for (let window = hour; window <= last; window += 1)
-      records[base + ((window & mask) << shift) + ratedField] = 0;
+  if (changed === 0) return true;
+  for (let window = hour; window <= last; window += 1) {
+    const at = base + ((window & mask) << shift);
+    records[at + ratedField] = 0;
+    records[at + hourlyHeldField] = records[at + hourlyHeldField]! & ~changed;
+    records[at + dailyHeldField] = records[at + dailyHeldField]! & ~changed;
+  }
   return true;
 }
 

@@ -43,7 +43,16 @@ export const field = {
   dailyMissing: 28,
   /** Which reports are rated (hourlyKind | dailyKind); 0 after the slot's windows moved. */
   rated: 29,
+  /**
+   * Which indicators' sub-indices of the real-time and the daily report are held in `subIndices` (bit i =
+   * indicatorOrder[i]): all cleared when the slot's windows slide, a pollutant's alone when a correction
+   * moves only its sums (rewriteHour), so a re-rating computes only the sub-indices that changed.
+   */
+  hourlyHeld: 30,
+  dailyHeld: 31,
 } as const;
+/** In `subIndices`, a slot's daily sub-indices follow its 12 real-time ones; NA is held as −1. */
+export const dailySubIndices = 12;
 export const hourlyKind = 1;
 export const dailyKind = 2;
 export const notAvailable = -1;
@@ -61,6 +70,7 @@ const blockShift = Math.log2(storesPerBlock);
 export class RecordBlocks {
   readonly capacity: number;
   private block: Float64Array | null = null;
+  private subIndexBlock: Int16Array | null = null;
   private used = storesPerBlock;
 
   constructor(retainHours: number) {
@@ -68,14 +78,15 @@ export class RecordBlocks {
   }
 
   /** A new store's place: the block's memory and the store's first double in it. */
-  take(): { records: Float64Array; base: number } {
-    if (this.used === storesPerBlock || !this.block) {
+  take(): { records: Float64Array; subIndices: Int16Array; base: number } {
+    if (this.used === storesPerBlock || !this.block || !this.subIndexBlock) {
       this.block = new Float64Array(this.capacity * stride * storesPerBlock);
+      this.subIndexBlock = new Int16Array(this.capacity * stride * storesPerBlock);
       this.used = 0;
     }
     const base = this.used << strideShift;
     this.used += 1;
-    return { records: this.block, base };
+    return { records: this.block, subIndices: this.subIndexBlock, base };
   }
 }
 
@@ -90,6 +101,8 @@ export class WindowStore {
   readonly records: Float64Array;
   readonly base: number;
   readonly shift: number;
+  /** Sub-indices rated at each slot, laid out as the records (field.hourlyHeld says which are held). */
+  readonly subIndices: Int16Array;
   /** Per slot and species (slot × 6 + species): 1 where the value is not whole ticks. */
   readonly inexact: Uint8Array;
   /** How many inexact values each 24-hour (per species) and O3 8-hour window holds. */
@@ -111,10 +124,12 @@ export class WindowStore {
     if (blocks) {
       const place = blocks.take();
       this.records = place.records;
+      this.subIndices = place.subIndices;
       this.base = place.base;
       this.shift = strideShift + blockShift;
     } else {
       this.records = new Float64Array(this.capacity * stride);
+      this.subIndices = new Int16Array(this.capacity * stride);
       this.base = 0;
       this.shift = strideShift;
     }
