@@ -152,6 +152,46 @@ describe('EngineData', () => {
     );
   });
 
+  test('start-up: hours stored, then one recompute, give the plain windows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(hourValues, { minLength: hours, maxLength: hours }), {
+          minLength: stations.length,
+          maxLength: stations.length,
+        }),
+        (series) => {
+          const values = new Map(stations.map((station, index) => [station.id, series[index]!]));
+          const data = new EngineData();
+          data.setStations(stations);
+          const rows: ObservationRow[] = [];
+          for (let hour = 0; hour < hours; hour += 1)
+            for (const station of stations) rows.push(row(station.id, hour, values.get(station.id)![hour]!));
+          data.storeHours(rows);
+          data.recomputeAll();
+          const now = start + (hours - 1) * HOUR;
+          const view = data.liveView(now);
+          const expected = new Map<string, StationWindows>([
+            ['U1', reference(values, ['A', 'B', 'C', 'D', 'E'])],
+            ['U2', reference(values, ['F'])],
+            ...stations.map((station) => [station.id, reference(values, [station.id])] as const),
+          ]);
+          for (let hour = 0; hour < hours; hour += 1) {
+            const at = start + hour * HOUR;
+            for (const unit of ['U1', 'U2'])
+              expect(answers(view.unit(unit), at), `${unit} at hour ${hour}`).toEqual(
+                answers(expected.get(unit)!, at),
+              );
+            for (const station of stations)
+              expect(answers(view.station(station.id), at), `${station.id} at hour ${hour}`).toEqual(
+                answers(expected.get(station.id)!, at),
+              );
+          }
+        },
+      ),
+      { numRuns: 10, endOnFailure: true },
+    );
+  });
+
   test('a unit of twelve stations (means that are not whole ticks) gives the plain windows', () => {
     const twelve: StationRow[] = Array.from({ length: 12 }, (_, index) => ({
       id: `T${index}`,

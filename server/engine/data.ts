@@ -217,8 +217,7 @@ export class EngineData {
       const first = hours.newest - (liveHours - 1) * HOUR;
       const run = this.gatherBuffer(liveHours * speciesCount);
       hours.readRange(first, liveHours, run, 0, speciesCount);
-      for (let hour = 0; hour < liveHours; hour += 1)
-        windows.write(first + hour * HOUR, run, hour * speciesCount);
+      windows.writeRun(first, liveHours, run, 0, speciesCount);
       // The state reads a station's newest hour; its side panel's earlier hours are computed when asked.
       windows.flushFrom(hours.newest);
     }
@@ -412,11 +411,29 @@ export class EngineData {
       if (hour !== null && (newest === null || hour > newest)) newest = hour;
     }
     if (newest === null) return;
-    // Every station's ten days gathered at once (hour-major), then the hours' means.
+    // Every station's ten days gathered at once (hour-major), then the hours' means: the exact ticks the
+    // stations' live windows hold (rebuilt first), or their stored values where the windows cannot say.
     const members = this.membersOf(unit);
     const perHour = members.length * speciesCount;
     const run = this.gatherBuffer(liveHours * perHour);
     const first = newest - (liveHours - 1) * HOUR;
+    // Hour by hour: a unit's stations' records of one hour lie side by side (WindowMemory).
+    let held = true;
+    for (let hour = 0; hour < liveHours && held; hour += 1) {
+      const hourEnd = first + hour * HOUR;
+      for (let index = 0; index < members.length && held; index += 1) {
+        const at = hour * perHour + index * speciesCount;
+        const station = members[index];
+        if (station) held = station.windows?.ticksAt(hourEnd, run, at) ?? false;
+        else run.fill(Number.NaN, at, at + speciesCount);
+      }
+    }
+    if (held) {
+      for (let hour = 0; hour < liveHours; hour += 1)
+        windows.writeMeanTicks(first + hour * HOUR, run, members.length, hour * perHour);
+      windows.flushFrom(newest - historyHours * HOUR);
+      return;
+    }
     for (let index = 0; index < members.length; index += 1) {
       const hours = members[index]?.hours;
       if (hours) hours.readRange(first, liveHours, run, index * speciesCount, perHour);

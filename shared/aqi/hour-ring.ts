@@ -84,6 +84,18 @@ export class HourRing {
   }
 
   /**
+   * Takes the hours first … last at once into an empty ring, which the caller then writes in full; false
+   * (nothing taken) when the ring holds hours or the run is longer than the ring.
+   */
+  admitRun(first: number, last: number): boolean {
+    if (!Number.isNaN(this.first) || last < first || last - first >= this.capacity) return false;
+    this.first = first;
+    this.newest = last;
+    this.markDirty(first, last);
+    return true;
+  }
+
+  /**
    * Recomputes every window that contains a written hour: the hour itself and the 23 after it. `need`:
    * the earliest hour about to be read (windows not computed before it are recomputed first).
    */

@@ -128,6 +128,39 @@ export class StationWindows {
   }
 
   /**
+   * Writes `count` consecutive hours from `firstHourEnd` into empty windows (after clear), hour k's six
+   * values at offset + k × stride: what write does hour by hour, with the ring taking the run at once (a
+   * rebuild). Windows that hold hours, or a run longer than the ring, are written hour by hour.
+   */
+  writeRun(
+    firstHourEnd: number,
+    count: number,
+    values: ArrayLike<number>,
+    offset: number,
+    stride: number,
+  ): void {
+    const first = toHourIndex(firstHourEnd);
+    const { ring } = this.windows;
+    if (!ring.admitRun(first, first + count - 1)) {
+      for (let hour = 0; hour < count; hour += 1)
+        this.write(firstHourEnd + hour * HOUR, values, offset + hour * stride);
+      return;
+    }
+    const { mask } = ring;
+    for (let hour = 0; hour < count; hour += 1) {
+      const slot = (first + hour) & mask;
+      const at = offset + hour * stride;
+      for (let species = 0; species < speciesCount; species += 1) {
+        const value = values[at + species]!;
+        const ticks = isMissing(value) ? Number.NaN : ticksOf(value);
+        if (Number.isNaN(ticks) && !isMissing(value))
+          this.windows.storeRational(slot, species, exactValue(value)!);
+        else this.windows.storeTicks(slot, species, ticks);
+      }
+    }
+  }
+
+  /**
    * Writes a unit's hour: per species the arithmetic mean of its stations' valid values (DOMAIN.md, AQI:
    * a unit's concentration is the mean of its valid stations), exact, as the windows keep every value.
    * `stations` holds each station's values in speciesOrder, station after station (6 per station), from

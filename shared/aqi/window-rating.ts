@@ -76,10 +76,12 @@ export function rateRange(
     const hourly = rules.hourly;
     for (let position = 0; position < hourly.length; position += 1)
       heldColumn(windows, rules, hourly[position]!, from, length, false, false);
+    const heldNow = maskOf(hourly);
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
       const record = base + (((from + offset) & mask) << shift);
       storeReport(records, record, summary, false);
+      records[record + field.hourlyHeld] = records[record + field.hourlyHeld]! | heldNow;
     }
   }
   if ((kinds & dailyKind) === 0) return;
@@ -94,11 +96,20 @@ export function rateRange(
     const index = daily[position]!;
     heldColumn(windows, rules, index, from, length, true, (skip & (1 << index)) !== 0);
   }
+  const heldNow = maskOf(daily);
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
     const record = base + (((from + offset) & mask) << shift);
     storeReport(records, record, summary, true);
+    records[record + field.dailyHeld] = records[record + field.dailyHeld]! | heldNow;
   }
+}
+
+/** Bit i for each indicator i listed. */
+function maskOf(indicators: Int8Array): number {
+  let mask = 0;
+  for (let position = 0; position < indicators.length; position += 1) mask |= 1 << indicators[position]!;
+  return mask;
 }
 
 /** One hour's sub-indices (indicator i at slotSubIndices[i]). */
@@ -166,7 +177,7 @@ function storeReport(records: Float64Array, record: number, summary: ReportSumma
 /**
  * One indicator's sub-indices over the run into its column: those held (field.hourlyHeld) read back,
  * the column computed when any is not held (`filled`: the column already holds them, the real-time
- * report's 24-hour means reused by the daily report), and kept as held.
+ * report's 24-hour means reused by the daily report), and kept (rateRange marks them held).
  */
 function heldColumn(
   windows: WindowStore,
@@ -195,10 +206,8 @@ function heldColumn(
   }
   if (!filled) fillColumn(windows, rules, index, from, length, daily);
   for (let offset = 0; offset < length; offset += 1) {
-    const record = base + (((from + offset) & mask) << shift);
     const value = subIndices[out + offset]!;
-    held[record + first] = Number.isNaN(value) ? -1 : value;
-    records[record + heldField] = records[record + heldField]! | bit;
+    held[base + (((from + offset) & mask) << shift) + first] = Number.isNaN(value) ? -1 : value;
   }
 }
 
