@@ -4,7 +4,7 @@ import { HOUR } from '../../shared/time';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { type ForecastRow, type ObservationRow, rowsByStation, type StationRow } from '../store/types';
 import { ForecastBook } from './forecasts';
-import { HourColumns } from './hour-columns';
+import { HourColumns, HourGroups } from './hour-columns';
 import { historyHours } from './unit-series';
 
 const jurisdictionOfUnit = new Map(units.map((unit) => [unit.id, unit.jurisdiction] as const));
@@ -90,6 +90,8 @@ export class EngineData {
   /** The live windows' records, hour-major: stations beside stations, units beside units. */
   private readonly stationMemory = new WindowMemory(liveHours);
   private readonly unitMemory = new WindowMemory(liveHours);
+  /** The stations' stored hours, an hour of 32 stations side by side. */
+  private readonly hourGroups = new HourGroups();
   private readonly row = new Float64Array(speciesCount);
   private gathered = new Float64Array(speciesCount * 8);
 
@@ -319,7 +321,7 @@ export class EngineData {
   private liveStation(id: string): LiveStation {
     let station = this.liveStations.get(id);
     if (!station) {
-      const hours = new HourColumns();
+      const hours = new HourColumns(this.hourGroups);
       this.stationHours.set(id, hours);
       station = { hours, windows: null, unit: this.unitOfStation(id), pending: false, batch: 0 };
       this.liveStations.set(id, station);

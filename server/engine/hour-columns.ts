@@ -4,15 +4,45 @@ import { HOUR } from '../../shared/time';
 const width = speciesOrder.length;
 /** Hours per chunk: about a month, so a year costs 13 small arrays instead of one doubled one. */
 const chunkHours = 720;
+/** Stations per group sharing chunks (HourGroups). */
+const stationsPerGroup = 32;
+
+/** One chunk map per group of stations, their hours side by side. */
+type Group = { chunks: Map<number, Float64Array>; stations: number };
+
+/**
+ * Chunks shared by the stations of a network, 32 to a group, hour-major: one hour of a group's stations
+ * is 32 × 6 consecutive values, so a new hour stored for every station in order writes consecutive memory
+ * instead of one month-long chunk per station, each a cache miss of its own (issue 17.3).
+ */
+export class HourGroups {
+  private group: Group | null = null;
+  private used = stationsPerGroup;
+
+  /** A new station's group and its place in it. */
+  take(): { group: Group; column: number } {
+    if (!this.group || this.used === stationsPerGroup) {
+      this.group = { chunks: new Map(), stations: stationsPerGroup };
+      this.used = 0;
+    }
+    const column = this.used;
+    this.used += 1;
+    return { group: this.group, column };
+  }
+}
 
 /**
  * Every hourly value a station sent (NaN = missing or flagged), in shared/aqi's species order, dense by
  * hour in month-long chunks that exist only where data does: a year of 200 stations is ~85 MB of Float64
  * instead of millions of objects. The values exactly as sent (Float64: shared/aqi reads the decimal each
  * double stands for). The live windows keep ten days; past states and unit means are rebuilt from these.
+ * Stations of one HourGroups share chunks, an hour of each group's stations side by side.
  */
 export class HourColumns {
-  private readonly chunks = new Map<number, Float64Array>();
+  private readonly chunks: Map<number, Float64Array>;
+  /** Values per hour in a chunk (all the group's stations), and this station's first value in an hour. */
+  private readonly hourStride: number;
+  private readonly column: number;
   /** The chunk used last: consecutive hours of one station stay in it. */
   private lastKey = Number.NaN;
   private lastChunk: Float64Array | undefined;
@@ -21,17 +51,24 @@ export class HourColumns {
   /** Oldest hour end with a record, or null: where the time slider starts. */
   oldest: number | null = null;
 
+  constructor(groups?: HourGroups) {
+    const place = groups?.take() ?? { group: { chunks: new Map(), stations: 1 }, column: 0 };
+    this.chunks = place.group.chunks;
+    this.hourStride = place.group.stations * width;
+    this.column = place.column * width;
+  }
+
   set(hour: number, values: ArrayLike<number>): void {
     const index = Math.round(hour / HOUR);
     const key = Math.floor(index / chunkHours);
     let chunk = this.chunkOf(key);
     if (!chunk) {
-      chunk = new Float64Array(chunkHours * width).fill(Number.NaN);
+      chunk = new Float64Array(chunkHours * this.hourStride).fill(Number.NaN);
       this.chunks.set(key, chunk);
       this.lastKey = key;
       this.lastChunk = chunk;
     }
-    const offset = (index - key * chunkHours) * width;
+    const offset = (index - key * chunkHours) * this.hourStride + this.column;
     for (let column = 0; column < width; column += 1) chunk[offset + column] = values[column]!;
     if (this.newest === null || hour > this.newest) this.newest = hour;
     if (this.oldest === null || hour < this.oldest) this.oldest = hour;
@@ -42,7 +79,7 @@ export class HourColumns {
     const index = Math.round(hour / HOUR);
     const key = Math.floor(index / chunkHours);
     const chunk = this.chunkOf(key);
-    const from = (index - key * chunkHours) * width;
+    const from = (index - key * chunkHours) * this.hourStride + this.column;
     for (let column = 0; column < width; column += 1)
       target[offset + column] = chunk ? chunk[from + column]! : Number.NaN;
   }
@@ -54,12 +91,13 @@ export class HourColumns {
   readRange(firstHour: number, count: number, target: Float64Array, offset: number, stride: number): void {
     let index = Math.round(firstHour / HOUR);
     let at = offset;
+    const { hourStride } = this;
     for (let remaining = count; remaining > 0; ) {
       const key = Math.floor(index / chunkHours);
       const chunk = this.chunkOf(key);
       const inChunk = Math.min(remaining, (key + 1) * chunkHours - index);
-      let from = (index - key * chunkHours) * width;
-      for (let hour = 0; hour < inChunk; hour += 1, from += width, at += stride) {
+      let from = (index - key * chunkHours) * hourStride + this.column;
+      for (let hour = 0; hour < inChunk; hour += 1, from += hourStride, at += stride) {
         for (let column = 0; column < width; column += 1)
           target[at + column] = chunk ? chunk[from + column]! : Number.NaN;
       }
@@ -69,7 +107,7 @@ export class HourColumns {
   }
 
   private chunkOf(key: number): Float64Array | undefined {
-    if (key !== this.lastKey) {
+    if (key !== this.lastKey || !this.lastChunk) {
       this.lastKey = key;
       this.lastChunk = this.chunks.get(key);
     }
@@ -80,7 +118,7 @@ export class HourColumns {
     const index = Math.round(hour / HOUR);
     const key = Math.floor(index / chunkHours);
     const chunk = this.chunks.get(key);
-    return chunk ? chunk[(index - key * chunkHours) * width + column]! : Number.NaN;
+    return chunk ? chunk[(index - key * chunkHours) * this.hourStride + this.column + column]! : Number.NaN;
   }
 
   /** The newest hour end at or before now with a usable value, searched back `searchHours`; or null. */

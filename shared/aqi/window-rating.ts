@@ -144,22 +144,17 @@ function rateSlotReport(
 ): void {
   const { records, subIndices: held } = windows;
   const record = windows.base + (slot << windows.shift);
-  const heldField = record + (daily ? field.dailyHeld : field.hourlyHeld);
+  // Sub-indices a run's rating kept (a late correction's re-rating) are read back; one hour's own are not
+  // kept: a new hour is rated once, and its held values would be one more cache miss per station.
+  const heldMask = records[record + (daily ? field.dailyHeld : field.hourlyHeld)]!;
   const first = record + (daily ? dailySubIndices : 0);
-  let heldMask = records[heldField]!;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
     if (heldMask & (1 << index)) {
       const value = held[first + index]!;
       slotSubIndices[index] = value < 0 ? Number.NaN : value;
-      continue;
-    }
-    const value = subIndexAtSlot(windows, rules, index, slot, daily);
-    slotSubIndices[index] = value;
-    held[first + index] = Number.isNaN(value) ? -1 : value;
-    heldMask |= 1 << index;
+    } else slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, daily);
   }
-  records[heldField] = heldMask;
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
   storeReport(records, record, summary, daily);
 }
