@@ -14,6 +14,11 @@ export const wallMessages = {
     zh: (species: string) => `数据不完整：缺${species}（不按类别着色）`,
     en: (species: string) => `Incomplete: ${species} missing (no category colour)`,
   },
+  regionFoundShort: {
+    zh: (level: IssuedLevel) => `区域达${levelZh[level]}条件`,
+    en: (level: IssuedLevel) => `area meets ${levelEn[level]}`,
+  },
+  regionFound: { zh: '所在区域达到', en: 'Its area meets' },
   externalUnanswered: {
     zh: (level: IssuedLevel) => `自治区${levelZh[level]}预警·州未响应`,
     en: (level: IssuedLevel) => `Region ${levelEn[level]} warning · no response yet`,
