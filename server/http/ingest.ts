@@ -81,11 +81,11 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
-    const rows = acceptedValue(
+    const batch = acceptedValue(
       isCsv(request) ? observationsFromCsv(String(request.body)) : observationsFromJson(request.body),
     );
-    touching(request, stationJurisdictions(rows.map((row) => fieldOf(row, 'station'))));
-    const result = acceptedValue(ingest.observations(rows, caller(request)));
+    touching(request, stationJurisdictions(new Set(batch.stations)));
+    const result = acceptedValue(ingest.observations(batch, caller(request)));
     response.status(200).json({
       accepted: result.accepted,
       inserted: result.inserted,
