@@ -214,6 +214,8 @@ export function batchFromCsv(input: string): IngestResult<ObservationBatch> {
   const batch = emptyBatch(count);
   for (const column of batch.values) column.fill(Number.NaN);
   const last = roles.length - 1;
+  let timeText = '';
+  let time = hourEnd(timeText);
   for (let row = 0; row < count; row += 1) {
     const lineStart = lines[2 * row]!;
     const lineEnd = lines[2 * row + 1]!;
@@ -240,8 +242,12 @@ export function batchFromCsv(input: string): IngestResult<ObservationBatch> {
         batch.stations[row] = station;
         if (station.length === 0 || station.length > 32) valid = false;
       } else if (role === -1) {
-        const parsed = hourEnd(cellText(text, start, end));
-        if (parsed.success) batch.times[row] = parsed.data;
+        // The rows of one hour usually follow each other: the same text is compared, not cut out again.
+        if (end - start !== timeText.length || !text.startsWith(timeText, start)) {
+          timeText = cellText(text, start, end);
+          time = hourEnd(timeText);
+        }
+        if (time.success) batch.times[row] = time.data;
         else valid = false;
       }
       start = end + 1;

@@ -4,7 +4,7 @@ import type { Issue } from '../../shared/issues';
 import { HOUR } from '../../shared/time';
 import { type ObservationRow, rowsByStation, type Store } from '../store/types';
 import { batchFromCsv, batchFromRows, batchSpecies, type ObservationBatch } from './observation-input';
-import { flagSeries, sameFlags } from './plausibility';
+import { flagSeries, noFlags, sameFlags } from './plausibility';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult, invalid, refused } from './result';
 import { notInFuture, parseBody } from './rows';
@@ -39,25 +39,48 @@ export type ObservationIngestResult = {
 /** A valid batch's own problems: a station-hour sent twice, an hour stamped in the future. */
 function batchProblems(batch: ObservationBatch, now: number): Issue[] {
   const { count, stations, times } = batch;
-  const stationNumbers = new Map<string, number>();
-  // station-hour → its first row: hour ends are whole hours, so (hour, station number) is one exact number.
-  const seen = new Map<number, number>();
+  const repeats = repeatedHours(stations as string[], times);
   const problems: Issue[] = [];
   for (let index = 0; index < count; index += 1) {
-    const station = stations[index]!;
+    const first = repeats?.get(index);
+    if (first !== undefined)
+      problems.push({ row: index + 1, field: 'time', message: `same station-hour as row ${first + 1}` });
+    if (!notInFuture(times[index]!, now))
+      problems.push({ row: index + 1, field: 'time', message: 'more than an hour after the current time' });
+  }
+  return problems;
+}
+
+/** Each row repeating an earlier row's station-hour, with that row; null when none does. */
+function repeatedHours(stations: readonly string[], times: Float64Array): Map<number, number> | null {
+  const stationNumbers = new Map<string, number>();
+  const numberOf = (station: string) => {
     let number = stationNumbers.get(station);
     if (number === undefined) {
       number = stationNumbers.size;
       stationNumbers.set(station, number);
     }
-    const key = (times[index]! / HOUR) * 262_144 + number;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, index + 1);
-    else problems.push({ row: index + 1, field: 'time', message: `same station-hour as row ${first}` });
-    if (!notInFuture(times[index]!, now))
-      problems.push({ row: index + 1, field: 'time', message: 'more than an hour after the current time' });
+    return number;
+  };
+  // Usually each station's hours rise through the request (a feed, a bulk load): then none can repeat.
+  const latest: number[] = [];
+  let rising = true;
+  for (let index = 0; index < stations.length && rising; index += 1) {
+    const number = numberOf(stations[index]!);
+    rising = !(times[index]! <= latest[number]!);
+    latest[number] = times[index]!;
   }
-  return problems;
+  if (rising) return null;
+  // station-hour → its first row: hour ends are whole hours, so (hour, station number) is one exact number.
+  const firstRow = new Map<number, number>();
+  const repeats = new Map<number, number>();
+  for (let index = 0; index < stations.length; index += 1) {
+    const key = (times[index]! / HOUR) * 262_144 + numberOf(stations[index]!);
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, index);
+    else repeats.set(index, first);
+  }
+  return repeats;
 }
 
 function validate(input: readonly unknown[] | ObservationBatch, now: number): IngestResult<ObservationBatch> {
@@ -115,7 +138,7 @@ export function ingestObservations(
         co: measured(co!, index),
         o3: measured(o3!, index),
       },
-      flags: {},
+      flags: noFlags,
       receivedAt: now,
       source,
     };

@@ -297,3 +297,21 @@ test("a station's rows read back are the stored rows as JSON, unmeasured values 
     JSON.stringify({ observations: rows.map((row) => ({ ...row, time: toBeijingIso(row.time) })) }),
   );
 });
+
+test('a station-hour sent twice and an hour in the future are refused naming their rows; nothing is written', async () => {
+  const future = toBeijingIso(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3 * 3_600_000);
+  const csv = [
+    'station,time,pm25',
+    `2697A,${hour(11, 1)},30`,
+    `2697A,${hour(11, 2)},31`,
+    `2697A,${hour(11, 1)},32`,
+    `2697A,${future},33`,
+  ].join('\n');
+  const response = await post('/api/observations', csv, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual([
+    { row: 3, field: 'time', message: 'same station-hour as row 1' },
+    { row: 4, field: 'time', message: 'more than an hour after the current time' },
+  ]);
+  expect((await stored('2697A')).filter((row) => row.time.startsWith('2019-01-11'))).toEqual([]);
+});
