@@ -9,7 +9,7 @@ import { actorName, dataRoles } from '../auth/principal';
 import { observationsFromCsv, observationsFromJson } from '../ingest/observations';
 import type { IngestResult } from '../ingest/result';
 import type { Ingest } from '../ingest/service';
-import type { StationRow, Store } from '../store/types';
+import type { StationRow, Store, StoredObservationRecord } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
 import { allow, enforce, requirePrincipal } from './guards';
 
@@ -59,6 +59,26 @@ function fieldOf(row: unknown, field: string): string | undefined {
 }
 
 /**
+ * `{ observations: [...] }`, each row as stored with its time in Beijing ISO, built from the stored records
+ * (a year of one station is 8,760): small objects for JSON.stringify, not the store's rows first.
+ */
+function observationsBody(records: readonly StoredObservationRecord[]) {
+  const observations = new Array(records.length);
+  for (let index = 0; index < records.length; index += 1) {
+    const [station, time, so2, no2, pm10, pm25, co, o3, flags, receivedAt, source] = records[index]!;
+    observations[index] = {
+      station,
+      time: toBeijingIso(time),
+      values: { so2, no2, pm10, pm25, co, o3 },
+      flags: flags === '{}' ? {} : JSON.parse(flags),
+      receivedAt,
+      source,
+    };
+  }
+  return { observations };
+}
+
+/**
  * Data management: observations, forecasts and stations, for the duty officer, the office and feeders. An
  * account bound to one prefecture writes only for its units: every station and unit a request names, and
  * every station it would move, must lie there (403 otherwise, nothing written).
@@ -81,11 +101,11 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
-    const rows = acceptedValue(
+    const batch = acceptedValue(
       isCsv(request) ? observationsFromCsv(String(request.body)) : observationsFromJson(request.body),
     );
-    touching(request, stationJurisdictions(rows.map((row) => fieldOf(row, 'station'))));
-    const result = acceptedValue(ingest.observations(rows, caller(request)));
+    touching(request, stationJurisdictions(new Set(batch.stations)));
+    const result = acceptedValue(ingest.observations(batch, caller(request)));
     response.status(200).json({
       accepted: result.accepted,
       inserted: result.inserted,
@@ -97,8 +117,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.get('/observations', (request, response) => {
     const query = parseOr400(observationQuerySchema, request.query, 'query');
-    const rows = store.observationsBetween(query.from, query.to, [query.station]);
-    response.json({ observations: rows.map((row) => ({ ...row, time: toBeijingIso(row.time) })) });
+    response.json(observationsBody(store.stationRecords(query.station, query.from, query.to)));
   });
 
   router.post('/forecasts', managesData, (request, response) => {

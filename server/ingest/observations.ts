@@ -1,55 +1,27 @@
 import { z } from 'zod';
 import type { Species } from '../../shared/aqi';
+import type { Issue } from '../../shared/issues';
 import { HOUR } from '../../shared/time';
 import { type ObservationRow, rowsByStation, type Store } from '../store/types';
-import { flagSeries, sameFlags } from './plausibility';
+import { batchFromCsv, batchFromRows, batchSpecies, type ObservationBatch } from './observation-input';
+import { flagSeries, noFlags, sameFlags } from './plausibility';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult, invalid, refused } from './result';
-import { csvNumber, csvRecords, hourEndSchema, notInFuture, parseBody, parseRows } from './rows';
+import { notInFuture, parseBody } from './rows';
 
-const concentration = z
-  .number({ error: 'a concentration is a decimal number, or empty when not measured' })
-  .finite()
-  .nullable()
-  .optional();
-
-/** One station-hour (µg/m³; CO mg/m³; hour-ending, with UTC offset). A missing species is not measured. */
-export const observationInputSchema = z.object({
-  station: z.string().trim().min(1).max(32),
-  time: hourEndSchema,
-  pm25: concentration,
-  pm10: concentration,
-  so2: concentration,
-  no2: concentration,
-  co: concentration,
-  o3: concentration,
-});
-export type ObservationInput = z.infer<typeof observationInputSchema>;
+export { type ObservationBatch, type ObservationInput, observationInputSchema } from './observation-input';
 
 export const observationBodySchema = z.object({ observations: z.array(z.unknown()).min(1).max(200_000) });
 
 /** CSV with the JSON field names as header: station,time,pm25,pm10,so2,no2,co,o3 (empty cell = null). */
-export function observationsFromCsv(text: string): IngestResult<unknown[]> {
-  const records = csvRecords(text);
-  if (!records.ok) return records;
-  return accepted(
-    records.value.map((record) => ({
-      station: record.station,
-      time: record.time,
-      pm25: csvNumber(record.pm25),
-      pm10: csvNumber(record.pm10),
-      so2: csvNumber(record.so2),
-      no2: csvNumber(record.no2),
-      co: csvNumber(record.co),
-      o3: csvNumber(record.o3),
-    })),
-  );
+export function observationsFromCsv(text: string): IngestResult<ObservationBatch> {
+  return batchFromCsv(text);
 }
 
 /** The body of POST /api/observations as JSON: `{ observations: [...] }`. */
-export function observationsFromJson(body: unknown): IngestResult<unknown[]> {
+export function observationsFromJson(body: unknown): IngestResult<ObservationBatch> {
   const parsed = parseBody(observationBodySchema, body, 'observations body');
-  return parsed.ok ? accepted(parsed.value.observations) : parsed;
+  return parsed.ok ? accepted(batchFromRows(parsed.value.observations)) : parsed;
 }
 
 export type ObservationIngestResult = {
@@ -64,45 +36,60 @@ export type ObservationIngestResult = {
   received: { station: string; time: number }[];
 };
 
-/** Parsed hour ends by their text: a bulk request repeats each hour for every station, a feed each hour. */
-const hourEnds = new Map<string, ReturnType<typeof hourEndSchema.safeParse>>();
-const hourEndsKept = 20_000;
-
-/**
- * observationInputSchema with each distinct hour end parsed once. Built once: zod compiles a schema on its
- * first parse, which cost an hourly request more than parsing its rows.
- */
-const requestSchema = observationInputSchema.extend({
-  time: z.string().transform((value, context) => {
-    let parsed = hourEnds.get(value);
-    if (!parsed) {
-      parsed = hourEndSchema.safeParse(value);
-      if (hourEnds.size >= hourEndsKept) hourEnds.clear();
-      hourEnds.set(value, parsed);
-    }
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message });
-    return z.NEVER;
-  }),
-});
-
-function validate(rawRows: readonly unknown[], now: number): IngestResult<ObservationInput[]> {
-  const parsed = parseRows(requestSchema, rawRows, 'observations');
-  if (!parsed.ok) return parsed;
-  const rows = parsed.value;
-  const seen = new Map<string, number>();
-  const issues = rows.flatMap((row, index) => {
-    const key = `${row.station}@${row.time}`;
-    const first = seen.get(key);
-    seen.set(key, first ?? index + 1);
-    const problems = [];
+/** A valid batch's own problems: a station-hour sent twice, an hour stamped in the future. */
+function batchProblems(batch: ObservationBatch, now: number): Issue[] {
+  const { count, stations, times } = batch;
+  const repeats = repeatedHours(stations as string[], times);
+  const problems: Issue[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const first = repeats?.get(index);
     if (first !== undefined)
-      problems.push({ row: index + 1, field: 'time', message: `same station-hour as row ${first}` });
-    if (!notInFuture(row.time, now))
+      problems.push({ row: index + 1, field: 'time', message: `same station-hour as row ${first + 1}` });
+    if (!notInFuture(times[index]!, now))
       problems.push({ row: index + 1, field: 'time', message: 'more than an hour after the current time' });
-    return problems;
-  });
-  return issues.length > 0 ? invalid('invalid observations: nothing was written', issues) : accepted(rows);
+  }
+  return problems;
+}
+
+/** Each row repeating an earlier row's station-hour, with that row; null when none does. */
+function repeatedHours(stations: readonly string[], times: Float64Array): Map<number, number> | null {
+  const stationNumbers = new Map<string, number>();
+  const numberOf = (station: string) => {
+    let number = stationNumbers.get(station);
+    if (number === undefined) {
+      number = stationNumbers.size;
+      stationNumbers.set(station, number);
+    }
+    return number;
+  };
+  // Usually each station's hours rise through the request (a feed, a bulk load): then none can repeat.
+  const latest: number[] = [];
+  let rising = true;
+  for (let index = 0; index < stations.length && rising; index += 1) {
+    const number = numberOf(stations[index]!);
+    rising = !(times[index]! <= latest[number]!);
+    latest[number] = times[index]!;
+  }
+  if (rising) return null;
+  // station-hour → its first row: hour ends are whole hours, so (hour, station number) is one exact number.
+  const firstRow = new Map<number, number>();
+  const repeats = new Map<number, number>();
+  for (let index = 0; index < stations.length; index += 1) {
+    const key = (times[index]! / HOUR) * 262_144 + numberOf(stations[index]!);
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, index);
+    else repeats.set(index, first);
+  }
+  return repeats;
+}
+
+function validate(input: readonly unknown[] | ObservationBatch, now: number): IngestResult<ObservationBatch> {
+  const batch = Array.isArray(input) ? batchFromRows(input) : (input as ObservationBatch);
+  if (batch.issues.length > 0) return invalid('invalid observations: nothing was written', batch.issues);
+  const problems = batchProblems(batch, now);
+  return problems.length > 0
+    ? invalid('invalid observations: nothing was written', problems)
+    : accepted(batch);
 }
 
 /**
@@ -113,7 +100,7 @@ function validate(rawRows: readonly unknown[], now: number): IngestResult<Observ
  */
 export function ingestObservations(
   store: Store,
-  rawRows: readonly unknown[],
+  input: readonly unknown[] | ObservationBatch,
   source: string,
   now: number,
   context: { knownStations: { has(station: string): boolean }; recent: RecentRows } = {
@@ -121,11 +108,11 @@ export function ingestObservations(
     recent: new RecentRows(store),
   },
 ): IngestResult<ObservationIngestResult> {
-  const validated = validate(rawRows, now);
+  const validated = validate(input, now);
   if (!validated.ok) return validated;
-  const rows = validated.value;
+  const { count, stations, times, values } = validated.value;
   const known = context.knownStations;
-  const unknown = [...new Set(rows.map((row) => row.station).filter((station) => !known.has(station)))];
+  const unknown = [...new Set(stations)].filter((station) => !known.has(station!)) as string[];
   if (unknown.length > 0) {
     return refused({
       kind: 'unknown-stations',
@@ -133,21 +120,29 @@ export function ingestObservations(
       stations: unknown,
     });
   }
-  const incoming: ObservationRow[] = rows.map((row) => ({
-    station: row.station,
-    time: row.time,
-    values: {
-      so2: row.so2 ?? null,
-      no2: row.no2 ?? null,
-      pm10: row.pm10 ?? null,
-      pm25: row.pm25 ?? null,
-      co: row.co ?? null,
-      o3: row.o3 ?? null,
-    },
-    flags: {},
-    receivedAt: now,
-    source,
-  }));
+  const measured = (column: Float64Array, index: number) => {
+    const value = column[index]!;
+    return Number.isNaN(value) ? null : value;
+  };
+  const [so2, no2, pm10, pm25, co, o3] = batchSpecies.map((_, column) => values[column]!);
+  const incoming = new Array<ObservationRow>(count);
+  for (let index = 0; index < count; index += 1) {
+    incoming[index] = {
+      station: stations[index]!,
+      time: times[index]!,
+      values: {
+        so2: measured(so2!, index),
+        no2: measured(no2!, index),
+        pm10: measured(pm10!, index),
+        pm25: measured(pm25!, index),
+        co: measured(co!, index),
+        o3: measured(o3!, index),
+      },
+      flags: noFlags,
+      receivedAt: now,
+      source,
+    };
+  }
   const { rows: toWrite, stored } = withFlags(context.recent, incoming);
   const written = store.writeObservations(toWrite, stored);
   // The rows written and reported are the incoming objects themselves (withFlags, writeObservations).
@@ -169,7 +164,7 @@ export function ingestObservations(
     unchanged: incoming.length - changedIncoming,
     flagged,
     changed: written.changed,
-    received: incoming.map((row) => ({ station: row.station, time: row.time })),
+    received: incoming,
   });
 }
 

@@ -35,6 +35,9 @@ export const spikeMargin: Record<Species, number> = {
 
 export type Flags = Partial<Record<Species, string[]>>;
 
+/** The flags of a clean value, one object for every clean row (frozen: a row's flags are replaced, never edited). */
+export const noFlags: Flags = Object.freeze({});
+
 function addFlag(flags: (Flags | undefined)[], index: number, name: Species, flag: string): void {
   const entry = flags[index] ?? {};
   flags[index] = entry;
@@ -49,7 +52,7 @@ if (speciesOrder.join() !== 'so2,no2,pm10,pm25,co,o3') throw new Error('species 
 
 /**
  * Flags every value of one station's hourly series (sorted by time) with the checks it fails, index by
- * index (`{}` for a clean row). The values are read once into one column per species (NaN: not measured),
+ * index (noFlags for a clean row). The values are read once into one column per species (NaN: not measured),
  * then each species is checked over its column.
  */
 export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
@@ -106,7 +109,7 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
     }
   }
   const result = new Array<Flags>(count);
-  for (let index = 0; index < count; index += 1) result[index] = flags[index] ?? {};
+  for (let index = 0; index < count; index += 1) result[index] = flags[index] ?? noFlags;
   return result;
 }
 

@@ -50,12 +50,14 @@ export class RecentRows {
 
   /** After a committed write: the rows as stored now. */
   written(rows: readonly ObservationRow[]): void {
+    for (const row of rows) if (row.time > this.newest) this.newest = row.time;
+    const oldest = this.newest - keepHours * HOUR;
+    // Only rows still within the kept hours: a bulk request's earlier hours would be dropped again below.
     for (const row of rows) {
-      if (row.time > this.newest) this.newest = row.time;
+      if (row.time < oldest) continue;
       const entry = this.byStation.get(row.station);
       if (entry && row.time >= entry.from) entry.rows.set(row.time, row);
     }
-    const oldest = this.newest - keepHours * HOUR;
     for (const entry of this.byStation.values()) {
       if (entry.from >= oldest) continue;
       entry.from = oldest;

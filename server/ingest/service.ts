@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { toBeijingIso } from '../../shared/time';
 import type { ForecastRow, ObservationRow, StationRow, Store } from '../store/types';
 import { forecastBodySchema, ingestForecasts } from './forecasts';
-import { ingestObservations } from './observations';
+import { ingestObservations, type ObservationBatch } from './observations';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult } from './result';
 import { parseBody } from './rows';
@@ -51,7 +51,8 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
     });
   }
 
-  function observations(rows: readonly unknown[], caller: Caller) {
+  /** Rows as JSON objects (the replay), or a batch already read from a request (server/http). */
+  function observations(rows: readonly unknown[] | ObservationBatch, caller: Caller) {
     const now = Date.now();
     const context = { knownStations: knownStations(), recent };
     const result = store.transaction(() => {

@@ -58,6 +58,20 @@ export type AuditVerification =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenAt: number | null; problem: string };
 
+export type StoredObservationRecord = [
+  station: string,
+  time: number,
+  so2: number | null,
+  no2: number | null,
+  pm10: number | null,
+  pm25: number | null,
+  co: number | null,
+  o3: number | null,
+  flags: string,
+  receivedAt: number,
+  source: string,
+];
+
 export type ObservationWriteResult = { inserted: number; replaced: number; changed: ObservationRow[] };
 
 export interface ObservationStore {
@@ -71,6 +85,11 @@ export interface ObservationStore {
   ): ObservationWriteResult;
   /** Rows of [from, to] by time then station; with a few `stations`, read as one lookup per station-hour. */
   observationsBetween(from: number, to: number, stations?: readonly string[]): ObservationRow[];
+  /**
+   * One station's rows of [from, to] in time order as stored, without a row object each (the read API sends
+   * a year of 8,760): [station, time, so2, no2, pm10, pm25, co, o3, flags as JSON text, receivedAt, source].
+   */
+  stationRecords(station: string, from: number, to: number): StoredObservationRecord[];
   /**
    * Every stored hour of [from, to] as the engine keeps it, without building rows: the values in
    * speciesOrder with flagged ones NaN (the array is reused between calls).

@@ -188,6 +188,17 @@ describe('the wall during the real December 2019 episode, with warnings in force
       .toBeGreaterThanOrEqual(minimumLabels);
   }
 
+  /** Every list entry and the whole legend inside the side panel and the screen, and no "cut" notice. */
+  async function expectSideFits(height: number) {
+    expect(await page.getByTestId('wall-cut').count()).toBe(0);
+    const legend = (await page.getByTestId('legend').boundingBox())!;
+    const side = (await page.getByTestId('wall-side').boundingBox())!;
+    expect(legend.y + legend.height).toBeLessThanOrEqual(Math.min(height, side.y + side.height) + 1);
+    expect(
+      await page.getByTestId('legend').evaluate((element) => element.scrollHeight - element.clientHeight),
+    ).toBeLessThanOrEqual(1);
+  }
+
   function expectNoOverlap(labels: MapLabel[]) {
     for (const a of labels)
       for (const b of labels)
@@ -224,6 +235,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
     const side = await visibleTextSizes(page, 'wall-side');
     expect(side.length).toBeGreaterThan(10);
     expect(side.filter(({ size }) => size < 28)).toEqual([]);
+    await expectSideFits(2160);
 
     const labels = await mapLabels(page);
     expectNoOverlap(labels);
@@ -278,5 +290,18 @@ describe('the wall during the real December 2019 episode, with warnings in force
     expect(await due.textContent()).toMatch(/达到启动条件但未启动.*阿图什市.*已持续\d+小时/);
     expect(await warningTreatmentShare(page, '653001')).toBeGreaterThan(0.1);
     writeFileSync('test-results/wall-kizilsu.png', await page.screenshot());
+    // Nobody scrolls a wall: at 1080p the lists and the whole legend are on the screen.
+    await expectSideFits(1080);
+  }, 120_000);
+
+  test('on a screen too small for the side panel the lists keep their place and say they are cut', async () => {
+    await page.setViewportSize({ width: 1280, height: 560 });
+    await show('view=ili', 4);
+    await expect.poll(() => page.getByTestId('wall-cut').isVisible()).toBe(true);
+    expect(await page.getByTestId('wall-cut').textContent()).toContain('列表未显示完整');
+    // The decisions are above the fold; the legend gives way, its AQI classes first.
+    const due = await page.getByTestId('decisions-due').locator('li').first().boundingBox();
+    expect(due!.y + due!.height).toBeLessThanOrEqual(560);
+    await page.setViewportSize({ width: 1920, height: 1080 });
   }, 120_000);
 });

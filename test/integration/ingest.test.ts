@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { toBeijingIso } from '../../shared/time';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /** Feeder ingest through the HTTP API (issue 6, "Ingest API"). */
@@ -274,4 +275,43 @@ test('a body over 5 MB is refused with 413', async () => {
   });
   expect(response.status).toBe(413);
   expect(await response.json()).toMatchObject({ error: expect.stringMatching(/over the limit/) });
+});
+
+test("a station's rows read back are the stored rows as JSON, unmeasured values and flags included", async () => {
+  const csv = ['station,time,pm25,pm10,so2,no2,co,o3'];
+  // Seven equal PM2.5 hours are a stuck analyser (flagged); CO is not measured; decimals as sent.
+  for (let hourOfDay = 1; hourOfDay <= 7; hourOfDay += 1)
+    csv.push(`2704A,${hour(9, hourOfDay)},40,${100 + hourOfDay}.25,21,64,,0.1`);
+  const response = await post('/api/observations', `${csv.join('\n')}\n`, {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect(response.status).toBe(200);
+  const store = server.openStore();
+  const rows = store.observationsBetween(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ['2704A']);
+  store.close();
+  expect(rows.filter((row) => row.flags.pm25?.includes('stuck'))).toHaveLength(7);
+  const read = await fetch(`${server.url}/api/observations?station=2704A`);
+  expect(read.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  expect(await read.text()).toBe(
+    JSON.stringify({ observations: rows.map((row) => ({ ...row, time: toBeijingIso(row.time) })) }),
+  );
+});
+
+test('a station-hour sent twice and an hour in the future are refused naming their rows; nothing is written', async () => {
+  const future = toBeijingIso(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3 * 3_600_000);
+  const csv = [
+    'station,time,pm25',
+    `2697A,${hour(11, 1)},30`,
+    `2697A,${hour(11, 2)},31`,
+    `2697A,${hour(11, 1)},32`,
+    `2697A,${future},33`,
+  ].join('\n');
+  const response = await post('/api/observations', csv, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual([
+    { row: 3, field: 'time', message: 'same station-hour as row 1' },
+    { row: 4, field: 'time', message: 'more than an hour after the current time' },
+  ]);
+  expect((await stored('2697A')).filter((row) => row.time.startsWith('2019-01-11'))).toEqual([]);
 });

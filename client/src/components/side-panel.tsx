@@ -1,4 +1,5 @@
 import { unitById } from '../../../geo/units';
+import { unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { useLanguage } from '../i18n/language';
 import { speciesName, unitName } from '../i18n/names';
@@ -101,7 +102,14 @@ export function SidePanel({
             <Value label={t('issuedLevel')} value={<LevelBadge level={unit.issuedLevel} />} />
             <Value label={t('recommendedLevel')} value={<LevelBadge level={unit.recommendedLevel} />} />
             {unit.regionFloor !== 'none' && (
-              <Value label={t('regionFloor')} value={<LevelBadge level={unit.regionFloor} />} />
+              <Value
+                label={
+                  unitInForce(state.jurisdiction, unit).external === 'none'
+                    ? t('regionFound')
+                    : t('regionFloor')
+                }
+                value={<LevelBadge level={unit.regionFloor} />}
+              />
             )}
           </>
         )}

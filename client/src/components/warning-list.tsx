@@ -46,9 +46,11 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
                 className={`response${external.due.length > 0 ? ' due' : ''}`}
                 data-testid="external-response"
               >
-                {external.due.length > 0
-                  ? `${t('responseNotStarted', external.level)}: ${external.due.map(name).join('、')}`
-                  : t('responseStarted', external.level)}
+                {external.due.length === 0
+                  ? t('responseStarted', external.level)
+                  : external.due.length === external.members.length
+                    ? t('responseNotStarted', external.level)
+                    : `${t('responseNotStarted', external.level)}: ${external.due.map(name).join('、')}`}
               </span>
               <span className="time">{t('externalCitation')}</span>
             </li>
@@ -59,7 +61,7 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
               <span className="target">
                 {warning.target.kind === 'unit'
                   ? name(warning.target.unitId)
-                  : `${t('regionalWarning')}: ${warning.target.members.map(name).join('、')}`}
+                  : `${t('regionalWarning')}: ${t('dueRegion', name(warning.target.members[0]!), warning.target.members.length)}`}
               </span>
               <span className="time">
                 {warning.issuedAt !== null

@@ -45,7 +45,11 @@ describe('unit labels say the level in words, not only in colour', () => {
   test('the issued level, and a region found above it', () => {
     expect(label('伊宁市', unit({ issuedLevel: 'orange' }), 'hourly', 'zh')).toBe('伊宁市 187\n橙色预警');
     expect(label('Yining City', unit({ issuedLevel: 'yellow', regionFloor: 'red' }), 'hourly', 'en')).toBe(
-      'Yining City 187\nYellow\nArea floor·R',
+      'Yining City 187\nYellow\narea meets red',
+    );
+    // An Ili region found is what the area meets, not a floor in force.
+    expect(label('伊宁市', unit({ regionFloor: 'orange' }), 'hourly', 'zh')).toBe(
+      '伊宁市 187\n区域达橙色条件',
     );
     expect(label('伊宁市', unit({ issuedLevel: 'red', regionFloor: 'orange' }), 'hourly', 'zh')).toBe(
       '伊宁市 187\n红色预警',

@@ -1,5 +1,6 @@
 import type { Indicator } from '../../../shared/aqi';
 import { levelRank } from '../../../shared/levels';
+import type { IssuedLevel } from '../../../shared/plans/schema';
 import type { UnitInForce } from '../../../shared/state/in-force';
 import type { UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
@@ -78,11 +79,8 @@ export function unitLabelLines(
       ),
     );
   const externalShown = inForce !== undefined && inForce.external !== 'none';
+  // In Ili a region the engine finds is a recommendation, not a floor in force: say what it meets.
   if (unit && !externalShown && levelRank(unit.regionFloor) > levelRank(unit.issuedLevel))
-    lines.push(
-      note(
-        `${translate(language, 'regionFloor')}·${translate(language, `${unit.regionFloor as 'yellow' | 'orange' | 'red'}Short`)}`,
-      ),
-    );
+    lines.push(note(translate(language, 'regionFoundShort', unit.regionFloor as IssuedLevel)));
   return lines;
 }

@@ -4,6 +4,7 @@ import { DecisionsDue } from '../components/decisions-due';
 import { Legend } from '../components/legend';
 import { StaleStations } from '../components/stale-stations';
 import { StatusHeader } from '../components/status-header';
+import { WallLists } from '../components/wall-lists';
 import { WarningList } from '../components/warning-list';
 import { useLanguage } from '../i18n/language';
 import { unitNameById } from '../i18n/names';
@@ -93,9 +94,11 @@ export function WallView() {
         </p>
       )}
       <div className="wall-side" data-testid="wall-side">
-        <WarningList states={inView} />
-        <DecisionsDue states={inView} />
-        <StaleStations states={inView} />
+        <WallLists>
+          <WarningList states={inView} />
+          <DecisionsDue states={inView} />
+          <StaleStations states={inView} />
+        </WallLists>
         <Legend metric="hourly" visible={wallLayers} sampleLabel={null} />
       </div>
       <ChangeStrip changes={changes} />

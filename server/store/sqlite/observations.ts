@@ -7,6 +7,7 @@ import type {
   ObservationStore,
   ObservationWriteResult,
   Species,
+  StoredObservationRecord,
 } from '../types';
 
 type ObservationRecord = Record<Species, number | null> & {
@@ -39,6 +40,12 @@ function toRow(record: ObservationRecord): ObservationRow {
     receivedAt: record.received_at,
     source: record.source,
   };
+}
+
+/** The stored text of a row's flags; most rows have none. */
+function flagsText(flags: ObservationRow['flags']): string {
+  for (const _ in flags) return JSON.stringify(flags);
+  return '{}';
 }
 
 /** The table's key order (SQLite compares TEXT bytewise; PostgreSQL's column is COLLATE "C"). */
@@ -92,6 +99,15 @@ export function observationStore(
      SELECT observations.* FROM hours CROSS JOIN observations
      WHERE observations.time = hours.hour AND observations.station = ?`,
   );
+  const stationRangeRecords = database
+    .prepare<[number, number, string], StoredObservationRecord>(
+      `WITH RECURSIVE hours (hour) AS (
+         SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
+       )
+       SELECT o.station, o.time, o.so2, o.no2, o.pm10, o.pm25, o.co, o.o3, o.flags, o.received_at, o.source
+       FROM hours CROSS JOIN observations AS o WHERE o.time = hours.hour AND o.station = ?`,
+    )
+    .raw();
   const storedSpan = database.prepare<[], { first: number | null; last: number | null }>(
     'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
   );
@@ -107,6 +123,15 @@ export function observationStore(
     )
     .raw();
 
+  /** The whole hours of [from, to] the table spans: a caller may ask from 0 or up to MAX_SAFE_INTEGER. */
+  const storedHours = (from: number, to: number): [first: number, last: number] | null => {
+    const span = storedSpan.get()!;
+    if (span.first === null || span.last === null) return null;
+    const first = Math.ceil(Math.max(from, Number(span.first)) / HOUR) * HOUR;
+    const last = Math.min(to, Number(span.last));
+    return first > last ? null : [first, last];
+  };
+
   const writeRows = (
     rows: readonly ObservationRow[],
     known?: ReadonlyMap<string, ObservationRow>,
@@ -115,7 +140,7 @@ export function observationStore(
     const fresh: ObservationRow[] = [];
     for (const row of rows) {
       let before: ObservationRow | null;
-      if (known) before = known.get(`${row.station}@${row.time}`) ?? null;
+      if (known) before = known.size > 0 ? (known.get(`${row.station}@${row.time}`) ?? null) : null;
       else {
         const existing = select.get(row.station, row.time);
         before = existing ? toRow(existing) : null;
@@ -123,7 +148,7 @@ export function observationStore(
       if (before && sameContent(before, row)) continue;
       if (before) {
         const { so2, no2, pm10, pm25, co, o3 } = row.values;
-        const flags = JSON.stringify(row.flags);
+        const flags = flagsText(row.flags);
         update.run(so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source, row.station, row.time);
         result.replaced += 1;
         logChange.run(row.station, row.time, JSON.stringify(before), JSON.stringify(row), row.receivedAt);
@@ -139,7 +164,7 @@ export function observationStore(
     const pending: unknown[] = [];
     for (const row of fresh) {
       const { so2, no2, pm10, pm25, co, o3 } = row.values;
-      const flags = JSON.stringify(row.flags);
+      const flags = flagsText(row.flags);
       pending.push(row.station, row.time, so2, no2, pm10, pm25, co, o3, flags, row.receivedAt, row.source);
       if (pending.length === insertBatch * fieldsPerRow) {
         insertMany.run(pending);
@@ -168,17 +193,22 @@ export function observationStore(
           .filter((record) => wanted.has(record.station))
           .map(toRow);
       }
-      // Only the hours the table spans: a caller may ask from 0 or up to Number.MAX_SAFE_INTEGER.
-      const span = storedSpan.get()!;
-      if (span.first === null || span.last === null) return [];
-      const first = Math.ceil(Math.max(from, Number(span.first)) / HOUR) * HOUR;
-      const last = Math.min(to, Number(span.last));
-      if (first > last) return [];
+      const hours = storedHours(from, to);
+      if (!hours) return [];
+      const [first, last] = hours;
       const rows = stations.flatMap((station) =>
         inTimeOrder(stationRange.all(first, last, station).map(toRow)),
       );
       if (stations.length > 1) rows.sort(byKey);
       return rows;
+    },
+    stationRecords(station, from, to) {
+      const hours = storedHours(from, to);
+      if (!hours) return [];
+      const records = stationRangeRecords.all(hours[0], hours[1], station);
+      for (let index = 1; index < records.length; index += 1)
+        if (records[index]![1] < records[index - 1]![1]) return records.sort((a, b) => a[1] - b[1]);
+      return records;
     },
     forEachObservation(from, to, visit) {
       const values = new Float64Array(speciesOrder.length);

@@ -14,6 +14,11 @@ export const wallMessages = {
     zh: (species: string) => `数据不完整：缺${species}（不按类别着色）`,
     en: (species: string) => `Incomplete: ${species} missing (no category colour)`,
   },
+  regionFoundShort: {
+    zh: (level: IssuedLevel) => `区域达${levelZh[level]}条件`,
+    en: (level: IssuedLevel) => `area meets ${levelEn[level]}`,
+  },
+  regionFound: { zh: '所在区域达到', en: 'Its area meets' },
   externalUnanswered: {
     zh: (level: IssuedLevel) => `自治区${levelZh[level]}预警·州未响应`,
     en: (level: IssuedLevel) => `Region ${levelEn[level]} warning · no response yet`,
@@ -39,13 +44,20 @@ export const wallMessages = {
     en: (level: IssuedLevel) => `Prefecture response not started: due at ${levelEn[level]} or higher`,
   },
   decisionsDue: { zh: '待决策（预案第7章）', en: 'Decisions due (plan §7)' },
+  itemCount: { zh: (count: number) => ` · ${count}项`, en: (count: number) => ` · ${count}` },
+  wallListsCut: {
+    zh: '▼ 列表未显示完整，全部内容见指挥台',
+    en: '▼ More than fits here: see the commander console',
+  },
   noDecisionsDue: { zh: '无待决事项', en: 'Nothing due' },
-  // A wall names a region by its first unit and size: eighteen names would push the legend off the screen.
+  // A wall names a region by its first unit and size (the map hatches its members): eighteen names would
+  // push the legend off the screen.
   dueRegion: {
     zh: (first: string, count: number) => `${first}等${count}个单元组成的区域`,
     en: (first: string, count: number) => `Region of ${count} units (${first} and others)`,
   },
-  dueJustNow: { zh: (since: string) => `刚达到（${since}）`, en: (since: string) => `Just now (${since})` },
+  dueJustNow: { zh: '刚达到', en: 'just now' },
+  dueFor: { zh: (hours: number) => `已持续${hours}小时`, en: (hours: number) => `for ${hours} h` },
   unitsCount: { zh: (count: number) => `${count}个单元`, en: (count: number) => `${count} units` },
   dataTime: { zh: '数据时间', en: 'Data as of' },
   wallClock: { zh: '现在（北京时间）', en: 'Now (Beijing time)' },

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { batchFromCsv } from './observation-input';
+
+/** The general reader: a quoted header cell sends the same file through csv.ts and the schema row by row. */
+const throughGeneralReader = (csv: string) =>
+  batchFromCsv(`"${csv.slice(0, csv.indexOf(','))}"${csv.slice(csv.indexOf(','))}`);
+
+/** What a batch says: every row's station and problems; and its columns when every row is valid. */
+const comparable = (result: ReturnType<typeof batchFromCsv>) => {
+  if (!result.ok) return result;
+  const { count, stations, issues, times, values } = result.value;
+  if (issues.length > 0) return { count, stations, issues };
+  // NaN (not measured) and -0 as themselves.
+  const texts = values.map((column) =>
+    [...column].map((value) => (Object.is(value, -0) ? '-0' : String(value))),
+  );
+  return { count, stations, times: [...times], values: texts };
+};
+
+const cell = fc.oneof(
+  fc.constantFrom('', ' ', '12', '-0', '0.5', '.5', '3.', '-.5', '+4', ' 7 ', '1e3', '0x10', 'abc', '.', '-'),
+  fc.double({ noNaN: true }).map(String),
+  fc.integer({ min: -1_000_000, max: 10_000_000 }).map((value) => (value / 1000).toString()),
+  fc.stringMatching(/^\d{1,20}(\.\d{0,20})?$/),
+);
+const time = fc.oneof(
+  fc.constantFrom('2019-01-05T13:00:00+08:00', '2019-01-05T14:00:00+08:00', ' 2019-01-05T15:00:00+08:00'),
+  fc.constantFrom('2019-01-05T13:30:00+08:00', 'yesterday', '', '2019-01-05T13:00:00'),
+);
+const station = fc.oneof(
+  fc.constantFrom('S1', 'S2', ' S3 ', ''),
+  fc.string({ maxLength: 40 }).filter((text) => !/[",\n\r]/.test(text)),
+);
+
+test('a CSV read column by column gives the rows, values and problems the general reader and the schema give', () => {
+  const header = fc.shuffledSubarray(['pm25', 'pm10', 'so2', 'no2', 'co', 'o3', 'note'], { minLength: 0 });
+  fc.assert(
+    fc.property(
+      header,
+      fc.array(fc.tuple(station, time, fc.array(cell, { minLength: 7, maxLength: 7 })), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+      fc.boolean(),
+      (names, rows, crlf) => {
+        const lines = [['station', 'time', ...names].join(',')];
+        for (const [name, hour, cells] of rows)
+          lines.push([name, hour, ...cells.slice(0, names.length)].join(','));
+        const csv = `${lines.join(crlf ? '\r\n' : '\n')}\n`;
+        expect(comparable(batchFromCsv(csv))).toEqual(comparable(throughGeneralReader(csv)));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('a bad cell is named by its field and row, and a short row by its line, as before', () => {
+  const csv = 'station,time,pm25\nS1,2019-01-05T13:00:00+08:00,12\nS1,2019-01-05T14:00:00+08:00,abc\n';
+  const bad = batchFromCsv(csv);
+  expect(bad.ok && bad.value.issues).toEqual([
+    { row: 2, field: 'pm25', message: 'a concentration is a decimal number, or empty when not measured' },
+  ]);
+  const short = batchFromCsv('station,time,pm25\nS1,2019-01-05T13:00:00+08:00\n');
+  expect(short.ok).toBe(false);
+  expect(!short.ok && short.refusal).toMatchObject({
+    kind: 'invalid',
+    issues: [{ field: '(body)', message: 'row 1 has 2 fields, the header 3 (station,time,pm25)' }],
+  });
+});
