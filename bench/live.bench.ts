@@ -40,13 +40,16 @@ setFlagsFromString('--expose-gc');
 /** A full collection, so that the setup's garbage is not collected in the middle of the measured requests. */
 const collectGarbage = runInNewContext('gc') as () => void;
 
-type Arrival = { seq: number; times: number[]; bytes: number; payload: unknown };
+/** A delta at every client: when each got it, and how many got a snapshot instead (held back as lagging). */
+type Arrival = { seq: number; times: number[]; bytes: number; payload: unknown; resynced: number };
 type RunResult = {
   latencies: number[];
   /** Per measured request, every client's latency. */
   perRequest: Float64Array[];
   /** CPU of the server's process (user + system) from the request to the last client's arrival. */
   serverCpu: number[];
+  /** Clients that got a measured request's state by a resync snapshot instead of its delta. */
+  resynced: number;
   /** Load average (1 min) at the end of the run. */
   load: number;
   firstArrivals: number[];
@@ -76,31 +79,48 @@ function median(values: readonly number[]): number {
 /** The child: `count` sockets that join ili and report, per delta seq, every client's arrival time. */
 async function runClients(url: string, count: number): Promise<void> {
   let ready = 0;
-  const arrivals = new Map<number, { times: number[]; bytes: number; payload: unknown }>();
+  const arrivals = new Map<number, Omit<Arrival, 'seq'>>();
+  function arrived(seq: number, at: number, delta?: unknown): void {
+    let entry = arrivals.get(seq);
+    if (!entry) {
+      entry = { times: [], bytes: 0, payload: undefined, resynced: 0 };
+      arrivals.set(seq, entry);
+    }
+    if (delta === undefined) entry.resynced += 1;
+    else if (entry.payload === undefined) {
+      entry.payload = delta;
+      // Measured once per delta: the payload is the same for every client.
+      entry.bytes = Buffer.byteLength(JSON.stringify(delta));
+    }
+    entry.times.push(at);
+    if (entry.times.length === count) {
+      process.send?.({ kind: 'delta', seq, ...entry });
+      arrivals.delete(seq);
+    }
+  }
   for (let index = 0; index < count; index += 1) {
     const socket = connect(url, {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: { authorization: `Bearer ${feederKey}` },
     });
-    socket.once('snapshot', (snapshot: unknown) => {
-      ready += 1;
-      if (ready === count) process.send?.({ kind: 'ready', snapshot });
+    let lastSeq: number | null = null;
+    socket.on('snapshot', (snapshot: { seq: number }) => {
+      if (lastSeq === null) {
+        lastSeq = snapshot.seq;
+        ready += 1;
+        if (ready === count) process.send?.({ kind: 'ready', snapshot });
+        return;
+      }
+      // A client held back as lagging (or reconnected) is brought up to date by a snapshot instead of the
+      // deltas it missed: it has their state from now on.
+      const at = preciseNow();
+      for (let seq = lastSeq + 1; seq <= snapshot.seq; seq += 1) arrived(seq, at);
+      lastSeq = Math.max(lastSeq, snapshot.seq);
     });
     socket.on('delta', (delta: { seq: number }) => {
-      const at = preciseNow();
-      const entry = arrivals.get(delta.seq) ?? {
-        times: [],
-        // Measured once per delta: the payload is the same for every client.
-        bytes: Buffer.byteLength(JSON.stringify(delta)),
-        payload: delta,
-      };
-      entry.times.push(at);
-      arrivals.set(delta.seq, entry);
-      if (entry.times.length === count) {
-        process.send?.({ kind: 'delta', seq: delta.seq, ...entry });
-        arrivals.delete(delta.seq);
-      }
+      arrived(delta.seq, preciseNow(), delta);
+      lastSeq = Math.max(lastSeq ?? delta.seq, delta.seq);
     });
     socket.on('connect', () => socket.emit('join', { jurisdiction: 'ili' }));
   }
@@ -153,10 +173,17 @@ async function startClients(url: string, count: number) {
     });
   });
   const arrival = (seq: number) =>
-    new Promise<Arrival>((resolve) => {
+    new Promise<Arrival>((resolve, reject) => {
       const already = early.get(seq);
-      if (already) resolve(already);
-      else waiting.set(seq, resolve);
+      if (already) return resolve(already);
+      const timer = setTimeout(
+        () => reject(new Error(`delta ${seq} did not reach all ${count} clients in 120 s`)),
+        120_000,
+      );
+      waiting.set(seq, (arrived) => {
+        clearTimeout(timer);
+        resolve(arrived);
+      });
     });
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -188,6 +215,7 @@ async function measure(
     perRequest: [],
     serverCpu: [],
     load: 0,
+    resynced: 0,
     firstArrivals: [],
     accepts: [],
     bytes: [],
@@ -203,8 +231,10 @@ async function measure(
     const accepted = preciseNow() - sent;
     const arrived = await clients.arrival(seqOf(tick));
     const used = process.cpuUsage(cpu);
+    if (arrived.payload === undefined) throw new Error(`delta ${arrived.seq} reached no client`);
     result.payloads.push(arrived.payload);
     if (tick >= warmups) {
+      result.resynced += arrived.resynced;
       result.accepts.push(accepted);
       result.serverCpu.push((used.user + used.system) / 1000);
       const latencies = Float64Array.from(arrived.times, (time) => time - sent);
@@ -325,7 +355,7 @@ function fieldBytes(payloads: readonly unknown[]): string {
 }
 
 function line(label: string, result: RunResult): string {
-  return `${label}: p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms; request answered p50 ${percentile(result.accepts, 50).toFixed(1)} ms; first client p50 ${percentile(result.firstArrivals, 50).toFixed(1)} ms; server CPU per request p50 ${percentile(result.serverCpu, 50).toFixed(1)} ms; load ${result.load.toFixed(2)}`;
+  return `${label}: p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms; request answered p50 ${percentile(result.accepts, 50).toFixed(1)} ms; first client p50 ${percentile(result.firstArrivals, 50).toFixed(1)} ms; server CPU per request p50 ${percentile(result.serverCpu, 50).toFixed(1)} ms; load ${result.load.toFixed(2)}${result.resynced ? `; ${result.resynced} client deltas replaced by a resync snapshot` : ''}`;
 }
 
 /** Histogram bins of the pooled p99 (0.25 ms: a ratio's resolution well under 1 %). */
