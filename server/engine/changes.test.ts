@@ -38,7 +38,19 @@ describe('changedRows', () => {
   it('finds a field changed exactly when JSON.stringify of its two values differs', () => {
     const value = fc.letrec((tie) => ({
       leaf: fc.oneof(
-        fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, 0, -0, 1, '', 'a', true, false),
+        fc.constantFrom(
+          null,
+          undefined,
+          Number.NaN,
+          Number.POSITIVE_INFINITY,
+          0,
+          -0,
+          1,
+          '',
+          'a',
+          true,
+          false,
+        ),
         fc.integer({ min: -2, max: 2 }),
       ),
       node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
