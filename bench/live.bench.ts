@@ -33,7 +33,9 @@ const requestsIndex = args.indexOf('--requests');
 /** Measured requests per run, after `warmups` that are not. */
 const requests = requestsIndex >= 0 ? Number(args[requestsIndex + 1]) : 120;
 const warmups = 5;
-const rounds = Number(args.find((arg, index) => index !== requestsIndex + 1 && /^\d+$/.test(arg)) ?? 3);
+const rounds = Number(
+  args.find((arg, index) => (requestsIndex < 0 || index !== requestsIndex + 1) && /^\d+$/.test(arg)) ?? 3,
+);
 const target = 1.2;
 
 setFlagsFromString('--expose-gc');
