@@ -92,7 +92,7 @@ export function dustWindows(
 function mostlyDustWindows(windows: StationWindows, start: number, now: number): boolean[] {
   const known = verdictsOf(windows);
   const first = start - 23 * HOUR;
-  const count = Math.round((now - first) / HOUR) + 1;
+  const count = Math.max(0, Math.round((now - first) / HOUR) + 1);
   // Per hour from first: 0 not measured, 1 measured and not dust, 2 dust.
   const hours = new Uint8Array(count);
   const result: boolean[] = [];
