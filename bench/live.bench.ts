@@ -2,14 +2,24 @@
  * Live-state benchmark (issues 6 and 16.3): latency from an ingest request of one hour of 200 stations to
  * the delta arriving at 500 and at 2,000 Socket.IO clients in a separate process (p50/p99), against a bare
  * Socket.IO server that answers the same POST and broadcasts the product's own deltas (same bytes) to the
- * same client process; rounds interleaved, product then bare at each client count. Also: bytes per delta
- * against the snapshot, the server process's CPU per request (the product's fixed cost beside the bare
- * server's, steadier than wall times on a shared machine), and 10,000 station-hours in one request.
- * Run: npm run bench live (3 rounds); one round: npx tsx bench/live.bench.ts 1
+ * same client process. Also: bytes per delta against the snapshot, the server process's CPU per request (the
+ * product's fixed cost beside the bare server's, steadier than wall times on a shared machine), and 10,000
+ * station-hours in one request.
+ *
+ * The estimate (issue 16.3: p99 within 1.2x of bare): each run measures `--requests` requests (120; a p99
+ * over 40 was the slowest request or two, moved by one scheduling stall) after 5 unmeasured ones, with the
+ * setup's garbage (2,000 snapshots) collected in both processes first, the same for both servers. Rounds
+ * alternate the order (product then bare, then bare then product) so a drift in the machine's load falls on
+ * both. Reported: each round's p99 ratio, their median and range, the p99 ratio over all rounds' latencies
+ * pooled, and a bootstrap of that pooled ratio (requests resampled within each run) giving a 90 % interval
+ * and the share of resamples at or under 1.2.
+ * Run: npm run bench live (3 rounds); npx tsx bench/live.bench.ts [rounds] [--requests N]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { startTestServer } from '../test/helpers/server';
@@ -17,15 +27,33 @@ import { scaledEpisode } from './scaled-episode';
 
 const feederKey = 'bench-live-feeder-key-0123456789';
 const clientCounts = [500, 2000] as const;
-const ticks = 40;
 const stationCount = 200;
-const rounds = Number(process.argv[2] ?? 3);
+const args = process.argv.slice(2);
+const requestsIndex = args.indexOf('--requests');
+/** Measured requests per run, after `warmups` that are not. */
+const requests = requestsIndex >= 0 ? Number(args[requestsIndex + 1]) : 120;
+const warmups = 5;
+const rounds = Number(
+  args.find((arg, index) => (requestsIndex < 0 || index !== requestsIndex + 1) && /^\d+$/.test(arg)) ?? 3,
+);
+const target = 1.2;
 
-type Arrival = { seq: number; times: number[]; bytes: number; payload: unknown };
+setFlagsFromString('--expose-gc');
+/** A full collection, so that the setup's garbage is not collected in the middle of the measured requests. */
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** A delta at every client: when each got it, and how many got a snapshot instead (held back as lagging). */
+type Arrival = { seq: number; times: number[]; bytes: number; payload: unknown; resynced: number };
 type RunResult = {
   latencies: number[];
+  /** Per measured request, every client's latency. */
+  perRequest: Float64Array[];
   /** CPU of the server's process (user + system) from the request to the last client's arrival. */
   serverCpu: number[];
+  /** Clients that got a measured request's state by a resync snapshot instead of its delta. */
+  resynced: number;
+  /** Load average (1 min) at the end of the run. */
+  load: number;
   firstArrivals: number[];
   accepts: number[];
   bytes: number[];
@@ -43,39 +71,67 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+}
+
 /** The child: `count` sockets that join ili and report, per delta seq, every client's arrival time. */
 async function runClients(url: string, count: number): Promise<void> {
   let ready = 0;
-  const arrivals = new Map<number, { times: number[]; bytes: number; payload: unknown }>();
+  const arrivals = new Map<number, Omit<Arrival, 'seq'>>();
+  function arrived(seq: number, at: number, delta?: unknown): void {
+    let entry = arrivals.get(seq);
+    if (!entry) {
+      entry = { times: [], bytes: 0, payload: undefined, resynced: 0 };
+      arrivals.set(seq, entry);
+    }
+    if (delta === undefined) entry.resynced += 1;
+    else if (entry.payload === undefined) {
+      entry.payload = delta;
+      // Measured once per delta: the payload is the same for every client.
+      entry.bytes = Buffer.byteLength(JSON.stringify(delta));
+    }
+    entry.times.push(at);
+    if (entry.times.length === count) {
+      process.send?.({ kind: 'delta', seq, ...entry });
+      arrivals.delete(seq);
+    }
+  }
   for (let index = 0; index < count; index += 1) {
     const socket = connect(url, {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: { authorization: `Bearer ${feederKey}` },
     });
-    socket.once('snapshot', (snapshot: unknown) => {
-      ready += 1;
-      if (ready === count) process.send?.({ kind: 'ready', snapshot });
+    let lastSeq: number | null = null;
+    socket.on('snapshot', (snapshot: { seq: number }) => {
+      if (lastSeq === null) {
+        lastSeq = snapshot.seq;
+        ready += 1;
+        if (ready === count) process.send?.({ kind: 'ready', snapshot });
+        return;
+      }
+      // A client held back as lagging (or reconnected) is brought up to date by a snapshot instead of the
+      // deltas it missed: it has their state from now on.
+      const at = preciseNow();
+      for (let seq = lastSeq + 1; seq <= snapshot.seq; seq += 1) arrived(seq, at);
+      lastSeq = Math.max(lastSeq, snapshot.seq);
     });
     socket.on('delta', (delta: { seq: number }) => {
-      const at = preciseNow();
-      const entry = arrivals.get(delta.seq) ?? {
-        times: [],
-        // Measured once per delta: the payload is the same for every client.
-        bytes: Buffer.byteLength(JSON.stringify(delta)),
-        payload: delta,
-      };
-      entry.times.push(at);
-      arrivals.set(delta.seq, entry);
-      if (entry.times.length === count) {
-        process.send?.({ kind: 'delta', seq: delta.seq, ...entry });
-        arrivals.delete(delta.seq);
-      }
+      arrived(delta.seq, preciseNow(), delta);
+      lastSeq = Math.max(lastSeq ?? delta.seq, delta.seq);
     });
     socket.on('connect', () => socket.emit('join', { jurisdiction: 'ili' }));
   }
   process.on('message', (message: { kind: string }) => {
     if (message.kind === 'stop') process.exit(0);
+    if (message.kind === 'settle') {
+      collectGarbage();
+      process.send?.({ kind: 'settled' });
+    }
   });
 }
 
@@ -107,9 +163,11 @@ async function startClients(url: string, count: number) {
   });
   const waiting = new Map<number, (arrival: Arrival) => void>();
   const early = new Map<number, Arrival>();
+  let settled = () => {};
   const snapshot = await new Promise<unknown>((resolve) => {
     child.on('message', (message: { kind: string; snapshot?: unknown } & Arrival) => {
       if (message.kind === 'ready') resolve(message.snapshot);
+      if (message.kind === 'settled') settled();
       if (message.kind !== 'delta') return;
       const resolver = waiting.get(message.seq);
       if (resolver) resolver(message);
@@ -117,20 +175,38 @@ async function startClients(url: string, count: number) {
     });
   });
   const arrival = (seq: number) =>
-    new Promise<Arrival>((resolve) => {
+    new Promise<Arrival>((resolve, reject) => {
       const already = early.get(seq);
-      if (already) resolve(already);
-      else waiting.set(seq, resolve);
+      if (already) return resolve(already);
+      const timer = setTimeout(
+        () => reject(new Error(`delta ${seq} did not reach all ${count} clients in 120 s`)),
+        120_000,
+      );
+      waiting.set(seq, (arrived) => {
+        clearTimeout(timer);
+        resolve(arrived);
+      });
     });
   const stop = () =>
     new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.send({ kind: 'stop' });
     });
-  return { snapshot, arrival, stop };
+  /** Collects the setup's garbage in the client process and in this one (where the server runs). */
+  const settle = async () => {
+    await new Promise<void>((resolve) => {
+      settled = resolve;
+      child.send({ kind: 'settle' });
+    });
+    collectGarbage();
+  };
+  return { snapshot, arrival, stop, settle };
 }
 
-/** One request per tick, then the delta it caused at every client; `seqOf(tick)` names the delta awaited. */
+/**
+ * One request per tick, then the delta it caused at every client; `seqOf(tick)` names the delta awaited.
+ * The first `warmups` requests are sent and awaited but not measured.
+ */
 async function measure(
   clients: Awaited<ReturnType<typeof startClients>>,
   send: (tick: number) => Promise<void>,
@@ -138,7 +214,10 @@ async function measure(
 ): Promise<RunResult> {
   const result: RunResult = {
     latencies: [],
+    perRequest: [],
     serverCpu: [],
+    load: 0,
+    resynced: 0,
     firstArrivals: [],
     accepts: [],
     bytes: [],
@@ -146,20 +225,29 @@ async function measure(
     snapshot: clients.snapshot,
     snapshotBytes: Buffer.byteLength(JSON.stringify(clients.snapshot)),
   };
-  for (let tick = 0; tick < ticks; tick += 1) {
+  await clients.settle();
+  for (let tick = 0; tick < warmups + requests; tick += 1) {
     const cpu = process.cpuUsage();
     const sent = preciseNow();
     await send(tick);
-    result.accepts.push(preciseNow() - sent);
+    const accepted = preciseNow() - sent;
     const arrived = await clients.arrival(seqOf(tick));
     const used = process.cpuUsage(cpu);
-    result.serverCpu.push((used.user + used.system) / 1000);
-    for (const time of arrived.times) result.latencies.push(time - sent);
-    result.firstArrivals.push(Math.min(...arrived.times) - sent);
-    result.bytes.push(arrived.bytes);
+    if (arrived.payload === undefined) throw new Error(`delta ${arrived.seq} reached no client`);
     result.payloads.push(arrived.payload);
+    if (tick >= warmups) {
+      result.resynced += arrived.resynced;
+      result.accepts.push(accepted);
+      result.serverCpu.push((used.user + used.system) / 1000);
+      const latencies = Float64Array.from(arrived.times, (time) => time - sent);
+      result.perRequest.push(latencies);
+      for (const latency of latencies) result.latencies.push(latency);
+      result.firstArrivals.push(Math.min(...latencies));
+      result.bytes.push(arrived.bytes);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  result.load = loadavg()[0]!;
   return result;
 }
 
@@ -216,7 +304,11 @@ async function runProduct(clientCount: number): Promise<RunResult> {
  * The bare server: Socket.IO's defaults, `join` answered with the product's snapshot, and a POST that is
  * read, parsed, answered, and followed at once by a broadcast of the product's delta for that tick.
  */
-async function runBare(clientCount: number, product: RunResult, body: (tick: number) => unknown) {
+async function runBare(
+  clientCount: number,
+  product: Pick<RunResult, 'payloads' | 'snapshot'>,
+  body: (tick: number) => unknown,
+): Promise<RunResult> {
   const http: HttpServer = createServer();
   const io = new Server(http, { serveClient: false });
   let next = 0;
@@ -265,39 +357,126 @@ function fieldBytes(payloads: readonly unknown[]): string {
 }
 
 function line(label: string, result: RunResult): string {
-  return `${label}: p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms; request answered p50 ${percentile(result.accepts, 50).toFixed(1)} ms; first client p50 ${percentile(result.firstArrivals, 50).toFixed(1)} ms; server CPU per request p50 ${percentile(result.serverCpu, 50).toFixed(1)} ms`;
+  return `${label}: p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms; request answered p50 ${percentile(result.accepts, 50).toFixed(1)} ms; first client p50 ${percentile(result.firstArrivals, 50).toFixed(1)} ms; server CPU per request p50 ${percentile(result.serverCpu, 50).toFixed(1)} ms; load ${result.load.toFixed(2)}${result.resynced ? `; ${result.resynced} client deltas replaced by a resync snapshot` : ''}`;
+}
+
+/** Histogram bins of the pooled p99 (0.25 ms: a ratio's resolution well under 1 %). */
+const binMs = 0.25;
+
+/**
+ * The p99 of the latencies of the given requests (indices into `runs`' requests, repeats allowed), by a
+ * histogram: a bootstrap takes thousands of these over up to a million latencies.
+ */
+function pooledP99(requestsOf: readonly (readonly Float64Array[])[], picks: readonly (readonly number[])[]) {
+  let total = 0;
+  let maxBin = 0;
+  for (const [run, picked] of picks.entries())
+    for (const index of picked) {
+      const latencies = requestsOf[run]![index]!;
+      total += latencies.length;
+      for (const latency of latencies) maxBin = Math.max(maxBin, Math.floor(latency / binMs));
+    }
+  const counts = new Uint32Array(maxBin + 1);
+  for (const [run, picked] of picks.entries())
+    for (const index of picked)
+      for (const latency of requestsOf[run]![index]!) counts[Math.floor(latency / binMs)]! += 1;
+  // The same rank as percentile(): the value at floor(0.99 n) in sorted order.
+  const rank = Math.min(total - 1, Math.floor(0.99 * total));
+  let seen = 0;
+  for (let bin = 0; bin <= maxBin; bin += 1) {
+    seen += counts[bin]!;
+    if (seen > rank) return (bin + 0.5) * binMs;
+  }
+  return maxBin * binMs;
+}
+
+/** A small seeded generator, so that a rerun of the same latencies gives the same interval. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The pooled p99 ratio over every round, and its bootstrap: requests resampled with replacement within each
+ * run (a request's clients stay together: they share its stalls), product and bare independently.
+ */
+function pooledRatio(products: readonly RunResult[], bares: readonly RunResult[], resamples = 1000) {
+  const all = (runs: readonly RunResult[]) => runs.map((run) => run.perRequest.map((_, index) => index));
+  const productRequests = products.map((run) => run.perRequest);
+  const bareRequests = bares.map((run) => run.perRequest);
+  const ratio = pooledP99(productRequests, all(products)) / pooledP99(bareRequests, all(bares));
+  const random = seeded(16_3);
+  const resample = (runs: readonly RunResult[]) =>
+    runs.map((run) => run.perRequest.map(() => Math.floor(random() * run.perRequest.length)));
+  const ratios: number[] = [];
+  for (let draw = 0; draw < resamples; draw += 1)
+    ratios.push(pooledP99(productRequests, resample(products)) / pooledP99(bareRequests, resample(bares)));
+  return {
+    ratio,
+    low: percentile(ratios, 5),
+    high: percentile(ratios, 95),
+    withinTarget: ratios.filter((value) => value <= target).length / ratios.length,
+  };
 }
 
 async function runParent(): Promise<void> {
   const { times, rowsOf } = episodeRows();
-  const ratios = new Map<number, number[]>(clientCounts.map((count) => [count, []]));
+  const runs = new Map<number, { product: RunResult[]; bare: RunResult[]; ratios: number[] }>(
+    clientCounts.map((count) => [count, { product: [], bare: [], ratios: [] }]),
+  );
   console.log(
-    `${stationCount} Ili stations (E3 replay data), one hour per request, ${ticks} requests per run; load average ${loadavg()
+    `${stationCount} Ili stations (E3 replay data), one hour per request, ${requests} measured requests per run after ${warmups} unmeasured; load average ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}`,
   );
+  const bareBody = (tick: number) => ({
+    observations: rowsOf(times.length - warmups - requests + tick, 1),
+  });
   for (let round = 1; round <= rounds; round += 1) {
     for (const clientCount of clientCounts) {
+      const list = runs.get(clientCount)!;
+      // Odd rounds product first, even rounds bare first (on the deltas the product sent in an earlier
+      // round: the same data gives the same deltas, checked below).
+      const productFirst = round % 2 === 1 || list.product.length === 0;
+      let bare: RunResult | undefined;
+      if (!productFirst) bare = await runBare(clientCount, list.product.at(-1)!, bareBody);
       const product = await runProduct(clientCount);
-      const bare = await runBare(clientCount, product, (tick) => ({
-        observations: rowsOf(times.length - ticks + tick, 1),
-      }));
+      bare ??= await runBare(clientCount, product, bareBody);
+      const recorded = list.product[0];
+      if (recorded && JSON.stringify(recorded.payloads) !== JSON.stringify(product.payloads))
+        throw new Error(
+          'the product sent other deltas than in round 1: the bare server would not be comparable',
+        );
+      list.product.push(product);
+      list.bare.push(bare);
       const ratio = percentile(product.latencies, 99) / percentile(bare.latencies, 99);
-      ratios.get(clientCount)!.push(ratio);
-      console.log(`round ${round}, ${clientCount} clients, load ${loadavg()[0]!.toFixed(2)}`);
+      list.ratios.push(ratio);
+      console.log(
+        `round ${round}, ${clientCount} clients (${productFirst ? 'product first' : 'bare first'})`,
+      );
       console.log(`  ${line('product', product)}`);
       console.log(`  ${line('bare   ', bare)}`);
       console.log(
-        `  p99 ratio ${ratio.toFixed(2)} (target ≤ 1.2); delta bytes median ${percentile(product.bytes, 50)}, max ${Math.max(...product.bytes)}; snapshot ${product.snapshotBytes} bytes`,
+        `  p99 ratio ${ratio.toFixed(2)} (target ≤ ${target}); delta bytes median ${percentile(product.bytes, 50)}, max ${Math.max(...product.bytes)}; snapshot ${product.snapshotBytes} bytes`,
       );
       if (round === 1)
         console.log(`  bytes by field, summed over the run's deltas: ${fieldBytes(product.payloads)}`);
     }
   }
-  for (const [count, list] of ratios)
+  for (const [count, { product, bare, ratios }] of runs) {
+    const pooled = pooledRatio(product, bare);
+    const cpu = (results: readonly RunResult[]) =>
+      results.map((result) => percentile(result.serverCpu, 50).toFixed(1)).join(', ');
     console.log(
-      `${count} clients: p99 ratio product/bare median ${percentile(list, 50).toFixed(2)} (${list.map((ratio) => ratio.toFixed(2)).join(', ')})`,
+      `${count} clients: p99 ratio per round median ${median(ratios).toFixed(2)} (${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}); pooled over ${ratios.length} round(s) ${pooled.ratio.toFixed(2)}, bootstrap 90 % interval ${pooled.low.toFixed(2)}–${pooled.high.toFixed(2)}, ${(100 * pooled.withinTarget).toFixed(0)} % of resamples ≤ ${target}; server CPU per request p50 by round, product ${cpu(product)} ms, bare ${cpu(bare)} ms`,
     );
+  }
   console.log(
     `load average at the end ${loadavg()
       .map((value) => value.toFixed(2))

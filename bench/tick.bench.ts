@@ -16,7 +16,9 @@ import { scaledEpisode } from './scaled-episode';
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-const hoursToTick = Number(args.find((arg, index) => index !== outIndex + 1 && /^\d+$/.test(arg)) ?? 150);
+const hoursToTick = Number(
+  args.find((arg, index) => (outIndex < 0 || index !== outIndex + 1) && /^\d+$/.test(arg)) ?? 150,
+);
 const stationCount = 200;
 const warmHours = 51;
 

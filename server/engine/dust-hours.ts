@@ -14,43 +14,48 @@ export function dustHour(windows: StationWindows, hour: number): boolean | null 
   const coarse = windows.value('pm10', hour);
   const fine = windows.value('pm25', hour);
   if (coarse === null || fine === null) return null;
-  const known = verdictsOf(windows).get(hour);
-  if (known && known.coarse === coarse && known.fine === fine) return known.verdict;
-  const edition = editionFor(hour);
-  const coarseIndex = iaqi('pm10_24h', coarse, edition) ?? 0;
-  const fineIndex = iaqi('pm25_24h', fine, edition) ?? 0;
-  const primary = coarseIndex > 50 && coarseIndex >= fineIndex ? ['pm10' as const] : [];
-  const verdict = dustLikely({ pm25: fine, pm10: coarse, primaryPollutants: primary });
-  remember(windows, hour, { coarse, fine, verdict });
-  return verdict;
+  return knownVerdict(verdictsOf(windows), hour, coarse, fine);
 }
 
-type Verdict = { coarse: number; fine: number; verdict: boolean };
+/** Hours kept per windows: the look-back of a tick (history plus a window) with room, by hour index. */
+const keptHours = 512;
+
 /**
  * Every tick re-reads a unit's last week of hours (about 40 % of a tick rated them again): an hour's verdict
- * is kept with the values it was made from, so a corrected hour is rated anew.
+ * is kept with the values it was made from, so a corrected hour is rated anew. Kept in flat arrays indexed
+ * by hour modulo keptHours (a later hour in the same slot replaces an older one).
  */
-const verdicts = new WeakMap<StationWindows, Map<number, Verdict>>();
-/** Enough for the look-back of a tick (history plus a window) with room; older hours are dropped. */
-const keptHours = 400;
+type Verdicts = { hours: Float64Array; coarse: Float64Array; fine: Float64Array; verdict: Uint8Array };
+const verdicts = new WeakMap<StationWindows, Verdicts>();
 
-function verdictsOf(windows: StationWindows): Map<number, Verdict> {
+function verdictsOf(windows: StationWindows): Verdicts {
   let known = verdicts.get(windows);
   if (!known) {
-    known = new Map();
+    known = {
+      hours: new Float64Array(keptHours).fill(Number.NaN),
+      coarse: new Float64Array(keptHours),
+      fine: new Float64Array(keptHours),
+      verdict: new Uint8Array(keptHours),
+    };
     verdicts.set(windows, known);
   }
   return known;
 }
 
-function remember(windows: StationWindows, hour: number, verdict: Verdict): void {
-  const known = verdictsOf(windows);
-  known.set(hour, verdict);
-  if (known.size <= keptHours) return;
-  const oldest = hour - keptHours * HOUR;
-  for (const kept of known.keys()) if (kept < oldest) known.delete(kept);
-  // Hours after this one (a past view read after the live one): start afresh rather than scan each call.
-  if (known.size > keptHours) known.clear();
+function knownVerdict(known: Verdicts, hour: number, coarse: number, fine: number): boolean {
+  const slot = (hour / HOUR) % keptHours;
+  if (known.hours[slot] === hour && known.coarse[slot] === coarse && known.fine[slot] === fine)
+    return known.verdict[slot] === 1;
+  const edition = editionFor(hour);
+  const coarseIndex = iaqi('pm10_24h', coarse, edition) ?? 0;
+  const fineIndex = iaqi('pm25_24h', fine, edition) ?? 0;
+  const primary = coarseIndex > 50 && coarseIndex >= fineIndex ? ['pm10' as const] : [];
+  const verdict = dustLikely({ pm25: fine, pm10: coarse, primaryPollutants: primary });
+  known.hours[slot] = hour;
+  known.coarse[slot] = coarse;
+  known.fine[slot] = fine;
+  known.verdict[slot] = verdict ? 1 : 0;
+  return verdict;
 }
 
 /**
@@ -83,23 +88,32 @@ export function dustWindows(
   );
 }
 
+/** Per window end from start to now: whether most of its hours with both PM values are dust-like. */
 function mostlyDustWindows(windows: StationWindows, start: number, now: number): boolean[] {
-  const verdicts: (boolean | null)[] = [];
-  for (let hour = start - 23 * HOUR; hour <= now; hour += HOUR) verdicts.push(dustHour(windows, hour));
+  const known = verdictsOf(windows);
+  const first = start - 23 * HOUR;
+  const count = Math.max(0, Math.round((now - first) / HOUR) + 1);
+  // Per hour from first: 0 not measured, 1 measured and not dust, 2 dust.
+  const hours = new Uint8Array(count);
   const result: boolean[] = [];
   let dust = 0;
   let measured = 0;
-  verdicts.forEach((verdict, index) => {
-    if (verdict !== null) {
+  for (let index = 0; index < count; index += 1) {
+    const hour = first + index * HOUR;
+    const coarse = windows.value('pm10', hour);
+    const fine = windows.value('pm25', hour);
+    if (coarse !== null && fine !== null) {
+      const verdict = knownVerdict(known, hour, coarse, fine);
+      hours[index] = verdict ? 2 : 1;
       measured += 1;
       if (verdict) dust += 1;
     }
-    const leaving = index >= 24 ? verdicts[index - 24] : null;
-    if (leaving !== null && leaving !== undefined) {
+    const leaving = index >= 24 ? hours[index - 24]! : 0;
+    if (leaving !== 0) {
       measured -= 1;
-      if (leaving) dust -= 1;
+      if (leaving === 2) dust -= 1;
     }
     if (index >= 23) result.push(measured >= minimumPmHours && dust * 2 >= measured);
-  });
+  }
   return result;
 }

@@ -15,6 +15,32 @@ function signature(rows: readonly { explanation?: unknown }[] | undefined): stri
   return JSON.stringify((rows ?? []).map(withoutExplanation));
 }
 
+/** Everything of the regions but the wording and the average: members, level, the windows where it holds. */
+function regionShape(list: JurisdictionState['regions'] | undefined): string {
+  return JSON.stringify(
+    (list ?? []).map(({ explanation: _text, averageDailyAqi: _average, ...region }) => region),
+  );
+}
+
+type Signatures = { regions: string; recommendation: string | undefined; compliance: string };
+/** A state's signatures, kept with it: each tick compares its new state with the one before, read twice. */
+const signatures = new WeakMap<JurisdictionState, Signatures>();
+
+function signaturesOf(state: JurisdictionState | undefined): Signatures {
+  if (!state)
+    return { regions: regionShape(undefined), recommendation: undefined, compliance: signature(undefined) };
+  let known = signatures.get(state);
+  if (!known) {
+    known = {
+      regions: regionShape(state.regions),
+      recommendation: JSON.stringify(state.recommendation),
+      compliance: signature(state.compliance),
+    };
+    signatures.set(state, known);
+  }
+  return known;
+}
+
 /**
  * The delta one tick sends (issue 6: "keep payloads lean"). Explanation texts name the current hour, so they
  * change every hour for every unit; they travel only with a decision change (and in snapshots and the
@@ -41,20 +67,15 @@ export function leanDelta(seq: number, change: TickChange, previous: Jurisdictio
   if (stations.clock) delta.stationNewestHour = stations.clock;
   if (units.clock) delta.unitNewestHour = units.clock;
   const regions = change.state.regions;
-  // Everything but the wording and the average: members, level, the windows where the level holds.
-  const shape = (list: JurisdictionState['regions'] | undefined) =>
-    JSON.stringify(
-      (list ?? []).map(({ explanation: _text, averageDailyAqi: _average, ...region }) => region),
-    );
-  if (shape(previous?.regions) !== shape(regions)) delta.regions = regions;
+  const before = signaturesOf(previous);
+  const after = signaturesOf(change.state);
+  if (before.regions !== after.regions) delta.regions = regions;
   else if (change.regions) {
     delta.regionAverages = Object.fromEntries(regions.map((region) => [region.id, region.averageDailyAqi]));
   }
   if (change.warnings) delta.warnings = change.warnings;
-  if (JSON.stringify(previous?.recommendation) !== JSON.stringify(change.state.recommendation))
-    delta.recommendation = change.state.recommendation;
-  if (signature(previous?.compliance) !== signature(change.state.compliance))
-    delta.compliance = change.state.compliance;
+  if (before.recommendation !== after.recommendation) delta.recommendation = change.state.recommendation;
+  if (before.compliance !== after.compliance) delta.compliance = change.state.compliance;
   return delta;
 }
 
