@@ -22,6 +22,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
+import { seededRandom } from '../shared/rules/regions/random.test-support';
 import { startTestServer } from '../test/helpers/server';
 import { scaledEpisode } from './scaled-episode';
 
@@ -390,18 +391,6 @@ function pooledP99(requestsOf: readonly (readonly Float64Array[])[], picks: read
   return maxBin * binMs;
 }
 
-/** A small seeded generator, so that a rerun of the same latencies gives the same interval. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The pooled p99 ratio over every round, and its bootstrap: requests resampled with replacement within each
  * run (a request's clients stay together: they share its stalls), product and bare independently.
@@ -411,7 +400,7 @@ function pooledRatio(products: readonly RunResult[], bares: readonly RunResult[]
   const productRequests = products.map((run) => run.perRequest);
   const bareRequests = bares.map((run) => run.perRequest);
   const ratio = pooledP99(productRequests, all(products)) / pooledP99(bareRequests, all(bares));
-  const random = seeded(16_3);
+  const random = seededRandom(16_3);
   const resample = (runs: readonly RunResult[]) =>
     runs.map((run) => run.perRequest.map(() => Math.floor(random() * run.perRequest.length)));
   const ratios: number[] = [];

@@ -47,6 +47,30 @@ function reference(values: Map<string, (number | null)[][]>, ids: readonly strin
   return windows;
 }
 
+/** The plain windows every unit and station of the six-station network should have. */
+function expectedWindows(values: Map<string, (number | null)[][]>): Map<string, StationWindows> {
+  return new Map<string, StationWindows>([
+    ['U1', reference(values, ['A', 'B', 'C', 'D', 'E'])],
+    ['U2', reference(values, ['F'])],
+    ...stations.map((station) => [station.id, reference(values, [station.id])] as const),
+  ]);
+}
+
+/** Every hour of every unit and station of the engine's view answers as the plain windows do. */
+function expectPlain(view: ReturnType<EngineData['liveView']>, expected: Map<string, StationWindows>): void {
+  for (let hour = 0; hour < hours; hour += 1) {
+    const at = start + hour * HOUR;
+    for (const unit of ['U1', 'U2'])
+      expect(answers(view.unit(unit), at), `${unit} at hour ${hour}`).toEqual(
+        answers(expected.get(unit)!, at),
+      );
+    for (const station of stations)
+      expect(answers(view.station(station.id), at), `${station.id} at hour ${hour}`).toEqual(
+        answers(expected.get(station.id)!, at),
+      );
+  }
+}
+
 function answers(windows: StationWindows | null, at: number) {
   return windows
     ? [
@@ -109,29 +133,8 @@ describe('EngineData', () => {
             }
           };
           correct(corrections);
-          let expected = new Map<string, StationWindows>();
-          const rebuildExpected = () => {
-            expected = new Map<string, StationWindows>([
-              ['U1', reference(values, ['A', 'B', 'C', 'D', 'E'])],
-              ['U2', reference(values, ['F'])],
-              ...stations.map((station) => [station.id, reference(values, [station.id])] as const),
-            ]);
-          };
-          rebuildExpected();
-          const check = () => {
-            const view = data.liveView(now);
-            for (let hour = 0; hour < hours; hour += 1) {
-              const at = start + hour * HOUR;
-              for (const unit of ['U1', 'U2'])
-                expect(answers(view.unit(unit), at), `${unit} at hour ${hour}`).toEqual(
-                  answers(expected.get(unit)!, at),
-                );
-              for (const station of stations)
-                expect(answers(view.station(station.id), at), `${station.id} at hour ${hour}`).toEqual(
-                  answers(expected.get(station.id)!, at),
-                );
-            }
-          };
+          let expected = expectedWindows(values);
+          const check = () => expectPlain(data.liveView(now), expected);
           check();
           data.recomputeAll();
           check();
@@ -143,7 +146,7 @@ describe('EngineData', () => {
               answers(expected.get(station.id)!, now),
             );
           correct(afterRecompute);
-          rebuildExpected();
+          expected = expectedWindows(values);
           check();
         },
       ),
@@ -169,23 +172,7 @@ describe('EngineData', () => {
           data.storeHours(rows);
           data.recomputeAll();
           const now = start + (hours - 1) * HOUR;
-          const view = data.liveView(now);
-          const expected = new Map<string, StationWindows>([
-            ['U1', reference(values, ['A', 'B', 'C', 'D', 'E'])],
-            ['U2', reference(values, ['F'])],
-            ...stations.map((station) => [station.id, reference(values, [station.id])] as const),
-          ]);
-          for (let hour = 0; hour < hours; hour += 1) {
-            const at = start + hour * HOUR;
-            for (const unit of ['U1', 'U2'])
-              expect(answers(view.unit(unit), at), `${unit} at hour ${hour}`).toEqual(
-                answers(expected.get(unit)!, at),
-              );
-            for (const station of stations)
-              expect(answers(view.station(station.id), at), `${station.id} at hour ${hour}`).toEqual(
-                answers(expected.get(station.id)!, at),
-              );
-          }
+          expectPlain(data.liveView(now), expectedWindows(values));
         },
       ),
       { numRuns: 10, endOnFailure: true },
