@@ -10,7 +10,11 @@ type Due = { flag: ComplianceFlagState; now: number };
 /** Flags grouped by what is due, in the order they first appear: one heading per kind, one line per target. */
 function byKind(flags: readonly Due[]): [ComplianceFlagState['kind'], Due[]][] {
   const groups = new Map<ComplianceFlagState['kind'], Due[]>();
-  for (const due of flags) groups.set(due.flag.kind, [...(groups.get(due.flag.kind) ?? []), due]);
+  for (const due of flags) {
+    const group = groups.get(due.flag.kind);
+    if (group) group.push(due);
+    else groups.set(due.flag.kind, [due]);
+  }
   return [...groups];
 }
 

@@ -54,10 +54,10 @@ function byKey(a: ObservationRow, b: ObservationRow): number {
   return a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
 }
 
-function inTimeOrder(rows: ObservationRow[]): ObservationRow[] {
-  for (let index = 1; index < rows.length; index += 1)
-    if (rows[index]!.time < rows[index - 1]!.time) return rows.sort((a, b) => a.time - b.time);
-  return rows;
+function inTimeOrder<T>(items: T[], timeOf: (item: T) => number): T[] {
+  for (let index = 1; index < items.length; index += 1)
+    if (timeOf(items[index]!) < timeOf(items[index - 1]!)) return items.sort((a, b) => timeOf(a) - timeOf(b));
+  return items;
 }
 
 /** Same measured values and flags: a re-send of identical data changes nothing and logs nothing. */
@@ -197,7 +197,7 @@ export function observationStore(
       if (!hours) return [];
       const [first, last] = hours;
       const rows = stations.flatMap((station) =>
-        inTimeOrder(stationRange.all(first, last, station).map(toRow)),
+        inTimeOrder(stationRange.all(first, last, station).map(toRow), (row) => row.time),
       );
       if (stations.length > 1) rows.sort(byKey);
       return rows;
@@ -205,10 +205,7 @@ export function observationStore(
     stationRecords(station, from, to) {
       const hours = storedHours(from, to);
       if (!hours) return [];
-      const records = stationRangeRecords.all(hours[0], hours[1], station);
-      for (let index = 1; index < records.length; index += 1)
-        if (records[index]![1] < records[index - 1]![1]) return records.sort((a, b) => a[1] - b[1]);
-      return records;
+      return inTimeOrder(stationRangeRecords.all(hours[0], hours[1], station), (record) => record[1]);
     },
     forEachObservation(from, to, visit) {
       const values = new Float64Array(speciesOrder.length);
