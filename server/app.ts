@@ -92,6 +92,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag hashed from every API body: the API answers live data, no client revalidates it, and hashing a
+  // station's year (1.5 MB) cost more than reading it from the cache would save. /api/boundaries sets its own.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.basemapStyleUrl));
   app.use('/api', express.json({ limit: bodyLimit }), authenticate(store, config.feederKey));

@@ -62,15 +62,15 @@ function fieldOf(row: unknown, field: string): string | undefined {
  * `{ observations: [...] }`, each row as stored with its time in Beijing ISO, built from the stored records
  * (a year of one station is 8,760): small objects for JSON.stringify, not the store's rows first.
  */
-function observationsBody(records: readonly StoredObservationRecord[]) {
+function observationsBody(station: string, records: readonly StoredObservationRecord[]) {
   const observations = new Array(records.length);
   for (let index = 0; index < records.length; index += 1) {
-    const [station, time, so2, no2, pm10, pm25, co, o3, flags, receivedAt, source] = records[index]!;
+    const [time, so2, no2, pm10, pm25, co, o3, flags, receivedAt, source] = records[index]!;
     observations[index] = {
       station,
       time: toBeijingIso(time),
       values: { so2, no2, pm10, pm25, co, o3 },
-      flags: flags === '{}' ? {} : JSON.parse(flags),
+      flags: flags === null ? {} : JSON.parse(flags),
       receivedAt,
       source,
     };
@@ -117,7 +117,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.get('/observations', (request, response) => {
     const query = parseOr400(observationQuerySchema, request.query, 'query');
-    response.json(observationsBody(store.stationRecords(query.station, query.from, query.to)));
+    response.json(observationsBody(query.station, store.stationRecords(query.station, query.from, query.to)));
   });
 
   router.post('/forecasts', managesData, (request, response) => {

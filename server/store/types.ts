@@ -59,7 +59,6 @@ export type AuditVerification =
   | { ok: false; entries: number; brokenAt: number | null; problem: string };
 
 export type StoredObservationRecord = [
-  station: string,
   time: number,
   so2: number | null,
   no2: number | null,
@@ -67,7 +66,7 @@ export type StoredObservationRecord = [
   pm25: number | null,
   co: number | null,
   o3: number | null,
-  flags: string,
+  flags: string | null,
   receivedAt: number,
   source: string,
 ];
@@ -87,7 +86,8 @@ export interface ObservationStore {
   observationsBetween(from: number, to: number, stations?: readonly string[]): ObservationRow[];
   /**
    * One station's rows of [from, to] in time order as stored, without a row object each (the read API sends
-   * a year of 8,760): [station, time, so2, no2, pm10, pm25, co, o3, flags as JSON text, receivedAt, source].
+   * a year of 8,760): [time, so2, no2, pm10, pm25, co, o3, flags as JSON text or null when none, receivedAt,
+   * source]. The station is the one asked for: not read back 8,760 times.
    */
   stationRecords(station: string, from: number, to: number): StoredObservationRecord[];
   /**

@@ -20,6 +20,9 @@ export function createStore(dataDir: string, options: { auditKey?: string } = {}
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // 64 MB of page cache instead of SQLite's 2 MB: one station's year is 8,760 lookups on as many leaf pages,
+  // and with 2 MB even the tree's inner pages are read again through the WAL index on every lookup.
+  database.pragma(`cache_size = ${-64 * 1024}`);
   // Checkpoints run on their own thread after each commit (./checkpointer.ts), not inside a request's commit.
   database.pragma(`wal_autocheckpoint = ${walPagesBeforeInlineCheckpoint}`);
   migrate(database);

@@ -104,7 +104,7 @@ export function observationStore(
       `WITH RECURSIVE hours (hour) AS (
          SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
        )
-       SELECT o.station, o.time, o.so2, o.no2, o.pm10, o.pm25, o.co, o.o3, o.flags, o.received_at, o.source
+       SELECT o.time, o.so2, o.no2, o.pm10, o.pm25, o.co, o.o3, NULLIF(o.flags, '{}'), o.received_at, o.source
        FROM hours CROSS JOIN observations AS o WHERE o.time = hours.hour AND o.station = ?`,
     )
     .raw();
@@ -205,7 +205,7 @@ export function observationStore(
     stationRecords(station, from, to) {
       const hours = storedHours(from, to);
       if (!hours) return [];
-      return inTimeOrder(stationRangeRecords.all(hours[0], hours[1], station), (record) => record[1]);
+      return inTimeOrder(stationRangeRecords.all(hours[0], hours[1], station), (record) => record[0]);
     },
     forEachObservation(from, to, visit) {
       const values = new Float64Array(speciesOrder.length);
