@@ -157,7 +157,7 @@ export class StationWindows {
       const at = offset + hour * stride;
       for (let species = 0; species < speciesCount; species += 1) {
         const value = values[at + species]!;
-        const ticks = isMissing(value) ? Number.NaN : ticksOf(value);
+        const ticks = ticksOf(value);
         if (Number.isNaN(ticks) && !isMissing(value))
           this.windows.storeRational(slot, species, exactValue(value)!);
         else this.windows.storeTicks(slot, species, ticks);
