@@ -1,6 +1,6 @@
 import { rulesFor } from './editions';
 import type { EditionRules } from './rules';
-import { subIndexOf } from './scale';
+import { iaqiLevels, subIndexOf } from './scale';
 import {
   type Edition,
   type Indicator,
@@ -24,12 +24,19 @@ export type CompiledRules = {
   /** 10^decimals for GB/T 8170 rounding, or 0 when concentrations are used as measured. */
   roundingFactor: Float64Array;
   /**
-   * With rounding, every concentration the table covers is a whole number of 1/factor units, so the
-   * sub-index of unit count c is precomputed at lookup[lookupStart[i] + c] (c ≤ the last breakpoint).
+   * Without rounding (2012): the sub-index, ⌈linear interpolation⌉, steps up only at concentrations that are
+   * multiples of 1/stepScale (every breakpoint is an integer and ΔIAQI is 50 or 100), so it is constant
+   * on each ((u − 1) / stepScale, u / stepScale]: the sub-index of u / stepScale serves the whole interval.
+   * 0 with rounding.
+   */
+  stepScale: Float64Array;
+  /**
+   * The sub-index of unit count u (u ≤ topUnits) at lookup[lookupStart[i] + u]: with rounding, of the
+   * concentration rounded to u / roundingFactor; without, of any concentration c with ⌈c × stepScale⌉ = u.
    */
   lookup: Int16Array;
   lookupStart: Int32Array;
-  /** The last breakpoint in rounding units (2026: concentration × roundingFactor). */
+  /** The last breakpoint in those units (concentration × roundingFactor, or × stepScale). */
   topUnits: Float64Array;
   /** Fixed IAQI above the last breakpoint, or NaN. */
   aboveIaqi: Float64Array;
@@ -49,6 +56,7 @@ function compile(rules: EditionRules): CompiledRules {
     breakpoints: new Float64Array(count * columnsPerIndicator),
     breakpointCounts: new Int8Array(count),
     roundingFactor: new Float64Array(count),
+    stepScale: new Float64Array(count),
     aboveIaqi: new Float64Array(count).fill(Number.NaN),
     aboveFallback: new Int8Array(count).fill(noFallback),
     lookup: new Int16Array(0),
@@ -68,19 +76,33 @@ function compile(rules: EditionRules): CompiledRules {
     if (above && 'fallback' in above) compiled.aboveFallback[index] = indicatorIndex[above.fallback];
     const species = speciesOrder[speciesIndexOfIndicator[index]!]!;
     if (rules.roundingDecimals) compiled.roundingFactor[index] = 10 ** rules.roundingDecimals[species];
-    const factor = compiled.roundingFactor[index] || 1;
+    else compiled.stepScale[index] = stepScaleOf(breakpoints);
+    const factor = compiled.roundingFactor[index] || compiled.stepScale[index]!;
     compiled.topUnits[index] = breakpoints.length > 0 ? breakpoints.at(-1)! * factor : -1;
   });
-  if (rules.roundingDecimals) fillLookup(compiled);
+  fillLookup(compiled);
   return compiled;
 }
 
+/**
+ * The smallest s such that every concentration where the sub-index reaches an integer is a multiple of
+ * 1/s: on a segment, IAQI_lo + k reaches at C_lo + k × ΔC / ΔI, a multiple of 1 / (ΔI / gcd(ΔC, ΔI)).
+ */
+function stepScaleOf(breakpoints: readonly number[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let scale = 1;
+  for (let segment = 1; segment < breakpoints.length; segment += 1) {
+    const rise = iaqiLevels[segment]! - iaqiLevels[segment - 1]!;
+    const run = breakpoints[segment]! - breakpoints[segment - 1]!;
+    if (!Number.isInteger(run)) throw new Error('breakpoints must be integers');
+    const needed = rise / gcd(run, rise);
+    scale = (scale * needed) / gcd(scale, needed);
+  }
+  return scale;
+}
+
 function fillLookup(compiled: CompiledRules): void {
-  const sizes = indicatorOrder.map((_, index) => {
-    const count = compiled.breakpointCounts[index]!;
-    const top = count > 0 ? compiled.breakpoints[index * columnsPerIndicator + count - 1]! : -1;
-    return top * compiled.roundingFactor[index]! + 1;
-  });
+  const sizes = indicatorOrder.map((_, index) => compiled.topUnits[index]! + 1);
   let start = 0;
   sizes.forEach((size, index) => {
     compiled.lookupStart[index] = start;
@@ -88,7 +110,7 @@ function fillLookup(compiled: CompiledRules): void {
   });
   compiled.lookup = new Int16Array(start);
   sizes.forEach((size, index) => {
-    const factor = compiled.roundingFactor[index]!;
+    const factor = compiled.roundingFactor[index] || compiled.stepScale[index]!;
     const count = compiled.breakpointCounts[index]!;
     const offset = index * columnsPerIndicator;
     for (let units = 0; units < size; units += 1)

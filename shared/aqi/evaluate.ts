@@ -6,7 +6,7 @@ import type { ReportKind } from './species';
 import * as species from './species';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
-const { aboveScale, iaqiLevels, roundHalfEven, subIndexOf } = scale;
+const { aboveScale, ceilDivide, iaqiLevels, roundHalfEven, subIndexOf } = scale;
 const { ceilingExact, roundHalfEvenExact, toNumber } = exact;
 const { columnsPerIndicator } = compiled;
 const { indicatorOrder } = species;
@@ -58,13 +58,28 @@ export class ReportScratch {
 
 /** The sub-index of integers numerator / denominator by the table alone, or aboveScale (no notes). */
 export function integerSubIndex(rules: CompiledRules, index: number, numerator: number, denominator: number) {
-  const count = rules.breakpointCounts[index]!;
   const factor = rules.roundingFactor[index]!;
-  if (factor === 0)
-    return subIndexOf(rules.breakpoints, index * columnsPerIndicator, count, numerator, denominator);
+  const top = rules.topUnits[index]!;
+  if (factor === 0) {
+    // HJ 633-2012: ⌈concentration × stepScale⌉ picks the lookup entry (compiled-rules.ts), exact while the
+    // products stay below 2^53 (any 24-hour mean of whole ticks); the table's own arithmetic beyond that.
+    const limit = top * denominator;
+    if (limit > Number.MAX_SAFE_INTEGER)
+      return subIndexOf(
+        rules.breakpoints,
+        index * columnsPerIndicator,
+        rules.breakpointCounts[index]!,
+        numerator,
+        denominator,
+      );
+    const scaled = numerator * rules.stepScale[index]!;
+    return scaled > limit
+      ? aboveScale
+      : rules.lookup[rules.lookupStart[index]! + ceilDivide(scaled, denominator)]!;
+  }
   // HJ 633-2026 §4.2.2: round once, from the exact value (GB/T 8170); then a whole number of units.
   const units = roundHalfEven(numerator * factor, denominator);
-  return units <= rules.topUnits[index]! ? rules.lookup[rules.lookupStart[index]! + units]! : aboveScale;
+  return units <= top ? rules.lookup[rules.lookupStart[index]! + units]! : aboveScale;
 }
 
 /** In subIndexColumn's input: the value needs the slow path (rational, or the table notes). */
@@ -84,12 +99,11 @@ export function subIndexColumn(
   out: Float64Array,
   outOffset: number,
 ): void {
-  const count = rules.breakpointCounts[index]!;
   const factor = rules.roundingFactor[index]!;
+  const lookup = rules.lookup;
+  const start = rules.lookupStart[index]!;
+  const top = rules.topUnits[index]!;
   if (factor > 0) {
-    const lookup = rules.lookup;
-    const start = rules.lookupStart[index]!;
-    const top = rules.topUnits[index]!;
     for (let k = 0; k < length; k += 1) {
       const denominator = denominators[k]!;
       if (denominator <= 0) {
@@ -101,36 +115,19 @@ export function subIndexColumn(
     }
     return;
   }
-  const table = rules.breakpoints;
-  const offset = index * columnsPerIndicator;
-  const top = table[offset + count - 1]!;
+  const stepScale = rules.stepScale[index]!;
   for (let k = 0; k < length; k += 1) {
     const denominator = denominators[k]!;
     if (denominator <= 0) {
       out[outOffset + k] = denominator === 0 ? Number.NaN : needsSlowPath;
       continue;
     }
-    const numerator = numerators[k]!;
-    if (numerator > top * denominator) {
-      out[outOffset + k] = needsSlowPath;
-      continue;
-    }
-    let segment = 1;
-    while (numerator > table[offset + segment]! * denominator) segment += 1;
-    const low = table[offset + segment - 1]!;
-    const iaqiLow = iaqiLevels[segment - 1]!;
-    const rise = (iaqiLevels[segment]! - iaqiLow) * (numerator - low * denominator);
-    const run = (table[offset + segment]! - low) * denominator;
-    let quotient = Math.floor(rise / run);
-    let remainder = rise - quotient * run;
-    if (remainder < 0) {
-      quotient -= 1;
-      remainder += run;
-    } else if (remainder >= run) {
-      quotient += 1;
-      remainder -= run;
-    }
-    out[outOffset + k] = iaqiLow + quotient + (remainder > 0 ? 1 : 0);
+    const limit = top * denominator;
+    const scaled = numerators[k]! * stepScale;
+    out[outOffset + k] =
+      scaled > limit || limit > Number.MAX_SAFE_INTEGER
+        ? needsSlowPath
+        : lookup[start + ceilDivide(scaled, denominator)]!;
   }
 }
 

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { compiledRules } from './compiled-rules';
+import { integerSubIndex } from './evaluate';
+import { ticksPerUnit } from './exact';
 import { type Edition, type Indicator, iaqi, indicatorOrder } from './index';
+import { aboveScale } from './scale';
 
 const levels = [0, 50, 100, 150, 200, 300, 400, 500];
 
@@ -145,6 +149,51 @@ describe('monotone in concentration', () => {
         return low <= high;
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('HJ 633-2012 sub-index by lookup (compiled-rules.ts stepScale)', () => {
+  const rules = compiledRules('2012');
+  const ticks = BigInt(ticksPerUnit);
+  /** Formula (1) of HJ 633-2012 on exact integers: ⌈IAQI_lo + ΔIAQI × (C − C_lo) / ΔC⌉, or null above the table. */
+  function reference(breakpoints: number[], numerator: bigint, denominator: bigint): number | null {
+    if (numerator > BigInt(breakpoints.at(-1)!) * denominator) return null;
+    let segment = 1;
+    while (numerator > BigInt(breakpoints[segment]!) * denominator) segment += 1;
+    const low = BigInt(breakpoints[segment - 1]!);
+    const rise = BigInt(levels[segment]! - levels[segment - 1]!) * (numerator - low * denominator);
+    const run = (BigInt(breakpoints[segment]!) - low) * denominator;
+    return levels[segment - 1]! + Number((rise + run - 1n) / run);
+  }
+  const indicators = Object.keys(table2012) as Indicator[];
+
+  test('equals the interpolation for any mean of up to 24 hours, at and around every step', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...indicators),
+        fc.integer({ min: 1, max: 24 }),
+        fc.double({ min: 0, max: 1.02, noNaN: true }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.boolean(),
+        (indicator, hours, position, nudge, onStep) => {
+          const index = indicatorOrder.indexOf(indicator);
+          const breakpoints = table2012[indicator]!;
+          const denominator = BigInt(hours) * ticks;
+          const scale = rules.stepScale[index]!;
+          // On a step: the concentration k / stepScale (where the sub-index may move), a few ticks either side.
+          const top = breakpoints.at(-1)!;
+          const step = BigInt(Math.round(position * top * scale));
+          const numerator = onStep
+            ? (step * denominator) / BigInt(scale) + BigInt(nudge)
+            : BigInt(Math.round(position * top * hours)) * ticks + BigInt(nudge * 1_000_003);
+          if (numerator < 0n) return;
+          const expected = reference(breakpoints, numerator, denominator);
+          const actual = integerSubIndex(rules, index, Number(numerator), Number(denominator));
+          expect(actual === aboveScale ? null : actual).toBe(expected);
+        },
+      ),
+      { numRuns: 20_000 },
     );
   });
 });

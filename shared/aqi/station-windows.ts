@@ -31,6 +31,16 @@ const rules2026 = compiledRules('2026');
 const firstHourOf2026 = editions.edition2026From / HOUR;
 const bigTicksPerUnit = BigInt(ticksPerUnit);
 
+/**
+ * Working space shared by every StationWindows (each call finishes before the next starts): one per
+ * station would be a kilobyte apiece, a few scattered cache lines touched by every station every hour.
+ */
+const scratch = new ReportScratch();
+/** An hour's values as ticks (NaN = missing) while it is written. */
+const incoming = new Float64Array(speciesCount);
+/** writeMean's stations' values as ticks. */
+let meanTicks = new Float64Array(speciesCount * 8);
+
 export type WindowsOptions = {
   /** Hours kept for lookup and late corrections (default three weeks); rounded up to a power of two. */
   retainHours?: number;
@@ -64,18 +74,13 @@ export class WindowMemory {
  */
 export class StationWindows {
   private readonly windows: store.WindowStore;
-  private readonly scratch = new ReportScratch();
-  /** An hour's values as ticks (NaN = missing) while it is written. */
-  private readonly incoming = new Float64Array(speciesCount);
-  /** writeMean's stations' values as ticks. */
-  private meanTicks = new Float64Array(speciesCount * 8);
   private readonly fixedRules: compiled.CompiledRules | null;
   private readonly unmonitoredMask: number;
 
   constructor(private readonly options: WindowsOptions = {}) {
     this.windows = new WindowStore(
       options.retainHours ?? 21 * 24,
-      (from, to, first) => slideWindows(this.windows, from, to, first),
+      slideWindows,
       options.memory?.blocks ?? null,
     );
     this.fixedRules = options.edition ? compiledRules(options.edition) : null;
@@ -107,11 +112,11 @@ export class StationWindows {
    */
   write(hourEnd: number, values: ArrayLike<number | null>, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
-    const { incoming } = this;
     let inexactMask = 0;
     for (let species = 0; species < speciesCount; species += 1) {
       const value = values[offset + species];
-      const ticks = isMissing(value) ? Number.NaN : ticksOf(value);
+      // NaN for a missing value too: only a NaN of a present value is inexact.
+      const ticks = ticksOf(value);
       if (Number.isNaN(ticks) && !isMissing(value)) inexactMask |= 1 << species;
       incoming[species] = ticks;
     }
@@ -152,7 +157,7 @@ export class StationWindows {
       const at = offset + hour * stride;
       for (let species = 0; species < speciesCount; species += 1) {
         const value = values[at + species]!;
-        const ticks = isMissing(value) ? Number.NaN : ticksOf(value);
+        const ticks = ticksOf(value);
         if (Number.isNaN(ticks) && !isMissing(value))
           this.windows.storeRational(slot, species, exactValue(value)!);
         else this.windows.storeTicks(slot, species, ticks);
@@ -168,8 +173,8 @@ export class StationWindows {
    */
   writeMean(hourEnd: number, stations: ArrayLike<number>, stationCount: number, offset = 0): boolean {
     const length = stationCount * speciesCount;
-    if (this.meanTicks.length < length) this.meanTicks = new Float64Array(length * 2);
-    const ticks = this.meanTicks;
+    if (meanTicks.length < length) meanTicks = new Float64Array(length * 2);
+    const ticks = meanTicks;
     let exact = true;
     for (let index = 0; index < length; index += 1) {
       const value = stations[offset + index]!;
@@ -187,7 +192,6 @@ export class StationWindows {
    */
   writeMeanTicks(hourEnd: number, ticks: Float64Array, stationCount: number, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
-    const { incoming } = this;
     let rationalMask = 0;
     for (let species = 0; species < speciesCount; species += 1) {
       let sum = 0;
@@ -258,7 +262,6 @@ export class StationWindows {
     offset: number,
   ): boolean {
     const hour = toHourIndex(hourEnd);
-    const { incoming } = this;
     let inexactMask = 0;
     for (let species = 0; species < speciesCount; species += 1) {
       let sum = 0;
@@ -420,10 +423,10 @@ export class StationWindows {
   report(hourEnd: number, kind: ReportKind): AqiReport {
     const edition = this.options.edition ?? editionFor(hourEnd);
     const slot = this.slotOf(hourEnd);
-    this.scratch.clear();
-    if (slot >= 0) fillReport(this.windows, slot, kind === 'daily', this.scratch);
-    evaluateReport(compiledRules(edition), kind, this.scratch, this.unmonitoredMask);
-    return reportFromScratch(this.scratch, kind, edition);
+    scratch.clear();
+    if (slot >= 0) fillReport(this.windows, slot, kind === 'daily', scratch);
+    evaluateReport(compiledRules(edition), kind, scratch, this.unmonitoredMask);
+    return reportFromScratch(scratch, kind, edition);
   }
 
   /** A rated field of a held hour (null when not held), rating the hour's report first when needed. */
@@ -431,8 +434,9 @@ export class StationWindows {
     const slot = this.slotOf(hourEnd);
     if (slot < 0) return null;
     const record = this.windows.base + (slot << this.windows.shift);
+    // slotOf found the hour held: it is its own run.
     if ((this.windows.records[record + field.rated]! & kind) === 0)
-      this.ensureRated(kind, hourEnd / HOUR, hourEnd / HOUR);
+      this.rateRun(kind, hourEnd / HOUR, hourEnd / HOUR);
     return this.windows.records[record + at]!;
   }
 
@@ -474,7 +478,7 @@ export class StationWindows {
   /** Rates a run of hours, each under the edition in force at its end (split at 2026-03-01). */
   private rateRun(kinds: number, from: number, to: number): void {
     // No closure here: tsx names every closure it creates (__name), which costs more than the rating.
-    const { windows, unmonitoredMask, scratch } = this;
+    const { windows, unmonitoredMask } = this;
     if (this.fixedRules) rateRange(windows, kinds, from, to, this.fixedRules, unmonitoredMask, scratch);
     else if (to < firstHourOf2026) rateRange(windows, kinds, from, to, rules2012, unmonitoredMask, scratch);
     else if (from >= firstHourOf2026)

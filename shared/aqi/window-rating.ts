@@ -74,8 +74,11 @@ export function rateRange(
   const mask = ring.mask;
   if (kinds & hourlyKind) {
     const hourly = rules.hourly;
-    for (let position = 0; position < hourly.length; position += 1)
-      heldColumn(windows, rules, hourly[position]!, from, length, false, false);
+    const heldThroughout = heldInEvery(windows, from, length, field.hourlyHeld);
+    for (let position = 0; position < hourly.length; position += 1) {
+      const index = hourly[position]!;
+      heldColumn(windows, rules, index, from, length, false, (heldThroughout & (1 << index)) !== 0, false);
+    }
     const heldNow = maskOf(hourly);
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
@@ -92,9 +95,11 @@ export function rateRange(
   }
   const skip = kinds & hourlyKind ? reusable : 0;
   const daily = rules.daily;
+  const heldThroughout = heldInEvery(windows, from, length, field.dailyHeld);
   for (let position = 0; position < daily.length; position += 1) {
     const index = daily[position]!;
-    heldColumn(windows, rules, index, from, length, true, (skip & (1 << index)) !== 0);
+    const filled = (skip & (1 << index)) !== 0;
+    heldColumn(windows, rules, index, from, length, true, (heldThroughout & (1 << index)) !== 0, filled);
   }
   const heldNow = maskOf(daily);
   for (let offset = 0; offset < length; offset += 1) {
@@ -103,6 +108,15 @@ export function rateRange(
     storeReport(records, record, summary, true);
     records[record + field.dailyHeld] = records[record + field.dailyHeld]! | heldNow;
   }
+}
+
+/** The indicators whose sub-indices are held at every hour of the run (`heldField`'s masks and-ed). */
+function heldInEvery(windows: WindowStore, from: number, length: number, heldField: number): number {
+  const { records, ring, base, shift } = windows;
+  let held = -1;
+  for (let offset = 0; offset < length && held !== 0; offset += 1)
+    held &= records[base + (((from + offset) & ring.mask) << shift) + heldField]!;
+  return held;
 }
 
 /** Bit i for each indicator i listed. */
@@ -170,9 +184,9 @@ function storeReport(records: Float64Array, record: number, summary: ReportSumma
 }
 
 /**
- * One indicator's sub-indices over the run into its column: those held (field.hourlyHeld) read back,
- * the column computed when any is not held (`filled`: the column already holds them, the real-time
- * report's 24-hour means reused by the daily report), and kept (rateRange marks them held).
+ * One indicator's sub-indices over the run into its column: read back when held at every hour (`held`,
+ * field.hourlyHeld), else computed (`filled`: the column already holds them, the real-time report's 24-hour
+ * means reused by the daily report), and kept (rateRange marks them held).
  */
 function heldColumn(
   windows: WindowStore,
@@ -181,20 +195,16 @@ function heldColumn(
   from: number,
   length: number,
   daily: boolean,
+  held: boolean,
   filled: boolean,
 ): void {
-  const { records, subIndices: held, ring, base, shift } = windows;
+  const { subIndices: kept, ring, base, shift } = windows;
   const mask = ring.mask;
-  const bit = 1 << index;
-  const heldField = daily ? field.dailyHeld : field.hourlyHeld;
   const first = (daily ? dailySubIndices : 0) + index;
   const out = index * length;
-  let all = !filled;
-  for (let offset = 0; offset < length && all; offset += 1)
-    all = (records[base + (((from + offset) & mask) << shift) + heldField]! & bit) !== 0;
-  if (all) {
+  if (held && !filled) {
     for (let offset = 0; offset < length; offset += 1) {
-      const value = held[base + (((from + offset) & mask) << shift) + first]!;
+      const value = kept[base + (((from + offset) & mask) << shift) + first]!;
       subIndices[out + offset] = value < 0 ? Number.NaN : value;
     }
     return;
@@ -202,7 +212,7 @@ function heldColumn(
   if (!filled) fillColumn(windows, rules, index, from, length, daily);
   for (let offset = 0; offset < length; offset += 1) {
     const value = subIndices[out + offset]!;
-    held[base + (((from + offset) & mask) << shift) + first] = Number.isNaN(value) ? -1 : value;
+    kept[base + (((from + offset) & mask) << shift) + first] = Number.isNaN(value) ? -1 : value;
   }
 }
 

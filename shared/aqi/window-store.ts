@@ -1,5 +1,5 @@
 import * as exactNumbers from './exact';
-import { HourRing, ringCapacity } from './hour-ring';
+import { HourRing, type RingOwner, ringCapacity } from './hour-ring';
 import { speciesOrder } from './species';
 import * as validity from './validity';
 
@@ -94,7 +94,7 @@ export class RecordBlocks {
  * The ring of one station's (or unit's) hours: values as exact integers (exact.ts), the windows ending at
  * each hour and the reports rated there. Values that are not whole ticks keep their exact rational beside.
  */
-export class WindowStore {
+export class WindowStore implements RingOwner {
   readonly ring: HourRing;
   readonly capacity: number;
   /** The records, slot s at base + (s << shift) (its own array, or a block shared with other stores). */
@@ -112,14 +112,11 @@ export class WindowStore {
 
   constructor(
     retainHours: number,
-    recompute: (from: number, to: number, first: number) => void,
+    /** Slides the windows ending from … to (window-slide.ts slideWindows, the same for every store). */
+    private readonly slide: (windows: WindowStore, from: number, to: number, first: number) => void,
     blocks: RecordBlocks | null = null,
   ) {
-    this.ring = new HourRing(
-      blocks ? blocks.capacity : retainHours,
-      (hour) => this.clearHour(hour),
-      recompute,
-    );
+    this.ring = new HourRing(blocks ? blocks.capacity : retainHours, this);
     this.capacity = this.ring.capacity;
     if (blocks) {
       const place = blocks.take();
@@ -180,6 +177,11 @@ export class WindowStore {
     this.inexact[at] = 1;
     this.rationals.set(at, value);
     this.tracksInexact = true;
+  }
+
+  /** HourRing's owner: the windows ending from … to slid, hours before `first` counting as missing. */
+  recompute(from: number, to: number, first: number): void {
+    this.slide(this, from, to, first);
   }
 
   clearHour(hour: number): void {
