@@ -175,14 +175,23 @@ for (let step = 0; step < appended; step += 1) {
   );
 }
 const now = start + (history + appended - 1) * HOUR;
-const lateTimes: number[] = [];
+// Two kinds of correction, alternating: a feeder re-sends an earlier hour with its PM2.5 corrected (the
+// other indicators as stored), or with every indicator changed (another hour's values), which moves the O3
+// windows too. Each kind is timed and reported on its own; the target holds for both.
+const corrections = { pm25: [] as number[], all: [] as number[] };
 for (let step = 0; step < 50; step += 1) {
-  const hourEnd = now - (1 + (step % 20)) * HOUR;
-  const rows = hourRows(stations, hourEnd, history + appended - 1 - (step % 20)).map((row, index) => ({
-    ...row,
-    values: { ...row.values, pm25: 50 + ((index + step) % 200) },
-  }));
-  lateTimes.push(
+  const hoursBack = 1 + (step % 20);
+  const hourEnd = now - hoursBack * HOUR;
+  const yearHour = history + appended - 1 - hoursBack;
+  const kind = step % 2 === 0 ? 'pm25' : 'all';
+  const rows =
+    kind === 'pm25'
+      ? hourRows(stations, hourEnd, yearHour).map((row, index) => ({
+          ...row,
+          values: { ...row.values, pm25: 50 + ((index + step) % 200) },
+        }))
+      : hourRows(stations, hourEnd, yearHour + 1 + step);
+  corrections[kind].push(
     cpuMs(() => {
       data.addObservations(rows);
       const view = data.liveView(now);
@@ -195,5 +204,10 @@ for (let step = 0; step < 50; step += 1) {
 }
 console.log(`one new hour for ${count} stations (${count / stationsPerUnit} units), ${appended} times:`);
 console.log(`  CPU ${summary(appendTimes)}  (ingest rows → windows → every AQI the state reads at now)`);
-console.log(`late correction: one earlier hour (1–20 h back) corrected for ${count} stations, 50 times:`);
-console.log(`  CPU ${summary(lateTimes)}  (the windows it moves re-rated, as the state reads them)`);
+console.log(
+  `late correction: one earlier hour (1–20 h back) corrected for ${count} stations, 25 times each kind:`,
+);
+console.log(
+  `  PM2.5 alone: CPU ${summary(corrections.pm25)}  (the windows it moves re-rated, as the state reads them)`,
+);
+console.log(`  every indicator: CPU ${summary(corrections.all)}`);
