@@ -378,6 +378,16 @@ export class StationWindows {
     return this.windows.records[record + field.sum8]! / (count * ticksPerUnit);
   }
 
+  /**
+   * The revision of the windows ending at hourEnd: it changes whenever any value of their hours (the 24
+   * ending there) changes, so whatever was read of those windows under one revision still holds while it
+   * is the same; −1 while the hour is not held (nothing to read: every answer is null or empty).
+   */
+  windowRevision(hourEnd: number): number {
+    const slot = this.slotOf(hourEnd);
+    return slot < 0 ? -1 : this.windows.revisions[slot]!;
+  }
+
   /** Real-time AQI of the hour ending at hourEnd (as published: null when NA). */
   hourlyAqi(hourEnd: number): number | null {
     return published(this.rated(hourlyKind, field.hourlyAqi, hourEnd));
