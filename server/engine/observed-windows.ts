@@ -23,7 +23,7 @@ const keptWindows = 256;
 
 /**
  * The last answers per window with the windows' revision they were read under (StationWindows
- * windowRevision): every tick moves now by an hour and would read the week before it again, though only the
+ * windowRevisions): every tick moves now by an hour and would read the week before it again, though only the
  * windows containing a new or corrected hour changed. A window whose revision moved is read anew.
  */
 type Kept = {
@@ -66,13 +66,13 @@ export function observedWindows(windows: StationWindows, start: number, now: num
   if (count > keptWindows) throw new Error(`${count} observed windows, more than ${keptWindows} are kept`);
   const kept = keptFor(windows);
   const revisions = new Float64Array(count);
+  windows.windowRevisions(start, count, revisions);
   let runFrom = -1;
   for (let index = 0; index <= count; index += 1) {
     let stale = false;
     if (index < count) {
       const hour = start / HOUR + index;
       const slot = hour % keptWindows;
-      revisions[index] = windows.windowRevision(hour * HOUR);
       stale = kept.hours[slot] !== hour || kept.revisions[slot] !== revisions[index];
     }
     if (stale && runFrom < 0) runFrom = index;
