@@ -20,6 +20,7 @@ export type ObservedWindows = {
 
 /** Windows kept per StationWindows, by hour index modulo keptWindows: a tick's look-back with room. */
 const keptWindows = 256;
+const slotMask = keptWindows - 1;
 
 /**
  * The last answers per window with the windows' revision they were read under (StationWindows
@@ -67,13 +68,13 @@ export function observedWindows(windows: StationWindows, start: number, now: num
   const kept = keptFor(windows);
   const revisions = new Float64Array(count);
   windows.windowRevisions(start, count, revisions);
+  const firstHour = start / HOUR;
   let runFrom = -1;
   for (let index = 0; index <= count; index += 1) {
     let stale = false;
     if (index < count) {
-      const hour = start / HOUR + index;
-      const slot = hour % keptWindows;
-      stale = kept.hours[slot] !== hour || kept.revisions[slot] !== revisions[index];
+      const slot = (firstHour + index) & slotMask;
+      stale = kept.hours[slot] !== firstHour + index || kept.revisions[slot] !== revisions[index];
     }
     if (stale && runFrom < 0) runFrom = index;
     else if (!stale && runFrom >= 0) {
@@ -83,20 +84,20 @@ export function observedWindows(windows: StationWindows, start: number, now: num
   }
   const result: ObservedWindows = {
     graded: new Float64Array(count),
-    published: new Array(count),
-    missing: new Array(count),
-    primary: new Array(count),
+    published: [],
+    missing: [],
+    primary: [],
     pm25Daily: new Float64Array(count),
-    dust: new Array(count),
+    dust: [],
   };
   for (let index = 0; index < count; index += 1) {
-    const slot = (start / HOUR + index) % keptWindows;
+    const slot = (firstHour + index) & slotMask;
     result.graded[index] = kept.graded[slot]!;
-    result.published[index] = kept.published[slot]!;
-    result.missing[index] = kept.missing[slot]!;
-    result.primary[index] = kept.primary[slot]!;
+    result.published.push(kept.published[slot]!);
+    result.missing.push(kept.missing[slot]!);
+    result.primary.push(kept.primary[slot]!);
     result.pm25Daily[index] = kept.pm25Daily[slot]!;
-    result.dust[index] = kept.dust[slot] === 1;
+    result.dust.push(kept.dust[slot] === 1);
   }
   return result;
 }
@@ -118,7 +119,7 @@ function readRun(
   const dust = dustWindows(windows, from, to, { pm25Daily, primary: observed.primaryPollutants });
   for (let index = 0; index < count; index += 1) {
     const hour = from / HOUR + index;
-    const slot = hour % keptWindows;
+    const slot = hour & slotMask;
     kept.hours[slot] = hour;
     kept.revisions[slot] = revisions[revisionsFrom + index]!;
     kept.graded[slot] = observed.series.values[index]!;
