@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { scaledEpisode } from '../../bench/scaled-episode';
 import type { JurisdictionState } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
+import { loadEpisodes, realStations } from '../replay/episodes';
+import { episodeHours } from '../replay/simulate-hours';
+import { simulatedStations } from '../replay/simulated';
 import { createStore } from '../store/sqlite';
 import type { ForecastRow, ObservationRow } from '../store/types';
 import { createEngine } from './engine';
@@ -31,18 +33,22 @@ test('late corrections and forecast changes are served as an engine started afre
   const directory = mkdtempSync(join(tmpdir(), 'tianshan-kept-reads-'));
   directories.push(directory);
   const store = createStore(directory);
-  const { stations, times, valuesAt } = scaledEpisode(62);
+  // The replay's Ili stations (3 real, 28 simulated) through the E3 episode.
+  const stations = [...realStations(), ...simulatedStations()].filter(
+    (station) => !station.unitId?.startsWith('653'),
+  );
+  const hours = episodeHours(loadEpisodes().get('E3')!);
+  const times = [...hours.keys()].sort((a, b) => a - b);
   const rowsAt = (time: number, scale = 1, keepOzone = false): ObservationRow[] =>
-    stations.flatMap((station) => {
-      const values = valuesAt(station.id, time);
-      if (!values) return [];
+    (hours.get(time) ?? []).flatMap(({ station, values }) => {
+      if (!stations.some((known) => known.id === station)) return [];
       const scaled = Object.fromEntries(
         Object.entries(values).map(([species, value]) => [
           species,
           value === null || (keepOzone && species === 'o3') ? value : Math.round(value * scale * 10) / 10,
         ]),
       ) as ObservationRow['values'];
-      return [{ station: station.id, time, values: scaled, flags: {}, receivedAt: time, source: 'test' }];
+      return [{ station, time, values: scaled, flags: {}, receivedAt: time, source: 'test' }];
     });
   store.upsertStations(stations);
   // The episode's 140th hour: units near their thresholds, regions forming.
