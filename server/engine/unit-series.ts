@@ -1,8 +1,8 @@
 import type { Indicator, Species, StationWindows } from '../../shared/aqi';
-import { type DailySeries, dailyAqiSeries } from '../../shared/rules';
+import type { DailySeries } from '../../shared/rules';
 import { HOUR } from '../../shared/time';
-import { dustWindows } from './dust-hours';
 import type { ForecastBook } from './forecasts';
+import { observedWindows } from './observed-windows';
 
 /** Observed windows kept before now: the 72 h the side panel shows plus the plans' longest look-back. */
 export const historyHours = 167;
@@ -24,8 +24,8 @@ export type UnitSeries = {
 };
 
 /**
- * Observed windows up to now (the unit's windows, shared/aqi) joined with the newest forecast of each
- * later window (DOMAIN.md "predicted").
+ * Observed windows up to now (the unit's windows, shared/aqi, read as shared/rules dailyAqiSeries reads them;
+ * observed-windows.ts) joined with the newest forecast of each later window (DOMAIN.md "predicted").
  */
 export function unitSeries(
   unit: string,
@@ -34,23 +34,24 @@ export function unitSeries(
   now: number,
 ): UnitSeries {
   const start = now - historyHours * HOUR;
-  const observed = dailyAqiSeries(windows, start, now + forecastHours * HOUR, now);
-  const { values } = observed.series;
-  const pm25Daily = new Float64Array(values.length).fill(Number.NaN);
-  for (let index = 0; index <= historyHours; index += 1)
-    pm25Daily[index] = windows.mean24h('pm25', start + index * HOUR) ?? Number.NaN;
-  const primary = observed.primaryPollutants.slice(0, historyHours + 1);
-  for (let index = historyHours + 1; index < values.length; index += 1) {
+  const observed = observedWindows(windows, start, now);
+  const length = historyHours + 1 + forecastHours;
+  const values = new Float64Array(length);
+  values.set(observed.graded);
+  const pm25Daily = new Float64Array(length).fill(Number.NaN);
+  pm25Daily.set(observed.pm25Daily);
+  const primary = observed.primary;
+  for (let index = historyHours + 1; index < length; index += 1) {
     const forecast = forecasts.at(unit, start + index * HOUR, now);
     values[index] = forecast?.aqi ?? Number.NaN;
     primary.push(forecast?.primary ? [forecast.primary] : []);
   }
   return {
-    series: observed.series,
-    published: observed.published.slice(0, historyHours + 1),
-    missing: observed.missing.slice(0, historyHours + 1),
+    series: { start, values, lastObservedIndex: historyHours },
+    published: observed.published,
+    missing: observed.missing,
     pm25Daily,
-    dustWindows: dustWindows(windows, start, now, { pm25Daily, primary }),
+    dustWindows: observed.dust,
     primary,
   };
 }

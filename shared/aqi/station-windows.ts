@@ -381,6 +381,23 @@ export class StationWindows {
     return this.windows.records[record + field.sum8]! / (count * ticksPerUnit);
   }
 
+  /**
+   * The revisions of the `count` windows ending hourly from fromHourEnd, into target: a window's revision
+   * changes whenever any value of its hours (the 24 ending there) changes, so whatever was read of it under
+   * one revision still holds while it is the same; −1 while the hour is not held (nothing to read: every
+   * answer is null or empty).
+   */
+  windowRevisions(fromHourEnd: number, count: number, target: Float64Array): void {
+    const { ring, revisions } = this.windows;
+    const from = fromHourEnd / HOUR;
+    // One flush brings every later window up to date too (slotOf's flush, once for the run).
+    ring.flush(from);
+    for (let index = 0; index < count; index += 1) {
+      const hour = from + index;
+      target[index] = Number.isInteger(hour) && ring.holds(hour) ? revisions[hour & ring.mask]! : -1;
+    }
+  }
+
   /** Real-time AQI of the hour ending at hourEnd (as published: null when NA). */
   hourlyAqi(hourEnd: number): number | null {
     return published(this.rated(hourlyKind, field.hourlyAqi, hourEnd));

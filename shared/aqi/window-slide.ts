@@ -31,7 +31,7 @@ const indicatorsOfSpecies = Int32Array.from({ length: speciesCount }, (_, specie
  * first hour, or a later start: HourRing.flushTail) count as missing.
  */
 export function slideWindows(windows: WindowStore, from: number, to: number, first: number): void {
-  const { records, ring, base, shift } = windows;
+  const { records, ring, base, shift, revisions } = windows;
   const { mask } = ring;
   const tracksInexact = windows.tracksInexact;
   for (let hour = from; hour <= to; hour += 1) {
@@ -64,6 +64,8 @@ export function slideWindows(windows: WindowStore, from: number, to: number, fir
     records[record + ratedField] = 0;
     records[record + hourlyHeldField] = 0;
     records[record + dailyHeldField] = 0;
+    windows.revision += 1;
+    revisions[slot] = windows.revision;
   }
 }
 
@@ -103,6 +105,8 @@ export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Ar
   if (changed === 0) return true;
   for (let window = hour; window <= last; window += 1) {
     const at = base + ((window & mask) << shift);
+    windows.revision += 1;
+    windows.revisions[window & mask] = windows.revision;
     records[at + ratedField] = 0;
     records[at + hourlyHeldField] = records[at + hourlyHeldField]! & ~changed;
     records[at + dailyHeldField] = records[at + dailyHeldField]! & ~changed;

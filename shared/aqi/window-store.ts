@@ -108,6 +108,13 @@ export class WindowStore implements RingOwner {
   /** How many inexact values each 24-hour (per species) and O3 8-hour window holds. */
   readonly inexact24: Uint8Array;
   readonly inexact8: Uint8Array;
+  /**
+   * Per slot, the windows' revision: a new number each time the windows ending there are recomputed or
+   * moved (slideWindows, rewriteHour), so a reader may keep what it read there with the number it saw.
+   */
+  readonly revisions: Float64Array;
+  /** The last revision given; never reset (not by clear), so a number is never given twice. */
+  revision = 0;
   readonly rationals = new Map<number, exactNumbers.Rational>();
 
   constructor(
@@ -133,6 +140,7 @@ export class WindowStore implements RingOwner {
     this.inexact = new Uint8Array(this.capacity * speciesCount);
     this.inexact24 = new Uint8Array(this.capacity * speciesCount);
     this.inexact8 = new Uint8Array(this.capacity);
+    this.revisions = new Float64Array(this.capacity);
   }
 
   /**

@@ -1,8 +1,7 @@
 import { levelRank, type WarningLevel } from '../levels';
 import type { GradingRule } from '../plans/grading-schema';
 import type { DailySeries } from './daily-series';
-import { windowEndAt } from './daily-series';
-import { ruleHolds } from './grading';
+import { ruleHoldsAt } from './grading';
 
 /** A run of window ends whose level is above 'none'; `first`/`last` are series indices. */
 export type Episode = { first: number; last: number; level: WarningLevel; parts: number };
@@ -28,7 +27,7 @@ export function holdsFromScanStart(
     first -= 1;
     let any = false;
     for (let rule = 0; rule < rules.length; rule += 1) {
-      const holds = ruleHolds(rules[rule]!, series, windowEndAt(series, first));
+      const holds = ruleHoldsAt(rules[rule]!, series, first);
       walked[rule * walkFrom + first] = holds ? 1 : 0;
       any ||= holds;
     }
@@ -38,11 +37,7 @@ export function holdsFromScanStart(
     const holds = new Uint8Array(Math.max(0, last - first + 1));
     for (let index = first; index <= last; index += 1)
       holds[index - first] =
-        index < walkFrom
-          ? walked[ruleIndex * walkFrom + index]!
-          : ruleHolds(rule, series, windowEndAt(series, index))
-            ? 1
-            : 0;
+        index < walkFrom ? walked[ruleIndex * walkFrom + index]! : ruleHoldsAt(rule, series, index) ? 1 : 0;
     return holds;
   });
   return { first, holds };
@@ -50,13 +45,17 @@ export function holdsFromScanStart(
 
 /** The level at each end: the highest rule holding there (DOMAIN.md). */
 export function levelsFrom(rules: readonly GradingRule[], holds: readonly Uint8Array[]): WarningLevel[] {
-  return Array.from({ length: holds[0]?.length ?? 0 }, (_, offset) => {
+  const levels: WarningLevel[] = [];
+  const length = holds[0]?.length ?? 0;
+  for (let offset = 0; offset < length; offset += 1) {
     let level: WarningLevel = 'none';
-    rules.forEach((rule, index) => {
+    for (let index = 0; index < rules.length; index += 1) {
+      const rule = rules[index]!;
       if (holds[index]![offset] && levelRank(rule.level) > levelRank(level)) level = rule.level;
-    });
-    return level;
-  });
+    }
+    levels.push(level);
+  }
+  return levels;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { levelRank, type WarningLevel } from '../levels';
 import type { GradingClause, GradingRule } from '../plans/grading-schema';
-import { HOUR } from '../time';
-import { type DailySeries, valueAt } from './daily-series';
+import { type DailySeries, indexOf } from './daily-series';
 
 /** A missing window never satisfies "D > X": the plans grade on values, not on gaps. */
 function above(value: number, threshold: number): boolean {
@@ -9,22 +8,45 @@ function above(value: number, threshold: number): boolean {
 }
 
 export function clauseHolds(clause: GradingClause, series: DailySeries, t: number): boolean {
+  return clauseHoldsAt(clause, series, indexOf(series, t));
+}
+
+export function ruleHolds(rule: GradingRule, series: DailySeries, t: number): boolean {
+  return ruleHoldsAt(rule, series, indexOf(series, t));
+}
+
+/**
+ * clauseHolds at the window end of series index `index` (valueAt's index, moved by whole hours): the one
+ * evaluation, in plain loops, as grading a series asks it for every window of a week and more each tick.
+ */
+function clauseHoldsAt(clause: GradingClause, series: DailySeries, index: number): boolean {
+  const { values } = series;
+  const { threshold } = clause;
   if (clause.kind === 'sustained') {
     for (let offset = 0; offset < clause.hours; offset += 24) {
-      if (!above(valueAt(series, t - offset * HOUR), clause.threshold)) return false;
+      const at = index - offset;
+      if (!above(at >= 0 && at < values.length ? values[at]! : Number.NaN, threshold)) return false;
     }
     return true;
   }
   for (let offset = 0; offset <= clause.hours; offset += 1) {
-    if (above(valueAt(series, t - offset * HOUR), clause.threshold)) return true;
+    const at = index - offset;
+    if (above(at >= 0 && at < values.length ? values[at]! : Number.NaN, threshold)) return true;
   }
   return false;
 }
 
-export function ruleHolds(rule: GradingRule, series: DailySeries, t: number): boolean {
-  return rule.anyOf.some((alternative) =>
-    alternative.allOf.every((clause) => clauseHolds(clause, series, t)),
-  );
+/** ruleHolds at the window end of series index `index`. */
+export function ruleHoldsAt(rule: GradingRule, series: DailySeries, index: number): boolean {
+  const { anyOf } = rule;
+  for (let alternative = 0; alternative < anyOf.length; alternative += 1) {
+    const { allOf } = anyOf[alternative]!;
+    let holds = true;
+    for (let clause = 0; clause < allOf.length && holds; clause += 1)
+      holds = clauseHoldsAt(allOf[clause]!, series, index);
+    if (holds) return true;
+  }
+  return false;
 }
 
 /** The highest level whose rule holds at window end t (DOMAIN.md: "the level at t is the highest that holds"). */

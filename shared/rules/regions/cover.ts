@@ -79,12 +79,25 @@ function mean(values: readonly (number | null | undefined)[]): number | null {
  */
 export function recommendationCover(input: CoverInput): Cover {
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
-  const search = (graph: AdjacencyGraph, rule: (typeof rules)[number]) =>
-    findRegions({ ...input, graph, rules: [rule], maxRegions: allRegions }).regions;
+  // The cover asks the same search more than once (each level's first pick searches the whole graph again,
+  // as the maximal regions did): a search is a pure function of the rule and the units it may use, so its
+  // answer is kept for the rest of this call, keyed by both.
+  const searched = new Map<string, Region[]>();
+  const search = (keep: ReadonlySet<string>, ruleIndex: number): readonly Region[] => {
+    const key = `${ruleIndex}:${input.graph.nodes.filter((id) => keep.has(id)).join('+')}`;
+    let regions = searched.get(key);
+    if (!regions) {
+      const graph = restrict(input.graph, keep);
+      regions = findRegions({ ...input, graph, rules: [rules[ruleIndex]!], maxRegions: allRegions }).regions;
+      searched.set(key, regions);
+    }
+    return regions;
+  };
+  const everyUnit = new Set(input.graph.nodes);
   const floorByUnit = new Map<string, WarningLevel>();
   const maximal: Region[] = [];
-  for (const rule of rules) {
-    for (const region of search(input.graph, rule)) {
+  for (const [ruleIndex, rule] of rules.entries()) {
+    for (const region of search(everyUnit, ruleIndex)) {
       maximal.push(region);
       for (const id of region.members)
         if (levelRank(rule.level) > levelRank(floorByUnit.get(id) ?? 'none')) floorByUnit.set(id, rule.level);
@@ -98,13 +111,13 @@ export function recommendationCover(input: CoverInput): Cover {
     chosen.push(region);
     for (const id of region.members) remaining.delete(id);
   };
-  for (const rule of rules) {
+  for (const [ruleIndex, rule] of rules.entries()) {
     for (const region of maximal.filter(
       (candidate) => candidate.level === rule.level && fixedKeys.has(candidate.members.join('+')),
     ))
       if (region.members.every((id) => remaining.has(id))) take(region);
     for (;;) {
-      const found = search(restrict(input.graph, remaining), rule).sort(prefer);
+      const found = [...search(remaining, ruleIndex)].sort(prefer);
       if (found.length === 0) break;
       take(found[0]!);
     }
