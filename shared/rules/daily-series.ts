@@ -17,7 +17,11 @@ export function indexOf(series: DailySeries, windowEnd: number): number {
 }
 
 export function valueAt(series: DailySeries, windowEnd: number): number {
-  const index = indexOf(series, windowEnd);
+  return valueAtIndex(series, indexOf(series, windowEnd));
+}
+
+/** The value of series index `index`, NaN (missing) outside the series. */
+export function valueAtIndex(series: DailySeries, index: number): number {
   return index >= 0 && index < series.values.length ? series.values[index]! : Number.NaN;
 }
 

@@ -1,6 +1,6 @@
 import { levelRank, type WarningLevel } from '../levels';
 import type { GradingClause, GradingRule } from '../plans/grading-schema';
-import { type DailySeries, indexOf } from './daily-series';
+import { type DailySeries, indexOf, valueAtIndex } from './daily-series';
 
 /** A missing window never satisfies "D > X": the plans grade on values, not on gaps. */
 function above(value: number, threshold: number): boolean {
@@ -20,18 +20,15 @@ export function ruleHolds(rule: GradingRule, series: DailySeries, t: number): bo
  * evaluation, in plain loops, as grading a series asks it for every window of a week and more each tick.
  */
 function clauseHoldsAt(clause: GradingClause, series: DailySeries, index: number): boolean {
-  const { values } = series;
   const { threshold } = clause;
   if (clause.kind === 'sustained') {
     for (let offset = 0; offset < clause.hours; offset += 24) {
-      const at = index - offset;
-      if (!above(at >= 0 && at < values.length ? values[at]! : Number.NaN, threshold)) return false;
+      if (!above(valueAtIndex(series, index - offset), threshold)) return false;
     }
     return true;
   }
   for (let offset = 0; offset <= clause.hours; offset += 1) {
-    const at = index - offset;
-    if (above(at >= 0 && at < values.length ? values[at]! : Number.NaN, threshold)) return true;
+    if (above(valueAtIndex(series, index - offset), threshold)) return true;
   }
   return false;
 }
