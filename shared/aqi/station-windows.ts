@@ -38,6 +38,19 @@ const bigTicksPerUnit = BigInt(ticksPerUnit);
 const scratch = new ReportScratch();
 /** An hour's values as ticks (NaN = missing) while it is written. */
 const incoming = new Float64Array(speciesCount);
+
+/**
+ * The mean of `count` whole-tick values summing to `sum`, into incoming[species] (NaN for none); false when it
+ * is not whole ticks (a mean of more than 10 stations may not be) or the sum is not exact: kept as a rational.
+ */
+function takeTickMean(species: number, sum: number, count: number): boolean {
+  const mean = sum / count;
+  if (count === 0) incoming[species] = Number.NaN;
+  else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER) incoming[species] = mean;
+  else return false;
+  return true;
+}
+
 /** writeMean's stations' values as ticks. */
 let meanTicks = new Float64Array(speciesCount * 8);
 
@@ -202,21 +215,10 @@ export class StationWindows {
         sum += value;
         count += 1;
       }
-      // A mean of more than 10 stations may not be whole ticks; a sum past 2^53 is redone in BigInt.
-      const mean = sum / count;
-      if (count === 0) incoming[species] = Number.NaN;
-      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER) incoming[species] = mean;
-      else rationalMask |= 1 << species;
+      // A sum past 2^53 is redone in BigInt.
+      if (!takeTickMean(species, sum, count)) rationalMask |= 1 << species;
     }
-    if (rationalMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
-      return true;
-    if (!this.windows.ring.admit(hour)) return false;
-    const slot = hour & this.windows.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1) {
-      if ((rationalMask & (1 << species)) === 0) {
-        this.windows.storeTicks(slot, species, incoming[species]!);
-        continue;
-      }
+    return this.storeMean(hour, rationalMask, (species) => {
       let sum = 0n;
       let count = 0n;
       for (let station = 0; station < stationCount; station += 1) {
@@ -225,9 +227,8 @@ export class StationWindows {
         sum += BigInt(value);
         count += 1n;
       }
-      this.windows.storeRational(slot, species, { numerator: sum, denominator: count * bigTicksPerUnit });
-    }
-    return true;
+      return { numerator: sum, denominator: count * bigTicksPerUnit };
+    });
   }
 
   /**
@@ -272,21 +273,10 @@ export class StationWindows {
         sum += ticksOf(value);
         count += 1;
       }
-      // An inexact value made the sum NaN; a mean of more than 10 stations may not be whole ticks.
-      const mean = sum / count;
-      if (count === 0) incoming[species] = Number.NaN;
-      else if (Number.isInteger(mean) && sum <= Number.MAX_SAFE_INTEGER) incoming[species] = mean;
-      else inexactMask |= 1 << species;
+      // An inexact value made the sum NaN.
+      if (!takeTickMean(species, sum, count)) inexactMask |= 1 << species;
     }
-    if (inexactMask === 0 && this.windows.ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming))
-      return true;
-    if (!this.windows.ring.admit(hour)) return false;
-    const slot = hour & this.windows.ring.mask;
-    for (let species = 0; species < speciesCount; species += 1) {
-      if ((inexactMask & (1 << species)) === 0) {
-        this.windows.storeTicks(slot, species, incoming[species]!);
-        continue;
-      }
+    return this.storeMean(hour, inexactMask, (species) => {
       let total: exactNumbers.Rational = { numerator: 0n, denominator: 1n };
       let count = 0;
       for (let station = 0; station < stationCount; station += 1) {
@@ -295,7 +285,26 @@ export class StationWindows {
         total = add(total, value);
         count += 1;
       }
-      this.windows.storeRational(slot, species, divide(total, count));
+      return divide(total, count);
+    });
+  }
+
+  /**
+   * Stores an hour's means: those in incoming as ticks (an hour still in place rewritten where the ring
+   * allows it), the species of rationalMask as rationalOf gives them.
+   */
+  private storeMean(
+    hour: number,
+    rationalMask: number,
+    rationalOf: (species: number) => exactNumbers.Rational,
+  ): boolean {
+    const { ring } = this.windows;
+    if (rationalMask === 0 && ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming)) return true;
+    if (!ring.admit(hour)) return false;
+    const slot = hour & ring.mask;
+    for (let species = 0; species < speciesCount; species += 1) {
+      if ((rationalMask & (1 << species)) === 0) this.windows.storeTicks(slot, species, incoming[species]!);
+      else this.windows.storeRational(slot, species, rationalOf(species));
     }
     return true;
   }
