@@ -1,7 +1,6 @@
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import { unitById } from '../../geo/units';
-import { toBeijingIso } from '../../shared/time';
 import { instantSchema } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { jurisdictionsAccess } from '../auth/access';
@@ -9,9 +8,10 @@ import { actorName, dataRoles } from '../auth/principal';
 import { observationsFromCsv, observationsFromJson } from '../ingest/observations';
 import type { IngestResult } from '../ingest/result';
 import type { Ingest } from '../ingest/service';
-import type { StationRow, Store, StoredObservationRecord } from '../store/types';
+import type { StationRow, Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
 import { allow, enforce, requirePrincipal } from './guards';
+import { observationsJson } from './observations-json';
 
 export const observationQuerySchema = z.object({
   station: z.string().min(1),
@@ -59,26 +59,6 @@ function fieldOf(row: unknown, field: string): string | undefined {
 }
 
 /**
- * `{ observations: [...] }`, each row as stored with its time in Beijing ISO, built from the stored records
- * (a year of one station is 8,760): small objects for JSON.stringify, not the store's rows first.
- */
-function observationsBody(station: string, records: readonly StoredObservationRecord[]) {
-  const observations = new Array(records.length);
-  for (let index = 0; index < records.length; index += 1) {
-    const [time, so2, no2, pm10, pm25, co, o3, flags, receivedAt, source] = records[index]!;
-    observations[index] = {
-      station,
-      time: toBeijingIso(time),
-      values: { so2, no2, pm10, pm25, co, o3 },
-      flags: flags === null ? {} : JSON.parse(flags),
-      receivedAt,
-      source,
-    };
-  }
-  return { observations };
-}
-
-/**
  * Data management: observations, forecasts and stations, for the duty officer, the office and feeders. An
  * account bound to one prefecture writes only for its units: every station and unit a request names, and
  * every station it would move, must lie there (403 otherwise, nothing written).
@@ -117,7 +97,9 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.get('/observations', (request, response) => {
     const query = parseOr400(observationQuerySchema, request.query, 'query');
-    response.json(observationsBody(query.station, store.stationRecords(query.station, query.from, query.to)));
+    // The same headers as response.json: its generic path would need the rows as objects first.
+    response.set('Content-Type', 'application/json');
+    response.send(observationsJson(query.station, store.stationRecords(query.station, query.from, query.to)));
   });
 
   router.post('/forecasts', managesData, (request, response) => {
