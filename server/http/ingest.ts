@@ -97,8 +97,8 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
 
   router.get('/observations', (request, response) => {
     const query = parseOr400(observationQuerySchema, request.query, 'query');
-    // The same headers as response.json: its generic path would need the rows as objects first.
-    response.set('Content-Type', 'application/json');
+    // The same headers as response.json, whose generic path would need the rows as objects first.
+    response.set('Content-Type', 'application/json; charset=utf-8');
     response.send(observationsJson(query.station, store.stationRecords(query.station, query.from, query.to)));
   });
 
