@@ -82,22 +82,23 @@ export function observedWindows(windows: StationWindows, start: number, now: num
       runFrom = -1;
     }
   }
+  // Sized once (every tick, every unit: a week of windows each; grown by push they were copied again and again).
   const result: ObservedWindows = {
     graded: new Float64Array(count),
-    published: [],
-    missing: [],
-    primary: [],
+    published: new Array(count),
+    missing: new Array(count),
+    primary: new Array(count),
     pm25Daily: new Float64Array(count),
-    dust: [],
+    dust: new Array(count),
   };
   for (let index = 0; index < count; index += 1) {
     const slot = (firstHour + index) & slotMask;
     result.graded[index] = kept.graded[slot]!;
-    result.published.push(kept.published[slot]!);
-    result.missing.push(kept.missing[slot]!);
-    result.primary.push(kept.primary[slot]!);
+    result.published[index] = kept.published[slot]!;
+    result.missing[index] = kept.missing[slot]!;
+    result.primary[index] = kept.primary[slot]!;
     result.pm25Daily[index] = kept.pm25Daily[slot]!;
-    result.dust.push(kept.dust[slot] === 1);
+    result.dust[index] = kept.dust[slot] === 1;
   }
   return result;
 }

@@ -115,7 +115,9 @@ export function flagSeries(rows: readonly ObservationRow[]): Flags[] {
 
 /** Same flags, species by species and in the same order (a re-flagged row is rewritten only when they differ). */
 export function sameFlags(a: Flags, b: Flags): boolean {
-  // Called for every stored row within reach of an hourly request of the network: no arrays made per call.
+  // Called for every stored row within reach of an hourly request of the network: no arrays made per call,
+  // and a clean row's flags are the one noFlags object on both sides.
+  if (a === b) return true;
   for (const name of speciesOrder) {
     const left = a[name];
     const right = b[name];

@@ -4,24 +4,37 @@ import type { ObservationRow, Store } from '../store/types';
 /** Hours before the newest hour ingested that the plausibility checks of a new hour read. */
 const keepHours = 48;
 
+/** The first index of `rows` (sorted by time) whose time is ≥ `time`. */
+function firstAtOrAfter(rows: readonly ObservationRow[], time: number): number {
+  let [low, high] = [0, rows.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.time < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * The stored rows of each station's last two days, kept in step with every write ingest commits, so that
  * an hourly request of the whole network reads its neighbourhood (server/ingest/observations withFlags)
- * from memory instead of the table. A station's entry holds every stored row from `from` on; anything
- * older, or a station not seen yet, is read from the store. Ingest is the only writer of observations.
+ * from memory instead of the table. A station's entry holds every stored row from `from` on, in time order
+ * (a feed appends at the end: a read or a write is a binary search, not a pass over two days of rows);
+ * anything older, or a station not seen yet, is read from the store. Ingest is the only writer of observations.
  */
 export class RecentRows {
-  private readonly byStation = new Map<string, { from: number; rows: Map<number, ObservationRow> }>();
+  private readonly byStation = new Map<string, { from: number; rows: ObservationRow[] }>();
   private newest: number;
 
   constructor(private readonly store: Store) {
     this.newest = store.newestObservationTime() ?? Number.NEGATIVE_INFINITY;
   }
 
-  /** The stored rows of `stations` in [from, to], by station (each station's rows in no particular order). */
+  /** The stored rows of `stations` in [from, to], by station (each station's rows in time order when kept). */
   read(stations: readonly string[], from: number, to: number): Map<string, ObservationRow[]> {
-    const byStation = new Map<string, ObservationRow[]>(stations.map((station) => [station, []]));
+    const byStation = new Map<string, ObservationRow[]>();
     if (from < this.newest - keepHours * HOUR) {
+      for (const station of stations) byStation.set(station, []);
       for (const row of this.store.observationsBetween(from, to, stations))
         byStation.get(row.station)?.push(row);
       return byStation;
@@ -31,18 +44,26 @@ export class RecentRows {
       const entry = this.byStation.get(station);
       if (!entry || entry.from > from) {
         unread.push(station);
+        byStation.set(station, []);
         continue;
       }
-      const rows = byStation.get(station)!;
-      for (const row of entry.rows.values()) if (row.time >= from && row.time <= to) rows.push(row);
+      const { rows } = entry;
+      const start = firstAtOrAfter(rows, from);
+      let end = start;
+      while (end < rows.length && rows[end]!.time <= to) end += 1;
+      byStation.set(station, rows.slice(start, end));
     }
     if (unread.length > 0) {
       // Recent: everything stored from `from` on is a couple of days at most; it fills the entries.
       const stored = this.store.observationsBetween(from, Number.MAX_SAFE_INTEGER, unread);
-      for (const station of unread) this.byStation.set(station, { from, rows: new Map() });
+      const entries = new Map(unread.map((station) => [station, { from, rows: [] as ObservationRow[] }]));
       for (const row of stored) {
-        this.byStation.get(row.station)!.rows.set(row.time, row);
+        entries.get(row.station)!.rows.push(row);
         if (row.time <= to) byStation.get(row.station)!.push(row);
+      }
+      for (const [station, entry] of entries) {
+        entry.rows.sort((a, b) => a.time - b.time);
+        this.byStation.set(station, entry);
       }
     }
     return byStation;
@@ -56,12 +77,22 @@ export class RecentRows {
     for (const row of rows) {
       if (row.time < oldest) continue;
       const entry = this.byStation.get(row.station);
-      if (entry && row.time >= entry.from) entry.rows.set(row.time, row);
+      if (!entry || row.time < entry.from) continue;
+      const kept = entry.rows;
+      const last = kept.at(-1);
+      if (!last || last.time < row.time) {
+        kept.push(row);
+        continue;
+      }
+      const index = firstAtOrAfter(kept, row.time);
+      if (kept[index]!.time === row.time) kept[index] = row;
+      else kept.splice(index, 0, row);
     }
     for (const entry of this.byStation.values()) {
       if (entry.from >= oldest) continue;
       entry.from = oldest;
-      for (const time of entry.rows.keys()) if (time < oldest) entry.rows.delete(time);
+      const drop = firstAtOrAfter(entry.rows, oldest);
+      if (drop > 0) entry.rows.splice(0, drop);
     }
   }
 }

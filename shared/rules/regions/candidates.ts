@@ -12,7 +12,8 @@ import { MinHeap } from './min-heap';
  * the test repeats until nothing changes. The single-window test over the whole graph is cached.
  */
 export class CandidateFinder {
-  private readonly byWindow = new Map<string, Uint8Array>();
+  /** By the window object: there is one per grid hour and threshold (conditions.ts). */
+  private readonly byWindow = new Map<Window, Uint8Array>();
   private readonly alive: Uint8Array;
   private readonly member: Int32Array;
   private readonly seen: Int32Array;
@@ -80,8 +81,7 @@ export class CandidateFinder {
   }
 
   private windowCandidates(window: Window): Uint8Array {
-    const key = `${window.hour}:${window.threshold}`;
-    let set = this.byWindow.get(key);
+    let set = this.byWindow.get(window);
     if (!set) {
       const all: number[] = [];
       for (let node = 0; node < this.graph.ids.length; node += 1) {
@@ -95,7 +95,7 @@ export class CandidateFinder {
       }
       set = new Uint8Array(this.graph.ids.length);
       for (const node of kept) set[node] = 1;
-      this.byWindow.set(key, set);
+      this.byWindow.set(window, set);
     }
     return set;
   }

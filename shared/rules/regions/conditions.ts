@@ -6,28 +6,72 @@ import type { Grid } from './grid';
 export type Window = { hour: number; threshold: number };
 
 /**
- * One alternative of a rule at one window end t, as linear constraints on a member set S:
+ * One alternative of a rule at one window end, as linear constraints on a member set S:
  * Σ_{u∈S} (D_u(w) − X) > 0 for every sustained window, and for some window of each someWithin group.
  */
-export type Condition = { t: number; alternative: number; sustained: Window[]; groups: Window[][] };
+export type Condition = {
+  alternative: number;
+  sustained: readonly Window[];
+  groups: readonly (readonly Window[])[];
+};
 
-export function conditionsAt(rule: GradingRule, grid: Grid, t: number): Condition[] {
-  const end = Math.round((t - grid.start) / HOUR);
+/** One Window object per grid hour and threshold: the conditions of one rule at successive ends name mostly the same ones. */
+const windowsByThreshold = new Map<number, Window[]>();
+
+function windowAt(hour: number, threshold: number): Window {
+  let windows = windowsByThreshold.get(threshold);
+  if (!windows) {
+    windows = [];
+    windowsByThreshold.set(threshold, windows);
+  }
+  let window = windows[hour];
+  if (!window) {
+    window = { hour, threshold };
+    windows[hour] = window;
+  }
+  return window;
+}
+
+/** A rule's conditions at the window end `end` grid hours after the grid's start (one per alternative). */
+export function buildConditions(rule: GradingRule, end: number): Condition[] {
   return rule.anyOf.map((alternative, index) => {
-    const condition: Condition = { t, alternative: index, sustained: [], groups: [] };
+    const sustained: Window[] = [];
+    const groups: Window[][] = [];
     for (const clause of alternative.allOf) {
       if (clause.kind === 'sustained') {
         for (let offset = 0; offset < clause.hours; offset += 24)
-          condition.sustained.push({ hour: end - offset, threshold: clause.threshold });
+          sustained.push(windowAt(end - offset, clause.threshold));
       } else {
         const group: Window[] = [];
         for (let offset = 0; offset <= clause.hours; offset += 1)
-          group.push({ hour: end - offset, threshold: clause.threshold });
-        condition.groups.push(group);
+          group.push(windowAt(end - offset, clause.threshold));
+        groups.push(group);
       }
     }
-    return condition;
+    return { alternative: index, sustained, groups };
   });
+}
+
+/**
+ * A rule's conditions depend on the rule and the end's distance from the grid's start alone, and every search
+ * of every tick asks them for each window end from now to the forecast's end: they are built once per rule
+ * and end and kept with the rule (plans are data, never changed). Windows and conditions are never changed.
+ */
+const conditionsByRule = new WeakMap<GradingRule, (readonly Condition[])[]>();
+
+export function conditionsAt(rule: GradingRule, grid: Grid, t: number): readonly Condition[] {
+  const end = Math.round((t - grid.start) / HOUR);
+  let byEnd = conditionsByRule.get(rule);
+  if (!byEnd) {
+    byEnd = [];
+    conditionsByRule.set(rule, byEnd);
+  }
+  let conditions = byEnd[end];
+  if (!conditions) {
+    conditions = buildConditions(rule, end);
+    byEnd[end] = conditions;
+  }
+  return conditions;
 }
 
 /**

@@ -1,7 +1,14 @@
 import { levelRank, type WarningLevel } from '../../levels';
 import type { RecommendationEntry } from '../../state/schema';
 import { indexOf } from '../daily-series';
-import { type FindRegionsInput, findRegions, type Region } from './index';
+import {
+  type FindRegionsInput,
+  findRegions,
+  gridStart,
+  type Region,
+  type SearchBasis,
+  searchBasis,
+} from './index';
 import type { AdjacencyGraph } from './schema';
 
 export type CoverInput = Omit<FindRegionsInput, 'maxRegions' | 'rules'> & {
@@ -71,6 +78,43 @@ function mean(values: readonly (number | null | undefined)[]): number | null {
 }
 
 /**
+ * The cover's one search, findRegions at one of `rules` over the units in `keep`, asked again and again
+ * within one cover (each level on the whole graph, then on what is left after each pick). A search is a pure
+ * function of the rule and the units, so its answer is kept, keyed by both; what findRegions builds before
+ * it looks at a rule (SearchBasis) depends on the units and the grid's start (the rule's lookback) only, so
+ * it is built once per pair and shared by the levels that agree on both.
+ */
+export function coverSearch(
+  input: Omit<FindRegionsInput, 'maxRegions' | 'rules'>,
+  rules: readonly FindRegionsInput['rules'][number][],
+): (keep: ReadonlySet<string>, ruleIndex: number) => readonly Region[] {
+  const searched = new Map<string, Region[]>();
+  const bases = new Map<string, { graph: AdjacencyGraph; basis: SearchBasis }>();
+  return (keep, ruleIndex) => {
+    const units = input.graph.nodes.filter((id) => keep.has(id)).join('+');
+    const key = `${ruleIndex}:${units}`;
+    let regions = searched.get(key);
+    if (!regions) {
+      const rule = [rules[ruleIndex]!];
+      const start = gridStart({ from: input.from, rules: rule });
+      const basisKey = `${start}:${units}`;
+      let shared = bases.get(basisKey);
+      if (!shared) {
+        const graph = restrict(input.graph, keep);
+        shared = { graph, basis: searchBasis({ ...input, graph }, start) };
+        bases.set(basisKey, shared);
+      }
+      regions = findRegions(
+        { ...input, graph: shared.graph, rules: rule, maxRegions: allRegions },
+        shared.basis,
+      ).regions;
+      searched.set(key, regions);
+    }
+    return regions;
+  };
+}
+
+/**
  * The recommendation (DOMAIN.md "Recommendation", Ili plan 3.3.3 预警启动): regions as a disjoint cover,
  * from the highest level down, each time the maximal region with the most members among the units no chosen
  * region holds yet (ties: the higher peak of its averaged series from now, then the smaller sorted id list);
@@ -79,20 +123,7 @@ function mean(values: readonly (number | null | undefined)[]): number | null {
  */
 export function recommendationCover(input: CoverInput): Cover {
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
-  // The cover asks the same search more than once (each level's first pick searches the whole graph again,
-  // as the maximal regions did): a search is a pure function of the rule and the units it may use, so its
-  // answer is kept for the rest of this call, keyed by both.
-  const searched = new Map<string, Region[]>();
-  const search = (keep: ReadonlySet<string>, ruleIndex: number): readonly Region[] => {
-    const key = `${ruleIndex}:${input.graph.nodes.filter((id) => keep.has(id)).join('+')}`;
-    let regions = searched.get(key);
-    if (!regions) {
-      const graph = restrict(input.graph, keep);
-      regions = findRegions({ ...input, graph, rules: [rules[ruleIndex]!], maxRegions: allRegions }).regions;
-      searched.set(key, regions);
-    }
-    return regions;
-  };
+  const search = coverSearch(input, rules);
   const everyUnit = new Set(input.graph.nodes);
   const floorByUnit = new Map<string, WarningLevel>();
   const maximal: Region[] = [];

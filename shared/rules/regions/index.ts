@@ -80,22 +80,44 @@ export type FindRegionsInput = {
 const exactComponentLimit = 40;
 const searchBudget = 20_000;
 
+/** Hour 0 of a search's grid: the earliest window any of its rules looks back to from `from`. */
+export function gridStart(input: Pick<FindRegionsInput, 'from' | 'rules'>): number {
+  return input.from - lookbackHours(input.rules) * HOUR;
+}
+
+/**
+ * What a search builds before it looks at a rule: the graph's index, every unit's daily AQI on one grid
+ * from `start` to input.to, and the candidate finder (its single-window tests kept, as the levels' rules
+ * reuse the same windows). A function of the graph, the series, `start`, input.to and input.minMembers
+ * alone: searches that agree on these may share one (regions/cover does, across levels).
+ */
+export type SearchBasis = { graph: IndexedGraph; grid: Grid; finder: CandidateFinder };
+
+export function searchBasis(
+  input: Pick<FindRegionsInput, 'graph' | 'seriesByUnit' | 'to' | 'minMembers'>,
+  start: number,
+): SearchBasis {
+  const graph = indexGraph(input.graph);
+  const grid = buildGrid(graph.ids, input.seriesByUnit, start, input.to);
+  return { graph, grid, finder: new CandidateFinder(grid, graph, input.minMembers ?? 3) };
+}
+
 /**
  * Regional warnings (Ili plan 3.3.3 预警启动; DOMAIN.md "Regional warnings"): connected sets of ≥ 3 units
  * whose averaged daily AQI meets a level at some window end in [from, to]. Returns the highest level any
  * region reaches and its maximal regions (no connected superset meets that level), ranked by size, then
- * by average at the first deciding window, then by ids.
+ * by average at the first deciding window, then by ids. `basis` must be built from this input's graph,
+ * series, to and minMembers, from gridStart(input).
  */
-export function findRegions(input: FindRegionsInput): RegionsResult {
+export function findRegions(
+  input: FindRegionsInput,
+  basis: SearchBasis = searchBasis(input, gridStart(input)),
+): RegionsResult {
   const minMembers = input.minMembers ?? 3;
-  const graph = indexGraph(input.graph);
-  const start = input.from - lookbackHours(input.rules) * HOUR;
-  const grid = buildGrid(graph.ids, input.seriesByUnit, start, input.to);
-  const lastObservedIndex = Math.min(grid.hours - 1, Math.floor((input.now - start) / HOUR));
+  const { graph, grid, finder } = basis;
+  const lastObservedIndex = Math.min(grid.hours - 1, Math.floor((input.now - grid.start) / HOUR));
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
   let exact = true;
-  // Shared by the levels: their rules reuse the same windows (hour and threshold).
-  const finder = new CandidateFinder(grid, graph, minMembers);
   for (const rule of rules) {
     const sets: number[][] = [];
     for (const { component, conditions } of searchComponents(rule, grid, graph, input, finder)) {
