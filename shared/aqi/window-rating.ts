@@ -38,6 +38,14 @@ function reusedByDaily(rules: CompiledRules): number {
     .reduce((mask, index) => mask | (1 << index), 0);
 }
 const reused = new Map<CompiledRules, number>();
+function reusableBy(rules: CompiledRules): number {
+  let reusable = reused.get(rules);
+  if (reusable === undefined) {
+    reusable = reusedByDaily(rules);
+    reused.set(rules, reusable);
+  }
+  return reusable;
+}
 
 /** Scratch columns shared by every store (one rating runs at a time): sub-indices and integer ratios. */
 let subIndices = new Float64Array(0);
@@ -88,12 +96,7 @@ export function rateRange(
     }
   }
   if ((kinds & dailyKind) === 0) return;
-  let reusable = reused.get(rules);
-  if (reusable === undefined) {
-    reusable = reusedByDaily(rules);
-    reused.set(rules, reusable);
-  }
-  const skip = kinds & hourlyKind ? reusable : 0;
+  const skip = kinds & hourlyKind ? reusableBy(rules) : 0;
   const daily = rules.daily;
   const heldThroughout = heldInEvery(windows, from, length, field.dailyHeld);
   for (let position = 0; position < daily.length; position += 1) {
@@ -146,7 +149,13 @@ function rateSlot(
   if (kinds & dailyKind) rateSlotReport(windows, rules, rules.daily, slot, true, unmonitoredMask, summary);
 }
 
-/** One report of one hour: its indicators' sub-indices at the slot, summarised and stored. */
+/**
+ * One report of one hour: its indicators' sub-indices at the slot, summarised and stored. Sub-indices
+ * still held (field.hourlyHeld / dailyHeld) are read back, the others computed and kept, so a late
+ * correction that moves one pollutant's windows re-rates that pollutant's sub-indices alone (rewriteHour
+ * clears only its bits). The daily report takes the 24-hour means' sub-indices the real-time report of the
+ * same slot holds (the same concentration, the same scale).
+ */
 function rateSlotReport(
   windows: WindowStore,
   rules: CompiledRules,
@@ -158,17 +167,27 @@ function rateSlotReport(
 ): void {
   const { records, subIndices: held } = windows;
   const record = windows.base + (slot << windows.shift);
-  // Sub-indices a run's rating kept (a late correction's re-rating) are read back; one hour's own are not
-  // kept: a new hour is rated once, and its held values would be one more cache miss per station.
-  const heldMask = records[record + (daily ? field.dailyHeld : field.hourlyHeld)]!;
+  const heldField = record + (daily ? field.dailyHeld : field.hourlyHeld);
+  const heldMask = records[heldField]!;
   const first = record + (daily ? dailySubIndices : 0);
+  const shared = daily ? records[record + field.hourlyHeld]! & reusableBy(rules) : 0;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
-    if (heldMask & (1 << index)) {
+    const bit = 1 << index;
+    if (heldMask & bit) {
       const value = held[first + index]!;
       slotSubIndices[index] = value < 0 ? Number.NaN : value;
-    } else slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, daily);
+    } else if (shared & bit) {
+      const value = held[record + index]!;
+      held[first + index] = value;
+      slotSubIndices[index] = value < 0 ? Number.NaN : value;
+    } else {
+      const value = subIndexAtSlot(windows, rules, index, slot, daily);
+      held[first + index] = Number.isNaN(value) ? -1 : value;
+      slotSubIndices[index] = value;
+    }
   }
+  records[heldField] = heldMask | maskOf(indicators);
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
   storeReport(records, record, summary, daily);
 }
