@@ -87,7 +87,7 @@ export function rateRange(
       const index = hourly[position]!;
       heldColumn(windows, rules, index, from, length, false, (heldThroughout & (1 << index)) !== 0, false);
     }
-    const heldNow = maskOf(hourly);
+    const heldNow = rules.hourlyMask;
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
       const record = base + (((from + offset) & mask) << shift);
@@ -104,7 +104,7 @@ export function rateRange(
     const filled = (skip & (1 << index)) !== 0;
     heldColumn(windows, rules, index, from, length, true, (heldThroughout & (1 << index)) !== 0, filled);
   }
-  const heldNow = maskOf(daily);
+  const heldNow = rules.dailyMask;
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
     const record = base + (((from + offset) & mask) << shift);
@@ -120,13 +120,6 @@ function heldInEvery(windows: WindowStore, from: number, length: number, heldFie
   for (let offset = 0; offset < length && held !== 0; offset += 1)
     held &= records[base + (((from + offset) & ring.mask) << shift) + heldField]!;
   return held;
-}
-
-/** Bit i for each indicator i listed. */
-function maskOf(indicators: Int8Array): number {
-  let mask = 0;
-  for (let position = 0; position < indicators.length; position += 1) mask |= 1 << indicators[position]!;
-  return mask;
 }
 
 /** One hour's sub-indices (indicator i at slotSubIndices[i]). */
@@ -187,7 +180,7 @@ function rateSlotReport(
       slotSubIndices[index] = value;
     }
   }
-  records[heldField] = heldMask | maskOf(indicators);
+  records[heldField] = heldMask | (daily ? rules.dailyMask : rules.hourlyMask);
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
   storeReport(records, record, summary, daily);
 }
