@@ -14,7 +14,8 @@ const { integerSubIndex, needsSlowPath, rationalSubIndex, subIndexColumn, summar
 const { aboveScale } = scale;
 const { ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
-const { dailyKind, dailySubIndices, field, hourlyKind, noHour, notAvailable, ozone, speciesCount } = store;
+const { dailyKind, dailySubIndices, field, hourlyKind, noHour, notAvailable, ozone, ratedBefore, speciesCount } =
+  store;
 
 const ozone1h = indicatorIndex.o3_1h;
 const ozone8h = indicatorIndex.o3_8h;
@@ -87,7 +88,7 @@ export function rateRange(
       const index = hourly[position]!;
       heldColumn(windows, rules, index, from, length, false, (heldThroughout & (1 << index)) !== 0, false);
     }
-    const heldNow = rules.hourlyMask;
+    const heldNow = rules.hourlyMask | ratedBefore;
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
       const record = base + (((from + offset) & mask) << shift);
@@ -104,7 +105,7 @@ export function rateRange(
     const filled = (skip & (1 << index)) !== 0;
     heldColumn(windows, rules, index, from, length, true, (heldThroughout & (1 << index)) !== 0, filled);
   }
-  const heldNow = rules.dailyMask;
+  const heldNow = rules.dailyMask | ratedBefore;
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
     const record = base + (((from + offset) & mask) << shift);
@@ -144,10 +145,11 @@ function rateSlot(
 
 /**
  * One report of one hour: its indicators' sub-indices at the slot, summarised and stored. Sub-indices
- * still held (field.hourlyHeld / dailyHeld) are read back, the others computed and kept, so a late
- * correction that moves one pollutant's windows re-rates that pollutant's sub-indices alone (rewriteHour
- * clears only its bits). The daily report takes the 24-hour means' sub-indices the real-time report of the
- * same slot holds (the same concentration, the same scale).
+ * still held (field.hourlyHeld / dailyHeld) are read back. The others are computed, and kept when the
+ * report was rated before (ratedBefore): a re-rating follows a correction, and a correction that moves one
+ * pollutant's windows then re-rates that pollutant's sub-indices alone (rewriteHour clears only its bits).
+ * The daily report takes the 24-hour means' sub-indices the real-time report of the slot holds (the same
+ * concentration, the same scale).
  */
 function rateSlotReport(
   windows: WindowStore,
@@ -162,6 +164,7 @@ function rateSlotReport(
   const record = windows.base + (slot << windows.shift);
   const heldField = record + (daily ? field.dailyHeld : field.hourlyHeld);
   const heldMask = records[heldField]!;
+  const keep = (heldMask & ratedBefore) !== 0;
   const first = record + (daily ? dailySubIndices : 0);
   const shared = daily ? records[record + field.hourlyHeld]! & reusableBy(rules) : 0;
   for (let position = 0; position < indicators.length; position += 1) {
@@ -172,15 +175,15 @@ function rateSlotReport(
       slotSubIndices[index] = value < 0 ? Number.NaN : value;
     } else if (shared & bit) {
       const value = held[record + index]!;
-      held[first + index] = value;
+      if (keep) held[first + index] = value;
       slotSubIndices[index] = value < 0 ? Number.NaN : value;
     } else {
       const value = subIndexAtSlot(windows, rules, index, slot, daily);
-      held[first + index] = Number.isNaN(value) ? -1 : value;
+      if (keep) held[first + index] = Number.isNaN(value) ? -1 : value;
       slotSubIndices[index] = value;
     }
   }
-  records[heldField] = heldMask | (daily ? rules.dailyMask : rules.hourlyMask);
+  records[heldField] = keep ? heldMask | (daily ? rules.dailyMask : rules.hourlyMask) : heldMask | ratedBefore;
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
   storeReport(records, record, summary, daily);
 }
