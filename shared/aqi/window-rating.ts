@@ -14,8 +14,17 @@ const { integerSubIndex, needsSlowPath, rationalSubIndex, subIndexColumn, summar
 const { aboveScale } = scale;
 const { ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
-const { dailyKind, dailySubIndices, field, hourlyKind, noHour, notAvailable, ozone, ratedBefore, speciesCount } =
-  store;
+const {
+  dailyKind,
+  dailySubIndices,
+  field,
+  hourlyKind,
+  noHour,
+  notAvailable,
+  ozone,
+  ratedBefore,
+  speciesCount,
+} = store;
 
 const ozone1h = indicatorIndex.o3_1h;
 const ozone8h = indicatorIndex.o3_8h;
@@ -183,7 +192,9 @@ function rateSlotReport(
       slotSubIndices[index] = value;
     }
   }
-  records[heldField] = keep ? heldMask | (daily ? rules.dailyMask : rules.hourlyMask) : heldMask | ratedBefore;
+  records[heldField] = keep
+    ? heldMask | (daily ? rules.dailyMask : rules.hourlyMask)
+    : heldMask | ratedBefore;
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
   storeReport(records, record, summary, daily);
 }
