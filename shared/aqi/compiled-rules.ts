@@ -44,6 +44,9 @@ export type CompiledRules = {
   aboveFallback: Int8Array;
   hourly: Int8Array;
   daily: Int8Array;
+  /** The same as bit masks (bit i = indicatorOrder[i]). */
+  hourlyMask: number;
+  dailyMask: number;
   /** A partial report's AQI is published only above this (2026 §5.3.1); −1 when always published (2012). */
   partialAqiPublishedAbove: number;
   listsOverStandard: boolean;
@@ -64,6 +67,8 @@ function compile(rules: EditionRules): CompiledRules {
     topUnits: new Float64Array(count),
     hourly: Int8Array.from(rules.reports.hourly, (name) => indicatorIndex[name]),
     daily: Int8Array.from(rules.reports.daily, (name) => indicatorIndex[name]),
+    hourlyMask: rules.reports.hourly.reduce((mask, name) => mask | (1 << indicatorIndex[name]), 0),
+    dailyMask: rules.reports.daily.reduce((mask, name) => mask | (1 << indicatorIndex[name]), 0),
     partialAqiPublishedAbove: rules.partialAqiPublishedAbove ?? -1,
     listsOverStandard: rules.listsOverStandard,
   };

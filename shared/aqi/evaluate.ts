@@ -228,36 +228,31 @@ export function summarizeReport(
   unmonitoredSpeciesMask: number,
   out: ReportSummary,
 ): void {
+  // One pass: the highest sub-index with the pollutants that reach it, those above 100 and the missing.
   let missingMask = 0;
   let aqi = -1;
+  let highestMask = 0;
+  let aboveMask = 0;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
     const value = values[offset + index * stride]!;
-    if (value > aqi) aqi = value;
-    else if (Number.isNaN(value) && (unmonitoredSpeciesMask & (1 << speciesIndexOfIndicator[index]!)) === 0)
-      missingMask |= 1 << index;
+    const speciesBit = 1 << speciesIndexOfIndicator[index]!;
+    if (value > aqi) {
+      aqi = value;
+      highestMask = speciesBit;
+    } else if (value === aqi) highestMask |= speciesBit;
+    else if (Number.isNaN(value) && (unmonitoredSpeciesMask & speciesBit) === 0) missingMask |= 1 << index;
+    if (value > 100) aboveMask |= speciesBit;
   }
   const withheld = missingMask !== 0 && aqi <= rules.partialAqiPublishedAbove;
   const published = aqi < 0 || withheld ? Number.NaN : aqi;
-  const listsOverStandard = rules.listsOverStandard;
-  let primaryMask = 0;
-  let overStandardMask = 0;
-  if (published > 50 || listsOverStandard) {
-    for (let position = 0; position < indicators.length; position += 1) {
-      const index = indicators[position]!;
-      const value = values[offset + index * stride]!;
-      const speciesBit = 1 << speciesIndexOfIndicator[index]!;
-      // Primary pollutant: AQI > 50, the largest IAQI, ties all listed (2012 §4.4.2, 2026 §4.3.1).
-      if (published > 50 && value === published) primaryMask |= speciesBit;
-      // Over-standard pollutant: IAQI > 100 (2012 §3.4, §4.4.2; dropped in 2026).
-      if (listsOverStandard && value > 100) overStandardMask |= speciesBit;
-    }
-  }
   out.aqi = published;
   // A report with nothing present is no report at all, not a partial one.
   out.missingMask = aqi < 0 ? 0 : missingMask;
-  out.primaryMask = primaryMask;
-  out.overStandardMask = overStandardMask;
+  // Primary pollutant: AQI > 50, the largest IAQI, ties all listed (2012 §4.4.2, 2026 §4.3.1).
+  out.primaryMask = published > 50 ? highestMask : 0;
+  // Over-standard pollutant: IAQI > 100 (2012 §3.4, §4.4.2; dropped in 2026).
+  out.overStandardMask = rules.listsOverStandard ? aboveMask : 0;
 }
 
 export { topIaqi };

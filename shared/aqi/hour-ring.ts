@@ -7,6 +7,8 @@ export function ringCapacity(retainHours: number): number {
 export type RingOwner = {
   /** Marks an hour missing (an hour skipped between writes). */
   clearHour(hour: number): void;
+  /** A slot takes an hour it did not hold (the hour it held before is dropped); the caller writes its values. */
+  startHour(hour: number): void;
   /** Slides the windows ending from … to, hours before `floor` counting as missing. */
   recompute(from: number, to: number, floor: number): void;
 };
@@ -68,6 +70,7 @@ export class HourRing {
       this.first = hour;
       this.newest = hour;
       this.markDirty(hour, hour);
+      this.owner.startHour(hour);
       return true;
     }
     if (hour > this.newest) {
@@ -76,6 +79,7 @@ export class HourRing {
       for (let gap = this.newest + 1; gap < hour; gap += 1) this.owner.clearHour(gap);
       this.markDirty(this.newest + 1, hour);
       this.newest = hour;
+      this.owner.startHour(hour);
       return true;
     }
     if (hour < this.first) {
@@ -83,6 +87,7 @@ export class HourRing {
       for (let gap = hour + 1; gap < this.first; gap += 1) this.owner.clearHour(gap);
       this.markDirty(hour, this.first - 1);
       this.first = hour;
+      this.owner.startHour(hour);
       return true;
     }
     if (hour - 24 >= this.first && hour - 24 <= this.newest - this.capacity) return false;

@@ -218,6 +218,53 @@ describe('late and corrected hours', () => {
     );
   });
 
+  test('sub-indices kept by one hour’s rating stay true through corrections of other pollutants', () => {
+    // An hour rated alone keeps its sub-indices; a correction that keeps O3 clears only the changed
+    // pollutants' (rewriteHour), and the daily report takes the real-time report's 24-hour means. Reading
+    // single hours between corrections, in both editions, must give what windows written once answer.
+    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 400 }));
+    const hour = fc.tuple(value, value, value, value, value, value);
+    const correction = fc.tuple(fc.nat(23), fc.nat(4), value, fc.nat(3));
+    fc.assert(
+      fc.property(
+        fc.array(hour, { minLength: 48, maxLength: 48 }),
+        fc.array(correction, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(start, Date.parse('2026-03-10T01:00:00+08:00')),
+        (rows, corrections, first) => {
+          const time = (index: number) => first + index * HOUR;
+          const answers = (windows: StationWindows, index: number) => [
+            windows.hourlyAqi(time(index)),
+            windows.dailyAqi(time(index)),
+            windows.hourlyPrimaryPollutants(time(index)),
+            windows.dailyPrimaryPollutants(time(index)),
+            windows.hourlyMissingIndicators(time(index)),
+            windows.dailyMissingIndicators(time(index)),
+          ];
+          const values = rows.map((row) => [...row]);
+          const windows = new StationWindows();
+          for (let index = 0; index < values.length; index += 1) {
+            windows.set(time(index), values[index]!);
+            answers(windows, index);
+          }
+          for (const [back, species, corrected, reads] of corrections) {
+            const index = values.length - 1 - back;
+            values[index]![species] = corrected;
+            windows.set(time(index), values[index]!);
+            // Some hours read one at a time (kept sub-indices reused), or a run rated at once.
+            if (reads === 0) windows.rate(time(index), time(values.length - 1));
+            for (let read = values.length - 1; read >= index; read -= 1 + reads) answers(windows, read);
+          }
+          const fresh = new StationWindows();
+          for (let index = 0; index < values.length; index += 1) fresh.write(time(index), values[index]!);
+          fresh.flush();
+          for (let index = 24; index < values.length; index += 1)
+            expect(answers(windows, index), `hour ${index}`).toEqual(answers(fresh, index));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('an hour older than the ring can correct is refused; gaps are missing hours', () => {
     const windows = new StationWindows({ retainHours: 64 });
     windows.set(at(0), hazy);

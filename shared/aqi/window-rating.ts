@@ -14,7 +14,17 @@ const { integerSubIndex, needsSlowPath, rationalSubIndex, subIndexColumn, summar
 const { aboveScale } = scale;
 const { ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
-const { dailyKind, dailySubIndices, field, hourlyKind, noHour, notAvailable, ozone, speciesCount } = store;
+const {
+  dailyKind,
+  dailySubIndices,
+  field,
+  hourlyKind,
+  noHour,
+  notAvailable,
+  ozone,
+  ratedBefore,
+  speciesCount,
+} = store;
 
 const ozone1h = indicatorIndex.o3_1h;
 const ozone8h = indicatorIndex.o3_8h;
@@ -38,6 +48,14 @@ function reusedByDaily(rules: CompiledRules): number {
     .reduce((mask, index) => mask | (1 << index), 0);
 }
 const reused = new Map<CompiledRules, number>();
+function reusableBy(rules: CompiledRules): number {
+  let reusable = reused.get(rules);
+  if (reusable === undefined) {
+    reusable = reusedByDaily(rules);
+    reused.set(rules, reusable);
+  }
+  return reusable;
+}
 
 /** Scratch columns shared by every store (one rating runs at a time): sub-indices and integer ratios. */
 let subIndices = new Float64Array(0);
@@ -79,7 +97,7 @@ export function rateRange(
       const index = hourly[position]!;
       heldColumn(windows, rules, index, from, length, false, (heldThroughout & (1 << index)) !== 0, false);
     }
-    const heldNow = maskOf(hourly);
+    const heldNow = rules.hourlyMask | ratedBefore;
     for (let offset = 0; offset < length; offset += 1) {
       summarizeReport(rules, hourly, subIndices, offset, length, unmonitoredMask, summary);
       const record = base + (((from + offset) & mask) << shift);
@@ -88,12 +106,7 @@ export function rateRange(
     }
   }
   if ((kinds & dailyKind) === 0) return;
-  let reusable = reused.get(rules);
-  if (reusable === undefined) {
-    reusable = reusedByDaily(rules);
-    reused.set(rules, reusable);
-  }
-  const skip = kinds & hourlyKind ? reusable : 0;
+  const skip = kinds & hourlyKind ? reusableBy(rules) : 0;
   const daily = rules.daily;
   const heldThroughout = heldInEvery(windows, from, length, field.dailyHeld);
   for (let position = 0; position < daily.length; position += 1) {
@@ -101,7 +114,7 @@ export function rateRange(
     const filled = (skip & (1 << index)) !== 0;
     heldColumn(windows, rules, index, from, length, true, (heldThroughout & (1 << index)) !== 0, filled);
   }
-  const heldNow = maskOf(daily);
+  const heldNow = rules.dailyMask | ratedBefore;
   for (let offset = 0; offset < length; offset += 1) {
     summarizeReport(rules, daily, subIndices, offset, length, unmonitoredMask, summary);
     const record = base + (((from + offset) & mask) << shift);
@@ -117,13 +130,6 @@ function heldInEvery(windows: WindowStore, from: number, length: number, heldFie
   for (let offset = 0; offset < length && held !== 0; offset += 1)
     held &= records[base + (((from + offset) & ring.mask) << shift) + heldField]!;
   return held;
-}
-
-/** Bit i for each indicator i listed. */
-function maskOf(indicators: Int8Array): number {
-  let mask = 0;
-  for (let position = 0; position < indicators.length; position += 1) mask |= 1 << indicators[position]!;
-  return mask;
 }
 
 /** One hour's sub-indices (indicator i at slotSubIndices[i]). */
@@ -146,7 +152,14 @@ function rateSlot(
   if (kinds & dailyKind) rateSlotReport(windows, rules, rules.daily, slot, true, unmonitoredMask, summary);
 }
 
-/** One report of one hour: its indicators' sub-indices at the slot, summarised and stored. */
+/**
+ * One report of one hour: its indicators' sub-indices at the slot, summarised and stored. Sub-indices
+ * still held (field.hourlyHeld / dailyHeld) are read back. The others are computed, and kept when the
+ * report was rated before (ratedBefore): a re-rating follows a correction, and a correction that moves one
+ * pollutant's windows then re-rates that pollutant's sub-indices alone (rewriteHour clears only its bits).
+ * The daily report takes the 24-hour means' sub-indices the real-time report of the slot holds (the same
+ * concentration, the same scale).
+ */
 function rateSlotReport(
   windows: WindowStore,
   rules: CompiledRules,
@@ -158,17 +171,30 @@ function rateSlotReport(
 ): void {
   const { records, subIndices: held } = windows;
   const record = windows.base + (slot << windows.shift);
-  // Sub-indices a run's rating kept (a late correction's re-rating) are read back; one hour's own are not
-  // kept: a new hour is rated once, and its held values would be one more cache miss per station.
-  const heldMask = records[record + (daily ? field.dailyHeld : field.hourlyHeld)]!;
+  const heldField = record + (daily ? field.dailyHeld : field.hourlyHeld);
+  const heldMask = records[heldField]!;
+  const keep = (heldMask & ratedBefore) !== 0;
   const first = record + (daily ? dailySubIndices : 0);
+  const shared = daily ? records[record + field.hourlyHeld]! & reusableBy(rules) : 0;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
-    if (heldMask & (1 << index)) {
+    const bit = 1 << index;
+    if (heldMask & bit) {
       const value = held[first + index]!;
       slotSubIndices[index] = value < 0 ? Number.NaN : value;
-    } else slotSubIndices[index] = subIndexAtSlot(windows, rules, index, slot, daily);
+    } else if (shared & bit) {
+      const value = held[record + index]!;
+      if (keep) held[first + index] = value;
+      slotSubIndices[index] = value < 0 ? Number.NaN : value;
+    } else {
+      const value = subIndexAtSlot(windows, rules, index, slot, daily);
+      if (keep) held[first + index] = Number.isNaN(value) ? -1 : value;
+      slotSubIndices[index] = value;
+    }
   }
+  records[heldField] = keep
+    ? heldMask | (daily ? rules.dailyMask : rules.hourlyMask)
+    : heldMask | ratedBefore;
   summarizeReport(rules, indicators, slotSubIndices, 0, 1, unmonitoredMask, summary);
   storeReport(records, record, summary, daily);
 }

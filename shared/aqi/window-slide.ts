@@ -5,7 +5,7 @@ import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
 const { minimumHoursFor8h } = validity;
-const { eightHourMeansPerDay, field, noHour, ozone, speciesCount } = store;
+const { eightHourMeansPerDay, field, noHour, ozone, ratedBefore, speciesCount } = store;
 const sum24 = field.sum24;
 const count24 = field.count24;
 const sum8 = field.sum8;
@@ -62,8 +62,9 @@ export function slideWindows(windows: WindowStore, from: number, to: number, fir
     if (tracksInexact) countInexact(windows, hour, first);
     slideOzone(windows, hour, first, record, before ? previous : -1);
     records[record + ratedField] = 0;
-    records[record + hourlyHeldField] = 0;
-    records[record + dailyHeldField] = 0;
+    // No sub-index held stays true; whether the hour was rated before does.
+    records[record + hourlyHeldField] = records[record + hourlyHeldField]! & ratedBefore;
+    records[record + dailyHeldField] = records[record + dailyHeldField]! & ratedBefore;
     windows.revision += 1;
     revisions[slot] = windows.revision;
   }

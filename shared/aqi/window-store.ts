@@ -52,6 +52,13 @@ export const field = {
   dailyHeld: 31,
 } as const;
 /** In `subIndices`, a slot's daily sub-indices follow its 12 real-time ones; NA is held as −1. */
+/**
+ * In field.hourlyHeld / dailyHeld beside the indicators' bits: the slot's report was rated since its hour
+ * arrived, so a rating now is a re-rating (after a correction) and keeps its sub-indices for the next one.
+ * The first rating of a new hour keeps none: writing them would touch one more cache line per station.
+ * Only a hint: a slide or a correction clears the indicators' bits whatever it says.
+ */
+export const ratedBefore = 1 << 12;
 export const dailySubIndices = 12;
 export const hourlyKind = 1;
 export const dailyKind = 2;
@@ -194,7 +201,15 @@ export class WindowStore implements RingOwner {
 
   clearHour(hour: number): void {
     const slot = hour & this.ring.mask;
+    this.startHour(hour);
     for (let species = 0; species < speciesCount; species += 1) this.storeTicks(slot, species, Number.NaN);
+  }
+
+  /** HourRing's owner: nothing held of the slot's earlier hour counts as rated before (ratedBefore). */
+  startHour(hour: number): void {
+    const record = this.base + ((hour & this.ring.mask) << this.shift);
+    this.records[record + field.hourlyHeld] = 0;
+    this.records[record + field.dailyHeld] = 0;
   }
 
   /** The hour index held in a slot (the ring holds one hour per slot, the newest `capacity`). */
