@@ -47,6 +47,8 @@ export type CompiledRules = {
   /** The same as bit masks (bit i = indicatorOrder[i]). */
   hourlyMask: number;
   dailyMask: number;
+  /** 24-hour-mean indicators of both reports: the daily report reuses the real-time report's sub-index. */
+  dailyReusesHourlyMask: number;
   /** A partial report's AQI is published only above this (2026 §5.3.1); −1 when always published (2012). */
   partialAqiPublishedAbove: number;
   listsOverStandard: boolean;
@@ -69,6 +71,9 @@ function compile(rules: EditionRules): CompiledRules {
     daily: Int8Array.from(rules.reports.daily, (name) => indicatorIndex[name]),
     hourlyMask: rules.reports.hourly.reduce((mask, name) => mask | (1 << indicatorIndex[name]), 0),
     dailyMask: rules.reports.daily.reduce((mask, name) => mask | (1 << indicatorIndex[name]), 0),
+    dailyReusesHourlyMask: rules.reports.daily
+      .filter((name) => name.endsWith('_24h') && rules.reports.hourly.includes(name))
+      .reduce((mask, name) => mask | (1 << indicatorIndex[name]), 0),
     partialAqiPublishedAbove: rules.partialAqiPublishedAbove ?? -1,
     listsOverStandard: rules.listsOverStandard,
   };

@@ -41,22 +41,6 @@ const sourceOf = Int8Array.from(indicatorOrder, (name) =>
   name.endsWith('_24h') ? dayMeanSource : name === 'o3_8h' ? ozone8hSource : hourValueSource,
 );
 
-/** 24-hour-mean indicators of both reports: the daily report reuses the real-time report's sub-index. */
-function reusedByDaily(rules: CompiledRules): number {
-  return [...rules.daily]
-    .filter((index) => sourceOf[index] === dayMeanSource && rules.hourly.includes(index))
-    .reduce((mask, index) => mask | (1 << index), 0);
-}
-const reused = new Map<CompiledRules, number>();
-function reusableBy(rules: CompiledRules): number {
-  let reusable = reused.get(rules);
-  if (reusable === undefined) {
-    reusable = reusedByDaily(rules);
-    reused.set(rules, reusable);
-  }
-  return reusable;
-}
-
 /** Scratch columns shared by every store (one rating runs at a time): sub-indices and integer ratios. */
 let subIndices = new Float64Array(0);
 let numerators = new Float64Array(0);
@@ -106,7 +90,7 @@ export function rateRange(
     }
   }
   if ((kinds & dailyKind) === 0) return;
-  const skip = kinds & hourlyKind ? reusableBy(rules) : 0;
+  const skip = kinds & hourlyKind ? rules.dailyReusesHourlyMask : 0;
   const daily = rules.daily;
   const heldThroughout = heldInEvery(windows, from, length, field.dailyHeld);
   for (let position = 0; position < daily.length; position += 1) {
@@ -175,7 +159,7 @@ function rateSlotReport(
   const heldMask = records[heldField]!;
   const keep = (heldMask & ratedBefore) !== 0;
   const first = record + (daily ? dailySubIndices : 0);
-  const shared = daily ? records[record + field.hourlyHeld]! & reusableBy(rules) : 0;
+  const shared = daily ? records[record + field.hourlyHeld]! & rules.dailyReusesHourlyMask : 0;
   for (let position = 0; position < indicators.length; position += 1) {
     const index = indicators[position]!;
     const bit = 1 << index;

@@ -51,7 +51,6 @@ export const field = {
   hourlyHeld: 30,
   dailyHeld: 31,
 } as const;
-/** In `subIndices`, a slot's daily sub-indices follow its 12 real-time ones; NA is held as −1. */
 /**
  * In field.hourlyHeld / dailyHeld beside the indicators' bits: the slot's report was rated since its hour
  * arrived, so a rating now is a re-rating (after a correction) and keeps its sub-indices for the next one.
@@ -59,6 +58,7 @@ export const field = {
  * Only a hint: a slide or a correction clears the indicators' bits whatever it says.
  */
 export const ratedBefore = 1 << 12;
+/** In `subIndices`, a slot's daily sub-indices follow its 12 real-time ones; NA is held as −1. */
 export const dailySubIndices = 12;
 export const hourlyKind = 1;
 export const dailyKind = 2;
