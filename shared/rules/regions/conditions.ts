@@ -19,17 +19,22 @@ export type Condition = {
 const windowsByThreshold = new Map<number, Window[]>();
 
 function windowAt(hour: number, threshold: number): Window {
-  let windows = windowsByThreshold.get(threshold);
-  if (!windows) {
-    windows = [];
-    windowsByThreshold.set(threshold, windows);
+  const windows = arrayUnder(windowsByThreshold, threshold);
+  windows[hour] ??= { hour, threshold };
+  return windows[hour];
+}
+
+/** The array kept under `key`, made empty the first time it is asked for. */
+function arrayUnder<K, V>(
+  arrays: { get(key: K): V[] | undefined; set(key: K, value: V[]): unknown },
+  key: K,
+): V[] {
+  let array = arrays.get(key);
+  if (!array) {
+    array = [];
+    arrays.set(key, array);
   }
-  let window = windows[hour];
-  if (!window) {
-    window = { hour, threshold };
-    windows[hour] = window;
-  }
-  return window;
+  return array;
 }
 
 /** A rule's conditions at the window end `end` grid hours after the grid's start (one per alternative). */
@@ -61,17 +66,9 @@ const conditionsByRule = new WeakMap<GradingRule, (readonly Condition[])[]>();
 
 export function conditionsAt(rule: GradingRule, grid: Grid, t: number): readonly Condition[] {
   const end = Math.round((t - grid.start) / HOUR);
-  let byEnd = conditionsByRule.get(rule);
-  if (!byEnd) {
-    byEnd = [];
-    conditionsByRule.set(rule, byEnd);
-  }
-  let conditions = byEnd[end];
-  if (!conditions) {
-    conditions = buildConditions(rule, end);
-    byEnd[end] = conditions;
-  }
-  return conditions;
+  const byEnd = arrayUnder(conditionsByRule, rule);
+  byEnd[end] ??= buildConditions(rule, end);
+  return byEnd[end];
 }
 
 /**

@@ -63,7 +63,7 @@ export type FindRegionsInput = {
   to: number;
   /** Windows after `now` are forecast (the averaged series' lastObservedIndex). */
   now: number;
-  /** Ili plan 3.3.3: 3 or more contiguous units (default 3). */
+  /** Ili plan 3.3.3: 3 or more contiguous units (default defaultMinMembers). */
   minMembers?: number;
   /** How many of the ranked maximal regions to return in full (default 20); floorByUnit covers all. */
   maxRegions?: number;
@@ -71,6 +71,9 @@ export type FindRegionsInput = {
   /** The plan section cited for the regional rule (default regionalWarningSection). */
   section?: string;
 };
+
+/** Ili plan 3.3.3 预警启动: a regional warning needs 3 or more contiguous units. */
+const defaultMinMembers = 3;
 
 /**
  * Components above 40 units go straight to the greedy fallback. Below, the search is exact unless it
@@ -99,7 +102,7 @@ export function searchBasis(
 ): SearchBasis {
   const graph = indexGraph(input.graph);
   const grid = buildGrid(graph.ids, input.seriesByUnit, start, input.to);
-  return { graph, grid, finder: new CandidateFinder(grid, graph, input.minMembers ?? 3) };
+  return { graph, grid, finder: new CandidateFinder(grid, graph, input.minMembers ?? defaultMinMembers) };
 }
 
 /**
@@ -113,7 +116,7 @@ export function findRegions(
   input: FindRegionsInput,
   basis: SearchBasis = searchBasis(input, gridStart(input)),
 ): RegionsResult {
-  const minMembers = input.minMembers ?? 3;
+  const minMembers = input.minMembers ?? defaultMinMembers;
   const { graph, grid, finder } = basis;
   const lastObservedIndex = Math.min(grid.hours - 1, Math.floor((input.now - grid.start) / HOUR));
   const rules = [...input.rules].sort((a, b) => levelRank(b.level) - levelRank(a.level));
@@ -180,7 +183,7 @@ function searchComponents(
   const candidateNodes = [...candidate.keys()].filter((node) => candidate[node] === 1);
   const result = finder
     .components(candidateNodes)
-    .filter((component) => component.length >= (input.minMembers ?? 3))
+    .filter((component) => component.length >= (input.minMembers ?? defaultMinMembers))
     .map((component) => ({ component, conditions: [] as Condition[] }));
   const owner = new Int32Array(nodeCount).fill(-1);
   result.forEach((entry, index) => {
