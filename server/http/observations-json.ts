@@ -3,7 +3,7 @@ import type { StoredObservationRecord } from '../store/types';
 
 /** A stored number as JSON.stringify writes it (a non-finite REAL as null); null stays null. */
 function jsonNumber(value: number | null): string {
-  return typeof value === 'number' && Number.isFinite(value) ? `${value}` : (JSON.stringify(value) ?? 'null');
+  return value !== null && Number.isFinite(value) ? `${value}` : 'null';
 }
 
 /** Bytes a row of the body takes as a rule (182 for a year of the benchmark's rows): the first guess. */
