@@ -1,7 +1,7 @@
 import { higherLevel, levelRank, type WarningLevel } from '../levels';
 import { plans } from '../plans';
 import type { Jurisdiction } from '../units/schema';
-import type { UnitState } from './schema';
+import type { JurisdictionState, UnitState } from './schema';
 
 /** The warnings in force on one unit at the state's now, as a screen must show them. */
 export type UnitInForce = {
@@ -27,4 +27,23 @@ export function unitInForce(jurisdiction: Jurisdiction, unit: UnitState): UnitIn
     highest: higherLevel(unit.issuedLevel, external),
     responseDue: levelRank(external) > levelRank(unit.issuedLevel),
   };
+}
+
+/**
+ * Ili: the units whose region found (at the unit's regionFloor) starts after now, with its first window
+ * end. The engine finds regions over the whole forecast, so one may start days ahead, beyond the plan's
+ * lead time, with nothing due yet: a screen must say "from then", not that the area meets it now.
+ */
+export function regionFoundAhead(state: JurisdictionState): Map<string, number> {
+  const floors = new Map(state.units.map((unit) => [unit.id, unit.regionFloor] as const));
+  const starts = new Map<string, number>();
+  for (const region of state.regions) {
+    const start = region.firstWindowEnd ?? state.now;
+    for (const id of region.members) {
+      if (floors.get(id) !== region.level) continue;
+      starts.set(id, Math.min(starts.get(id) ?? start, start));
+    }
+  }
+  for (const [id, start] of starts) if (start <= state.now) starts.delete(id);
+  return starts;
 }

@@ -1,10 +1,10 @@
 import { unitById } from '../../../geo/units';
-import { unitInForce } from '../../../shared/state/in-force';
+import { regionFoundAhead, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { useLanguage } from '../i18n/language';
 import { speciesName, unitName } from '../i18n/names';
 import { useSeries } from '../live/series';
-import { type Metric, missingIndicators, missingSpecies, shownAqi } from '../map/labels';
+import { type Metric, missingIndicators, missingSpecies, shortHour, shownAqi } from '../map/labels';
 import type { Selection } from '../map/situation-map';
 import { beijingMinute } from '../time/beijing';
 import { AqiChart } from './aqi-chart';
@@ -40,6 +40,7 @@ export function SidePanel({
     selection.kind === 'station'
       ? state.stations.find((candidate) => candidate.id === selection.id)
       : undefined;
+  const regionAhead = unit ? regionFoundAhead(state).get(unit.id) : undefined;
   const catalogue = unitById.get(selection.id);
   const title = station ? `${station.name} (${station.id})` : unitName(language, catalogue, selection.id);
   /** A partial value is shown as such: a lower bound above 100, nothing at or below (DOMAIN.md). */
@@ -108,7 +109,16 @@ export function SidePanel({
                     ? t('regionFound')
                     : t('regionFloor')
                 }
-                value={<LevelBadge level={unit.regionFloor} />}
+                value={
+                  <>
+                    <LevelBadge level={unit.regionFloor} />
+                    {regionAhead !== undefined && (
+                      <small data-testid="panel-region-ahead">
+                        {t('regionFoundAhead', shortHour(language, regionAhead))}
+                      </small>
+                    )}
+                  </>
+                }
               />
             )}
           </>

@@ -81,6 +81,7 @@ export function placeMapLabels(
       inForce,
       model.metric,
       model.language,
+      model.regionAhead.get(unitId),
     );
     const texts = lines.map((line) => line.text);
     const warningLines = lines.filter((line) => line.warning).map((line) => line.text);

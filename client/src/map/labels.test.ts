@@ -88,3 +88,21 @@ describe('unit labels say the level in words, not only in colour', () => {
     expect(label('伊宁市', unit({ stale: true }), 'hourly', 'zh')).toBe('伊宁市 187\n2小时以上无新数据');
   });
 });
+
+describe('a region found days ahead reads as a forecast', () => {
+  // 2019-12-18 12:00 Beijing time: the window end of a region the engine found over the forecast.
+  const ahead = Date.UTC(2019, 11, 18, 4);
+  test('the label says from when, not that the area meets it now', () => {
+    const found = unit({ regionFloor: 'yellow' });
+    expect(
+      unitLabelLines('伊宁市', found, unitInForce('ili', found), 'hourly', 'zh', ahead).map(
+        (line) => line.text,
+      ),
+    ).toEqual(['伊宁市 187', '区域预计18日12时起达黄色条件']);
+    expect(
+      unitLabelLines('Yining City', found, unitInForce('ili', found), 'hourly', 'en', ahead).map(
+        (line) => line.text,
+      ),
+    ).toEqual(['Yining City 187', 'area meets yellow from 12-18 12:00']);
+  });
+});

@@ -3,6 +3,7 @@ import { levelRank } from '../../../shared/levels';
 import type { IssuedLevel } from '../../../shared/plans/schema';
 import type { UnitInForce } from '../../../shared/state/in-force';
 import type { UnitState } from '../../../shared/state/schema';
+import { toBeijingIso } from '../../../shared/time';
 import type { Language } from '../i18n/dictionary';
 import { translate } from '../i18n/dictionary';
 import { speciesName } from '../i18n/names';
@@ -39,6 +40,14 @@ export function missingSpecies(indicators: readonly Indicator[], language: Langu
   return species.map(speciesName).join(translate(language, 'listSeparator'));
 }
 
+/** A data time in a label's few characters, Beijing time: 18日12时, 12-18 12:00. */
+export function shortHour(language: Language, ms: number): string {
+  const iso = toBeijingIso(ms);
+  return language === 'zh'
+    ? `${Number(iso.slice(8, 10))}日${Number(iso.slice(11, 13))}时`
+    : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+}
+
 /**
  * The lines on a unit: name and AQI first (the compact form), then in words what is partial or stale,
  * dust, the warnings in force (the prefecture's own and the autonomous region's) and a region found
@@ -52,6 +61,8 @@ export function unitLabelLines(
   inForce: UnitInForce | undefined,
   metric: Metric,
   language: Language,
+  /** When the unit's region found starts after now (regionFoundAhead): said as a forecast. */
+  regionAhead?: number,
 ): LabelLine[] {
   const { value, partial } = shownAqi(unit, metric);
   const note = (text: string) => ({ text, warning: false });
@@ -80,7 +91,15 @@ export function unitLabelLines(
     );
   const externalShown = inForce !== undefined && inForce.external !== 'none';
   // In Ili a region the engine finds is a recommendation, not a floor in force: say what it meets.
-  if (unit && !externalShown && levelRank(unit.regionFloor) > levelRank(unit.issuedLevel))
-    lines.push(note(translate(language, 'regionFoundShort', unit.regionFloor as IssuedLevel)));
+  if (unit && !externalShown && levelRank(unit.regionFloor) > levelRank(unit.issuedLevel)) {
+    const level = unit.regionFloor as IssuedLevel;
+    lines.push(
+      note(
+        regionAhead === undefined
+          ? translate(language, 'regionFoundShort', level)
+          : translate(language, 'regionFoundAheadShort', level, shortHour(language, regionAhead)),
+      ),
+    );
+  }
   return lines;
 }

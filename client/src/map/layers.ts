@@ -42,6 +42,8 @@ export type MapModel = {
   units: Map<string, UnitState>;
   /** The warnings in force per unit (shared/state/in-force): what the warning treatment and measures follow. */
   inForce: Map<string, UnitInForce>;
+  /** Ili units whose region found starts after now, with its start (shared/state/in-force regionFoundAhead). */
+  regionAhead: Map<string, number>;
   stations: StationState[];
   stationValues: Map<string, StationState>;
   /** Ili regions the engine finds (a regional warning due), drawn dashed until issued. */

@@ -5,7 +5,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import { levelRank, type WarningLevel } from '../../../shared/levels';
-import { type UnitInForce, unitInForce } from '../../../shared/state/in-force';
+import { regionFoundAhead, type UnitInForce, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState, StationState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { DrawnGeometry } from './drawn-geometry';
@@ -238,6 +238,7 @@ export class SituationMap {
       drawnUnits: geometry.features,
       units: new Map(),
       inForce: new Map(),
+      regionAhead: new Map(),
       stations: [],
       stationValues: new Map(),
       regions: [],
@@ -269,7 +270,9 @@ export class SituationMap {
     const units = new Map<string, UnitState>();
     const inForce = new Map<string, UnitInForce>();
     const stationValues = new Map<string, StationState>();
+    const regionAhead = new Map<string, number>();
     for (const state of all) {
+      for (const [id, start] of regionFoundAhead(state)) regionAhead.set(id, start);
       for (const unit of state.units) {
         units.set(unit.id, unit);
         inForce.set(unit.id, unitInForce(state.jurisdiction, unit));
@@ -289,6 +292,7 @@ export class SituationMap {
       ...this.model,
       units,
       inForce,
+      regionAhead,
       stationValues,
       stations,
       regions: this.regionOutlines.outlines(found).map(({ group, outline }) => ({

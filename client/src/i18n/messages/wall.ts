@@ -18,7 +18,12 @@ export const wallMessages = {
     zh: (level: IssuedLevel) => `区域达${levelZh[level]}条件`,
     en: (level: IssuedLevel) => `area meets ${levelEn[level]}`,
   },
+  regionFoundAheadShort: {
+    zh: (level: IssuedLevel, at: string) => `区域预计${at}起达${levelZh[level]}条件`,
+    en: (level: IssuedLevel, at: string) => `area meets ${levelEn[level]} from ${at}`,
+  },
   regionFound: { zh: '所在区域达到', en: 'Its area meets' },
+  regionFoundAhead: { zh: (at: string) => `（预计${at}起）`, en: (at: string) => ` (forecast, from ${at})` },
   externalUnanswered: {
     zh: (level: IssuedLevel) => `自治区${levelZh[level]}预警·州未响应`,
     en: (level: IssuedLevel) => `Region ${levelEn[level]} warning · no response yet`,
