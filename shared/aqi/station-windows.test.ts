@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { dailyAqiSeries } from '../rules/daily-series';
 import { HOUR } from '../time';
 import { StationWindows } from './index';
+import type { WindowStore } from './window-store';
 
 const na = Number.NaN;
 const start = Date.parse('2019-12-01T01:00:00+08:00');
@@ -262,6 +263,46 @@ describe('late and corrected hours', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  test('corrected hours, O3 among them, leave every window as windows written once hold it, field by field', () => {
+    // The 24-hour and 8-hour sums, the valid means and both O3 maxima (the latest hour of equals), with the
+    // corrections flushed at once or left pending. Few distinct values and many missing hours make ties and
+    // flipped validity common.
+    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 400 }));
+    const hour = fc.tuple(value, value, value, value, value, value);
+    const correction = fc.tuple(fc.nat(40), value, fc.option(hour), fc.boolean());
+    const fields = (windows: StationWindows, index: number) => {
+      const store = (windows as unknown as { windows: WindowStore }).windows;
+      const record = store.base + (((at(index) / HOUR) & store.ring.mask) << store.shift);
+      return Array.from(store.records.subarray(record + 6, record + 23));
+    };
+    fc.assert(
+      fc.property(
+        fc.array(hour, { minLength: 60, maxLength: 60 }),
+        fc.array(correction, { minLength: 1, maxLength: 10 }),
+        (rows, corrections) => {
+          const values = rows.map((row) => [...row]);
+          const windows = new StationWindows({ retainHours: 64 });
+          for (let index = 0; index < values.length; index += 1) windows.set(at(index), values[index]!);
+          for (const [back, ozone, whole, read] of corrections) {
+            const index = values.length - 1 - back;
+            values[index] = whole ? [...whole] : [...values[index]!.slice(0, 5), ozone];
+            windows.write(at(index), values[index]!);
+            if (read) windows.flush();
+          }
+          const fresh = new StationWindows({ retainHours: 64 });
+          for (let index = 0; index < values.length; index += 1) fresh.write(at(index), values[index]!);
+          fresh.flush();
+          for (let index = 0; index < values.length; index += 1) {
+            expect(fields(windows, index), `hour ${index}`).toEqual(fields(fresh, index));
+            expect(windows.report(at(index), 'daily')).toEqual(fresh.report(at(index), 'daily'));
+            expect(windows.report(at(index), 'hourly')).toEqual(fresh.report(at(index), 'hourly'));
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
