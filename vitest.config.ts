@@ -13,6 +13,7 @@ const onBothStores = [
   'test/integration/enterprise-checks.test.ts',
   'test/integration/auth.test.ts',
   'test/integration/durability.test.ts',
+  'test/integration/observation-days.test.ts',
 ];
 
 export default defineConfig({

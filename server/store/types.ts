@@ -100,6 +100,12 @@ export interface ObservationStore {
     visit: (station: string, time: number, values: Float64Array) => void,
   ): void;
   newestObservationTime(): number | null;
+  /**
+   * One step of filling the station-major copy of complete days that `stationRecords` reads
+   * (server/store/sqlite/observation-days.ts); true while more is left. The store runs these steps itself
+   * once idle; tests call it to place them.
+   */
+  compactObservations(): boolean;
 }
 
 export interface ForecastStore {

@@ -164,4 +164,19 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
       ALTER TABLE observations ADD PRIMARY KEY (time, station);
     `,
   },
+  {
+    version: 11,
+    name: 'observations by station and day',
+    // As SQLite's: the derived station-major copy of complete days, filled by the store off the request path.
+    sql: `
+      CREATE TABLE observation_days (
+        station TEXT COLLATE "C" NOT NULL, day BIGINT NOT NULL, records TEXT NOT NULL,
+        PRIMARY KEY (station, day)
+      );
+      CREATE TABLE observation_days_through (id INTEGER PRIMARY KEY CHECK (id = 0), day BIGINT NOT NULL);
+      CREATE TABLE observation_days_pending (
+        day BIGINT NOT NULL, station TEXT COLLATE "C" NOT NULL, PRIMARY KEY (day, station)
+      );
+    `,
+  },
 ];

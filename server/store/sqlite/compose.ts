@@ -26,8 +26,9 @@ export type ComposeOptions = {
 export function composeStore(database: SqlDatabase, options: ComposeOptions): Store {
   let open = true;
   const audit = auditStore(database, options.dataDir, options.auditKey, options.adoptAuditHead);
+  const { stopCompaction, ...observations } = observationStore(database, { compactOnIdle: true });
   return {
-    ...observationStore(database),
+    ...observations,
     ...forecastStore(database),
     ...stationStore(database),
     ...eventStore(database),
@@ -58,6 +59,7 @@ export function composeStore(database: SqlDatabase, options: ComposeOptions): St
     close() {
       if (!open) return;
       open = false;
+      stopCompaction();
       options.close();
     },
   };

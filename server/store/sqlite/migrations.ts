@@ -186,6 +186,23 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
       ALTER TABLE observations_by_time RENAME TO observations;
     `,
   },
+  {
+    version: 11,
+    name: 'observations by station and day',
+    // Issue 17.3: a derived station-major copy of complete days (server/store/sqlite/observation-days.ts),
+    // filled off the request path: one station's year is ~365 adjacent rows instead of 8,760 lookups. Empty
+    // here; the store fills it on idle from the table.
+    sql: `
+      CREATE TABLE observation_days (
+        station TEXT NOT NULL, day INTEGER NOT NULL, records TEXT NOT NULL,
+        PRIMARY KEY (station, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE observation_days_through (id INTEGER PRIMARY KEY CHECK (id = 0), day INTEGER NOT NULL);
+      CREATE TABLE observation_days_pending (
+        day INTEGER NOT NULL, station TEXT NOT NULL, PRIMARY KEY (day, station)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet, up to `through` (all of them at start; fewer in a migration's test). */

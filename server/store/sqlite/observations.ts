@@ -9,6 +9,8 @@ import type {
   Species,
   StoredObservationRecord,
 } from '../types';
+import { idleSteps } from './idle-steps';
+import { observationDays } from './observation-days';
 
 type ObservationRecord = Record<Species, number | null> & {
   station: string;
@@ -68,9 +70,19 @@ function sameContent(a: ObservationRow, b: ObservationRow): boolean {
   );
 }
 
+export type ObservationStoreOptions = {
+  /** Fill the copy on idle by itself (the server); off, only `compactObservations` does (tests). */
+  compactOnIdle?: boolean;
+};
+
 export function observationStore(
   database: SqlDatabase,
-): ObservationStore & { observationChanges(station?: string): ObservationChange[] } {
+  options: ObservationStoreOptions = {},
+): ObservationStore & {
+  observationChanges(station?: string): ObservationChange[];
+  stopCompaction(): void;
+} {
+  const days = observationDays(database);
   const select = database.prepare<[string, number], ObservationRecord>(
     'SELECT * FROM observations WHERE station = ? AND time = ?',
   );
@@ -158,6 +170,7 @@ export function observationStore(
       }
       result.changed.push(row);
     }
+    days.invalidate(result.changed);
     // New rows go in in key order (time, station), appended page after page: in the order they come (a
     // station's hours, then the next station's) each would land inside pages just written, splitting them.
     fresh.sort(byKey);
@@ -177,12 +190,21 @@ export function observationStore(
   };
   const write = database.transaction(writeRows);
 
+  // Off the request path: steps of the copy run while the event loop is otherwise idle (./idle-steps.ts),
+  // woken by writes and at start (history not copied yet, or the migration that adds the copy).
+  const compaction = idleSteps(days.step);
+  const written = <T>(result: T): T => {
+    if (options.compactOnIdle) compaction.wake();
+    return result;
+  };
+  if (options.compactOnIdle) compaction.wake();
+
   return {
     // Inside the caller's transaction (ingest's, with its audit entry) the rows go in without a savepoint of
     // their own: SQLite copies every page first changed under a savepoint to a statement journal, a page per
     // station for an hourly request. The enclosing transaction keeps the write all or nothing.
     writeObservations: (rows, known) =>
-      database.inTransaction ? writeRows(rows, known) : write(rows, known),
+      written(database.inTransaction ? writeRows(rows, known) : write(rows, known)),
     observationsBetween(from, to, stations) {
       if (!stations) return allRange.all(from, to).map(toRow);
       // Many stations over a short range (an hourly request of the network): one pass over the time index.
@@ -205,8 +227,12 @@ export function observationStore(
     stationRecords(station, from, to) {
       const hours = storedHours(from, to);
       if (!hours) return [];
-      return inTimeOrder(stationRangeRecords.all(hours[0], hours[1], station), (record) => record[0]);
+      return days.stationRecords(station, hours[0], hours[1], (first, last) =>
+        inTimeOrder(stationRangeRecords.all(first, last, station), (record) => record[0]),
+      );
     },
+    compactObservations: () => days.step(),
+    stopCompaction: compaction.stop,
     forEachObservation(from, to, visit) {
       const values = new Float64Array(speciesOrder.length);
       for (const record of valuesRange.iterate(from, to)) {

@@ -17,8 +17,18 @@ export type StoreReader = {
   close: () => Promise<void>;
 };
 
-/** What a refusal writes by design: its audit entry, and a failed sign-in's count for the login limit. */
-const refusalTables = ['audit', 'login_attempts'];
+/**
+ * What a refusal writes by design: its audit entry, and a failed sign-in's count for the login limit; and
+ * what the store writes on its own between requests: the station-major copy of complete days, derived from
+ * the observations (server/store/sqlite/observation-days.ts), filled while the server is idle.
+ */
+const refusalTables = [
+  'audit',
+  'login_attempts',
+  'observation_days',
+  'observation_days_through',
+  'observation_days_pending',
+];
 
 function hashRows(rows: unknown[]): string {
   const lines = rows.map((row) => JSON.stringify(row)).sort();

@@ -1,0 +1,55 @@
+import { type EventLoopUtilization, performance } from 'node:perf_hooks';
+
+/** How often a waiting runner looks at the event loop, and how long it watches it after its own step. */
+const lookEveryMs = 200;
+const watchAfterStepMs = 10;
+/** The loop counts as idle below this share of busy time since the last look. */
+const idleBelow = 0.5;
+/** Past this without a step (a server busy all the time) a step runs anyway: the work still gets done. */
+const stepAtLeastEveryMs = 10_000;
+
+/**
+ * Runs `step` (a few milliseconds of background work; true while more is left) only while the event loop is
+ * otherwise idle, so that requests, bulk loads and the engine's ticks are not slowed: a step waits until
+ * less than half of the time since the last look was spent on other work. `wake` after anything that may
+ * have made work; a step that throws (the database gone) waits for the next wake.
+ */
+export function idleSteps(step: () => boolean) {
+  let timer: NodeJS.Timeout | null = null;
+  let since: EventLoopUtilization = performance.eventLoopUtilization();
+  let lastStep = performance.now();
+  let stopped = false;
+
+  const look = (delay: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const busy = performance.eventLoopUtilization(since).utilization;
+      since = performance.eventLoopUtilization();
+      if (busy >= idleBelow && performance.now() - lastStep < stepAtLeastEveryMs) return look(lookEveryMs);
+      let more: boolean;
+      try {
+        more = step();
+      } catch {
+        return;
+      }
+      lastStep = performance.now();
+      // The next look measures only what ran after this step.
+      since = performance.eventLoopUtilization();
+      if (more) look(watchAfterStepMs);
+    }, delay);
+    timer.unref();
+  };
+
+  return {
+    wake(): void {
+      if (!timer) look(lookEveryMs);
+    },
+    stop(): void {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
