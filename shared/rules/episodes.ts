@@ -47,11 +47,17 @@ export function holdsFromScanStart(
 export function levelsFrom(rules: readonly GradingRule[], holds: readonly Uint8Array[]): WarningLevel[] {
   const levels: WarningLevel[] = [];
   const length = holds[0]?.length ?? 0;
+  // Ranks looked up once per call, not twice per rule and window end.
+  const ranks = rules.map((rule) => levelRank(rule.level));
+  const noneRank = levelRank('none');
   for (let offset = 0; offset < length; offset += 1) {
     let level: WarningLevel = 'none';
+    let rank = noneRank;
     for (let index = 0; index < rules.length; index += 1) {
-      const rule = rules[index]!;
-      if (holds[index]![offset] && levelRank(rule.level) > levelRank(level)) level = rule.level;
+      if (holds[index]![offset] && ranks[index]! > rank) {
+        level = rules[index]!.level;
+        rank = ranks[index]!;
+      }
     }
     levels.push(level);
   }
