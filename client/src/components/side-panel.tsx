@@ -4,9 +4,9 @@ import type { JurisdictionState } from '../../../shared/state/schema';
 import { useLanguage } from '../i18n/language';
 import { speciesName, unitName } from '../i18n/names';
 import { useSeries } from '../live/series';
-import { type Metric, missingIndicators, missingSpecies, shortHour, shownAqi } from '../map/labels';
+import { type Metric, missingIndicators, missingSpecies, shownAqi } from '../map/labels';
 import type { Selection } from '../map/situation-map';
-import { beijingMinute } from '../time/beijing';
+import { beijingDayHour, beijingMinute } from '../time/beijing';
 import { AqiChart } from './aqi-chart';
 import { LevelBadge } from './level-badge';
 import { PollutantTables } from './pollutant-table';
@@ -114,7 +114,7 @@ export function SidePanel({
                     <LevelBadge level={unit.regionFloor} />
                     {regionAhead !== undefined && (
                       <small data-testid="panel-region-ahead">
-                        {t('regionFoundAhead', shortHour(language, regionAhead))}
+                        {t('regionFoundAhead', beijingDayHour(language, regionAhead))}
                       </small>
                     )}
                   </>

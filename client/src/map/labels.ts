@@ -3,10 +3,10 @@ import { levelRank } from '../../../shared/levels';
 import type { IssuedLevel } from '../../../shared/plans/schema';
 import type { UnitInForce } from '../../../shared/state/in-force';
 import type { UnitState } from '../../../shared/state/schema';
-import { toBeijingIso } from '../../../shared/time';
 import type { Language } from '../i18n/dictionary';
 import { translate } from '../i18n/dictionary';
 import { speciesName } from '../i18n/names';
+import { beijingDayHour } from '../time/beijing';
 
 export type Metric = 'hourly' | 'daily';
 
@@ -38,14 +38,6 @@ export function shownAqi(
 export function missingSpecies(indicators: readonly Indicator[], language: Language): string {
   const species = [...new Set(indicators.map((indicator) => indicator.split('_')[0]!))];
   return species.map(speciesName).join(translate(language, 'listSeparator'));
-}
-
-/** A data time in a label's few characters, Beijing time: 18日12时, 12-18 12:00. */
-export function shortHour(language: Language, ms: number): string {
-  const iso = toBeijingIso(ms);
-  return language === 'zh'
-    ? `${Number(iso.slice(8, 10))}日${Number(iso.slice(11, 13))}时`
-    : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }
 
 /**
@@ -97,7 +89,7 @@ export function unitLabelLines(
       note(
         regionAhead === undefined
           ? translate(language, 'regionFoundShort', level)
-          : translate(language, 'regionFoundAheadShort', level, shortHour(language, regionAhead)),
+          : translate(language, 'regionFoundAheadShort', level, beijingDayHour(language, regionAhead)),
       ),
     );
   }

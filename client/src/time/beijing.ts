@@ -1,4 +1,5 @@
 import { toBeijingIso } from '../../../shared/time';
+import type { Language } from '../i18n/define';
 
 /** "2019-01-05 13:00" in Beijing time, whatever the browser's zone. */
 export function beijingMinute(ms: number): string {
@@ -14,4 +15,11 @@ export function beijingClock(ms: number): string {
 export function beijingHour(ms: number): string {
   const iso = toBeijingIso(ms);
   return `${iso.slice(5, 10)} ${iso.slice(11, 13)}时`;
+}
+
+/** A data time in a label's few characters, Beijing time: "18日12时", "12-18 12:00". */
+export function beijingDayHour(language: Language, ms: number): string {
+  if (language !== 'zh') return beijingMinute(ms).slice(5);
+  const iso = toBeijingIso(ms);
+  return `${Number(iso.slice(8, 10))}日${Number(iso.slice(11, 13))}时`;
 }
