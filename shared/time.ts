@@ -66,7 +66,7 @@ export function toBeijingIsoByDate(ms: number): string {
   return `${new Date(ms + BEIJING_OFFSET).toISOString().slice(0, 19)}+08:00`;
 }
 
-const DAY = 24 * HOUR;
+export const DAY = 24 * HOUR;
 /** 10000-01-01T00:00:00Z: from here toISOString writes an expanded year. */
 const YEAR_10000 = 253_402_300_800_000;
 

@@ -1,4 +1,4 @@
-import { HOUR } from '../../../shared/time';
+import { DAY, HOUR } from '../../../shared/time';
 import type { SqlDatabase } from '../sql';
 import type { StoredObservationRecord } from '../types';
 
@@ -9,7 +9,7 @@ import type { StoredObservationRecord } from '../types';
  * (station, day): the day's stored records as JSON text, so a year is one range of ~365 rows.
  *
  * The copy is derived and never trusted past a write:
- * - it is filled off the request path, a step at a time, once the store has been idle (`compactionStep`),
+ * - it is filled off the request path, a step at a time, once the store has been idle (`step`),
  *   only for days older than the newest stored hour by `compactionMargin`, so the hourly path never writes it;
  * - `observation_days_through` holds the newest day the filling has reached: no copy exists after it, so a
  *   write of newer hours (the hourly and bulk paths) costs one read of that row and nothing else;
@@ -18,16 +18,15 @@ import type { StoredObservationRecord } from '../types';
  *   next steps copy again from the table.
  * Days are UTC days of hour ends (any fixed cut would do: the read joins copies and table by time).
  */
-export const DAY = 24 * HOUR;
 /** Days newer than this before the newest stored hour stay in the table only (late corrections land there). */
-export const compactionMargin = 2 * DAY;
+const compactionMargin = 2 * DAY;
 /** Rows read from the table per compaction step: a step holds the thread a few milliseconds at most. */
 const stepRows = 5_000;
 /** Copies written per INSERT (a PostgreSQL statement is a round trip). */
 const insertBatch = 50;
 
 /** The start of the day that holds `time`. */
-export const dayOf = (time: number): number => Math.floor(time / DAY) * DAY;
+const dayOf = (time: number): number => Math.floor(time / DAY) * DAY;
 
 /** A record the JSON copy gives back exactly: JSON has no -0, Infinity or NaN (those days stay in the table). */
 function exactInJson(record: StoredObservationRecord): boolean {
@@ -38,10 +37,15 @@ function exactInJson(record: StoredObservationRecord): boolean {
   return Number.isFinite(record[0]) && Number.isFinite(record[8]);
 }
 
-/** The columns of a StoredObservationRecord, as the table read gives them. */
-const recordColumns = "time, so2, no2, pm10, pm25, co, o3, NULLIF(flags, '{}'), received_at, source";
+/** The observations table's columns as a StoredObservationRecord, in its order (the table's reads and the copy's). */
+export const storedRecordColumns =
+  "time, so2, no2, pm10, pm25, co, o3, NULLIF(flags, '{}'), received_at, source";
 
-export function observationDays(database: SqlDatabase) {
+/** `storedSpan`: the first and last stored hour end (the store's own statement). */
+export function observationDays(
+  database: SqlDatabase,
+  storedSpan: () => { first: number | null; last: number | null },
+) {
   const throughRow = database.prepare<[], { day: number }>('SELECT day FROM observation_days_through');
   const setThrough = database.prepare(
     'INSERT INTO observation_days_through (id, day) VALUES (0, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day',
@@ -57,13 +61,10 @@ export function observationDays(database: SqlDatabase) {
     'SELECT station FROM observation_days_pending WHERE day = ?',
   );
   const clearPending = database.prepare('DELETE FROM observation_days_pending WHERE day = ?');
-  const span = database.prepare<[], { first: number | null; last: number | null }>(
-    'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
-  );
   // In key order (time, station): one day of the network is a run of adjacent pages.
   const dayRows = database
     .prepare<[number, number], [string, ...StoredObservationRecord]>(
-      `SELECT station, ${recordColumns} FROM observations WHERE time >= ? AND time < ? ORDER BY time, station`,
+      `SELECT station, ${storedRecordColumns} FROM observations WHERE time >= ? AND time < ? ORDER BY time, station`,
     )
     .raw();
   const copies = database
@@ -129,7 +130,7 @@ export function observationDays(database: SqlDatabase) {
       clearPending.run(day);
       if (read >= stepRows) return true;
     }
-    const { first, last } = span.get()!;
+    const { first, last } = storedSpan();
     if (first === null || last === null) return false;
     const newestDay = dayOf(Number(last) - compactionMargin) - DAY;
     let day = (through() ?? dayOf(Number(first)) - DAY) + DAY;

@@ -10,7 +10,7 @@ import type {
   StoredObservationRecord,
 } from '../types';
 import { idleSteps } from './idle-steps';
-import { observationDays } from './observation-days';
+import { observationDays, storedRecordColumns } from './observation-days';
 
 type ObservationRecord = Record<Species, number | null> & {
   station: string;
@@ -82,7 +82,6 @@ export function observationStore(
   observationChanges(station?: string): ObservationChange[];
   stopCompaction(): void;
 } {
-  const days = observationDays(database);
   const select = database.prepare<[string, number], ObservationRecord>(
     'SELECT * FROM observations WHERE station = ? AND time = ?',
   );
@@ -116,13 +115,14 @@ export function observationStore(
       `WITH RECURSIVE hours (hour) AS (
          SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
        )
-       SELECT o.time, o.so2, o.no2, o.pm10, o.pm25, o.co, o.o3, NULLIF(o.flags, '{}'), o.received_at, o.source
-       FROM hours CROSS JOIN observations AS o WHERE o.time = hours.hour AND o.station = ?`,
+       SELECT ${storedRecordColumns}
+       FROM hours CROSS JOIN observations WHERE observations.time = hours.hour AND observations.station = ?`,
     )
     .raw();
   const storedSpan = database.prepare<[], { first: number | null; last: number | null }>(
     'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
   );
+  const days = observationDays(database, () => storedSpan.get()!);
   const allRange = database.prepare<[number, number], ObservationRecord>(
     'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
   );

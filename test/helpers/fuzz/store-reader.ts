@@ -22,7 +22,7 @@ export type StoreReader = {
  * what the store writes on its own between requests: the station-major copy of complete days, derived from
  * the observations (server/store/sqlite/observation-days.ts), filled while the server is idle.
  */
-const refusalTables = [
+const writtenByDesign = [
   'audit',
   'login_attempts',
   'observation_days',
@@ -42,9 +42,9 @@ function sqliteReader(dataDir: string): StoreReader {
       const tables = new Map<string, string>();
       const names = database
         .prepare<string[], { name: string }>(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN (${refusalTables.map(() => '?').join(', ')})`,
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN (${writtenByDesign.map(() => '?').join(', ')})`,
         )
-        .all(...refusalTables);
+        .all(...writtenByDesign);
       for (const { name } of names)
         tables.set(name, hashRows(database.prepare(`SELECT * FROM "${name}"`).all()));
       const { seq } = database
@@ -72,7 +72,7 @@ async function postgresReader(url: string): Promise<StoreReader> {
       const tables = new Map<string, string>();
       const names = await client.query<{ name: string }>(
         'SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND NOT tablename = ANY($1)',
-        [refusalTables],
+        [writtenByDesign],
       );
       for (const { name } of names.rows)
         tables.set(name, hashRows((await client.query(`SELECT * FROM "${name}"`)).rows));
