@@ -144,6 +144,6 @@ test('one station read from the copy and the table equals the table alone, whate
       while (copied.compactObservations());
       for (const station of ['A', 'B', 'C']) expectSameRead(run, station, -day, span + day);
     }),
-    { numRuns: 100 },
+    { numRuns: 150 },
   );
 });
