@@ -25,17 +25,18 @@ const span = 12 * day;
 let copied: Store;
 let tableOnly: Store;
 
-async function openStore(): Promise<Store> {
+/** `copyStationsPerStep`: one station, so that a day is copied in several steps with writes between. */
+async function openStore(copyStationsPerStep?: number): Promise<Store> {
   const directory = mkdtempSync(join(tmpdir(), 'tianshan-days-'));
   directories.push(directory);
   const url = await testDatabaseUrl();
   return url
-    ? createPostgresStore(url, { dataDir: directory, auditKey })
-    : createStore(directory, { auditKey });
+    ? createPostgresStore(url, { dataDir: directory, auditKey, copyStationsPerStep })
+    : createStore(directory, { auditKey, copyStationsPerStep });
 }
 
 beforeAll(async () => {
-  copied = await openStore();
+  copied = await openStore(1);
   tableOnly = await openStore();
 });
 
@@ -89,7 +90,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
         })),
       ),
     })),
-  fc.record({ kind: fc.constant('compact' as const), steps: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('compact' as const), steps: fc.integer({ min: 1, max: 8 }) }),
   fc.record({
     kind: fc.constant('read' as const),
     station: fc.constantFrom('A', 'B', 'C', 'D'),
@@ -143,6 +144,6 @@ test('one station read from the copy and the table equals the table alone, whate
       while (copied.compactObservations());
       for (const station of ['A', 'B', 'C']) expectSameRead(run, station, -day, span + day);
     }),
-    { numRuns: 60 },
+    { numRuns: 150 },
   );
 });

@@ -50,7 +50,10 @@ export function migratePostgres(connection: SyncConnection): number[] {
  * database. DATA_DIR still holds this process's audit anchor, and the audit key unless AUDIT_KEY is set:
  * every process of one installation needs the same key.
  */
-export function createPostgresStore(url: string, options: { dataDir: string; auditKey?: string }): Store {
+export function createPostgresStore(
+  url: string,
+  options: { dataDir: string; auditKey?: string; copyStationsPerStep?: number },
+): Store {
   mkdirSync(options.dataDir, { recursive: true });
   const connection = openSyncConnection(url, { connectTimeoutMs: 3_000, statementTimeoutMs: 30_000 });
   try {
@@ -64,6 +67,16 @@ export function createPostgresStore(url: string, options: { dataDir: string; aud
     dataDir: options.dataDir,
     auditKey: auditKey(options.dataDir, options.auditKey),
     adoptAuditHead: true,
+    copyStationsPerStep: options.copyStationsPerStep,
+    // An asynchronous commit: PostgreSQL's WAL stays consistent, a crash may lose the last such commits.
+    unsynced: (fn) => {
+      connection.query('SET synchronous_commit = off');
+      try {
+        return fn();
+      } finally {
+        connection.query('RESET synchronous_commit');
+      }
+    },
     probe: () => connection.query('SELECT 1').rows.length === 1,
     close: () => connection.close(),
   });

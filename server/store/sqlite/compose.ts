@@ -20,13 +20,25 @@ export type ComposeOptions = {
   /** Whether the database answers (health). */
   probe: () => boolean;
   close: () => void;
+  /** See ObservationStoreOptions. */
+  copyStationsPerStep?: number;
+  /**
+   * Runs `fn`'s transaction with a commit that does not wait for the disk: only for derived data (the day
+   * copy of observations), which a crash may set back to an earlier consistent state but not corrupt. The
+   * next synced commit (any accepted write) makes it durable with its own.
+   */
+  unsynced: <T>(fn: () => T) => T;
 };
 
 /** The repository modules of this folder over either database (../sql.ts): one code path for both stores. */
 export function composeStore(database: SqlDatabase, options: ComposeOptions): Store {
   let open = true;
   const audit = auditStore(database, options.dataDir, options.auditKey, options.adoptAuditHead);
-  const { stopCompaction, ...observations } = observationStore(database, { compactOnIdle: true });
+  const { stopCompaction, ...observations } = observationStore(database, {
+    compactOnIdle: true,
+    copyStationsPerStep: options.copyStationsPerStep,
+    unsynced: options.unsynced,
+  });
   return {
     ...observations,
     ...forecastStore(database),

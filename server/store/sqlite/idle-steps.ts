@@ -1,8 +1,11 @@
 import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 
-/** How often a waiting runner looks at the event loop, and how long it watches it after its own step. */
+/**
+ * How often a waiting runner looks at the event loop, and how long it watches it after its own step (short:
+ * steps are ~5 ms, ./observation-days.ts, and a request that comes meanwhile is served before the look).
+ */
 const lookEveryMs = 200;
-const watchAfterStepMs = 10;
+const watchAfterStepMs = 2;
 /** The loop counts as idle below this share of busy time since the last look. */
 const idleBelow = 0.5;
 /** Past this without a step (a server busy all the time) a step runs anyway: the work still gets done. */

@@ -11,17 +11,22 @@ import type { StoredObservationRecord } from '../types';
  * The copy is derived and never trusted past a write:
  * - it is filled off the request path, a step at a time, once the store has been idle (`step`),
  *   only for days older than the newest stored hour by `compactionMargin`, so the hourly path never writes it;
- * - `observation_days_through` holds the newest day the filling has reached: no copy exists after it, so a
- *   write of newer hours (the hourly and bulk paths) costs one read of that row and nothing else;
- * - a write into a day at or before it (a late correction, a re-import, old data) deletes that station's
+ * - `observation_days_through` holds the newest day the filling has completed; the day after it is copied a
+ *   run of stations a step. No copy exists after that day, so a write of newer hours (the hourly and bulk
+ *   paths) costs one read of that row and nothing else;
+ * - a write into a day up to the one after it (a late correction, a re-import, old data) deletes that station's
  *   copy of the day in the same transaction and queues the day in `observation_days_pending`, which the
  *   next steps copy again from the table.
  * Days are UTC days of hour ends (any fixed cut would do: the read joins copies and table by time).
  */
 /** Days newer than this before the newest stored hour stay in the table only (late corrections land there). */
 const compactionMargin = 2 * DAY;
-/** Rows read from the table per compaction step: a step holds the thread a few milliseconds at most. */
-const stepRows = 5_000;
+/**
+ * Stations whose day one compaction step copies (24 rows each, ~5 µs a row read, kept and written): the step
+ * holds the thread ~6 ms, so a request that arrives during it waits little. A whole day of the network in one
+ * step held it 25–250 ms with 100 stations after a bulk, and would hold it ten times as long with 2,000.
+ */
+const stationsPerStep = 50;
 /** Copies written per INSERT (a PostgreSQL statement is a round trip). */
 const insertBatch = 50;
 
@@ -41,10 +46,14 @@ function exactInJson(record: StoredObservationRecord): boolean {
 export const storedRecordColumns =
   "time, so2, no2, pm10, pm25, co, o3, NULLIF(flags, '{}'), received_at, source";
 
-/** `storedSpan`: the first and last stored hour end (the store's own statement). */
+/**
+ * `storedSpan`: the first and last stored hour end (the store's own statement). `perStep`: stations copied
+ * per step (a test copies days in several steps with few stations).
+ */
 export function observationDays(
   database: SqlDatabase,
   storedSpan: () => { first: number | null; last: number | null },
+  perStep = stationsPerStep,
 ) {
   const throughRow = database.prepare<[], { day: number }>('SELECT day FROM observation_days_through');
   const setThrough = database.prepare(
@@ -54,19 +63,29 @@ export function observationDays(
   const queueDay = database.prepare(
     'INSERT INTO observation_days_pending (day, station) VALUES (?, ?) ON CONFLICT (day, station) DO NOTHING',
   );
-  const pendingDays = database.prepare<[number], { day: number }>(
-    'SELECT DISTINCT day FROM observation_days_pending ORDER BY day LIMIT ?',
+  const pendingPairs = database.prepare<[number], { day: number; station: string }>(
+    'SELECT day, station FROM observation_days_pending ORDER BY day, station LIMIT ?',
   );
-  const pendingStations = database.prepare<[number], { station: string }>(
-    'SELECT station FROM observation_days_pending WHERE day = ?',
-  );
-  const clearPending = database.prepare('DELETE FROM observation_days_pending WHERE day = ?');
-  // In key order (time, station): one day of the network is a run of adjacent pages.
-  const dayRows = database
-    .prepare<[number, number], [string, ...StoredObservationRecord]>(
-      `SELECT station, ${storedRecordColumns} FROM observations WHERE time >= ? AND time < ? ORDER BY time, station`,
+  const clearPending = database.prepare('DELETE FROM observation_days_pending WHERE day = ? AND station = ?');
+  // A day's hours, each a seek to the first station of the run in the (time, station) key: a run of stations
+  // is read without the rest of the day. Rows come in key order (time, station).
+  const dayHours = `WITH RECURSIVE hours (hour) AS (
+      SELECT CAST(? AS BIGINT) UNION ALL SELECT hour + ${HOUR} FROM hours WHERE hour + ${HOUR} <= ?
     )
+    SELECT station, ${storedRecordColumns} FROM hours CROSS JOIN observations WHERE observations.time = hours.hour`;
+  type Row = [string, ...StoredObservationRecord];
+  const runRows = database
+    .prepare<[number, number, string, string], Row>(`${dayHours} AND station >= ? AND station < ?`)
     .raw();
+  const lastRunRows = database.prepare<[number, number, string], Row>(`${dayHours} AND station >= ?`).raw();
+  const stationRows = database.prepare<[number, number, string], Row>(`${dayHours} AND station = ?`).raw();
+  // Where the next run of stations ends: `perStep` stations on from its start at the day's last hour.
+  const runEnd = database.prepare<[number, string, number], { station: string }>(
+    'SELECT station FROM observations WHERE time = ? AND station >= ? ORDER BY station LIMIT 1 OFFSET ?',
+  );
+  const storedFrom = database.prepare<[number], { time: number | null }>(
+    'SELECT min(time) AS time FROM observations WHERE time >= ?',
+  );
   const copies = database
     .prepare<[string, number, number], [day: number, records: string]>(
       'SELECT day, records FROM observation_days WHERE station = ? AND day >= ? AND day <= ? ORDER BY day',
@@ -91,17 +110,13 @@ export function observationDays(
     return row === undefined ? null : Number(row.day);
   };
 
-  /** Copies `day` from the table for every station, or for `only` these (a pending day). */
-  const copyDay = (day: number, only?: ReadonlySet<string>): number => {
+  /** Writes the copies of `day` of the stations in `rows` (whole hours of that day, from the table). */
+  const copyRows = (day: number, rows: readonly Row[]): void => {
     const byStation = new Map<string, StoredObservationRecord[]>();
     const inexact = new Set<string>();
-    const rows = dayRows.all(day, day + DAY);
     for (const row of rows) {
       const station = row[0];
-      if (only && !only.has(station)) continue;
       const record = row.slice(1) as StoredObservationRecord;
-      // The table read looks up whole hours only.
-      if (Number(record[0]) % HOUR !== 0) continue;
       if (!exactInJson(record)) inexact.add(station);
       const records = byStation.get(station);
       if (records) records.push(record);
@@ -110,6 +125,9 @@ export function observationDays(
     const pending: unknown[] = [];
     for (const [station, records] of byStation) {
       if (inexact.has(station)) continue;
+      // SQLite joins hour by hour (time order); PostgreSQL may join otherwise.
+      if (records.some((record, index) => index > 0 && Number(record[0]) < Number(records[index - 1]![0])))
+        records.sort((a, b) => Number(a[0]) - Number(b[0]));
       pending.push(station, day, JSON.stringify(records));
       if (pending.length === insertBatch * 3) {
         insertCopies(pending);
@@ -117,29 +135,50 @@ export function observationDays(
       }
     }
     if (pending.length > 0) insertCopies(pending);
-    return rows.length;
   };
+
+  /**
+   * The day after `through` is copied a run of stations a step (`next`: where the next run starts), so it is
+   * copied in part while `through` stays before it: writes into it drop and queue copies like writes into
+   * copied days (`invalidate`). Only in this process's memory: another process, or a restart, starts the day
+   * over (the copies are written again, the same).
+   */
+  let next: { day: number; station: string } | null = null;
 
   /** One step of filling the copy: pending days first, then the days after `through`. True while more is left. */
   const step = (): boolean => {
-    let read = 0;
-    for (const { day: storedDay } of pendingDays.all(16)) {
-      const day = Number(storedDay);
-      const stations = new Set(pendingStations.all(day).map((row) => row.station));
-      read += copyDay(day, stations);
-      clearPending.run(day);
-      if (read >= stepRows) return true;
+    const pairs = pendingPairs.all(perStep);
+    if (pairs.length > 0) {
+      for (const { day: storedDay, station } of pairs) {
+        const day = Number(storedDay);
+        copyRows(day, stationRows.all(day, day + DAY - HOUR, station));
+        clearPending.run(day, station);
+      }
+      return true;
     }
     const { first, last } = storedSpan();
     if (first === null || last === null) return false;
     const newestDay = dayOf(Number(last) - compactionMargin) - DAY;
-    let day = (through() ?? dayOf(Number(first)) - DAY) + DAY;
-    for (; day <= newestDay; day += DAY) {
-      read += copyDay(day);
+    const copiedThrough = through();
+    // Days with nothing stored have no copies: the filling goes on from the next day that has.
+    const storedTime = storedFrom.get((copiedThrough ?? dayOf(Number(first)) - DAY) + DAY)?.time;
+    if (storedTime === null || storedTime === undefined) return false;
+    const day = dayOf(Number(storedTime));
+    if (day > newestDay) return false;
+    // From here on copies of `day` may exist: writes into it drop them (`invalidate`).
+    if (copiedThrough !== day - DAY) setThrough.run(day - DAY);
+    const start = next !== null && next.day === day ? next.station : '';
+    const lastHour = day + DAY - HOUR;
+    const end = runEnd.get(lastHour, start, perStep)?.station;
+    if (end === undefined) {
+      copyRows(day, lastRunRows.all(day, lastHour, start));
       setThrough.run(day);
-      if (read >= stepRows) return day < newestDay;
+      next = null;
+      return day < newestDay;
     }
-    return false;
+    copyRows(day, runRows.all(day, lastHour, start, end));
+    next = { day, station: end };
+    return true;
   };
 
   return {
@@ -154,7 +193,8 @@ export function observationDays(
       let dropped: Set<string> | null = null;
       for (const { station, time } of changed) {
         const day = dayOf(time);
-        if (day > copiedThrough) continue;
+        // The day after `through` may be copied in part (`step`).
+        if (day > copiedThrough + DAY) continue;
         dropped ??= new Set();
         const key = `${day}@${station}`;
         if (dropped.has(key)) continue;

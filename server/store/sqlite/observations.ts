@@ -73,6 +73,10 @@ function sameContent(a: ObservationRow, b: ObservationRow): boolean {
 export type ObservationStoreOptions = {
   /** Fill the copy on idle by itself (the server); off, only `compactObservations` does (tests). */
   compactOnIdle?: boolean;
+  /** Stations a step of the copy takes (./observation-days.ts); a test sets few to copy a day in several steps. */
+  copyStationsPerStep?: number;
+  /** Runs a step of the copy (ComposeOptions.unsynced); as it is when not given. */
+  unsynced?: <T>(fn: () => T) => T;
 };
 
 export function observationStore(
@@ -122,7 +126,7 @@ export function observationStore(
   const storedSpan = database.prepare<[], { first: number | null; last: number | null }>(
     'SELECT (SELECT min(time) FROM observations) AS first, (SELECT max(time) FROM observations) AS last',
   );
-  const days = observationDays(database, () => storedSpan.get()!);
+  const days = observationDays(database, () => storedSpan.get()!, options.copyStationsPerStep);
   const allRange = database.prepare<[number, number], ObservationRecord>(
     'SELECT * FROM observations WHERE time >= ? AND time <= ? ORDER BY time, station',
   );
@@ -192,7 +196,9 @@ export function observationStore(
 
   // Off the request path: steps of the copy run while the event loop is otherwise idle (./idle-steps.ts),
   // woken by writes and at start (history not copied yet, or the migration that adds the copy).
-  const compaction = idleSteps(days.step);
+  const unsynced = options.unsynced ?? ((fn) => fn());
+  const step = () => unsynced(days.step);
+  const compaction = idleSteps(step);
   const written = <T>(result: T): T => {
     if (options.compactOnIdle) compaction.wake();
     return result;
@@ -231,7 +237,7 @@ export function observationStore(
         inTimeOrder(stationRangeRecords.all(first, last, station), (record) => record[0]),
       );
     },
-    compactObservations: () => days.step(),
+    compactObservations: step,
     stopCompaction: compaction.stop,
     forEachObservation(from, to, visit) {
       const values = new Float64Array(speciesOrder.length);
