@@ -2,20 +2,36 @@
  * Live-state benchmark (issues 6 and 16.3): latency from an ingest request of one hour of 200 stations to
  * the delta arriving at 500 and at 2,000 Socket.IO clients in a separate process (p50/p99), against a bare
  * Socket.IO server that answers the same POST and broadcasts the product's own deltas (same bytes) to the
- * same client process. Also: bytes per delta against the snapshot, the server process's CPU per request (the
- * product's fixed cost beside the bare server's, steadier than wall times on a shared machine), and 10,000
- * station-hours in one request.
+ * same clients. Also: bytes per delta against the snapshot, the server process's CPU per request, and
+ * 10,000 station-hours in one request.
  *
- * The estimate (issue 16.3: p99 within 1.2x of bare): each run measures `--requests` requests (120; a p99
- * over 40 was the slowest request or two, moved by one scheduling stall) after 5 unmeasured ones, with the
- * setup's garbage (2,000 snapshots) collected in both processes first, the same for both servers. Rounds
- * alternate the order (product then bare, then bare then product) so a drift in the machine's load falls on
- * both. Reported: each round's p99 ratio, their median and range, the p99 ratio over all rounds' latencies
- * pooled, and a bootstrap of that pooled ratio (requests resampled within each run) giving a 90 % interval
- * and the share of resamples at or under 1.2.
- * Run: npm run bench live (3 rounds); npx tsx bench/live.bench.ts [rounds] [--requests N]
+ * The estimate (issue 16.3: p99 within 1.2x of bare) is paired. Both servers are up at once, in this
+ * process, and ONE client process holds N sockets to each: a stall of that process (its garbage collection,
+ * the scheduler on a shared machine) falls on whichever request is in flight, and requests alternate, so
+ * the drift between runs seconds apart that made the earlier run-against-run ratio swing (an A/A of the
+ * bare server against itself gave 0.94-1.33) falls on both sides alike. Requests go in pairs, one to each
+ * server, the order within a pair alternated; each request waits for its delta at every client, then 100 ms,
+ * so one fan-out has finished before the next request starts. The bare server needs the product's delta of
+ * a pair before the product has sent it (when it goes first), so a recording pass on a second product
+ * server (same data, one client) takes the deltas first; the measured product must send the same bytes.
+ * Reported per client count: p50/p99 of each side (every client of every measured request), the p99 ratio,
+ * a bootstrap over pairs (pairs resampled with replacement, both sides by the same draw) giving a 90 %
+ * interval and the share of resamples at or under 1.2, and beside it the p50 ratio and the first client's.
+ * Then a second estimator: per request, the p99 over its own clients, and the median over pairs of the
+ * judged request's against its pair's bare one (same bootstrap). The pooled p99 is the slowest 1 % of all
+ * latencies, i.e. the clients of the three or four requests a stall of the shared machine fell on, and
+ * pairing cannot cancel that (a stall hits one request of a pair); the per-request median does not see them
+ * (docs/PERFORMANCE.md, Live state, 2026-12-07 02:05: A/A and the known cost for both estimators).
+ *
+ * Checks of the estimator itself: `--aa` puts a second bare server where the product was (A/A: the ratio
+ * must sit at 1.0), and `--spin MS` makes that second bare server spin MS of CPU between its answer and its
+ * emit (the ratio must rise: the bench can see a fixed cost and can fail). `--out FILE` writes every measured
+ * latency to FILE-<clients>.json.
+ * Run: npm run bench live; npx tsx bench/live.bench.ts [--pairs N] [--counts 500,2000] [--aa] [--spin MS]
+ *   [--out FILE]
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -27,67 +43,75 @@ import { startTestServer } from '../test/helpers/server';
 import { scaledEpisode } from './scaled-episode';
 
 const feederKey = 'bench-live-feeder-key-0123456789';
-const clientCounts = [500, 2000] as const;
 const stationCount = 200;
 const args = process.argv.slice(2);
-const requestsIndex = args.indexOf('--requests');
-/** Measured requests per run, after `warmups` that are not. */
-const requests = requestsIndex >= 0 ? Number(args[requestsIndex + 1]) : 120;
+function option(name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+/** Measured pairs (one request to each server), after `warmups` that are not. */
+const pairs = Number(option('--pairs') ?? 200);
 const warmups = 5;
-const rounds = Number(
-  args.find((arg, index) => (requestsIndex < 0 || index !== requestsIndex + 1) && /^\d+$/.test(arg)) ?? 3,
-);
+const clientCounts = (option('--counts') ?? '500,2000').split(',').map(Number);
+/** A/A: a second bare server instead of the product. */
+const aa = args.includes('--aa');
+/** CPU (ms) the second bare server spins between its answer and its emit (only with --aa). */
+const spinMs = Number(option('--spin') ?? 0);
 const target = 1.2;
+/** Where to write every measured latency (`<out>-<clients>.json`), for a look at the tail afterwards. */
+const out = option('--out');
+const pauseMs = 100;
 
 setFlagsFromString('--expose-gc');
 /** A full collection, so that the setup's garbage is not collected in the middle of the measured requests. */
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/** A delta at every client: when each got it, and how many got a snapshot instead (held back as lagging). */
-type Arrival = { seq: number; times: number[]; bytes: number; payload: unknown; resynced: number };
-type RunResult = {
-  latencies: number[];
-  /** Per measured request, every client's latency. */
-  perRequest: Float64Array[];
-  /** CPU of the server's process (user + system) from the request to the last client's arrival. */
-  serverCpu: number[];
-  /** Clients that got a measured request's state by a resync snapshot instead of its delta. */
+type Delta = { seq: number };
+/** A delta at every client of one server: when each got it, and how many got a snapshot instead. */
+type Arrival = {
+  server: number;
+  seq: number;
+  times: number[];
+  bytes: number;
+  payload: Delta;
   resynced: number;
-  /** Load average (1 min) at the end of the run. */
-  load: number;
-  firstArrivals: number[];
+};
+/** One side's measured requests. */
+type Side = {
+  /** Per measured request, every client's latency (ms after the request was sent). */
+  perRequest: Float64Array[];
+  /** CPU of this process (both servers; user + system) from the request to the last client's arrival. */
+  serverCpu: number[];
   accepts: number[];
-  bytes: number[];
-  payloads: unknown[];
-  snapshot: unknown;
-  snapshotBytes: number;
+  resynced: number;
 };
 
 function preciseNow(): number {
   return performance.timeOrigin + performance.now();
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+function percentile(values: ArrayLike<number>, p: number): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+function all(side: Side): number[] {
+  return side.perRequest.flatMap((latencies) => Array.from(latencies));
 }
 
-/** The child: `count` sockets that join ili and report, per delta seq, every client's arrival time. */
-async function runClients(url: string, count: number): Promise<void> {
+/**
+ * The child: `count` sockets to each of `urls` that join ili and report, per server and delta seq, every
+ * client's arrival time.
+ */
+async function runClients(count: number, urls: readonly string[]): Promise<void> {
   let ready = 0;
-  const arrivals = new Map<number, Omit<Arrival, 'seq'>>();
-  function arrived(seq: number, at: number, delta?: unknown): void {
-    let entry = arrivals.get(seq);
+  const arrivals = new Map<string, Omit<Arrival, 'server' | 'seq'>>();
+  function arrived(server: number, seq: number, at: number, delta?: Delta): void {
+    const key = `${server}:${seq}`;
+    let entry = arrivals.get(key);
     if (!entry) {
-      entry = { times: [], bytes: 0, payload: undefined, resynced: 0 };
-      arrivals.set(seq, entry);
+      entry = { times: [], bytes: 0, payload: undefined as unknown as Delta, resynced: 0 };
+      arrivals.set(key, entry);
     }
     if (delta === undefined) entry.resynced += 1;
     else if (entry.payload === undefined) {
@@ -97,36 +121,38 @@ async function runClients(url: string, count: number): Promise<void> {
     }
     entry.times.push(at);
     if (entry.times.length === count) {
-      process.send?.({ kind: 'delta', seq, ...entry });
-      arrivals.delete(seq);
+      process.send?.({ kind: 'delta', server, seq, ...entry });
+      arrivals.delete(key);
     }
   }
-  for (let index = 0; index < count; index += 1) {
-    const socket = connect(url, {
+  function open(server: number): void {
+    const socket = connect(urls[server]!, {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: { authorization: `Bearer ${feederKey}` },
     });
     let lastSeq: number | null = null;
-    socket.on('snapshot', (snapshot: { seq: number }) => {
+    socket.on('snapshot', (snapshot: Delta) => {
       if (lastSeq === null) {
         lastSeq = snapshot.seq;
         ready += 1;
-        if (ready === count) process.send?.({ kind: 'ready', snapshot });
+        if (ready === count * urls.length) process.send?.({ kind: 'ready', snapshot });
         return;
       }
       // A client held back as lagging (or reconnected) is brought up to date by a snapshot instead of the
       // deltas it missed: it has their state from now on.
       const at = preciseNow();
-      for (let seq = lastSeq + 1; seq <= snapshot.seq; seq += 1) arrived(seq, at);
+      for (let seq = lastSeq + 1; seq <= snapshot.seq; seq += 1) arrived(server, seq, at);
       lastSeq = Math.max(lastSeq, snapshot.seq);
     });
-    socket.on('delta', (delta: { seq: number }) => {
-      arrived(delta.seq, preciseNow(), delta);
+    socket.on('delta', (delta: Delta) => {
+      arrived(server, delta.seq, preciseNow(), delta);
       lastSeq = Math.max(lastSeq ?? delta.seq, delta.seq);
     });
     socket.on('connect', () => socket.emit('join', { jurisdiction: 'ili' }));
   }
+  // Interleaved, so that neither server's clients sit first in the process's lists.
+  for (let index = 0; index < count; index += 1) for (const server of urls.keys()) open(server);
   process.on('message', (message: { kind: string }) => {
     if (message.kind === 'stop') process.exit(0);
     if (message.kind === 'settle') {
@@ -157,33 +183,36 @@ async function post(url: string, body: unknown): Promise<void> {
   await response.arrayBuffer();
 }
 
-/** Forks the client process and waits until every client holds its snapshot. */
-async function startClients(url: string, count: number) {
-  const child: ChildProcess = fork(import.meta.filename, ['--clients', url, String(count)], {
+/** Forks the client process (`count` sockets to each url) and waits until every client holds its snapshot. */
+async function startClients(count: number, urls: readonly string[]) {
+  const child: ChildProcess = fork(import.meta.filename, ['--clients', String(count), ...urls], {
     execArgv: ['--import', 'tsx'],
   });
-  const waiting = new Map<number, (arrival: Arrival) => void>();
-  const early = new Map<number, Arrival>();
+  const waiting = new Map<string, (arrival: Arrival) => void>();
+  const early = new Map<string, Arrival>();
   let settled = () => {};
-  const snapshot = await new Promise<unknown>((resolve) => {
-    child.on('message', (message: { kind: string; snapshot?: unknown } & Arrival) => {
-      if (message.kind === 'ready') resolve(message.snapshot);
+  const snapshot = await new Promise<Delta>((resolve) => {
+    child.on('message', (message: { kind: string; snapshot?: Delta } & Arrival) => {
+      if (message.kind === 'ready') resolve(message.snapshot!);
       if (message.kind === 'settled') settled();
       if (message.kind !== 'delta') return;
-      const resolver = waiting.get(message.seq);
+      const key = `${message.server}:${message.seq}`;
+      const resolver = waiting.get(key);
       if (resolver) resolver(message);
-      else early.set(message.seq, message);
+      else early.set(key, message);
     });
   });
-  const arrival = (seq: number) =>
+  const arrival = (server: number, seq: number) =>
     new Promise<Arrival>((resolve, reject) => {
-      const already = early.get(seq);
+      const key = `${server}:${seq}`;
+      const already = early.get(key);
       if (already) return resolve(already);
       const timer = setTimeout(
-        () => reject(new Error(`delta ${seq} did not reach all ${count} clients in 120 s`)),
+        () =>
+          reject(new Error(`delta ${seq} did not reach all ${count} clients of server ${server} in 120 s`)),
         120_000,
       );
-      waiting.set(seq, (arrived) => {
+      waiting.set(key, (arrived) => {
         clearTimeout(timer);
         resolve(arrived);
       });
@@ -193,7 +222,7 @@ async function startClients(url: string, count: number) {
       child.once('exit', () => resolve());
       child.send({ kind: 'stop' });
     });
-  /** Collects the setup's garbage in the client process and in this one (where the server runs). */
+  /** Collects the setup's garbage in the client process and in this one (where the servers run). */
   const settle = async () => {
     await new Promise<void>((resolve) => {
       settled = resolve;
@@ -204,57 +233,10 @@ async function startClients(url: string, count: number) {
   return { snapshot, arrival, stop, settle };
 }
 
-/**
- * One request per tick, then the delta it caused at every client; `seqOf(tick)` names the delta awaited.
- * The first `warmups` requests are sent and awaited but not measured.
- */
-async function measure(
-  clients: Awaited<ReturnType<typeof startClients>>,
-  send: (tick: number) => Promise<void>,
-  seqOf: (tick: number) => number,
-): Promise<RunResult> {
-  const result: RunResult = {
-    latencies: [],
-    perRequest: [],
-    serverCpu: [],
-    load: 0,
-    resynced: 0,
-    firstArrivals: [],
-    accepts: [],
-    bytes: [],
-    payloads: [],
-    snapshot: clients.snapshot,
-    snapshotBytes: Buffer.byteLength(JSON.stringify(clients.snapshot)),
-  };
-  await clients.settle();
-  for (let tick = 0; tick < warmups + requests; tick += 1) {
-    const cpu = process.cpuUsage();
-    const sent = preciseNow();
-    await send(tick);
-    const accepted = preciseNow() - sent;
-    const arrived = await clients.arrival(seqOf(tick));
-    const used = process.cpuUsage(cpu);
-    if (arrived.payload === undefined) throw new Error(`delta ${arrived.seq} reached no client`);
-    result.payloads.push(arrived.payload);
-    if (tick >= warmups) {
-      result.resynced += arrived.resynced;
-      result.accepts.push(accepted);
-      result.serverCpu.push((used.user + used.system) / 1000);
-      const latencies = Float64Array.from(arrived.times, (time) => time - sent);
-      result.perRequest.push(latencies);
-      for (const latency of latencies) result.latencies.push(latency);
-      result.firstArrivals.push(Math.min(...latencies));
-      result.bytes.push(arrived.bytes);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  result.load = loadavg()[0]!;
-  return result;
-}
-
 let bulkReported = false;
 
-async function runProduct(clientCount: number): Promise<RunResult> {
+/** The product with the 200 stations and the first 10,000 station-hours; the hour index its ticks start at. */
+async function startProduct() {
   const server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
   const { stations, times, rowsOf } = episodeRows();
   for (const station of stations) {
@@ -288,28 +270,40 @@ async function runProduct(clientCount: number): Promise<RunResult> {
       `10,000 station-hours in one request: accepted in ${(accepted - before).toFixed(0)} ms, reflected in GET /api/state after ${(reflected - before).toFixed(0)} ms (target < 1000 ms)`,
     );
   bulkReported = true;
-  const firstTickHour = times.findIndex((time) => time > newest);
-  const clients = await startClients(server.url, clientCount);
-  const firstSeq = (clients.snapshot as { seq: number }).seq + 1;
-  const result = await measure(
-    clients,
-    (tick) => post(observations, { observations: rowsOf(firstTickHour + tick, 1) }),
-    (tick) => firstSeq + tick,
-  );
+  return { server, firstTickHour: times.findIndex((time) => time > newest) };
+}
+
+let episode: ReturnType<typeof episodeRows> | undefined;
+
+/** The hourly request of tick `tick` (the same body for both servers of a pair). */
+function tickBody(firstTickHour: number, tick: number) {
+  episode ??= episodeRows();
+  return { observations: episode.rowsOf(firstTickHour + tick, 1) };
+}
+
+/**
+ * The product's deltas for every tick and its snapshot before them, from a server of its own with one
+ * client: the bare server broadcasts them, and the measured product must send the same bytes.
+ */
+async function recordDeltas(): Promise<{ snapshot: Delta; payloads: Delta[] }> {
+  const { server, firstTickHour } = await startProduct();
+  const clients = await startClients(1, [server.url]);
+  const payloads: Delta[] = [];
+  for (let tick = 0; tick < warmups + pairs; tick += 1) {
+    await post(`${server.url}/api/observations`, tickBody(firstTickHour, tick));
+    payloads.push((await clients.arrival(0, clients.snapshot.seq + 1 + tick)).payload);
+  }
   await clients.stop();
   await server.stop();
-  return result;
+  return { snapshot: clients.snapshot, payloads };
 }
 
 /**
  * The bare server: Socket.IO's defaults, `join` answered with the product's snapshot, and a POST that is
- * read, parsed, answered, and followed at once by a broadcast of the product's delta for that tick.
+ * read, parsed, answered, and followed at once (or after `spin` ms of CPU) by a broadcast of the product's
+ * delta for that tick.
  */
-async function runBare(
-  clientCount: number,
-  product: Pick<RunResult, 'payloads' | 'snapshot'>,
-  body: (tick: number) => unknown,
-): Promise<RunResult> {
+async function startBare(recorded: { snapshot: Delta; payloads: readonly Delta[] }, spin = 0) {
   const http: HttpServer = createServer();
   const io = new Server(http, { serveClient: false });
   let next = 0;
@@ -321,28 +315,22 @@ async function runBare(
       const parsed = JSON.parse(Buffer.concat(chunks).toString()) as { observations: unknown[] };
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ accepted: parsed.observations.length }));
-      io.to('state:ili').emit('delta', product.payloads[next++]);
+      // The sensitivity check's known fixed cost (none in the real comparison).
+      const until = performance.now() + spin;
+      while (performance.now() < until);
+      io.to('state:ili').emit('delta', recorded.payloads[next++]);
     });
   });
   io.on('connection', (socket) => {
     socket.on('join', () => {
-      socket.emit('snapshot', product.snapshot);
+      socket.emit('snapshot', recorded.snapshot);
       void socket.join('state:ili');
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const clients = await startClients(url, clientCount);
-  const seqs = product.payloads.map((payload) => (payload as { seq: number }).seq);
-  const result = await measure(
-    clients,
-    (tick) => post(`${url}/api/observations`, body(tick)),
-    (tick) => seqs[tick]!,
-  );
-  await clients.stop();
-  io.close();
-  return result;
+  return { url, stop: () => new Promise<void>((resolve) => io.close(() => resolve())) };
 }
 
 /** Where a run's delta bytes go: each top-level field's JSON length, summed over the deltas. */
@@ -357,30 +345,24 @@ function fieldBytes(payloads: readonly unknown[]): string {
     .join(', ');
 }
 
-function line(label: string, result: RunResult): string {
-  return `${label}: p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms; request answered p50 ${percentile(result.accepts, 50).toFixed(1)} ms; first client p50 ${percentile(result.firstArrivals, 50).toFixed(1)} ms; server CPU per request p50 ${percentile(result.serverCpu, 50).toFixed(1)} ms; load ${result.load.toFixed(2)}${result.resynced ? `; ${result.resynced} client deltas replaced by a resync snapshot` : ''}`;
-}
-
 /** Histogram bins of the pooled p99 (0.25 ms: a ratio's resolution well under 1 %). */
 const binMs = 0.25;
 
 /**
- * The p99 of the latencies of the given requests (indices into `runs`' requests, repeats allowed), by a
- * histogram: a bootstrap takes thousands of these over up to a million latencies.
+ * The p99 of every client latency of the picked requests (repeats allowed), by a histogram: a bootstrap
+ * takes thousands of these over up to half a million latencies.
  */
-function pooledP99(requestsOf: readonly (readonly Float64Array[])[], picks: readonly (readonly number[])[]) {
+function pooledP99(requests: readonly Float64Array[], picks: readonly number[]): number {
   let total = 0;
   let maxBin = 0;
-  for (const [run, picked] of picks.entries())
-    for (const index of picked) {
-      const latencies = requestsOf[run]![index]!;
-      total += latencies.length;
-      for (const latency of latencies) maxBin = Math.max(maxBin, Math.floor(latency / binMs));
-    }
+  for (const index of picks) {
+    const latencies = requests[index]!;
+    total += latencies.length;
+    for (const latency of latencies) maxBin = Math.max(maxBin, Math.floor(latency / binMs));
+  }
   const counts = new Uint32Array(maxBin + 1);
-  for (const [run, picked] of picks.entries())
-    for (const index of picked)
-      for (const latency of requestsOf[run]![index]!) counts[Math.floor(latency / binMs)]! += 1;
+  for (const index of picks)
+    for (const latency of requests[index]!) counts[Math.floor(latency / binMs)]! += 1;
   // The same rank as percentile(): the value at floor(0.99 n) in sorted order.
   const rank = Math.min(total - 1, Math.floor(0.99 * total));
   let seen = 0;
@@ -392,87 +374,162 @@ function pooledP99(requestsOf: readonly (readonly Float64Array[])[], picks: read
 }
 
 /**
- * The pooled p99 ratio over every round, and its bootstrap: requests resampled with replacement within each
- * run (a request's clients stay together: they share its stalls), product and bare independently.
+ * The p99 ratio's bootstrap over pairs: pairs drawn with replacement, the same draw for both sides (a pair's
+ * two requests met the same moment of the machine), and every client of a drawn request kept together.
  */
-function pooledRatio(products: readonly RunResult[], bares: readonly RunResult[], resamples = 1000) {
-  const all = (runs: readonly RunResult[]) => runs.map((run) => run.perRequest.map((_, index) => index));
-  const productRequests = products.map((run) => run.perRequest);
-  const bareRequests = bares.map((run) => run.perRequest);
-  const ratio = pooledP99(productRequests, all(products)) / pooledP99(bareRequests, all(bares));
+function pairedBootstrap(a: Side, b: Side, resamples = 1000) {
   const random = seededRandom(16_3);
-  const resample = (runs: readonly RunResult[]) =>
-    runs.map((run) => run.perRequest.map(() => Math.floor(random() * run.perRequest.length)));
   const ratios: number[] = [];
-  for (let draw = 0; draw < resamples; draw += 1)
-    ratios.push(pooledP99(productRequests, resample(products)) / pooledP99(bareRequests, resample(bares)));
+  for (let draw = 0; draw < resamples; draw += 1) {
+    const picks = a.perRequest.map(() => Math.floor(random() * a.perRequest.length));
+    ratios.push(pooledP99(a.perRequest, picks) / pooledP99(b.perRequest, picks));
+  }
   return {
-    ratio,
     low: percentile(ratios, 5),
     high: percentile(ratios, 95),
     withinTarget: ratios.filter((value) => value <= target).length / ratios.length,
   };
 }
 
-async function runParent(): Promise<void> {
-  const { times, rowsOf } = episodeRows();
-  const runs = new Map<number, { product: RunResult[]; bare: RunResult[]; ratios: number[] }>(
-    clientCounts.map((count) => [count, { product: [], bare: [], ratios: [] }]),
-  );
-  console.log(
-    `${stationCount} Ili stations (E3 replay data), one hour per request, ${requests} measured requests per run after ${warmups} unmeasured; load average ${loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}`,
-  );
-  const bareBody = (tick: number) => ({
-    observations: rowsOf(times.length - warmups - requests + tick, 1),
-  });
-  for (let round = 1; round <= rounds; round += 1) {
-    for (const clientCount of clientCounts) {
-      const list = runs.get(clientCount)!;
-      // Odd rounds product first, even rounds bare first (on the deltas the product sent in an earlier
-      // round: the same data gives the same deltas, checked below).
-      const productFirst = round % 2 === 1 || list.product.length === 0;
-      let bare: RunResult | undefined;
-      if (!productFirst) bare = await runBare(clientCount, list.product.at(-1)!, bareBody);
-      const product = await runProduct(clientCount);
-      bare ??= await runBare(clientCount, product, bareBody);
-      const recorded = list.product[0];
-      if (recorded && JSON.stringify(recorded.payloads) !== JSON.stringify(product.payloads))
-        throw new Error(
-          'the product sent other deltas than in round 1: the bare server would not be comparable',
-        );
-      list.product.push(product);
-      list.bare.push(bare);
-      const ratio = percentile(product.latencies, 99) / percentile(bare.latencies, 99);
-      list.ratios.push(ratio);
-      console.log(
-        `round ${round}, ${clientCount} clients (${productFirst ? 'product first' : 'bare first'})`,
-      );
-      console.log(`  ${line('product', product)}`);
-      console.log(`  ${line('bare   ', bare)}`);
-      console.log(
-        `  p99 ratio ${ratio.toFixed(2)} (target ≤ ${target}); delta bytes median ${percentile(product.bytes, 50)}, max ${Math.max(...product.bytes)}; snapshot ${product.snapshotBytes} bytes`,
-      );
-      if (round === 1)
-        console.log(`  bytes by field, summed over the run's deltas: ${fieldBytes(product.payloads)}`);
+/** Per request, the p99 over its own clients: how long the fan-out took to reach all but the last 1 %. */
+function requestP99s(side: Side): number[] {
+  return side.perRequest.map((latencies) => percentile(latencies, 99));
+}
+
+/**
+ * The median over pairs of the judged request's p99 against its pair's bare request's, and its bootstrap
+ * over pairs: a stall of the machine that falls on a few requests moves the pooled p99 (it is the slowest
+ * 1 % of all latencies, the clients of two or three requests) but not this median.
+ */
+function medianPairRatio(a: Side, b: Side, resamples = 1000) {
+  const bare = requestP99s(b);
+  const ratios = requestP99s(a).map((value, index) => value / bare[index]!);
+  const random = seededRandom(16_4);
+  const medians: number[] = [];
+  for (let draw = 0; draw < resamples; draw += 1)
+    medians.push(
+      percentile(
+        ratios.map(() => ratios[Math.floor(random() * ratios.length)]!),
+        50,
+      ),
+    );
+  return {
+    ratio: percentile(ratios, 50),
+    low: percentile(medians, 5),
+    high: percentile(medians, 95),
+    withinTarget: medians.filter((value) => value <= target).length / medians.length,
+  };
+}
+
+function line(label: string, side: Side): string {
+  const latencies = all(side);
+  const first = side.perRequest.map((request) => Math.min(...request));
+  return `${label}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; first client p50 ${percentile(first, 50).toFixed(1)} ms; request answered p50 ${percentile(side.accepts, 50).toFixed(1)} ms; CPU per request p50 ${percentile(side.serverCpu, 50).toFixed(1)} ms${side.resynced ? `; ${side.resynced} client deltas replaced by a resync snapshot` : ''}`;
+}
+
+const loads = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function runCount(
+  clientCount: number,
+  recorded: { snapshot: Delta; payloads: Delta[] },
+): Promise<void> {
+  const bare = await startBare(recorded);
+  // Side 0 is the one judged (the product, or in --aa a second bare server), side 1 the bare server.
+  let judged: { url: string; stop: () => Promise<void>; seqOf: (tick: number) => number };
+  let firstTickHour: number;
+  if (aa) {
+    const second = await startBare(recorded, spinMs);
+    firstTickHour = 0;
+    judged = { ...second, seqOf: (tick) => recorded.payloads[tick]!.seq };
+  } else {
+    const product = await startProduct();
+    firstTickHour = product.firstTickHour;
+    judged = {
+      url: product.server.url,
+      stop: product.server.stop,
+      seqOf: (tick) => recorded.snapshot.seq + 1 + tick,
+    };
+  }
+  const clients = await startClients(clientCount, [judged.url, bare.url]);
+  if (clients.snapshot.seq !== recorded.snapshot.seq)
+    throw new Error('the product started from another seq than the recording: the deltas would differ');
+  const urls = [judged.url, bare.url];
+  const seqOf = [judged.seqOf, (tick: number) => recorded.payloads[tick]!.seq];
+  const sides: Side[] = [0, 1].map(() => ({ perRequest: [], serverCpu: [], accepts: [], resynced: 0 }));
+  const bytes: number[] = [];
+  await clients.settle();
+  for (let tick = 0; tick < warmups + pairs; tick += 1) {
+    // Even pairs judged first, odd pairs bare first.
+    for (const server of tick % 2 === 0 ? [0, 1] : [1, 0]) {
+      const cpu = process.cpuUsage();
+      const sent = preciseNow();
+      await post(`${urls[server]}/api/observations`, tickBody(firstTickHour, tick));
+      const accepted = preciseNow() - sent;
+      const arrived = await clients.arrival(server, seqOf[server]!(tick));
+      const used = process.cpuUsage(cpu);
+      if (JSON.stringify(arrived.payload) !== JSON.stringify(recorded.payloads[tick]))
+        throw new Error(`tick ${tick}: the product sent other bytes than it did in the recording`);
+      if (tick >= warmups) {
+        const side = sides[server]!;
+        side.resynced += arrived.resynced;
+        side.accepts.push(accepted);
+        side.serverCpu.push((used.user + used.system) / 1000);
+        side.perRequest.push(Float64Array.from(arrived.times, (time) => time - sent));
+        if (server === 0) bytes.push(arrived.bytes);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }
-  for (const [count, { product, bare, ratios }] of runs) {
-    const pooled = pooledRatio(product, bare);
-    const cpu = (results: readonly RunResult[]) =>
-      results.map((result) => percentile(result.serverCpu, 50).toFixed(1)).join(', ');
-    console.log(
-      `${count} clients: p99 ratio per round median ${median(ratios).toFixed(2)} (${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}); pooled over ${ratios.length} round(s) ${pooled.ratio.toFixed(2)}, bootstrap 90 % interval ${pooled.low.toFixed(2)}–${pooled.high.toFixed(2)}, ${(100 * pooled.withinTarget).toFixed(0)} % of resamples ≤ ${target}; server CPU per request p50 by round, product ${cpu(product)} ms, bare ${cpu(bare)} ms`,
+  await clients.stop();
+  await judged.stop();
+  await bare.stop();
+
+  const [a, b] = sides as [Side, Side];
+  const ratioOf = (p: number) => percentile(all(a), p) / percentile(all(b), p);
+  const firstOf = (side: Side) =>
+    percentile(
+      side.perRequest.map((request) => Math.min(...request)),
+      50,
     );
-  }
+  const boot = pairedBootstrap(a, b);
+  const pairRatio = medianPairRatio(a, b);
+  if (out)
+    writeFileSync(
+      `${out}-${clientCount}.json`,
+      JSON.stringify({
+        a: a.perRequest.map((request) => Array.from(request)),
+        b: b.perRequest.map((request) => Array.from(request)),
+      }),
+    );
+  const snapshotBytes = Buffer.byteLength(JSON.stringify(recorded.snapshot));
+  console.log(`${clientCount} clients (${pairs} pairs; load at the end ${loads()})`);
+  console.log(`  ${line(aa ? `bare 2${spinMs ? ` (spin ${spinMs} ms)` : ''}` : 'product', a)}`);
+  console.log(`  ${line('bare', b)}`);
   console.log(
-    `load average at the end ${loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}`,
+    `  p99 ratio ${ratioOf(99).toFixed(2)} (target ≤ ${target}), bootstrap over pairs 90 % interval ${boot.low.toFixed(2)}–${boot.high.toFixed(2)}, ${(100 * boot.withinTarget).toFixed(0)} % of resamples ≤ ${target}; p50 ratio ${ratioOf(50).toFixed(2)}, first client ratio ${(firstOf(a) / firstOf(b)).toFixed(2)}`,
   );
+  console.log(
+    `  per request, its p99 over its clients: median ${percentile(requestP99s(a), 50).toFixed(1)} against ${percentile(requestP99s(b), 50).toFixed(1)} ms; median over pairs of the ratio ${pairRatio.ratio.toFixed(2)}, bootstrap 90 % interval ${pairRatio.low.toFixed(2)}–${pairRatio.high.toFixed(2)}, ${(100 * pairRatio.withinTarget).toFixed(0)} % ≤ ${target}`,
+  );
+  console.log(
+    `  delta bytes median ${percentile(bytes, 50)}, max ${Math.max(...bytes)}; snapshot ${snapshotBytes} bytes`,
+  );
+  console.log(
+    `  bytes by field, summed over the run's deltas: ${fieldBytes(recorded.payloads.slice(warmups))}`,
+  );
+}
+
+async function runParent(): Promise<void> {
+  console.log(
+    `${stationCount} Ili stations (E3 replay data), one hour per request, ${pairs} measured pairs after ${warmups} unmeasured, ${pauseMs} ms between requests${aa ? `; A/A: a second bare server${spinMs ? ` spinning ${spinMs} ms before its emit` : ''} in the product's place` : ''}; load average ${loads()}`,
+  );
+  const recorded = await recordDeltas();
+  for (const clientCount of clientCounts) await runCount(clientCount, recorded);
   process.exit(0);
 }
 
-if (process.argv[2] === '--clients') await runClients(process.argv[3]!, Number(process.argv[4]));
+if (process.argv[2] === '--clients') await runClients(Number(process.argv[3]), process.argv.slice(4));
 else await runParent();
