@@ -2,7 +2,7 @@ import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 
 /**
  * How often a waiting runner looks at the event loop, and how long it watches it after its own step (short:
- * steps are ~5 ms, ./observation-days.ts, and a request that comes meanwhile is served before the look).
+ * steps are ~10–25 ms, ./observation-days.ts, and a request that comes meanwhile is served before the look).
  */
 const lookEveryMs = 200;
 const watchAfterStepMs = 2;

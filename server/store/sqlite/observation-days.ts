@@ -22,11 +22,13 @@ import type { StoredObservationRecord } from '../types';
 /** Days newer than this before the newest stored hour stay in the table only (late corrections land there). */
 const compactionMargin = 2 * DAY;
 /**
- * Stations whose day one compaction step copies (24 rows each, ~5 µs a row read, kept and written): the step
- * holds the thread ~6 ms, so a request that arrives during it waits little. A whole day of the network in one
- * step held it 25–250 ms with 100 stations after a bulk, and would hold it ten times as long with 2,000.
+ * Stations whose day one compaction step copies (24 rows each, ~5 µs a row read, kept and written): a step
+ * holds the thread ~12 ms for 100 stations, ~25 ms at most, so a request that arrives during it waits little.
+ * Three days of the network in one step held it 22–250 ms after a bulk; runs of 50 stations made the steps
+ * so many that the copy of a bulk year cost more CPU and was still being filled when reads came
+ * (docs/PERFORMANCE.md, Ingest, 2026-12-07).
  */
-const stationsPerStep = 50;
+const stationsPerStep = 200;
 /** Copies written per INSERT (a PostgreSQL statement is a round trip). */
 const insertBatch = 50;
 
