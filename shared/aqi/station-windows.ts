@@ -51,6 +51,9 @@ function takeTickMean(species: number, sum: number, count: number): boolean {
   return true;
 }
 
+/** writeRuns' windows whose ring took the run at once. */
+const runsTaken: number[] = [];
+
 /** writeMean's stations' values as ticks. */
 let meanTicks = new Float64Array(speciesCount * 8);
 
@@ -157,25 +160,50 @@ export class StationWindows {
     offset: number,
     stride: number,
   ): void {
-    const first = toHourIndex(firstHourEnd);
-    const { ring } = this.windows;
-    if (!ring.admitRun(first, first + count - 1)) {
+    StationWindows.writeRuns([this], [firstHourEnd], count, values, [offset], stride);
+  }
+
+  /**
+   * writeRun for many windows at once (window k's run from firstHourEnds[k], its values from offsets[k]),
+   * written hour by hour across the windows: windows sharing a WindowMemory then write one hour's records
+   * side by side, where one window's run writes a record every 8 kB (a rebuild of every station).
+   */
+  static writeRuns(
+    windows: readonly StationWindows[],
+    firstHourEnds: ArrayLike<number>,
+    count: number,
+    values: ArrayLike<number>,
+    offsets: ArrayLike<number>,
+    stride: number,
+  ): void {
+    const taken = runsTaken;
+    taken.length = 0;
+    for (let index = 0; index < windows.length; index += 1) {
+      const target = windows[index]!;
+      const first = toHourIndex(firstHourEnds[index]!);
+      if (target.windows.ring.admitRun(first, first + count - 1)) {
+        taken.push(index);
+        continue;
+      }
       for (let hour = 0; hour < count; hour += 1)
-        this.write(firstHourEnd + hour * HOUR, values, offset + hour * stride);
-      return;
+        target.write(firstHourEnds[index]! + hour * HOUR, values, offsets[index]! + hour * stride);
     }
-    const { mask } = ring;
     for (let hour = 0; hour < count; hour += 1) {
-      const slot = (first + hour) & mask;
-      const at = offset + hour * stride;
-      for (let species = 0; species < speciesCount; species += 1) {
-        const value = values[at + species]!;
-        const ticks = ticksOf(value);
-        if (Number.isNaN(ticks) && !isMissing(value))
-          this.windows.storeRational(slot, species, exactValue(value)!);
-        else this.windows.storeTicks(slot, species, ticks);
+      for (let position = 0; position < taken.length; position += 1) {
+        const index = taken[position]!;
+        const store = windows[index]!.windows;
+        const slot = (firstHourEnds[index]! / HOUR + hour) & store.ring.mask;
+        const at = offsets[index]! + hour * stride;
+        for (let species = 0; species < speciesCount; species += 1) {
+          const value = values[at + species]!;
+          const ticks = ticksOf(value);
+          if (Number.isNaN(ticks) && !isMissing(value))
+            store.storeRational(slot, species, exactValue(value)!);
+          else store.storeTicks(slot, species, ticks);
+        }
       }
     }
+    taken.length = 0;
   }
 
   /**
