@@ -195,7 +195,9 @@ describe('EngineData', () => {
         }),
         fc.array(hourValues, { minLength: span, maxLength: span }),
         fc.nat(),
-        (unitOf, drawnLast, pattern, seed) => {
+        (drawnUnit, drawnLast, pattern, seed) => {
+          // The first 13 stations make one unit (its means of 11 to 13 values are not whole ticks).
+          const unitOf = drawnUnit.map((unit, index) => (index < 13 ? 0 : unit));
           const evenUnit = (station: number) => unitOf[station] !== null && unitOf[station]! % 2 === 0;
           // Unit u's stations end by hour span − 1 − 2u, so the units of a batch end at different hours too;
           // an even unit's all at that hour, with whole values (its means then come from the stations' ticks;

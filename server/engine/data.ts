@@ -501,9 +501,7 @@ export class EngineData {
       const perHour = members.length * speciesCount;
       const first = firsts[index]!;
       const offset = offsets[index]!;
-      if (held[index])
-        for (let hour = 0; hour < liveHours; hour += 1)
-          windows.writeMeanTicks(first + hour * HOUR, run, members.length, offset + hour * perHour);
+      if (held[index]) windows.writeMeanTicksRun(first, liveHours, run, members.length, offset);
       else {
         for (let member = 0; member < members.length; member += 1) {
           const at = offset + member * speciesCount;
