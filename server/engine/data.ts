@@ -514,8 +514,11 @@ export class EngineData {
         for (let hour = 0; hour < liveHours; hour += 1)
           windows.writeMean(first + hour * HOUR, run, members.length, offset + hour * perHour);
       }
-      // The state reads a unit's windows over the engine's look-back (unit-series.ts).
-      windows.flushFrom(first + (liveHours - 1) * HOUR - historyHours * HOUR);
+      // The state reads a unit's daily windows over the engine's look-back (unit-series.ts): rated now, while
+      // the slide's records are in cache.
+      const newest = first + (liveHours - 1) * HOUR;
+      windows.flushFrom(newest - historyHours * HOUR);
+      windows.rate(newest - historyHours * HOUR, newest, 'daily');
     }
   }
 }
