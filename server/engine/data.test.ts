@@ -179,6 +179,101 @@ describe('EngineData', () => {
     );
   });
 
+  test('a recompute of many stations, units of any size and stations ending at different hours gives the plain windows', () => {
+    // More stations than one rebuild batch (32): units of any size spread over batches, stations in no unit,
+    // stations whose newest hours differ, stations listed but never heard from; more hours than the live
+    // windows keep, so units take their stations' ticks (not the stored values: the hours before a ring's
+    // first are not the windows' to say).
+    const many = 45;
+    const span = liveHours + 12;
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.nat(9), { nil: null }), { minLength: many, maxLength: many }),
+        fc.array(fc.option(fc.integer({ min: span - 40, max: span - 1 }), { nil: null }), {
+          minLength: many,
+          maxLength: many,
+        }),
+        fc.array(hourValues, { minLength: span, maxLength: span }),
+        fc.nat(),
+        (drawnUnit, drawnLast, pattern, seed) => {
+          // The first 13 stations make one unit (its means of 11 to 13 values are not whole ticks).
+          const unitOf = drawnUnit.map((unit, index) => (index < 13 ? 0 : unit));
+          const evenUnit = (station: number) => unitOf[station] !== null && unitOf[station]! % 2 === 0;
+          // Unit u's stations end by hour span − 1 − 2u, so the units of a batch end at different hours too;
+          // an even unit's all at that hour, with whole values (its means then come from the stations' ticks;
+          // an odd unit's inexact values, or the hours before a station's first, take the stored values).
+          const lastOf = drawnLast.map((last, index) => {
+            const unit = unitOf[index];
+            if (last === null || unit === null) return last;
+            return unit! % 2 === 0 ? span - 1 - 2 * unit! : Math.min(last, span - 1 - 2 * unit!);
+          });
+          const rows: StationRow[] = unitOf.map((unit, index) => ({
+            id: `M${index}`,
+            name: `M${index}`,
+            lon: 81,
+            lat: 44,
+            unitId: unit === null ? null : `V${unit}`,
+            simulated: false,
+          }));
+          // Each station its own values: the drawn hours shifted and scaled by the station.
+          const valuesOf = (station: number, hour: number): (number | null)[] =>
+            lastOf[station] === null || hour > lastOf[station]!
+              ? [null, null, null, null, null, null]
+              : pattern[(hour + station * 7 + seed) % span]!.map((value) =>
+                  value === null
+                    ? null
+                    : evenUnit(station)
+                      ? Math.round(value) + ((station + hour) % 5 === 0 ? station : 0)
+                      : value,
+                );
+          const data = new EngineData();
+          data.setStations(rows);
+          const stored: ObservationRow[] = [];
+          for (let hour = 0; hour < span; hour += 1)
+            rows.forEach((station, index) => {
+              if (lastOf[index] !== null && hour <= lastOf[index]!)
+                stored.push(row(station.id, hour, valuesOf(index, hour)));
+            });
+          data.storeHours(stored);
+          data.recomputeAll();
+          const now = start + (span - 1) * HOUR;
+          const view = data.liveView(now);
+          const plain = (members: number[]): StationWindows | null => {
+            const heard = members.filter((index) => lastOf[index] !== null);
+            if (heard.length === 0) return null;
+            const last = Math.max(...heard.map((index) => lastOf[index]!));
+            const windows = new StationWindows({ retainHours: liveHours });
+            // The live windows keep the ten days before the newest hour.
+            for (let hour = Math.max(0, last - liveHours + 1); hour <= last; hour += 1)
+              windows.writeMean(
+                start + hour * HOUR,
+                members.flatMap((index) => valuesOf(index, hour).map((value) => value ?? Number.NaN)),
+                members.length,
+              );
+            windows.extendTo(now);
+            return windows;
+          };
+          const check = (label: string, engine: StationWindows | null, expected: StationWindows | null) => {
+            for (let hour = 0; hour < span; hour += 1) {
+              const at = start + hour * HOUR;
+              expect(answers(engine, at), `${label} at hour ${hour}`).toEqual(answers(expected, at));
+            }
+          };
+          rows.forEach((station, index) => {
+            check(station.id, view.station(station.id), plain([index]));
+          });
+          for (let unit = 0; unit < 10; unit += 1) {
+            const members = unitOf.flatMap((of, index) => (of === unit ? [index] : []));
+            if (members.length === 0) continue;
+            const expected = plain(members);
+            check(`V${unit}`, expected ? view.unit(`V${unit}`) : null, expected);
+          }
+        },
+      ),
+      { numRuns: 5, endOnFailure: true },
+    );
+  });
+
   test('a unit of twelve stations (means that are not whole ticks) gives the plain windows', () => {
     const twelve: StationRow[] = Array.from({ length: 12 }, (_, index) => ({
       id: `T${index}`,

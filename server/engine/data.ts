@@ -15,6 +15,8 @@ export const liveHours = 10 * 24;
 const pastUnitHours = historyHours + 48;
 /** A station's past: the side panel's 72 h and the day before. */
 const pastStationHours = 72 + 48;
+/** Stations rebuilt together, hour by hour: as many as share a block of WindowMemory. */
+const rebuildBatch = 32;
 
 // readValues writes the six species by name, in this order.
 if (speciesOrder.join() !== 'so2,no2,pm10,pm25,co,o3') throw new Error('species order changed');
@@ -54,6 +56,8 @@ type LiveStation = {
   pending: boolean;
   /** The addObservations call that last wrote it: a batch with one row per station needs no grouping. */
   batch: number;
+  /** The recomputeAll that last rebuilt it. */
+  rebuilt: number;
 };
 
 /** A unit's live windows, its stations' stored hours (in unitStations order) and the hours to rewrite. */
@@ -85,6 +89,8 @@ export class EngineData {
   /** Bumped when a unit's stations or a station's stored hours appear, so units gather their members again. */
   private membership = 0;
   private batch = 0;
+  /** Counts recomputeAll calls (LiveStation.rebuilt). */
+  private rebuilt = 0;
   /** The stations of the rows of the batch being taken, in row order (one map lookup per row). */
   private readonly batchStations: LiveStation[] = [];
   /** The live windows' records, hour-major: stations beside stations, units beside units. */
@@ -116,7 +122,7 @@ export class EngineData {
     }
     this.membership += 1;
     for (const [id, station] of this.liveStations) station.unit = this.unitOfStation(id);
-    for (const unitId of moved) this.rebuildUnit(unitId);
+    this.rebuildUnits([...moved]);
   }
 
   jurisdictionOfStation(id: string): Jurisdiction | null {
@@ -210,20 +216,67 @@ export class EngineData {
     this.dirtyStations.length = 0;
     for (const unit of this.dirtyUnits) unit.dirty.length = 0;
     this.dirtyUnits.length = 0;
+    this.rebuilt += 1;
+    // Units in turn, each right after its stations (32 stations at a time, written hour by hour): the
+    // units' means read the records just written, still in cache, not every station's ten days from memory
+    // again after all stations are done.
+    const batch: LiveStation[] = [];
+    const unitsAfter: string[] = [];
+    for (const unitId of this.unitStations.keys()) {
+      for (const station of this.membersOf(this.liveUnit(unitId)))
+        if (station && station.rebuilt !== this.rebuilt) {
+          station.rebuilt = this.rebuilt;
+          batch.push(station);
+        }
+      unitsAfter.push(unitId);
+      if (batch.length < rebuildBatch) continue;
+      this.rebuildStations(batch);
+      this.rebuildUnits(unitsAfter);
+      batch.length = 0;
+      unitsAfter.length = 0;
+    }
+    this.rebuildStations(batch);
+    this.rebuildUnits(unitsAfter);
+    batch.length = 0;
     for (const station of this.liveStations.values()) {
+      if (station.rebuilt === this.rebuilt) continue;
+      station.rebuilt = this.rebuilt;
+      batch.push(station);
+      if (batch.length < rebuildBatch) continue;
+      this.rebuildStations(batch);
+      batch.length = 0;
+    }
+    this.rebuildStations(batch);
+  }
+
+  /** Stations' live windows from their stored hours: the ten days before each one's newest hour. */
+  private rebuildStations(stations: readonly LiveStation[]): void {
+    const windows: StationWindows[] = [];
+    const firsts: number[] = [];
+    const offsets: number[] = [];
+    const sources: HourColumns[] = [];
+    const run = this.gatherBuffer(stations.length * liveHours * speciesCount);
+    for (const station of stations) {
       const { hours } = station;
-      const windows = station.windows ?? new StationWindows({ memory: this.stationMemory });
-      station.windows = windows;
-      windows.clear();
+      const live = station.windows ?? new StationWindows({ memory: this.stationMemory });
+      station.windows = live;
+      live.clear();
       if (hours.newest === null) continue;
       const first = hours.newest - (liveHours - 1) * HOUR;
-      const run = this.gatherBuffer(liveHours * speciesCount);
-      hours.readRange(first, liveHours, run, 0, speciesCount);
-      windows.writeRun(first, liveHours, run, 0, speciesCount);
-      // The state reads a station's newest hour; its side panel's earlier hours are computed when asked.
-      windows.flushFrom(hours.newest);
+      offsets.push(windows.length * liveHours * speciesCount);
+      sources.push(hours);
+      windows.push(live);
+      firsts.push(first);
     }
-    for (const unitId of this.unitStations.keys()) this.rebuildUnit(unitId);
+    // Hour by hour too: an hour of 32 stations' stored values lies side by side (HourGroups), where one
+    // station's hours are 1.5 kB apart.
+    for (let hour = 0; hour < liveHours; hour += 1)
+      for (let index = 0; index < windows.length; index += 1)
+        sources[index]!.read(firsts[index]! + hour * HOUR, run, offsets[index]! + hour * speciesCount);
+    StationWindows.writeRuns(windows, firsts, liveHours, run, offsets, speciesCount);
+    // The state reads a station's newest hour; its side panel's earlier hours are computed when asked.
+    for (let index = 0; index < windows.length; index += 1)
+      windows[index]!.flushFrom(firsts[index]! + (liveHours - 1) * HOUR);
   }
 
   /** Records forecasts; returns the jurisdictions whose units they concern. */
@@ -323,7 +376,7 @@ export class EngineData {
     if (!station) {
       const hours = new HourColumns(this.hourGroups);
       this.stationHours.set(id, hours);
-      station = { hours, windows: null, unit: this.unitOfStation(id), pending: false, batch: 0 };
+      station = { hours, windows: null, unit: this.unitOfStation(id), pending: false, batch: 0, rebuilt: 0 };
       this.liveStations.set(id, station);
       this.membership += 1;
     }
@@ -401,56 +454,72 @@ export class EngineData {
     return unit.members;
   }
 
-  /** A unit's live windows from scratch: after one of its stations moved in or out. */
-  private rebuildUnit(unitId: string): void {
-    const unit = this.liveUnit(unitId);
-    const { windows } = unit;
-    windows.clear();
-    unit.dirty.length = 0;
-    let newest: number | null = null;
-    for (const station of this.membersOf(unit)) {
-      const hour = station?.hours.newest ?? null;
-      if (hour !== null && (newest === null || hour > newest)) newest = hour;
-    }
-    if (newest === null) return;
-    // Every station's ten days gathered at once (hour-major), then the hours' means: the exact ticks the
-    // stations' live windows hold (rebuilt first), or their stored values where the windows cannot say.
-    const members = this.membersOf(unit);
-    const perHour = members.length * speciesCount;
-    const run = this.gatherBuffer(liveHours * perHour);
-    const first = newest - (liveHours - 1) * HOUR;
-    // Hour by hour: a unit's stations' records of one hour lie side by side (WindowMemory).
-    let held = true;
-    for (let hour = 0; hour < liveHours && held; hour += 1) {
-      const hourEnd = first + hour * HOUR;
-      for (let index = 0; index < members.length && held; index += 1) {
-        const at = hour * perHour + index * speciesCount;
-        const station = members[index];
-        if (station) held = station.windows?.ticksAt(hourEnd, run, at) ?? false;
-        else run.fill(Number.NaN, at, at + speciesCount);
+  /**
+   * Units' live windows from scratch (after their stations' recompute, or one of their stations moved in or
+   * out): each unit's ten days of means, from the exact ticks its stations' live windows hold (rebuilt
+   * first), or from their stored values where the windows cannot say.
+   */
+  private rebuildUnits(unitIds: readonly string[]): void {
+    const units: LiveUnit[] = [];
+    const firsts: number[] = [];
+    const offsets: number[] = [];
+    const held: boolean[] = [];
+    let length = 0;
+    for (const unitId of unitIds) {
+      const unit = this.liveUnit(unitId);
+      unit.windows.clear();
+      unit.dirty.length = 0;
+      const members = this.membersOf(unit);
+      let newest: number | null = null;
+      for (const station of members) {
+        const hour = station?.hours.newest ?? null;
+        if (hour !== null && (newest === null || hour > newest)) newest = hour;
       }
+      if (newest === null) continue;
+      units.push(unit);
+      firsts.push(newest - (liveHours - 1) * HOUR);
+      offsets.push(length);
+      held.push(true);
+      length += liveHours * members.length * speciesCount;
     }
-    if (held) {
-      for (let hour = 0; hour < liveHours; hour += 1)
-        windows.writeMeanTicks(first + hour * HOUR, run, members.length, hour * perHour);
-      windows.flushFrom(newest - historyHours * HOUR);
-      return;
-    }
-    for (let index = 0; index < members.length; index += 1) {
-      const hours = members[index]?.hours;
-      if (hours) hours.readRange(first, liveHours, run, index * speciesCount, perHour);
-      else
-        for (let hour = 0; hour < liveHours; hour += 1)
-          run.fill(
-            Number.NaN,
-            hour * perHour + index * speciesCount,
-            hour * perHour + (index + 1) * speciesCount,
-          );
-    }
+    const run = this.gatherBuffer(length);
+    // Hour by hour across the units: their stations' records of one hour lie side by side (WindowMemory).
     for (let hour = 0; hour < liveHours; hour += 1)
-      windows.writeMean(first + hour * HOUR, run, members.length, hour * perHour);
-    // The state reads a unit's windows over the engine's look-back (unit-series.ts).
-    windows.flushFrom(newest - historyHours * HOUR);
+      for (let index = 0; index < units.length; index += 1) {
+        const members = this.membersOf(units[index]!);
+        const hourEnd = firsts[index]! + hour * HOUR;
+        let at = offsets[index]! + hour * members.length * speciesCount;
+        for (let member = 0; member < members.length && held[index]; member += 1, at += speciesCount) {
+          const station = members[member];
+          if (station) held[index] = station.windows?.ticksAt(hourEnd, run, at) ?? false;
+          else run.fill(Number.NaN, at, at + speciesCount);
+        }
+      }
+    for (let index = 0; index < units.length; index += 1) {
+      const { windows } = units[index]!;
+      const members = this.membersOf(units[index]!);
+      const perHour = members.length * speciesCount;
+      const first = firsts[index]!;
+      const offset = offsets[index]!;
+      if (held[index]) windows.writeMeanTicksRun(first, liveHours, run, members.length, offset);
+      else {
+        for (let member = 0; member < members.length; member += 1) {
+          const at = offset + member * speciesCount;
+          const hours = members[member]?.hours;
+          if (hours) hours.readRange(first, liveHours, run, at, perHour);
+          else
+            for (let hour = 0; hour < liveHours; hour += 1)
+              run.fill(Number.NaN, at + hour * perHour, at + hour * perHour + speciesCount);
+        }
+        for (let hour = 0; hour < liveHours; hour += 1)
+          windows.writeMean(first + hour * HOUR, run, members.length, offset + hour * perHour);
+      }
+      // The state reads a unit's daily windows over the engine's look-back (unit-series.ts): rated now, while
+      // the slide's records are in cache.
+      const newest = first + (liveHours - 1) * HOUR;
+      windows.flushFrom(newest - historyHours * HOUR);
+      windows.rate(newest - historyHours * HOUR, newest, 'daily');
+    }
   }
 }
 

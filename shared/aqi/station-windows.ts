@@ -51,6 +51,48 @@ function takeTickMean(species: number, sum: number, count: number): boolean {
   return true;
 }
 
+/** writeRuns' windows whose ring took the run at once. */
+const runsTaken: number[] = [];
+
+/**
+ * The means of `stationCount` stations' whole-tick values (6 each from offset, NaN = missing) into incoming;
+ * returns the species whose mean is not whole ticks (tickMeanRational gives those).
+ */
+function takeTickMeans(ticks: Float64Array, offset: number, stationCount: number): number {
+  let rationalMask = 0;
+  for (let species = 0; species < speciesCount; species += 1) {
+    let sum = 0;
+    let count = 0;
+    for (let station = 0; station < stationCount; station += 1) {
+      const value = ticks[offset + station * speciesCount + species]!;
+      if (Number.isNaN(value)) continue;
+      sum += value;
+      count += 1;
+    }
+    // A sum past 2^53 is redone in BigInt.
+    if (!takeTickMean(species, sum, count)) rationalMask |= 1 << species;
+  }
+  return rationalMask;
+}
+
+/** The exact mean of a species' whole-tick values of `stationCount` stations (6 values each from offset). */
+function tickMeanRational(
+  ticks: Float64Array,
+  offset: number,
+  stationCount: number,
+  species: number,
+): exactNumbers.Rational {
+  let sum = 0n;
+  let count = 0n;
+  for (let station = 0; station < stationCount; station += 1) {
+    const value = ticks[offset + station * speciesCount + species]!;
+    if (Number.isNaN(value)) continue;
+    sum += BigInt(value);
+    count += 1n;
+  }
+  return { numerator: sum, denominator: count * bigTicksPerUnit };
+}
+
 /** writeMean's stations' values as ticks. */
 let meanTicks = new Float64Array(speciesCount * 8);
 
@@ -157,25 +199,50 @@ export class StationWindows {
     offset: number,
     stride: number,
   ): void {
-    const first = toHourIndex(firstHourEnd);
-    const { ring } = this.windows;
-    if (!ring.admitRun(first, first + count - 1)) {
+    StationWindows.writeRuns([this], [firstHourEnd], count, values, [offset], stride);
+  }
+
+  /**
+   * writeRun for many windows at once (window k's run from firstHourEnds[k], its values from offsets[k]),
+   * written hour by hour across the windows: windows sharing a WindowMemory then write one hour's records
+   * side by side, where one window's run writes a record every 8 kB (a rebuild of every station).
+   */
+  static writeRuns(
+    windows: readonly StationWindows[],
+    firstHourEnds: ArrayLike<number>,
+    count: number,
+    values: ArrayLike<number>,
+    offsets: ArrayLike<number>,
+    stride: number,
+  ): void {
+    const taken = runsTaken;
+    taken.length = 0;
+    for (let index = 0; index < windows.length; index += 1) {
+      const target = windows[index]!;
+      const first = toHourIndex(firstHourEnds[index]!);
+      if (target.windows.ring.admitRun(first, first + count - 1)) {
+        taken.push(index);
+        continue;
+      }
       for (let hour = 0; hour < count; hour += 1)
-        this.write(firstHourEnd + hour * HOUR, values, offset + hour * stride);
-      return;
+        target.write(firstHourEnds[index]! + hour * HOUR, values, offsets[index]! + hour * stride);
     }
-    const { mask } = ring;
     for (let hour = 0; hour < count; hour += 1) {
-      const slot = (first + hour) & mask;
-      const at = offset + hour * stride;
-      for (let species = 0; species < speciesCount; species += 1) {
-        const value = values[at + species]!;
-        const ticks = ticksOf(value);
-        if (Number.isNaN(ticks) && !isMissing(value))
-          this.windows.storeRational(slot, species, exactValue(value)!);
-        else this.windows.storeTicks(slot, species, ticks);
+      for (let position = 0; position < taken.length; position += 1) {
+        const index = taken[position]!;
+        const store = windows[index]!.windows;
+        const slot = (firstHourEnds[index]! / HOUR + hour) & store.ring.mask;
+        const at = offsets[index]! + hour * stride;
+        for (let species = 0; species < speciesCount; species += 1) {
+          const value = values[at + species]!;
+          const ticks = ticksOf(value);
+          if (Number.isNaN(ticks) && !isMissing(value))
+            store.storeRational(slot, species, exactValue(value)!);
+          else store.storeTicks(slot, species, ticks);
+        }
       }
     }
+    taken.length = 0;
   }
 
   /**
@@ -205,30 +272,41 @@ export class StationWindows {
    */
   writeMeanTicks(hourEnd: number, ticks: Float64Array, stationCount: number, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
-    let rationalMask = 0;
-    for (let species = 0; species < speciesCount; species += 1) {
-      let sum = 0;
-      let count = 0;
-      for (let station = 0; station < stationCount; station += 1) {
-        const value = ticks[offset + station * speciesCount + species]!;
-        if (Number.isNaN(value)) continue;
-        sum += value;
-        count += 1;
-      }
-      // A sum past 2^53 is redone in BigInt.
-      if (!takeTickMean(species, sum, count)) rationalMask |= 1 << species;
+    const rationalMask = takeTickMeans(ticks, offset, stationCount);
+    return this.storeMean(hour, rationalMask, (species) =>
+      tickMeanRational(ticks, offset, stationCount, species),
+    );
+  }
+
+  /**
+   * writeMeanTicks for `count` consecutive hours from `firstHourEnd` into empty windows (after clear), hour
+   * k's stations at offset + k × stationCount × 6, with the ring taking the run at once (a rebuild). Windows
+   * that hold hours, or a run longer than the ring, are written hour by hour.
+   */
+  writeMeanTicksRun(
+    firstHourEnd: number,
+    count: number,
+    ticks: Float64Array,
+    stationCount: number,
+    offset: number,
+  ): void {
+    const first = toHourIndex(firstHourEnd);
+    const perHour = stationCount * speciesCount;
+    const { ring } = this.windows;
+    if (!ring.admitRun(first, first + count - 1)) {
+      for (let hour = 0; hour < count; hour += 1)
+        this.writeMeanTicks(firstHourEnd + hour * HOUR, ticks, stationCount, offset + hour * perHour);
+      return;
     }
-    return this.storeMean(hour, rationalMask, (species) => {
-      let sum = 0n;
-      let count = 0n;
-      for (let station = 0; station < stationCount; station += 1) {
-        const value = ticks[offset + station * speciesCount + species]!;
-        if (Number.isNaN(value)) continue;
-        sum += BigInt(value);
-        count += 1n;
+    for (let hour = 0; hour < count; hour += 1) {
+      const slot = (first + hour) & ring.mask;
+      const at = offset + hour * perHour;
+      const rationalMask = takeTickMeans(ticks, at, stationCount);
+      for (let species = 0; species < speciesCount; species += 1) {
+        if ((rationalMask & (1 << species)) === 0) this.windows.storeTicks(slot, species, incoming[species]!);
+        else this.windows.storeRational(slot, species, tickMeanRational(ticks, at, stationCount, species));
       }
-      return { numerator: sum, denominator: count * bigTicksPerUnit };
-    });
+    }
   }
 
   /**
