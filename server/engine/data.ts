@@ -68,7 +68,9 @@ type LiveUnit = {
   members: (LiveStation | undefined)[];
   /** EngineData.membership when members was gathered. */
   membersOf: number;
-  dirty: number[];
+  /** Hours to rewrite, the first dirtyCount (kept between flushes: an emptied array is grown again). */
+  dirty: Float64Array;
+  dirtyCount: number;
 };
 
 /**
@@ -83,9 +85,15 @@ export class EngineData {
   readonly forecasts = new ForecastBook();
   private readonly liveStations = new Map<string, LiveStation>();
   private readonly liveUnits = new Map<string, LiveUnit>();
-  /** Units with hours to rewrite before the next state, and station windows to bring up to date. */
+  /**
+   * Units with hours to rewrite before the next state, and station windows to bring up to date: the first
+   * dirtyUnitCount and dirtyStationCount (the arrays keep their size: emptied, V8 would grow them again
+   * every hour).
+   */
   private readonly dirtyUnits: LiveUnit[] = [];
+  private dirtyUnitCount = 0;
   private readonly dirtyStations: LiveStation[] = [];
+  private dirtyStationCount = 0;
   /** Bumped when a unit's stations or a station's stored hours appear, so units gather their members again. */
   private membership = 0;
   private batch = 0;
@@ -139,13 +147,13 @@ export class EngineData {
     const touched = new Map<Jurisdiction, number>();
     this.batch += 1;
     let repeated = false;
+    // Written by index, never emptied: the array keeps its size from hour to hour.
     const inOrder = this.batchStations;
-    inOrder.length = 0;
     for (let index = 0; index < rows.length && !repeated; index += 1) {
       const station = this.liveStation(rows[index]!.station);
       repeated = station.batch === this.batch;
       station.batch = this.batch;
-      inOrder.push(station);
+      inOrder[index] = station;
     }
     if (!repeated) {
       for (let index = 0; index < rows.length; index += 1) {
@@ -189,7 +197,8 @@ export class EngineData {
     }
     if (!station.pending) {
       station.pending = true;
-      this.dirtyStations.push(station);
+      this.dirtyStations[this.dirtyStationCount] = station;
+      this.dirtyStationCount += 1;
     }
     return newest;
   }
@@ -212,10 +221,11 @@ export class EngineData {
    * one's newest hour, which is all the live windows keep.
    */
   recomputeAll(): void {
-    for (const station of this.dirtyStations) station.pending = false;
-    this.dirtyStations.length = 0;
-    for (const unit of this.dirtyUnits) unit.dirty.length = 0;
-    this.dirtyUnits.length = 0;
+    for (let index = 0; index < this.dirtyStationCount; index += 1)
+      this.dirtyStations[index]!.pending = false;
+    this.dirtyStationCount = 0;
+    for (let index = 0; index < this.dirtyUnitCount; index += 1) this.dirtyUnits[index]!.dirtyCount = 0;
+    this.dirtyUnitCount = 0;
     this.rebuilt += 1;
     // Units in turn, each right after its stations (32 stations at a time, written hour by hour): the
     // units' means read the records just written, still in cache, not every station's ten days from memory
@@ -270,9 +280,7 @@ export class EngineData {
     }
     // Hour by hour too: an hour of 32 stations' stored values lies side by side (HourGroups), where one
     // station's hours are 1.5 kB apart.
-    for (let hour = 0; hour < liveHours; hour += 1)
-      for (let index = 0; index < windows.length; index += 1)
-        sources[index]!.read(firsts[index]! + hour * HOUR, run, offsets[index]! + hour * speciesCount);
+    HourColumns.readHours(sources, firsts, liveHours, run, offsets, speciesCount);
     StationWindows.writeRuns(windows, firsts, liveHours, run, offsets, speciesCount);
     // The state reads a station's newest hour; its side panel's earlier hours are computed when asked.
     for (let index = 0; index < windows.length; index += 1)
@@ -292,22 +300,24 @@ export class EngineData {
 
   /** Brings the written stations' windows up to date and rewrites the unit hours they touched. */
   flush(): void {
-    for (const station of this.dirtyStations) {
+    for (let index = 0; index < this.dirtyStationCount; index += 1) {
+      const station = this.dirtyStations[index]!;
       station.pending = false;
       station.windows?.flush();
     }
-    this.dirtyStations.length = 0;
-    for (const unit of this.dirtyUnits) {
-      const { dirty, windows } = unit;
-      if (dirty.length > 1) dirty.sort((a, b) => a - b);
-      for (let index = 0; index < dirty.length; index += 1) {
+    this.dirtyStationCount = 0;
+    for (let position = 0; position < this.dirtyUnitCount; position += 1) {
+      const unit = this.dirtyUnits[position]!;
+      const { dirty, dirtyCount, windows } = unit;
+      if (dirtyCount > 1) dirty.subarray(0, dirtyCount).sort();
+      for (let index = 0; index < dirtyCount; index += 1) {
         if (index > 0 && dirty[index] === dirty[index - 1]) continue;
         this.writeUnitHour(windows, unit, dirty[index]!);
       }
-      dirty.length = 0;
+      unit.dirtyCount = 0;
       windows.flush();
     }
-    this.dirtyUnits.length = 0;
+    this.dirtyUnitCount = 0;
   }
 
   /** The newest hour end at or before now with a value from any of the unit's stations, or null. */
@@ -397,7 +407,8 @@ export class EngineData {
         windows: new StationWindows({ memory: this.unitMemory }),
         members: [],
         membersOf: -1,
-        dirty: [],
+        dirty: new Float64Array(4),
+        dirtyCount: 0,
       };
       this.liveUnits.set(unitId, unit);
     }
@@ -405,10 +416,18 @@ export class EngineData {
   }
 
   private markUnitHour(unit: LiveUnit, hour: number): void {
-    const { dirty } = unit;
-    if (dirty.length === 0) this.dirtyUnits.push(unit);
-    else if (dirty[dirty.length - 1] === hour) return;
-    dirty.push(hour);
+    const { dirtyCount } = unit;
+    if (dirtyCount === 0) {
+      this.dirtyUnits[this.dirtyUnitCount] = unit;
+      this.dirtyUnitCount += 1;
+    } else if (unit.dirty[dirtyCount - 1] === hour) return;
+    if (dirtyCount === unit.dirty.length) {
+      const grown = new Float64Array(dirtyCount * 2);
+      grown.set(unit.dirty);
+      unit.dirty = grown;
+    }
+    unit.dirty[dirtyCount] = hour;
+    unit.dirtyCount = dirtyCount + 1;
   }
 
   /**
@@ -468,7 +487,7 @@ export class EngineData {
     for (const unitId of unitIds) {
       const unit = this.liveUnit(unitId);
       unit.windows.clear();
-      unit.dirty.length = 0;
+      unit.dirtyCount = 0;
       const members = this.membersOf(unit);
       let newest: number | null = null;
       for (const station of members) {
