@@ -280,7 +280,9 @@ export class EngineData {
     }
     // Hour by hour too: an hour of 32 stations' stored values lies side by side (HourGroups), where one
     // station's hours are 1.5 kB apart.
-    HourColumns.readHours(sources, firsts, liveHours, run, offsets, speciesCount);
+    for (let hour = 0; hour < liveHours; hour += 1)
+      for (let index = 0; index < windows.length; index += 1)
+        sources[index]!.read(firsts[index]! + hour * HOUR, run, offsets[index]! + hour * speciesCount);
     StationWindows.writeRuns(windows, firsts, liveHours, run, offsets, speciesCount);
     // The state reads a station's newest hour; its side panel's earlier hours are computed when asked.
     for (let index = 0; index < windows.length; index += 1)

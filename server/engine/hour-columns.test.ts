@@ -31,32 +31,4 @@ describe('HourColumns in a group', () => {
     expect(a.get(hour, 3)).toBe(4);
     expect(b.hasAny(hour + HOUR)).toBe(true);
   });
-
-  test('readHours gives each station the hours read gives, across months and months never written', () => {
-    const groups = new HourGroups();
-    // 40 stations: a group of 32 and part of a second; one without a chunk at all.
-    const stations = Array.from({ length: 40 }, () => new HourColumns(groups));
-    const start = hour - 700 * HOUR;
-    stations.forEach((station, index) => {
-      if (index === 39) return;
-      // Hours scattered over three months, each station its own, a gap of a whole month for some.
-      for (let offset = index % 7; offset < 2200; offset += 3 + (index % 5)) {
-        if (index % 4 === 1 && offset > 720 && offset < 1500) continue;
-        station.set(start + offset * HOUR, [index, offset, index + offset, 0.1 * offset, index * 0.5, 7]);
-      }
-    });
-    // Runs of 900 hours (longer than a month) from different first hours, station k's at offsets[k].
-    const count = 900;
-    const firsts = stations.map((_, index) => start + ((index * 37) % 1300) * HOUR);
-    const offsets = stations.map((_, index) => index * 6);
-    const stride = stations.length * 6;
-    const target = new Float64Array(count * stride).fill(-1);
-    HourColumns.readHours(stations, firsts, count, target, offsets, stride);
-    const expected = new Float64Array(count * stride).fill(-1);
-    stations.forEach((station, index) => {
-      for (let offset = 0; offset < count; offset += 1)
-        station.read(firsts[index]! + offset * HOUR, expected, offsets[index]! + offset * stride);
-    });
-    expect([...target]).toEqual([...expected]);
-  });
 });

@@ -7,12 +7,6 @@ const chunkHours = 720;
 /** Stations per group sharing chunks (HourGroups). */
 const stationsPerGroup = 32;
 
-/** readHours' place of each station: its chunk, its next value there, the hours left in that chunk, its next hour. */
-const chunks: (Float64Array | undefined)[] = [];
-let places = new Float64Array(64);
-let hoursLeft = new Float64Array(64);
-let nextHours = new Float64Array(64);
-
 /** One chunk map per group of stations, their hours side by side. */
 type Group = { chunks: Map<number, Float64Array>; stations: number };
 
@@ -113,54 +107,6 @@ export class HourColumns {
       index += inChunk;
       remaining -= inChunk;
     }
-  }
-
-  /**
-   * readRange for many stations, hour by hour across them (an hour of a group's stations lies side by side,
-   * where one station's hours are 1.5 kB apart): station k's `count` hours from firstHours[k] into target,
-   * hour h at offsets[k] + h × stride. Each station's place in its chunk is found once, not every hour.
-   */
-  static readHours(
-    columns: readonly HourColumns[],
-    firstHours: ArrayLike<number>,
-    count: number,
-    target: Float64Array,
-    offsets: ArrayLike<number>,
-    stride: number,
-  ): void {
-    const stations = columns.length;
-    if (places.length < stations) {
-      places = new Float64Array(stations * 2);
-      hoursLeft = new Float64Array(stations * 2);
-      nextHours = new Float64Array(stations * 2);
-    }
-    if (chunks.length < stations) chunks.length = stations;
-    for (let index = 0; index < stations; index += 1)
-      columns[index]!.seat(index, Math.round(firstHours[index]! / HOUR));
-    for (let hour = 0; hour < count; hour += 1) {
-      for (let index = 0; index < stations; index += 1) {
-        const station = columns[index]!;
-        if (hoursLeft[index] === 0) station.seat(index, nextHours[index]!);
-        const chunk = chunks[index];
-        const from = places[index]!;
-        const at = offsets[index]! + hour * stride;
-        for (let column = 0; column < width; column += 1)
-          target[at + column] = chunk ? chunk[from + column]! : Number.NaN;
-        places[index] = from + station.hourStride;
-        hoursLeft[index] = hoursLeft[index]! - 1;
-        nextHours[index] = nextHours[index]! + 1;
-      }
-    }
-    chunks.fill(undefined);
-  }
-
-  /** readHours' place of station `index` at hour index `hour`: its chunk, its first value there, the hours left in it. */
-  private seat(index: number, hour: number): void {
-    const key = Math.floor(hour / chunkHours);
-    chunks[index] = this.chunkOf(key);
-    places[index] = (hour - key * chunkHours) * this.hourStride + this.column;
-    hoursLeft[index] = (key + 1) * chunkHours - hour;
-    nextHours[index] = hour;
   }
 
   /** Newest hour end with a record (even an all-missing one), or null. */

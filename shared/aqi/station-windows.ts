@@ -242,6 +242,7 @@ export class StationWindows {
         }
       }
     }
+    taken.length = 0;
   }
 
   /**
