@@ -68,9 +68,7 @@ type LiveUnit = {
   members: (LiveStation | undefined)[];
   /** EngineData.membership when members was gathered. */
   membersOf: number;
-  /** Hours to rewrite, the first dirtyCount (kept between flushes: an emptied array is grown again). */
-  dirty: Float64Array;
-  dirtyCount: number;
+  dirty: number[];
 };
 
 /**
@@ -85,15 +83,9 @@ export class EngineData {
   readonly forecasts = new ForecastBook();
   private readonly liveStations = new Map<string, LiveStation>();
   private readonly liveUnits = new Map<string, LiveUnit>();
-  /**
-   * Units with hours to rewrite before the next state, and station windows to bring up to date: the first
-   * dirtyUnitCount and dirtyStationCount (the arrays keep their size: emptied, V8 would grow them again
-   * every hour).
-   */
+  /** Units with hours to rewrite before the next state, and station windows to bring up to date. */
   private readonly dirtyUnits: LiveUnit[] = [];
-  private dirtyUnitCount = 0;
   private readonly dirtyStations: LiveStation[] = [];
-  private dirtyStationCount = 0;
   /** Bumped when a unit's stations or a station's stored hours appear, so units gather their members again. */
   private membership = 0;
   private batch = 0;
@@ -147,13 +139,13 @@ export class EngineData {
     const touched = new Map<Jurisdiction, number>();
     this.batch += 1;
     let repeated = false;
-    // Written by index, never emptied: the array keeps its size from hour to hour.
     const inOrder = this.batchStations;
+    inOrder.length = 0;
     for (let index = 0; index < rows.length && !repeated; index += 1) {
       const station = this.liveStation(rows[index]!.station);
       repeated = station.batch === this.batch;
       station.batch = this.batch;
-      inOrder[index] = station;
+      inOrder.push(station);
     }
     if (!repeated) {
       for (let index = 0; index < rows.length; index += 1) {
@@ -197,8 +189,7 @@ export class EngineData {
     }
     if (!station.pending) {
       station.pending = true;
-      this.dirtyStations[this.dirtyStationCount] = station;
-      this.dirtyStationCount += 1;
+      this.dirtyStations.push(station);
     }
     return newest;
   }
@@ -221,11 +212,10 @@ export class EngineData {
    * one's newest hour, which is all the live windows keep.
    */
   recomputeAll(): void {
-    for (let index = 0; index < this.dirtyStationCount; index += 1)
-      this.dirtyStations[index]!.pending = false;
-    this.dirtyStationCount = 0;
-    for (let index = 0; index < this.dirtyUnitCount; index += 1) this.dirtyUnits[index]!.dirtyCount = 0;
-    this.dirtyUnitCount = 0;
+    for (const station of this.dirtyStations) station.pending = false;
+    this.dirtyStations.length = 0;
+    for (const unit of this.dirtyUnits) unit.dirty.length = 0;
+    this.dirtyUnits.length = 0;
     this.rebuilt += 1;
     // Units in turn, each right after its stations (32 stations at a time, written hour by hour): the
     // units' means read the records just written, still in cache, not every station's ten days from memory
@@ -302,24 +292,22 @@ export class EngineData {
 
   /** Brings the written stations' windows up to date and rewrites the unit hours they touched. */
   flush(): void {
-    for (let index = 0; index < this.dirtyStationCount; index += 1) {
-      const station = this.dirtyStations[index]!;
+    for (const station of this.dirtyStations) {
       station.pending = false;
       station.windows?.flush();
     }
-    this.dirtyStationCount = 0;
-    for (let position = 0; position < this.dirtyUnitCount; position += 1) {
-      const unit = this.dirtyUnits[position]!;
-      const { dirty, dirtyCount, windows } = unit;
-      if (dirtyCount > 1) dirty.subarray(0, dirtyCount).sort();
-      for (let index = 0; index < dirtyCount; index += 1) {
+    this.dirtyStations.length = 0;
+    for (const unit of this.dirtyUnits) {
+      const { dirty, windows } = unit;
+      if (dirty.length > 1) dirty.sort((a, b) => a - b);
+      for (let index = 0; index < dirty.length; index += 1) {
         if (index > 0 && dirty[index] === dirty[index - 1]) continue;
         this.writeUnitHour(windows, unit, dirty[index]!);
       }
-      unit.dirtyCount = 0;
+      dirty.length = 0;
       windows.flush();
     }
-    this.dirtyUnitCount = 0;
+    this.dirtyUnits.length = 0;
   }
 
   /** The newest hour end at or before now with a value from any of the unit's stations, or null. */
@@ -409,8 +397,7 @@ export class EngineData {
         windows: new StationWindows({ memory: this.unitMemory }),
         members: [],
         membersOf: -1,
-        dirty: new Float64Array(4),
-        dirtyCount: 0,
+        dirty: [],
       };
       this.liveUnits.set(unitId, unit);
     }
@@ -418,18 +405,10 @@ export class EngineData {
   }
 
   private markUnitHour(unit: LiveUnit, hour: number): void {
-    const { dirtyCount } = unit;
-    if (dirtyCount === 0) {
-      this.dirtyUnits[this.dirtyUnitCount] = unit;
-      this.dirtyUnitCount += 1;
-    } else if (unit.dirty[dirtyCount - 1] === hour) return;
-    if (dirtyCount === unit.dirty.length) {
-      const grown = new Float64Array(dirtyCount * 2);
-      grown.set(unit.dirty);
-      unit.dirty = grown;
-    }
-    unit.dirty[dirtyCount] = hour;
-    unit.dirtyCount = dirtyCount + 1;
+    const { dirty } = unit;
+    if (dirty.length === 0) this.dirtyUnits.push(unit);
+    else if (dirty[dirty.length - 1] === hour) return;
+    dirty.push(hour);
   }
 
   /**
@@ -489,7 +468,7 @@ export class EngineData {
     for (const unitId of unitIds) {
       const unit = this.liveUnit(unitId);
       unit.windows.clear();
-      unit.dirtyCount = 0;
+      unit.dirty.length = 0;
       const members = this.membersOf(unit);
       let newest: number | null = null;
       for (const station of members) {

@@ -46,11 +46,8 @@ export class HourColumns {
   /** The chunk used last: consecutive hours of one station stay in it. */
   private lastKey = Number.NaN;
   private lastChunk: Float64Array | undefined;
-  /**
-   * Newest hour end with a record, −∞ before the first: a double field, so a new hour rewrites it in place
-   * (a field that may hold null takes a new heap number at every write).
-   */
-  private newestHour = Number.NEGATIVE_INFINITY;
+  /** Newest hour end with a record (even an all-missing one), or null. */
+  newest: number | null = null;
   /** Oldest hour end with a record, or null: where the time slider starts. */
   oldest: number | null = null;
 
@@ -73,7 +70,7 @@ export class HourColumns {
     }
     const offset = (index - key * chunkHours) * this.hourStride + this.column;
     for (let column = 0; column < width; column += 1) chunk[offset + column] = values[column]!;
-    if (hour > this.newestHour) this.newestHour = hour;
+    if (this.newest === null || hour > this.newest) this.newest = hour;
     if (this.oldest === null || hour < this.oldest) this.oldest = hour;
   }
 
@@ -107,11 +104,6 @@ export class HourColumns {
       index += inChunk;
       remaining -= inChunk;
     }
-  }
-
-  /** Newest hour end with a record (even an all-missing one), or null. */
-  get newest(): number | null {
-    return this.newestHour === Number.NEGATIVE_INFINITY ? null : this.newestHour;
   }
 
   private chunkOf(key: number): Float64Array | undefined {

@@ -273,8 +273,6 @@ export class StationWindows {
   writeMeanTicks(hourEnd: number, ticks: Float64Array, stationCount: number, offset = 0): boolean {
     const hour = toHourIndex(hourEnd);
     const rationalMask = takeTickMeans(ticks, offset, stationCount);
-    // No closure unless a mean is rational: one per unit-hour would be garbage every hour.
-    if (rationalMask === 0) return this.storeMean(hour, 0, null);
     return this.storeMean(hour, rationalMask, (species) =>
       tickMeanRational(ticks, offset, stationCount, species),
     );
@@ -376,7 +374,7 @@ export class StationWindows {
   private storeMean(
     hour: number,
     rationalMask: number,
-    rationalOf: ((species: number) => exactNumbers.Rational) | null,
+    rationalOf: (species: number) => exactNumbers.Rational,
   ): boolean {
     const { ring } = this.windows;
     if (rationalMask === 0 && ring.canRewrite(hour) && rewriteHour(this.windows, hour, incoming)) return true;
@@ -384,7 +382,7 @@ export class StationWindows {
     const slot = hour & ring.mask;
     for (let species = 0; species < speciesCount; species += 1) {
       if ((rationalMask & (1 << species)) === 0) this.windows.storeTicks(slot, species, incoming[species]!);
-      else this.windows.storeRational(slot, species, rationalOf!(species));
+      else this.windows.storeRational(slot, species, rationalOf(species));
     }
     return true;
   }
