@@ -17,8 +17,6 @@ const pastUnitHours = historyHours + 48;
 const pastStationHours = 72 + 48;
 /** Stations rebuilt together, hour by hour: as many as share a block of WindowMemory. */
 const rebuildBatch = 32;
-/** A unit rebuild gathers its stations' ticks this many hours at a time (each station's run checked once). */
-const gatherHours = 24;
 
 // readValues writes the six species by name, in this order.
 if (speciesOrder.join() !== 'so2,no2,pm10,pm25,co,o3') throw new Error('species order changed');
@@ -485,24 +483,18 @@ export class EngineData {
       length += liveHours * members.length * speciesCount;
     }
     const run = this.gatherBuffer(length);
-    // A day at a time across the units: their stations' records of one hour lie side by side (WindowMemory).
-    for (let start = 0; start < liveHours; start += gatherHours) {
-      const hours = Math.min(gatherHours, liveHours - start);
+    // Hour by hour across the units: their stations' records of one hour lie side by side (WindowMemory).
+    for (let hour = 0; hour < liveHours; hour += 1)
       for (let index = 0; index < units.length; index += 1) {
         const members = this.membersOf(units[index]!);
-        const perHour = members.length * speciesCount;
-        const firstHourEnd = firsts[index]! + start * HOUR;
-        for (let member = 0; member < members.length && held[index]; member += 1) {
+        const hourEnd = firsts[index]! + hour * HOUR;
+        let at = offsets[index]! + hour * members.length * speciesCount;
+        for (let member = 0; member < members.length && held[index]; member += 1, at += speciesCount) {
           const station = members[member];
-          const at = offsets[index]! + start * perHour + member * speciesCount;
-          if (station)
-            held[index] = station.windows?.ticksRun(firstHourEnd, hours, run, at, perHour) ?? false;
-          else
-            for (let hour = 0; hour < hours; hour += 1)
-              run.fill(Number.NaN, at + hour * perHour, at + hour * perHour + speciesCount);
+          if (station) held[index] = station.windows?.ticksAt(hourEnd, run, at) ?? false;
+          else run.fill(Number.NaN, at, at + speciesCount);
         }
       }
-    }
     for (let index = 0; index < units.length; index += 1) {
       const { windows } = units[index]!;
       const members = this.membersOf(units[index]!);

@@ -315,32 +315,3 @@ describe('late and corrected hours', () => {
     expect(windows.newestHour).toBe(at(100));
   });
 });
-
-describe('a run of ticks (a unit rebuild gathers its stations hours at a time)', () => {
-  test('ticksRun gives what ticksAt gives hour by hour, and refuses where ticksAt refuses any hour', () => {
-    // A ring of 64 hours, so that runs reach before the ring and into its oldest slots; inexact values
-    // (not whole ticks) refuse their hour; hours after the newest hold nothing.
-    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 400 }), fc.constant(12.3456789));
-    const hour = fc.tuple(value, value, value, value, value, value);
-    fc.assert(
-      fc.property(
-        fc.array(hour, { minLength: 1, maxLength: 120 }),
-        fc.integer({ min: -10, max: 130 }),
-        fc.integer({ min: 1, max: 80 }),
-        (rows, from, count) => {
-          const windows = new StationWindows({ retainHours: 64 });
-          for (const [index, row] of rows.entries()) windows.set(at(index), row);
-          const stride = 13;
-          const run = new Float64Array(3 + count * stride).fill(-1);
-          const hourly = new Float64Array(3 + count * stride).fill(-1);
-          let held = true;
-          for (let hour = 0; hour < count && held; hour += 1)
-            held = windows.ticksAt(at(from + hour), hourly, 3 + hour * stride);
-          if (windows.ticksRun(at(from), count, run, 3, stride) !== held) return false;
-          return !held || run.every((tick, index) => Object.is(tick, hourly[index]));
-        },
-      ),
-      { numRuns: 400 },
-    );
-  });
-});

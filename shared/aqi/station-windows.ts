@@ -333,43 +333,6 @@ export class StationWindows {
     return true;
   }
 
-  /**
-   * ticksAt for `count` consecutive hours from `firstHourEnd`, hour k's values at offset + k × stride, the
-   * run checked once (a unit's rebuild gathers its stations' ten days); false when ticksAt would refuse any.
-   */
-  ticksRun(
-    firstHourEnd: number,
-    count: number,
-    target: Float64Array,
-    offset: number,
-    stride: number,
-  ): boolean {
-    const first = firstHourEnd / HOUR;
-    const { ring, records, base, shift, tracksInexact, inexact } = this.windows;
-    const last = Math.min(first + count - 1, ring.newest);
-    if (!Number.isInteger(first)) {
-      for (let hour = 0; hour < count; hour += 1)
-        if (!this.ticksAt(firstHourEnd + hour * HOUR, target, offset + hour * stride)) return false;
-      return true;
-    }
-    for (let hour = first; hour <= last; hour += 1) {
-      if (!ring.canRewrite(hour)) return false;
-      if (tracksInexact)
-        for (let species = 0; species < speciesCount; species += 1)
-          if (inexact[(hour & ring.mask) * speciesCount + species]) return false;
-    }
-    for (let hour = 0, at = offset; hour < count; hour += 1, at += stride) {
-      if (first + hour > last) {
-        for (let species = 0; species < speciesCount; species += 1) target[at + species] = Number.NaN;
-        continue;
-      }
-      const record = base + (((first + hour) & ring.mask) << shift);
-      for (let species = 0; species < speciesCount; species += 1)
-        target[at + species] = records[record + species]!;
-    }
-    return true;
-  }
-
   /** writeMean when a station's value is not whole ticks: those species' means are exact rationals. */
   private writeInexactMean(
     hourEnd: number,

@@ -220,13 +220,8 @@ function heldColumn(
     return;
   }
   if (!filled) fillColumn(windows, rules, index, from, length, daily);
-  // The values the column pass left to the per-value path are rated here, in the same pass as the keeping.
   for (let offset = 0; offset < length; offset += 1) {
-    let value = subIndices[out + offset]!;
-    if (value === needsSlowPath) {
-      value = subIndexAtSlot(windows, rules, index, (from + offset) & mask, daily);
-      subIndices[out + offset] = value;
-    }
+    const value = subIndices[out + offset]!;
     kept[base + (((from + offset) & mask) << shift) + first] = Number.isNaN(value) ? -1 : value;
   }
 }
@@ -251,6 +246,10 @@ function fillColumn(
   else if (daily && index === ozone1h) highest1hRatios(windows, from, length);
   else hourRatios(windows, speciesOfIndicator[index]!, from, length);
   subIndexColumn(rules, index, numerators, denominators, length, subIndices, out);
+  const mask = windows.ring.mask;
+  for (let offset = 0; offset < length; offset += 1)
+    if (subIndices[out + offset] === needsSlowPath)
+      subIndices[out + offset] = subIndexAtSlot(windows, rules, index, (from + offset) & mask, daily);
 }
 
 function dayMeanRatios(windows: WindowStore, species: number, from: number, length: number): void {
