@@ -111,7 +111,7 @@ describe('observedWindows', () => {
                 (stored.get(from + hour * HOUR) ?? []).forEach((value, species) => {
                   if (value !== null) run[hour * 6 + species] = value;
                 });
-              windows.writeRun(from, liveHours, run, 0, 6);
+              StationWindows.writeRuns([windows], [from], liveHours, run, [0], 6);
               windows.flushFrom(newest);
             } else {
               windows.extendTo(newest + next.hours * HOUR);

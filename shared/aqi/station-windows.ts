@@ -51,7 +51,7 @@ function takeTickMean(species: number, sum: number, count: number): boolean {
   return true;
 }
 
-/** writeRuns' windows whose ring took the run at once. */
+/** writeRuns' windows whose ring took the run at once: each one's index and first hour index. */
 const runsTaken: number[] = [];
 
 /**
@@ -188,23 +188,10 @@ export class StationWindows {
   }
 
   /**
-   * Writes `count` consecutive hours from `firstHourEnd` into empty windows (after clear), hour k's six
-   * values at offset + k × stride: what write does hour by hour, with the ring taking the run at once (a
-   * rebuild). Windows that hold hours, or a run longer than the ring, are written hour by hour.
-   */
-  writeRun(
-    firstHourEnd: number,
-    count: number,
-    values: ArrayLike<number>,
-    offset: number,
-    stride: number,
-  ): void {
-    StationWindows.writeRuns([this], [firstHourEnd], count, values, [offset], stride);
-  }
-
-  /**
-   * writeRun for many windows at once (window k's run from firstHourEnds[k], its values from offsets[k]),
-   * written hour by hour across the windows: windows sharing a WindowMemory then write one hour's records
+   * Writes `count` consecutive hours into empty windows (after clear): window k's run from firstHourEnds[k],
+   * hour h's six values at offsets[k] + h × stride; what write does hour by hour, with each ring taking the
+   * run at once (a rebuild). Windows that hold hours, or a run longer than the ring, are written hour by hour.
+   * Written hour by hour across the windows: windows sharing a WindowMemory then write one hour's records
    * side by side, where one window's run writes a record every 8 kB (a rebuild of every station).
    */
   static writeRuns(
@@ -221,17 +208,17 @@ export class StationWindows {
       const target = windows[index]!;
       const first = toHourIndex(firstHourEnds[index]!);
       if (target.windows.ring.admitRun(first, first + count - 1)) {
-        taken.push(index);
+        taken.push(index, first);
         continue;
       }
       for (let hour = 0; hour < count; hour += 1)
         target.write(firstHourEnds[index]! + hour * HOUR, values, offsets[index]! + hour * stride);
     }
     for (let hour = 0; hour < count; hour += 1) {
-      for (let position = 0; position < taken.length; position += 1) {
+      for (let position = 0; position < taken.length; position += 2) {
         const index = taken[position]!;
         const store = windows[index]!.windows;
-        const slot = (firstHourEnds[index]! / HOUR + hour) & store.ring.mask;
+        const slot = (taken[position + 1]! + hour) & store.ring.mask;
         const at = offsets[index]! + hour * stride;
         for (let species = 0; species < speciesCount; species += 1) {
           const value = values[at + species]!;
