@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { dailyAqiSeries } from '../rules/daily-series';
 import { HOUR } from '../time';
-import { StationWindows } from './index';
-import type { WindowStore } from './window-store';
+import { StationWindows, WindowMemory } from './index';
+import { carriedField, field, noHour, ozone, type WindowStore } from './window-store';
 
 const na = Number.NaN;
 const start = Date.parse('2019-12-01T01:00:00+08:00');
@@ -303,6 +303,63 @@ describe('late and corrected hours', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  test('the O3 maxima carried from window to window are the values at the maxima’s hours, through corrections', () => {
+    // The slide carries the highest hour's value and the highest 8-hour mean's sum and count instead of
+    // reading those hours' records; every window must hold what those records hold. Stores sharing a
+    // WindowMemory (the engine's layout), corrections of O3 flushed at once or left pending, gaps skipped.
+    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 400 }));
+    const hour = fc.tuple(value, value, value, value, value, value);
+    const correction = fc.tuple(fc.nat(40), value, fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(hour, fc.nat(3)), { minLength: 60, maxLength: 90 }),
+        fc.array(correction, { maxLength: 12 }),
+        fc.nat(2),
+        (rows, corrections, position) => {
+          const memory = new WindowMemory(64);
+          const stations = [0, 1, 2].map(() => new StationWindows({ memory }));
+          const windows = stations[position]!;
+          const written: number[] = [];
+          let index = 0;
+          for (const [row, gap] of rows) {
+            index += gap === 0 ? 2 : 1;
+            windows.set(at(index), row);
+            written.push(index);
+          }
+          for (const [back, o3, read] of corrections) {
+            const target = written[Math.max(0, written.length - 1 - back)]!;
+            windows.write(at(target), [1, 2, 3, 4, 0.5, o3]);
+            if (read) windows.flush();
+          }
+          windows.flush();
+          const store = (windows as unknown as { windows: WindowStore }).windows;
+          const { records, carried, ring } = store;
+          // Windows whose 24 hours the ring still holds (an older hour's slot holds a newer hour now).
+          for (let hourIndex = index - 40; hourIndex <= index; hourIndex += 1) {
+            const slot = (at(hourIndex) / HOUR) & ring.mask;
+            const record = store.base + (slot << store.shift);
+            const kept = store.carriedBase + (slot << store.carriedShift);
+            const highest = records[record + field.highestHour]!;
+            if (highest !== noHour)
+              expect(carried[kept + carriedField.highestValue], `hour ${hourIndex}`).toBe(
+                records[store.base + ((highest & ring.mask) << store.shift) + ozone],
+              );
+            const best = records[record + field.highest8hHour]!;
+            if (best === noHour) continue;
+            const bestRecord = store.base + ((best & ring.mask) << store.shift);
+            expect(carried[kept + carriedField.highest8hSum], `hour ${hourIndex}`).toBe(
+              records[bestRecord + field.sum8],
+            );
+            expect(carried[kept + carriedField.highest8hCount], `hour ${hourIndex}`).toBe(
+              records[bestRecord + field.count8],
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

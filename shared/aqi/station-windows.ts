@@ -25,7 +25,7 @@ const { editionFor } = editions;
 const { evaluateReport, ReportScratch } = evaluate;
 const { add, divide, exactValue, isMissing, ticksOf, ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h } = validity;
-const { dailyKind, field, hourlyKind, notAvailable, ozone, speciesCount, WindowStore } = store;
+const { carriedField, dailyKind, field, hourlyKind, notAvailable, ozone, speciesCount, WindowStore } = store;
 const rules2012 = compiledRules('2012');
 const rules2026 = compiledRules('2026');
 const firstHourOf2026 = editions.edition2026From / HOUR;
@@ -462,13 +462,16 @@ export class StationWindows {
    * answer is null or empty).
    */
   windowRevisions(fromHourEnd: number, count: number, target: Float64Array): void {
-    const { ring, revisions } = this.windows;
+    const { ring, carried, carriedBase, carriedShift } = this.windows;
     const from = fromHourEnd / HOUR;
     // One flush brings every later window up to date too (slotOf's flush, once for the run).
     ring.flush(from);
     for (let index = 0; index < count; index += 1) {
       const hour = from + index;
-      target[index] = Number.isInteger(hour) && ring.holds(hour) ? revisions[hour & ring.mask]! : -1;
+      target[index] =
+        Number.isInteger(hour) && ring.holds(hour)
+          ? carried[carriedBase + ((hour & ring.mask) << carriedShift) + carriedField.revision]!
+          : -1;
     }
   }
 

@@ -15,6 +15,7 @@ const { aboveScale } = scale;
 const { ticksPerUnit } = exactNumbers;
 const { minimumHoursFor8h, minimumHoursFor24h, minimumHoursForMax1h, minimumMeansForMax8h } = validity;
 const {
+  carriedField,
   dailyKind,
   dailySubIndices,
   field,
@@ -298,14 +299,16 @@ function ozone8hRatios(windows: WindowStore, from: number, length: number): void
 }
 
 function highest1hRatios(windows: WindowStore, from: number, length: number): void {
-  const { records, inexact24, ring, base, shift } = windows;
+  const { records, carried, carriedBase, carriedShift, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
     const record = base + (slot << shift);
     const highest = records[record + field.highestHour]!;
     const valid = records[record + field.count24 + ozone]! >= minimumHoursForMax1h && highest !== noHour;
-    numerators[offset] = valid ? records[base + ((highest & ring.mask) << shift) + ozone]! : 0;
+    numerators[offset] = valid
+      ? carried[carriedBase + (slot << carriedShift) + carriedField.highestValue]!
+      : 0;
     denominators[offset] = !valid
       ? 0
       : tracksInexact && inexact24[slot * speciesCount + ozone]
@@ -315,19 +318,18 @@ function highest1hRatios(windows: WindowStore, from: number, length: number): vo
 }
 
 function highest8hRatios(windows: WindowStore, from: number, length: number): void {
-  const { records, inexact24, ring, base, shift } = windows;
+  const { records, carried, carriedBase, carriedShift, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
-    const record = base + (slot << shift);
-    const valid = records[record + field.valid8hMeans]! >= minimumMeansForMax8h;
-    const best = base + ((records[record + field.highest8hHour]! & ring.mask) << shift);
-    numerators[offset] = valid ? records[best + field.sum8]! : 0;
+    const valid = records[base + (slot << shift) + field.valid8hMeans]! >= minimumMeansForMax8h;
+    const best = carriedBase + (slot << carriedShift);
+    numerators[offset] = valid ? carried[best + carriedField.highest8hSum]! : 0;
     denominators[offset] = !valid
       ? 0
       : tracksInexact && inexact24[slot * speciesCount + ozone]
         ? needsSlowPath
-        : records[best + field.count8]! * ticksPerUnit;
+        : carried[best + carriedField.highest8hCount]! * ticksPerUnit;
   }
 }
 
@@ -360,10 +362,10 @@ export function subIndexAtSlot(
     denominator = count * ticksPerUnit;
   } else if (source === ozone8hSource && daily) {
     if (records[record + field.valid8hMeans]! < minimumMeansForMax8h) return Number.NaN;
-    const best = base + ((records[record + field.highest8hHour]! & windows.ring.mask) << shift);
+    const best = windows.carriedBase + (slot << windows.carriedShift);
     if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest8h(slot);
-    numerator = records[best + field.sum8]!;
-    denominator = records[best + field.count8]! * ticksPerUnit;
+    numerator = windows.carried[best + carriedField.highest8hSum]!;
+    denominator = windows.carried[best + carriedField.highest8hCount]! * ticksPerUnit;
   } else if (source === ozone8hSource) {
     const count = records[record + field.count8]!;
     if (count < minimumHoursFor8h) return Number.NaN;
@@ -375,7 +377,8 @@ export function subIndexAtSlot(
     if (records[record + field.count24 + ozone]! < minimumHoursForMax1h || highest === noHour)
       return Number.NaN;
     if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest1h(slot);
-    numerator = records[base + ((highest & windows.ring.mask) << shift) + ozone]!;
+    numerator =
+      windows.carried[windows.carriedBase + (slot << windows.carriedShift) + carriedField.highestValue]!;
     denominator = ticksPerUnit;
   } else {
     numerator = records[record + species]!;
@@ -400,7 +403,7 @@ export function subIndexAtSlot(
  * daily report the window's O3 maxima in place of the hour's.
  */
 export function fillReport(windows: WindowStore, slot: number, daily: boolean, scratch: ReportScratch): void {
-  const { records, ring, base, shift } = windows;
+  const { records, base, shift } = windows;
   const record = base + (slot << shift);
   const tracksInexact = windows.tracksInexact;
   scratch.clear();
@@ -431,15 +434,21 @@ export function fillReport(windows: WindowStore, slot: number, daily: boolean, s
   }
   const highest = records[record + field.highestHour]!;
   const exactOzone = tracksInexact && windows.inexact24[slot * speciesCount + ozone];
+  const carried = windows.carried;
+  const carriedAt = windows.carriedBase + (slot << windows.carriedShift);
   scratch.set(ozone1h, 0, 0);
   if (records[record + field.count24 + ozone]! >= minimumHoursForMax1h && highest !== noHour) {
     if (exactOzone) scratch.setRational(ozone1h, windows.exactHighest1h(slot));
-    else scratch.set(ozone1h, records[base + ((highest & ring.mask) << shift) + ozone]!, ticksPerUnit);
+    else scratch.set(ozone1h, carried[carriedAt + carriedField.highestValue]!, ticksPerUnit);
   }
   scratch.set(ozone8h, 0, 0);
   if (records[record + field.valid8hMeans]! >= minimumMeansForMax8h) {
-    const best = base + ((records[record + field.highest8hHour]! & ring.mask) << shift);
     if (exactOzone) scratch.setRational(ozone8h, windows.exactHighest8h(slot));
-    else scratch.set(ozone8h, records[best + field.sum8]!, records[best + field.count8]! * ticksPerUnit);
+    else
+      scratch.set(
+        ozone8h,
+        carried[carriedAt + carriedField.highest8hSum]!,
+        carried[carriedAt + carriedField.highest8hCount]! * ticksPerUnit,
+      );
   }
 }

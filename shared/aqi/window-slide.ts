@@ -5,7 +5,7 @@ import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
 const { minimumHoursFor8h } = validity;
-const { eightHourMeansPerDay, field, noHour, ozone, ratedBefore, speciesCount } = store;
+const { carriedField, eightHourMeansPerDay, field, noHour, ozone, ratedBefore, speciesCount } = store;
 const sum24 = field.sum24;
 const count24 = field.count24;
 const sum8 = field.sum8;
@@ -16,6 +16,14 @@ const valid8hField = field.valid8hMeans;
 const ratedField = field.rated;
 const hourlyHeldField = field.hourlyHeld;
 const dailyHeldField = field.dailyHeld;
+const highestValueField = carriedField.highestValue;
+const highest8hSumField = carriedField.highest8hSum;
+const highest8hCountField = carriedField.highest8hCount;
+const revisionField = carriedField.revision;
+/** What highestValueHour and highestMeanHour found beside the hour they return (one scan at a time). */
+let scannedValue = -1;
+let scannedSum = 0;
+let scannedCount = 0;
 /** Per species, the indicators computed from its values alone (bit i = indicatorOrder[i]). */
 const indicatorsOfSpecies = Int32Array.from({ length: speciesCount }, (_, species) =>
   indicatorOrder.reduce(
@@ -31,7 +39,7 @@ const indicatorsOfSpecies = Int32Array.from({ length: speciesCount }, (_, specie
  * first hour, or a later start: HourRing.flushTail) count as missing.
  */
 export function slideWindows(windows: WindowStore, from: number, to: number, first: number): void {
-  const { records, ring, base, shift, revisions } = windows;
+  const { records, ring, base, shift, carried, carriedBase, carriedShift } = windows;
   const { mask } = ring;
   const tracksInexact = windows.tracksInexact;
   for (let hour = from; hour <= to; hour += 1) {
@@ -60,13 +68,15 @@ export function slideWindows(windows: WindowStore, from: number, to: number, fir
       records[record + count24 + species] = count;
     }
     if (tracksInexact) countInexact(windows, hour, first);
-    slideOzone(windows, hour, first, record, before ? previous : -1);
+    const carriedAt = carriedBase + (slot << carriedShift);
+    const carriedBefore = before ? carriedBase + (((hour - 1) & mask) << carriedShift) : -1;
+    slideOzone(windows, hour, first, record, before ? previous : -1, carriedAt, carriedBefore);
     records[record + ratedField] = 0;
     // No sub-index held stays true; whether the hour was rated before does.
     records[record + hourlyHeldField] = records[record + hourlyHeldField]! & ratedBefore;
     records[record + dailyHeldField] = records[record + dailyHeldField]! & ratedBefore;
     windows.revision += 1;
-    revisions[slot] = windows.revision;
+    carried[carriedAt + revisionField] = windows.revision;
   }
 }
 
@@ -107,7 +117,8 @@ export function rewriteHour(windows: WindowStore, hour: number, ticks: Float64Ar
   for (let window = hour; window <= last; window += 1) {
     const at = base + ((window & mask) << shift);
     windows.revision += 1;
-    windows.revisions[window & mask] = windows.revision;
+    windows.carried[windows.carriedBase + ((window & mask) << windows.carriedShift) + revisionField] =
+      windows.revision;
     records[at + ratedField] = 0;
     records[at + hourlyHeldField] = records[at + hourlyHeldField]! & ~changed;
     records[at + dailyHeldField] = records[at + dailyHeldField]! & ~changed;
@@ -125,8 +136,10 @@ function slideOzone(
   first: number,
   record: number,
   previous: number,
+  carriedAt: number,
+  carriedBefore: number,
 ): void {
-  const { records, ring, base, shift } = windows;
+  const { records, carried, ring, base, shift } = windows;
   const { mask } = ring;
   const incoming = records[record + ozone]!;
   const valid = !Number.isNaN(incoming);
@@ -146,11 +159,18 @@ function slideOzone(
   records[record + sum8] = sum;
   records[record + count8] = count;
 
+  // The maxima's values come carried from the window an hour earlier, not from their hours' records.
   let highest = previous >= 0 ? records[previous + highestField]! : noHour;
-  if (highest !== noHour && highest <= hour - 24) highest = highestValueHour(windows, hour, first);
-  else if (valid && (highest === noHour || incoming >= records[base + ((highest & mask) << shift) + ozone]!))
+  let highestValue = previous >= 0 ? carried[carriedBefore + highestValueField]! : -1;
+  if (highest !== noHour && highest <= hour - 24) {
+    highest = highestValueHour(windows, hour, first);
+    highestValue = scannedValue;
+  } else if (valid && (highest === noHour || incoming >= highestValue)) {
     highest = hour;
+    highestValue = incoming;
+  }
   records[record + highestField] = highest;
+  carried[carriedAt + highestValueField] = highestValue;
 
   const valid8h = count >= minimumHoursFor8h;
   const leavingMean = hour - eightHourMeansPerDay;
@@ -160,10 +180,21 @@ function slideOzone(
     validMeans -= 1;
   records[record + valid8hField] = validMeans;
   let highest8h = previous >= 0 ? records[previous + highest8hField]! : noHour;
-  if (highest8h !== noHour && highest8h <= leavingMean) highest8h = highestMeanHour(windows, hour, first);
-  else if (valid8h && (highest8h === noHour || !windows.lower8h(hour & mask, highest8h & mask)))
+  let bestSum = previous >= 0 ? carried[carriedBefore + highest8hSumField]! : 0;
+  let bestCount = previous >= 0 ? carried[carriedBefore + highest8hCountField]! : 0;
+  if (highest8h !== noHour && highest8h <= leavingMean) {
+    highest8h = highestMeanHour(windows, hour, first);
+    bestSum = scannedSum;
+    bestCount = scannedCount;
+  } else if (valid8h && (highest8h === noHour || !(sum * bestCount < bestSum * count))) {
+    // Not below the highest (exact: cross-multiplied integers): the latest of equal means is kept.
     highest8h = hour;
+    bestSum = sum;
+    bestCount = count;
+  }
   records[record + highest8hField] = highest8h;
+  carried[carriedAt + highest8hSumField] = bestSum;
+  carried[carriedAt + highest8hCountField] = bestCount;
 }
 
 /** The counts of inexact values in each window ending at `hour` (only while some value is inexact). */
@@ -185,6 +216,7 @@ function countInexact(windows: WindowStore, hour: number, first: number): void {
   inexact8[hour & mask] = count8;
 }
 
+/** The window's highest O3 hour (the latest of equals), its value into scannedValue. */
 function highestValueHour(windows: WindowStore, hour: number, first: number): number {
   const { records, ring, base, shift } = windows;
   let best = noHour;
@@ -195,16 +227,27 @@ function highestValueHour(windows: WindowStore, hour: number, first: number): nu
     best = other;
     bestValue = value;
   }
+  scannedValue = bestValue;
   return best;
 }
 
+/** The hour ending the window's highest valid O3 8-hour mean (the latest of equals), its sum and count beside. */
 function highestMeanHour(windows: WindowStore, hour: number, first: number): number {
   const { records, ring, base, shift } = windows;
   let best = noHour;
+  let bestSum = 0;
+  let bestCount = 0;
   for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
-    const slot = other & ring.mask;
-    if (records[base + (slot << shift) + count8]! < minimumHoursFor8h) continue;
-    if (best === noHour || !windows.lower8h(slot, best & ring.mask)) best = other;
+    const record = base + ((other & ring.mask) << shift);
+    const count = records[record + count8]!;
+    if (count < minimumHoursFor8h) continue;
+    const sum = records[record + sum8]!;
+    if (best !== noHour && sum * bestCount < bestSum * count) continue;
+    best = other;
+    bestSum = sum;
+    bestCount = count;
   }
+  scannedSum = bestSum;
+  scannedCount = bestCount;
   return best;
 }

@@ -58,6 +58,21 @@ export const field = {
  * Only a hint: a slide or a correction clears the indicators' bits whatever it says.
  */
 export const ratedBefore = 1 << 12;
+/**
+ * Per slot, beside the record (`carried`, 4 doubles): what the windows ending there would otherwise read
+ * from other hours' records, carried from window to window by the slide: the O3 value of the highest hour,
+ * the sum and count of the highest 8-hour mean, and the windows' revision. A record of another hour is
+ * another cache line (8 kB away in shared blocks) for every slide and rating of the O3 maxima.
+ */
+const carriedStride = 4;
+const carriedShift = 2;
+export const carriedField = {
+  highestValue: 0,
+  highest8hSum: 1,
+  highest8hCount: 2,
+  /** A new number each time the windows ending there are recomputed or moved (slideWindows, rewriteHour). */
+  revision: 3,
+} as const;
 /** In `subIndices`, a slot's daily sub-indices follow its 12 real-time ones; NA is held as −1. */
 export const dailySubIndices = 12;
 export const hourlyKind = 1;
@@ -78,6 +93,7 @@ export class RecordBlocks {
   readonly capacity: number;
   private block: Float64Array | null = null;
   private subIndexBlock: Int16Array | null = null;
+  private carriedBlock: Float64Array | null = null;
   private used = storesPerBlock;
 
   constructor(retainHours: number) {
@@ -85,15 +101,29 @@ export class RecordBlocks {
   }
 
   /** A new store's place: the block's memory and the store's first double in it. */
-  take(): { records: Float64Array; subIndices: Int16Array; base: number } {
-    if (this.used === storesPerBlock || !this.block || !this.subIndexBlock) {
+  take(): {
+    records: Float64Array;
+    subIndices: Int16Array;
+    base: number;
+    carried: Float64Array;
+    carriedBase: number;
+  } {
+    if (this.used === storesPerBlock || !this.block || !this.subIndexBlock || !this.carriedBlock) {
       this.block = new Float64Array(this.capacity * stride * storesPerBlock);
       this.subIndexBlock = new Int16Array(this.capacity * stride * storesPerBlock);
+      this.carriedBlock = new Float64Array(this.capacity * carriedStride * storesPerBlock);
       this.used = 0;
     }
     const base = this.used << strideShift;
+    const carriedBase = this.used << carriedShift;
     this.used += 1;
-    return { records: this.block, subIndices: this.subIndexBlock, base };
+    return {
+      records: this.block,
+      subIndices: this.subIndexBlock,
+      base,
+      carried: this.carriedBlock,
+      carriedBase,
+    };
   }
 }
 
@@ -116,10 +146,12 @@ export class WindowStore implements RingOwner {
   readonly inexact24: Uint8Array;
   readonly inexact8: Uint8Array;
   /**
-   * Per slot, the windows' revision: a new number each time the windows ending there are recomputed or
-   * moved (slideWindows, rewriteHour), so a reader may keep what it read there with the number it saw.
+   * Per slot, the carried values (carriedField), slot s at carriedBase + (s << carriedShift); a reader may
+   * keep what it read of a window with the revision it saw there.
    */
-  readonly revisions: Float64Array;
+  readonly carried: Float64Array;
+  readonly carriedBase: number;
+  readonly carriedShift: number;
   /** The last revision given; never reset (not by clear), so a number is never given twice. */
   revision = 0;
   readonly rationals = new Map<number, exactNumbers.Rational>();
@@ -138,16 +170,21 @@ export class WindowStore implements RingOwner {
       this.subIndices = place.subIndices;
       this.base = place.base;
       this.shift = strideShift + blockShift;
+      this.carried = place.carried;
+      this.carriedBase = place.carriedBase;
+      this.carriedShift = carriedShift + blockShift;
     } else {
       this.records = new Float64Array(this.capacity * stride);
       this.subIndices = new Int16Array(this.capacity * stride);
       this.base = 0;
       this.shift = strideShift;
+      this.carried = new Float64Array(this.capacity * carriedStride);
+      this.carriedBase = 0;
+      this.carriedShift = carriedShift;
     }
     this.inexact = new Uint8Array(this.capacity * speciesCount);
     this.inexact24 = new Uint8Array(this.capacity * speciesCount);
     this.inexact8 = new Uint8Array(this.capacity);
-    this.revisions = new Float64Array(this.capacity);
   }
 
   /**
@@ -216,17 +253,6 @@ export class WindowStore implements RingOwner {
   hourOfSlot(slot: number): number {
     const newest = this.ring.newest;
     return newest - ((newest - slot) & this.ring.mask);
-  }
-
-  /** Whether the O3 8-hour mean at slot a is below the one at slot b (exact: cross-multiplied integers). */
-  lower8h(a: number, b: number): boolean {
-    const records = this.records;
-    const recordA = this.base + (a << this.shift);
-    const recordB = this.base + (b << this.shift);
-    return (
-      records[recordA + field.sum8]! * records[recordB + field.count8]! <
-      records[recordB + field.sum8]! * records[recordA + field.count8]!
-    );
   }
 
   /** The exact value of a species at an hour, or null when missing or not held. */
