@@ -21,7 +21,8 @@ function firstAtOrAfter(rows: readonly ObservationRow[], time: number): number {
  * The stored rows of each station's last two days, kept in step with every write ingest commits, so that
  * an hourly request of the whole network reads its neighbourhood (server/ingest/observations withFlags)
  * from memory instead of the table. A station's entry holds every stored row from `from` on, in time order
- * (a feed appends at the end, and an hourly request reads the last hours: both work from the end);
+ * (a feed appends at the end, and an hourly request reads the last hours: both work from the end), but for
+ * those written once older than the kept hours, which a read never asks of it;
  * anything older, or a station not seen yet, is read from the store. Ingest is the only writer of observations.
  */
 export class RecentRows {
@@ -80,7 +81,9 @@ export class RecentRows {
   written(rows: readonly ObservationRow[]): void {
     for (const row of rows) if (row.time > this.newest) this.newest = row.time;
     const oldest = this.newest - keepHours * HOUR;
+    // Only rows still within the kept hours: a bulk request's earlier hours would never be read from here.
     for (const row of rows) {
+      if (row.time < oldest) continue;
       const entry = this.byStation.get(row.station);
       if (!entry || row.time < entry.from) continue;
       const kept = entry.rows;
