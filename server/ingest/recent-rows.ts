@@ -21,9 +21,9 @@ function firstAtOrAfter(rows: readonly ObservationRow[], time: number): number {
  * The stored rows of each station's last two days, kept in step with every write ingest commits, so that
  * an hourly request of the whole network reads its neighbourhood (server/ingest/observations withFlags)
  * from memory instead of the table. A station's entry holds every stored row from `from` on, in time order
- * (a feed appends at the end, and an hourly request reads the last hours: both work from the end), but for
- * those written once older than the kept hours, which a read never asks of it;
- * anything older, or a station not seen yet, is read from the store. Ingest is the only writer of observations.
+ * (a feed appends at the end, and an hourly request reads the last hours: both work from the end), except rows
+ * already older than the kept hours when written, which a read never asks of it; anything older, or a station
+ * not seen yet, is read from the store. Ingest is the only writer of observations.
  */
 export class RecentRows {
   private readonly byStation = new Map<string, { from: number; rows: ObservationRow[] }>();
