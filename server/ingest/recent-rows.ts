@@ -3,6 +3,8 @@ import type { ObservationRow, Store } from '../store/types';
 
 /** Hours before the newest hour ingested that the plausibility checks of a new hour read. */
 const keepHours = 48;
+/** Rows older than the kept hours are dropped once they are this many hours' worth. */
+const trimHours = 24;
 
 /** The first index of `rows` (sorted by time) whose time is ≥ `time`. */
 function firstAtOrAfter(rows: readonly ObservationRow[], time: number): number {
@@ -19,12 +21,15 @@ function firstAtOrAfter(rows: readonly ObservationRow[], time: number): number {
  * The stored rows of each station's last two days, kept in step with every write ingest commits, so that
  * an hourly request of the whole network reads its neighbourhood (server/ingest/observations withFlags)
  * from memory instead of the table. A station's entry holds every stored row from `from` on, in time order
- * (a feed appends at the end: a read or a write is a binary search, not a pass over two days of rows);
- * anything older, or a station not seen yet, is read from the store. Ingest is the only writer of observations.
+ * (a feed appends at the end, and an hourly request reads the last hours: both work from the end), except rows
+ * already older than the kept hours when written, which a read never asks of it; anything older, or a station
+ * not seen yet, is read from the store. Ingest is the only writer of observations.
  */
 export class RecentRows {
   private readonly byStation = new Map<string, { from: number; rows: ObservationRow[] }>();
   private newest: number;
+  /** The oldest hour kept when older rows were last dropped. */
+  private trimmed = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly store: Store) {
     this.newest = store.newestObservationTime() ?? Number.NEGATIVE_INFINITY;
@@ -47,10 +52,13 @@ export class RecentRows {
         byStation.set(station, []);
         continue;
       }
+      // From the end: an hourly request reads its station's newest rows, which it then flags (no binary
+      // search through two days of rows not otherwise touched).
       const { rows } = entry;
-      const start = firstAtOrAfter(rows, from);
-      let end = start;
-      while (end < rows.length && rows[end]!.time <= to) end += 1;
+      let end = rows.length;
+      while (end > 0 && rows[end - 1]!.time > to) end -= 1;
+      let start = end;
+      while (start > 0 && rows[start - 1]!.time >= from) start -= 1;
       byStation.set(station, rows.slice(start, end));
     }
     if (unread.length > 0) {
@@ -73,7 +81,7 @@ export class RecentRows {
   written(rows: readonly ObservationRow[]): void {
     for (const row of rows) if (row.time > this.newest) this.newest = row.time;
     const oldest = this.newest - keepHours * HOUR;
-    // Only rows still within the kept hours: a bulk request's earlier hours would be dropped again below.
+    // Only rows still within the kept hours: a bulk request's earlier hours would never be read from here.
     for (const row of rows) {
       if (row.time < oldest) continue;
       const entry = this.byStation.get(row.station);
@@ -88,6 +96,10 @@ export class RecentRows {
       if (kept[index]!.time === row.time) kept[index] = row;
       else kept.splice(index, 0, row);
     }
+    // Older rows are dropped a day's worth at a time, not every hour: each hourly request would otherwise
+    // search and shift every station's rows after its commit, before its answer.
+    if (oldest - this.trimmed < trimHours * HOUR) return;
+    this.trimmed = oldest;
     for (const entry of this.byStation.values()) {
       if (entry.from >= oldest) continue;
       entry.from = oldest;
