@@ -59,7 +59,7 @@ export function walCheckpointer(file: string) {
     });
     started.on('message', () => {
       running = false;
-      if (again && !closed) nudge();
+      if (again && !closed) post();
     });
     started.on('error', () => {
       // The writer's own automatic checkpoint (walPagesBeforeInlineCheckpoint) still bounds the WAL.
@@ -71,8 +71,11 @@ export function walCheckpointer(file: string) {
     return started;
   }
 
-  /** After a commit: checkpoint what it wrote, once the checkpoint running now (if any) is done. */
-  function nudge(): void {
+  let posting: NodeJS.Timeout | null = null;
+
+  /** Checkpoints what is committed, once the checkpoint running now (if any) is done. */
+  function post(): void {
+    posting = null;
     if (closed || failed) return;
     if (running) {
       again = true;
@@ -84,6 +87,17 @@ export function walCheckpointer(file: string) {
     worker.postMessage('checkpoint');
   }
 
+  /**
+   * After a commit. Posted on a timer, i.e. after this turn's immediates: the request's answer and the engine
+   * tick the commit scheduled come first. Waking the thread cost them ~0.15 ms on a busy machine, and its
+   * checkpoint then shared the cores with their compute and emit (docs/PERFORMANCE.md, Live state).
+   */
+  function nudge(): void {
+    if (closed || failed || posting) return;
+    posting = setTimeout(post, 0);
+    posting.unref();
+  }
+
   return {
     nudge,
     /**
@@ -93,6 +107,8 @@ export function walCheckpointer(file: string) {
      */
     close(): void {
       closed = true;
+      if (posting) clearTimeout(posting);
+      posting = null;
       if (worker) {
         worker.postMessage('close');
         Atomics.wait(threadClosed, 0, 0, closeWaitMs);
