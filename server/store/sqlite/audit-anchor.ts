@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
   appendFileSync,
-  type BigIntStats,
   closeSync,
   existsSync,
   fstatSync,
   openSync,
   readFileSync,
   readSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -40,80 +38,35 @@ export type AnchoredHead = { seq: number; hash: string };
 
 const anchorLine = /^(\d+) ([0-9a-f]{64})$/;
 
-/** Whether the file is as it was: another writer's append changes its size, a rewrite its time or inode. */
-function unchanged(before: BigIntStats, now: BigIntStats): boolean {
-  return (
-    before.size === now.size &&
-    before.ino === now.ino &&
-    before.dev === now.dev &&
-    before.mtimeNs === now.mtimeNs
-  );
-}
-
 export function auditAnchor(dataDir: string) {
   const path = join(dataDir, auditAnchorFile);
-  const stat = () => statSync(path, { bigint: true, throwIfNoEntry: false }) ?? null;
-
-  /** The last complete line (a torn last line from a crash is skipped), and whether the file ends a line. */
-  function tail(): { head: AnchoredHead | null; endsLine: boolean } {
-    if (!existsSync(path)) return { head: null, endsLine: true };
-    const descriptor = openSync(path, 'r');
-    try {
-      const size = fstatSync(descriptor).size;
-      const length = Math.min(size, 4096);
-      const buffer = Buffer.alloc(length);
-      readSync(descriptor, buffer, 0, length, size - length);
-      const text = buffer.toString('utf8');
-      const endsLine = length === 0 || text.endsWith('\n');
-      for (const line of text.split('\n').slice(0, -1).reverse()) {
-        const match = anchorLine.exec(line);
-        if (match) return { head: { seq: Number(match[1]), hash: match[2]! }, endsLine };
-      }
-      return { head: null, endsLine };
-    } finally {
-      closeSync(descriptor);
-    }
-  }
-
-  // The head this process appended last, and the file's stat right after: while the file is unchanged since
-  // (no other process appended, nothing rewrote it), its last line is that head and the tail need not be read.
-  let own: { seq: number; after: BigIntStats } | null = null;
-
   return {
     exists: () => existsSync(path),
     create(): void {
       writeFileSync(path, '', { flag: 'a', mode: 0o600 });
     },
-    /**
-     * After a committed write: appends the head unless it is the file's last line already (the head is
-     * anchored once, whoever wrote it: the CLI beside the server appends to the same file). A crash before
-     * it leaves the anchor behind, never ahead.
-     */
-    anchor(head: AnchoredHead): void {
-      const before = stat();
-      let last: number | undefined;
-      let endsLine = true;
-      if (own && before && unchanged(own.after, before)) last = own.seq;
-      else {
-        const read = tail();
-        last = read.head?.seq;
-        endsLine = read.endsLine;
-      }
-      if (last === head.seq) return;
-      const line = `${head.seq} ${head.hash}\n`;
-      appendFileSync(path, line, { mode: 0o600 });
-      const after = stat();
-      // Ours is the last line only if nothing else was appended between the look and the stat after it, and
-      // it did not continue a torn line.
-      const alone =
-        before !== null &&
-        after !== null &&
-        endsLine &&
-        after.ino === before.ino &&
-        after.size === before.size + BigInt(Buffer.byteLength(line));
-      own = alone ? { seq: head.seq, after } : null;
+    /** Appends the head after a committed write; a crash before it leaves the anchor behind, never ahead. */
+    append(head: AnchoredHead): void {
+      appendFileSync(path, `${head.seq} ${head.hash}\n`, { mode: 0o600 });
     },
     /** The last complete line (a torn last line from a crash is skipped), or null when none. */
-    last: (): AnchoredHead | null => tail().head,
+    last(): AnchoredHead | null {
+      if (!existsSync(path)) return null;
+      const descriptor = openSync(path, 'r');
+      try {
+        const size = fstatSync(descriptor).size;
+        const length = Math.min(size, 4096);
+        const buffer = Buffer.alloc(length);
+        readSync(descriptor, buffer, 0, length, size - length);
+        const lines = buffer.toString('utf8').split('\n').slice(0, -1).reverse();
+        for (const line of lines) {
+          const match = anchorLine.exec(line);
+          if (match) return { seq: Number(match[1]), hash: match[2]! };
+        }
+        return null;
+      } finally {
+        closeSync(descriptor);
+      }
+    },
   };
 }

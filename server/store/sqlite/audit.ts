@@ -77,7 +77,7 @@ export function auditStore(database: SqlDatabase, dataDir: string, key: Buffer, 
     if (!unanchored || database.inTransaction) return;
     unanchored = false;
     const head = last.get();
-    if (head) anchor.anchor({ seq: head.seq, hash: head.hash });
+    if (head && anchor.last()?.seq !== head.seq) anchor.append(head);
   }
   // A store that has never anchored (new, or written before anchors existed) starts its anchor now; so does
   // a process joining a shared PostgreSQL store, whose anchor file witnesses the chain from its first start.
