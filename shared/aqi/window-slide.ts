@@ -158,6 +158,10 @@ function slideOzone(
   }
   records[record + sum8] = sum;
   records[record + count8] = count;
+  if (windows.maximaWhenRead) {
+    records[record + highestField] = Number.NaN;
+    return;
+  }
 
   // The maxima's values come carried from the window an hour earlier, not from their hours' records.
   let highest = previous >= 0 ? records[previous + highestField]! : noHour;
@@ -195,6 +199,30 @@ function slideOzone(
   records[record + highest8hField] = highest8h;
   carried[carriedAt + highest8hSumField] = bestSum;
   carried[carriedAt + highest8hCountField] = bestCount;
+}
+
+/**
+ * The O3 maxima of the window ending at a held slot, for a store that finds them when read
+ * (WindowStore.maximaWhenRead): what slideOzone carries to that window, found by the same rescans, the
+ * latest of equals, hours before the ring's first missing. A window slid since has them found again.
+ * Nothing for a store that slides them, or a slot whose maxima are found already.
+ */
+export function ozoneMaxima(windows: WindowStore, slot: number): void {
+  const { records, carried, base, shift, carriedBase, carriedShift, ring } = windows;
+  const record = base + (slot << shift);
+  if (!Number.isNaN(records[record + highestField]!)) return;
+  const hour = windows.hourOfSlot(slot);
+  const first = ring.first;
+  const carriedAt = carriedBase + (slot << carriedShift);
+  records[record + highestField] = highestValueHour(windows, hour, first);
+  carried[carriedAt + highestValueField] = scannedValue;
+  let validMeans = 0;
+  for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1)
+    if (records[base + ((other & ring.mask) << shift) + count8]! >= minimumHoursFor8h) validMeans += 1;
+  records[record + valid8hField] = validMeans;
+  records[record + highest8hField] = highestMeanHour(windows, hour, first);
+  carried[carriedAt + highest8hSumField] = scannedSum;
+  carried[carriedAt + highest8hCountField] = scannedCount;
 }
 
 /** The counts of inexact values in each window ending at `hour` (only while some value is inexact). */
