@@ -173,7 +173,7 @@ export class EngineData {
   ): number {
     let windows = station.windows;
     if (!windows) {
-      windows = new StationWindows({ memory: this.stationMemory });
+      windows = this.newStationWindows();
       station.windows = windows;
     }
     const { hours, unit } = station;
@@ -258,7 +258,7 @@ export class EngineData {
     const run = this.gatherBuffer(stations.length * liveHours * speciesCount);
     for (const station of stations) {
       const { hours } = station;
-      const live = station.windows ?? new StationWindows({ memory: this.stationMemory });
+      const live = station.windows ?? this.newStationWindows();
       station.windows = live;
       live.clear();
       if (hours.newest === null) continue;
@@ -437,6 +437,14 @@ export class EngineData {
       else gathered.fill(Number.NaN, index * speciesCount, (index + 1) * speciesCount);
     }
     windows.writeMean(hour, gathered, members.length);
+  }
+
+  /**
+   * A station's live windows: the state reads every station's real-time AQI each hour and its daily reports
+   * only in a side panel, so their O3 daily maxima are found when read (a unit's are read every hour).
+   */
+  private newStationWindows(): StationWindows {
+    return new StationWindows({ memory: this.stationMemory, ozoneMaximaWhenRead: true });
   }
 
   /** The gathering buffer, at least `length` long. */

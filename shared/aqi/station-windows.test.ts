@@ -363,6 +363,77 @@ describe('late and corrected hours', () => {
     );
   });
 
+  test('O3 maxima found when a daily report is read equal the maxima slid hour by hour, through corrections', () => {
+    // Windows with ozoneMaximaWhenRead (the engine's stations) rate every daily report as windows that slide
+    // their maxima: ties, gaps, missing and inexact values, corrections after some windows were read (the
+    // maxima found then must be found again), the column pass of a range and the single-hour path, both
+    // editions (2026's daily report has the 8-hour maximum without the 1-hour one).
+    const value = fc.oneof(
+      { arbitrary: fc.constant(na), weight: 1 },
+      { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 4 },
+      { arbitrary: fc.integer({ min: 0, max: 400 }), weight: 4 },
+      { arbitrary: fc.constant(1 / 3), weight: 1 },
+    );
+    const hour = fc.tuple(value, value, value, value, value, value);
+    const correction = fc.tuple(fc.nat(40), hour, fc.boolean(), fc.nat(30));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(hour, fc.nat(3)), { minLength: 60, maxLength: 90 }),
+        fc.array(correction, { maxLength: 12 }),
+        fc.nat(20),
+        fc.nat(2),
+        fc.constantFrom('2012' as const, '2026' as const),
+        (rows, corrections, rangeStart, position, edition) => {
+          // A ring that does not wrap: after a wrap, a correction of an hour less than 24 hours after the
+          // ring's first re-slides windows reading dropped slots, and slid maxima carry that on
+          // (docs/PERFORMANCE.md, AQI engine, fifteenth pass).
+          const found = new WindowMemory(256);
+          const slid = new WindowMemory(256);
+          const pairs = [0, 1, 2].map(() => ({
+            found: new StationWindows({ memory: found, edition, ozoneMaximaWhenRead: true }),
+            slid: new StationWindows({ memory: slid, edition }),
+          }));
+          const pair = pairs[position]!;
+          const written: number[] = [];
+          let index = 0;
+          for (const [row, gap] of rows) {
+            index += gap === 0 ? 2 : 1;
+            pair.found.set(at(index), row);
+            pair.slid.set(at(index), row);
+            written.push(index);
+          }
+          for (const [back, row, flush, readBack] of corrections) {
+            const target = written[Math.max(0, written.length - 1 - back)]!;
+            pair.found.write(at(target), row);
+            pair.slid.write(at(target), row);
+            if (!flush) continue;
+            // Read now (maxima found), so a later correction must have them found again.
+            const read = at(index - readBack);
+            expect(pair.found.dailyAqi(read), `read ${index - readBack}`).toBe(pair.slid.dailyAqi(read));
+          }
+          // Windows whose 24 hours the ring still holds; part of them rated as a range (the column pass).
+          pair.found.rate(at(index - 40 + rangeStart), at(index), 'daily');
+          for (let hourIndex = index - 40; hourIndex <= index; hourIndex += 1) {
+            const time = at(hourIndex);
+            const label = `hour ${hourIndex}`;
+            // Some windows read first by the full report (its own path to the maxima).
+            if (hourIndex % 3 === 0)
+              expect(pair.found.report(time, 'daily'), label).toEqual(pair.slid.report(time, 'daily'));
+            expect(pair.found.dailyAqi(time), label).toBe(pair.slid.dailyAqi(time));
+            expect(pair.found.dailyPrimaryPollutants(time), label).toEqual(
+              pair.slid.dailyPrimaryPollutants(time),
+            );
+            expect(pair.found.dailyMissingIndicators(time), label).toEqual(
+              pair.slid.dailyMissingIndicators(time),
+            );
+            expect(pair.found.report(time, 'daily'), label).toEqual(pair.slid.report(time, 'daily'));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   test('an hour older than the ring can correct is refused; gaps are missing hours', () => {
     const windows = new StationWindows({ retainHours: 64 });
     windows.set(at(0), hazy);

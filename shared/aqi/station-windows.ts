@@ -108,6 +108,11 @@ export type WindowsOptions = {
   edition?: Edition;
   /** HJ 633-2026 §5.3.2: pollutants outside this station's monitoring plan. */
   unmonitored?: readonly Species[];
+  /**
+   * The O3 daily maxima found when a daily report is read, not slid with every hour (WindowStore.maximaWhenRead):
+   * for windows read hour by hour and seldom day by day (a network's stations).
+   */
+  ozoneMaximaWhenRead?: boolean;
 };
 
 /** Record memory for many StationWindows of one length, hour-major (window-store.ts RecordBlocks). */
@@ -137,6 +142,7 @@ export class StationWindows {
       options.retainHours ?? 21 * 24,
       slideWindows,
       options.memory?.blocks ?? null,
+      options.ozoneMaximaWhenRead ?? false,
     );
     this.fixedRules = options.edition ? compiledRules(options.edition) : null;
     this.unmonitoredMask = (options.unmonitored ?? []).reduce(

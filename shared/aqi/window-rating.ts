@@ -5,6 +5,7 @@ import * as exactNumbers from './exact';
 import * as scale from './scale';
 import { indicatorIndex, indicatorOrder, speciesIndexOfIndicator, speciesOrder } from './species';
 import * as validity from './validity';
+import { ozoneMaxima, ozoneMaximaAt } from './window-slide';
 import type { WindowStore } from './window-store';
 import * as store from './window-store';
 
@@ -301,6 +302,7 @@ function ozone8hRatios(windows: WindowStore, from: number, length: number): void
 function highest1hRatios(windows: WindowStore, from: number, length: number): void {
   const { records, carried, carriedBase, carriedShift, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
+  if (windows.maximaWhenRead) ozoneMaxima(windows, from, from + length - 1);
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
     const record = base + (slot << shift);
@@ -320,6 +322,7 @@ function highest1hRatios(windows: WindowStore, from: number, length: number): vo
 function highest8hRatios(windows: WindowStore, from: number, length: number): void {
   const { records, carried, carriedBase, carriedShift, inexact24, ring, base, shift } = windows;
   const tracksInexact = windows.tracksInexact;
+  if (windows.maximaWhenRead) ozoneMaxima(windows, from, from + length - 1);
   for (let offset = 0; offset < length; offset += 1) {
     const slot = (from + offset) & ring.mask;
     const valid = records[base + (slot << shift) + field.valid8hMeans]! >= minimumMeansForMax8h;
@@ -361,6 +364,7 @@ export function subIndexAtSlot(
     numerator = records[record + field.sum24 + species]!;
     denominator = count * ticksPerUnit;
   } else if (source === ozone8hSource && daily) {
+    if (windows.maximaWhenRead) ozoneMaximaAt(windows, slot);
     if (records[record + field.valid8hMeans]! < minimumMeansForMax8h) return Number.NaN;
     const best = windows.carriedBase + (slot << windows.carriedShift);
     if (tracksInexact && windows.inexact24[at]) rational = windows.exactHighest8h(slot);
@@ -373,6 +377,7 @@ export function subIndexAtSlot(
     numerator = records[record + field.sum8]!;
     denominator = count * ticksPerUnit;
   } else if (daily && index === ozone1h) {
+    if (windows.maximaWhenRead) ozoneMaximaAt(windows, slot);
     const highest = records[record + field.highestHour]!;
     if (records[record + field.count24 + ozone]! < minimumHoursForMax1h || highest === noHour)
       return Number.NaN;
@@ -432,6 +437,7 @@ export function fillReport(windows: WindowStore, slot: number, daily: boolean, s
     else scratch.set(ozone8h, records[record + field.sum8]!, count * ticksPerUnit);
     return;
   }
+  if (windows.maximaWhenRead) ozoneMaximaAt(windows, slot);
   const highest = records[record + field.highestHour]!;
   const exactOzone = tracksInexact && windows.inexact24[slot * speciesCount + ozone];
   const carried = windows.carried;

@@ -139,7 +139,7 @@ function slideOzone(
   carriedAt: number,
   carriedBefore: number,
 ): void {
-  const { records, carried, ring, base, shift } = windows;
+  const { records, ring, base, shift } = windows;
   const { mask } = ring;
   const incoming = records[record + ozone]!;
   const valid = !Number.isNaN(incoming);
@@ -158,8 +158,30 @@ function slideOzone(
   }
   records[record + sum8] = sum;
   records[record + count8] = count;
+  if (windows.maximaWhenRead) records[record + highestField] = Number.NaN;
+  else slideMaxima(windows, hour, first, record, previous, carriedAt, carriedBefore);
+}
 
-  // The maxima's values come carried from the window an hour earlier, not from their hours' records.
+/**
+ * The O3 maxima of the window ending at `hour` (its 8-hour sum and count slid already), carried from the
+ * window an hour earlier (`previous`, −1 for none): the highest hour's value and the highest valid 8-hour
+ * mean's sum and count, not read from their hours' records; a rescan when the highest leaves the window.
+ */
+function slideMaxima(
+  windows: WindowStore,
+  hour: number,
+  first: number,
+  record: number,
+  previous: number,
+  carriedAt: number,
+  carriedBefore: number,
+): void {
+  const { records, carried, ring, base, shift } = windows;
+  const { mask } = ring;
+  const incoming = records[record + ozone]!;
+  const valid = !Number.isNaN(incoming);
+  const sum = records[record + sum8]!;
+  const count = records[record + count8]!;
   let highest = previous >= 0 ? records[previous + highestField]! : noHour;
   let highestValue = previous >= 0 ? carried[carriedBefore + highestValueField]! : -1;
   if (highest !== noHour && highest <= hour - 24) {
@@ -195,6 +217,58 @@ function slideOzone(
   records[record + highest8hField] = highest8h;
   carried[carriedAt + highest8hSumField] = bestSum;
   carried[carriedAt + highest8hCountField] = bestCount;
+}
+
+/**
+ * The O3 maxima of the windows ending at held hours from … to, for a store that finds them when read
+ * (WindowStore.maximaWhenRead), as slideMaxima gives them: the first window not found yet by a rescan
+ * (what the slide does when a window's highest leaves), each next one carried from it. Hours before the
+ * ring's first are missing. Windows slid since they were found are found again; found ones are kept.
+ */
+export function ozoneMaxima(windows: WindowStore, from: number, to: number): void {
+  const { records, base, shift, carriedBase, carriedShift, ring } = windows;
+  const { mask } = ring;
+  const first = ring.first;
+  let previous = -1;
+  let carriedBefore = -1;
+  for (let hour = from; hour <= to; hour += 1) {
+    const slot = hour & mask;
+    const record = base + (slot << shift);
+    const carriedAt = carriedBase + (slot << carriedShift);
+    if (Number.isNaN(records[record + highestField]!)) {
+      if (previous >= 0 && hour - 1 >= first)
+        slideMaxima(windows, hour, first, record, previous, carriedAt, carriedBefore);
+      else rescanMaxima(windows, hour, first, record, carriedAt);
+    }
+    previous = record;
+    carriedBefore = carriedAt;
+  }
+}
+
+/** ozoneMaxima of the window ending at a held slot. */
+export function ozoneMaximaAt(windows: WindowStore, slot: number): void {
+  const hour = windows.hourOfSlot(slot);
+  ozoneMaxima(windows, hour, hour);
+}
+
+/** The O3 maxima of the window ending at `hour` by rescans of its hours (a window with none found before). */
+function rescanMaxima(
+  windows: WindowStore,
+  hour: number,
+  first: number,
+  record: number,
+  carriedAt: number,
+): void {
+  const { records, carried, base, shift, ring } = windows;
+  records[record + highestField] = highestValueHour(windows, hour, first);
+  carried[carriedAt + highestValueField] = scannedValue;
+  let validMeans = 0;
+  for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1)
+    if (records[base + ((other & ring.mask) << shift) + count8]! >= minimumHoursFor8h) validMeans += 1;
+  records[record + valid8hField] = validMeans;
+  records[record + highest8hField] = highestMeanHour(windows, hour, first);
+  carried[carriedAt + highest8hSumField] = scannedSum;
+  carried[carriedAt + highest8hCountField] = scannedCount;
 }
 
 /** The counts of inexact values in each window ending at `hour` (only while some value is inexact). */

@@ -30,7 +30,10 @@ export const field = {
   count24: 12,
   sum8: 18,
   count8: 19,
-  /** O3: hour of the 24-hour window's highest value, and the hour ending its highest valid 8-hour mean. */
+  /**
+   * O3: hour of the 24-hour window's highest value, and the hour ending its highest valid 8-hour mean;
+   * highestHour is NaN while a store that finds its maxima when read (maximaWhenRead) has not found them.
+   */
   highestHour: 20,
   highest8hHour: 21,
   /** O3: valid 8-hour means ending in the window's last 17 hours. */
@@ -161,6 +164,12 @@ export class WindowStore implements RingOwner {
     /** Slides the windows ending from … to (window-slide.ts slideWindows, the same for every store). */
     private readonly slide: (windows: WindowStore, from: number, to: number, first: number) => void,
     blocks: RecordBlocks | null = null,
+    /**
+     * The O3 daily maxima (highestHour, highest8hHour, valid8hMeans and their carried values) are found when
+     * a daily report reads them (window-slide.ts ozoneMaxima), not slid hour by hour: for windows whose
+     * daily reports are seldom read: sliding them is paid by every new hour, finding them only by a read.
+     */
+    readonly maximaWhenRead = false,
   ) {
     this.ring = new HourRing(blocks ? blocks.capacity : retainHours, this);
     this.capacity = this.ring.capacity;
