@@ -56,7 +56,15 @@ export class HourRing {
 
   /** Whether a held hour may be rewritten in place: admit would take it without moving the ring. */
   canRewrite(hour: number): boolean {
-    return this.holds(hour) && !(hour - 24 >= this.first && hour - 24 <= this.newest - this.capacity);
+    return this.holds(hour) && !this.readsDropped(hour);
+  }
+
+  /**
+   * Whether re-sliding the windows holding `hour` would read an hour written and since overwritten: they read
+   * back to hour − 24, and the hours first … newest − capacity are gone once the ring has wrapped.
+   */
+  private readsDropped(hour: number): boolean {
+    return Math.max(this.first, hour - 24) <= this.newest - this.capacity;
   }
 
   /**
@@ -90,7 +98,7 @@ export class HourRing {
       this.owner.startHour(hour);
       return true;
     }
-    if (hour - 24 >= this.first && hour - 24 <= this.newest - this.capacity) return false;
+    if (this.readsDropped(hour)) return false;
     this.markDirty(hour, hour);
     return true;
   }

@@ -434,6 +434,21 @@ describe('late and corrected hours', () => {
     );
   });
 
+  test('a correction whose windows would read hours the ring has overwritten is refused, its windows kept', () => {
+    // 64 slots, 70 hours written: hours 0-5 are overwritten by 64-69. Hour 10's windows read back to hour
+    // −14, i.e. through 0-5, though hour 10 − 24 lies before the first hour ever written.
+    const windows = new StationWindows({ retainHours: 64 });
+    const hour = (index: number) => [10, 40, 100, index < 64 ? 10 : 500, 1, index < 64 ? 30 : 200];
+    for (let index = 0; index < 70; index += 1) windows.set(at(index), hour(index));
+    const before = [23, 30, 33].map((index) => windows.report(at(index), 'daily'));
+    expect(windows.set(at(10), [10, 40, 100, 34, 1, 90])).toBe(false);
+    expect([23, 30, 33].map((index) => windows.report(at(index), 'daily'))).toEqual(before);
+    expect(windows.mean24h('pm25', at(30))).toBe(10);
+    // Hour 30's windows read back to hour 6, which the ring still holds: corrected in place.
+    expect(windows.set(at(30), [10, 40, 100, 34, 1, 30])).toBe(true);
+    expect(windows.mean24h('pm25', at(30))).toBe(11);
+  });
+
   test('an hour older than the ring can correct is refused; gaps are missing hours', () => {
     const windows = new StationWindows({ retainHours: 64 });
     windows.set(at(0), hazy);
