@@ -200,7 +200,8 @@ describe('HJ 633-2012 sub-index by lookup (compiled-rules.ts stepScale)', () => 
 
 describe('ceilDivide (the rounded quotient alone) against the BigInt ceiling', () => {
   test('exact for any integers within its range, at, just off and between multiples', () => {
-    const exactCeiling = (numerator: bigint, denominator: bigint) => (numerator + denominator - 1n) / denominator;
+    const exactCeiling = (numerator: bigint, denominator: bigint) =>
+      (numerator + denominator - 1n) / denominator;
     fc.assert(
       fc.property(
         // Denominators as the windows give them (hours × ticks) and any others up to 2^40.
