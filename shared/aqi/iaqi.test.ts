@@ -4,7 +4,7 @@ import { compiledRules } from './compiled-rules';
 import { integerSubIndex } from './evaluate';
 import { ticksPerUnit } from './exact';
 import { type Edition, type Indicator, iaqi, indicatorOrder } from './index';
-import { aboveScale, ceilDivide } from './scale';
+import { aboveScale } from './scale';
 
 const levels = [0, 50, 100, 150, 200, 300, 400, 500];
 
@@ -191,36 +191,6 @@ describe('HJ 633-2012 sub-index by lookup (compiled-rules.ts stepScale)', () => 
           const expected = reference(breakpoints, numerator, denominator);
           const actual = integerSubIndex(rules, index, Number(numerator), Number(denominator));
           expect(actual === aboveScale ? null : actual).toBe(expected);
-        },
-      ),
-      { numRuns: 20_000 },
-    );
-  });
-});
-
-describe('ceilDivide (the rounded quotient alone) against the BigInt ceiling', () => {
-  test('exact for any integers within its range, at, just off and between multiples', () => {
-    const exactCeiling = (numerator: bigint, denominator: bigint) =>
-      (numerator + denominator - 1n) / denominator;
-    fc.assert(
-      fc.property(
-        // Denominators as the windows give them (hours × ticks) and any others up to 2^40.
-        fc.oneof(
-          fc.integer({ min: 1, max: 24 }).map((hours) => hours * ticksPerUnit),
-          fc.integer({ min: 1, max: 2 ** 40 }),
-        ),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.integer({ min: -3, max: 3 }),
-        fc.boolean(),
-        (denominator, position, nudge, onMultiple) => {
-          const largest = 2 ** 53 - 1;
-          const multiple = Math.floor((position * largest) / denominator) * denominator;
-          const numerator = Math.min(
-            largest,
-            Math.max(0, onMultiple ? multiple + nudge : Math.floor(position * largest) + nudge),
-          );
-          const expected = exactCeiling(BigInt(numerator), BigInt(denominator));
-          expect(ceilDivide(numerator, denominator)).toBe(Number(expected));
         },
       ),
       { numRuns: 20_000 },

@@ -10,15 +10,18 @@ export const iaqiLevels = [0, 50, 100, 150, 200, 300, 400, 500] as const;
 /** Returned by subIndexOf when the concentration is above the scale's last breakpoint. */
 export const aboveScale = -1;
 
-/**
- * ⌈numerator / denominator⌉ for integers 0 ≤ numerator < 2^53, denominator ≥ 1: exact from the rounded
- * quotient alone. Write numerator = k × denominator + r. For r = 0 the quotient k is exact. For r ≥ 1 the
- * rounded quotient is at most k + 1 (rounding is monotone and k + 1 is a double) and above k: it could round
- * down to k only if r / denominator were within half a unit in the last place of k, i.e.
- * r ≤ k × denominator × 2^−53 < 1.
- */
+/** ⌈numerator / denominator⌉ for integers (numerator ≥ 0), exact: the remainder is computed, not guessed. */
 export function ceilDivide(numerator: number, denominator: number): number {
-  return Math.ceil(numerator / denominator);
+  let quotient = Math.floor(numerator / denominator);
+  let remainder = numerator - quotient * denominator;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  return remainder > 0 ? quotient + 1 : quotient;
 }
 
 /**
