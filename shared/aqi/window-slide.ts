@@ -24,6 +24,7 @@ const revisionField = carriedField.revision;
 let scannedValue = -1;
 let scannedSum = 0;
 let scannedCount = 0;
+let scannedValidMeans = 0;
 /** Per species, the indicators computed from its values alone (bit i = indicatorOrder[i]). */
 const indicatorsOfSpecies = Int32Array.from({ length: speciesCount }, (_, species) =>
   indicatorOrder.reduce(
@@ -259,14 +260,11 @@ function rescanMaxima(
   record: number,
   carriedAt: number,
 ): void {
-  const { records, carried, base, shift, ring } = windows;
+  const { records, carried } = windows;
   records[record + highestField] = highestValueHour(windows, hour, first);
   carried[carriedAt + highestValueField] = scannedValue;
-  let validMeans = 0;
-  for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1)
-    if (records[base + ((other & ring.mask) << shift) + count8]! >= minimumHoursFor8h) validMeans += 1;
-  records[record + valid8hField] = validMeans;
   records[record + highest8hField] = highestMeanHour(windows, hour, first);
+  records[record + valid8hField] = scannedValidMeans;
   carried[carriedAt + highest8hSumField] = scannedSum;
   carried[carriedAt + highest8hCountField] = scannedCount;
 }
@@ -305,16 +303,21 @@ function highestValueHour(windows: WindowStore, hour: number, first: number): nu
   return best;
 }
 
-/** The hour ending the window's highest valid O3 8-hour mean (the latest of equals), its sum and count beside. */
+/**
+ * The hour ending the window's highest valid O3 8-hour mean (the latest of equals); its sum and count, and
+ * the number of valid means, beside.
+ */
 function highestMeanHour(windows: WindowStore, hour: number, first: number): number {
   const { records, ring, base, shift } = windows;
   let best = noHour;
   let bestSum = 0;
   let bestCount = 0;
+  let validMeans = 0;
   for (let other = Math.max(first, hour - eightHourMeansPerDay + 1); other <= hour; other += 1) {
     const record = base + ((other & ring.mask) << shift);
     const count = records[record + count8]!;
     if (count < minimumHoursFor8h) continue;
+    validMeans += 1;
     const sum = records[record + sum8]!;
     if (best !== noHour && sum * bestCount < bestSum * count) continue;
     best = other;
@@ -323,5 +326,6 @@ function highestMeanHour(windows: WindowStore, hour: number, first: number): num
   }
   scannedSum = bestSum;
   scannedCount = bestCount;
+  scannedValidMeans = validMeans;
   return best;
 }
