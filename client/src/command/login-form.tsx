@@ -1,3 +1,4 @@
+import './login-form.css';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http';
 import { logIn } from '../api/mutations';
