@@ -532,19 +532,38 @@ export class EngineData {
 }
 
 /** The live windows moved on to `now` as they are read (a clock past the last data still has windows). */
+/**
+ * The live windows moved on to now; windows already past now (a replay loop set the data clock back, to an
+ * earlier pass or an older episode) are rebuilt up to now from the stored hours, as for a past state: the
+ * live ones keep ten days before their newest hour only, and the state at now reads nothing after it.
+ */
 class LiveView implements WindowsView {
+  private behind: WindowsView | null = null;
+
   constructor(
     readonly now: number,
     private readonly data: EngineData,
   ) {}
 
   unit(id: string): StationWindows {
-    return onTo(this.data.liveUnitWindows(id), this.now);
+    const windows = this.data.liveUnitWindows(id);
+    return this.ahead(windows) ? this.past().unit(id) : onTo(windows, this.now);
   }
 
   station(id: string): StationWindows | null {
     const windows = this.data.liveStationWindows(id);
-    return windows ? onTo(windows, this.now) : null;
+    if (!windows) return null;
+    return this.ahead(windows) ? this.past().station(id) : onTo(windows, this.now);
+  }
+
+  private ahead(windows: StationWindows): boolean {
+    const newest = windows.newestHour;
+    return newest !== null && newest > this.now;
+  }
+
+  private past(): WindowsView {
+    this.behind ??= this.data.pastView(this.now);
+    return this.behind;
   }
 }
 
