@@ -102,8 +102,15 @@ function Entry({
         {region?.firstWindowEnd !== undefined && (
           <>
             {' · '}
-            {t('effectiveFrom')} {when(effective)} · {t('holdsUntil')}{' '}
-            {when(region.lastWindowEnd ?? effective)}
+            {t('effectiveFrom')} {when(effective)}
+            {(region.lastWindowEnd ?? effective) > effective ? (
+              <>
+                {' · '}
+                {t('holdsUntil')} {when(region.lastWindowEnd ?? effective)}
+              </>
+            ) : (
+              t('holdsThatHourOnly')
+            )}
           </>
         )}
         {latest !== null &&

@@ -53,6 +53,7 @@ export const commandMessages = {
   coveredPending: { zh: '已提出，审批中', en: 'Proposed, under approval' },
   effectiveFrom: { zh: '建议生效', en: 'effective' },
   holdsUntil: { zh: '持续至', en: 'holding until' },
+  holdsThatHourOnly: { zh: '（仅该时刻达到条件）', en: ' (met in that hour only)' },
   leadLeft: {
     zh: (hours: number) => `距提前量截止还有${hours}小时`,
     en: (hours: number) => `lead time left ${hours} h`,
