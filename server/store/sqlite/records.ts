@@ -105,21 +105,20 @@ export function eventStore(database: SqlDatabase): EventStore {
   const start = database.transaction((jurisdiction: Jurisdiction, at: number) => {
     exercises.start(jurisdiction, nextSeq.get(jurisdiction)!.seq - 1, at);
   });
+  // Prepared once: the engine reads the log at every tick (server/warnings/book.ts).
+  const after = database.prepare<[string, number], { seq: number; at: number; payload: string }>(
+    'SELECT seq, at, payload FROM warning_events WHERE jurisdiction = ? AND seq > ? ORDER BY seq',
+  );
   return {
     appendEvent: (jurisdiction, payload, at) => append(jurisdiction, payload, at),
     startExercise: (jurisdiction, at) => start(jurisdiction, at),
     events: (jurisdiction) =>
-      database
-        .prepare<[string, number], { seq: number; at: number; payload: string }>(
-          'SELECT seq, at, payload FROM warning_events WHERE jurisdiction = ? AND seq > ? ORDER BY seq',
-        )
-        .all(jurisdiction, exercises.afterSeq(jurisdiction))
-        .map((record) => ({
-          seq: record.seq,
-          jurisdiction,
-          at: record.at,
-          payload: JSON.parse(record.payload),
-        })),
+      after.all(jurisdiction, exercises.afterSeq(jurisdiction)).map((record) => ({
+        seq: record.seq,
+        jurisdiction,
+        at: record.at,
+        payload: JSON.parse(record.payload),
+      })),
   };
 }
 
