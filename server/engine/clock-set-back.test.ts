@@ -13,7 +13,8 @@ import { createEngine } from './engine';
 /**
  * The bundled replay loops: after the December 2019 episode it plays January's, then December's again, each
  * time setting the data clock back. The state at the new now must be what the hours up to now say, as an
- * engine that has never seen the later hours computes it; the wall showed every unit without a value instead.
+ * engine that has never seen the later hours computes it; the wall showed every unit without a value instead,
+ * and a decision due in November was said to be due since January, when the same flag stood at that pass's end.
  */
 const directories: string[] = [];
 afterEach(() => {
@@ -67,22 +68,34 @@ test('a replay loop that sets the data clock back is served what the hours up to
   expect(unitsWithValues(engine.state('ili'))).toBeGreaterThan(20);
 
   // January 2019, eleven months before everything the live windows hold: new hours, stored and ingested.
-  const january = rowsOf('E1', 60);
-  engine.restartDataClock('ili');
-  store.writeObservations(january);
-  engine.ingested({ observations: january });
-  engine.received(january);
-  await engine.settled();
-  const atJanuary = engine.state('ili');
-  expect(unitsWithValues(atJanuary)).toBeGreaterThan(20);
-  expect(served(atJanuary)).toBe(knowingOnly(january));
+  // Then November, after January: each pass a new exercise, whose decisions due are due since that pass.
+  for (const [episode, hours] of [
+    ['E1', 216],
+    ['E2', 150],
+  ] as const) {
+    const rows = rowsOf(episode, hours);
+    engine.restartDataClock('ili');
+    store.writeObservations(rows);
+    engine.ingested({ observations: rows });
+    engine.received(rows);
+    await engine.settled();
+    const state = engine.state('ili');
+    expect(unitsWithValues(state)).toBeGreaterThan(20);
+    expect(served(state)).toBe(knowingOnly(rows));
+    expect(state.compliance.length).toBeGreaterThan(0);
+    for (const flag of state.compliance)
+      expect([episode, flag.since >= rows[0]!.time]).toEqual([episode, true]);
+  }
 
   // December again from its start: hours already stored, received unchanged; the live windows are 8 days ahead.
   const decemberAgain = rowsOf('E3', 48);
   engine.restartDataClock('ili');
   engine.received(decemberAgain);
   await engine.settled();
-  expect(served(engine.state('ili'))).toBe(knowingOnly(decemberAgain));
+  const atDecemberAgain = engine.state('ili');
+  expect(served(atDecemberAgain)).toBe(knowingOnly(decemberAgain));
+  for (const flag of atDecemberAgain.compliance)
+    expect(flag.since).toBeGreaterThanOrEqual(decemberAgain[0]!.time);
 
   engine.close();
   store.close();

@@ -229,9 +229,13 @@ export function createEngine(options: EngineOptions) {
       externalWarning = warning;
       schedule('kizilsu');
     },
-    /** A replay loop starts over: the data clock follows the next hour received, even if earlier. */
+    /**
+     * A replay loop starts over: the data clock follows the next hour received, even if earlier, and a
+     * decision due in the new pass is due since a time in it, not since one of the pass before.
+     */
     restartDataClock(jurisdiction: Jurisdiction): void {
       dataClock.delete(jurisdiction);
+      compliance.delete(jurisdiction);
     },
     now: nowOf,
     /** The evaluation behind the state at now (series, regions, cover): the warnings' guards and packets read it. */
