@@ -85,3 +85,32 @@ export function changesBetween(previous: JurisdictionState | undefined, next: Ju
   }
   return changes;
 }
+
+/** How many changes the strip keeps: the newest first. */
+export const keptChanges = 8;
+
+/**
+ * The strip after new states arrive: their changes from the states before, newest first. A state earlier
+ * than the one before it starts a new pass (a replay loop sets the data clock back, and archives the
+ * pass's warnings): that prefecture's earlier changes are dropped and its state is read as if the wall had
+ * just opened, so the new pass's changes are neither buried under the old pass's later times nor reported
+ * as lifts.
+ */
+export function nextChanges(
+  current: readonly Change[],
+  previous: ReadonlyMap<string, JurisdictionState>,
+  states: readonly JurisdictionState[],
+): Change[] {
+  const found: Change[] = [];
+  const restarted = new Set<Jurisdiction>();
+  for (const state of states) {
+    const before = previous.get(state.jurisdiction);
+    if (before === state) continue;
+    const newPass = before !== undefined && state.now < before.now;
+    if (newPass) restarted.add(state.jurisdiction);
+    found.push(...changesBetween(newPass ? undefined : before, state));
+  }
+  const kept = current.filter((change) => !restarted.has(change.jurisdiction));
+  if (found.length === 0 && kept.length === current.length) return current as Change[];
+  return [...found, ...kept].sort((a, b) => b.at - a.at).slice(0, keptChanges);
+}

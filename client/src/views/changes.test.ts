@@ -1,0 +1,98 @@
+import { expect, test } from 'vitest';
+import type { JurisdictionState, WarningState } from '../../../shared/state/schema';
+import { HOUR } from '../../../shared/time';
+import { type Change, keptChanges, nextChanges } from './changes';
+
+const december = Date.UTC(2019, 11, 12, 0);
+const january = Date.UTC(2019, 0, 10, 0);
+
+function warning(id: string, unitId: string, issuedAt: number): WarningState {
+  return {
+    id,
+    target: { kind: 'unit', unitId },
+    status: 'active',
+    proposedLevel: 'yellow',
+    level: 'yellow',
+    proposedAt: issuedAt - HOUR,
+    issuedAt,
+  };
+}
+
+function state(now: number, warnings: WarningState[], staleStations: string[] = []): JurisdictionState {
+  return {
+    jurisdiction: 'ili',
+    now,
+    edition: '2012',
+    units: [],
+    regions: [],
+    stations: ['2703A', '2704A'].map((id) => ({
+      id,
+      name: id,
+      unitId: '654002',
+      lon: 81.3,
+      lat: 43.9,
+      simulated: false,
+      hourlyAqi: 100,
+      newestHour: now,
+      stale: staleStations.includes(id),
+    })),
+    warnings,
+    compliance: [],
+    recommendation: [],
+  };
+}
+
+/** The wall watching `states` one after the other, as useChanges does. */
+function watch(states: JurisdictionState[]): Change[] {
+  const previous = new Map<string, JurisdictionState>();
+  let changes: Change[] = [];
+  for (const next of states) {
+    changes = nextChanges(changes, new Map(previous), [next]);
+    previous.set(next.jurisdiction, next);
+  }
+  return changes;
+}
+
+test('changes arrive newest first, and the strip keeps only the latest', () => {
+  const states = [state(december, [])];
+  for (let hour = 1; hour <= keptChanges + 2; hour += 1)
+    states.push(
+      state(
+        december + hour * HOUR,
+        [warning(`w${hour}`, `u${hour}`, december + hour * HOUR)],
+        hour % 2 ? ['2703A'] : [],
+      ),
+    );
+  const changes = watch(states);
+  expect(changes).toHaveLength(keptChanges);
+  expect(changes.map((change) => change.at)).toEqual(
+    [...changes.map((change) => change.at)].sort((a, b) => b - a),
+  );
+  expect(changes[0]!.at).toBe(december + (keptChanges + 2) * HOUR);
+});
+
+test('a replay pass set back to January shows its own changes, not the December pass lifted or on top', () => {
+  const states = [state(december, [])];
+  // Eight December hours of warnings issued and lifted fill the strip.
+  for (let hour = 1; hour <= keptChanges; hour += 1)
+    states.push(
+      state(december + hour * HOUR, hour % 2 ? [warning(`w${hour}`, '654002', december + hour * HOUR)] : []),
+    );
+  const inDecember = watch(states);
+  expect(inDecember.every((change) => change.at > december)).toBe(true);
+
+  // The next pass starts in January with one of its own warnings issued and a station silent.
+  const newPass = state(january, [warning('jan', '654021', january - 2 * HOUR)], ['2704A']);
+  const afterLoop = watch([...states, newPass]);
+  expect(afterLoop.map((change) => [change.kind, change.at])).toEqual([
+    ['station-stale', january],
+    ['issued', january - 2 * HOUR],
+  ]);
+  // And an hour later a change in the new pass is on top.
+  const later = watch([
+    ...states,
+    newPass,
+    state(january + HOUR, [warning('jan', '654021', january - 2 * HOUR)]),
+  ]);
+  expect(later[0]).toMatchObject({ kind: 'station-back', at: january + HOUR });
+});
