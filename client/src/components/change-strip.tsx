@@ -31,6 +31,8 @@ function sentence(change: Change, language: Language, t: Translate): string {
       return t('changeStationStale', change.station);
     case 'station-back':
       return t('changeStationBack', change.station);
+    case 'clock-back':
+      return t('changeClockBack', t(change.jurisdiction));
   }
 }
 

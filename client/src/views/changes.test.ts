@@ -85,6 +85,7 @@ test('a replay pass set back to January shows its own changes, not the December 
   const newPass = state(january, [warning('jan', '654021', january - 2 * HOUR)], ['2704A']);
   const afterLoop = watch([...states, newPass]);
   expect(afterLoop.map((change) => [change.kind, change.at])).toEqual([
+    ['clock-back', january],
     ['station-stale', january],
     ['issued', january - 2 * HOUR],
   ]);

@@ -14,6 +14,7 @@ export type Change = {
   | { kind: 'external-set'; level: IssuedLevel }
   | { kind: 'external-lifted' }
   | { kind: 'station-stale' | 'station-back'; station: string }
+  | { kind: 'clock-back' }
 );
 
 function inForce(state: JurisdictionState | undefined): Map<string, WarningState> {
@@ -92,9 +93,9 @@ export const keptChanges = 8;
 /**
  * The strip after new states arrive: their changes from the states before, newest first. A state earlier
  * than the one before it starts a new pass (a replay loop sets the data clock back, and archives the
- * pass's warnings): that prefecture's earlier changes are dropped and its state is read as if the wall had
- * just opened, so the new pass's changes are neither buried under the old pass's later times nor reported
- * as lifts.
+ * pass's warnings): that prefecture's earlier changes are dropped, the strip says so, and its state is read
+ * as if the wall had just opened, so the new pass's changes are neither buried under the old pass's later
+ * times nor reported as lifts.
  */
 export function nextChanges(
   current: readonly Change[],
@@ -107,7 +108,10 @@ export function nextChanges(
     const before = previous.get(state.jurisdiction);
     if (before === state) continue;
     const newPass = before !== undefined && state.now < before.now;
-    if (newPass) restarted.add(state.jurisdiction);
+    if (newPass) {
+      restarted.add(state.jurisdiction);
+      found.push({ at: state.now, jurisdiction: state.jurisdiction, kind: 'clock-back' });
+    }
     found.push(...changesBetween(newPass ? undefined : before, state));
   }
   const kept = current.filter((change) => !restarted.has(change.jurisdiction));

@@ -112,6 +112,11 @@ export const wallMessages = {
     zh: (station: string) => `${station} 恢复报送`,
     en: (station: string) => `${station} reporting again`,
   },
+  changeClockBack: {
+    zh: (place: string) => `${place}数据时间回到此刻：回放开始新一轮，此前的变化已清除`,
+    en: (place: string) =>
+      `${place}: data time set back to this hour, the replay's next pass (earlier changes cleared)`,
+  },
   staleStations: { zh: '停报站点', en: 'Silent stations' },
   noStaleStations: { zh: '全部站点正常报送', en: 'All stations reporting' },
   lastHour: { zh: (time: string) => `最后数据 ${time}`, en: (time: string) => `last data ${time}` },
