@@ -531,11 +531,11 @@ export class EngineData {
   }
 }
 
-/** The live windows moved on to `now` as they are read (a clock past the last data still has windows). */
 /**
- * The live windows moved on to now; windows already past now (a replay loop set the data clock back, to an
- * earlier pass or an older episode) are rebuilt up to now from the stored hours, as for a past state: the
- * live ones keep ten days before their newest hour only, and the state at now reads nothing after it.
+ * The live windows moved on to now as they are read (a clock past the last data still has windows). Windows
+ * already past now (a replay loop set the data clock back, to an earlier pass or an older episode) are
+ * rebuilt up to now from the stored hours, as for a past state: the live ones keep only the ten days before
+ * their newest hour, and the state at now reads nothing after it.
  */
 class LiveView implements WindowsView {
   private behind: WindowsView | null = null;
