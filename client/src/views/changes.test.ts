@@ -18,6 +18,8 @@ function warning(id: string, unitId: string, issuedAt: number): WarningState {
   };
 }
 
+const yiningStation = { unitId: '654002', lon: 81.28, lat: 43.94, simulated: false, hourlyAqi: 100 };
+
 function state(now: number, warnings: WarningState[], staleStations: string[] = []): JurisdictionState {
   return {
     jurisdiction: 'ili',
@@ -26,13 +28,9 @@ function state(now: number, warnings: WarningState[], staleStations: string[] = 
     units: [],
     regions: [],
     stations: ['2703A', '2704A'].map((id) => ({
+      ...yiningStation,
       id,
       name: id,
-      unitId: '654002',
-      lon: 81.3,
-      lat: 43.9,
-      simulated: false,
-      hourlyAqi: 100,
       newestHour: now,
       stale: staleStations.includes(id),
     })),
