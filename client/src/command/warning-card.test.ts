@@ -1,9 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Warning } from '../../../shared/rules';
 import { HOUR } from '../../../shared/time';
-import { WarningCardHeader } from './warning-card';
+import { LanguageProvider } from '../i18n/language';
+import { ShortLeadNote, WarningCardHeader } from './warning-card';
 
 const now = Date.parse('2019-12-14T07:00:00+08:00');
 
@@ -52,5 +53,20 @@ describe('a warning card names the hour an approved level takes effect', () => {
 
   it('a warning whose approved level is in force names no later hour', () => {
     expect(header(issued([{ level: 'orange', from: now - HOUR }]))).not.toContain('起生效');
+  });
+});
+
+describe('the short-lead note cites the plan section in the screen language', () => {
+  it('in English the section carries its English title beside the plan words', () => {
+    // LanguageProvider reads the stored choice; this test has no browser storage.
+    vi.stubGlobal('localStorage', { getItem: () => 'en', setItem: () => {} });
+    const warning = {
+      ...issued([{ level: 'orange', from: now + 13 * HOUR }]),
+      leadTime: { requiredHours: 24, actualHours: 13, short: true, citation: '3.2 会商' },
+    };
+    const english = { fixed: 'en' as const, children: createElement(ShortLeadNote, { warning }) };
+    const html = renderToStaticMarkup(createElement(LanguageProvider, english));
+    vi.unstubAllGlobals();
+    expect(html).toContain('Short lead time: 13 h of the 24 h asked (3.2 Consultation (会商))');
   });
 });

@@ -10,7 +10,7 @@ import { LiftingLine } from './lifting-line';
 import { Packets } from './packets';
 import { WarningActions } from './warning-actions';
 import { WarningHistory } from './warning-history';
-import { nameOf, namesOf } from './words';
+import { cited, nameOf, namesOf } from './words';
 
 type Props = {
   plan: Plan;
@@ -60,13 +60,24 @@ export function WarningCardHeader({ warning, now, units }: Pick<Props, 'warning'
   );
 }
 
+/** Less notice than the plan asks, with the plan's section (its English title beside it on English screens). */
+export function ShortLeadNote({ warning }: { warning: Warning }) {
+  const { language, t } = useLanguage();
+  const lead = warning.leadTime;
+  if (!lead?.short) return null;
+  return (
+    <p className="late" role="note">
+      {t('shortLead', Math.round(lead.actualHours), lead.requiredHours, cited(language, lead.citation))}
+    </p>
+  );
+}
+
 /** One warning: target and status, lead time, lifting line, chain, actions, history and decision packets. */
 export function WarningCard(props: Props) {
   const { warning, now, units } = props;
   const issued = warning.status === 'issued';
   const status = statusAt(warning, now);
   const approved = approvedLevel(warning);
-  const { t } = useLanguage();
   return (
     <article
       id={`warning-${warning.id}`}
@@ -76,16 +87,7 @@ export function WarningCard(props: Props) {
       data-status={status}
     >
       <WarningCardHeader warning={warning} now={now} units={units} />
-      {warning.leadTime?.short && (
-        <p className="late" role="note">
-          {t(
-            'shortLead',
-            Math.round(warning.leadTime.actualHours),
-            warning.leadTime.requiredHours,
-            warning.leadTime.citation,
-          )}
-        </p>
-      )}
+      <ShortLeadNote warning={warning} />
       {issued && approved !== 'none' && <LiftingLine warning={warning} now={now} units={units} />}
       <ApprovalChain warning={warning} />
       {['proposed', 'under-approval', 'issued'].includes(warning.status) && <WarningActions {...props} />}
