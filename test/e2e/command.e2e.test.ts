@@ -180,6 +180,20 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
     }
     expect(seen.size).toBeGreaterThan(3);
     expect(regionsSeen).toBeGreaterThan(0);
+
+    // A proposal drafted from a recommendation keeps what the officer typed while the data hour moves on
+    // (it was refilled from the draft at every tick: reason, level and special-case reason lost).
+    await poll(() => duty.getByRole('button', { name: '据此提出…' }).count()).toBeGreaterThan(0);
+    await duty.getByRole('button', { name: '据此提出…' }).first().click();
+    const form = duty.getByTestId('propose-form');
+    // By name: the prefilled reason is part of its label's accessible name.
+    const reason = form.locator('textarea[name=reason]');
+    await reason.fill('值班员自己写的理由');
+    await form.getByLabel('级别').selectOption('red');
+    const typedAt = await duty.getByTestId('command-now').textContent();
+    await poll(() => duty.getByTestId('command-now').textContent()).not.toBe(typedAt);
+    expect(await reason.inputValue()).toBe('值班员自己写的理由');
+    expect(await form.getByLabel('级别').inputValue()).toBe('red');
     await duty.screenshot({ path: 'test-results/command-december.png', timeout: 120_000 });
   } finally {
     await replay.stop();

@@ -75,6 +75,35 @@ test('the map follows the time slider to a past hour and back to LIVE', async ()
   await page.close();
 }, 180_000);
 
+test('the replay plays each prefecture on its own clock: a past hour of Ili is not asked of Kizilsu as a past state', async () => {
+  // E3 (December 2019) for Ili, A1 (January 2019) for Kizilsu: Ili's past hours lie beyond Kizilsu's forecast.
+  const replay = await startTestServer({
+    CLOCK: 'data',
+    REPLAY: 'on',
+    REPLAY_SPEED: '0.05',
+    REPLAY_WARMUP_HOURS: '120',
+  });
+  try {
+    const page = await openPage(browser, `${replay.url}/`);
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/state?') && response.status() >= 400) refused.push(response.url());
+    });
+    await expect.poll(() => page.getByTestId('live-badge').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('time-range').focus();
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowLeft');
+    const hour = await page.getByTestId('time-shown').textContent();
+    // The map shows that hour, not the live state behind a slider that names a past hour.
+    await expect
+      .poll(() => page.getByTestId('newest-data').textContent(), { timeout: 15_000 })
+      .toContain(hour);
+    expect(refused).toEqual([]);
+    await page.close();
+  } finally {
+    await replay.stop();
+  }
+}, 180_000);
+
 test('past now the slider shows the forecast: 预报 label, hatched track, units filled by their forecast daily AQI', async () => {
   const page = await openPage(browser, `${server.url}/`);
   await waitForValues(page);

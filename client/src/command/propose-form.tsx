@@ -53,17 +53,22 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
   const [effective, setEffective] = useState(toBeijingIso(now).slice(0, 16));
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
+  // A draft fills the form once, when it is chosen: the data hour moving on (every tick of the live feed)
+  // must not throw away what the officer has typed or picked since.
+  const latestNow = useRef(now);
+  latestNow.current = now;
   useEffect(() => {
     if (!draft) return;
+    const at = latestNow.current;
     setKind(draft.kind);
     if (draft.unitId) setUnitId(draft.unitId);
     if (draft.members) setMembers(draft.members);
     setLevel(draft.level);
-    setEffective(toBeijingIso(Math.max(draft.effectiveAt ?? now, now)).slice(0, 16));
+    setEffective(toBeijingIso(Math.max(draft.effectiveAt ?? at, at)).slice(0, 16));
     setReason(draft.reason);
     setOverride('');
     form.current?.scrollIntoView({ block: 'center' });
-  }, [draft, now]);
+  }, [draft]);
   const regional = plan.regional.kind === 'contiguous-average';
   const sorted = [...members].sort();
   const target =

@@ -4,12 +4,13 @@ import { approvedLevel, levelInForce, statusAt, type Warning } from '../../../sh
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { LevelBadge } from '../components/level-badge';
 import { useLanguage } from '../i18n/language';
+import { beijingMinute } from '../time/beijing';
 import { ApprovalChain } from './approval-chain';
 import { LiftingLine } from './lifting-line';
 import { Packets } from './packets';
 import { WarningActions } from './warning-actions';
 import { WarningHistory } from './warning-history';
-import { nameOf, namesOf } from './words';
+import { cited, nameOf, namesOf } from './words';
 
 type Props = {
   plan: Plan;
@@ -28,17 +29,55 @@ export function nextStep(warning: Warning) {
   return pending ? (pending.steps[pending.signatures.length] ?? null) : null;
 }
 
-/** One warning: target and status, lead time, lifting line, chain, actions, history and decision packets. */
-export function WarningCard(props: Props) {
-  const { warning, now, units } = props;
+/**
+ * The card's first line: level in force, target, status, and an approved level not yet in force with the
+ * hour it takes effect (an issue or a change can be approved ahead of its effective time).
+ */
+export function WarningCardHeader({ warning, now, units }: Pick<Props, 'warning' | 'now' | 'units'>) {
   const { language, t } = useLanguage();
   const issued = warning.status === 'issued';
   const status = statusAt(warning, now);
   const approved = approvedLevel(warning);
+  const upcoming = issued ? warning.segments.at(-1)! : null;
   const target =
     warning.target.kind === 'unit'
       ? nameOf(language, units, warning.target.unitId)
       : `${t('region')}: ${namesOf(language, units, warning.target.members)}`;
+  return (
+    <header>
+      <LevelBadge level={issued ? levelInForce(warning, now) : warning.proposedLevel} />{' '}
+      <strong>{target}</strong> <span data-testid="warning-status">{t(`status-${status}`)}</span>
+      {issued && approved !== levelInForce(warning, now) && (
+        <span>
+          {' '}
+          {t('approvedAt')} <LevelBadge level={approved} />
+        </span>
+      )}
+      {upcoming && upcoming.from > now && (
+        <span data-testid="takes-effect"> {t('takesEffectAt', beijingMinute(upcoming.from))}</span>
+      )}
+    </header>
+  );
+}
+
+/** Less notice than the plan asks, with the plan's section (its English title beside it on English screens). */
+export function ShortLeadNote({ warning }: { warning: Warning }) {
+  const { language, t } = useLanguage();
+  const lead = warning.leadTime;
+  if (!lead?.short) return null;
+  return (
+    <p className="late" role="note">
+      {t('shortLead', Math.round(lead.actualHours), lead.requiredHours, cited(language, lead.citation))}
+    </p>
+  );
+}
+
+/** One warning: target and status, lead time, lifting line, chain, actions, history and decision packets. */
+export function WarningCard(props: Props) {
+  const { warning, now, units } = props;
+  const issued = warning.status === 'issued';
+  const status = statusAt(warning, now);
+  const approved = approvedLevel(warning);
   return (
     <article
       id={`warning-${warning.id}`}
@@ -47,26 +86,8 @@ export function WarningCard(props: Props) {
       data-warning={warning.id}
       data-status={status}
     >
-      <header>
-        <LevelBadge level={issued ? levelInForce(warning, now) : warning.proposedLevel} />{' '}
-        <strong>{target}</strong> <span data-testid="warning-status">{t(`status-${status}`)}</span>
-        {issued && approved !== levelInForce(warning, now) && (
-          <span>
-            {' '}
-            {t('approvedAt')} <LevelBadge level={approved} />
-          </span>
-        )}
-      </header>
-      {warning.leadTime?.short && (
-        <p className="late" role="note">
-          {t(
-            'shortLead',
-            Math.round(warning.leadTime.actualHours),
-            warning.leadTime.requiredHours,
-            warning.leadTime.citation,
-          )}
-        </p>
-      )}
+      <WarningCardHeader warning={warning} now={now} units={units} />
+      <ShortLeadNote warning={warning} />
       {issued && approved !== 'none' && <LiftingLine warning={warning} now={now} units={units} />}
       <ApprovalChain warning={warning} />
       {['proposed', 'under-approval', 'issued'].includes(warning.status) && <WarningActions {...props} />}

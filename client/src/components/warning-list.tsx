@@ -64,9 +64,12 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
                   : `${t('regionalWarning')}: ${t('dueRegion', name(warning.target.members[0]!), warning.target.members.length)}`}
               </span>
               <span className="time">
-                {warning.issuedAt !== null
-                  ? `${t('issuedAt')} ${beijingMinute(warning.issuedAt)}`
-                  : `${t('proposedAt')} ${beijingMinute(warning.proposedAt)} (${t(`status-${warning.status}`)})`}
+                {warning.issuedAt === null
+                  ? `${t('proposedAt')} ${beijingMinute(warning.proposedAt)} (${t(`status-${warning.status}`)})`
+                  : warning.status === 'issued'
+                    ? // Issued ahead of its effective hour: listed, but not as if it were in force yet.
+                      `${t('issuedAt')} ${beijingMinute(warning.issuedAt)} (${t('status-issued')})`
+                    : `${t('issuedAt')} ${beijingMinute(warning.issuedAt)}`}
               </span>
             </li>
           ))}

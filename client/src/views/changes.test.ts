@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { JurisdictionState, WarningState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
-import { type Change, keptChanges, nextChanges } from './changes';
+import { type Change, changesBetween, keptChanges, nextChanges } from './changes';
 
 const december = Date.UTC(2019, 11, 12, 0);
 const january = Date.UTC(2019, 0, 10, 0);
@@ -94,4 +94,15 @@ test('a replay pass set back to January shows its own changes, not the December 
     state(january + HOUR, [warning('jan', '654021', january - 2 * HOUR)]),
   ]);
   expect(later[0]).toMatchObject({ kind: 'station-back', at: january + HOUR });
+});
+
+test('a wall opened on a warning raised since its issue does not say it was issued at the raised level', () => {
+  const raised: WarningState = {
+    ...warning('w-1', '654023', december),
+    proposedLevel: 'orange',
+    level: 'red',
+  };
+  expect(changesBetween(undefined, state(december + 3 * HOUR, [raised]))).toMatchObject([
+    { kind: 'issued', level: 'orange', at: december },
+  ]);
 });

@@ -52,7 +52,9 @@ export function changesBetween(previous: JurisdictionState | undefined, next: Ju
         at: previous ? now : (warning.issuedAt ?? now),
         jurisdiction,
         kind: 'issued',
-        level,
+        // Just opened: what was issued at its issue time is the level proposed and approved then; a raise
+        // or lowering since (its time is not in the live state) is not told as if issued at that level.
+        level: previous || warning.proposedLevel === 'none' ? level : warning.proposedLevel,
         target: warning.target,
       });
     else if (levelRank(level) !== levelRank(earlier.level))

@@ -69,11 +69,12 @@ function combineTimelines(results: readonly { data?: TimelineState }[]): Timelin
  * forecast ends before the hour is shown without values (withoutForecast), not asked.
  */
 function useForecastStates(
+  jurisdictions: readonly Jurisdiction[],
   live: LiveStates,
   timelines: readonly TimelineState[] | null,
   at: number | null,
 ): JurisdictionState[] | null {
-  const asked = both.map((jurisdiction) => {
+  const asked = jurisdictions.map((jurisdiction) => {
     const state = live[jurisdiction];
     const end = timelines?.find((timeline) => timeline.jurisdiction === jurisdiction)?.forecastEnd ?? null;
     const beyond = state !== undefined && at !== null && at > state.now && (end === null || at > end);
@@ -99,6 +100,20 @@ function useForecastStates(
 }
 
 /**
+ * Which prefectures a chosen hour is past for and which it is ahead of, each by its own now: their clocks
+ * differ (a replay plays each on its own episode, a feed can stop), and a past hour of one asked of the
+ * other as a past state is refused beyond its forecast (it is shown without values instead).
+ */
+export function splitByNow(
+  at: number | null,
+  live: LiveStates,
+): { past: readonly Jurisdiction[]; ahead: readonly Jurisdiction[] } {
+  if (at === null) return { past: [], ahead: [] };
+  const ahead = both.filter((jurisdiction) => at > (live[jurisdiction]?.now ?? Number.POSITIVE_INFINITY));
+  return { past: both.filter((jurisdiction) => !ahead.includes(jurisdiction)), ahead };
+}
+
+/**
  * Live states, the time slider over stored hours and the forecast, and what is on screen (a past hour,
  * now or a forecast hour), fed to the map. Views without a slider (the wall) always show now.
  */
@@ -110,12 +125,16 @@ export function useDisplayedStates(map: SituationMap | null, options: { slider?:
   const timeline: SliderTimeline = useSliderTimeline(liveNow, timelines);
   const { selected } = timeline;
   const inForecast = selected !== null && liveNow !== null && selected > liveNow;
-  const past = usePastStates(both, inForecast ? null : selected);
-  const forecast = useForecastStates(live, timelines, inForecast ? selected : null);
+  const { past: pastOnes, ahead } = splitByNow(selected, live);
+  const past = usePastStates(pastOnes, pastOnes.length > 0 ? selected : null);
+  const forecast = useForecastStates(ahead, live, timelines, ahead.length > 0 ? selected : null);
   const shown: JurisdictionState[] = useMemo(() => {
-    if (inForecast) return forecast ?? liveList;
-    return selected !== null && past ? Object.values(past) : liveList;
-  }, [inForecast, forecast, selected, past, liveList]);
+    if (selected === null) return liveList;
+    const pastShown = pastOnes.length === 0 ? [] : past ? Object.values(past) : null;
+    const aheadShown = ahead.length === 0 ? [] : forecast;
+    // Until both halves are in, the live states stay (as before a past or forecast hour answers).
+    return pastShown && aheadShown ? [...pastShown, ...aheadShown] : liveList;
+  }, [selected, pastOnes.length, ahead.length, past, forecast, liveList]);
   useEffect(() => {
     if (map && shown.length > 0) map.setStates(shown);
   }, [map, shown]);

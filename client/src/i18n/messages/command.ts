@@ -183,6 +183,10 @@ export const commandMessages = {
   'status-cancelled': { zh: '已取消', en: 'cancelled' },
   'status-lifted': { zh: '已解除', en: 'lifted' },
   approvedAt: { zh: '批准级别', en: 'approved' },
+  takesEffectAt: {
+    zh: (at: string) => `${at}（北京时间）起生效`,
+    en: (at: string) => `in force from ${at} Beijing time`,
+  },
   shortLead: {
     zh: (actual: number, required: number, section: string) =>
       `提前量不足：要求${required}小时，实际${actual}小时（${section}）`,
