@@ -157,7 +157,13 @@ export function warningsRouter(options: WarningOptions): Router {
     const outlook =
       level === 'none' || !evidence.series
         ? null
-        : liftingOutlook(plans[jurisdiction], evidence.series, level, evidence.now);
+        : liftingOutlook(
+            plans[jurisdiction],
+            evidence.series,
+            level,
+            evidence.now,
+            warning.segments.at(-1)?.from,
+          );
     const members = membersOf(warning.target).map((unitId) => {
       const unit = evaluation.state.units.find((candidate) => candidate.id === unitId);
       return { unitId, recommendedLevel: unit?.recommendedLevel ?? 'none', dailyAqi: unit?.dailyAqi ?? null };

@@ -4,8 +4,10 @@ import { plans } from '../plans/index';
 import { HOUR } from '../time';
 import { complianceFlags } from './compliance';
 import type { DailySeries } from './daily-series';
+import { formatHour } from './format';
 import { applyWarningEvent } from './lifecycle/apply';
 import { emptyBook, type WarningBook } from './lifecycle/state';
+import { liftingCondition } from './lifting';
 
 const start = Date.parse('2019-12-01T01:00:00+08:00');
 const at = (index: number) => start + index * HOUR;
@@ -129,6 +131,17 @@ describe('lifting conditions met but not lifted, and warnings without grounds', 
       { kind: 'lift-due', level: 'yellow', toLevel: 'none', since: at(71) },
     ]);
     expect(complianceFlags(kizilsu, book, unit(series({ 70: 201 }, 107)), now)).toEqual([]);
+  });
+
+  test('a level whose condition stopped holding before it came into force is clean since it came into force', () => {
+    // Yellow held at window 55 only (after the proposal at 50), the warning took effect at 60: clean since 60, in the flag and in the
+    // card's lifting check alike (the series' clean run reaches back to window 56).
+    const flags = complianceFlags(kizilsu, book, unit(series({ 55: 201 }, 108)), now);
+    expect(flags).toMatchObject([{ kind: 'lift-due', since: at(60) }]);
+    const check = liftingCondition(kizilsu, series({ 55: 201 }, 108), 'yellow', now, at(60));
+    expect(check).toMatchObject({ met: true, cleanFrom: at(60) });
+    expect(check.explanation.zh).toContain(`自${formatHour(at(60))}起不再成立`);
+    expect(liftingCondition(kizilsu, series({ 55: 201 }, 108), 'yellow', now).cleanFrom).toBe(at(56));
   });
 
   test('orange no longer met for 36 h while yellow still is: lower due', () => {

@@ -229,14 +229,14 @@ function issuedFlag(plan: Plan, subject: ComplianceSubject, warning: Warning, no
     };
   }
   if (warning.pending || floorCovers || levelInForce(warning, now) === 'none') return null;
-  const lifting = liftingCondition(plan, series, level, now);
+  const lifting = liftingCondition(plan, series, level, now, warning.segments.at(-1)!.from);
   if (!lifting.met) return null;
   return {
     kind: lifting.toLevel === 'none' ? 'lift-due' : 'lower-due',
     warningId: warning.id,
     level,
     toLevel: lifting.toLevel,
-    since: Math.max(lifting.cleanFrom!, warning.segments.at(-1)!.from),
+    since: lifting.cleanFrom!,
     explanation: accountability(plan, lifting.explanation),
   };
 }

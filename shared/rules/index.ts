@@ -9,7 +9,7 @@
  *     Window ends from now (minus lookbackHours, default 0) to the end of the forecast count; the
  *     recommended level is the highest of the first episode reaching that range, episodes under 36 h
  *     apart merged. Explanations are { zh, en, citations } and cite the plan sections.
- *   liftingCondition(plan, series, level, now) → { met, toLevel, cleanFrom, explanation }   (36 h rule)
+ *   liftingCondition(plan, series, level, now, inForceFrom?) → { met, toLevel, cleanFrom, explanation }   (36 h rule)
  *   levelAt / ruleHolds / clauseHolds (./grading), DailySeries helpers (./daily-series).
  *
  * Dust (both plans, 适用范围)

@@ -9,7 +9,10 @@ export type LiftingCheck = {
   met: boolean;
   /** Where the warning should go: 'none' to lift, or the highest lower level still holding in the span. */
   toLevel: WarningLevel;
-  /** First window end of the clean run that reaches now (the level's condition failing throughout), or null. */
+  /**
+   * First window end of the clean run that reaches now (the level's condition failing throughout), no
+   * earlier than the level came into force; or null.
+   */
   cleanFrom: number | null;
   explanation: Explanation;
 };
@@ -25,6 +28,11 @@ export function liftingCondition(
   series: DailySeries,
   level: IssuedLevel,
   now: number,
+  /**
+   * When the level came into force: the condition "has not held since" no earlier (a level raised at 10:00
+   * whose condition never held is clean since 10:00, not since the series' first window a week before).
+   */
+  inForceFrom?: number,
 ): LiftingCheck {
   const rule = plan.grading.find((candidate) => candidate.level === level)!;
   const clause = plan.adjustment.improvement;
@@ -80,6 +88,7 @@ export function liftingCondition(
     !ruleHolds(rule, series, windowEndAt(series, cleanStart - 1))
   )
     cleanStart -= 1;
+  const cleanFrom = Math.max(windowEndAt(series, cleanStart), Math.min(inForceFrom ?? -Infinity, now));
   const action =
     toLevel === 'none'
       ? { zh: '解除预警', en: 'lift the warning' }
@@ -87,10 +96,10 @@ export function liftingCondition(
   return {
     met: true,
     toLevel,
-    cleanFrom: windowEndAt(series, cleanStart),
+    cleanFrom,
     explanation: {
-      zh: `${name.zh}条件自${formatHour(windowEndAt(series, cleanStart))}起不再成立，预测至${formatHour(windowEndAt(series, lastIndex))}持续${clause.hours}小时以上，应${action.zh}（${clause.section}）。`,
-      en: `The ${name.en} condition has not held since ${formatHour(windowEndAt(series, cleanStart))} and is forecast not to through ${formatHour(windowEndAt(series, lastIndex))} (${clause.hours} h): ${action.en} (${clause.section}).`,
+      zh: `${name.zh}条件自${formatHour(cleanFrom)}起不再成立，预测至${formatHour(windowEndAt(series, lastIndex))}持续${clause.hours}小时以上，应${action.zh}（${clause.section}）。`,
+      en: `The ${name.en} condition has not held since ${formatHour(cleanFrom)} and is forecast not to through ${formatHour(windowEndAt(series, lastIndex))} (${clause.hours} h): ${action.en} (${clause.section}).`,
       citations,
     },
   };

@@ -25,8 +25,10 @@ export function liftingOutlook(
   series: DailySeries,
   level: IssuedLevel,
   now: number,
+  /** When the level came into force (liftingCondition's cleanFrom starts no earlier). */
+  inForceFrom?: number,
 ): LiftingOutlook {
-  const current = liftingCondition(plan, series, level, now);
+  const current = liftingCondition(plan, series, level, now, inForceFrom);
   let last = -1;
   for (let index = series.values.length - 1; index >= 0; index -= 1)
     if (!Number.isNaN(series.values[index]!)) {
