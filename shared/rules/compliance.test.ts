@@ -156,6 +156,35 @@ describe('lifting conditions met but not lifted, and warnings without grounds', 
     ]);
     expect(complianceFlags(kizilsu, book, unit(series({}), 'yellow'), now)).toEqual([]);
   });
+
+  test('a warning raised without grounds answers for the raised level since the raise was asked for', () => {
+    // Yellow held at 55, so the yellow proposal at 50 had grounds; orange, asked for at 64, never held.
+    let raised = book;
+    const common = { warningId: 'w1', reason: '会商', citation: kizilsu.leadTime.section };
+    for (const event of [
+      {
+        ...common,
+        type: 'change' as const,
+        at: at(64),
+        actor: { userId: 'duty', role: 'duty-officer' as const },
+        level: 'orange' as const,
+        effectiveAt: at(66),
+      },
+      ...kizilsu.approval.orange.steps.map((step) => ({
+        ...common,
+        type: 'sign' as const,
+        at: at(65),
+        actor: { userId: step.role, role: step.role },
+      })),
+    ]) {
+      const result = applyWarningEvent(raised, event);
+      if (!result.ok) throw new Error(result.error);
+      raised = result.state;
+    }
+    const [flag] = complianceFlags(kizilsu, raised, unit(series({ 55: 201 })), now);
+    expect(flag).toMatchObject({ kind: 'without-grounds', level: 'orange', since: at(64) });
+    expect(flag!.explanation.zh).toContain(`自${formatHour(at(64))}提出以来`);
+  });
 });
 
 describe('regional floors', () => {

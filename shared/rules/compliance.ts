@@ -199,18 +199,36 @@ function upgradeDue(plan: Plan, series: DailySeries, level: IssuedLevel, now: nu
   return false;
 }
 
+/**
+ * When the warning's approved level was asked for: the raise that took it there, else the proposal (a
+ * warning raised to red at 10:00 answers for red since 10:00, not since its yellow proposal; a level
+ * lowered back to keeps its earlier grounds, and its lifting is the lifting check's to say).
+ */
+function levelProposedAt(warning: Warning, level: IssuedLevel): number {
+  let approved: WarningLevel = 'none';
+  let askedAt = warning.proposedAt;
+  for (const entry of warning.history) {
+    if (
+      entry.outcome === 'change-proposed' &&
+      entry.level === level &&
+      levelRank(level) > levelRank(approved)
+    )
+      askedAt = entry.at;
+    const applied = entry.outcome === 'issued' || entry.outcome === 'raised' || entry.outcome === 'lowered';
+    if (applied && entry.level) approved = entry.level;
+  }
+  return askedAt;
+}
+
 /** For an issued warning: no grounds at all, or lifting / lowering conditions met but not acted on. */
 function issuedFlag(plan: Plan, subject: ComplianceSubject, warning: Warning, now: number): Draft | null {
   const level = approvedLevel(warning) as IssuedLevel;
   const rule = plan.grading.find((candidate) => candidate.level === level)!;
   const series = subject.series;
   const floorCovers = levelRank(subject.floor ?? 'none') >= levelRank(level);
+  const proposedAt = levelProposedAt(warning, level);
   let lastHeld = -1;
-  for (
-    let index = Math.max(0, indexOf(series, warning.proposedAt));
-    index < series.values.length;
-    index += 1
-  ) {
+  for (let index = Math.max(0, indexOf(series, proposedAt)); index < series.values.length; index += 1) {
     if (ruleHolds(rule, series, windowEndAt(series, index))) lastHeld = index;
   }
   const name = levelName[level];
@@ -220,10 +238,10 @@ function issuedFlag(plan: Plan, subject: ComplianceSubject, warning: Warning, no
       warningId: warning.id,
       level,
       toLevel: null,
-      since: warning.proposedAt,
+      since: proposedAt,
       explanation: accountability(plan, {
-        zh: `${name.zh}无依据：自${formatHour(warning.proposedAt)}提出以来，实测和预测均未达到${name.zh}条件（${rule.section}）。`,
-        en: `The ${name.en} has no grounds: since it was proposed at ${formatHour(warning.proposedAt)} neither monitoring nor forecast meets its condition (${rule.section}).`,
+        zh: `${name.zh}无依据：自${formatHour(proposedAt)}提出以来，实测和预测均未达到${name.zh}条件（${rule.section}）。`,
+        en: `The ${name.en} has no grounds: since it was proposed at ${formatHour(proposedAt)} neither monitoring nor forecast meets its condition (${rule.section}).`,
         citations: [rule.section],
       }),
     };
