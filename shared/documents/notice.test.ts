@@ -159,4 +159,25 @@ describe('the public notice', () => {
     );
     expect(orange.issuedOn).toBe('2019-12-15 01:00');
   });
+
+  it('reads as English in English: "an orange warning", one unit, ASCII colons', () => {
+    const one = {
+      ...context(at('2019-12-16T12:00')),
+      region: false,
+      units: [{ id: '654021', zh: '伊宁县', en: 'Yining County' }],
+    };
+    const english = composeNotice(one, {}, 'en');
+    expect(english.paragraphs[0]).toContain(
+      'issued an orange warning of heavy-pollution weather for Yining County',
+    );
+    expect(english.paragraphs).toContain('Extent and areas likely affected: Yining County (1 unit).');
+    expect(composeNotice(context(at('2019-12-17T23:00')), {}, 'en').paragraphs[0]).toContain(
+      'issued a red warning',
+    );
+    const text = noticeText(english);
+    expect(text).toContain('No.: ____________    Issued: 2019-12-15 01:00');
+    expect(text).toContain('\nHealth advice:\n');
+    expect(text).toContain('Contact telephone: ____________');
+    expect(text).not.toContain('：');
+  });
 });

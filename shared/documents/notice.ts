@@ -255,20 +255,25 @@ export function citedLine(entry: CitedItem, language: DocumentLanguage): string 
 /** The notice as plain text (the .txt download and the SMS source), blank fields as lines to fill in. */
 export function noticeText(notice: Notice): string {
   const blank = word(notice.language, 'blank');
+  const colon = word(notice.language, 'colon');
   const item = (entry: CitedItem, index: number) => `${index + 1}. ${citedLine(entry, notice.language)}`;
   return [
     ...(notice.exercise ? [`【${notice.exercise}】`] : []),
     notice.authority,
     notice.title,
-    `${word(notice.language, 'number')}：${notice.number ?? blank}    ${word(notice.language, 'issuedOn')}：${notice.issuedOn}`,
+    `${word(notice.language, 'number')}${colon}${notice.number ?? blank}    ${word(notice.language, 'issuedOn')}${colon}${notice.issuedOn}`,
     notice.dataTime,
     '',
     ...notice.paragraphs,
-    ...(notice.advice ? ['', `${notice.advice.heading}：`, ...notice.advice.items.map(item)] : []),
-    ...(notice.measures ? ['', `${notice.measures.heading}：`, ...notice.measures.items.map(item)] : []),
+    ...(notice.advice
+      ? ['', `${notice.advice.heading}${colon}`.trimEnd(), ...notice.advice.items.map(item)]
+      : []),
+    ...(notice.measures
+      ? ['', `${notice.measures.heading}${colon}`.trimEnd(), ...notice.measures.items.map(item)]
+      : []),
     '',
     ...notice.closing,
-    `${word(notice.language, 'contact')}：${notice.contact ?? blank}`,
+    `${word(notice.language, 'contact')}${colon}${notice.contact ?? blank}`,
     '',
     notice.authority,
     notice.issuedOn,
