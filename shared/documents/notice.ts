@@ -31,6 +31,8 @@ export const noticeContextSchema = z.object({
   /** Set when the warning was lifted by the data time. */
   lifted: z.object({ at: z.number(), reason: z.string() }).nullable(),
   dataTime: z.number(),
+  /** Set when the data time is after the engine's now: the values are the forecast known then (GET /api/state `forecastFrom`). */
+  forecastFrom: z.number().nullable(),
   primaryPollutants: z.array(speciesSchema),
   dailyAqi: z.object({ low: z.number(), high: z.number(), mean: z.number() }).nullable(),
   /** The last forecast window still above the level's lowest threshold (AQI > 150), from the newest issue. */
@@ -131,15 +133,26 @@ function situation(context: NoticeContext, language: DocumentLanguage): string[]
       ? [word(language, 'primaryPollutant', word(language, 'list', pollutants))]
       : []),
     aqi && category
-      ? word(
-          language,
-          'aqiNow',
-          time,
-          aqi.low,
-          aqi.high,
-          aqi.mean,
-          word(language, 'category', category.level),
-        )
+      ? context.forecastFrom === null
+        ? word(
+            language,
+            'aqiNow',
+            time,
+            aqi.low,
+            aqi.high,
+            aqi.mean,
+            word(language, 'category', category.level),
+          )
+        : word(
+            language,
+            'aqiForecast',
+            time,
+            aqi.low,
+            aqi.high,
+            aqi.mean,
+            word(language, 'category', category.level),
+            minute(context.forecastFrom),
+          )
       : word(language, 'aqiUnknown', time),
   ];
 }
@@ -228,7 +241,10 @@ export function composeNotice(
     title: title(context, language),
     number: edits.number || null,
     issuedOn: minute(lifted ? lifted.at : context.segment.approvedAt),
-    dataTime: word(language, 'dataTime', minute(context.dataTime)),
+    dataTime:
+      context.forecastFrom === null
+        ? word(language, 'dataTime', minute(context.dataTime))
+        : `${word(language, 'dataTime', minute(context.dataTime))} · ${word(language, 'forecastBasis', minute(context.forecastFrom))}`,
     paragraphs,
     advice: advice.length > 0 ? { heading: word(language, 'healthAdvice'), items: advice } : null,
     measures: measures.length > 0 ? { heading: word(language, 'measures'), items: measures } : null,

@@ -172,6 +172,12 @@ const entries = {
     en: (time: string, low: number, high: number, mean: number, category: string) =>
       `At ${time}, the daily AQI of the units concerned is ${low === high ? low : `${low}–${high} (mean ${mean})`}: ${category}.`,
   },
+  aqiForecast: {
+    zh: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
+      `据${from}的预报，预计${time}涉及${low === high ? '' : '各'}单元日AQI${low === high ? `为${low}` : `为${low}–${high}（平均${mean}）`}，空气质量${category}。`,
+    en: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
+      `As forecast at ${from}, the daily AQI of the units concerned at ${time} is expected to be ${low === high ? low : `${low}–${high} (mean ${mean})`}: ${category}.`,
+  },
   aqiUnknown: {
     zh: (time: string) => `截至${time}，涉及单元暂无有效日AQI。`,
     en: (time: string) => `At ${time}, no valid daily AQI is available for the units concerned.`,
