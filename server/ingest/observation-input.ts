@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/issues';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvNumber, csvRecords, hourEndSchema } from './rows';
+import { csvHeaderIssues, csvNumber, csvRecords, hourEndSchema } from './rows';
 
 const concentration = z
   .number({ error: 'a concentration is a decimal number, or empty when not measured' })
@@ -122,41 +122,11 @@ function csvObservation(cell: (name: string) => string | undefined): Record<stri
 
 const csvColumns = ['station', 'time', ...batchSpecies] as const;
 
-/** A header cell as spreadsheets and monitoring exports spell it: "PM2.5", "SO₂", "PM10(μg/m³)", " Time ". */
-const loosely = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[（(].*$/, '')
-    .replace(/[₂₃₅]/g, (digit) => String(digit.charCodeAt(0) - 0x2080))
-    .replace(/[\s._-]/g, '');
-
-/**
- * Problems with a CSV header. Other columns (a note, a station name) are left unread on purpose, but one
- * that is a field under another spelling would be read as "not measured" in every row and the file
- * accepted: refused, naming the spelling wanted. A missing station or time column is said as such,
- * not as a missing cell in every row.
- */
-function headerIssues(header: readonly string[]): Issue[] {
-  const issues: Issue[] = [];
-  for (const name of header) {
-    if ((csvColumns as readonly string[]).includes(name)) continue;
-    const meant = csvColumns.find((column) => column === loosely(name));
-    if (meant) issues.push({ field: name, message: `column "${name}" is not read: name it "${meant}"` });
-  }
-  for (const column of ['station', 'time'])
-    if (!header.includes(column) && !issues.some((issue) => issue.message.endsWith(`"${column}"`)))
-      issues.push({
-        field: column,
-        message: `the header has no "${column}" column (it has: ${header.join(',')}); the columns are ${csvColumns.join(',')}`,
-      });
-  return issues;
-}
-
 /** CSV through the general reader (quotes, uneven rows): records, then the schema row by row. */
 function batchFromCsvRecords(text: string): IngestResult<ObservationBatch> {
   const records = csvRecords(text);
   if (!records.ok) return records;
-  const header = headerIssues(Object.keys(records.value[0]!));
+  const header = csvHeaderIssues(Object.keys(records.value[0]!), csvColumns, ['station', 'time']);
   if (header.length > 0) return invalid('invalid observations: nothing was written', header);
   return accepted(batchFromRows(records.value.map((record) => csvObservation((name) => record[name]))));
 }
@@ -231,7 +201,7 @@ export function batchFromCsv(input: string): IngestResult<ObservationBatch> {
     start = end + 1;
   }
   if (!header || lines.length === 0) return batchFromCsvRecords(text);
-  const issues = headerIssues(header);
+  const issues = csvHeaderIssues(header, csvColumns, ['station', 'time']);
   if (issues.length > 0) return invalid('invalid observations: nothing was written', issues);
   const columnOf = new Map<string, number>();
   for (const [column, name] of header.entries()) columnOf.set(name, column);
