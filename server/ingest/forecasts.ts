@@ -62,6 +62,17 @@ export function ingestForecasts(
       : [],
   );
   if (beyond.length > 0) return invalid('invalid forecasts: nothing was written', beyond);
+  // One issue gives one value per unit and window; with two, which one stood would depend on row order.
+  const firstRow = new Map<string, number>();
+  const repeated = rows.flatMap((row, index) => {
+    const key = `${row.unit}\u0000${row.windowEnd}`;
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, index + 1);
+    return first === undefined
+      ? []
+      : [{ row: index + 1, field: 'windowEnd', message: `same unit and window as row ${first}` }];
+  });
+  if (repeated.length > 0) return invalid('invalid forecasts: nothing was written', repeated);
   const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
   if (unknown.length > 0) {
     return refused({

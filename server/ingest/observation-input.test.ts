@@ -68,3 +68,31 @@ test('a bad cell is named by its field and row, and a short row by its line, as 
     issues: [{ field: '(body)', message: 'row 1 has 2 fields, the header 3 (station,time,pm25)' }],
   });
 });
+
+test('a species column spelt as exports spell it is refused by name, not read as "not measured"', () => {
+  const csv = 'Station,time,PM2.5,SO₂,pm10(μg/m³),note\nS1,2019-01-05T13:00:00+08:00,250,21,310,ok\n';
+  for (const text of [csv, csv.replace('ok', '"ok"')]) {
+    const result = batchFromCsv(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) continue;
+    expect(result.refusal).toMatchObject({ kind: 'invalid' });
+    const issues = result.refusal.kind === 'invalid' ? result.refusal.issues : [];
+    expect(issues.map((issue) => [issue.field, issue.message])).toEqual([
+      ['Station', 'column "Station" is not read: name it "station"'],
+      ['PM2.5', 'column "PM2.5" is not read: name it "pm25"'],
+      ['SO₂', 'column "SO₂" is not read: name it "so2"'],
+      ['pm10(μg/m³)', 'column "pm10(μg/m³)" is not read: name it "pm10"'],
+    ]);
+  }
+});
+
+test('a header without station or time says so once, not a missing cell in every row', () => {
+  const result = batchFromCsv(
+    '站点,时间,pm25\n2703A,2019-01-05T13:00:00+08:00,250\n2703A,2019-01-05T14:00:00+08:00,250\n',
+  );
+  expect(result.ok).toBe(false);
+  if (result.ok || result.refusal.kind !== 'invalid') return;
+  expect(result.refusal.issues.map((issue) => issue.field)).toEqual(['station', 'time']);
+  expect(result.refusal.issues[0]!.message).toContain('(it has: 站点,时间,pm25)');
+  expect(result.refusal.issues[0]!.row).toBeUndefined();
+});

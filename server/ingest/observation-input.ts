@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/issues';
-import { accepted, type IngestResult } from './result';
-import { csvNumber, csvRecords, hourEndSchema } from './rows';
+import { accepted, type IngestResult, invalid } from './result';
+import { csvHeaderIssues, csvNumber, csvRecords, hourEndSchema } from './rows';
 
 const concentration = z
   .number({ error: 'a concentration is a decimal number, or empty when not measured' })
@@ -120,10 +120,14 @@ function csvObservation(cell: (name: string) => string | undefined): Record<stri
   };
 }
 
+const csvColumns = ['station', 'time', ...batchSpecies] as const;
+
 /** CSV through the general reader (quotes, uneven rows): records, then the schema row by row. */
 function batchFromCsvRecords(text: string): IngestResult<ObservationBatch> {
   const records = csvRecords(text);
   if (!records.ok) return records;
+  const header = csvHeaderIssues(Object.keys(records.value[0]!), csvColumns, ['station', 'time']);
+  if (header.length > 0) return invalid('invalid observations: nothing was written', header);
   return accepted(batchFromRows(records.value.map((record) => csvObservation((name) => record[name]))));
 }
 
@@ -197,6 +201,8 @@ export function batchFromCsv(input: string): IngestResult<ObservationBatch> {
     start = end + 1;
   }
   if (!header || lines.length === 0) return batchFromCsvRecords(text);
+  const issues = csvHeaderIssues(header, csvColumns, ['station', 'time']);
+  if (issues.length > 0) return invalid('invalid observations: nothing was written', issues);
   const columnOf = new Map<string, number>();
   for (const [column, name] of header.entries()) columnOf.set(name, column);
   const stationColumn = columnOf.get('station');

@@ -4,7 +4,7 @@ import { readDecimal } from '../../shared/decimal';
 import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvRecords, parseBody, parseRows } from './rows';
+import { csvHeaderIssues, csvRecords, parseBody, parseRows } from './rows';
 
 const unitIds = new Set(units.map((unit) => unit.id));
 
@@ -49,6 +49,8 @@ const csvDecimal = (schema: z.ZodNumber) =>
       return z.NEVER;
     })
     .pipe(schema);
+
+const stationCsvColumns = ['id', 'name', 'lon', 'lat', 'unit', 'simulated'];
 
 const stationCsvRowSchema = stationInputSchema.extend({
   id: stationIdSchema,
@@ -96,6 +98,13 @@ export function stationFromInput(id: unknown, body: unknown, locate: UnitLocator
 export function stationsFromCsv(text: string, locate: UnitLocator): IngestResult<StationRow[]> {
   const records = csvRecords(text);
   if (!records.ok) return records;
+  const header = csvHeaderIssues(Object.keys(records.value[0]!), stationCsvColumns, [
+    'id',
+    'name',
+    'lon',
+    'lat',
+  ]);
+  if (header.length > 0) return invalid('invalid stations: nothing was written', header);
   const duplicates: Issue[] = [];
   const seen = new Map<string, number>();
   records.value.forEach((record, index) => {

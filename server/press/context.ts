@@ -38,13 +38,14 @@ export function targetData(
   const units = state.units.filter((unit) => unitIds.includes(unit.id));
   const primaryPollutants = [...new Set(units.flatMap((unit) => unit.primaryPollutants))];
   const aqi = rangeOf(units.flatMap((unit) => (unit.dailyAqi === null ? [] : [unit.dailyAqi])));
-  const series =
-    state.basis === 'forecast'
-      ? []
-      : unitIds.map((id) => engine.series(jurisdiction, { kind: 'unit', id }, at));
+  const forecast = state.basis === 'forecast';
+  // At a forecast hour the series is the curve as seen at the engine's now: its forecast windows give the
+  // outlook, but its readings and daily values are of now, not of `at`.
+  const series = unitIds.map((id) => engine.series(jurisdiction, { kind: 'unit', id }, at));
+  const measured = forecast ? [] : series;
   const primary: Species | undefined = primaryPollutants[0];
   const concentrations = primary
-    ? series.flatMap((entry) => {
+    ? measured.flatMap((entry) => {
         const reading = entry.reports.daily.readings.find((candidate) =>
           candidate.indicator.startsWith(`${primary}_`),
         );
@@ -55,7 +56,7 @@ export function targetData(
   // The pollution is expected to last until the first forecast window at or below 150 (or the horizon's end).
   const ends = series.flatMap((entry) => {
     if (entry.forecast.length === 0) return [];
-    const clean = entry.forecast.find((window) => window.aqi <= episodeAqi);
+    const clean = entry.forecast.find((window) => window.time >= at && window.aqi <= episodeAqi);
     const window = clean ?? entry.forecast.at(-1)!;
     return [{ until: window.time, issuedAt: window.issuedAt }];
   });
@@ -67,7 +68,7 @@ export function targetData(
           issuedAt: Math.max(...ends.map((end) => end.issuedAt)),
         };
   // The first hour of the last 72 h whose daily AQI passed 200 in any target unit.
-  const heavyTimes = series.flatMap((entry) =>
+  const heavyTimes = measured.flatMap((entry) =>
     entry.daily.filter((point) => point.aqi !== null && point.aqi > heavyAqi).map((point) => point.time),
   );
   return {
@@ -114,6 +115,7 @@ export function noticeContext(
     segment: { index: found.index, ...found.segment },
     lifted: liftOf(warning, at),
     dataTime: at,
+    forecastFrom: data.state.basis === 'forecast' ? (data.state.forecastFrom ?? null) : null,
     primaryPollutants: data.primaryPollutants,
     dailyAqi: data.dailyAqi,
     outlook: data.outlook,

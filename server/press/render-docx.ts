@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Cell, DocumentModel } from '../../shared/documents/model';
+import { word } from '../../shared/documents/words';
 import type { Figures } from './render-html';
 
 /** A4 with 2 cm margins: the text column is 17 cm wide. */
@@ -73,7 +74,7 @@ function table(item: Extract<Block, { kind: 'table' }>): Table {
   return new Table({ rows, columnWidths: widths, width: { size: columnTwips, type: WidthType.DXA } });
 }
 
-function blocks(item: Block, figures: Figures): (Paragraph | Table)[] {
+function blocks(item: Block, figures: Figures, language: DocumentModel['language']): (Paragraph | Table)[] {
   switch (item.kind) {
     case 'mark':
       return [
@@ -128,7 +129,7 @@ function blocks(item: Block, figures: Figures): (Paragraph | Table)[] {
           alignment: item.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
           children: item.items.flatMap((field, index) => [
             ...(index > 0 ? [run('    ')] : []),
-            run(`${field.label}：`),
+            run(`${field.label}${word(language, 'colon')}`),
             field.value ? run(field.value) : new TextRun({ text: '            ', font, underline: {} }),
           ]),
         }),
@@ -176,7 +177,7 @@ export function documentDocx(model: DocumentModel, figures: Figures = {}): Promi
             margin: { top: marginTwips, bottom: marginTwips, left: marginTwips, right: marginTwips },
           },
         },
-        children: model.blocks.flatMap((item) => blocks(item, figures)),
+        children: model.blocks.flatMap((item) => blocks(item, figures, model.language)),
       },
     ],
   });

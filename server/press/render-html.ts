@@ -85,7 +85,7 @@ function block(item: Block, figures: Figures, language: DocumentModel['language'
       return `<div class="fields${item.align === 'right' ? ' right' : ''}">${item.items
         .map(
           (field) =>
-            `<span>${escapeHtml(field.label)}：${field.value ? escapeHtml(field.value) : `<span class="line" title="${escapeHtml(word(language, 'blank'))}"></span>`}</span>`,
+            `<span>${escapeHtml(field.label)}${word(language, 'colon')}${field.value ? escapeHtml(field.value) : `<span class="line" title="${escapeHtml(word(language, 'blank'))}"></span>`}</span>`,
         )
         .join('')}</div>`;
     case 'figure': {

@@ -11,6 +11,14 @@ export function beijingDate(ms: number): string {
   return toBeijingIso(ms).slice(0, 10);
 }
 
+/**
+ * The Beijing date an hourly value stamped with its hour end belongs to: the 00:00 value closes the day
+ * before (the 24-hour window ending at midnight is that day's), so a report chosen at 00:00 is that day's.
+ */
+export function dateOfHourEnd(hourEnd: number): string {
+  return beijingDate(hourEnd - 1);
+}
+
 /** The annex forms' time: "2019年12月17日17时00分" (Kizilsu annex 3), or the ISO-like minute in English. */
 export function formMinute(ms: number, language: DocumentLanguage): string {
   if (language === 'en') return minute(ms);

@@ -5,7 +5,7 @@ import { roleSchema } from '../plans/schema';
 import { speciesSchema } from '../state/schema';
 import { jurisdictionSchema } from '../units/schema';
 import { responseDay } from './facts';
-import { beijingDate, formDate, formMinute, minute } from './format';
+import { beijingDate, dateOfHourEnd, formDate, formMinute, minute } from './format';
 import type { Block, Cell, DocumentModel } from './model';
 import { type DocumentLanguage, word } from './words';
 
@@ -271,7 +271,7 @@ function followUpForm(context: FormContext, fields: FormFields, language: Langua
         ],
         [
           label(word(language, 'responseDay')),
-          value(word(language, 'responseDayValue', responseDay(start.from, beijingDate(end - 1)))),
+          value(word(language, 'responseDayValue', responseDay(start.from, dateOfHourEnd(end)))),
         ],
         [
           label(word(language, 'levelChanges')),

@@ -82,6 +82,7 @@ function context(dataTime: number): NoticeContext {
     segment: { index: found.index, ...found.segment },
     lifted: null,
     dataTime,
+    forecastFrom: null,
     primaryPollutants: ['pm25'],
     dailyAqi: { low: 231, high: 318, mean: 270 },
     outlook: { until: at('2019-12-19T12:00'), issuedAt: at('2019-12-16T20:00') },
@@ -158,5 +159,41 @@ describe('the public notice', () => {
       'Notice: orange warning of heavy-pollution weather for the area of Yining City, Yining County, Qapqal and 1 more',
     );
     expect(orange.issuedOn).toBe('2019-12-15 01:00');
+  });
+
+  it('says a forecast hour is forecast: the AQI expected, and when the forecast was known', () => {
+    const ahead = { ...context(at('2019-12-18T06:00')), forecastFrom: at('2019-12-17T23:00') };
+    const zh = composeNotice(ahead, {}, 'zh');
+    expect(zh.dataTime).toBe('数据时间：北京时间 2019-12-18 06:00 · 预报（基于2019-12-17 23:00的预报）');
+    expect(zh.paragraphs).toContain(
+      '据2019-12-17 23:00的预报，预计2019-12-18 06:00涉及各单元日AQI为231–318（平均270），空气质量严重污染。',
+    );
+    expect(zh.paragraphs.join('')).not.toContain('截至');
+    expect(composeNotice(ahead, {}, 'en').paragraphs).toContainEqual(
+      expect.stringMatching(
+        /^As forecast at 2019-12-17 23:00, the daily AQI of the units concerned at 2019-12-18 06:00 is expected to be 231–318 \(mean 270\): /,
+      ),
+    );
+  });
+
+  it('reads as English in English: "an orange warning", one unit, ASCII colons', () => {
+    const one = {
+      ...context(at('2019-12-16T12:00')),
+      region: false,
+      units: [{ id: '654021', zh: '伊宁县', en: 'Yining County' }],
+    };
+    const english = composeNotice(one, {}, 'en');
+    expect(english.paragraphs[0]).toContain(
+      'issued an orange warning of heavy-pollution weather for Yining County',
+    );
+    expect(english.paragraphs).toContain('Extent and areas likely affected: Yining County (1 unit).');
+    expect(composeNotice(context(at('2019-12-17T23:00')), {}, 'en').paragraphs[0]).toContain(
+      'issued a red warning',
+    );
+    const text = noticeText(english);
+    expect(text).toContain('No.: ____________    Issued: 2019-12-15 01:00');
+    expect(text).toContain('\nHealth advice:\n');
+    expect(text).toContain('Contact telephone: ____________');
+    expect(text).not.toContain('：');
   });
 });

@@ -31,6 +31,8 @@ export const noticeContextSchema = z.object({
   /** Set when the warning was lifted by the data time. */
   lifted: z.object({ at: z.number(), reason: z.string() }).nullable(),
   dataTime: z.number(),
+  /** Set when the data time is after the engine's now: the values are the forecast known then (GET /api/state `forecastFrom`). */
+  forecastFrom: z.number().nullable(),
   primaryPollutants: z.array(speciesSchema),
   dailyAqi: z.object({ low: z.number(), high: z.number(), mean: z.number() }).nullable(),
   /** The last forecast window still above the level's lowest threshold (AQI > 150), from the newest issue. */
@@ -131,15 +133,26 @@ function situation(context: NoticeContext, language: DocumentLanguage): string[]
       ? [word(language, 'primaryPollutant', word(language, 'list', pollutants))]
       : []),
     aqi && category
-      ? word(
-          language,
-          'aqiNow',
-          time,
-          aqi.low,
-          aqi.high,
-          aqi.mean,
-          word(language, 'category', category.level),
-        )
+      ? context.forecastFrom === null
+        ? word(
+            language,
+            'aqiNow',
+            time,
+            aqi.low,
+            aqi.high,
+            aqi.mean,
+            word(language, 'category', category.level),
+          )
+        : word(
+            language,
+            'aqiForecast',
+            time,
+            aqi.low,
+            aqi.high,
+            aqi.mean,
+            word(language, 'category', category.level),
+            minute(context.forecastFrom),
+          )
       : word(language, 'aqiUnknown', time),
   ];
 }
@@ -228,7 +241,10 @@ export function composeNotice(
     title: title(context, language),
     number: edits.number || null,
     issuedOn: minute(lifted ? lifted.at : context.segment.approvedAt),
-    dataTime: word(language, 'dataTime', minute(context.dataTime)),
+    dataTime:
+      context.forecastFrom === null
+        ? word(language, 'dataTime', minute(context.dataTime))
+        : `${word(language, 'dataTime', minute(context.dataTime))} · ${word(language, 'forecastBasis', minute(context.forecastFrom))}`,
     paragraphs,
     advice: advice.length > 0 ? { heading: word(language, 'healthAdvice'), items: advice } : null,
     measures: measures.length > 0 ? { heading: word(language, 'measures'), items: measures } : null,
@@ -255,20 +271,25 @@ export function citedLine(entry: CitedItem, language: DocumentLanguage): string 
 /** The notice as plain text (the .txt download and the SMS source), blank fields as lines to fill in. */
 export function noticeText(notice: Notice): string {
   const blank = word(notice.language, 'blank');
+  const colon = word(notice.language, 'colon');
   const item = (entry: CitedItem, index: number) => `${index + 1}. ${citedLine(entry, notice.language)}`;
   return [
     ...(notice.exercise ? [`【${notice.exercise}】`] : []),
     notice.authority,
     notice.title,
-    `${word(notice.language, 'number')}：${notice.number ?? blank}    ${word(notice.language, 'issuedOn')}：${notice.issuedOn}`,
+    `${word(notice.language, 'number')}${colon}${notice.number ?? blank}    ${word(notice.language, 'issuedOn')}${colon}${notice.issuedOn}`,
     notice.dataTime,
     '',
     ...notice.paragraphs,
-    ...(notice.advice ? ['', `${notice.advice.heading}：`, ...notice.advice.items.map(item)] : []),
-    ...(notice.measures ? ['', `${notice.measures.heading}：`, ...notice.measures.items.map(item)] : []),
+    ...(notice.advice
+      ? ['', `${notice.advice.heading}${colon}`.trimEnd(), ...notice.advice.items.map(item)]
+      : []),
+    ...(notice.measures
+      ? ['', `${notice.measures.heading}${colon}`.trimEnd(), ...notice.measures.items.map(item)]
+      : []),
     '',
     ...notice.closing,
-    `${word(notice.language, 'contact')}：${notice.contact ?? blank}`,
+    `${word(notice.language, 'contact')}${colon}${notice.contact ?? blank}`,
     '',
     notice.authority,
     notice.issuedOn,

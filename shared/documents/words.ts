@@ -80,6 +80,8 @@ const entries = {
     en: (time: string) => `Data time: ${time} Beijing time`,
   },
   blank: { zh: '＿＿＿＿＿＿', en: '____________' },
+  /** After a label ("编号：", "No.: "): the full-width colon is Chinese punctuation only. */
+  colon: { zh: '：', en: ': ' },
   noForecast: { zh: '暂无可用预报', en: 'no forecast available' },
   none: { zh: '无', en: 'none' },
   level: {
@@ -151,7 +153,7 @@ const entries = {
     zh: (office: string, approvedAt: string, area: string, level: string, from: string, response: string) =>
       `经会商研判，${office}于${approvedAt}发布${area}重污染天气${level}，自${from}起启动${response}。`,
     en: (office: string, approvedAt: string, area: string, level: string, from: string, response: string) =>
-      `After consultation, the ${office} issued a ${level} of heavy-pollution weather for ${area} at ${approvedAt}; the ${response} starts at ${from}.`,
+      `After consultation, the ${office} issued ${/^[aeiou]/.test(level) ? 'an' : 'a'} ${level} of heavy-pollution weather for ${area} at ${approvedAt}; the ${response} starts at ${from}.`,
   },
   noticeLift: {
     zh: (office: string, liftedAt: string, area: string, level: string, response: string) =>
@@ -170,6 +172,12 @@ const entries = {
     en: (time: string, low: number, high: number, mean: number, category: string) =>
       `At ${time}, the daily AQI of the units concerned is ${low === high ? low : `${low}–${high} (mean ${mean})`}: ${category}.`,
   },
+  aqiForecast: {
+    zh: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
+      `据${from}的预报，预计${time}涉及${low === high ? '' : '各'}单元日AQI${low === high ? `为${low}` : `为${low}–${high}（平均${mean}）`}，空气质量${category}。`,
+    en: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
+      `As forecast at ${from}, the daily AQI of the units concerned at ${time} is expected to be ${low === high ? low : `${low}–${high} (mean ${mean})`}: ${category}.`,
+  },
   aqiUnknown: {
     zh: (time: string) => `截至${time}，涉及单元暂无有效日AQI。`,
     en: (time: string) => `At ${time}, no valid daily AQI is available for the units concerned.`,
@@ -177,7 +185,8 @@ const entries = {
   extent: {
     zh: (names: string, count: number, term: string) =>
       `污染范围及可能受影响的区域：${names}，共${count}个${term}。`,
-    en: (names: string, count: number) => `Extent and areas likely affected: ${names} (${count} units).`,
+    en: (names: string, count: number) =>
+      `Extent and areas likely affected: ${names} (${count} ${count === 1 ? 'unit' : 'units'}).`,
   },
   duration: {
     zh: (until: string, issued: string) => `可能持续的时间：据${issued}发布的预报，预计持续至${until}前后。`,

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { WarningLevel } from '../levels';
 import { plans } from '../plans/index';
+import type { JurisdictionState, RecommendationEntry } from '../state/schema';
 import { HOUR } from '../time';
-import { complianceFlags } from './compliance';
+import { complianceFlags, recommendationExplanation } from './compliance';
 import type { DailySeries } from './daily-series';
 import { formatHour } from './format';
 import { applyWarningEvent } from './lifecycle/apply';
@@ -271,5 +272,40 @@ describe('regional floors', () => {
       const flags = complianceFlags(plan, book, [region], now);
       expect(flags.length).toBe(index < 2 ? 1 : 0);
     }
+  });
+});
+
+describe('the grounds shown with a recommendation entry', () => {
+  const own = {
+    zh: '不建议发布预警：各级预警条件均不成立（3.3.1 预警分级）。',
+    en: 'No warning.',
+    citations: ['3.3.1'],
+  };
+  const unit = (recommendedLevel: 'none' | 'orange', regionFloor: 'none' | 'orange') =>
+    ({ id: '653024', recommendedLevel, regionFloor, explanation: own }) as JurisdictionState['units'][number];
+  const entry: RecommendationEntry = {
+    kind: 'unit',
+    unitId: '653024',
+    members: ['653024'],
+    level: 'orange',
+    averageDailyAqi: 33,
+  };
+
+  test("a Kizilsu unit listed at the autonomous region's floor, above its own level, gives the floor as grounds, not its own 'no warning'", () => {
+    const grounds = recommendationExplanation(
+      plans.kizilsu,
+      { regions: [], units: [unit('none', 'orange')] },
+      entry,
+    );
+    expect(grounds?.zh).toBe(
+      '自治区已启动橙色预警区域预警，应启动不低于该级别的应急响应（3.3.2 预警启动）。',
+    );
+    expect(grounds?.citations).toEqual(['3.3.2 预警启动']);
+  });
+
+  test('a unit at its own level keeps its own grounds', () => {
+    expect(
+      recommendationExplanation(plans.kizilsu, { regions: [], units: [unit('orange', 'orange')] }, entry),
+    ).toBe(own);
   });
 });

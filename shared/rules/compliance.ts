@@ -1,6 +1,6 @@
 import { higherLevel, levelRank, type WarningLevel } from '../levels';
 import type { IssuedLevel, Plan } from '../plans/schema';
-import type { Explanation } from '../state/schema';
+import type { Explanation, JurisdictionState, RecommendationEntry } from '../state/schema';
 import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
 import type { Period } from './dust';
@@ -147,6 +147,37 @@ function startFlag(
   };
 }
 
+/** Why a Kizilsu unit must answer the autonomous region's regional warning (3.3.2). */
+export function externalFloorExplanation(plan: Plan, floor: IssuedLevel): Explanation {
+  const section = plan.regional.section;
+  return {
+    zh: `自治区已启动${levelName[floor].zh}区域预警，应启动不低于该级别的应急响应（${section}）。`,
+    en: `The autonomous region has started a regional ${levelName[floor].en}: respond at no lower level (${section}).`,
+    citations: [section],
+  };
+}
+
+/**
+ * The grounds of a recommendation entry, as the console shows them and prefills a proposal's reason with: the
+ * region's, or the unit's own; a Kizilsu unit listed above its own level is there for the autonomous
+ * region's floor, and its own text ("不建议发布预警") would contradict the entry.
+ */
+export function recommendationExplanation(
+  plan: Plan,
+  state: Pick<JurisdictionState, 'regions' | 'units'>,
+  entry: RecommendationEntry,
+): Explanation | null {
+  if (entry.kind === 'region')
+    return state.regions.find((region) => region.id === entry.regionId)?.explanation ?? null;
+  const unit = state.units.find((candidate) => candidate.id === entry.unitId);
+  if (!unit) return null;
+  const fromFloor =
+    plan.regional.kind === 'external-floor' &&
+    levelRank(entry.level) > levelRank(unit.recommendedLevel) &&
+    unit.regionFloor === entry.level;
+  return fromFloor ? externalFloorExplanation(plan, entry.level) : unit.explanation;
+}
+
 /**
  * The level the subject should have started: its own grading, or Kizilsu's external regional floor (3.3.2).
  * "Due" means the episode starts within the plan's lead time (Kizilsu 48 h; Ili's 24 h, which the plan
@@ -165,17 +196,12 @@ function requiredStart(
     own !== 'none' && episode !== null && episode.firstWindowEnd <= now + plan.leadTime.hours * HOUR;
   const floor = plan.regional.kind === 'external-floor' ? (subject.floor ?? 'none') : 'none';
   if (floor !== 'none' && (!ownDue || levelRank(floor) > levelRank(own))) {
-    const regional = plan.regional;
     return {
       level: floor,
       since: now,
       first: now,
       external: true,
-      explanation: {
-        zh: `自治区已启动${levelName[floor].zh}区域预警，应启动不低于该级别的应急响应（${regional.section}）。`,
-        en: `The autonomous region has started a regional ${levelName[floor].en}: respond at no lower level (${regional.section}).`,
-        citations: [regional.section],
-      },
+      explanation: externalFloorExplanation(plan, floor),
     };
   }
   if (!ownDue || !episode) return null;

@@ -166,6 +166,12 @@ test('toggling a layer draws it and the legend gains its symbols and the synthet
   await expect.poll(() => legend.textContent()).toContain('A级');
   expect(await legend.textContent()).toContain('示例数据（合成）');
   expect(await legend.textContent()).toContain('限行生效');
+  // Each layer's keys under the layer's name: "A级" or "未生效" alone do not say what they key.
+  const headings = legend.locator('.legend-note');
+  await expect
+    .poll(() => headings.allTextContents())
+    .toEqual(expect.arrayContaining(['应急减排企业', '柴油车限行区']));
+  expect(await headings.allTextContents()).not.toContain('扬尘源');
   // The map redraws its unit labels in English a moment after the toggle; the image should show them.
   await page.waitForTimeout(1500);
   const after = await page.locator('[data-testid=map]').screenshot();

@@ -238,6 +238,25 @@ test('a forecast for an unknown unit is 422, a bad field is 400 with its path', 
   expect((await bad.json()).issues).toEqual([{ row: 1, field: 'aqiHigh', message: 'aqiHigh below aqi' }]);
 });
 
+test('a forecast issue giving one unit and window twice is 400 naming the row, and writes nothing', async () => {
+  const twice = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'pasted twice',
+    forecasts: [
+      { unit: '654003', windowEnd: hour(15, 0), aqi: 230 },
+      { unit: '654003', windowEnd: hour(15, 0), aqi: 120 },
+    ],
+  });
+  expect(twice.status).toBe(400);
+  expect((await twice.json()).issues).toEqual([
+    { row: 2, field: 'windowEnd', message: 'same unit and window as row 1' },
+  ]);
+  const store = server.openStore();
+  const stored = store.forecastsFrom(0, ['654003']);
+  store.close();
+  expect(stored).toEqual([]);
+});
+
 test('station list CSV import: unit by point-in-polygon unless given, all or nothing', async () => {
   const good = `id,name,lon,lat,unit,simulated
 3665A,克州文化中心,76.1658,39.7157,,

@@ -122,6 +122,8 @@ test('an Ili enterprise is not imported into the Kizilsu layer, whoever imports 
   const { report } = (await response.json()) as { report: { row: number; message: string }[] };
   expect(report[0]).toMatchObject({
     row: 3,
+    column: '所属县市',
+    value: '伊宁市',
     message: 'unitId 654002 is a unit of ili; this is the kizilsu layer',
   });
   const layer = await (await fetch(`${server.url}/api/layers/enterprise?jurisdiction=kizilsu`)).json();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { UnitListing } from '../../../shared/api/responses';
 import { levelRank } from '../../../shared/levels';
 import type { Plan } from '../../../shared/plans';
+import { recommendationExplanation } from '../../../shared/rules/compliance';
 import type { JurisdictionState, RecommendationEntry } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { queries } from '../api/queries';
@@ -75,8 +76,7 @@ function Entry({
         ? t('proposeRegion', level, entry.members.length)
         : t('proposeUnit', level, namesOf(language, units, entry.members));
   const average = entry.averageDailyAqi === null ? 'NA' : String(entry.averageDailyAqi);
-  const explanation =
-    region?.explanation ?? state.units.find((unit) => unit.id === entry.unitId)?.explanation;
+  const explanation = recommendationExplanation(plan, state, entry);
   return (
     <li
       className={`decision ${coverage.kind ? `covered-${coverage.kind}` : 'due'}`}

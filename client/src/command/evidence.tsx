@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { UnitListing } from '../../../shared/api/responses';
 import type { Plan } from '../../../shared/plans';
 import type { GradingRule } from '../../../shared/plans/grading-schema';
+import { recommendationExplanation } from '../../../shared/rules/compliance';
 import type { JurisdictionState, RecommendationEntry, SeriesState } from '../../../shared/state/schema';
 import { queries } from '../api/queries';
 import { useLanguage } from '../i18n/language';
@@ -80,10 +81,7 @@ export function Evidence({
   });
   const loaded = answers.flatMap((answer) => (answer.data ? [answer.data] : []));
   const failed = answers.find((answer) => answer.error)?.error;
-  const region =
-    entry.kind === 'region' ? state.regions.find((candidate) => candidate.id === entry.regionId) : null;
-  const unit = entry.kind === 'unit' ? state.units.find((candidate) => candidate.id === entry.unitId) : null;
-  const explanation = region?.explanation ?? unit?.explanation ?? null;
+  const explanation = recommendationExplanation(plan, state, entry);
   const rule = plan.grading.find((candidate) => candidate.level === entry.level);
   const complete = loaded.length === entry.members.length;
   const lines: ChartLine[] = complete

@@ -145,60 +145,70 @@ export function Legend({
         </ul>
       )}
       {visible.enterprises && (
-        <ul>
-          {Object.entries(enterpriseSymbols).map(([grade, symbol]) => (
-            <li key={grade}>
-              <img className="swatch-icon" src={symbol.url} alt="" />
-              {t(enterpriseClassPhrase(grade))}
-            </li>
-          ))}
-          {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (
-            <li key={status} data-testid={`legend-${status}`}>
-              <img className="swatch-icon" src={complianceRings[status].url} alt="" />
-              {complianceWords[status][language]}
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* Named: "A级" or "未生效" alone does not say which layer it keys. */}
+          <p className="legend-note">{t('enterprises')}</p>
+          <ul>
+            {Object.entries(enterpriseSymbols).map(([grade, symbol]) => (
+              <li key={grade}>
+                <img className="swatch-icon" src={symbol.url} alt="" />
+                {t(enterpriseClassPhrase(grade))}
+              </li>
+            ))}
+            {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (
+              <li key={status} data-testid={`legend-${status}`}>
+                <img className="swatch-icon" src={complianceRings[status].url} alt="" />
+                {complianceWords[status][language]}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {visible.dieselZones && (
-        <ul>
-          <li>
-            <Swatch>
-              <rect
-                width="28"
-                height="18"
-                fill="#d633ff"
-                fillOpacity="0.6"
-                stroke="#d633ff"
-                strokeWidth="4"
-              />
-            </Swatch>
-            {t('zoneActive')}
-          </li>
-          <li>
-            <Swatch>
-              <rect
-                width="28"
-                height="18"
-                fill="#d633ff"
-                fillOpacity="0.1"
-                stroke="#d633ff"
-                strokeWidth="1"
-              />
-            </Swatch>
-            {t('zoneInactive')}
-          </li>
-        </ul>
+        <>
+          <p className="legend-note">{t('dieselZones')}</p>
+          <ul>
+            <li>
+              <Swatch>
+                <rect
+                  width="28"
+                  height="18"
+                  fill="#d633ff"
+                  fillOpacity="0.6"
+                  stroke="#d633ff"
+                  strokeWidth="4"
+                />
+              </Swatch>
+              {t('zoneActive')}
+            </li>
+            <li>
+              <Swatch>
+                <rect
+                  width="28"
+                  height="18"
+                  fill="#d633ff"
+                  fillOpacity="0.1"
+                  stroke="#d633ff"
+                  strokeWidth="1"
+                />
+              </Swatch>
+              {t('zoneInactive')}
+            </li>
+          </ul>
+        </>
       )}
       {visible.dustSources && (
-        <ul>
-          {Object.entries(dustSymbols).map(([type, symbol]) => (
-            <li key={type}>
-              <img className="swatch-icon" src={symbol.url} alt="" />
-              {t(type as Phrase)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="legend-note">{t('dustSources')}</p>
+          <ul>
+            {Object.entries(dustSymbols).map(([type, symbol]) => (
+              <li key={type}>
+                <img className="swatch-icon" src={symbol.url} alt="" />
+                {t(type as Phrase)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {sampleLabel && (visible.enterprises || visible.dieselZones || visible.dustSources) && (
         <p className="note">{sampleLabel}</p>

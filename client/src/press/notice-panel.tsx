@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PressWarning } from '../../../shared/documents/listing';
 import { citedLine, composeNotice, type NoticeEdits } from '../../../shared/documents/notice';
 import { composeSms } from '../../../shared/documents/sms';
+import { word } from '../../../shared/documents/words';
 import { ApiError } from '../api/http';
 import { documentQuery, pressQueries, releaseNotice, saveNoticeEdits } from '../api/press';
 import { useLanguage } from '../i18n/language';
@@ -74,7 +75,9 @@ export function NoticePanel({
         <p className="notice-authority">{notice.authority}</p>
         <h4>{notice.title}</h4>
         <p className="notice-meta">
-          {t('noticeNumber')}：{notice.number ?? '＿＿＿＿'} · {notice.issuedOn} · {notice.dataTime}
+          {t('noticeNumber')}
+          {word(language, 'colon')}
+          {notice.number ?? '＿＿＿＿'} · {notice.issuedOn} · {notice.dataTime}
         </p>
         {notice.paragraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
@@ -96,7 +99,9 @@ export function NoticePanel({
           <p key={paragraph}>{paragraph}</p>
         ))}
         <p>
-          {t('noticeContact')}：{notice.contact ?? '＿＿＿＿'}
+          {t('noticeContact')}
+          {word(language, 'colon')}
+          {notice.contact ?? '＿＿＿＿'}
         </p>
       </article>
       <div className="notice-edit">

@@ -1,6 +1,7 @@
 import './press.css';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { dateOfHourEnd } from '../../../shared/documents/format';
 import type { Role } from '../../../shared/plans';
 import { HOUR, toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
@@ -83,7 +84,7 @@ export function PressView() {
     time === undefined
       ? ''
       : `/api/playback?${query({ jurisdiction, from: time - (hours - 1) * HOUR, to: time, format, lang: language })}`;
-  const date = time === undefined ? '' : toBeijingIso(time).slice(0, 10);
+  const date = time === undefined ? '' : dateOfHourEnd(time);
   const daily = (format: string) =>
     `/api/reports/daily?${query({ jurisdiction, date, format, lang: language })}`;
 

@@ -121,7 +121,8 @@ export function SnapshotView() {
             {input && <ScaleAndNorth bar={bar} />}
           </div>
           <aside className="snapshot-side">
-            <Legend metric="hourly" visible={layers} sampleLabel={null} />
+            {/* The warnings first: at 800×600 the legend fills the side, and what is cut off at the
+                bottom must not be the warnings the picture is sent for. */}
             <section className="snapshot-warnings">
               <h2>{input?.warningsHeading}</h2>
               {input && input.warnings.length === 0 && <p>{input.noWarnings}</p>}
@@ -133,6 +134,7 @@ export function SnapshotView() {
                 ))}
               </ul>
             </section>
+            <Legend metric="hourly" visible={layers} sampleLabel={null} />
           </aside>
         </div>
         <footer className="snapshot-footer">

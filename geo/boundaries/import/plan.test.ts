@@ -198,8 +198,20 @@ describe('a broken boundary file imports nothing and says why, feature by featur
     );
     expect(problems).toEqual([
       { feature: 0, unitId: null, problem: '"xpcc4-r99" (property "unitId") is not a known unit id or name' },
-      { feature: 1, unitId: null, problem: 'property "unitId" is missing' },
+      {
+        feature: 1,
+        unitId: null,
+        problem:
+          'property "unitId" is missing (the feature\'s properties: none; name the one holding the unit with idProperty)',
+      },
     ]);
+  });
+
+  it('a file naming its units under its own property says which properties it has', async () => {
+    const problems = await problemsOf(collection({ id: '伊宁市', ring: square, key: '名称' }));
+    expect(problems[0]!.problem).toBe(
+      'property "unitId" is missing (the feature\'s properties: 名称; name the one holding the unit with idProperty)',
+    );
   });
 
   it('a duplicate unit, even when the other features are good', async () => {

@@ -72,7 +72,11 @@ export async function planBoundaryImport(
     const value = feature.properties?.[idProperty];
     const unitId = resolveUnit(value);
     const report = (problem: string) => problems.push({ feature: index, unitId, problem });
-    if (value === undefined || value === null || value === '') report(`property "${idProperty}" is missing`);
+    if (value === undefined || value === null || value === '')
+      // An office's file names its units under its own property (名称, NAME, 县名): say which it has.
+      report(
+        `property "${idProperty}" is missing (the feature's properties: ${Object.keys(feature.properties ?? {}).join(', ') || 'none'}; name the one holding the unit with idProperty)`,
+      );
     else if (!unitId) report(`"${value}" (property "${idProperty}") is not a known unit id or name`);
     else if (firstFeatureOf.has(unitId))
       report(`unit ${unitId} already has feature ${firstFeatureOf.get(unitId)} in this file`);

@@ -23,6 +23,16 @@ describe('cells as offices write them', () => {
     expect(quantity({ integer: true })('12.5 车次/天')).toEqual({ error: 'must be a whole number' });
   });
 
+  it('reads a comma as a thousands separator only between groups of three digits, not a decimal comma as ten times the amount', () => {
+    expect(tonnes('12,345,678 t/a')).toEqual({ value: 12_345_678 });
+    expect(tonnes('１，５００')).toEqual({ value: 1500 });
+    for (const cell of ['1,5', '12,5 t/a', '1,50', '1,2345', '0,5吨'])
+      expect(tonnes(cell), cell).toEqual({
+        error:
+          'is not a number: a comma may only group thousands (1,234.5); write decimals with a point (1.5)',
+      });
+  });
+
   it.each([
     [45352, '2024-03-01'],
     ['45292', '2024-01-01'],

@@ -33,7 +33,15 @@ const massDivisors: [RegExp, number][] = [
 export function quantity(options: { mass?: boolean; integer?: boolean } = {}): CellParser {
   return (cell) => {
     if (typeof cell === 'number') return checkInteger(cell, options.integer);
-    const written = foldedText(cell).replace(/[,\s\u00a0]/g, '');
+    const spaced = foldedText(cell).replace(/[\s\u00a0]/g, '');
+    // A comma groups thousands (1,234.5). Between other digits it is a decimal comma ("1,5" from a
+    // spreadsheet set to another locale): dropped, it would read 15 — ten times the amount.
+    if (spaced.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d+)?(?!\d|,)/.test(spaced))
+      return {
+        error:
+          'is not a number: a comma may only group thousands (1,234.5); write decimals with a point (1.5)',
+      };
+    const written = spaced.replace(/,/g, '');
     if (written === '') return { value: 0 };
     const match = /^(-?\d+(?:\.\d+)?)(.*)$/.exec(written);
     if (!match) return { error: 'is not a number' };

@@ -57,7 +57,8 @@ export function parseRows<Kind extends LayerKind>(
         rowIssues.push({
           row: row.number,
           column: found?.column.header ?? 'unitId',
-          value: result.data.unitId,
+          // The cell as the office wrote it (伊宁市), which the report must let them find; the id is in the message.
+          value: found ? cellText(found.cell) : result.data.unitId,
           message: `unitId ${result.data.unitId} is a unit of ${elsewhere}; this is the ${jurisdiction} layer`,
         });
       } else if (result.success) parsed.push({ row: row.number, record: result.data });

@@ -148,7 +148,12 @@ export function guardsFor(
   const pending = warning?.pending;
   if (event.type === 'sign' && pending && pending.signatures.length === pending.steps.length - 1) {
     // The last signature puts the level in force: the approver answers for the evidence too.
-    if (pending.kind !== 'lower') guards.push(levelGuard(plan, evidence, pending.level, pending.effectiveAt));
+    if (pending.kind !== 'lower') {
+      guards.push(levelGuard(plan, evidence, pending.level, pending.effectiveAt));
+      // The effective time was set at the proposal: approved hours later, it would start the response (and
+      // date the notice's "自…起启动") before anyone approved it.
+      guards.push(backdateGuard(pending.effectiveAt, evidence.now));
+    }
     if (pending.kind === 'issue' && plan.leadTime.measuredFrom === 'issue')
       guards.push(leadGuard(plan, warning.target.kind === 'region', pending.effectiveAt, evidence.now));
   }
