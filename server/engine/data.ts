@@ -546,31 +546,28 @@ class LiveView implements WindowsView {
   ) {}
 
   unit(id: string): StationWindows {
-    const windows = this.data.liveUnitWindows(id);
-    return this.ahead(windows) ? this.past().unit(id) : onTo(windows, this.now);
+    return this.onTo(this.data.liveUnitWindows(id)) ?? this.past().unit(id);
   }
 
   station(id: string): StationWindows | null {
     const windows = this.data.liveStationWindows(id);
     if (!windows) return null;
-    return this.ahead(windows) ? this.past().station(id) : onTo(windows, this.now);
+    return this.onTo(windows) ?? this.past().station(id);
   }
 
-  private ahead(windows: StationWindows): boolean {
+  /** The windows moved on to now, or null when they are already past it. */
+  private onTo(windows: StationWindows): StationWindows | null {
     const newest = windows.newestHour;
-    return newest !== null && newest > this.now;
+    if (newest === null) return windows;
+    if (newest > this.now) return null;
+    if (newest < this.now) windows.extendTo(this.now);
+    return windows;
   }
 
   private past(): WindowsView {
     this.behind ??= this.data.pastView(this.now);
     return this.behind;
   }
-}
-
-function onTo(windows: StationWindows, now: number): StationWindows {
-  const newest = windows.newestHour;
-  if (newest !== null && newest < now) windows.extendTo(now);
-  return windows;
 }
 
 function noteTouched(touched: Map<Jurisdiction, number>, unit: LiveUnit | null, hour: number): void {
