@@ -1,7 +1,14 @@
 import { categories } from '../../../shared/aqi/categories';
 import { categoryName, enterpriseClassPhrase, type Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
-import { hatchSpacing, levelHex, noDataColour, staleUnitAlpha } from '../map/colours';
+import {
+  dieselZoneHex,
+  dieselZoneStyle,
+  hatchSpacing,
+  levelHex,
+  noDataColour,
+  staleUnitAlpha,
+} from '../map/colours';
 import { complianceRings, complianceWords } from '../map/compliance-rings';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
@@ -168,32 +175,21 @@ export function Legend({
         <>
           <p className="legend-note">{t('dieselZones')}</p>
           <ul>
-            <li>
-              <Swatch>
-                <rect
-                  width="28"
-                  height="18"
-                  fill="#d633ff"
-                  fillOpacity="0.6"
-                  stroke="#d633ff"
-                  strokeWidth="4"
-                />
-              </Swatch>
-              {t('zoneActive')}
-            </li>
-            <li>
-              <Swatch>
-                <rect
-                  width="28"
-                  height="18"
-                  fill="#d633ff"
-                  fillOpacity="0.1"
-                  stroke="#d633ff"
-                  strokeWidth="1"
-                />
-              </Swatch>
-              {t('zoneInactive')}
-            </li>
+            {(['active', 'inactive'] as const).map((state) => (
+              <li key={state}>
+                <Swatch>
+                  <rect
+                    width="28"
+                    height="18"
+                    fill={dieselZoneHex}
+                    fillOpacity={dieselZoneStyle[state].fillAlpha / 255}
+                    stroke={dieselZoneHex}
+                    strokeWidth={dieselZoneStyle[state].lineWidth}
+                  />
+                </Swatch>
+                {t(state === 'active' ? 'zoneActive' : 'zoneInactive')}
+              </li>
+            ))}
           </ul>
         </>
       )}

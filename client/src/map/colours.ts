@@ -49,3 +49,10 @@ export const hatchSpacing: Record<Exclude<WarningLevel, 'none'>, number> = {
   orange: 17,
   red: 11,
 };
+
+/** Diesel restriction zones: one colour, an active zone filled and outlined heavily, an inactive one faintly. */
+export const dieselZoneHex = '#d633ff';
+export const dieselZoneStyle = {
+  active: { fillAlpha: 150, lineWidth: 4 },
+  inactive: { fillAlpha: 25, lineWidth: 1 },
+} as const;

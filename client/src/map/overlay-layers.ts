@@ -4,6 +4,7 @@ import { type DieselZone, zoneActive } from '../../../geo/layers/diesel-zone';
 import type { DustSource } from '../../../geo/layers/dust-source';
 import type { Enterprise } from '../../../geo/layers/enterprise';
 import { measureDue } from '../../../geo/layers/enterprise-check';
+import { dieselZoneHex, dieselZoneStyle, hexToRgba } from './colours';
 import { complianceRings } from './compliance-rings';
 import { derive } from './derive';
 import { complianceOf } from './enterprise-checks';
@@ -25,6 +26,8 @@ export function overlayLayers(model: MapModel): Layer[] {
   // Measures and zones follow the prefecture's own response (plans 4.3), not a warning it has yet to answer.
   const levelOf = (unitId: string) => inForce.get(unitId)?.response ?? 'none';
   const ringSize = (model.wall ? 44 : 34) * model.scale;
+  const zoneStyle = (zone: DieselZone) =>
+    dieselZoneStyle[zoneActive(zone, levelOf(zone.unitId), now) ? 'active' : 'inactive'];
   return [
     new GeoJsonLayer({
       id: 'diesel-zones',
@@ -37,12 +40,9 @@ export function overlayLayers(model: MapModel): Layer[] {
       stroked: true,
       lineWidthUnits: 'pixels',
       getFillColor: (feature: { properties: DieselZone }) =>
-        zoneActive(feature.properties, levelOf(feature.properties.unitId), now)
-          ? [214, 51, 255, 150]
-          : [214, 51, 255, 25],
-      getLineColor: [214, 51, 255, 255],
-      getLineWidth: (feature: { properties: DieselZone }) =>
-        zoneActive(feature.properties, levelOf(feature.properties.unitId), now) ? 4 : 1,
+        hexToRgba(dieselZoneHex, zoneStyle(feature.properties).fillAlpha),
+      getLineColor: hexToRgba(dieselZoneHex),
+      getLineWidth: (feature: { properties: DieselZone }) => zoneStyle(feature.properties).lineWidth,
       updateTriggers: { getFillColor: [version, now], getLineWidth: [version, now] },
     }),
     new IconLayer<DustSource>({
