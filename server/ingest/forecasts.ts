@@ -5,7 +5,7 @@ import { HOUR } from '../../shared/time';
 import { futureProblem } from '../../shared/time-schemas';
 import type { ForecastRow, Store } from '../store/types';
 import { accepted, type IngestResult, invalid, refused } from './result';
-import { hourEndSchema, instantSchema, parseRows } from './rows';
+import { hourEndSchema, instantSchema, parseRows, repeatedKeys } from './rows';
 
 /** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
 export const forecastInputSchema = z
@@ -62,16 +62,12 @@ export function ingestForecasts(
       : [],
   );
   if (beyond.length > 0) return invalid('invalid forecasts: nothing was written', beyond);
-  // One issue gives one value per unit and window; with two, which one stood would depend on row order.
-  const firstRow = new Map<string, number>();
-  const repeated = rows.flatMap((row, index) => {
-    const key = `${row.unit}\u0000${row.windowEnd}`;
-    const first = firstRow.get(key);
-    if (first === undefined) firstRow.set(key, index + 1);
-    return first === undefined
-      ? []
-      : [{ row: index + 1, field: 'windowEnd', message: `same unit and window as row ${first}` }];
-  });
+  // One issue gives one value per unit and window.
+  const repeated = repeatedKeys(
+    rows.map((row) => `${row.unit}\u0000${row.windowEnd}`),
+    'windowEnd',
+    'unit and window',
+  );
   if (repeated.length > 0) return invalid('invalid forecasts: nothing was written', repeated);
   const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
   if (unknown.length > 0) {

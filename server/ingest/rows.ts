@@ -63,6 +63,21 @@ export function csvHeaderIssues(
   return issues;
 }
 
+/**
+ * Each row whose key an earlier row already gave (an id, a unit and window), as an issue naming that row:
+ * with two, which one stood would depend on row order.
+ */
+export function repeatedKeys(keys: readonly string[], field: string, what: string): Issue[] {
+  const firstRow = new Map<string, number>();
+  const issues: Issue[] = [];
+  keys.forEach((key, index) => {
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, index + 1);
+    else issues.push({ row: index + 1, field, message: `same ${what} as row ${first}` });
+  });
+  return issues;
+}
+
 /** CSV cells are text: an empty cell is "not measured" (null), anything else must be a decimal number. */
 export function csvNumber(cell: string | undefined): number | null | string {
   if (cell === undefined || cell === '') return null;

@@ -4,7 +4,7 @@ import { readDecimal } from '../../shared/decimal';
 import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvHeaderIssues, csvRecords, parseBody, parseRows } from './rows';
+import { csvHeaderIssues, csvRecords, parseBody, parseRows, repeatedKeys } from './rows';
 
 const unitIds = new Set(units.map((unit) => unit.id));
 
@@ -105,14 +105,11 @@ export function stationsFromCsv(text: string, locate: UnitLocator): IngestResult
     'lat',
   ]);
   if (header.length > 0) return invalid('invalid stations: nothing was written', header);
-  const duplicates: Issue[] = [];
-  const seen = new Map<string, number>();
-  records.value.forEach((record, index) => {
-    const first = seen.get(record.id ?? '');
-    if (first !== undefined)
-      duplicates.push({ row: index + 1, field: 'id', message: `same id as row ${first}` });
-    else seen.set(record.id ?? '', index + 1);
-  });
+  const duplicates = repeatedKeys(
+    records.value.map((record) => record.id ?? ''),
+    'id',
+    'id',
+  );
   if (duplicates.length > 0) return invalid('invalid stations: nothing was written', duplicates);
   const parsed = parseRows(stationCsvRowSchema, records.value, 'stations');
   if (!parsed.ok) return parsed;
