@@ -123,6 +123,17 @@ function responseMeasures(context: NoticeContext, language: DocumentLanguage): C
   );
 }
 
+/** The units' daily AQI at the data time: measured, or as forecast at `forecastFrom`. */
+function aqiLine(
+  language: DocumentLanguage,
+  forecastFrom: number | null,
+  values: [time: string, low: number, high: number, mean: number, category: string],
+): string {
+  return forecastFrom === null
+    ? word(language, 'aqiNow', ...values)
+    : word(language, 'aqiForecast', ...values, minute(forecastFrom));
+}
+
 function situation(context: NoticeContext, language: DocumentLanguage): string[] {
   const time = minute(context.dataTime);
   const pollutants = context.primaryPollutants.map((id) => word(language, 'species', id));
@@ -133,26 +144,13 @@ function situation(context: NoticeContext, language: DocumentLanguage): string[]
       ? [word(language, 'primaryPollutant', word(language, 'list', pollutants))]
       : []),
     aqi && category
-      ? context.forecastFrom === null
-        ? word(
-            language,
-            'aqiNow',
-            time,
-            aqi.low,
-            aqi.high,
-            aqi.mean,
-            word(language, 'category', category.level),
-          )
-        : word(
-            language,
-            'aqiForecast',
-            time,
-            aqi.low,
-            aqi.high,
-            aqi.mean,
-            word(language, 'category', category.level),
-            minute(context.forecastFrom),
-          )
+      ? aqiLine(language, context.forecastFrom, [
+          time,
+          aqi.low,
+          aqi.high,
+          aqi.mean,
+          word(language, 'category', category.level),
+        ])
       : word(language, 'aqiUnknown', time),
   ];
 }

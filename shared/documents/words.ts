@@ -45,6 +45,12 @@ type Entry =
  * Every word the server's documents print (notice, SMS, forms, reports, snapshot and playback captions), in
  * one table: a fixed text per language, or a function of the same parameters in both languages.
  */
+/** The units' daily AQI: one value, or the range and its mean (the notice's measured and forecast lines). */
+const unitsAqiZh = (low: number, high: number, mean: number) =>
+  low === high ? `单元日AQI为${low}` : `各单元日AQI为${low}–${high}（平均${mean}）`;
+const unitsAqiEn = (low: number, high: number, mean: number) =>
+  low === high ? String(low) : `${low}–${high} (mean ${mean})`;
+
 const entries = {
   commandOffice: {
     zh: (jurisdiction: Jurisdiction) =>
@@ -168,15 +174,15 @@ const entries = {
   },
   aqiNow: {
     zh: (time: string, low: number, high: number, mean: number, category: string) =>
-      `截至${time}，涉及${low === high ? '' : '各'}单元日AQI${low === high ? `为${low}` : `为${low}–${high}（平均${mean}）`}，空气质量${category}。`,
+      `截至${time}，涉及${unitsAqiZh(low, high, mean)}，空气质量${category}。`,
     en: (time: string, low: number, high: number, mean: number, category: string) =>
-      `At ${time}, the daily AQI of the units concerned is ${low === high ? low : `${low}–${high} (mean ${mean})`}: ${category}.`,
+      `At ${time}, the daily AQI of the units concerned is ${unitsAqiEn(low, high, mean)}: ${category}.`,
   },
   aqiForecast: {
     zh: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
-      `据${from}的预报，预计${time}涉及${low === high ? '' : '各'}单元日AQI${low === high ? `为${low}` : `为${low}–${high}（平均${mean}）`}，空气质量${category}。`,
+      `据${from}的预报，预计${time}涉及${unitsAqiZh(low, high, mean)}，空气质量${category}。`,
     en: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
-      `As forecast at ${from}, the daily AQI of the units concerned at ${time} is expected to be ${low === high ? low : `${low}–${high} (mean ${mean})`}: ${category}.`,
+      `As forecast at ${from}, the daily AQI of the units concerned at ${time} is expected to be ${unitsAqiEn(low, high, mean)}: ${category}.`,
   },
   aqiUnknown: {
     zh: (time: string) => `截至${time}，涉及单元暂无有效日AQI。`,
