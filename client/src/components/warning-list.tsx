@@ -66,10 +66,8 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
               <span className="time">
                 {warning.issuedAt === null
                   ? `${t('proposedAt')} ${beijingMinute(warning.proposedAt)} (${t(`status-${warning.status}`)})`
-                  : warning.status === 'issued'
-                    ? // Issued ahead of its effective hour: listed, but not as if it were in force yet.
-                      `${t('issuedAt')} ${beijingMinute(warning.issuedAt)} (${t('status-issued')})`
-                    : `${t('issuedAt')} ${beijingMinute(warning.issuedAt)}`}
+                  : // Issued ahead of its effective hour: listed, but not as if it were in force yet.
+                    `${t('issuedAt')} ${beijingMinute(warning.issuedAt)}${warning.status === 'issued' ? ` (${t('status-issued')})` : ''}`}
               </span>
             </li>
           ))}
