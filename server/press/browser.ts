@@ -7,7 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 export class RenderUnavailable extends Error {}
 
 const executablePath = '/usr/bin/chromium';
-/** The flags the browser tests use (test/helpers/browser.ts): headless, offline, software WebGL. */
+/** Debian's Chromium, headless and offline; the browser tests launch it the same way (test/helpers/browser.ts). */
 const flags = [
   '--headless',
   '--no-sandbox',
@@ -16,9 +16,11 @@ const flags = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Software WebGL: without a GPU, Chromium only offers WebGL through SwiftShader when asked.
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
 ];
+export const chromiumLaunchOptions = { executablePath, headless: true, args: flags };
 /** Requests waiting beyond this are refused (503, retry later) rather than queued for minutes. */
 const maxWaiting = 24;
 const cjkFont = /Noto Sans CJK|Noto Serif CJK|WenQuanYi|Source Han/i;
@@ -55,7 +57,7 @@ export function createBrowserService() {
     fontProblem ??= missingFont();
     const font = await fontProblem;
     if (font) throw new RenderUnavailable(font);
-    launching ??= chromium.launch({ executablePath, headless: true, args: flags }).then(
+    launching ??= chromium.launch(chromiumLaunchOptions).then(
       (launched) => {
         launched.on('disconnected', () => {
           launching = null;

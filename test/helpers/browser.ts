@@ -3,25 +3,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export type { Browser, Page };
 
 import { PNG } from 'pngjs';
+import { chromiumLaunchOptions } from '../../server/press/browser';
 
-/** The only importer of playwright-core: Debian's Chromium, offline, headless. */
+/** The server's own launch (server/press/browser.ts): Debian's Chromium, offline, headless. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Software WebGL: without a GPU, Chromium only offers WebGL through SwiftShader when asked.
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 const errorsByPage = new WeakMap<Page, string[]>();
