@@ -239,7 +239,9 @@ export function jurisdictionState(
         target: { kind: 'unit' as const, unitId: id },
         series: dailySeries.get(id)!,
         dustPeriods: confirmedDust.get(id)!,
-        ...(grades.get(id)!.confirmedDustOnly ? { evaluation: grades.get(id)!.evaluation } : {}),
+        ...(grades.get(id)!.confirmedDustOnly
+          ? { evaluation: grades.get(id)!.evaluation }
+          : { suspectedDust: grades.get(id)!.suspected, withSuspectedDust: grades.get(id)!.evaluation }),
         floor: floorByUnit.get(id) ?? 'none',
         regionCover: coverLevel.get(id) ?? 'none',
       })),

@@ -1,6 +1,6 @@
 import type { WarningLevel } from '../../shared/levels';
 import type { Plan } from '../../shared/plans';
-import { excludeDust, levelAt } from '../../shared/rules';
+import { dustRuns, excludeDust, levelAt } from '../../shared/rules';
 import type { Period } from '../../shared/rules/dust';
 import { evaluateUnit, type UnitEvaluation } from '../../shared/rules/evaluate-unit';
 import type { Explanation } from '../../shared/state/schema';
@@ -8,19 +8,6 @@ import { HOUR } from '../../shared/time';
 import type { UnitSeries } from './unit-series';
 
 export type DustStatus = 'none' | 'suspected' | 'confirmed';
-
-/** Runs of consecutive window ends that look like sand and dust. */
-function dustRuns(start: number, windows: readonly boolean[]): Period[] {
-  const periods: Period[] = [];
-  windows.forEach((dust, index) => {
-    if (!dust) return;
-    const end = start + index * HOUR;
-    const previous = periods.at(-1);
-    if (previous && previous.to === end - HOUR) previous.to = end;
-    else periods.push({ from: end, to: end });
-  });
-  return periods;
-}
 
 /**
  * Likely-dust windows (PM10 primary, low PM2.5/PM10), continued into the forecast while the forecast
@@ -47,6 +34,8 @@ function touchesLastDay(periods: readonly Period[], now: number): boolean {
 export type GradedUnit = {
   evaluation: UnitEvaluation;
   dust: DustStatus;
+  /** Likely-dust periods the office has not confirmed (not wholly inside a confirmed one). */
+  suspected: Period[];
   explanation: Explanation;
   /**
    * No suspected dust: `evaluation` is evaluateUnit over the confirmed periods alone, the same the compliance
@@ -61,9 +50,12 @@ export function gradeUnit(
   now: number,
   confirmed: readonly Period[],
 ): GradedUnit {
-  const suspected = suspectedPeriods(input);
+  const suspected = suspectedPeriods(input).filter(
+    (period) => !confirmed.some((known) => known.from <= period.from && known.to >= period.to),
+  );
   const evaluation = evaluateUnit(plan, input.series, now, {
-    dustPeriods: [...confirmed, ...suspected],
+    dustPeriods: confirmed,
+    suspectedDust: suspected,
     pm25Daily: input.pm25Daily,
   });
   const dust: DustStatus = touchesLastDay(confirmed, now)
@@ -73,11 +65,12 @@ export function gradeUnit(
       : 'none';
   const confirmedDustOnly = suspected.length === 0;
   if (dust !== 'suspected')
-    return { evaluation, dust, explanation: evaluation.explanation, confirmedDustOnly };
+    return { evaluation, dust, suspected, explanation: evaluation.explanation, confirmedDustOnly };
   const section = plan.dust.section;
   return {
     evaluation,
     dust,
+    suspected,
     confirmedDustOnly,
     explanation: {
       zh: `疑似沙尘（首要污染物PM10，PM2.5/PM10比值低），待办公室确认；沙尘天气不适用本预案，相关窗口不参与预警分级（${section}）。${evaluation.explanation.zh}`,

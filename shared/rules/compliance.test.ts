@@ -57,6 +57,63 @@ const unit = (data: DailySeries, floor: WarningLevel = 'none') => [
   { target: { kind: 'unit' as const, unitId: '653001' }, series: data, floor },
 ];
 
+describe('a start due only through hours the engine takes for sand and dust (适用范围, 7)', () => {
+  const dusty = series({ 71: 240, 72: 260 });
+  const suspected = [{ from: at(70), to: at(72) }];
+  const subject = (extra: object) => [
+    { target: { kind: 'unit' as const, unitId: '653001' }, series: dusty, ...extra },
+  ];
+
+  test("is the office's decision to confirm the dust, with the hours to confirm, not an omission", () => {
+    const flags = complianceFlags(kizilsu, emptyBook(kizilsu.id), subject({ suspectedDust: suspected }), now);
+    expect(flags).toMatchObject([
+      { kind: 'dust-unconfirmed', level: 'yellow', targetKey: 'unit:653001', dustPeriod: suspected[0] },
+    ]);
+    expect(flags[0]!.explanation.zh).toContain('疑似沙尘待办公室确认');
+    expect(flags[0]!.explanation.zh).toContain('达到黄色预警启动条件');
+    expect(flags[0]!.explanation.citations).toEqual(expect.arrayContaining(['1.3 适用范围', '7 监督问责']));
+  });
+
+  test('is a plain start due without likely dust, and nothing once the office confirmed the hours', () => {
+    expect(complianceFlags(kizilsu, emptyBook(kizilsu.id), subject({}), now)).toMatchObject([
+      { kind: 'start-due', level: 'yellow' },
+    ]);
+    const confirmed = { dustPeriods: suspected, suspectedDust: [] };
+    expect(complianceFlags(kizilsu, emptyBook(kizilsu.id), subject(confirmed), now)).toEqual([]);
+  });
+
+  test('beside it, the lower level that is due whatever the office decides', () => {
+    const rising = series({ 48: 230, 72: 240, 96: 350 });
+    const flags = complianceFlags(
+      kizilsu,
+      emptyBook(kizilsu.id),
+      [
+        {
+          target: { kind: 'unit', unitId: '653001' },
+          series: rising,
+          suspectedDust: [{ from: at(96), to: at(96) }],
+        },
+      ],
+      now,
+    );
+    expect(flags.map((flag) => [flag.kind, flag.level])).toEqual([
+      ['dust-unconfirmed', 'red'],
+      ['start-due', 'orange'],
+    ]);
+  });
+
+  test('stays a start due when the level holds without the likely-dust hours too', () => {
+    const haze = series({ 71: 240, 72: 260, 100: 220 });
+    const flags = complianceFlags(
+      kizilsu,
+      emptyBook(kizilsu.id),
+      [{ target: { kind: 'unit', unitId: '653001' }, series: haze, suspectedDust: suspected }],
+      now,
+    );
+    expect(flags).toMatchObject([{ kind: 'start-due', level: 'yellow' }]);
+  });
+});
+
 describe('start conditions met but no warning started (Kizilsu 7)', () => {
   test('flags a yellow condition met now with no warning, keeping since from the previous result', () => {
     const flags = complianceFlags(kizilsu, emptyBook(kizilsu.id), unit(series({ 72: 201 })), now);

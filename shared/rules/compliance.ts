@@ -3,7 +3,7 @@ import type { IssuedLevel, Plan } from '../plans/schema';
 import type { Explanation, JurisdictionState, RecommendationEntry } from '../state/schema';
 import { HOUR } from '../time';
 import { type DailySeries, indexOf, windowEndAt } from './daily-series';
-import type { Period } from './dust';
+import { type Period, spanOf } from './dust';
 import { evaluateUnit, type UnitEvaluation } from './evaluate-unit';
 import { capitalise, formatHour, levelName, withArticle } from './format';
 import { ruleHolds } from './grading';
@@ -19,6 +19,10 @@ export type ComplianceSubject = {
   dustPeriods?: readonly Period[];
   /** evaluateUnit of `series` at now with `dustPeriods`, when the caller has it already (any pm25Daily). */
   evaluation?: UnitEvaluation;
+  /** Periods the engine takes for dust that the office has not confirmed. */
+  suspectedDust?: readonly Period[];
+  /** evaluateUnit with `suspectedDust` left out as well, when the caller has it already. */
+  withSuspectedDust?: UnitEvaluation;
   /**
    * The regional floor on this subject: Ili, the level of a region it belongs to (grounds for its own
    * warning at up to that level); Kizilsu, the autonomous region's regional warning (3.3.2), which the
@@ -35,9 +39,10 @@ export type ComplianceSubject = {
 export type ComplianceFlag = {
   /**
    * start-due: a level's conditions are met but no warning is started or under way; upgrade-due: a warning
-   * is in force at a lower level (level) and the higher one (toLevel) is due.
+   * is in force at a lower level (level) and the higher one (toLevel) is due; dust-unconfirmed: start-due
+   * only if the windows the engine takes for dust are not dust, which the office confirms or not.
    */
-  kind: 'start-due' | 'upgrade-due' | 'lift-due' | 'lower-due' | 'without-grounds';
+  kind: 'start-due' | 'dust-unconfirmed' | 'upgrade-due' | 'lift-due' | 'lower-due' | 'without-grounds';
   targetKey: string;
   warningId: string | null;
   level: WarningLevel;
@@ -45,6 +50,8 @@ export type ComplianceFlag = {
   /** Since when the flag has been true, as far as the data and the previous flags show. */
   since: number;
   explanation: Explanation;
+  /** dust-unconfirmed: the likely-dust hours the office is asked to confirm. */
+  dustPeriod?: Period;
 };
 
 /**
@@ -64,8 +71,7 @@ export function complianceFlags(
     const warnings = openWarnings(book).filter((warning) => targetKey(warning.target) === key);
     const issued = warnings.find((warning) => warning.status === 'issued');
     const found = issued ? issuedFlag(plan, subject, issued, now) : null;
-    const start = startFlag(plan, book, subject, warnings, now);
-    for (const flag of [found, start]) {
+    for (const flag of [found, ...startFlags(plan, book, subject, warnings, now)]) {
       if (!flag) continue;
       const before = previous.find(
         (old) => old.kind === flag.kind && old.targetKey === key && old.level === flag.level,
@@ -89,23 +95,25 @@ function accountability(plan: Plan, explanation: Explanation): Explanation {
 
 /**
  * Conditions met (within the plan's lead time) with no warning at that level proposed, under way or
- * issued for the subject, nor an issued region warning holding its members at that level (Ili 3.3.3).
+ * issued for the subject, nor an issued region warning holding its members at that level (Ili 3.3.3). A
+ * start due only if the likely-dust hours are not dust is the office's decision, beside the start that is
+ * due whatever it decides.
  */
-function startFlag(
+function startFlags(
   plan: Plan,
   book: WarningBook,
   subject: ComplianceSubject,
   warnings: Warning[],
   now: number,
-): Draft | null {
+): Draft[] {
   const required = requiredStart(plan, subject, now);
-  if (!required) return null;
+  if (!required) return [];
   const { level, since, explanation } = required;
   const covers = (candidate: WarningLevel) => levelRank(candidate) >= levelRank(level);
-  if (subject.target.kind === 'unit' && covers(subject.regionCover ?? 'none')) return null;
+  if (subject.target.kind === 'unit' && covers(subject.regionCover ?? 'none')) return [];
   if (warnings.some((warning) => covers(approvedLevel(warning)) || covers(warning.pending?.level ?? 'none')))
-    return null;
-  if (subject.target.kind === 'unit' && covers(responseFloor(book, subject.target.unitId, now))) return null;
+    return [];
+  if (subject.target.kind === 'unit' && covers(responseFloor(book, subject.target.unitId, now))) return [];
   // A region whose members all respond at the level already (their own warnings or a wider region's).
   if (
     subject.target.kind === 'region' &&
@@ -113,38 +121,96 @@ function startFlag(
       covers(higherLevel(unitLevel(book, id, now), responseFloor(book, id, now))),
     )
   )
-    return null;
+    return [];
   const issued = warnings.find((warning) => warning.status === 'issued');
-  if (issued && !required.external && !upgradeDue(plan, subject.series, level, now)) return null;
+  if (!issued) {
+    const dust = unconfirmedDust(plan, subject, required, now);
+    if (dust) {
+      const withDust = { ...subject, evaluation: dust.withDust, suspectedDust: [] };
+      return [dust.flag, ...startFlags(plan, book, withDust, warnings, now)];
+    }
+  }
+  if (issued && !required.external && !upgradeDue(plan, subject.series, level, now)) return [];
   const name = levelName[level];
   if (issued) {
     const current = approvedLevel(issued);
     const upgrade = plan.adjustment.upgrade;
-    return {
-      kind: 'upgrade-due',
-      warningId: issued.id,
-      level: current,
-      toLevel: level,
+    return [
+      {
+        kind: 'upgrade-due',
+        warningId: issued.id,
+        level: current,
+        toLevel: level,
+        since,
+        explanation: accountability(plan, {
+          zh: `已发布${levelName[current].zh}，${name.zh}条件自${formatHour(required.first)}起成立，应升级（${upgrade.section}）：${explanation.zh}`,
+          en: `${capitalise(withArticle(levelName[current].en))} is in force and the ${name.en} condition holds from ${formatHour(required.first)}: raise it (${upgrade.section}). ${explanation.en}`,
+          citations: [...new Set([upgrade.section, ...explanation.citations])],
+        }),
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'start-due',
+      warningId: warnings[0]?.id ?? null,
+      level,
+      toLevel: null,
       since,
       explanation: accountability(plan, {
-        zh: `已发布${levelName[current].zh}，${name.zh}条件自${formatHour(required.first)}起成立，应升级（${upgrade.section}）：${explanation.zh}`,
-        en: `${capitalise(withArticle(levelName[current].en))} is in force and the ${name.en} condition holds from ${formatHour(required.first)}: raise it (${upgrade.section}). ${explanation.en}`,
-        citations: [...new Set([upgrade.section, ...explanation.citations])],
+        zh: `达到${name.zh}启动条件但未启动：${explanation.zh}`,
+        en: `Conditions for ${withArticle(name.en)} are met but none is started: ${explanation.en}`,
+        citations: explanation.citations,
       }),
-    };
-  }
-  return {
-    kind: 'start-due',
-    warningId: warnings[0]?.id ?? null,
-    level,
+    },
+  ];
+}
+
+/**
+ * A start that is due only because windows the engine takes for dust were graded. Dust is outside the plans
+ * (适用范围) once the office confirms it; until then the start is due (7). The flag names that decision — the
+ * office confirms the dust, or the warning starts — rather than an omission the recommendation does not show.
+ */
+function unconfirmedDust(
+  plan: Plan,
+  subject: ComplianceSubject,
+  required: NonNullable<ReturnType<typeof requiredStart>>,
+  now: number,
+): { flag: Draft; withDust: UnitEvaluation } | null {
+  const suspected = subject.suspectedDust ?? [];
+  // The hours asked about are those of the windows the start's grounds read: from its first window end back
+  // by the plan's longest duration (a period's hours reach the windows ending up to 23 h after it).
+  const lookBack = Math.max(
+    ...plan.grading.flatMap((rule) => rule.anyOf.flatMap((way) => way.allOf.map((clause) => clause.hours))),
+  );
+  const span = spanOf(
+    suspected.filter((period) => period.to + 23 * HOUR >= required.first - lookBack * HOUR),
+  );
+  if (required.external || !span) return null;
+  const withDust =
+    subject.withSuspectedDust ??
+    evaluateUnit(plan, subject.series, now, {
+      dustPeriods: subject.dustPeriods ?? [],
+      suspectedDust: suspected,
+    });
+  if (levelRank(dueLevel(plan, withDust, now)) >= levelRank(required.level)) return null;
+  const name = levelName[required.level];
+  const section = plan.dust.section;
+  const hours = `${formatHour(span.from)}—${formatHour(span.to)}`;
+  const flag: Draft = {
+    kind: 'dust-unconfirmed',
+    warningId: null,
+    level: required.level,
     toLevel: null,
-    since,
+    since: required.since,
+    dustPeriod: span,
     explanation: accountability(plan, {
-      zh: `达到${name.zh}启动条件但未启动：${explanation.zh}`,
-      en: `Conditions for ${withArticle(name.en)} are met but none is started: ${explanation.en}`,
-      citations: explanation.citations,
+      zh: `疑似沙尘待办公室确认：${hours}的高值可能由沙尘造成（首要污染物PM10，PM2.5/PM10比值低）。确认为沙尘则不适用本预案，仅发布健康提示（${section}）；若不是沙尘，已达到${name.zh}启动条件：${required.explanation.zh}`,
+      en: `Likely sand and dust, awaiting the office's confirmation: the high values of ${hours} may be dust (PM10 primary, low PM2.5/PM10 ratio). Confirmed dust is outside the plan and only health advice applies (${section}); if it is not dust, the conditions for ${withArticle(name.en)} are met: ${required.explanation.en}`,
+      citations: [...new Set([section, ...required.explanation.citations])],
     }),
   };
+  return { flag, withDust };
 }
 
 /** Why a Kizilsu unit must answer the autonomous region's regional warning (3.3.2). */
@@ -190,10 +256,9 @@ function requiredStart(
 ): { level: IssuedLevel; since: number; first: number; explanation: Explanation; external: boolean } | null {
   const evaluation =
     subject.evaluation ?? evaluateUnit(plan, subject.series, now, { dustPeriods: subject.dustPeriods ?? [] });
-  const own = evaluation.recommendedLevel;
+  const own = dueLevel(plan, evaluation, now);
   const episode = evaluation.episode;
-  const ownDue =
-    own !== 'none' && episode !== null && episode.firstWindowEnd <= now + plan.leadTime.hours * HOUR;
+  const ownDue = own !== 'none';
   const floor = plan.regional.kind === 'external-floor' ? (subject.floor ?? 'none') : 'none';
   if (floor !== 'none' && (!ownDue || levelRank(floor) > levelRank(own))) {
     return {
@@ -212,6 +277,14 @@ function requiredStart(
     explanation: evaluation.explanation,
     external: false,
   };
+}
+
+/** The evaluation's level when its episode starts within the plan's lead time, else none. */
+function dueLevel(plan: Plan, evaluation: UnitEvaluation, now: number): WarningLevel {
+  const episode = evaluation.episode;
+  return episode !== null && episode.firstWindowEnd <= now + plan.leadTime.hours * HOUR
+    ? evaluation.recommendedLevel
+    : 'none';
 }
 
 /** Ili: monitoring already at the higher level and no clear improvement forecast in 24 h; Kizilsu: forecast or monitoring. */

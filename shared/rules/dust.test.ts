@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { plans } from '../plans/index';
 import { HOUR } from '../time';
-import { dustLikely, suspectedDustPeriods } from './dust';
+import { dustExplanation, dustLikely, dustRuns } from './dust';
 
 const start = Date.parse('2019-03-20T01:00:00+08:00');
 
@@ -15,9 +16,22 @@ describe('likely sand-and-dust windows', () => {
   test('consecutive likely windows form one period', () => {
     const dust = { pm25: 50, pm10: 500, primaryPollutants: ['pm10'] };
     const haze = { pm25: 200, pm10: 260, primaryPollutants: ['pm25'] };
-    expect(suspectedDustPeriods(start, [haze, dust, dust, haze, dust])).toEqual([
+    expect(dustRuns(start, [haze, dust, dust, haze, dust].map(dustLikely))).toEqual([
       { from: start + HOUR, to: start + 2 * HOUR },
       { from: start + 4 * HOUR, to: start + 4 * HOUR },
     ]);
+  });
+});
+
+describe('why windows leave the grading', () => {
+  test('names the office-confirmed hours and the only suspected ones apart', () => {
+    const confirmed = [{ from: start, to: start + 5 * HOUR }];
+    const suspected = [{ from: start + 30 * HOUR, to: start + 40 * HOUR }];
+    const both = dustExplanation(plans.kizilsu, { confirmed, suspected }, 64);
+    expect(both.zh).toContain('办公室已确认沙尘：2019-03-20 01:00—2019-03-20 06:00。');
+    expect(both.zh).toContain('疑似沙尘（待办公室确认）：2019-03-21 07:00—2019-03-21 17:00。');
+    const onlySuspected = dustExplanation(plans.kizilsu, { confirmed: [], suspected }, 34);
+    expect(onlySuspected.zh).not.toContain('已确认');
+    expect(onlySuspected.en).toMatch(/^Likely sand and dust, awaiting the office's confirmation/);
   });
 });

@@ -26,11 +26,11 @@ export function dustLikely(sample: DustSample): boolean {
   );
 }
 
-/** Runs of consecutive window ends (samples[i] ends at start + i h) where dust is likely. */
-export function suspectedDustPeriods(start: number, samples: readonly DustSample[]): Period[] {
+/** Runs of consecutive window ends (flags[i] for the window ending at start + i h) that are flagged. */
+export function dustRuns(start: number, flags: readonly boolean[]): Period[] {
   const periods: Period[] = [];
-  samples.forEach((sample, index) => {
-    if (!dustLikely(sample)) return;
+  flags.forEach((flagged, index) => {
+    if (!flagged) return;
     const end = start + index * HOUR;
     const previous = periods.at(-1);
     if (previous && previous.to === end - HOUR) previous.to = end;
@@ -61,12 +61,42 @@ export function excludeDust(
   return { series: { ...series, values }, excluded };
 }
 
-export function dustExplanation(plan: Plan, periods: readonly Period[], excluded: number): Explanation {
-  const spans = periods.map((period) => `${formatHour(period.from)}—${formatHour(period.to)}`);
+/** The smallest period holding every one of `periods` (what the office is asked to confirm), or null. */
+export function spanOf(periods: readonly Period[]): Period | null {
+  if (periods.length === 0) return null;
+  return {
+    from: Math.min(...periods.map((period) => period.from)),
+    to: Math.max(...periods.map((period) => period.to)),
+  };
+}
+
+/**
+ * Why windows were left out of grading: the periods the office confirmed and those the engine only suspects
+ * (awaiting the office's confirmation), named as such.
+ */
+export function dustExplanation(
+  plan: Plan,
+  dust: { confirmed: readonly Period[]; suspected: readonly Period[] },
+  excluded: number,
+): Explanation {
+  const spans = (periods: readonly Period[], separator: string) =>
+    periods.map((period) => `${formatHour(period.from)}—${formatHour(period.to)}`).join(separator);
+  const zh = [
+    dust.confirmed.length > 0 ? `办公室已确认沙尘：${spans(dust.confirmed, '、')}。` : '',
+    dust.suspected.length > 0 ? `疑似沙尘（待办公室确认）：${spans(dust.suspected, '、')}。` : '',
+  ].join('');
+  const en = [
+    dust.confirmed.length > 0 ? `The office confirmed sand and dust: ${spans(dust.confirmed, ', ')}.` : '',
+    dust.suspected.length > 0
+      ? `Likely sand and dust, awaiting the office's confirmation: ${spans(dust.suspected, ', ')}.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const advice = plan.dust.healthAdvice;
   return {
-    zh: `办公室已确认沙尘：${spans.join('、')}。含沙尘小时的${excluded}个24小时窗口不参与预警分级，仅发布健康提示（${plan.dust.section}：${plan.dust.zh}${advice ? ` ${advice.section}：${advice.zh}` : ''}）。`,
-    en: `The office confirmed sand and dust: ${spans.join(', ')}. The ${excluded} 24-hour windows containing dust hours are left out of grading; only health advice applies (${plan.dust.section}: ${plan.dust.en}${advice ? ` ${advice.section}: ${advice.en}` : ''}).`,
+    zh: `${zh}含沙尘小时的${excluded}个24小时窗口不参与预警分级，仅发布健康提示（${plan.dust.section}：${plan.dust.zh}${advice ? ` ${advice.section}：${advice.zh}` : ''}）。`,
+    en: `${en} The ${excluded} 24-hour windows containing dust hours are left out of grading; only health advice applies (${plan.dust.section}: ${plan.dust.en}${advice ? ` ${advice.section}: ${advice.en}` : ''}).`,
     citations: advice ? [plan.dust.section, advice.section] : [plan.dust.section],
   };
 }

@@ -19,6 +19,8 @@ export type EvaluateOptions = {
   lookbackHours?: number;
   /** Dust periods the office confirmed for this unit: their windows are left out of grading. */
   dustPeriods?: readonly Period[];
+  /** Periods the engine takes for dust, not confirmed yet: left out of grading too, and named as suspected. */
+  suspectedDust?: readonly Period[];
   /** PM2.5 24 h means aligned with the series, for the Ili heavy-day flag (1.3). */
   pm25Daily?: Float64Array;
 };
@@ -40,7 +42,7 @@ export type UnitEvaluation = {
   horizonEnd: number | null;
   heavyDay: HeavyDayEvaluation | null;
   /**
-   * Confirmed dust: how many windows were left out, and the level the series would have given with
+   * Dust (confirmed or suspected): how many windows were left out, and the level the series would have given with
    * them (so the UI can choose the health advice, the only measures that apply to dust).
    */
   dust: { excludedWindows: number; levelWithDust: WarningLevel; explanation: Explanation } | null;
@@ -59,7 +61,9 @@ export function evaluateUnit(
   now: number,
   options: EvaluateOptions = {},
 ): UnitEvaluation {
-  const dustPeriods = options.dustPeriods ?? [];
+  const confirmed = options.dustPeriods ?? [];
+  const suspected = options.suspectedDust ?? [];
+  const dustPeriods = suspected.length > 0 ? [...confirmed, ...suspected] : confirmed;
   const { series, excluded } = excludeDust(input, dustPeriods);
   const fromIndex = Math.max(0, indexOf(series, now) - (options.lookbackHours ?? 0));
   const toIndex = series.values.length - 1;
@@ -84,7 +88,7 @@ export function evaluateUnit(
           excludedWindows: excluded,
           levelWithDust: evaluateUnit(plan, input, now, { lookbackHours: options.lookbackHours ?? 0 })
             .recommendedLevel,
-          explanation: dustExplanation(plan, dustPeriods, excluded),
+          explanation: dustExplanation(plan, { confirmed, suspected }, excluded),
         }
       : null;
   return {

@@ -13,7 +13,7 @@
  *   levelAt / ruleHolds / clauseHolds (./grading), DailySeries helpers (./daily-series).
  *
  * Dust (both plans, 适用范围)
- *   dustLikely(sample), suspectedDustPeriods(start, samples) → Period[]   (PM10 primary, PM2.5/PM10 < 0.3)
+ *   dustLikely(sample), dustRuns(start, flags) → Period[]   (PM10 primary, PM2.5/PM10 < 0.3)
  *   excludeDust(series, periods) → { series, excluded }                   (done inside evaluateUnit)
  *
  * Lifecycle: state = fold over events
@@ -26,9 +26,9 @@
  *   unitLevel(book, unitId, now), responseFloor(book, unitId, now), dustPeriodsFor(book, unitId)
  *
  * Compliance watch (监督问责)
- *   complianceFlags(plan, book, subjects: [{ target, series, dustPeriods?, floor? }], now, previous?)
- *     → [{ kind: 'start-due' | 'lift-due' | 'lower-due' | 'without-grounds', targetKey, warningId,
- *          level, toLevel, since, explanation }]
+ *   complianceFlags(plan, book, subjects: [{ target, series, dustPeriods?, suspectedDust?, floor? }], now, previous?)
+ *     → [{ kind: 'start-due' | 'dust-unconfirmed' | 'upgrade-due' | 'lift-due' | 'lower-due' | 'without-grounds',
+ *          targetKey, warningId, level, toLevel, since, explanation, dustPeriod? }]
  */
 export { type ComplianceFlag, type ComplianceSubject, complianceFlags } from './compliance';
 export {
@@ -46,9 +46,9 @@ export {
   type DustSample,
   dustLikely,
   dustRatioThreshold,
+  dustRuns,
   excludeDust,
   type Period,
-  suspectedDustPeriods,
 } from './dust';
 export {
   type EvaluateOptions,

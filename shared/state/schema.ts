@@ -94,13 +94,15 @@ export type RecommendationEntry = z.infer<typeof recommendationEntrySchema>;
 
 /** A plan §7 accountability flag (shared/rules complianceFlags), with since when it has been true. */
 export const complianceFlagSchema = z.object({
-  kind: z.enum(['start-due', 'upgrade-due', 'lift-due', 'lower-due', 'without-grounds']),
+  kind: z.enum(['start-due', 'dust-unconfirmed', 'upgrade-due', 'lift-due', 'lower-due', 'without-grounds']),
   targetKey: z.string(),
   warningId: z.string().nullable(),
   level: warningLevelSchema,
   toLevel: warningLevelSchema.nullable(),
   since: z.number(),
   explanation: explanationSchema,
+  /** dust-unconfirmed: the likely-dust hours (ends) the office is asked to confirm. */
+  dustPeriod: z.object({ from: z.number(), to: z.number() }).optional(),
 });
 export type ComplianceFlagState = z.infer<typeof complianceFlagSchema>;
 

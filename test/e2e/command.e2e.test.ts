@@ -200,6 +200,51 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
   }
 }, 300_000);
 
+test('likely dust: the office confirms it from the compliance banner, and the start it would excuse clears', async () => {
+  const feed = (method: string, path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${feederKey}` },
+      body: JSON.stringify(body),
+    });
+  expect(
+    (await feed('PUT', '/api/stations/K1', { name: '阿图什', lon: 76.17, lat: 39.71, unit: '653001' })).ok,
+  ).toBe(true);
+  // Four days of a dust storm in Artux: PM10 ~600 µg/m³ (daily AQI > 300), PM2.5 a tenth of it.
+  const first = Date.parse('2019-03-18T01:00:00+08:00');
+  const observations = Array.from({ length: 96 }, (_, hour) => ({
+    station: 'K1',
+    time: toBeijingIso(first + hour * 3_600_000),
+    pm25: hour % 2 ? 58 : 62,
+    pm10: hour % 2 ? 590 : 610,
+    so2: 8,
+    no2: hour % 2 ? 18 : 22,
+    co: 0.6,
+    o3: hour % 2 ? 48 : 52,
+  }));
+  expect((await feed('POST', '/api/observations', { observations })).ok).toBe(true);
+
+  const commander = await signIn(browser, server.url, 'commander', password('commander'));
+  await commander.getByLabel('地区').selectOption('kizilsu');
+  const flag = commander.locator('[data-testid=compliance-flag][data-kind=dust-unconfirmed]');
+  await poll(() => flag.count()).toBe(1);
+  expect(await flag.textContent()).toContain('疑似沙尘待确认');
+  // The decision list says why it recommends nothing there, instead of reading as calm air.
+  expect(await commander.getByTestId('dust-left-out').textContent()).toContain('阿图什市');
+  // The office confirms dust (plan proposers); the commander sees the decision, not the form.
+  expect(await commander.getByTestId('dust-confirmation').count()).toBe(0);
+
+  const office = await signIn(browser, server.url, 'office-director', password('office-director'));
+  await office.getByLabel('地区').selectOption('kizilsu');
+  const form = office.getByTestId('dust-confirmation');
+  await poll(() => form.count()).toBe(1);
+  await form.getByText('确认为沙尘…').click();
+  await form.getByRole('button', { name: '确认为沙尘' }).click();
+  await poll(() => office.getByTestId('compliance-flag').count()).toBe(0);
+  await poll(() => flag.count()).toBe(0);
+  expect(await commander.getByTestId('dust-left-out').count()).toBe(0);
+}, 120_000);
+
 test('the five-unit region of the hand-made episode is named the same way in both views', () => {
   expect(regionUnits).toHaveLength(regionNames.length);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startReplay } from '../../server/replay';
-import type { UnitState } from '../../shared/state/schema';
+import type { JurisdictionState, UnitState } from '../../shared/state/schema';
 import { startTestServer } from '../helpers/server';
 
 /**
@@ -77,6 +77,19 @@ test('A3: the Artux dust storm is flagged as dust and graded as no heavy-polluti
       expect(unit.recommendedLevel, `${unit.id} at ${iso}`).toBe('none');
       expect(unit.issuedLevel, `${unit.id} at ${iso}`).toBe('none');
     }
+  }
+});
+
+test('A3: through the storm the office is asked to confirm the dust, not told a warning is overdue', async () => {
+  for (const iso of ['2019-03-21T12:00:00+08:00', '2019-03-23T00:00:00+08:00', '2019-03-25T12:00:00+08:00']) {
+    const state = (await stateAt('kizilsu', iso)) as unknown as JurisdictionState;
+    const artux = state.compliance.find((flag) => flag.targetKey === 'unit:653001');
+    expect(artux?.kind, iso).toBe('dust-unconfirmed');
+    expect(artux!.dustPeriod!.from, iso).toBeLessThanOrEqual(state.now);
+    expect(
+      state.compliance.filter((flag) => flag.kind === 'start-due'),
+      iso,
+    ).toEqual([]);
   }
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { guardAnswerSchema } from '../../../shared/api/responses';
 import { warningSchema } from '../../../shared/rules/lifecycle/book-schema';
+import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { postJson } from './http';
 import { queries } from './queries';
@@ -59,4 +60,24 @@ export async function warningAction(
   );
   if (!options.dryRun) await acted(jurisdiction, answer);
   return answer;
+}
+
+const dustAnswerSchema = z.object({ seq: z.number(), event: z.unknown(), warning: z.null() });
+
+/**
+ * POST /api/warnings/confirm-dust: the office confirms sand and dust for a unit's hours; the engine then
+ * leaves them out of grading and the state that comes over the socket says so.
+ */
+export async function confirmDust(
+  body: { jurisdiction: Jurisdiction; unitId: string; from: number; to: number; reason: string },
+  csrfToken: string,
+): Promise<void> {
+  await postJson(
+    '/api/warnings/confirm-dust',
+    { ...body, from: toBeijingIso(body.from), to: toBeijingIso(body.to) },
+    dustAnswerSchema,
+    { csrfToken },
+  );
+  await queryClient.invalidateQueries({ queryKey: ['warnings', body.jurisdiction] });
+  await queryClient.invalidateQueries({ queryKey: ['audit'] });
 }

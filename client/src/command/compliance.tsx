@@ -1,9 +1,12 @@
-import type { UnitListing } from '../../../shared/api/responses';
+import type { Session, UnitListing } from '../../../shared/api/responses';
+import { plans } from '../../../shared/plans';
+import { mayConfirmDust } from '../../../shared/rules/lifecycle/actions';
 import { targetOfKey } from '../../../shared/rules/lifecycle/state';
 import type { JurisdictionState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { LevelBadge } from '../components/level-badge';
 import { useLanguage } from '../i18n/language';
+import { DustConfirmation } from './dust-confirmation';
 import { cited, explained, nameOf, namesOf, when } from './words';
 
 /**
@@ -13,12 +16,16 @@ import { cited, explained, nameOf, namesOf, when } from './words';
 export function Compliance({
   state,
   units,
+  session,
 }: {
   state: JurisdictionState;
   units: ReadonlyMap<string, UnitListing>;
+  session: Session;
 }) {
   const { language, t } = useLanguage();
   const flags = state.compliance;
+  const plan = plans[state.jurisdiction];
+  const confirmsDust = mayConfirmDust(plan, session.account.role);
   const targetName = (key: string) => {
     const target = targetOfKey(key);
     if (target.kind === 'unit') return nameOf(language, units, target.members[0]!);
@@ -49,6 +56,15 @@ export function Compliance({
               {explained(language, flag.explanation)} [
               {flag.explanation.citations.map((section) => cited(language, section)).join('; ')}]
             </details>
+            {flag.kind === 'dust-unconfirmed' && flag.dustPeriod && confirmsDust && (
+              <DustConfirmation
+                plan={plan}
+                jurisdiction={state.jurisdiction}
+                unitId={targetOfKey(flag.targetKey).members[0]!}
+                period={flag.dustPeriod}
+                csrfToken={session.csrfToken}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -83,7 +83,7 @@ export function Console({ session, jurisdiction }: Props) {
         <p className="command-loading">{t('connectingFirst')}</p>
       ) : (
         <>
-          <Compliance state={state} units={units} />
+          <Compliance state={state} units={units} session={session} />
           <DecisionList state={state} plan={plan} units={units} onDraft={proposer ? setDraft : null} />
           <MissingData state={state} units={units} />
           {proposer ? (

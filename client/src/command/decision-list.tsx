@@ -4,6 +4,7 @@ import type { UnitListing } from '../../../shared/api/responses';
 import { levelRank } from '../../../shared/levels';
 import type { Plan } from '../../../shared/plans';
 import { recommendationExplanation } from '../../../shared/rules/compliance';
+import { targetOfKey } from '../../../shared/rules/lifecycle/state';
 import type { JurisdictionState, RecommendationEntry } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { queries } from '../api/queries';
@@ -186,6 +187,9 @@ export function DecisionList({
     enabled: fix !== null,
   });
   const entries = fix !== null && fixed.data ? fixed.data.recommendation : state.recommendation;
+  const unconfirmedDust = state.compliance
+    .filter((flag) => flag.kind === 'dust-unconfirmed')
+    .flatMap((flag) => targetOfKey(flag.targetKey).members);
   const chosen = new Set(entries.flatMap((entry) => (entry.regionId ? [entry.regionId] : [])));
   const alternatives = state.regions.filter((region) => !chosen.has(region.id));
   return (
@@ -204,6 +208,11 @@ export function DecisionList({
           <button type="button" onClick={() => setFix(null)}>
             {t('backToEngine')}
           </button>
+        </p>
+      )}
+      {unconfirmedDust.length > 0 && (
+        <p className="notice" data-testid="dust-left-out">
+          {t('dustLeftOut', namesOf(language, units, unconfirmedDust))}
         </p>
       )}
       {entries.length === 0 ? (

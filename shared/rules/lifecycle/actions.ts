@@ -281,3 +281,8 @@ export function allowedActions(plan: Plan, warning: Warning | null, acting: Acti
       (action === 'propose') === (warning === null) && !actionRefusal(plan, warning, acting, action),
   );
 }
+
+/** The office confirms sand and dust (the plan's proposers): the server's rule and the console's button. */
+export function mayConfirmDust(plan: Plan, role: Role): boolean {
+  return plan.proposers.includes(role);
+}

@@ -3,7 +3,7 @@ import { planById } from '../../plans/index';
 import type { Plan } from '../../plans/schema';
 import { HOUR } from '../../time';
 import { formatHour } from '../format';
-import { actionRefusal, type WarningAction } from './actions';
+import { actionRefusal, mayConfirmDust, type WarningAction } from './actions';
 import { changeKind, entry, reject, sign } from './approval';
 import { approvedLevel, openWarnings } from './queries';
 import { type Refusal, refusal } from './refusal';
@@ -71,7 +71,7 @@ function actionOf(
 function transition(plan: Plan, state: WarningBook, event: WarningEvent): ApplyResult {
   if (event.type === 'propose') return propose(plan, state, event);
   if (event.type === 'confirm-dust') {
-    if (!plan.proposers.includes(event.actor.role))
+    if (!mayConfirmDust(plan, event.actor.role))
       return refuse(
         refusal(
           'not-proposer',

@@ -34,6 +34,11 @@ export const commandMessages = {
     zh: '当前及预报期内没有达到预警条件的区域或单元，无需提出预警。',
     en: 'No region or unit meets a warning level now or in the forecast: nothing to propose.',
   },
+  dustLeftOut: {
+    zh: (names: string) => `${names}的高值疑似沙尘，未参与分级：待办公室确认（见合规提示）。`,
+    en: (names: string) =>
+      `The high values of ${names} look like sand and dust and are not graded: the office is to confirm (see the compliance flags).`,
+  },
   proposeRegion: {
     zh: (level: Level, count: number) => `提出${levelZh[level]}区域预警：${count}个相邻单元`,
     en: (level: Level, count: number) =>
@@ -114,10 +119,22 @@ export const commandMessages = {
   complianceOk: { zh: '合规检查：无异常', en: 'Compliance: nothing flagged' },
   complianceTitle: { zh: '合规提示（预案第7章）', en: 'Compliance flags (plan §7)' },
   'flag-start-due': { zh: '达到启动条件但未启动', en: 'Conditions met, not started' },
+  'flag-dust-unconfirmed': { zh: '疑似沙尘待确认', en: 'Likely dust, not confirmed' },
   'flag-upgrade-due': { zh: '应升级', en: 'Upgrade due' },
   'flag-lift-due': { zh: '达到解除条件但未解除', en: 'Lifting conditions met, not lifted' },
   'flag-lower-due': { zh: '达到降级条件但未降级', en: 'Lowering conditions met, not lowered' },
   'flag-without-grounds': { zh: '预警缺乏依据', en: 'Warning without grounds' },
+  dustConfirm: { zh: '确认为沙尘', en: 'Confirm as sand and dust' },
+  dustConfirmHours: {
+    zh: (from: string, to: string, section: string) =>
+      `办公室可确认${from}—${to}为沙尘天气：这些时段随之不参与预警分级，仅发布健康提示（${section}）。`,
+    en: (from: string, to: string, section: string) =>
+      `The office may confirm ${from}—${to} as sand and dust: those hours then leave the grading and only health advice applies (${section}).`,
+  },
+  dustReasonDefault: {
+    zh: '首要污染物为PM10，PM2.5/PM10比值低，符合沙尘天气特征。',
+    en: 'PM10 is the primary pollutant with a low PM2.5/PM10 ratio, as in sand and dust.',
+  },
   flagFor: {
     zh: (hours: number, since: string) => `已持续${hours}小时（自${since}）`,
     en: (hours: number, since: string) => `for ${hours} h (since ${since})`,

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { JurisdictionState } from '../../shared/state/schema';
+import { toBeijingIso } from '../../shared/time';
+import { accountsFor, login, startTestServer } from '../helpers/server';
+
+/**
+ * Sand and dust is outside the plans once the office confirms it (适用范围); until then a start the dust
+ * hours alone would justify is the office's decision, and confirming it answers that decision.
+ */
+const feederKey = 'dust-test-feeder-key-0123456789abcd';
+const feeder = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
+const first = Date.parse('2019-03-18T01:00:00+08:00');
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+async function kizilsu(): Promise<JurisdictionState> {
+  return (await fetch(`${server.url}/api/state?jurisdiction=kizilsu`, { headers: feeder })).json();
+}
+
+beforeAll(async () => {
+  server = await startTestServer(
+    { CLOCK: 'data', FEEDER_KEY: feederKey },
+    { accounts: accountsFor(['office-director', 'commander']) },
+  );
+  const station = await fetch(`${server.url}/api/stations/K1`, {
+    method: 'PUT',
+    headers: feeder,
+    body: JSON.stringify({ name: '阿图什测试站', lon: 76.17, lat: 39.71, unit: '653001' }),
+  });
+  expect(station.status).toBeLessThan(300);
+  // Four days of a dust storm: PM10 ~600 µg/m³ (daily AQI > 300), PM2.5 a tenth of it.
+  const observations = Array.from({ length: 96 }, (_, hour) => ({
+    station: 'K1',
+    time: toBeijingIso(first + hour * 3_600_000),
+    pm25: hour % 2 ? 58 : 62,
+    pm10: hour % 2 ? 590 : 610,
+    so2: 8,
+    no2: hour % 2 ? 18 : 22,
+    co: 0.6,
+    o3: hour % 2 ? 48 : 52,
+  }));
+  const posted = await fetch(`${server.url}/api/observations`, {
+    method: 'POST',
+    headers: feeder,
+    body: JSON.stringify({ observations }),
+  });
+  expect(posted.status, await posted.clone().text()).toBe(200);
+}, 60_000);
+afterAll(async () => {
+  await server.stop();
+});
+
+test('likely dust asks the office to confirm it; once confirmed, nothing is due and the unit reads as dust', async () => {
+  const before = await kizilsu();
+  const artux = before.units.find((unit) => unit.id === '653001')!;
+  expect(artux.dust).toBe('suspected');
+  expect(artux.recommendedLevel).toBe('none');
+  expect(artux.explanation.zh).toContain('疑似沙尘（待办公室确认）');
+  expect(artux.explanation.zh).not.toContain('办公室已确认沙尘');
+  const flag = before.compliance.find((candidate) => candidate.targetKey === 'unit:653001')!;
+  expect(flag).toMatchObject({ kind: 'dust-unconfirmed', level: 'red' });
+  expect(flag.dustPeriod!.to).toBeGreaterThanOrEqual(before.now);
+
+  const body = JSON.stringify({
+    jurisdiction: 'kizilsu',
+    unitId: '653001',
+    from: toBeijingIso(flag.dustPeriod!.from),
+    to: toBeijingIso(flag.dustPeriod!.to),
+    reason: '气象台发布沙尘暴实况',
+  });
+  const commander = await login(server, 'commander', 'commander-password');
+  const refused = await commander.request('/api/warnings/confirm-dust', { method: 'POST', body });
+  expect(refused.status).toBe(403);
+
+  const office = await login(server, 'office-director', 'office-director-password');
+  const confirmed = await office.request('/api/warnings/confirm-dust', { method: 'POST', body });
+  expect(confirmed.status, await confirmed.clone().text()).toBe(201);
+  await expect
+    .poll(async () =>
+      (await kizilsu()).compliance.filter((candidate) => candidate.targetKey === 'unit:653001'),
+    )
+    .toEqual([]);
+  const after = (await kizilsu()).units.find((unit) => unit.id === '653001')!;
+  expect(after.dust).toBe('confirmed');
+  expect(after.explanation.zh).toContain('办公室已确认沙尘');
+});
