@@ -146,6 +146,16 @@ describe('the public notice', () => {
     expect(text.startsWith('【演练 · 回放2019年数据，非真实预警】')).toBe(true);
   });
 
+  it('words the harm as the edition of HJ 633 in force at the data time says it', () => {
+    const heavy = { ...context(at('2019-12-17T23:00')), dailyAqi: { low: 210, high: 280, mean: 240 } };
+    const harm = (dataTime: number) =>
+      noticeText(composeNotice({ ...heavy, dataTime }, {}, 'zh'))
+        .split('\n')
+        .find((line) => line.startsWith('潜在的危险程度'));
+    expect(harm(at('2019-12-17T23:00'))).toContain('心脏病和肺病患者症状显著加剧');
+    expect(harm(at('2026-12-05T23:00'))).toContain('心血管系统和呼吸系统患者症状显著加剧');
+  });
+
   it('prints what the press office set, and the orange notice before the raise', () => {
     const edited = composeNotice(
       context(at('2019-12-17T23:00')),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { categoryOf } from '../aqi/categories';
+import { editionFor } from '../aqi/editions';
+import { categoryHealth } from '../aqi/health';
 import { responseLevel, warningLevelSchema } from '../levels';
 import { plans } from '../plans';
 import { roleSchema } from '../plans/schema';
@@ -183,7 +185,13 @@ function issueParagraphs(context: NoticeContext, language: DocumentLanguage): st
       ? word(language, 'duration', minute(context.outlook.until), minute(context.outlook.issuedAt))
       : word(language, 'durationUnknown'),
     ...(category && category.level >= 3
-      ? [word(language, 'harm', word(language, 'harmText', category.level))]
+      ? [
+          word(
+            language,
+            'harm',
+            categoryHealth(editionFor(context.dataTime), category.level).effects[language],
+          ),
+        ]
       : []),
   ];
 }

@@ -9,31 +9,6 @@ const speciesNames: Record<string, string> = {
   o3: 'O₃',
 };
 
-/** HJ 633-2012 Table 2 (对健康影响情况) by category level; our English summary. */
-const harm: Record<number, { zh: string; en: string }> = {
-  1: { zh: '空气质量令人满意，基本无空气污染', en: 'air quality is satisfactory' },
-  2: {
-    zh: '空气质量可接受，但某些污染物可能对极少数异常敏感人群健康有较弱影响',
-    en: 'acceptable; a few unusually sensitive people may be weakly affected',
-  },
-  3: {
-    zh: '易感人群症状有轻度加剧，健康人群出现刺激症状',
-    en: 'sensitive groups’ symptoms worsen slightly; healthy people may feel irritation',
-  },
-  4: {
-    zh: '进一步加剧易感人群症状，可能对健康人群心脏、呼吸系统有影响',
-    en: 'sensitive groups’ symptoms worsen further; healthy people’s heart and lungs may be affected',
-  },
-  5: {
-    zh: '心脏病和肺病患者症状显著加剧，运动耐受力降低，健康人群普遍出现症状',
-    en: 'heart and lung patients’ symptoms worsen markedly; healthy people commonly show symptoms',
-  },
-  6: {
-    zh: '健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病',
-    en: 'healthy people’s exercise tolerance drops, with strong symptoms; some illnesses appear early',
-  },
-};
-
 /** The documents' languages: Chinese by default, English with lang=en. */
 export type DocumentLanguage = 'zh' | 'en';
 
@@ -259,10 +234,6 @@ const entries = {
   species: {
     zh: (id: string) => speciesNames[id] ?? id,
     en: (id: string) => speciesNames[id] ?? id,
-  },
-  harmText: {
-    zh: (level: number) => harm[level]?.zh ?? '',
-    en: (level: number) => harm[level]?.en ?? '',
   },
   category: {
     zh: (level: number) => ['', '优', '良', '轻度污染', '中度污染', '重度污染', '严重污染'][level] ?? '',
