@@ -13,6 +13,7 @@ import { LoginForm } from '../command/login-form';
 import { LevelBadge } from '../components/level-badge';
 import { useLanguage } from '../i18n/language';
 import { roleName } from '../i18n/names';
+import { DustAdvisoryPanel } from '../press/dust-advisory-panel';
 import { FormsPanel } from '../press/forms-panel';
 import { NoticePanel } from '../press/notice-panel';
 import { beijingMinute } from '../time/beijing';
@@ -94,7 +95,11 @@ export function PressView() {
         <h1>{t('pressTitle')}</h1>
         <select
           value={jurisdiction}
-          onChange={(event) => setJurisdiction(event.target.value as Jurisdiction)}
+          onChange={(event) => {
+            // Each prefecture has its own data clock: the hour chosen for one may be past the other's now.
+            setJurisdiction(event.target.value as Jurisdiction);
+            setAt(null);
+          }}
           aria-label={t('jurisdiction')}
         >
           <option value="ili">{t('ili')}</option>
@@ -189,6 +194,7 @@ export function PressView() {
           </p>
         </section>
         <section className="press-warnings">
+          {time !== undefined && <DustAdvisoryPanel jurisdiction={jurisdiction} at={time} />}
           <h2>{t('warningsAtTime')}</h2>
           {listing?.warnings.length === 0 && <p>{t('noIssuedWarnings')}</p>}
           {time !== undefined &&
