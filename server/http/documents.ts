@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { composeDustAdvisory } from '../../shared/documents/dust-advisory';
 import { minute } from '../../shared/documents/format';
 import { composeForm, type FormFields, formFieldsSchema, type formIds } from '../../shared/documents/forms';
 import type { DocumentModel } from '../../shared/documents/model';
@@ -8,12 +9,13 @@ import { composeSms } from '../../shared/documents/sms';
 import { type DocumentLanguage, word } from '../../shared/documents/words';
 import type { Role } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
-import { jurisdictionSchema } from '../../shared/units/schema';
+import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { actorName } from '../auth/principal';
 import type { Engine } from '../engine';
 import type { BrowserService } from '../press/browser';
 import { formContext, noticeContext } from '../press/context';
 import { dailyReport } from '../press/daily-report';
+import { dustAdvisoryContext } from '../press/dust';
 import { episodeReport } from '../press/episode-report';
 import { savedFormFields, savedNoticeEdits } from '../press/fields';
 import { noticeModel } from '../press/notice-document';
@@ -47,6 +49,12 @@ export const formEditors: readonly Role[] = [
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const noticeQuerySchema = z.object({
   format: z.enum(['docx', 'txt', 'sms', 'json']).default('docx'),
+  at: hourEndSchema,
+  lang: languageSchema,
+});
+const dustAdvisoryQuerySchema = z.object({
+  jurisdiction: jurisdictionSchema,
+  format: z.enum(['docx', 'txt', 'json']).default('docx'),
   at: hourEndSchema,
   lang: languageSchema,
 });
@@ -108,6 +116,32 @@ export function documentsRouter({ store, engine, exercise, browser, snapshots }:
     }
   }
 
+  /** The map at the same data time, across the page; the document still goes out when no picture can be made. */
+  async function mapFigure(
+    request: Request,
+    jurisdiction: Jurisdiction,
+    at: number,
+    language: DocumentLanguage,
+  ) {
+    let map: { caption: string } | { unavailable: string };
+    const figures: Figures = {};
+    try {
+      const input = snapshotInput(store, engine, exercise, {
+        jurisdiction,
+        at,
+        width: 1600,
+        height: 1000,
+        language,
+      });
+      const { png } = await snapshots.render(input, 1600, 1000, originOf(request));
+      figures.map = { png, width: 1600, height: 1000 };
+      map = { caption: `${input.title} · ${input.dataTime}` };
+    } catch (error) {
+      map = { unavailable: `${word(language, 'dataTime', minute(at))} · ${(error as Error).message}` };
+    }
+    return { map, figures };
+  }
+
   function warningFor(request: Request) {
     const found = findWarning(store, String(request.params.id));
     signedInFor(request, found.jurisdiction);
@@ -147,24 +181,38 @@ export function documentsRouter({ store, engine, exercise, browser, snapshots }:
       response.send([`${sms.summary}`, '', ...sms.segments].join('\n'));
       return;
     }
-    // The map at the same data time, across the page; the notice still goes out when no picture can be made.
-    let map: { caption: string } | { unavailable: string };
-    const figures: Figures = {};
-    try {
-      const input = snapshotInput(store, engine, exercise, {
-        jurisdiction,
-        at,
-        width: 1600,
-        height: 1000,
-        language,
-      });
-      const { png } = await snapshots.render(input, 1600, 1000, originOf(request));
-      figures.map = { png, width: 1600, height: 1000 };
-      map = { caption: `${input.title} · ${input.dataTime}` };
-    } catch (error) {
-      map = { unavailable: `${word(language, 'dataTime', minute(at))} · ${(error as Error).message}` };
-    }
+    const { map, figures } = await mapFigure(request, jurisdiction, at, language);
     await send(response, noticeModel(notice, map), figures, 'docx', base);
+  });
+
+  /** Health advice for sand and dust (Kizilsu 3.3.1; both plans leave dust out): units in dust at the data time. */
+  router.get('/dust-advisory', allow(pressRoles), async (request, response) => {
+    const query = parseOr400(dustAdvisoryQuerySchema, request.query, 'query');
+    const { jurisdiction } = query;
+    signedInFor(request, jurisdiction);
+    const at = dataTime(engine, jurisdiction, query.at);
+    const context = dustAdvisoryContext(engine, jurisdiction, at, exercise);
+    if (!context)
+      throw new HttpError(404, {
+        error: `no unit of ${jurisdiction} shows sand and dust at ${minute(at)}`,
+        code: 'no-dust',
+      });
+    const advisory = composeDustAdvisory(context, query.lang);
+    const base = `dust-advice-${jurisdiction}-${toBeijingIso(at).slice(0, 13)}`;
+    response.set('X-Data-Time', toBeijingIso(at));
+    if (query.format === 'json') {
+      response.json({ context, advisory });
+      return;
+    }
+    if (query.format === 'txt') {
+      response
+        .type('text/plain; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="${fileName(base, 'txt')}"`)
+        .send(noticeText(advisory));
+      return;
+    }
+    const { map, figures } = await mapFigure(request, jurisdiction, at, query.lang);
+    await send(response, noticeModel(advisory, map), figures, 'docx', base);
   });
 
   router.put('/warnings/:id/notice', allow(pressRoles), (request, response) => {

@@ -13,7 +13,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
   '2012': {
     1: {
       effects: { zh: '空气质量令人满意，基本无空气污染', en: 'air quality is satisfactory' },
-      measures: { zh: '各类人群可正常活动', en: 'everyone may go about as usual' },
+      measures: { zh: '各类人群可正常活动', en: 'Everyone may go about as usual' },
     },
     2: {
       effects: {
@@ -22,7 +22,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '极少数异常敏感人群应减少户外活动',
-        en: 'the few unusually sensitive people should spend less time outdoors',
+        en: 'The few unusually sensitive people should spend less time outdoors',
       },
     },
     3: {
@@ -32,7 +32,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '儿童、老年人及心脏病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼',
-        en: 'children, older people and people with heart or respiratory disease should cut long or strenuous outdoor exercise',
+        en: 'Children, older people and people with heart or respiratory disease should cut long or strenuous outdoor exercise',
       },
     },
     4: {
@@ -42,7 +42,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '儿童、老年人及心脏病、呼吸系统疾病患者避免长时间、高强度的户外锻练，一般人群适量减少户外运动',
-        en: 'children, older people and people with heart or respiratory disease should avoid long or strenuous outdoor exercise; everyone else should exercise outdoors less',
+        en: 'Children, older people and people with heart or respiratory disease should avoid long or strenuous outdoor exercise; everyone else should exercise outdoors less',
       },
     },
     5: {
@@ -52,7 +52,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '儿童、老年人和心脏病、肺病患者应停留在室内，停止户外运动，一般人群减少户外运动',
-        en: 'children, older people and heart or lung patients should stay indoors and stop outdoor exercise; everyone else should exercise outdoors less',
+        en: 'Children, older people and heart or lung patients should stay indoors and stop outdoor exercise; everyone else should exercise outdoors less',
       },
     },
     6: {
@@ -62,14 +62,14 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动',
-        en: 'children, older people and the sick should stay indoors and avoid exertion; everyone else should avoid outdoor activity',
+        en: 'Children, older people and the sick should stay indoors and avoid exertion; everyone else should avoid outdoor activity',
       },
     },
   },
   '2026': {
     1: {
       effects: { zh: '空气质量令人满意，基本无空气污染', en: 'air quality is satisfactory' },
-      measures: { zh: '各类人群可正常活动', en: 'everyone may go about as usual' },
+      measures: { zh: '各类人群可正常活动', en: 'Everyone may go about as usual' },
     },
     2: {
       effects: {
@@ -78,7 +78,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '极少数异常敏感人群应减少户外活动',
-        en: 'the few unusually sensitive people should spend less time outdoors',
+        en: 'The few unusually sensitive people should spend less time outdoors',
       },
     },
     3: {
@@ -88,7 +88,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼',
-        en: 'children and teenagers, older people and people with cardiovascular or respiratory disease should cut long or strenuous outdoor exercise',
+        en: 'Children and teenagers, older people and people with cardiovascular or respiratory disease should cut long or strenuous outdoor exercise',
       },
     },
     4: {
@@ -98,7 +98,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者避免长时间、高强度的户外锻炼，一般人群适量减少户外运动',
-        en: 'children and teenagers, older people and people with cardiovascular or respiratory disease should avoid long or strenuous outdoor exercise; everyone else should exercise outdoors less',
+        en: 'Children and teenagers, older people and people with cardiovascular or respiratory disease should avoid long or strenuous outdoor exercise; everyone else should exercise outdoors less',
       },
     },
     5: {
@@ -108,7 +108,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '青少年儿童、老年人和心血管系统疾病、呼吸系统疾病患者应停留在室内，停止户外运动，一般人群减少户外运动',
-        en: 'children and teenagers, older people and people with cardiovascular or respiratory disease should stay indoors and stop outdoor exercise; everyone else should exercise outdoors less',
+        en: 'Children and teenagers, older people and people with cardiovascular or respiratory disease should stay indoors and stop outdoor exercise; everyone else should exercise outdoors less',
       },
     },
     6: {
@@ -118,7 +118,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
       },
       measures: {
         zh: '青少年儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动',
-        en: 'children and teenagers, older people and the sick should stay indoors and avoid exertion; everyone else should avoid outdoor activity',
+        en: 'Children and teenagers, older people and the sick should stay indoors and avoid exertion; everyone else should avoid outdoor activity',
       },
     },
   },

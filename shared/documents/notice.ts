@@ -126,7 +126,7 @@ function responseMeasures(context: NoticeContext, language: DocumentLanguage): C
 }
 
 /** The units' daily AQI at the data time: measured, or as forecast at `forecastFrom`. */
-function aqiLine(
+export function aqiLine(
   language: DocumentLanguage,
   forecastFrom: number | null,
   values: [time: string, low: number, high: number, mean: number, category: string],

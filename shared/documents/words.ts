@@ -183,6 +183,25 @@ const entries = {
     en: (text: string) => `Potential harm: ${text} (HJ 633, health effects of the AQI category).`,
   },
   healthAdvice: { zh: '健康防护建议', en: 'Health advice' },
+  dustTitle: {
+    zh: (area: string) => `关于${area}沙尘天气的健康提示`,
+    en: (area: string) => `Health advice: sand and dust in ${area}`,
+  },
+  dustLead: {
+    zh: (time: string, area: string) => `受沙尘天气影响，截至${time}，${area}空气质量下降。`,
+    en: (time: string, area: string) =>
+      `Sand and dust have lowered the air quality of ${area} as of ${time}.`,
+  },
+  dustOutsidePlan: {
+    zh: (plan: string, section: string) =>
+      `沙尘天气造成的污染不适用《${plan}》，不启动重污染天气预警（${section}）；现向社会发布健康提示，请公众做好健康防护。`,
+    en: (plan: string, section: string) =>
+      `Pollution from sand and dust is outside the ${plan}, so no heavy-pollution warning is started (${section}); this health advice is published for the public to protect themselves.`,
+  },
+  sensitiveGroups: {
+    zh: (groups: string) => `建议采取措施的敏感人群：${groups}`,
+    en: (groups: string) => `The sensitive groups these measures are for: ${groups}`,
+  },
   measures: { zh: '应急响应措施', en: 'Response measures' },
   planCitation: {
     zh: (title: string, number: string, section: string) => `《${title}》（${number}）${section}`,

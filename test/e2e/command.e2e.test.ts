@@ -26,7 +26,7 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_
 beforeAll(async () => {
   server = await startTestServer(
     { FEEDER_KEY: feederKey, CLOCK: 'data', REPLAY: 'off' },
-    { accounts: accountsFor(['duty-officer', 'office-director', 'commander']) },
+    { accounts: accountsFor(['duty-officer', 'office-director', 'commander', 'press']) },
   );
   // PM2.5 20 µg/m³ for 72 h: daily AQI about 29 (HJ 633 Table 1), nowhere near any level; a forecast of 40
   // for 24 h only, too short to show the 36 h of improvement lifting asks (3.3.6).
@@ -243,6 +243,22 @@ test('likely dust: the office confirms it from the compliance banner, and the st
   await poll(() => office.getByTestId('compliance-flag').count()).toBe(0);
   await poll(() => flag.count()).toBe(0);
   expect(await commander.getByTestId('dust-left-out').count()).toBe(0);
+
+  // No warning, so no notice: the press office gets the health advice for the dust instead (3.3.1), on
+  // Kizilsu's own latest hour once it switches from Ili (whose data clock stands two months earlier).
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const pressPage = await context.newPage();
+  await pressPage.goto(`${server.url}/press`);
+  await pressPage.getByLabel('用户名').fill('press');
+  await pressPage.getByLabel('密码').fill(password('press'));
+  await pressPage.getByRole('button', { name: '登录' }).click();
+  await pressPage.getByTestId('press').waitFor();
+  await pressPage.getByLabel('地区').selectOption('kizilsu');
+  const advice = pressPage.getByTestId('dust-advisory-preview');
+  await poll(() => advice.count()).toBe(1);
+  expect(await advice.textContent()).toContain('关于阿图什市沙尘天气的健康提示');
+  expect(await advice.textContent()).toContain('一般人群应避免户外活动');
+  expect(await pressPage.getByRole('alert').count()).toBe(0);
 }, 120_000);
 
 test('the five-unit region of the hand-made episode is named the same way in both views', () => {

@@ -19,7 +19,7 @@ async function kizilsu(): Promise<JurisdictionState> {
 beforeAll(async () => {
   server = await startTestServer(
     { CLOCK: 'data', FEEDER_KEY: feederKey },
-    { accounts: accountsFor(['office-director', 'commander']) },
+    { accounts: accountsFor(['office-director', 'commander', 'press']) },
   );
   const station = await fetch(`${server.url}/api/stations/K1`, {
     method: 'PUT',
@@ -47,6 +47,26 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await server.stop();
+});
+
+test("the press office gets health advice for the dust instead of a warning notice, in HJ 633's words", async () => {
+  const press = await login(server, 'press', 'press-password');
+  const text = await (await press.request('/api/dust-advisory?jurisdiction=kizilsu&format=txt')).text();
+  expect(text).toContain('关于阿图什市沙尘天气的健康提示');
+  expect(text).toContain('首要污染物：PM10。');
+  expect(text).toContain('不启动重污染天气预警（3.3.1 预警分级）');
+  // 2019 data: HJ 633-2012 Table 2, the measures of 严重污染 (daily AQI > 300).
+  expect(text).toContain(
+    '儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动（HJ 633—2012 表2）',
+  );
+  const english = await (
+    await press.request('/api/dust-advisory?jurisdiction=kizilsu&format=json&lang=en')
+  ).json();
+  expect(english.advisory.title).toBe('Health advice: sand and dust in Artux City');
+  expect(english.context.units).toEqual([expect.objectContaining({ id: '653001', confirmed: false })]);
+  const none = await press.request('/api/dust-advisory?jurisdiction=ili&format=txt');
+  expect(none.status).toBe(404);
+  expect((await none.json()).code).toBe('no-dust');
 });
 
 test('likely dust asks the office to confirm it; once confirmed, nothing is due and the unit reads as dust', async () => {

@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { dustAdvisoryContextSchema } from '../../../shared/documents/dust-advisory';
 import { type FormFields, formFieldsSchema } from '../../../shared/documents/forms';
 import { pressWarningsSchema } from '../../../shared/documents/listing';
 import { type NoticeEdits, noticeContextSchema, noticeEditsSchema } from '../../../shared/documents/notice';
 import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { Language } from '../i18n/define';
-import { getJson, postJson } from './http';
+import { ApiError, getJson, postJson } from './http';
 import { queryClient } from './query-client';
 
 /** A document's query string; instants (`at`, `from`, `to`) as ISO hour ends in Beijing time. */
@@ -52,6 +53,25 @@ export const pressQueries = {
           noticeResponseSchema,
           { signal },
         ),
+    }),
+
+  /** What the health advice for sand and dust is written from at the chosen hour; null when no unit is in dust. */
+  dustAdvisory: (jurisdiction: Jurisdiction, at: number) =>
+    queryOptions({
+      queryKey: ['dust-advisory', jurisdiction, at],
+      queryFn: async ({ signal }) => {
+        try {
+          const answer = await getJson(
+            `/api/dust-advisory?${documentQuery({ jurisdiction, format: 'json', at })}`,
+            z.object({ context: dustAdvisoryContextSchema }),
+            { signal },
+          );
+          return answer.context;
+        } catch (error) {
+          if (error instanceof ApiError && error.body.code === 'no-dust') return null;
+          throw error;
+        }
+      },
     }),
 
   formFields: (warningId: string) =>

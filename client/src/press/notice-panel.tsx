@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { PressWarning } from '../../../shared/documents/listing';
-import { citedLine, composeNotice, type NoticeEdits } from '../../../shared/documents/notice';
+import { composeNotice, type NoticeEdits } from '../../../shared/documents/notice';
 import { composeSms } from '../../../shared/documents/sms';
-import { word } from '../../../shared/documents/words';
 import { ApiError } from '../api/http';
 import { documentQuery, pressQueries, releaseNotice, saveNoticeEdits } from '../api/press';
 import { useLanguage } from '../i18n/language';
 import { beijingMinute } from '../time/beijing';
+import { NoticePreview } from './notice-preview';
 
 /**
  * The public notice of one warning at the chosen data time: composed here by the same shared function as
@@ -70,40 +70,7 @@ export function NoticePanel({
   return (
     <section className="press-notice" data-testid={`notice-${warning.id}`}>
       <h3>{t('publicNotice')}</h3>
-      <article className="notice-preview" data-testid="notice">
-        {notice.exercise && <p className="notice-mark">{notice.exercise}</p>}
-        <p className="notice-authority">{notice.authority}</p>
-        <h4>{notice.title}</h4>
-        <p className="notice-meta">
-          {t('noticeNumber')}
-          {word(language, 'colon')}
-          {notice.number ?? '＿＿＿＿'} · {notice.issuedOn} · {notice.dataTime}
-        </p>
-        {notice.paragraphs.map((paragraph) => (
-          <p key={paragraph}>{paragraph}</p>
-        ))}
-        {[notice.advice, notice.measures].map(
-          (section) =>
-            section && (
-              <div key={section.heading}>
-                <h5>{section.heading}</h5>
-                <ol data-testid="notice-advice">
-                  {section.items.map((item) => (
-                    <li key={item.text}>{citedLine(item, language)}</li>
-                  ))}
-                </ol>
-              </div>
-            ),
-        )}
-        {notice.closing.map((paragraph) => (
-          <p key={paragraph}>{paragraph}</p>
-        ))}
-        <p>
-          {t('noticeContact')}
-          {word(language, 'colon')}
-          {notice.contact ?? '＿＿＿＿'}
-        </p>
-      </article>
+      <NoticePreview notice={notice} testId="notice" />
       <div className="notice-edit">
         {field('number', t('noticeNumber'))}
         {field('contact', t('noticeContact'))}

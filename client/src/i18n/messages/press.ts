@@ -66,4 +66,10 @@ export const pressMessages = {
   saveFields: { zh: '保存栏目', en: 'Save fields' },
   episodeReport: { zh: '过程总结评估报告', en: 'Episode report' },
   dailyReport: { zh: '应急响应日报', en: 'Daily response report' },
+  dustAdvisory: { zh: '沙尘天气健康提示', en: 'Health advice for sand and dust' },
+  dustUnconfirmed: {
+    zh: (names: string) => `${names}的沙尘判断尚待办公室确认（指挥台合规提示）。`,
+    en: (names: string) =>
+      `The office has not confirmed the dust of ${names} yet (console compliance flags).`,
+  },
 } satisfies Messages;
