@@ -234,19 +234,19 @@ const entries = {
       level: string,
       response: string,
       from: string,
-      pollutant: string,
+      pollutant: string | null,
       until: string | null,
     ) =>
-      `${area}自${from}起启动重污染天气${level}（${response}），首要污染物${pollutant}${until ? `，预计持续至${until}` : ''}。`,
+      `${area}自${from}起启动重污染天气${level}（${response}）${pollutant ? `，首要污染物${pollutant}` : ''}${until ? `，预计持续至${until}` : ''}。`,
     en: (
       area: string,
       level: string,
       response: string,
       from: string,
-      pollutant: string,
+      pollutant: string | null,
       until: string | null,
     ) =>
-      `${level} (${response}) for ${area} from ${from}; primary pollutant ${pollutant}${until ? `; expected until ${until}` : ''}.`,
+      `${level} (${response}) for ${area} from ${from}${pollutant ? `; primary pollutant ${pollutant}` : ''}${until ? `; expected until ${until}` : ''}.`,
   },
   smsLift: {
     zh: (area: string, level: string, at: string) => `${area}重污染天气${level}已于${at}解除。`,
