@@ -384,9 +384,10 @@ const entries = {
     en: (names: string, count: number, _term: string, region: boolean) =>
       `${names}: ${count} unit(s)${region ? ', a contiguous area' : ''}`,
   },
+  // Equal ends (one unit, or every unit alike) print as the one value, not "95–95".
   range: {
-    zh: (low: string, high: string, mean: string) => `${low}–${high}，平均${mean}`,
-    en: (low: string, high: string, mean: string) => `${low}–${high}, mean ${mean}`,
+    zh: (low: string, high: string, mean: string) => (low === high ? low : `${low}–${high}，平均${mean}`),
+    en: (low: string, high: string, mean: string) => (low === high ? low : `${low}–${high}, mean ${mean}`),
   },
   concentration: {
     zh: (species: string, range: string, unit: string) => `${species}：${range} ${unit}（24小时均值）`,
