@@ -66,7 +66,8 @@ export function dailyReport(
     },
     { kind: 'heading', text: word(language, 'sectionWarnings') },
   ];
-  if (inForce.length === 0) blocks.push({ kind: 'paragraph', text: word(language, 'noWarningsInForce') });
+  if (inForce.length === 0)
+    blocks.push({ kind: 'paragraph', text: word(language, 'noWarningsAt', minute(at)) });
   else
     blocks.push({
       kind: 'list',

@@ -116,7 +116,12 @@ const entries = {
     en: (place: string) => `${place}: air quality and heavy-pollution warnings`,
   },
   warningsInForce: { zh: '生效预警', en: 'Warnings in force' },
-  noWarningsInForce: { zh: '当前无生效的重污染天气预警', en: 'No heavy-pollution warning in force' },
+  // Said beside a data time (a snapshot, a frame's clock), which may be past: not "当前".
+  noWarningsInForce: { zh: '无生效的重污染天气预警', en: 'No heavy-pollution warning in force' },
+  noWarningsAt: {
+    zh: (time: string) => `截至${time}无生效的重污染天气预警`,
+    en: (time: string) => `No heavy-pollution warning was in force at ${time}`,
+  },
   snapshotWarning: {
     zh: (area: string, approvedAt: string, from: string, response: string) =>
       `${area}：${approvedAt}发布，${from}起${response}`,
