@@ -257,6 +257,30 @@ test('a forecast issue giving one unit and window twice is 400 naming the row, a
   expect(stored).toEqual([]);
 });
 
+test('a forecast window that ends at or before its issue is 400 naming the row and field, and writes nothing', async () => {
+  const response = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'wrong date',
+    forecasts: [
+      { unit: '654021', windowEnd: hour(14, 0), aqi: 230 },
+      { unit: '654021', windowEnd: hour(13, 0), aqi: 120 },
+      { unit: '654021', windowEnd: hour(13, 20), aqi: 120 },
+    ],
+  });
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual(
+    [2, 3].map((row) => ({
+      row,
+      field: 'windowEnd',
+      message: 'not after issuedAt: a forecast window ends after its issue',
+    })),
+  );
+  const store = server.openStore();
+  const stored = store.forecastsFrom(0, ['654021']);
+  store.close();
+  expect(stored).toEqual([]);
+});
+
 test('station list CSV import: unit by point-in-polygon unless given, all or nothing', async () => {
   const good = `id,name,lon,lat,unit,simulated
 3665A,克州文化中心,76.1658,39.7157,,
