@@ -9,7 +9,7 @@ import {
   noDataColour,
   staleUnitAlpha,
 } from '../map/colours';
-import { complianceRings, complianceWords } from '../map/compliance-rings';
+import { complianceRings } from '../map/compliance-rings';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
@@ -165,7 +165,7 @@ export function Legend({
             {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (
               <li key={status} data-testid={`legend-${status}`}>
                 <img className="swatch-icon" src={complianceRings[status].url} alt="" />
-                {complianceWords[status][language]}
+                {t(`ring-${status}`)}
               </li>
             ))}
           </ul>
