@@ -473,6 +473,10 @@ const entries = {
     en: 'No warning in force: no emergency reductions apply.',
   },
   notComplying: { zh: '未落实：', en: 'Not complying:' },
+  failingEnterprise: {
+    zh: (name: string, reason: string) => `${name}：${reason}`,
+    en: (name: string, reason: string) => `${name}: ${reason}`,
+  },
   episodeTitle: {
     zh: (area: string) => `${area}重污染天气过程总结评估报告`,
     en: (area: string) => `Heavy-pollution episode report: ${area}`,

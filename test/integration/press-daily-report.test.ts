@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { docxParts, docxText } from '../helpers/documents';
-import { demo, runWarning, startPressServer } from '../helpers/press-scenario';
+import { demo, press, runWarning, startPressServer } from '../helpers/press-scenario';
 import type { Session, TestServer } from '../helpers/server';
 
 /**
@@ -10,10 +10,11 @@ import type { Session, TestServer } from '../helpers/server';
  */
 let server: TestServer;
 let pressSession: Session;
+let warningId = '';
 
 beforeAll(async () => {
   server = await startPressServer();
-  await runWarning(server, 'daily-report');
+  warningId = await runWarning(server, 'daily-report');
   pressSession = await demo(server, 'press');
 }, 300_000);
 
@@ -21,13 +22,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function dailyText(date: string, language: 'zh' | 'en' = 'zh'): Promise<string> {
-  const response = await pressSession.request(
-    `/api/reports/daily?jurisdiction=ili&date=${date}&format=docx&lang=${language}`,
-  );
+async function docxTextAt(path: string): Promise<string> {
+  const response = await pressSession.request(path);
   expect(response.status).toBe(200);
   return docxText((await docxParts(Buffer.from(await response.arrayBuffer()))).xml);
 }
+
+const dailyText = (date: string, language: 'zh' | 'en' = 'zh') =>
+  docxTextAt(`/api/reports/daily?jurisdiction=ili&date=${date}&format=docx&lang=${language}`);
 
 test("a past day's report lists the warning in force at that day's end, though it is lifted now", async () => {
   const text = await dailyText('2019-12-09');
@@ -42,4 +44,28 @@ test('a past day with no warning in force at its end says so of that time, not "
   expect(await dailyText('2019-12-07', 'en')).toContain(
     'No heavy-pollution warning was in force at 2019-12-08 00:00',
   );
+});
+
+test('an enterprise that did not carry out its measure is told in the English report in English', async () => {
+  type Feature = {
+    properties: { id: string; name: string; unitId: string; red?: { kind: string } };
+  };
+  // The layer's features carry each level's measure as a property (geo/layers/export.ts).
+  const layer = (await (await fetch(`${server.url}/api/layers/enterprise?jurisdiction=ili`)).json()) as {
+    geojson: { features: Feature[] };
+  };
+  const members = new Set(press.members);
+  const plant = layer.geojson.features
+    .map((feature) => feature.properties)
+    .find((enterprise) => members.has(enterprise.unitId) && enterprise.red?.kind === 'stop')!;
+  const duty = await demo(server, 'duty-officer');
+  const recorded = await duty.request('/api/enterprise-checks', {
+    method: 'POST',
+    body: JSON.stringify({ jurisdiction: 'ili', enterpriseId: plant.id, observed: 'normal' }),
+  });
+  expect(recorded.status, await recorded.clone().text()).toBe(201);
+  const en = await docxTextAt(`/api/reports/episode/${warningId}?format=docx&lang=en`);
+  expect(en).toContain(`${plant.name}: must stop production; checked: normal production, not carried out`);
+  const zh = await docxTextAt(`/api/reports/episode/${warningId}?format=docx&lang=zh`);
+  expect(zh).toContain(`${plant.name}：应停产，检查为正常生产，未落实`);
 });
