@@ -57,6 +57,9 @@ describe('cut X % (限产): the load seen may be at most 100 − X % of normal, 
     expect(compliance(cut30, check('reduced', 60), 'orange', levelSince).reasonZh).toBe(
       '应限产30%，检查为限产（负荷60%），已落实',
     );
+    expect(compliance(cut30, check('reduced', 80), 'orange', levelSince).reasonEn).toBe(
+      'must cut output by 30% (load at most 70%); checked: reduced load (80%), not carried out',
+    );
   });
 });
 
@@ -97,6 +100,7 @@ describe('nothing required, no check, or a check from before the level', () => {
     expect(compliance(cut30, null, 'orange', levelSince)).toEqual({
       status: 'unchecked',
       reasonZh: '应限产30%，尚无检查记录',
+      reasonEn: 'must cut output by 30%; no check recorded yet',
     });
   });
 

@@ -23,6 +23,14 @@ export const observedZh: Record<Observed, string> = {
   'trucks-restricted': '运输管控落实',
 };
 
+export const observedEn: Record<Observed, string> = {
+  normal: 'normal production',
+  reduced: 'reduced load',
+  staggered: 'staggered production',
+  stopped: 'stopped',
+  'trucks-restricted': 'heavy trucks restricted',
+};
+
 /** Checks reach the command office as daily reports do: its duty officer, director and the commanders record them. */
 export const checkRecorders: readonly Role[] = [
   'duty-officer',
@@ -75,7 +83,8 @@ export type EnterpriseCheck = {
 };
 
 export type ComplianceStatus = 'complying' | 'not-complying' | 'unchecked' | 'not-required';
-export type Compliance = { status: ComplianceStatus; reasonZh: string };
+/** The status and why, in the list's Chinese words and in English (the same branches write both). */
+export type Compliance = { status: ComplianceStatus; reasonZh: string; reasonEn: string };
 
 /** What the measure asks, in the list's words (一厂一策). */
 export function measureZh(measure: Measure): string {
@@ -93,6 +102,22 @@ export function measureZh(measure: Measure): string {
   }
 }
 
+/** What the measure asks, in English. */
+export function measureEn(measure: Measure): string {
+  switch (measure.kind) {
+    case 'none':
+      return 'no reduction';
+    case 'stop':
+      return 'stop production';
+    case 'cut':
+      return `cut output by ${measure.percent}%`;
+    case 'staggered':
+      return `stagger production (−${measure.percent}%)`;
+    case 'transport':
+      return 'restrict heavy-truck transport';
+  }
+}
+
 /** The highest load a cut of `percent` leaves, to the hundredth so 100 − 33.3 is 66.7 whatever the float says. */
 function loadLimit(percent: number): number {
   return Math.round((100 - percent) * 100) / 100;
@@ -100,6 +125,10 @@ function loadLimit(percent: number): number {
 
 function observedText(check: EnterpriseCheck): string {
   return check.observed === 'reduced' ? `限产（负荷${check.loadPercent}%）` : observedZh[check.observed];
+}
+
+function observedTextEn(check: EnterpriseCheck): string {
+  return check.observed === 'reduced' ? `reduced load (${check.loadPercent}%)` : observedEn[check.observed];
 }
 
 /** Which observations carry out a measure; stopping carries out every measure. */
@@ -128,18 +157,43 @@ export function compliance(
   levelInForce: WarningLevel,
   levelSince: number,
 ): Compliance {
-  if (levelInForce === 'none') return { status: 'not-required', reasonZh: '无生效预警，无需落实减排措施' };
-  if (measure.kind === 'none') return { status: 'not-required', reasonZh: '清单在当前级别无减排要求' };
+  if (levelInForce === 'none')
+    return {
+      status: 'not-required',
+      reasonZh: '无生效预警，无需落实减排措施',
+      reasonEn: 'no warning in force, no measure to carry out',
+    };
+  if (measure.kind === 'none')
+    return {
+      status: 'not-required',
+      reasonZh: '清单在当前级别无减排要求',
+      reasonEn: 'the list asks no reduction at this level',
+    };
   const required = measureZh(measure);
-  if (!check) return { status: 'unchecked', reasonZh: `应${required}，尚无检查记录` };
+  const requiredEn = measureEn(measure);
+  if (!check)
+    return {
+      status: 'unchecked',
+      reasonZh: `应${required}，尚无检查记录`,
+      reasonEn: `must ${requiredEn}; no check recorded yet`,
+    };
   if (check.checkedAt < levelSince)
-    return { status: 'unchecked', reasonZh: `应${required}，最近检查早于当前级别生效，不计入` };
+    return {
+      status: 'unchecked',
+      reasonZh: `应${required}，最近检查早于当前级别生效，不计入`,
+      reasonEn: `must ${requiredEn}; the last check was before this level came into force and does not count`,
+    };
   if (carriesOut(measure, check))
-    return { status: 'complying', reasonZh: `应${required}，检查为${observedText(check)}，已落实` };
-  const limit = measure.kind === 'cut' ? `（负荷应不高于${loadLimit(measure.percent)}%）` : '';
+    return {
+      status: 'complying',
+      reasonZh: `应${required}，检查为${observedText(check)}，已落实`,
+      reasonEn: `must ${requiredEn}; checked: ${observedTextEn(check)}, carried out`,
+    };
+  const cut = measure.kind === 'cut';
   return {
     status: 'not-complying',
-    reasonZh: `应${required}${limit}，检查为${observedText(check)}，未落实`,
+    reasonZh: `应${required}${cut ? `（负荷应不高于${loadLimit(measure.percent)}%）` : ''}，检查为${observedText(check)}，未落实`,
+    reasonEn: `must ${requiredEn}${cut ? ` (load at most ${loadLimit(measure.percent)}%)` : ''}; checked: ${observedTextEn(check)}, not carried out`,
   };
 }
 

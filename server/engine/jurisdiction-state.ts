@@ -1,5 +1,6 @@
 import { units as allUnits } from '../../geo/units';
 import { editionFor } from '../../shared/aqi';
+import { levelSegments } from '../../shared/documents/facts';
 import { higherLevel, type WarningLevel } from '../../shared/levels';
 import { plans } from '../../shared/plans';
 import {
@@ -148,6 +149,9 @@ function warningsOf(book: WarningBook, now: number): WarningState[] {
     level: levelInForce(warning, now),
     proposedAt: warning.proposedAt,
     issuedAt: warning.issuedAt,
+    levels: levelSegments(warning)
+      .filter((segment) => segment.approvedAt <= now)
+      .map(({ kind, level, approvedAt }) => ({ kind, level, at: approvedAt })),
   }));
 }
 

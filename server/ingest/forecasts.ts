@@ -56,12 +56,21 @@ export function ingestForecasts(
   const rows = parsed.value;
   const issued = futureProblem(body.issuedAt, receivedAt);
   if (issued) return invalid('invalid forecast issue', [{ field: 'issuedAt', message: issued }]);
-  const beyond = rows.flatMap((row, index) =>
-    row.windowEnd > body.issuedAt + forecastReach
-      ? [{ row: index + 1, field: 'windowEnd', message: 'more than 15 days after issuedAt' }]
-      : [],
-  );
-  if (beyond.length > 0) return invalid('invalid forecasts: nothing was written', beyond);
+  const outOfReach = rows.flatMap((row, index) => {
+    // A window that had ended when the forecast was issued is observed, not forecast: a wrong date.
+    if (row.windowEnd <= body.issuedAt)
+      return [
+        {
+          row: index + 1,
+          field: 'windowEnd',
+          message: 'not after issuedAt: a forecast window ends after its issue',
+        },
+      ];
+    if (row.windowEnd > body.issuedAt + forecastReach)
+      return [{ row: index + 1, field: 'windowEnd', message: 'more than 15 days after issuedAt' }];
+    return [];
+  });
+  if (outOfReach.length > 0) return invalid('invalid forecasts: nothing was written', outOfReach);
   // One issue gives one value per unit and window.
   const repeated = repeatedKeys(
     rows.map((row) => `${row.unit}\u0000${row.windowEnd}`),

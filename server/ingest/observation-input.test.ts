@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { batchFromCsv } from './observation-input';
+import { batchFromCsv, batchFromRows } from './observation-input';
 
 /** The general reader: a quoted header cell sends the same file through csv.ts and the schema row by row. */
 const throughGeneralReader = (csv: string) =>
@@ -95,4 +95,19 @@ test('a header without station or time says so once, not a missing cell in every
   expect(result.refusal.issues.map((issue) => issue.field)).toEqual(['station', 'time']);
   expect(result.refusal.issues[0]!.message).toContain('(it has: 站点,时间,pm25)');
   expect(result.refusal.issues[0]!.row).toBeUndefined();
+});
+
+test('a JSON row with a key no field has is refused by row and key with the name to use, not read as "not measured"', () => {
+  const row = { station: 'S1', time: '2019-01-05T13:00:00+08:00', pm10: 310 };
+  const batch = batchFromRows([row, { ...row, pm2_5: 250, 'PM2.5': 250 }, { ...row, note: 'ok' }]);
+  expect(batch.issues).toEqual([
+    { row: 2, field: 'pm2_5', message: 'unknown key "pm2_5": name it "pm25"' },
+    { row: 2, field: 'PM2.5', message: 'unknown key "PM2.5": name it "pm25"' },
+    {
+      row: 3,
+      field: 'note',
+      message: 'unknown key "note" (the keys are station, time, pm25, pm10, so2, no2, co, o3)',
+    },
+  ]);
+  expect(batchFromRows([row, { ...row, time: '2019-01-05T14:00:00+08:00', pm25: 250 }]).issues).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/issues';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvHeaderIssues, csvNumber, csvRecords, hourEndSchema } from './rows';
+import { csvHeaderIssues, csvNumber, csvRecords, hourEndSchema, unknownKeyIssue } from './rows';
 
 const concentration = z
   .number({ error: 'a concentration is a decimal number, or empty when not measured' })
@@ -9,8 +9,11 @@ const concentration = z
   .nullable()
   .optional();
 
-/** One station-hour (µg/m³; CO mg/m³; hour-ending, with UTC offset). A missing species is not measured. */
-export const observationInputSchema = z.object({
+/**
+ * One station-hour (µg/m³; CO mg/m³; hour-ending, with UTC offset). A missing species is not measured.
+ * Strict: a key spelt otherwise ("pm2_5", "PM2.5") would be a species silently not measured.
+ */
+export const observationInputSchema = z.strictObject({
   station: z.string().trim().min(1).max(32),
   time: hourEndSchema,
   pm25: concentration,
@@ -21,6 +24,8 @@ export const observationInputSchema = z.object({
   o3: concentration,
 });
 export type ObservationInput = z.infer<typeof observationInputSchema>;
+
+const jsonKeys = Object.keys(observationInputSchema.shape);
 
 /** The species columns of a batch, in the order of `ObservationBatch.values` (shared/aqi's speciesOrder). */
 export const batchSpecies = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'] as const;
@@ -81,7 +86,12 @@ function emptyBatch(count: number): ObservationBatch {
 function checkRow(batch: ObservationBatch, index: number, row: unknown): void {
   const result = rowSchema.safeParse(row);
   if (!result.success) {
-    batch.issues.push(...issuesOf(result.error, index + 1));
+    for (const issue of result.error.issues)
+      if (issue.code === 'unrecognized_keys')
+        batch.issues.push(
+          ...issue.keys.map((key) => ({ row: index + 1, ...unknownKeyIssue(key, jsonKeys) })),
+        );
+      else batch.issues.push(...issuesOf(new z.ZodError([issue]), index + 1));
     return;
   }
   const parsed = result.data;

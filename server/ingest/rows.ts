@@ -63,6 +63,17 @@ export function csvHeaderIssues(
   return issues;
 }
 
+/** A JSON row's key that no field has: the field it is a spelling of ("PM2.5" → pm25), or the fields there are. */
+export function unknownKeyIssue(key: string, fields: readonly string[]): Issue {
+  const meant = fields.find((field) => field === loosely(key));
+  return {
+    field: key,
+    message: meant
+      ? `unknown key "${key}": name it "${meant}"`
+      : `unknown key "${key}" (the keys are ${fields.join(', ')})`,
+  };
+}
+
 /**
  * Each row whose key an earlier row already gave (an id, a unit and window), as an issue naming that row:
  * with two, which one stood would depend on row order.

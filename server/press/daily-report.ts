@@ -9,7 +9,7 @@ import type { Jurisdiction } from '../../shared/units/schema';
 import type { Engine } from '../engine';
 import { expectedReporters, reportingStatus } from '../http/reports';
 import type { Store } from '../store/types';
-import { checksAt } from './effect';
+import { checksAt, failingLines } from './effect';
 import { targetUnitIds, unitNames, warningsInForceAt } from './warning';
 
 const text = (value: string): Cell => ({ text: value });
@@ -66,7 +66,8 @@ export function dailyReport(
     },
     { kind: 'heading', text: word(language, 'sectionWarnings') },
   ];
-  if (inForce.length === 0) blocks.push({ kind: 'paragraph', text: word(language, 'noWarningsInForce') });
+  if (inForce.length === 0)
+    blocks.push({ kind: 'paragraph', text: word(language, 'noWarningsAt', minute(at)) });
   else
     blocks.push({
       kind: 'list',
@@ -130,11 +131,7 @@ export function dailyReport(
   const total = checks.reduce((sum, entry) => sum + entry.total, 0);
   const checked = checks.reduce((sum, entry) => sum + entry.checked, 0);
   const complying = checks.reduce((sum, entry) => sum + entry.complying, 0);
-  const failing = checks.flatMap((entry) =>
-    entry.statuses
-      .filter(({ result }) => result.status === 'not-complying')
-      .map(({ enterprise, result }) => `${enterprise.name}：${result.reasonZh}`),
-  );
+  const failing = checks.flatMap((entry) => failingLines(entry.statuses, language));
   blocks.push({ kind: 'paragraph', text: word(language, 'checksLine', checked, complying, total) });
   if (failing.length > 0)
     blocks.push(

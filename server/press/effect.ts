@@ -1,6 +1,7 @@
 import { accountReductions, type ReductionAccount } from '../../geo/emissions/account';
 import { compliance } from '../../geo/layers/enterprise-check';
 import type { LevelSegment } from '../../shared/documents/facts';
+import { type DocumentLanguage, word } from '../../shared/documents/words';
 import { levelRank } from '../../shared/levels';
 import { plans } from '../../shared/plans';
 import type { IssuedLevel } from '../../shared/plans/schema';
@@ -56,6 +57,23 @@ export function checksAt(store: Store, jurisdiction: Jurisdiction, warning: Warn
     checked: statuses.filter(({ result }) => result.status !== 'unchecked').length,
     complying: statuses.filter(({ result }) => result.status === 'complying').length,
   };
+}
+
+/** The enterprises that did not carry out their measure, each with why, in the document's language. */
+export function failingLines(
+  statuses: ReturnType<typeof checksAt>['statuses'],
+  language: DocumentLanguage,
+): string[] {
+  return statuses
+    .filter(({ result }) => result.status === 'not-complying')
+    .map(({ enterprise, result }) =>
+      word(
+        language,
+        'failingEnterprise',
+        enterprise.name,
+        language === 'zh' ? result.reasonZh : result.reasonEn,
+      ),
+    );
 }
 
 /** 表3-3's effect cell: the account at the highest level held and the on-site checks. */

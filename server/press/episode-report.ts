@@ -13,7 +13,7 @@ import { expectedReporters } from '../http/reports';
 import { currentLayer } from '../layers/layers';
 import type { Store } from '../store/types';
 import { courseChart } from './charts';
-import { checksAt, highestSegment, reductionAccount } from './effect';
+import { checksAt, failingLines, highestSegment, reductionAccount } from './effect';
 import type { Figures } from './render-html';
 import { targetUnitIds, unitNames } from './warning';
 
@@ -186,14 +186,11 @@ export function episodeReport(
     { kind: 'heading', text: word(language, 'sectionEnterprises') },
     { kind: 'paragraph', text: word(language, 'checksLine', checks.checked, checks.complying, checks.total) },
   );
-  const failing = checks.statuses.filter(({ result }) => result.status === 'not-complying');
+  const failing = failingLines(checks.statuses, language);
   if (failing.length > 0)
     blocks.push(
       { kind: 'paragraph', text: word(language, 'notComplying') },
-      {
-        kind: 'list',
-        items: failing.map(({ enterprise, result }) => `${enterprise.name}：${result.reasonZh}`),
-      },
+      { kind: 'list', items: failing },
     );
 
   // Plans 4.3.1: 10 / 20 / 30 % at III / II / I, for each level the warning held.

@@ -56,9 +56,21 @@ describe('表3-1 预警启动', () => {
     });
     expect(cellOf(kizilsu.blocks, '重污染天气发生涉及县（市）')?.text).toBe('阿图什市');
     expect(cellOf(kizilsu.blocks, '预警启动时间')?.text).toBe('2019年11月19日20时00分');
-    expect(cellOf(kizilsu.blocks, 'AQI值范围及平均值')?.text).toBe('212–212，平均212');
-    expect(cellOf(kizilsu.blocks, '首要污染物浓度范围及平均值')?.text).toBe(
-      'PM10：380–380，平均380 µg/m³（24小时均值）',
+    expect(cellOf(kizilsu.blocks, 'AQI值范围及平均值')?.text).toBe('212');
+    expect(cellOf(kizilsu.blocks, '首要污染物浓度范围及平均值')?.text).toBe('PM10：380 µg/m³（24小时均值）');
+  });
+
+  it('prints a range over several units as low–high with the mean, and equal ends as the one value', () => {
+    const several = context('kizilsu');
+    several.data.dailyAqi = { low: 212, high: 260, mean: 231 };
+    several.data.concentration = { species: 'co', low: 4.01, high: 4.04, mean: 4.02 };
+    const zh = composeForm('3-1', several, {}, 'zh');
+    expect(cellOf(zh.blocks, 'AQI值范围及平均值')?.text).toBe('212–260，平均231');
+    expect(cellOf(zh.blocks, '首要污染物浓度范围及平均值')?.text).toBe('CO：4.0 mg/m³（24小时均值）');
+    const en = composeForm('3-1', context('kizilsu'), {}, 'en');
+    expect(cellOf(en.blocks, 'AQI range and mean')?.text).toBe('212');
+    expect(cellOf(composeForm('3-1', several, {}, 'en').blocks, 'AQI range and mean')?.text).toBe(
+      '212–260, mean 231',
     );
   });
 

@@ -27,7 +27,8 @@ export function smsText(context: NoticeContext, edits: NoticeEdits, language: Do
     level,
     response,
     minute(context.segment.from),
-    word(language, 'list', pollutants.length > 0 ? pollutants : ['—']),
+    // HJ 633: a day with AQI ≤ 50 has no primary pollutant; the SMS then names none rather than a dash.
+    pollutants.length > 0 ? word(language, 'list', pollutants) : null,
     until,
   )}`;
 }

@@ -91,7 +91,12 @@ const entries = {
     en: (place: string) => `${place}: air quality and heavy-pollution warnings`,
   },
   warningsInForce: { zh: '生效预警', en: 'Warnings in force' },
-  noWarningsInForce: { zh: '当前无生效的重污染天气预警', en: 'No heavy-pollution warning in force' },
+  // Said beside a data time (a snapshot, a frame's clock), which may be past: not "当前".
+  noWarningsInForce: { zh: '无生效的重污染天气预警', en: 'No heavy-pollution warning in force' },
+  noWarningsAt: {
+    zh: (time: string) => `截至${time}无生效的重污染天气预警`,
+    en: (time: string) => `No heavy-pollution warning was in force at ${time}`,
+  },
   snapshotWarning: {
     zh: (area: string, approvedAt: string, from: string, response: string) =>
       `${area}：${approvedAt}发布，${from}起${response}`,
@@ -228,19 +233,19 @@ const entries = {
       level: string,
       response: string,
       from: string,
-      pollutant: string,
+      pollutant: string | null,
       until: string | null,
     ) =>
-      `${area}自${from}起启动重污染天气${level}（${response}），首要污染物${pollutant}${until ? `，预计持续至${until}` : ''}。`,
+      `${area}自${from}起启动重污染天气${level}（${response}）${pollutant ? `，首要污染物${pollutant}` : ''}${until ? `，预计持续至${until}` : ''}。`,
     en: (
       area: string,
       level: string,
       response: string,
       from: string,
-      pollutant: string,
+      pollutant: string | null,
       until: string | null,
     ) =>
-      `${level} (${response}) for ${area} from ${from}; primary pollutant ${pollutant}${until ? `; expected until ${until}` : ''}.`,
+      `${level} (${response}) for ${area} from ${from}${pollutant ? `; primary pollutant ${pollutant}` : ''}${until ? `; expected until ${until}` : ''}.`,
   },
   smsLift: {
     zh: (area: string, level: string, at: string) => `${area}重污染天气${level}已于${at}解除。`,
@@ -374,9 +379,10 @@ const entries = {
     en: (names: string, count: number, _term: string, region: boolean) =>
       `${names}: ${count} unit(s)${region ? ', a contiguous area' : ''}`,
   },
+  // Equal ends (one unit, or every unit alike) print as the one value, not "95–95".
   range: {
-    zh: (low: string, high: string, mean: string) => `${low}–${high}，平均${mean}`,
-    en: (low: string, high: string, mean: string) => `${low}–${high}, mean ${mean}`,
+    zh: (low: string, high: string, mean: string) => (low === high ? low : `${low}–${high}，平均${mean}`),
+    en: (low: string, high: string, mean: string) => (low === high ? low : `${low}–${high}, mean ${mean}`),
   },
   concentration: {
     zh: (species: string, range: string, unit: string) => `${species}：${range} ${unit}（24小时均值）`,
@@ -457,6 +463,10 @@ const entries = {
     en: 'No warning in force: no emergency reductions apply.',
   },
   notComplying: { zh: '未落实：', en: 'Not complying:' },
+  failingEnterprise: {
+    zh: (name: string, reason: string) => `${name}：${reason}`,
+    en: (name: string, reason: string) => `${name}: ${reason}`,
+  },
   episodeTitle: {
     zh: (area: string) => `${area}重污染天气过程总结评估报告`,
     en: (area: string) => `Heavy-pollution episode report: ${area}`,

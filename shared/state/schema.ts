@@ -119,6 +119,17 @@ export const warningStateSchema = z.object({
   level: warningLevelSchema,
   proposedAt: z.number(),
   issuedAt: z.number().nullable(),
+  /**
+   * Each level approved by now, in order: the issue, then every raise or lowering, at its approval time
+   * (shared/documents/facts levelSegments): the wall tells "raised to red at 10:00" from it.
+   */
+  levels: z.array(
+    z.object({
+      kind: z.enum(['issued', 'raised', 'lowered']),
+      level: warningLevelSchema.exclude(['none']),
+      at: z.number(),
+    }),
+  ),
 });
 export type WarningState = z.infer<typeof warningStateSchema>;
 

@@ -154,6 +154,26 @@ test('clicking a unit opens its panel with AQI, level in words and the 72 h char
   await page.close();
 });
 
+test('a station tooltip left open while the language is switched is written in the new language', async () => {
+  const page = await openPage(browser, `${server.url}/`);
+  await waitForValues(page);
+  const station = episode.stations[3]!;
+  await zoomInAt(page, station.lon, station.lat);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const [x, y] = await page.evaluate(
+    ([lon, lat]) => window.__tianshan!.project(lon!, lat!),
+    [station.lon, station.lat],
+  );
+  await page.mouse.move(box.x + x, box.y + y);
+  const tooltip = page.getByTestId('map-tooltip');
+  await expect.poll(() => tooltip.textContent(), { timeout: 10_000 }).toContain('小时AQI: 251');
+  // The pointer leaves the map for the header's language button; the tooltip stays up.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => tooltip.textContent(), { timeout: 10_000 }).toContain('Hourly AQI: 251');
+  expect(await tooltip.textContent()).not.toContain('小时AQI');
+  await page.close();
+});
+
 /** One file of a zip archive (a .docx), read from its central directory with node:zlib: no zip dependency. */
 test('toggling a layer draws it and the legend gains its symbols and the synthetic-sample label', async () => {
   const page = await openPage(browser, `${server.url}/`);

@@ -120,6 +120,18 @@ test('one bad request lists every bad row and field and writes nothing', async (
   ]);
 });
 
+test('a JSON observation with a key spelt otherwise is 400 naming row, key and spelling, and writes nothing', async () => {
+  const { pm25: _, ...withoutPm25 } = row('2703A', hour(8, 2), 0);
+  const response = await post('/api/observations', {
+    observations: [row('2703A', hour(8, 1), 100), { ...withoutPm25, pm2_5: 250 }],
+  });
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual([
+    { row: 2, field: 'pm2_5', message: 'unknown key "pm2_5": name it "pm25"' },
+  ]);
+  expect((await stored('2703A')).map((observation) => observation.time)).not.toContain(hour(8, 1));
+});
+
 test('a CSV with a bad cell names its row and column', async () => {
   const csv = `station,time,pm25,pm10,so2,no2,co,o3
 2704A,${hour(7, 1)},50,60,10,20,1,30
@@ -253,6 +265,30 @@ test('a forecast issue giving one unit and window twice is 400 naming the row, a
   ]);
   const store = server.openStore();
   const stored = store.forecastsFrom(0, ['654003']);
+  store.close();
+  expect(stored).toEqual([]);
+});
+
+test('a forecast window that ends at or before its issue is 400 naming the row and field, and writes nothing', async () => {
+  const response = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'wrong date',
+    forecasts: [
+      { unit: '654021', windowEnd: hour(14, 0), aqi: 230 },
+      { unit: '654021', windowEnd: hour(13, 0), aqi: 120 },
+      { unit: '654021', windowEnd: hour(13, 20), aqi: 120 },
+    ],
+  });
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual(
+    [2, 3].map((row) => ({
+      row,
+      field: 'windowEnd',
+      message: 'not after issuedAt: a forecast window ends after its issue',
+    })),
+  );
+  const store = server.openStore();
+  const stored = store.forecastsFrom(0, ['654021']);
   store.close();
   expect(stored).toEqual([]);
 });

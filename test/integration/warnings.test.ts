@@ -131,6 +131,16 @@ test('a raise completes with issue by the approver whose turn it is (Kizilsu cha
   const warning = (await approved.json()).warning;
   expect(warning.segments.map((segment: { level: string }) => segment.level)).toEqual(['orange', 'red']);
   expect(warning.history.at(-1).outcome).toBe('raised');
+  // The live state carries each level with its approval time, for the wall's "raised to red at …".
+  const approvals = (warning.history as { outcome: string; at: number }[]).filter((entry) =>
+    ['issued', 'raised'].includes(entry.outcome),
+  );
+  const state = await (await sessions.commander!.request('/api/state?jurisdiction=kizilsu')).json();
+  const live = state.warnings.find((candidate: { id: string }) => candidate.id === warningId);
+  expect(live.levels).toEqual([
+    { kind: 'issued', level: 'orange', at: approvals[0]!.at },
+    { kind: 'raised', level: 'red', at: approvals[1]!.at },
+  ]);
 });
 
 test('a lift before the conditions hold needs an override; the override is in the history and the audit', async () => {

@@ -40,11 +40,11 @@ function coverageOf(
   return lower ? { kind: 'raise', warningId: lower.id } : { kind: null };
 }
 
-/** When the entry's level first holds (a region's first window end, else now), never before now. */
-function effectiveOf(entry: RecommendationEntry, state: JurisdictionState): number {
-  const region =
-    entry.kind === 'region' ? state.regions.find((candidate) => candidate.id === entry.regionId) : null;
-  return Math.max(state.now, region?.firstWindowEnd ?? state.now);
+type Region = JurisdictionState['regions'][number];
+
+/** When the entry's level first holds (its region's first window end, else now), never before now. */
+function effectiveOf(region: Region | null | undefined, now: number): number {
+  return Math.max(now, region?.firstWindowEnd ?? now);
 }
 
 function Entry({
@@ -68,7 +68,7 @@ function Entry({
   const region =
     entry.kind === 'region' ? state.regions.find((candidate) => candidate.id === entry.regionId) : null;
   const level = entry.level;
-  const effective = effectiveOf(entry, state);
+  const effective = effectiveOf(region, state.now);
   const latest = latestIssueTime(plan, region?.firstWindowEnd ?? state.now, entry.kind === 'region');
   const title =
     coverage.kind === 'raise'

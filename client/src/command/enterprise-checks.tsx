@@ -5,7 +5,7 @@ import type { Session } from '../../../shared/api/responses';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { ApiError } from '../api/http';
 import { recordEnterpriseCheck } from '../api/mutations';
-import { enterpriseClassPhrase } from '../i18n/dictionary';
+import { enterpriseClassPhrase, measureText } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { beijingMinute } from '../time/beijing';
 import type { CheckedEnterprise } from './enterprises';
@@ -154,8 +154,6 @@ export function EnterpriseTable({ rows, unitName, form }: TableProps) {
 
 /** What the list asks of an enterprise (一厂一策), in the language shown. */
 function MeasureText({ measure }: { measure: Measure }) {
-  const { t } = useLanguage();
-  if (measure.kind === 'cut') return <>{t('measure-cut', measure.percent)}</>;
-  if (measure.kind === 'staggered') return <>{t('measure-staggered', measure.percent)}</>;
-  return <>{t(`measure-${measure.kind}`)}</>;
+  const { language } = useLanguage();
+  return <>{measureText(language, measure)}</>;
 }

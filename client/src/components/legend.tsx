@@ -1,15 +1,8 @@
 import { categories } from '../../../shared/aqi/categories';
 import { categoryName, enterpriseClassPhrase, type Phrase } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
-import {
-  dieselZoneHex,
-  dieselZoneStyle,
-  hatchSpacing,
-  levelHex,
-  noDataColour,
-  staleUnitAlpha,
-} from '../map/colours';
-import { complianceRings, complianceWords } from '../map/compliance-rings';
+import { dieselZoneStyle, hatchSpacing, levelHex, noDataColour, staleUnitAlpha } from '../map/colours';
+import { complianceRings } from '../map/compliance-rings';
 import type { Metric } from '../map/labels';
 import type { LayerVisibility } from '../map/layers';
 import { dustSymbols, enterpriseSymbols, staleSymbol } from '../map/symbols';
@@ -20,6 +13,32 @@ function Swatch({ children }: { children: React.ReactNode }) {
     <svg className="swatch" viewBox="0 0 28 18" aria-hidden="true">
       {children}
     </svg>
+  );
+}
+
+/** A diesel zone as the map draws it (colours.ts dieselZoneStyle), over an AQI colour as on the map. */
+function DieselZoneSwatch({ state }: { state: 'active' | 'inactive' }) {
+  const style = dieselZoneStyle[state];
+  // The swatch is drawn at about half the map's pixel size: lines and dashes are halved to match.
+  const line = (hex: string, width: number, dash: [number, number] | null) => (
+    <rect
+      x="2"
+      y="2"
+      width="24"
+      height="14"
+      fill="none"
+      stroke={hex}
+      strokeWidth={width / 2 + 1}
+      strokeDasharray={dash?.map((part) => part / 2).join(' ')}
+    />
+  );
+  return (
+    <Swatch>
+      <rect width="28" height="18" fill="#FF7E00" />
+      <rect width="28" height="18" fill={style.fillHex} fillOpacity={style.fillAlpha / 255} />
+      {style.casing && line(style.casing.hex, style.casing.width, null)}
+      {line(style.lineHex, style.lineWidth, style.dash)}
+    </Swatch>
   );
 }
 
@@ -165,7 +184,7 @@ export function Legend({
             {(['complying', 'not-complying', 'unchecked'] as const).map((status) => (
               <li key={status} data-testid={`legend-${status}`}>
                 <img className="swatch-icon" src={complianceRings[status].url} alt="" />
-                {complianceWords[status][language]}
+                {t(`ring-${status}`)}
               </li>
             ))}
           </ul>
@@ -177,16 +196,7 @@ export function Legend({
           <ul>
             {(['active', 'inactive'] as const).map((state) => (
               <li key={state}>
-                <Swatch>
-                  <rect
-                    width="28"
-                    height="18"
-                    fill={dieselZoneHex}
-                    fillOpacity={dieselZoneStyle[state].fillAlpha / 255}
-                    stroke={dieselZoneHex}
-                    strokeWidth={dieselZoneStyle[state].lineWidth}
-                  />
-                </Swatch>
+                <DieselZoneSwatch state={state} />
                 {t(state === 'active' ? 'zoneActive' : 'zoneInactive')}
               </li>
             ))}

@@ -27,6 +27,7 @@ describe('the wall warning list', () => {
     level: 'none',
     proposedAt: at('2019-12-14T07:00:00'),
     issuedAt: at('2019-12-14T07:00:00'),
+    levels: [{ kind: 'issued', level: 'orange', at: at('2019-12-14T07:00:00') }],
   };
 
   it('says a warning issued ahead of its effective hour is not in force yet', () => {

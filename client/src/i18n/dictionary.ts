@@ -1,3 +1,4 @@
+import type { Measure } from '../../../geo/layers/measure';
 import type { Category } from '../../../shared/aqi/categories';
 import type { Language, MessageArgs } from './define';
 import { commandMessages } from './messages/command';
@@ -42,4 +43,11 @@ export function categoryName(language: Language, category: Category): string {
 /** The legend's and the console's word for an enterprise class of the emission-reduction list. */
 export function enterpriseClassPhrase(enterpriseClass: string): Phrase {
   return `class${enterpriseClass[0]!.toUpperCase()}${enterpriseClass.slice(1)}` as Phrase;
+}
+
+/** What the emission-reduction list asks of an enterprise (一厂一策), in the language shown. */
+export function measureText(language: Language, measure: Measure): string {
+  if (measure.kind === 'cut') return translate(language, 'measure-cut', measure.percent);
+  if (measure.kind === 'staggered') return translate(language, 'measure-staggered', measure.percent);
+  return translate(language, `measure-${measure.kind}`);
 }

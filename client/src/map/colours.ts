@@ -50,9 +50,31 @@ export const hatchSpacing: Record<Exclude<WarningLevel, 'none'>, number> = {
   red: 11,
 };
 
-/** Diesel restriction zones: one colour, an active zone filled and outlined heavily, an inactive one faintly. */
-export const dieselZoneHex = '#d633ff';
-export const dieselZoneStyle = {
-  active: { fillAlpha: 150, lineWidth: 4 },
-  inactive: { fillAlpha: 25, lineWidth: 1 },
-} as const;
+/**
+ * Diesel restriction zones, for the map and the legend alike. An active zone is filled purple and outlined
+ * heavily. An inactive one is only a dashed outline, no fill: a faint purple fill over an AQI colour read
+ * as a tint of it (orange-pink over orange) and could be taken for an active zone. Its dashes are
+ * near-black on a solid white casing, so the line shows over every AQI colour, yellow and maroon alike.
+ */
+export type ZoneStyle = {
+  fillHex: string;
+  fillAlpha: number;
+  lineHex: string;
+  /** Pixels at scale 1. */
+  lineWidth: number;
+  /** A wider solid line under the line: its dashes lie on it, and their gaps show it. Null for none. */
+  casing: { hex: string; width: number } | null;
+  /** Dash and gap in pixels at scale 1; null for a solid line. */
+  dash: [number, number] | null;
+};
+export const dieselZoneStyle: Record<'active' | 'inactive', ZoneStyle> = {
+  active: { fillHex: '#d633ff', fillAlpha: 150, lineHex: '#d633ff', lineWidth: 4, casing: null, dash: null },
+  inactive: {
+    fillHex: '#d633ff',
+    fillAlpha: 0,
+    lineHex: '#111111',
+    lineWidth: 3,
+    casing: { hex: '#ffffff', width: 5 },
+    dash: [10, 6],
+  },
+};

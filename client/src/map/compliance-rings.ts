@@ -43,10 +43,3 @@ export const complianceRings: Record<ShownStatus, MapSymbol> = {
   'not-complying': ring('not-complying'),
   unchecked: ring('unchecked'),
 };
-
-export const complianceWords: Record<ComplianceStatus, { zh: string; en: string }> = {
-  complying: { zh: '已落实', en: 'complying' },
-  'not-complying': { zh: '未落实', en: 'not complying' },
-  unchecked: { zh: '应落实，待检查', en: 'required, not yet checked' },
-  'not-required': { zh: '无需落实', en: 'not required' },
-};

@@ -71,4 +71,21 @@ describe('an enterprise on the map (issue 7)', () => {
       '未落实：应停产，检查为正常生产，未落实',
     ]);
   });
+
+  test('in English the hover text is English throughout, but for the names the list gives', () => {
+    const model = {
+      inForce: new Map([
+        ['653001', { response: 'orange', external: 'none', highest: 'orange', responseDue: false }],
+      ]),
+      checks,
+    } as unknown as MapModel;
+    const lines = enterpriseTooltip(plant('E-2', '653001'), model, 'en').split('\n');
+    expect(lines).toEqual([
+      '阿图什示例砖瓦企业 (Grade D)',
+      'Orange warning: Stop production',
+      'Last check: 2019-01-04 11:00 Normal production (by duty-officer)',
+      'Not complying: must stop production; checked: normal production, not carried out',
+    ]);
+    expect(lines.slice(1).join('').replace('duty-officer', '')).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+  });
 });

@@ -89,6 +89,8 @@ export class SituationMap {
   };
   private selectedId: string | null = null;
   private language: Language;
+  /** What the pointer last rested on (a station or an enterprise), for the tooltip. */
+  private hovered: { layerId: string | undefined; object: unknown } | null = null;
   private view: { center: [number, number]; zoom: number } = { center: [80.2, 42.0], zoom: 5.2 };
   /** performance.now() of the first frame drawn with unit values, for the cold-start figure. */
   firstValuesFrameAt: number | null = null;
@@ -211,10 +213,15 @@ export class SituationMap {
   /** Hover shows a station's value or an enterprise's duty and its last check. */
   private hover(x: number, y: number): void {
     const picked = this.overlay.pickObject({ x, y, radius: 4, layerIds: ['stations', 'enterprises'] });
-    const text = this.tooltipText(picked?.layer?.id, picked?.object) ?? '';
+    this.hovered = picked?.object ? { layerId: picked.layer?.id, object: picked.object } : null;
+    this.showTooltip();
+    this.tooltip.style.transform = `translate(${x + 12}px, ${y + 12}px)`;
+  }
+
+  private showTooltip(): void {
+    const text = this.hovered ? (this.tooltipText(this.hovered.layerId, this.hovered.object) ?? '') : '';
     this.tooltip.textContent = text;
     this.tooltip.style.display = text ? 'block' : 'none';
-    this.tooltip.style.transform = `translate(${x + 12}px, ${y + 12}px)`;
   }
 
   private clicked(layerId: string | undefined, object: unknown): void {
@@ -313,6 +320,8 @@ export class SituationMap {
   setLanguage(language: Language): void {
     this.language = language;
     this.update({ language }, true);
+    // The tooltip stays up while the pointer goes to the language button: it is written again in the new language.
+    this.showTooltip();
   }
 
   setVisibility(visible: Partial<LayerVisibility>): void {

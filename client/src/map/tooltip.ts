@@ -1,10 +1,8 @@
 import type { Enterprise } from '../../../geo/layers/enterprise';
-import { measureZh, observedZh } from '../../../geo/layers/enterprise-check';
 import { unitById } from '../../../geo/units';
 import type { StationState } from '../../../shared/state/schema';
-import { type Language, type Phrase, translate } from '../i18n/dictionary';
+import { enterpriseClassPhrase, type Language, measureText, translate } from '../i18n/dictionary';
 import { beijingMinute } from '../time/beijing';
-import { complianceWords } from './compliance-rings';
 import { checkKey, complianceOf } from './enterprise-checks';
 import type { MapModel } from './layers';
 
@@ -20,10 +18,6 @@ export function stationTooltip(station: StationState, model: MapModel | null, la
   return lines.join('\n');
 }
 
-function classPhrase(enterprise: Enterprise): Phrase {
-  return `class${enterprise.class[0]!.toUpperCase()}${enterprise.class.slice(1)}` as Phrase;
-}
-
 /** Hover text for an enterprise (issue 7): what its list asks at the level in force, its last check, compliance. */
 export function enterpriseTooltip(
   enterprise: Enterprise,
@@ -32,24 +26,43 @@ export function enterpriseTooltip(
 ): string {
   const level = model?.inForce.get(enterprise.unitId)?.response ?? 'none';
   const checks = model?.checks ?? null;
-  const lines = [`${enterprise.name}（${translate(language, classPhrase(enterprise))}）`];
+  const lines = [
+    translate(
+      language,
+      'enterpriseHeading',
+      enterprise.name,
+      translate(language, enterpriseClassPhrase(enterprise.class)),
+    ),
+  ];
   lines.push(
     level === 'none'
       ? translate(language, 'noLevelInForce')
-      : `${translate(language, level)}${translate(language, 'colon')}${measureZh(enterprise.measures[level])}`,
+      : translate(
+          language,
+          'enterpriseDuty',
+          translate(language, level),
+          measureText(language, enterprise.measures[level]),
+        ),
   );
   const jurisdiction = unitById.get(enterprise.unitId)?.jurisdiction;
   const check = jurisdiction ? checks?.checks.get(checkKey(jurisdiction, enterprise.id)) : undefined;
   if (!checks) lines.push(translate(language, 'checksNotLoaded'));
   else if (!check) lines.push(translate(language, 'lastCheckNone'));
   else {
-    const load = check.loadPercent === null ? '' : `（负荷${check.loadPercent}%）`;
-    const note = check.note ? ` ${check.note}` : '';
-    lines.push(
-      `${translate(language, 'lastCheck')}${beijingMinute(check.checkedAt)} ${observedZh[check.observed]}${load}（${check.checkedBy}）${note}`,
+    const observed = translate(language, `observed-${check.observed}`);
+    const line = translate(
+      language,
+      'lastCheck',
+      beijingMinute(check.checkedAt),
+      observed,
+      check.loadPercent,
+      check.checkedBy,
     );
+    lines.push(check.note ? `${line} ${check.note}` : line);
   }
-  const { status, reasonZh } = complianceOf(enterprise, level, checks);
-  lines.push(`${complianceWords[status][language]}${translate(language, 'colon')}${reasonZh}`);
+  const { status, reasonZh, reasonEn } = complianceOf(enterprise, level, checks);
+  lines.push(
+    `${translate(language, `ring-${status}`)}${translate(language, 'colon')}${language === 'zh' ? reasonZh : reasonEn}`,
+  );
   return lines.join('\n');
 }

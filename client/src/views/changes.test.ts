@@ -15,6 +15,7 @@ function warning(id: string, unitId: string, issuedAt: number): WarningState {
     level: 'yellow',
     proposedAt: issuedAt - HOUR,
     issuedAt,
+    levels: [{ kind: 'issued', level: 'yellow', at: issuedAt }],
   };
 }
 
@@ -96,13 +97,23 @@ test('a replay pass set back to January shows its own changes, not the December 
   expect(later[0]).toMatchObject({ kind: 'station-back', at: january + HOUR });
 });
 
-test('a wall opened on a warning raised since its issue does not say it was issued at the raised level', () => {
+test('a wall opened on a warning raised since its issue tells the issue and the raise, each at its time', () => {
   const raised: WarningState = {
     ...warning('w-1', '654023', december),
     proposedLevel: 'orange',
     level: 'red',
+    levels: [
+      { kind: 'issued', level: 'orange', at: december },
+      { kind: 'raised', level: 'red', at: december + 2 * HOUR },
+    ],
   };
   expect(changesBetween(undefined, state(december + 3 * HOUR, [raised]))).toMatchObject([
     { kind: 'issued', level: 'orange', at: december },
+    { kind: 'raised', level: 'red', at: december + 2 * HOUR },
+  ]);
+  // On the strip, newest first.
+  expect(watch([state(december + 3 * HOUR, [raised])]).map((change) => change.kind)).toEqual([
+    'raised',
+    'issued',
   ]);
 });

@@ -47,16 +47,11 @@ export function changesBetween(previous: JurisdictionState | undefined, next: Ju
   for (const [id, warning] of after) {
     const earlier = before.get(id);
     const level = warning.level as IssuedLevel;
-    if (!earlier)
-      changes.push({
-        at: previous ? now : (warning.issuedAt ?? now),
-        jurisdiction,
-        kind: 'issued',
-        // Just opened: what was issued at its issue time is the level proposed and approved then; a raise
-        // or lowering since (its time is not in the live state) is not told as if issued at that level.
-        level: previous || warning.proposedLevel === 'none' ? level : warning.proposedLevel,
-        target: warning.target,
-      });
+    if (!earlier && !previous)
+      // Just opened: the warning's course so far, each level at its approval (issued, then raised, lowered).
+      for (const approved of warning.levels)
+        changes.push({ ...approved, jurisdiction, target: warning.target });
+    else if (!earlier) changes.push({ at: now, jurisdiction, kind: 'issued', level, target: warning.target });
     else if (levelRank(level) !== levelRank(earlier.level))
       changes.push({
         at: now,

@@ -165,5 +165,23 @@ export const wallMessages = {
   noLevelInForce: { zh: '当前无生效预警', en: 'No level in force' },
   checksNotLoaded: { zh: '检查记录未取得', en: 'Checks not loaded' },
   lastCheckNone: { zh: '最近检查：无', en: 'Last check: none' },
-  lastCheck: { zh: '最近检查：', en: 'Last check: ' },
+  lastCheck: {
+    zh: (at: string, observed: string, load: number | null, by: string) =>
+      `最近检查：${at} ${observed}${load === null ? '' : `（负荷${load}%）`}（${by}）`,
+    en: (at: string, observed: string, load: number | null, by: string) =>
+      `Last check: ${at} ${observed}${load === null ? '' : ` (load ${load}%)`} (by ${by})`,
+  },
+  enterpriseHeading: {
+    zh: (name: string, grade: string) => `${name}（${grade}）`,
+    en: (name: string, grade: string) => `${name} (${grade})`,
+  },
+  enterpriseDuty: {
+    zh: (level: string, measure: string) => `${level}：${measure}`,
+    en: (level: string, measure: string) => `${level} warning: ${measure}`,
+  },
+  // The map's rings and legend (issue 7); "unchecked" there means a measure is due and nobody has looked yet.
+  'ring-complying': { zh: '已落实', en: 'Complying' },
+  'ring-not-complying': { zh: '未落实', en: 'Not complying' },
+  'ring-unchecked': { zh: '应落实，待检查', en: 'Required, not yet checked' },
+  'ring-not-required': { zh: '无需落实', en: 'Not required' },
 } satisfies Messages;
