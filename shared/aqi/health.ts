@@ -5,26 +5,31 @@ type Words = { zh: string; en: string };
 /** What HJ 633 says of one AQI category: its effect on health (对健康影响情况) and the measures advised. */
 export type CategoryHealth = { effects: Words; measures: Words };
 
+/** Categories 1 and 2 read the same in both editions. */
+const unchanged = {
+  1: {
+    effects: { zh: '空气质量令人满意，基本无空气污染', en: 'air quality is satisfactory' },
+    measures: { zh: '各类人群可正常活动', en: 'Everyone may go about as usual' },
+  },
+  2: {
+    effects: {
+      zh: '空气质量可接受，但某些污染物可能对极少数异常敏感人群健康有较弱影响',
+      en: 'acceptable; a few unusually sensitive people may be weakly affected',
+    },
+    measures: {
+      zh: '极少数异常敏感人群应减少户外活动',
+      en: 'The few unusually sensitive people should spend less time outdoors',
+    },
+  },
+} satisfies Record<1 | 2, CategoryHealth>;
+
 /**
  * HJ 633-2012 Table 2 and HJ 633-2026 Table 1, by category level 1–6 (zh transcribed from the standards;
  * en our summary). 2026 names 敏感人群 and the cardiovascular system where 2012 said 易感人群 and the heart.
  */
 const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> = {
   '2012': {
-    1: {
-      effects: { zh: '空气质量令人满意，基本无空气污染', en: 'air quality is satisfactory' },
-      measures: { zh: '各类人群可正常活动', en: 'Everyone may go about as usual' },
-    },
-    2: {
-      effects: {
-        zh: '空气质量可接受，但某些污染物可能对极少数异常敏感人群健康有较弱影响',
-        en: 'acceptable; a few unusually sensitive people may be weakly affected',
-      },
-      measures: {
-        zh: '极少数异常敏感人群应减少户外活动',
-        en: 'The few unusually sensitive people should spend less time outdoors',
-      },
-    },
+    ...unchanged,
     3: {
       effects: {
         zh: '易感人群症状有轻度加剧，健康人群出现刺激症状',
@@ -67,20 +72,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     },
   },
   '2026': {
-    1: {
-      effects: { zh: '空气质量令人满意，基本无空气污染', en: 'air quality is satisfactory' },
-      measures: { zh: '各类人群可正常活动', en: 'Everyone may go about as usual' },
-    },
-    2: {
-      effects: {
-        zh: '空气质量可接受，但某些污染物可能对极少数异常敏感人群健康有较弱影响',
-        en: 'acceptable; a few unusually sensitive people may be weakly affected',
-      },
-      measures: {
-        zh: '极少数异常敏感人群应减少户外活动',
-        en: 'The few unusually sensitive people should spend less time outdoors',
-      },
-    },
+    ...unchanged,
     3: {
       effects: {
         zh: '敏感人群症状有轻度加剧，健康人群出现刺激症状',

@@ -6,7 +6,7 @@ import { plans } from '../plans';
 import { speciesSchema } from '../state/schema';
 import { jurisdictionSchema } from '../units/schema';
 import { minute } from './format';
-import { aqiLine, type CitedItem, type Notice, noticeArea } from './notice';
+import { type CitedItem, dataTimeLine, harmLine, type Notice, noticeArea, situation } from './notice';
 import { type DocumentLanguage, word } from './words';
 
 const rangeSchema = z.object({ low: z.number(), high: z.number(), mean: z.number() });
@@ -40,8 +40,6 @@ export function composeDustAdvisory(context: DustAdvisoryContext, language: Docu
   const edition = editionFor(context.dataTime);
   const standard = edition === '2026' ? 'HJ 633—2026' : 'HJ 633—2012';
   const category = categoryOf(context.dailyAqi?.high ?? null);
-  const aqi = context.dailyAqi;
-  const pollutants = context.primaryPollutants.map((id) => word(language, 'species', id));
   const section = plan.dust.healthAdvice?.section ?? plan.dust.section;
   const table = (number: number) => `${standard} ${language === 'zh' ? `表${number}` : `Table ${number}`}`;
   const advice: CitedItem[] = [];
@@ -49,7 +47,7 @@ export function composeDustAdvisory(context: DustAdvisoryContext, language: Docu
     const health = categoryHealth(edition, category.level);
     advice.push({
       text: health.measures[language],
-      citation: `${standard} ${edition === '2026' ? '表1' : '表2'}`,
+      citation: table(edition === '2026' ? 1 : 2),
     });
     // 2026 Table 2: who the measures are for once a pollutant's IAQI passes 100 (AQI > 100, it is primary).
     if (edition === '2026' && category.level >= 3)
@@ -67,28 +65,12 @@ export function composeDustAdvisory(context: DustAdvisoryContext, language: Docu
     title: word(language, 'dustTitle', area),
     number: null,
     issuedOn: time,
-    dataTime:
-      context.forecastFrom === null
-        ? word(language, 'dataTime', time)
-        : `${word(language, 'dataTime', time)} · ${word(language, 'forecastBasis', minute(context.forecastFrom))}`,
+    dataTime: dataTimeLine(context, language),
     paragraphs: [
       word(language, 'dustLead', time, area),
-      ...(pollutants.length > 0
-        ? [word(language, 'primaryPollutant', word(language, 'list', pollutants))]
-        : []),
-      aqi && category
-        ? aqiLine(language, context.forecastFrom, [
-            time,
-            aqi.low,
-            aqi.high,
-            aqi.mean,
-            word(language, 'category', category.level),
-          ])
-        : word(language, 'aqiUnknown', time),
+      ...situation(context, language),
       word(language, 'dustOutsidePlan', language === 'zh' ? plan.titleZh : plan.titleEn, section),
-      ...(category && category.level >= 3
-        ? [word(language, 'harm', categoryHealth(edition, category.level).effects[language])]
-        : []),
+      ...harmLine(context, language),
     ],
     advice: advice.length > 0 ? { heading: word(language, 'healthAdvice'), items: advice } : null,
     measures: null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Warning } from '../rules/lifecycle/state';
+import { composeDustAdvisory } from './dust-advisory';
 import { levelSegments, responseDay, segmentAt } from './facts';
 import { composeNotice, type NoticeContext, noticeText } from './notice';
 
@@ -205,5 +206,31 @@ describe('the public notice', () => {
     expect(text).toContain('\nHealth advice:\n');
     expect(text).toContain('Contact telephone: ____________');
     expect(text).not.toContain('：');
+  });
+});
+
+describe('the health advice for sand and dust', () => {
+  const context = (dataTime: number) => ({
+    jurisdiction: 'kizilsu' as const,
+    units: [{ id: '653001', zh: '阿图什市', en: 'Artux City', confirmed: true }],
+    dataTime,
+    forecastFrom: null,
+    primaryPollutants: ['pm10' as const],
+    dailyAqi: { low: 240, high: 240, mean: 240 },
+    exercise: false,
+  });
+
+  it('gives HJ 633-2026 Tables 1 and 2 from March 2026, 2012 Table 2 before, cited in the language shown', () => {
+    const now = composeDustAdvisory(context(at('2026-12-05T23:00')), 'zh');
+    expect(now.advice!.items.map((item) => item.citation)).toEqual(['HJ 633—2026 表1', 'HJ 633—2026 表2']);
+    expect(now.advice!.items[1]!.text).toContain('户外活动频繁的人');
+    const then = composeDustAdvisory(context(at('2019-03-20T23:00')), 'en');
+    expect(then.advice!.items).toEqual([
+      {
+        text: 'Children, older people and heart or lung patients should stay indoors and stop outdoor exercise; everyone else should exercise outdoors less',
+        citation: 'HJ 633—2012 Table 2',
+      },
+    ]);
+    expect(then.paragraphs.join(' ')).toContain('no heavy-pollution warning is started');
   });
 });

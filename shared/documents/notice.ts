@@ -126,7 +126,7 @@ function responseMeasures(context: NoticeContext, language: DocumentLanguage): C
 }
 
 /** The units' daily AQI at the data time: measured, or as forecast at `forecastFrom`. */
-export function aqiLine(
+function aqiLine(
   language: DocumentLanguage,
   forecastFrom: number | null,
   values: [time: string, low: number, high: number, mean: number, category: string],
@@ -136,7 +136,11 @@ export function aqiLine(
     : word(language, 'aqiForecast', ...values, minute(forecastFrom));
 }
 
-function situation(context: NoticeContext, language: DocumentLanguage): string[] {
+/** What a document reports of the units at its data time. */
+type Readings = Pick<NoticeContext, 'dataTime' | 'forecastFrom' | 'primaryPollutants' | 'dailyAqi'>;
+
+/** The primary pollutants and the daily AQI range, as measured or as forecast (the warning notice and the dust advice). */
+export function situation(context: Readings, language: DocumentLanguage): string[] {
   const time = minute(context.dataTime);
   const pollutants = context.primaryPollutants.map((id) => word(language, 'species', id));
   const aqi = context.dailyAqi;
@@ -161,7 +165,6 @@ function issueParagraphs(context: NoticeContext, language: DocumentLanguage): st
   const { segment } = context;
   const level = word(language, 'level', segment.level);
   const response = word(language, 'response', responseLevel[segment.level]);
-  const category = categoryOf(context.dailyAqi?.high ?? null);
   return [
     word(
       language,
@@ -184,16 +187,28 @@ function issueParagraphs(context: NoticeContext, language: DocumentLanguage): st
     context.outlook
       ? word(language, 'duration', minute(context.outlook.until), minute(context.outlook.issuedAt))
       : word(language, 'durationUnknown'),
-    ...(category && category.level >= 3
-      ? [
-          word(
-            language,
-            'harm',
-            categoryHealth(editionFor(context.dataTime), category.level).effects[language],
-          ),
-        ]
-      : []),
+    ...harmLine(context, language),
   ];
+}
+
+/** HJ 633's health effects of the highest category shown (the edition in force at the data time), from 轻度污染 on. */
+export function harmLine(context: Readings, language: DocumentLanguage): string[] {
+  const category = categoryOf(context.dailyAqi?.high ?? null);
+  if (!category || category.level < 3) return [];
+  return [
+    word(language, 'harm', categoryHealth(editionFor(context.dataTime), category.level).effects[language]),
+  ];
+}
+
+/** The data time, and the forecast the values come from when it is after the engine's now. */
+export function dataTimeLine(
+  context: Pick<Readings, 'dataTime' | 'forecastFrom'>,
+  language: DocumentLanguage,
+): string {
+  const time = word(language, 'dataTime', minute(context.dataTime));
+  return context.forecastFrom === null
+    ? time
+    : `${time} · ${word(language, 'forecastBasis', minute(context.forecastFrom))}`;
 }
 
 function title(context: NoticeContext, language: DocumentLanguage): string {
@@ -247,10 +262,7 @@ export function composeNotice(
     title: title(context, language),
     number: edits.number || null,
     issuedOn: minute(lifted ? lifted.at : context.segment.approvedAt),
-    dataTime:
-      context.forecastFrom === null
-        ? word(language, 'dataTime', minute(context.dataTime))
-        : `${word(language, 'dataTime', minute(context.dataTime))} · ${word(language, 'forecastBasis', minute(context.forecastFrom))}`,
+    dataTime: dataTimeLine(context, language),
     paragraphs,
     advice: advice.length > 0 ? { heading: word(language, 'healthAdvice'), items: advice } : null,
     measures: measures.length > 0 ? { heading: word(language, 'measures'), items: measures } : null,

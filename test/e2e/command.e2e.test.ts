@@ -14,6 +14,7 @@ import {
   scenario,
   signIn,
 } from '../helpers/commander-driver';
+import { postDustStorm } from '../helpers/dust-storm';
 import { accountsFor, login, startTestServer } from '../helpers/server';
 import { feederKey, registerStations } from '../helpers/wall-driver';
 
@@ -201,28 +202,7 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
 }, 300_000);
 
 test('likely dust: the office confirms it from the compliance banner, and the start it would excuse clears', async () => {
-  const feed = (method: string, path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${feederKey}` },
-      body: JSON.stringify(body),
-    });
-  expect(
-    (await feed('PUT', '/api/stations/K1', { name: '阿图什', lon: 76.17, lat: 39.71, unit: '653001' })).ok,
-  ).toBe(true);
-  // Four days of a dust storm in Artux: PM10 ~600 µg/m³ (daily AQI > 300), PM2.5 a tenth of it.
-  const first = Date.parse('2019-03-18T01:00:00+08:00');
-  const observations = Array.from({ length: 96 }, (_, hour) => ({
-    station: 'K1',
-    time: toBeijingIso(first + hour * 3_600_000),
-    pm25: hour % 2 ? 58 : 62,
-    pm10: hour % 2 ? 590 : 610,
-    so2: 8,
-    no2: hour % 2 ? 18 : 22,
-    co: 0.6,
-    o3: hour % 2 ? 48 : 52,
-  }));
-  expect((await feed('POST', '/api/observations', { observations })).ok).toBe(true);
+  await postDustStorm(server.url, feederKey);
 
   const commander = await signIn(browser, server.url, 'commander', password('commander'));
   await commander.getByLabel('地区').selectOption('kizilsu');

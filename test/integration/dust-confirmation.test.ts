@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { JurisdictionState } from '../../shared/state/schema';
 import { toBeijingIso } from '../../shared/time';
+import { postDustStorm } from '../helpers/dust-storm';
 import { accountsFor, login, startTestServer } from '../helpers/server';
 
 /**
@@ -9,7 +10,6 @@ import { accountsFor, login, startTestServer } from '../helpers/server';
  */
 const feederKey = 'dust-test-feeder-key-0123456789abcd';
 const feeder = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
-const first = Date.parse('2019-03-18T01:00:00+08:00');
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 async function kizilsu(): Promise<JurisdictionState> {
@@ -21,29 +21,7 @@ beforeAll(async () => {
     { CLOCK: 'data', FEEDER_KEY: feederKey },
     { accounts: accountsFor(['office-director', 'commander', 'press']) },
   );
-  const station = await fetch(`${server.url}/api/stations/K1`, {
-    method: 'PUT',
-    headers: feeder,
-    body: JSON.stringify({ name: '阿图什测试站', lon: 76.17, lat: 39.71, unit: '653001' }),
-  });
-  expect(station.status).toBeLessThan(300);
-  // Four days of a dust storm: PM10 ~600 µg/m³ (daily AQI > 300), PM2.5 a tenth of it.
-  const observations = Array.from({ length: 96 }, (_, hour) => ({
-    station: 'K1',
-    time: toBeijingIso(first + hour * 3_600_000),
-    pm25: hour % 2 ? 58 : 62,
-    pm10: hour % 2 ? 590 : 610,
-    so2: 8,
-    no2: hour % 2 ? 18 : 22,
-    co: 0.6,
-    o3: hour % 2 ? 48 : 52,
-  }));
-  const posted = await fetch(`${server.url}/api/observations`, {
-    method: 'POST',
-    headers: feeder,
-    body: JSON.stringify({ observations }),
-  });
-  expect(posted.status, await posted.clone().text()).toBe(200);
+  await postDustStorm(server.url, feederKey);
 }, 60_000);
 afterAll(async () => {
   await server.stop();
