@@ -18,11 +18,30 @@ function byKind(flags: readonly Due[]): [ComplianceFlagState['kind'], Due[]][] {
   return [...groups];
 }
 
+type Line = { key: string; level: ComplianceFlagState['level']; hours: number; targets: string[] };
+
+/**
+ * Targets due at the same level for the same time share a line (the autonomous region's warning makes every
+ * Kizilsu unit due at once): a peak's decisions then leave the legend on the screen.
+ */
+function sameLine(entries: readonly Due[]): Line[] {
+  const lines = new Map<string, Line>();
+  for (const { flag, now } of entries) {
+    const level = flag.toLevel ?? flag.level;
+    const hours = Math.round((now - flag.since) / HOUR);
+    const key = `${level}@${hours}`;
+    const line = lines.get(key);
+    if (line) line.targets.push(flag.targetKey);
+    else lines.set(key, { key, level, hours, targets: [flag.targetKey] });
+  }
+  return [...lines.values()];
+}
+
 /**
  * What the plans' §7 says is due and nobody has done yet (conditions met but no warning started, raised,
  * lowered or lifted), with how long: "no warning" on the header is then a decision waiting, not calm air.
- * One line per target, so that a peak's half-dozen decisions leave the stale stations and the legend on
- * the screen.
+ * One line per level and duration, so that a peak's half-dozen decisions leave the stale stations and the
+ * legend on the screen.
  */
 export function DecisionsDue({ states }: { states: readonly JurisdictionState[] }) {
   const { t, language } = useLanguage();
@@ -45,21 +64,22 @@ export function DecisionsDue({ states }: { states: readonly JurisdictionState[] 
           <div key={kind} className="due-kind">
             <h3>{t(`flag-${kind}`)}</h3>
             <ul>
-              {entries.map(({ flag, now }) => {
-                const target = targetOfKey(flag.targetKey);
-                const hours = Math.round((now - flag.since) / HOUR);
-                return (
-                  <li key={flag.targetKey} data-kind={flag.kind} data-target={flag.targetKey}>
-                    <LevelBadge level={flag.toLevel ?? flag.level} />{' '}
-                    <strong className="target">
-                      {target.kind === 'region'
-                        ? t('dueRegion', name(target.members[0]!), target.members.length)
-                        : name(target.members[0]!)}
-                    </strong>{' '}
-                    <small>{hours === 0 ? t('dueJustNow') : t('dueFor', hours)}</small>
-                  </li>
-                );
-              })}
+              {sameLine(entries).map((line) => (
+                <li key={line.key} data-kind={kind} data-targets={line.targets.join(' ')}>
+                  <LevelBadge level={line.level} />{' '}
+                  <strong className="target">
+                    {line.targets
+                      .map((key) => {
+                        const target = targetOfKey(key);
+                        return target.kind === 'region'
+                          ? t('dueRegion', name(target.members[0]!), target.members.length)
+                          : name(target.members[0]!);
+                      })
+                      .join(language === 'zh' ? '、' : ', ')}
+                  </strong>{' '}
+                  <small>{line.hours === 0 ? t('dueJustNow') : t('dueFor', line.hours)}</small>
+                </li>
+              ))}
             </ul>
           </div>
         ))
