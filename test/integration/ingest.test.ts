@@ -287,6 +287,25 @@ NEW3,bad lat,81.3,,
   ).toEqual([[3, 'lat']]);
 });
 
+test('a station list saved by Chinese Excel (GBK) keeps its Chinese names, like a UTF-8 one', async () => {
+  // "伊宁县站" in GBK, the bytes Excel's "CSV (逗号分隔)" writes on a Chinese Windows.
+  const gbkName = Buffer.from('d2c1c4fecfd8d5be', 'hex');
+  const body = Buffer.concat([Buffer.from('id,name,lon,lat\nGBK1,'), gbkName, Buffer.from(',81.52,43.98\n')]);
+  const response = await fetch(`${server.url}/api/stations/import`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body,
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect((await response.json()).stations[0]).toMatchObject({ id: 'GBK1', name: '伊宁县站' });
+  // The same file as UTF-8 with the BOM Excel's "CSV UTF-8" adds reads the same.
+  const utf8 = await post('/api/stations/import', '\uFEFFid,name,lon,lat\nGBK1,伊宁县站,81.52,43.98\n', {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect((await utf8.json()).stations[0]).toMatchObject({ id: 'GBK1', name: '伊宁县站' });
+});
+
 test('a body over 5 MB is refused with 413', async () => {
   const response = await post('/api/observations', `station,time\n${'x'.repeat(6 * 1024 * 1024)}`, {
     ...auth,
