@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
-import { unitContaining } from '../geo/boundaries/locate';
+import { pointNearUnit, unitContaining } from '../geo/boundaries/locate';
 import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
 import { socketAuthorizer } from './auth/socket';
@@ -84,9 +84,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const unrestored = restoreExternalWarning(store, localEngine);
   if (unrestored) logger.error({ problem: unrestored }, 'external regional warning not restored');
   // A station's unit is looked up in the boundaries in force (official ones once imported).
-  const ingest = createIngest(store, logger, (lon, lat) =>
-    unitContaining(boundaries.registry().features, lon, lat),
-  );
+  const ingest = createIngest(store, logger, {
+    unitAt: (lon, lat) => unitContaining(boundaries.registry().features, lon, lat),
+    near: (unitId, lon, lat) => pointNearUnit(boundaries.registry().features, unitId, lon, lat),
+  });
   const imports = createImportRunner();
   ingest.listen(engine);
 

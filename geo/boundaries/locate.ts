@@ -1,8 +1,10 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { units } from '../units';
+import { boxOf } from './geometry';
 
 const kindOf = new Map(units.map((unit) => [unit.id, unit.kind] as const));
+const hostOf = new Map(units.map((unit) => [unit.id, unit.hostCounty] as const));
 
 /**
  * The warning unit whose boundary contains the point, among `features` (the boundaries in force: an
@@ -22,4 +24,32 @@ export function unitContaining(
     county ??= unitId;
   }
   return county;
+}
+
+/** How far (degrees, about 20 km) a point may lie outside a unit's box: approximate borders miss by a few km. */
+const nearMarginDegrees = 0.25;
+
+/**
+ * Whether a point can belong to the unit given for it: it lies in the box, grown by about 20 km, of the
+ * unit's boundary in force (a regiment with no boundary yet: its host county's). A station registered to
+ * the wrong unit or prefecture, or with wrong coordinates, fails; one just across an approximate border
+ * does not. A unit with no boundary to judge by passes.
+ */
+export function pointNearUnit(
+  features: readonly Feature<Polygon | MultiPolygon, { unitId: string }>[],
+  unitId: string,
+  lon: number,
+  lat: number,
+): boolean {
+  const byId = (id: string | null | undefined) =>
+    features.find((feature) => feature.properties.unitId === id);
+  const feature = byId(unitId) ?? byId(hostOf.get(unitId));
+  if (!feature) return true;
+  const [west, south, east, north] = boxOf(feature.geometry);
+  return (
+    lon >= west - nearMarginDegrees &&
+    lon <= east + nearMarginDegrees &&
+    lat >= south - nearMarginDegrees &&
+    lat <= north + nearMarginDegrees
+  );
 }

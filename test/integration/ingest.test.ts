@@ -287,6 +287,32 @@ NEW3,bad lat,81.3,,
   ).toEqual([[3, 'lat']]);
 });
 
+test('a station given a unit it is not in or near is refused, naming the row, the unit and where it lies', async () => {
+  // Row 2: an Artux station filed under 伊宁市 (another prefecture's AQI); row 3: Urumqi, in neither.
+  const csv = `id,name,lon,lat,unit
+NEAR1,伊宁县边界站,81.52,43.98,654021
+WRONG1,阿图什站,76.15,39.71,654002
+WRONG2,乌鲁木齐站,87.6,43.8,654003
+`;
+  const response = await post('/api/stations/import', csv, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status).toBe(400);
+  const issues = (await response.json()).issues as { row: number; field: string; message: string }[];
+  expect(issues.map((issue) => [issue.row, issue.field])).toEqual([
+    [2, 'unit'],
+    [3, 'unit'],
+  ]);
+  expect(issues[0]!.message).toMatch(/伊宁市 \(654002\).*阿图什市 \(653001\)/);
+  const stations = await fetch(`${server.url}/api/state?jurisdiction=ili`).then((r) => r.json());
+  expect(stations.stations.map((station: { id: string }) => station.id)).not.toContain('NEAR1');
+  // A regiment with no boundary yet is judged by its host county (61团 in 霍尔果斯市).
+  const regiment = await fetch(`${server.url}/api/stations/R61`, {
+    method: 'PUT',
+    headers: json,
+    body: JSON.stringify({ name: '61团站', lon: 80.42, lat: 44.2, unit: 'xpcc4-r61' }),
+  });
+  expect(regiment.status, await regiment.clone().text()).toBe(200);
+});
+
 test('a station list saved by Chinese Excel (GBK) keeps its Chinese names, like a UTF-8 one', async () => {
   // "伊宁县站" in GBK, the bytes Excel's "CSV (逗号分隔)" writes on a Chinese Windows.
   const gbkName = Buffer.from('d2c1c4fecfd8d5be', 'hex');
