@@ -330,6 +330,17 @@ describe('the wall during the real December 2019 episode, with warnings in force
     // The decisions are above the fold; the legend gives way, its AQI classes first.
     const due = await page.getByTestId('decisions-due').locator('li').first().boundingBox();
     expect(due!.y + due!.height).toBeLessThanOrEqual(560);
+    // The change strip's lines wrap at this width: each change is shown whole or not at all, never cut.
+    const strip = page.getByTestId('changes').locator('ol');
+    const lines = await strip.evaluate((list) => {
+      const bottom = list.getBoundingClientRect().bottom;
+      return [...list.children].map((item) => {
+        const box = item.getBoundingClientRect();
+        return { top: Math.round(box.top), cut: box.top < bottom - 1 && box.bottom > bottom + 1 };
+      });
+    });
+    expect(new Set(lines.map((line) => line.top)).size).toBeGreaterThan(1);
+    expect(lines.filter((line) => line.cut)).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
   }, 120_000);
 });
