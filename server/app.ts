@@ -113,7 +113,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
   app.use('/api', unitsRouter(boundaries));
-  app.use('/api', boundariesRouter({ store, boundaries, imports, adjacencyChanged: engine.stationsChanged }));
+  app.use(
+    '/api',
+    boundariesRouter({
+      store,
+      boundaries,
+      imports,
+      boundariesChanged: () => {
+        ingest.stationsRewritten();
+        engine.stationsChanged();
+      },
+    }),
+  );
   app.use('/api', externalWarningRouter(store, engine));
   app.use('/api', authRouter(store, { cookieSecure: config.cookieSecure }));
   app.use('/api', ingestRouter(ingest, store));

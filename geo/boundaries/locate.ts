@@ -53,3 +53,33 @@ export function pointNearUnit(
     lat <= north + nearMarginDegrees
   );
 }
+
+export type PlacedStation = { id: string; lon: number; lat: number; unitId: string | null };
+export type StationMove = { id: string; from: string | null; to: string };
+
+/**
+ * The stations an import of official boundaries moves: each filed under a redrawn unit, or whose point a
+ * redrawn boundary now holds, goes to the unit whose boundary (in the new set) contains it — a farm's
+ * station counts for the farm once the farm has a boundary. A station filed under a unit with no boundary
+ * of its own (a regiment pending) stays where the office put it, as does one whose point lies in no unit.
+ */
+export function stationMoves(
+  features: readonly Feature<Polygon | MultiPolygon, { unitId: string }>[],
+  redrawn: ReadonlySet<string>,
+  stations: readonly PlacedStation[],
+): StationMove[] {
+  const drawn = new Set(features.map((feature) => feature.properties.unitId));
+  const redrawnFeatures = features.filter((feature) => redrawn.has(feature.properties.unitId));
+  const moves: StationMove[] = [];
+  for (const station of stations) {
+    if (station.unitId !== null && !drawn.has(station.unitId)) continue;
+    const point = [station.lon, station.lat];
+    const touched =
+      (station.unitId !== null && redrawn.has(station.unitId)) ||
+      redrawnFeatures.some((feature) => booleanPointInPolygon(point, feature));
+    if (!touched) continue;
+    const to = unitContaining(features, station.lon, station.lat);
+    if (to !== null && to !== station.unitId) moves.push({ id: station.id, from: station.unitId, to });
+  }
+  return moves;
+}

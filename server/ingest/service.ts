@@ -128,6 +128,10 @@ export function createIngest(store: Store, logger: Logger, places: StationPlaces
       return result;
     },
     stations,
+    /** Stations were written elsewhere (a boundary import moved them): read their units again. */
+    stationsRewritten(): void {
+      stationUnits = null;
+    },
     /**
      * PUT /api/stations/:id: registers or moves one station. `authorize` sees the located station before
      * anything is written and throws to refuse it (the caller's prefecture).
