@@ -86,7 +86,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // A station's unit is looked up in the boundaries in force (official ones once imported).
   const ingest = createIngest(store, logger, {
     unitAt: (lon, lat) => unitContaining(boundaries.registry().features, lon, lat),
-    near: (unitId, lon, lat) => pointNearUnit(boundaries.registry().features, unitId, lon, lat),
+    near: (unitId, lon, lat) => pointNearUnit(boundaries.boxes(), unitId, lon, lat),
   });
   const imports = createImportRunner();
   ingest.listen(engine);
@@ -142,7 +142,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const onChange = (change: OfficeChange) => officeChanged(change);
   app.use('/api', reportsRouter({ store, now: engine.now, onChange }));
   app.use('/api', enterpriseChecksRouter({ store, now: engine.now, onChange }));
-  app.use('/api', layersRouter(store, imports));
+  app.use('/api', layersRouter(store, imports, boundaries));
   app.use(
     '/api',
     auditRouter(store, (status) => (audit.status = status)),

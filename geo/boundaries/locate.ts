@@ -29,23 +29,26 @@ export function unitContaining(
 /** How far (degrees, about 20 km) a point may lie outside a unit's box: approximate borders miss by a few km. */
 const nearMarginDegrees = 0.25;
 
-/**
- * Whether a point can belong to the unit given for it: it lies in the box, grown by about 20 km, of the
- * unit's boundary in force (a regiment with no boundary yet: its host county's). A station registered to
- * the wrong unit or prefecture, or with wrong coordinates, fails; one just across an approximate border
- * does not. A unit with no boundary to judge by passes.
- */
-export function pointNearUnit(
+/** Each drawn unit's bounding box [west, south, east, north], from the boundaries in force. */
+export type UnitBoxes = Readonly<Record<string, [number, number, number, number]>>;
+
+export function unitBoxes(
   features: readonly Feature<Polygon | MultiPolygon, { unitId: string }>[],
-  unitId: string,
-  lon: number,
-  lat: number,
-): boolean {
-  const byId = (id: string | null | undefined) =>
-    features.find((feature) => feature.properties.unitId === id);
-  const feature = byId(unitId) ?? byId(hostOf.get(unitId));
-  if (!feature) return true;
-  const [west, south, east, north] = boxOf(feature.geometry);
+): UnitBoxes {
+  return Object.fromEntries(features.map((feature) => [feature.properties.unitId, boxOf(feature.geometry)]));
+}
+
+/**
+ * Whether a point can belong to the unit given for it (a station, an enterprise, a dust source): it lies
+ * in the box, grown by about 20 km, of the unit's boundary in force (a regiment with no boundary yet: its
+ * host county's). A record filed under the wrong unit or prefecture, or with wrong coordinates, fails; one
+ * just across an approximate border does not. A unit with no boundary to judge by passes.
+ */
+export function pointNearUnit(boxes: UnitBoxes, unitId: string, lon: number, lat: number): boolean {
+  const host = hostOf.get(unitId);
+  const box = boxes[unitId] ?? (host ? boxes[host] : undefined);
+  if (!box) return true;
+  const [west, south, east, north] = box;
   return (
     lon >= west - nearMarginDegrees &&
     lon <= east + nearMarginDegrees &&

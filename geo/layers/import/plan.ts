@@ -1,4 +1,5 @@
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { UnitBoxes } from '../../boundaries/locate';
 import type { LayerKind, LayerRecord } from '../kinds';
 import { geojsonRows } from './geojson';
 import type { ImportIssue } from './report';
@@ -16,6 +17,8 @@ export interface LayerImportOptions {
   validOnly?: boolean;
   /** The prefecture whose layer this is: a record of a unit elsewhere belongs in the other layer. */
   jurisdiction?: Jurisdiction;
+  /** The units' boxes in the boundaries in force: a record's point must lie in or near its unit. */
+  unitBoxes?: UnitBoxes;
 }
 
 export interface LayerImportPlan<Kind extends LayerKind> {
@@ -48,7 +51,7 @@ export async function planLayerImport<Kind extends LayerKind>(
     source.sheet === undefined ? issue : { ...issue, message: `sheet ${source.sheet}: ${issue.message}` };
   if ('dataRows' in source)
     return { ...rejectedFile, report: source.issues.map(inSheet), rejected: source.dataRows };
-  const parsed = parseRows(kind, source.rows, options.jurisdiction);
+  const parsed = parseRows(kind, source.rows, options.jurisdiction, options.unitBoxes);
   const report = [...source.issues, ...parsed.issues].sort((a, b) => a.row - b.row).map(inSheet);
   const rejected = parsed.rejectedRows + new Set(source.issues.map((issue) => issue.row)).size;
   if (report.length > 0 && !options.validOnly) return { ...rejectedFile, report, rejected };
