@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coordinateOutsideXinjiangMessage, xinjiangExtent } from '../../geo/layers/common';
 import { units } from '../../geo/units';
 import { readDecimal } from '../../shared/decimal';
 import type { Issue } from '../../shared/issues';
@@ -21,8 +22,14 @@ export type StationPlaces = {
 /** A station as registered: the unit comes from point-in-polygon when not given. */
 export const stationInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  lon: z.number().min(73).max(97),
-  lat: z.number().min(34).max(50),
+  lon: z
+    .number()
+    .min(xinjiangExtent.west, coordinateOutsideXinjiangMessage.lon)
+    .max(xinjiangExtent.east, coordinateOutsideXinjiangMessage.lon),
+  lat: z
+    .number()
+    .min(xinjiangExtent.south, coordinateOutsideXinjiangMessage.lat)
+    .max(xinjiangExtent.north, coordinateOutsideXinjiangMessage.lat),
   unit: z
     .string()
     .trim()

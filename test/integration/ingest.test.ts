@@ -313,6 +313,20 @@ WRONG2,乌鲁木齐站,87.6,43.8,654003
   expect(regiment.status, await regiment.clone().text()).toBe(200);
 });
 
+test('a station with lon and lat swapped is refused with both fields named and the likely cause', async () => {
+  const response = await post('/api/stations/import', 'id,name,lon,lat\nSWAP1,伊宁县站,43.98,81.52\n', {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect(response.status).toBe(400);
+  const issues = (await response.json()).issues as { row: number; field: string; message: string }[];
+  expect(issues.map((issue) => [issue.row, issue.field])).toEqual([
+    [1, 'lon'],
+    [1, 'lat'],
+  ]);
+  for (const issue of issues) expect(issue.message).toContain('are lon and lat swapped?');
+});
+
 test('a station list saved by Chinese Excel (GBK) keeps its Chinese names, like a UTF-8 one', async () => {
   // "伊宁县站" in GBK, the bytes Excel's "CSV (逗号分隔)" writes on a Chinese Windows.
   const gbkName = Buffer.from('d2c1c4fecfd8d5be', 'hex');
