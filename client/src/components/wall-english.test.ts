@@ -50,7 +50,9 @@ describe('the wall in English', () => {
     ];
     const text = english(createElement(ChangeStrip, { changes }));
     expect(text).toContain('Autonomous region issued an orange regional warning (Kizilsu)');
-    expect(text).toContain('Area warning (Yining City, Yining County, Qapqal Xibe AC)');
+    expect(text).toContain(
+      'Regional warning (Yining City, Yining County, Qapqal Xibe AC): orange warning issued',
+    );
     expect(text).not.toMatch(han);
   });
 });
