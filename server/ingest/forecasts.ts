@@ -32,6 +32,12 @@ export const forecastBodySchema = z.object({
   forecasts: z.array(z.unknown()).min(1).max(100_000),
 });
 
+/** An unknown unit as the office wrote it, with the id when it is a unit's name (伊宁市 → 654002). */
+function namedUnit(written: string): string {
+  const unit = units.find((candidate) => candidate.nameZh === written || candidate.nameEn === written);
+  return unit ? `${written} (write its id, ${unit.id})` : written;
+}
+
 const unitIds = new Set(units.map((unit) => unit.id));
 /** The longest forecasts offices publish run 15 days; a window further out is a typo. */
 const forecastReach = 15 * 24 * HOUR;
@@ -73,7 +79,7 @@ export function ingestForecasts(
   if (unknown.length > 0) {
     return refused({
       kind: 'unknown-units',
-      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.map(namedUnit).join(', ')}`,
       units: unknown,
     });
   }

@@ -229,6 +229,17 @@ test('a forecast for an unknown unit is 422, a bad field is 400 with its path', 
     forecasts: [{ unit: '999999', windowEnd: hour(15, 0), aqi: 100 }],
   });
   expect(unknown.status).toBe(422);
+  // The office wrote the unit's name where its id goes: the answer gives the id to write.
+  const named = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'x',
+    forecasts: [{ unit: '伊宁市', windowEnd: hour(15, 0), aqi: 100 }],
+  });
+  expect(named.status).toBe(422);
+  expect(await named.json()).toMatchObject({
+    error: 'unknown unit: 伊宁市 (write its id, 654002)',
+    units: ['伊宁市'],
+  });
   const bad = await post('/api/forecasts', {
     issuedAt: hour(13, 20),
     source: 'x',
