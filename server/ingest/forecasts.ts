@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { units } from '../../geo/units';
+import { units, unknownUnitText } from '../../geo/units';
 import { speciesSchema } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import { futureProblem } from '../../shared/time-schemas';
@@ -31,12 +31,6 @@ export const forecastBodySchema = z.object({
   source: z.string().trim().min(1).max(100),
   forecasts: z.array(z.unknown()).min(1).max(100_000),
 });
-
-/** An unknown unit as the office wrote it, with the id when it is a unit's name (伊宁市 → 654002). */
-function namedUnit(written: string): string {
-  const unit = units.find((candidate) => candidate.nameZh === written || candidate.nameEn === written);
-  return unit ? `${written} (write its id, ${unit.id})` : written;
-}
 
 const unitIds = new Set(units.map((unit) => unit.id));
 /** The longest forecasts offices publish run 15 days; a window further out is a typo. */
@@ -79,7 +73,7 @@ export function ingestForecasts(
   if (unknown.length > 0) {
     return refused({
       kind: 'unknown-units',
-      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.map(namedUnit).join(', ')}`,
+      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.map(unknownUnitText).join(', ')}`,
       units: unknown,
     });
   }

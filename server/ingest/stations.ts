@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coordinateOutsideXinjiangMessage, xinjiangExtent } from '../../geo/layers/common';
-import { units } from '../../geo/units';
+import { units, unknownUnitText } from '../../geo/units';
 import { readDecimal } from '../../shared/decimal';
 import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
@@ -99,7 +99,7 @@ function unitIssues(
   rows.forEach((row, index) => {
     const given = givenUnits[index];
     if (given !== undefined && !unitIds.has(given))
-      issues.push({ row: index + 1, field: 'unit', message: `unknown unit ${given}` });
+      issues.push({ row: index + 1, field: 'unit', message: `unknown unit ${unknownUnitText(given)}` });
     else if (given !== undefined && !places.near(given, row.lon, row.lat)) {
       const located = places.unitAt(row.lon, row.lat);
       issues.push({

@@ -313,6 +313,14 @@ WRONG2,乌鲁木齐站,87.6,43.8,654003
     [3, 'unit'],
   ]);
   expect(issues[0]!.message).toMatch(/伊宁市 \(654002\).*阿图什市 \(653001\)/);
+  // The unit's name where its id goes: the answer gives the id to write.
+  const named = await post('/api/stations/import', 'id,name,lon,lat,unit\nNAMED1,站,81.3,43.9,伊宁市\n', {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect((await named.json()).issues).toEqual([
+    { row: 1, field: 'unit', message: 'unknown unit 伊宁市 (write its id, 654002)' },
+  ]);
   const stations = await fetch(`${server.url}/api/state?jurisdiction=ili`).then((r) => r.json());
   expect(stations.stations.map((station: { id: string }) => station.id)).not.toContain('NEAR1');
   // A regiment with no boundary yet is judged by its host county (61团 in 霍尔果斯市).
