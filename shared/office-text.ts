@@ -1,6 +1,7 @@
 /**
- * The text of a file an office sends (station lists, observations, layer tables): UTF-8, or GB18030 as
- * Chinese Excel saves "CSV (逗号分隔)". Strict UTF-8 is tried first: GBK Chinese is almost never valid UTF-8.
+ * The text of a file an office sends (station lists, observations, layer tables, GeoJSON): UTF-8, or
+ * GB18030 as Chinese Excel saves "CSV (逗号分隔)" and Chinese desktop GIS may save GeoJSON. Strict UTF-8 is
+ * tried first: GBK Chinese is almost never valid UTF-8.
  */
 export function decodeOfficeText(bytes: Uint8Array): string {
   try {

@@ -1,3 +1,4 @@
+import { decodeOfficeText } from '../../../shared/office-text';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { UnitBoxes } from '../../boundaries/locate';
 import type { LayerKind, LayerRecord } from '../kinds';
@@ -71,7 +72,7 @@ type Source = ({ rows: SourceRow[]; issues: ImportIssue[] } | { issues: ImportIs
 async function sourceRows(kind: LayerKind, file: LayerFile): Promise<Source> {
   const format = formatOf(file);
   if (format === 'geojson') {
-    const result = geojsonRows(kind, new TextDecoder().decode(file.bytes));
+    const result = geojsonRows(kind, decodeOfficeText(file.bytes));
     return result.issues.some((issue) => issue.row === 0) ? { issues: result.issues, dataRows: 0 } : result;
   }
   if (format === 'csv') {
