@@ -105,3 +105,9 @@ export const units: readonly CatalogueUnit[] = [
 ];
 
 export const unitById: ReadonlyMap<string, CatalogueUnit> = new Map(units.map((unit) => [unit.id, unit]));
+
+/** A unit written where its id goes, as the office wrote it, with the id when it is a unit's name (伊宁市 → 654002). */
+export function unknownUnitText(written: string): string {
+  const unit = units.find((candidate) => candidate.nameZh === written || candidate.nameEn === written);
+  return unit ? `${written} (write its id, ${unit.id})` : written;
+}

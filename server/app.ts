@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
-import { unitContaining } from '../geo/boundaries/locate';
+import { pointNearUnit, unitContaining } from '../geo/boundaries/locate';
 import type { OfficeChange } from '../shared/live/events';
 import { ensureDemoAccounts } from './auth/accounts';
 import { socketAuthorizer } from './auth/socket';
@@ -84,9 +84,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const unrestored = restoreExternalWarning(store, localEngine);
   if (unrestored) logger.error({ problem: unrestored }, 'external regional warning not restored');
   // A station's unit is looked up in the boundaries in force (official ones once imported).
-  const ingest = createIngest(store, logger, (lon, lat) =>
-    unitContaining(boundaries.registry().features, lon, lat),
-  );
+  const ingest = createIngest(store, logger, {
+    unitAt: (lon, lat) => unitContaining(boundaries.registry().features, lon, lat),
+    near: (unitId, lon, lat) => pointNearUnit(boundaries.boxes(), unitId, lon, lat),
+  });
   const imports = createImportRunner();
   ingest.listen(engine);
 
@@ -112,7 +113,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     response.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
   app.use('/api', unitsRouter(boundaries));
-  app.use('/api', boundariesRouter({ store, boundaries, imports, adjacencyChanged: engine.stationsChanged }));
+  app.use(
+    '/api',
+    boundariesRouter({
+      store,
+      boundaries,
+      imports,
+      boundariesChanged: () => {
+        ingest.stationsRewritten();
+        engine.stationsChanged();
+      },
+    }),
+  );
   app.use('/api', externalWarningRouter(store, engine));
   app.use('/api', authRouter(store, { cookieSecure: config.cookieSecure }));
   app.use('/api', ingestRouter(ingest, store));
@@ -130,7 +142,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const onChange = (change: OfficeChange) => officeChanged(change);
   app.use('/api', reportsRouter({ store, now: engine.now, onChange }));
   app.use('/api', enterpriseChecksRouter({ store, now: engine.now, onChange }));
-  app.use('/api', layersRouter(store, imports));
+  app.use('/api', layersRouter(store, imports, boundaries));
   app.use(
     '/api',
     auditRouter(store, (status) => (audit.status = status)),

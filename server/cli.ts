@@ -24,16 +24,29 @@ function problems(error: z.ZodError, prefix = '--'): string {
   return error.issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`).join('\n');
 }
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    username: { type: 'string' },
-    role: { type: 'string' },
-    jurisdiction: { type: 'string' },
-    password: { type: 'string' },
-    label: { type: 'string' },
-  },
-});
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        username: { type: 'string' },
+        role: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        password: { type: 'string' },
+        label: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // A mistyped option: its name and the usage, not Node's stack trace.
+    return fail((error as Error).message.split('. ')[0]!);
+  }
+}
+const { positionals, values } = readArguments();
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const command = positionals.join(' ');
 const environment = environmentSchema
   .pick({ DATA_DIR: true, AUDIT_KEY: true, DATABASE_URL: true })

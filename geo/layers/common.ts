@@ -12,6 +12,12 @@ export function insideXinjiang(lon: number, lat: number): boolean {
 export const outsideXinjiangMessage =
   'lies outside Xinjiang (73–97°E, 34–50°N): coordinates must be WGS84/CGCS2000 longitude and latitude in degrees';
 
+/** One coordinate out of Xinjiang's extent (a station's lon or lat field): lat and lon swapped, usually. */
+export const coordinateOutsideXinjiangMessage = {
+  lon: 'longitude must be 73–97 (°E, WGS84/CGCS2000 degrees): are lon and lat swapped?',
+  lat: 'latitude must be 34–50 (°N, WGS84/CGCS2000 degrees): are lon and lat swapped?',
+} as const;
+
 const unitIds = new Set(units.map((unit) => unit.id));
 
 export const unitIdSchema = z.string().refine((id) => unitIds.has(id), {

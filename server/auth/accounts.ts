@@ -13,7 +13,7 @@ export const newAccountSchema = z.object({
     .regex(/^[\w.-]{2,64}$/, 'username: 2–64 letters, digits, dot, dash or underscore'),
   role: roleSchema,
   /** A prefecture, or `both`. */
-  jurisdiction: z.union([jurisdictionSchema, z.literal('both')]),
+  jurisdiction: z.enum([...jurisdictionSchema.options, 'both']),
   password: z.string().min(8, 'password: at least 8 characters').max(256),
 });
 export type NewAccount = z.infer<typeof newAccountSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AdjacencyGraph, defaultAdjacency, jurisdictionAdjacency } from '../../geo/adjacency';
+import { type UnitBoxes, unitBoxes } from '../../geo/boundaries/locate';
 import {
   type BoundaryRegistry,
   type OfficialBoundary,
@@ -24,11 +25,18 @@ export function createBoundaryService(store: Store) {
   const stored = store.latestDocument(boundariesDocumentKind);
   let official: OfficialBoundary[] = stored ? (storedSchema.parse(stored.body) as OfficialBoundary[]) : [];
   let registry: BoundaryRegistry = unitBoundaries(official);
+  let boxes: { version: string; boxes: UnitBoxes } | null = null;
   const graphs = new Map<Jurisdiction, { version: string; graph: AdjacencyGraph }>();
 
   return {
     official: (): readonly OfficialBoundary[] => official,
     registry: (): BoundaryRegistry => registry,
+    /** Each unit's bounding box in the set in force (where a station or a layer record may lie). */
+    boxes(): UnitBoxes {
+      if (boxes?.version !== registry.version)
+        boxes = { version: registry.version, boxes: unitBoxes(registry.features) };
+      return boxes.boxes;
+    },
     /** Ili's regional rule (3.3.3) reads this: neighbours share a border of positive length. */
     adjacency(jurisdiction: Jurisdiction): AdjacencyGraph {
       // With no import the set is the bundled one, whose graph geo already computed once.

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { stationMoves } from '../../geo/boundaries/locate';
 import { unitById } from '../../geo/units';
 import { jurisdictionsAccess } from '../auth/access';
 import { actorName, dataRoles } from '../auth/principal';
@@ -24,8 +25,11 @@ export type BoundariesOptions = {
   store: Store;
   boundaries: BoundaryService;
   imports: ImportRunner;
-  /** A new boundary set changes Ili's adjacency: the engine re-evaluates both prefectures. */
-  adjacencyChanged: () => void;
+  /**
+   * A new boundary set changes Ili's adjacency and may move stations to another unit: the engine and the
+   * ingest's station list re-read them.
+   */
+  boundariesChanged: () => void;
 };
 
 /** POST /boundaries/import: an office's official boundaries, all or nothing (geo/boundaries/import). */
@@ -33,7 +37,7 @@ export function boundariesRouter({
   store,
   boundaries,
   imports,
-  adjacencyChanged,
+  boundariesChanged,
 }: BoundariesOptions): Router {
   const router = Router();
   router.post('/boundaries/import', allow(dataRoles), uploadBody, async (request, response) => {
@@ -59,26 +63,47 @@ export function boundariesRouter({
       }));
     const plan = outcome.plan;
     if (!plan.ok) throw new HttpError(422, { error: 'the file was not imported', report: plan.report });
-    // Every unit the file redraws must be the caller's (an Ili office does not redraw Kizilsu).
+    const stations = store.stations();
+    const moves = stationMoves(
+      plan.boundaries.features,
+      new Set(plan.report.imported.map(({ unitId }) => unitId)),
+      stations,
+    );
+    // Every unit the file redraws, and every unit a station moves to, must be the caller's.
     enforce(
       jurisdictionsAccess(
         principal,
-        plan.report.imported.map(({ unitId }) => unitById.get(unitId)?.jurisdiction ?? null),
+        [...plan.report.imported.map(({ unitId }) => unitId), ...moves.map(({ to }) => to)].map(
+          (unitId) => unitById.get(unitId)?.jurisdiction ?? null,
+        ),
       ),
     );
     const version = store.transaction(() => {
       const written = store.putDocument(boundariesDocumentKind, plan.next, importedAt);
+      const byId = new Map(stations.map((station) => [station.id, station]));
+      store.upsertStations(moves.map(({ id, to }) => ({ ...byId.get(id)!, unitId: to })));
       store.appendAudit({
         at: importedAt,
         actor,
         action: 'boundaries.import',
-        detail: { file: query.name, crs: query.crs, version: written, imported: plan.report.imported },
+        detail: {
+          file: query.name,
+          crs: query.crs,
+          version: written,
+          imported: plan.report.imported,
+          stationsMoved: moves,
+        },
       });
       return written;
     });
     boundaries.replaced(plan.next, plan.boundaries);
-    adjacencyChanged();
-    response.json({ version, boundaryVersion: plan.boundaries.version, report: plan.report });
+    boundariesChanged();
+    response.json({
+      version,
+      boundaryVersion: plan.boundaries.version,
+      report: plan.report,
+      stationsMoved: moves,
+    });
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import { unitById } from '../../geo/units';
+import { decodeOfficeText } from '../../shared/office-text';
 import { instantSchema } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { jurisdictionsAccess } from '../auth/access';
@@ -22,7 +23,12 @@ export const observationQuerySchema = z.object({
 /** Request bodies over 5 MB are refused with 413 (about 40,000 CSV station-hours). */
 export const bodyLimit = '5mb';
 
-const csvBody = express.text({ type: ['text/csv', 'text/plain'], limit: bodyLimit });
+// Raw bytes: an office's CSV is UTF-8 or GBK whatever its Content-Type says (shared/office-text).
+const csvBody = express.raw({ type: ['text/csv', 'text/plain'], limit: bodyLimit });
+
+function csvText(request: Request): string {
+  return Buffer.isBuffer(request.body) ? decodeOfficeText(request.body) : '';
+}
 
 function isCsv(request: Request): boolean {
   return Boolean(request.is(['text/csv', 'text/plain']));
@@ -82,7 +88,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
   router.post('/observations', managesData, csvBody, (request, response) => {
     requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
     const batch = acceptedValue(
-      isCsv(request) ? observationsFromCsv(String(request.body)) : observationsFromJson(request.body),
+      isCsv(request) ? observationsFromCsv(csvText(request)) : observationsFromJson(request.body),
     );
     touching(request, stationJurisdictions(new Set(batch.stations)));
     const result = acceptedValue(ingest.observations(batch, caller(request)));
@@ -126,7 +132,7 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
   router.post('/stations/import', managesData, csvBody, (request, response) => {
     requireContentType(request, ['text/csv', 'text/plain']);
     const stations = acceptedValue(
-      ingest.importStations(String(request.body), caller(request), (rows) => touchingStations(request, rows)),
+      ingest.importStations(csvText(request), caller(request), (rows) => touchingStations(request, rows)),
     );
     response.json({ imported: stations.length, stations });
   });

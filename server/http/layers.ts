@@ -4,6 +4,7 @@ import { layerFeatureCollection } from '../../geo/layers/export';
 import { layerKindSchema } from '../../geo/layers/kinds';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import { actorName, dataRoles } from '../auth/principal';
+import type { BoundaryService } from '../boundaries/boundaries';
 import type { ImportRunner } from '../imports/runner';
 import { currentLayer, layerDocumentKind } from '../layers/layers';
 import type { Store } from '../store/types';
@@ -18,7 +19,7 @@ export const layerImportQuerySchema = layerQuerySchema.extend({
 });
 
 /** GET /layers/:kind and POST /layers/:kind/import (CSV, XLSX or GeoJSON; geo/layers/import). */
-export function layersRouter(store: Store, imports: ImportRunner): Router {
+export function layersRouter(store: Store, imports: ImportRunner, boundaries: BoundaryService): Router {
   const router = Router();
   router.get('/layers/:kind', (request, response) => {
     const kind = parseOr404(layerKindSchema, request.params.kind, 'layer kind');
@@ -48,7 +49,7 @@ export function layersRouter(store: Store, imports: ImportRunner): Router {
       // The first import replaces the synthetic sample rather than mixing real and synthetic records.
       current: current.source === 'sample' ? [] : current.records,
       file: { name, bytes },
-      options: { validOnly: validOnly === 'true', jurisdiction },
+      options: { validOnly: validOnly === 'true', jurisdiction, unitBoxes: boundaries.boxes() },
     });
     if (!outcome.ok)
       throw importFailure(outcome.failure, (message) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { units } from '../../geo/units';
+import { units, unknownUnitText } from '../../geo/units';
 import { speciesSchema } from '../../shared/aqi';
 import { HOUR } from '../../shared/time';
 import { futureProblem } from '../../shared/time-schemas';
@@ -82,7 +82,7 @@ export function ingestForecasts(
   if (unknown.length > 0) {
     return refused({
       kind: 'unknown-units',
-      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      error: `unknown unit${unknown.length > 1 ? 's' : ''}: ${unknown.map(unknownUnitText).join(', ')}`,
       units: unknown,
     });
   }

@@ -6,7 +6,7 @@ import { ingestObservations, type ObservationBatch } from './observations';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult } from './result';
 import { parseBody } from './rows';
-import { stationFromInput, stationsFromCsv, type UnitLocator } from './stations';
+import { type StationPlaces, stationFromInput, stationsFromCsv } from './stations';
 
 /** What the engine wants to hear after a write (server/engine: engine.ingested / stationsChanged). */
 export type IngestListener = {
@@ -23,9 +23,9 @@ type IngestReceived = readonly { station: string; time: number }[];
  * The one ingest path for HTTP feeders and the replay: validate, store with its audit entry in one
  * transaction, then tell the engine. `actor` names the caller in the audit log; `source` labels the rows.
  * Every method returns a typed result; a refusal wrote nothing (the transport maps it to a status).
- * `locate` finds a station's unit in the boundaries in force.
+ * `places` finds a station's unit in the boundaries in force, and checks a unit given for it.
  */
-export function createIngest(store: Store, logger: Logger, locate: UnitLocator) {
+export function createIngest(store: Store, logger: Logger, places: StationPlaces) {
   let listener: IngestListener | null = null;
   const recent = new RecentRows(store);
   /** Each registered station's unit, read once after every station write (ingest is their only writer). */
@@ -128,6 +128,10 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
       return result;
     },
     stations,
+    /** Stations were written elsewhere (a boundary import moved them): read their units again. */
+    stationsRewritten(): void {
+      stationUnits = null;
+    },
     /**
      * PUT /api/stations/:id: registers or moves one station. `authorize` sees the located station before
      * anything is written and throws to refuse it (the caller's prefecture).
@@ -138,7 +142,7 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
       caller: { actor: string },
       authorize: (stations: readonly StationRow[]) => void,
     ): IngestResult<StationRow> {
-      const station = stationFromInput(id, body, locate);
+      const station = stationFromInput(id, body, places);
       if (!station.ok) return station;
       authorize([station.value]);
       stations([station.value], { actor: caller.actor, action: 'station.put' });
@@ -150,7 +154,7 @@ export function createIngest(store: Store, logger: Logger, locate: UnitLocator) 
       caller: { actor: string },
       authorize: (stations: readonly StationRow[]) => void,
     ): IngestResult<StationRow[]> {
-      const rows = stationsFromCsv(text, locate);
+      const rows = stationsFromCsv(text, places);
       if (!rows.ok) return rows;
       authorize(rows.value);
       stations(rows.value, { actor: caller.actor, action: 'stations.import' });

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import { stationsFromCsv } from './stations';
 
-const locate = () => '654002';
+const places = { unitAt: () => '654002', near: () => true };
 const issuesOf = (csv: string) => {
-  const result = stationsFromCsv(csv, locate);
+  const result = stationsFromCsv(csv, places);
   return result.ok || result.refusal.kind !== 'invalid' ? [] : result.refusal.issues;
 };
 
@@ -21,6 +21,6 @@ test('a station list with its columns spelt otherwise, or missing, is refused on
     'lon',
     'lat',
   ]);
-  const good = stationsFromCsv('id,name,lon,lat,note\nQA1,测试站,81.33,43.91,新建\n', locate);
+  const good = stationsFromCsv('id,name,lon,lat,note\nQA1,测试站,81.33,43.91,新建\n', places);
   expect(good.ok && good.value.map((station) => station.unitId)).toEqual(['654002']);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { units } from '../../geo/units';
+import { coordinateOutsideXinjiangMessage, xinjiangExtent } from '../../geo/layers/common';
+import { units, unknownUnitText } from '../../geo/units';
 import { readDecimal } from '../../shared/decimal';
 import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
@@ -7,18 +8,28 @@ import { accepted, type IngestResult, invalid } from './result';
 import { csvHeaderIssues, csvRecords, parseBody, parseRows, repeatedKeys } from './rows';
 
 const unitIds = new Set(units.map((unit) => unit.id));
+const unitNames = new Map(units.map((unit) => [unit.id, unit.nameZh] as const));
+const unitName = (id: string) => `${unitNames.get(id) ?? id} (${id})`;
 
-/**
- * The unit whose boundary contains a point, in the boundaries in force (bundled, or an office's imported
- * official ones: geo/boundaries/locate unitContaining over BoundaryService.registry()).
- */
-export type UnitLocator = (lon: number, lat: number) => string | null;
+/** Where a station lies, in the boundaries in force (bundled, or an office's imported official ones). */
+export type StationPlaces = {
+  /** The unit whose boundary contains a point (geo/boundaries/locate unitContaining). */
+  unitAt: (lon: number, lat: number) => string | null;
+  /** Whether a point can belong to the unit given for it (geo/boundaries/locate pointNearUnit). */
+  near: (unitId: string, lon: number, lat: number) => boolean;
+};
 
 /** A station as registered: the unit comes from point-in-polygon when not given. */
 export const stationInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  lon: z.number().min(73).max(97),
-  lat: z.number().min(34).max(50),
+  lon: z
+    .number()
+    .min(xinjiangExtent.west, coordinateOutsideXinjiangMessage.lon)
+    .max(xinjiangExtent.east, coordinateOutsideXinjiangMessage.lon),
+  lat: z
+    .number()
+    .min(xinjiangExtent.south, coordinateOutsideXinjiangMessage.lat)
+    .max(xinjiangExtent.north, coordinateOutsideXinjiangMessage.lat),
   unit: z
     .string()
     .trim()
@@ -59,43 +70,66 @@ const stationCsvRowSchema = stationInputSchema.extend({
   simulated: csvFlagSchema,
 });
 
-function stationRow(id: string, input: z.infer<typeof stationInputSchema>, locate: UnitLocator): StationRow {
+function stationRow(
+  id: string,
+  input: z.infer<typeof stationInputSchema>,
+  places: StationPlaces,
+): StationRow {
   return {
     id,
     name: input.name,
     lon: input.lon,
     lat: input.lat,
-    unitId: input.unit ?? locate(input.lon, input.lat),
+    unitId: input.unit ?? places.unitAt(input.lon, input.lat),
     simulated: input.simulated,
   };
 }
 
-/** A unit given must exist; a point outside every unit without a unit is refused (it would feed no AQI). */
-function unitIssues(rows: readonly StationRow[], givenUnits: readonly (string | undefined)[]): Issue[] {
+/**
+ * A unit given must exist and be where the point is (a station counted in a unit it is not in, perhaps of
+ * the other prefecture, would grade that unit on another place's air); a point outside every unit without
+ * a unit is refused (it would feed no AQI).
+ */
+function unitIssues(
+  rows: readonly StationRow[],
+  givenUnits: readonly (string | undefined)[],
+  places: StationPlaces,
+): Issue[] {
   const issues: Issue[] = [];
   rows.forEach((row, index) => {
     const given = givenUnits[index];
     if (given !== undefined && !unitIds.has(given))
-      issues.push({ row: index + 1, field: 'unit', message: `unknown unit ${given}` });
-    else if (row.unitId === null)
+      issues.push({ row: index + 1, field: 'unit', message: `unknown unit ${unknownUnitText(given)}` });
+    else if (given !== undefined && !places.near(given, row.lon, row.lat)) {
+      const located = places.unitAt(row.lon, row.lat);
+      issues.push({
+        row: index + 1,
+        field: 'unit',
+        message: `the point (${row.lon}, ${row.lat}) is not in or near ${unitName(given)}${located ? `: it lies in ${unitName(located)}` : ''}; check the unit, and that lon and lat are not swapped`,
+      });
+    } else if (row.unitId === null)
       issues.push({ row: index + 1, field: 'lon', message: 'the point lies in no unit; give the unit' });
   });
   return issues;
 }
 
 /** PUT /api/stations/:id: one station from its id and JSON body. */
-export function stationFromInput(id: unknown, body: unknown, locate: UnitLocator): IngestResult<StationRow> {
+export function stationFromInput(
+  id: unknown,
+  body: unknown,
+  places: StationPlaces,
+): IngestResult<StationRow> {
   const parsedId = parseBody(stationIdSchema, id, 'station id');
   if (!parsedId.ok) return parsedId;
   const input = parseBody(stationInputSchema, body, 'station');
   if (!input.ok) return input;
-  const station = stationRow(parsedId.value, input.value, locate);
-  const issues = unitIssues([station], [input.value.unit]);
+  const station = stationRow(parsedId.value, input.value, places);
+  const issues = unitIssues([station], [input.value.unit], places);
   return issues.length > 0 ? invalid('invalid stations: nothing was written', issues) : accepted(station);
 }
 
 /** Station list CSV: id,name,lon,lat[,unit]. All or nothing. */
-export function stationsFromCsv(text: string, locate: UnitLocator): IngestResult<StationRow[]> {
+export function stationsFromCsv(text: string, places: StationPlaces): IngestResult<StationRow[]> {
   const records = csvRecords(text);
   if (!records.ok) return records;
   const header = csvHeaderIssues(Object.keys(records.value[0]!), stationCsvColumns, [
@@ -113,10 +147,11 @@ export function stationsFromCsv(text: string, locate: UnitLocator): IngestResult
   if (duplicates.length > 0) return invalid('invalid stations: nothing was written', duplicates);
   const parsed = parseRows(stationCsvRowSchema, records.value, 'stations');
   if (!parsed.ok) return parsed;
-  const stations = parsed.value.map((row) => stationRow(row.id, row, locate));
+  const stations = parsed.value.map((row) => stationRow(row.id, row, places));
   const issues = unitIssues(
     stations,
     parsed.value.map((row) => row.unit),
+    places,
   );
   return issues.length > 0 ? invalid('invalid stations: nothing was written', issues) : accepted(stations);
 }

@@ -1,3 +1,4 @@
+import { categories } from '../aqi/categories';
 import type { Jurisdiction } from '../units/schema';
 
 const speciesNames: Record<string, string> = {
@@ -259,18 +260,10 @@ const entries = {
     zh: (id: string) => speciesNames[id] ?? id,
     en: (id: string) => speciesNames[id] ?? id,
   },
+  // HJ 633's category names, as the wall's legend gives them (shared/aqi/categories), inside a sentence.
   category: {
-    zh: (level: number) => ['', '优', '良', '轻度污染', '中度污染', '重度污染', '严重污染'][level] ?? '',
-    en: (level: number) =>
-      [
-        '',
-        'good',
-        'moderate',
-        'lightly polluted',
-        'moderately polluted',
-        'heavily polluted',
-        'severely polluted',
-      ][level] ?? '',
+    zh: (level: number) => categories[level - 1]?.name ?? '',
+    en: (level: number) => categories[level - 1]?.nameEn.toLowerCase() ?? '',
   },
   // Kizilsu annex 3 (表3-1, 3-2, 3-3); Ili warnings get the same forms in Ili's words.
   formTitle: {

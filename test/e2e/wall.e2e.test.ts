@@ -118,6 +118,34 @@ test('a stopped server turns the header red with the time it was lost, and a res
   rmSync(firstDataDir, { recursive: true, force: true });
 }, 120_000);
 
+test('a feed quiet for over an hour stays named in the header when a state without new data arrives', async () => {
+  const own = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data' });
+  await seedEpisode(own.url);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.clock.install();
+  await page.goto(`${own.url}/wall?view=ili&cycle=0`);
+  await waitForValues(page);
+  const quiet = page.getByTestId('feed-quiet');
+  expect(await quiet.count()).toBe(0);
+  // Seventy minutes on the wall clock with no new hour: the header says so.
+  await page.clock.setSystemTime(Date.now() + 70 * 60_000);
+  await expect.poll(() => quiet.textContent(), { timeout: 5_000 }).toMatch(/已\d+分钟未收到新数据/);
+  // The office registers a station (no data): the server sends a new state, but the feed is as quiet.
+  const response = await fetch(`${own.url}/api/stations/QUIET1`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${feederKey}` },
+    body: JSON.stringify({ name: '新登记站', lon: 81.3, lat: 43.9, unit: '654002' }),
+  });
+  expect(response.status).toBe(200);
+  await page.waitForTimeout(3_000);
+  expect(await quiet.textContent()).toMatch(/已\d+分钟未收到新数据/);
+  // A new hour is data arriving: the header no longer calls the feed quiet.
+  await postHour(own.url, episode.newest + HOUR, episode.readings(episode.hours));
+  await expect.poll(() => quiet.count(), { timeout: 10_000 }).toBe(0);
+  await page.close();
+  await own.stop();
+}, 120_000);
+
 test('with the view cycle on, a view comes back without a redraw, and new data still shows within seconds', async () => {
   const own = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data' });
   await seedEpisode(own.url);
@@ -305,6 +333,17 @@ describe('the wall during the real December 2019 episode, with warnings in force
     // The decisions are above the fold; the legend gives way, its AQI classes first.
     const due = await page.getByTestId('decisions-due').locator('li').first().boundingBox();
     expect(due!.y + due!.height).toBeLessThanOrEqual(560);
+    // The change strip's lines wrap at this width: each change is shown whole or not at all, never cut.
+    const strip = page.getByTestId('changes').locator('ol');
+    const lines = await strip.evaluate((list) => {
+      const bottom = list.getBoundingClientRect().bottom;
+      return [...list.children].map((item) => {
+        const box = item.getBoundingClientRect();
+        return { top: Math.round(box.top), cut: box.top < bottom - 1 && box.bottom > bottom + 1 };
+      });
+    });
+    expect(new Set(lines.map((line) => line.top)).size).toBeGreaterThan(1);
+    expect(lines.filter((line) => line.cut)).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
   }, 120_000);
 });

@@ -171,3 +171,41 @@ test('the imported boundary survives a restart', async () => {
   expect(listed.boundary.status).toBe('official');
   expect(listed.neighbours.map((neighbour) => neighbour.id)).toEqual(['654022']);
 });
+
+test("stations inside a regiment's newly imported boundary count for the regiment from then on, across a restart", async () => {
+  director = await login(server, 'office-director', 'office-director-password');
+  const put = (id: string, station: Record<string, unknown>) =>
+    director.request(`/api/stations/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(station),
+    });
+  // Registered by point while 70团 had no boundary: both fall to 伊宁县, the county around it.
+  expect((await (await put('R70A', { name: '70团站', lon: 81.8, lat: 43.82 })).json()).station.unitId).toBe(
+    '654021',
+  );
+  // The office filed this one under 62团 itself (no boundary): the import of 70团 leaves it alone.
+  expect((await put('R62A', { name: '62团站', lon: 80.4, lat: 44.35, unit: 'xpcc4-r62' })).status).toBe(200);
+  const r70 = [
+    [81.78, 43.8],
+    [81.82, 43.8],
+    [81.82, 43.84],
+    [81.78, 43.84],
+    [81.78, 43.8],
+  ];
+  const imported = await importFile(director, collection('xpcc4-r70', r70), 'name=r70.geojson');
+  expect(imported.status, await imported.clone().text()).toBe(200);
+  expect((await imported.json()).stationsMoved).toEqual([{ id: 'R70A', from: '654021', to: 'xpcc4-r70' }]);
+  const unitsOfStations = async () => {
+    const state = await (await fetch(`${server.url}/api/state?jurisdiction=ili`)).json();
+    return Object.fromEntries(
+      state.stations
+        .filter((station: { id: string }) => station.id.startsWith('R'))
+        .map((station: { id: string; unitId: string }) => [station.id, station.unitId]),
+    );
+  };
+  expect(await unitsOfStations()).toEqual({ R70A: 'xpcc4-r70', R62A: 'xpcc4-r62' });
+  await server.close();
+  server = await startTestServer({}, { dataDir: server.dataDir });
+  expect(await unitsOfStations()).toEqual({ R70A: 'xpcc4-r70', R62A: 'xpcc4-r62' });
+});

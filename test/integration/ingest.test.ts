@@ -241,6 +241,17 @@ test('a forecast for an unknown unit is 422, a bad field is 400 with its path', 
     forecasts: [{ unit: '999999', windowEnd: hour(15, 0), aqi: 100 }],
   });
   expect(unknown.status).toBe(422);
+  // The office wrote the unit's name where its id goes: the answer gives the id to write.
+  const named = await post('/api/forecasts', {
+    issuedAt: hour(13, 20),
+    source: 'x',
+    forecasts: [{ unit: '伊宁市', windowEnd: hour(15, 0), aqi: 100 }],
+  });
+  expect(named.status).toBe(422);
+  expect(await named.json()).toMatchObject({
+    error: 'unknown unit: 伊宁市 (write its id, 654002)',
+    units: ['伊宁市'],
+  });
   const bad = await post('/api/forecasts', {
     issuedAt: hour(13, 20),
     source: 'x',
@@ -321,6 +332,73 @@ NEW3,bad lat,81.3,,
   expect(
     (await refused.json()).issues.map((issue: { row: number; field: string }) => [issue.row, issue.field]),
   ).toEqual([[3, 'lat']]);
+});
+
+test('a station given a unit it is not in or near is refused, naming the row, the unit and where it lies', async () => {
+  // Row 2: an Artux station filed under 伊宁市 (another prefecture's AQI); row 3: Urumqi, in neither.
+  const csv = `id,name,lon,lat,unit
+NEAR1,伊宁县边界站,81.52,43.98,654021
+WRONG1,阿图什站,76.15,39.71,654002
+WRONG2,乌鲁木齐站,87.6,43.8,654003
+`;
+  const response = await post('/api/stations/import', csv, { ...auth, 'content-type': 'text/csv' });
+  expect(response.status).toBe(400);
+  const issues = (await response.json()).issues as { row: number; field: string; message: string }[];
+  expect(issues.map((issue) => [issue.row, issue.field])).toEqual([
+    [2, 'unit'],
+    [3, 'unit'],
+  ]);
+  expect(issues[0]!.message).toMatch(/伊宁市 \(654002\).*阿图什市 \(653001\)/);
+  // The unit's name where its id goes: the answer gives the id to write.
+  const named = await post('/api/stations/import', 'id,name,lon,lat,unit\nNAMED1,站,81.3,43.9,伊宁市\n', {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect((await named.json()).issues).toEqual([
+    { row: 1, field: 'unit', message: 'unknown unit 伊宁市 (write its id, 654002)' },
+  ]);
+  const stations = await fetch(`${server.url}/api/state?jurisdiction=ili`).then((r) => r.json());
+  expect(stations.stations.map((station: { id: string }) => station.id)).not.toContain('NEAR1');
+  // A regiment with no boundary yet is judged by its host county (61团 in 霍尔果斯市).
+  const regiment = await fetch(`${server.url}/api/stations/R61`, {
+    method: 'PUT',
+    headers: json,
+    body: JSON.stringify({ name: '61团站', lon: 80.42, lat: 44.2, unit: 'xpcc4-r61' }),
+  });
+  expect(regiment.status, await regiment.clone().text()).toBe(200);
+});
+
+test('a station with lon and lat swapped is refused with both fields named and the likely cause', async () => {
+  const response = await post('/api/stations/import', 'id,name,lon,lat\nSWAP1,伊宁县站,43.98,81.52\n', {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect(response.status).toBe(400);
+  const issues = (await response.json()).issues as { row: number; field: string; message: string }[];
+  expect(issues.map((issue) => [issue.row, issue.field])).toEqual([
+    [1, 'lon'],
+    [1, 'lat'],
+  ]);
+  for (const issue of issues) expect(issue.message).toContain('are lon and lat swapped?');
+});
+
+test('a station list saved by Chinese Excel (GBK) keeps its Chinese names, like a UTF-8 one', async () => {
+  // "伊宁县站" in GBK, the bytes Excel's "CSV (逗号分隔)" writes on a Chinese Windows.
+  const gbkName = Buffer.from('d2c1c4fecfd8d5be', 'hex');
+  const body = Buffer.concat([Buffer.from('id,name,lon,lat\nGBK1,'), gbkName, Buffer.from(',81.52,43.98\n')]);
+  const response = await fetch(`${server.url}/api/stations/import`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body,
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect((await response.json()).stations[0]).toMatchObject({ id: 'GBK1', name: '伊宁县站' });
+  // The same file as UTF-8 with the BOM Excel's "CSV UTF-8" adds reads the same.
+  const utf8 = await post('/api/stations/import', '\uFEFFid,name,lon,lat\nGBK1,伊宁县站,81.52,43.98\n', {
+    ...auth,
+    'content-type': 'text/csv',
+  });
+  expect((await utf8.json()).stations[0]).toMatchObject({ id: 'GBK1', name: '伊宁县站' });
 });
 
 test('a body over 5 MB is refused with 413', async () => {

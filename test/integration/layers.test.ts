@@ -62,3 +62,25 @@ test('a file with a bad row is refused with the importer report; press may not i
   });
   expect(forbidden.status).toBe(403);
 });
+
+test('a dust source whose point lies far from the unit it is filed under is refused, row and column named', async () => {
+  const file = `编号,名称,所属县市,类型,经度,纬度,状态,更新日期
+D1,阿图什砂石场,阿图什市,砂石料场,76.12,39.75,在产,2026-10-01
+D2,乌鲁木齐工地,阿图什市,建筑工地,87.6,43.8,在产,2026-10-01
+`;
+  const refused = await duty.request('/api/layers/dust-source/import?jurisdiction=kizilsu', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', 'x-file-name': 'dust.csv' },
+    body: file,
+  });
+  expect(refused.status).toBe(400);
+  expect((await refused.json()).report).toEqual([
+    expect.objectContaining({
+      row: 3,
+      column: '经度',
+      message: expect.stringMatching(/阿图什市 \(653001\)/),
+    }),
+  ]);
+  const layer = await (await fetch(`${server.url}/api/layers/dust-source?jurisdiction=kizilsu`)).json();
+  expect(layer.version).toBe(0);
+});

@@ -10,7 +10,7 @@ function targetName(change: Extract<Change, { target: unknown }>, language: Lang
   const name = (id: string) => unitNameById(language, id);
   return change.target.kind === 'unit'
     ? name(change.target.unitId)
-    : `${t('regionalWarning')}（${change.target.members.map(name).join('、')}）`;
+    : `${t('regionalWarning')}${t('openBracket')}${change.target.members.map(name).join(t('listSeparator'))}${t('closeBracket')}`;
 }
 
 function sentence(change: Change, language: Language, t: Translate): string {

@@ -26,20 +26,20 @@ export function StatusHeader({
   place,
   summary,
   status,
-  receivedAt = null,
+  dataArrivedAt = null,
 }: {
   place: string;
   summary: Summary;
   status: ConnectionStatus;
-  /** When the last live state arrived (Date.now()), to say when the feed has gone quiet. */
-  receivedAt?: number | null;
+  /** When the view's newest data hour last moved (Date.now(); live/data-arrival), to say the feed is quiet. */
+  dataArrivedAt?: number | null;
 }) {
   const { t, toggle } = useLanguage();
   const now = useNow();
   const lost = status.state === 'disconnected';
   const quietMinutes =
-    !lost && receivedAt !== null && now - receivedAt > quietAfterMs
-      ? Math.floor((now - receivedAt) / 60_000)
+    !lost && dataArrivedAt !== null && now - dataArrivedAt > quietAfterMs
+      ? Math.floor((now - dataArrivedAt) / 60_000)
       : null;
   return (
     <header

@@ -34,6 +34,10 @@ describe('the wall warning list', () => {
     expect(listed(issued)).toContain('发布 2019-12-14 07:00 (已发布（未生效）)');
   });
 
+  it('names a regional warning in Chinese words and punctuation', () => {
+    expect(listed(issued)).toContain('区域预警：伊宁市等3个单元组成的区域');
+  });
+
   it('lists a warning in force with its issue time alone', () => {
     const html = listed({ ...issued, status: 'active', level: 'orange' });
     expect(html).toContain('发布 2019-12-14 07:00');

@@ -41,7 +41,7 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
             <li key="external" data-testid="external-warning" data-level={external.level}>
               <LevelBadge level={external.level} />
               <span className="target">{t('externalWarning', external.level)}</span>
-              <span className="target">{external.members.map(name).join('、')}</span>
+              <span className="target">{external.members.map(name).join(t('listSeparator'))}</span>
               <span
                 className={`response${external.due.length > 0 ? ' due' : ''}`}
                 data-testid="external-response"
@@ -50,7 +50,7 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
                   ? t('responseStarted', external.level)
                   : external.due.length === external.members.length
                     ? t('responseNotStarted', external.level)
-                    : `${t('responseNotStarted', external.level)}: ${external.due.map(name).join('、')}`}
+                    : `${t('responseNotStarted', external.level)}${t('colon')}${external.due.map(name).join(t('listSeparator'))}`}
               </span>
               <span className="time">{t('externalCitation')}</span>
             </li>
@@ -61,7 +61,7 @@ export function WarningList({ states }: { states: readonly JurisdictionState[] }
               <span className="target">
                 {warning.target.kind === 'unit'
                   ? name(warning.target.unitId)
-                  : `${t('regionalWarning')}: ${t('dueRegion', name(warning.target.members[0]!), warning.target.members.length)}`}
+                  : `${t('regionalWarning')}${t('colon')}${t('dueRegion', name(warning.target.members[0]!), warning.target.members.length)}`}
               </span>
               <span className="time">
                 {warning.issuedAt === null

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { messageAreas, translate } from './dictionary';
+import { categories } from '../../../shared/aqi/categories';
+import { word } from '../../../shared/documents/words';
+import { categoryName, messageAreas, translate } from './dictionary';
 
 describe('the dictionary', () => {
   it('defines each key in one area only', () => {
@@ -19,6 +21,19 @@ describe('the dictionary', () => {
     for (const messages of Object.values(messageAreas))
       for (const [key, message] of Object.entries(messages))
         expect([key, typeof message.zh]).toEqual([key, typeof message.en]);
+  });
+
+  it("names the AQI categories in English as HJ 633's, the same on the legend as in the notices", () => {
+    expect(categories.map((category) => categoryName('en', category))).toEqual([
+      'Excellent',
+      'Good',
+      'Lightly polluted',
+      'Moderately polluted',
+      'Heavily polluted',
+      'Severely polluted',
+    ]);
+    for (const category of categories)
+      expect(word('en', 'category', category.level)).toBe(categoryName('en', category).toLowerCase());
   });
 
   it('translates a fixed text', () => {

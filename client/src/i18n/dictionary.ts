@@ -26,18 +26,9 @@ export function translate<P extends Phrase>(language: Language, phrase: P, ...ar
 /** The areas' message tables, for the test that no key is defined twice. */
 export const messageAreas = { commonMessages, commandMessages, wallMessages, pressMessages };
 
-/** English names of the six HJ 633 categories, by level (the Chinese names are shared/aqi's `categories`). */
-const categoryNamesEn: Record<Category['level'], string> = {
-  1: 'Good',
-  2: 'Moderate',
-  3: 'Unhealthy for sensitive groups',
-  4: 'Unhealthy',
-  5: 'Very unhealthy',
-  6: 'Hazardous',
-};
-
+/** An HJ 633 category's name (shared/aqi `categories`, in both languages: the notices use the same words). */
 export function categoryName(language: Language, category: Category): string {
-  return language === 'zh' ? category.name : categoryNamesEn[category.level];
+  return language === 'zh' ? category.name : category.nameEn;
 }
 
 /** The legend's and the console's word for an enterprise class of the emission-reduction list. */

@@ -8,6 +8,7 @@ import { WallLists } from '../components/wall-lists';
 import { WarningList } from '../components/warning-list';
 import { useLanguage } from '../i18n/language';
 import { unitNameById } from '../i18n/names';
+import { type DataArrivals, lastArrival, noteArrivals } from '../live/data-arrival';
 import { summarise } from '../live/summary';
 import type { Bounds } from '../map/situation-map';
 import { useSituationMap } from '../map/use-situation-map';
@@ -50,12 +51,10 @@ export function WallView() {
   const { map } = useSituationMap(container, { wall: true, keepViews: settings.cycleMs > 0, language });
   const { shown, status } = useDisplayedStates(map);
   const [view, setView] = useState<WallViewName>(settings.start);
-  const [receivedAt, setReceivedAt] = useState<number | null>(null);
+  const [arrivals, setArrivals] = useState<DataArrivals>(new Map());
   const changes = useChanges(shown);
   useEffect(() => map?.setLanguage(language), [map, language]);
-  useEffect(() => {
-    if (shown.length > 0) setReceivedAt(Date.now());
-  }, [shown]);
+  useEffect(() => setArrivals((previous) => noteArrivals(previous, shown, Date.now())), [shown]);
 
   useEffect(() => {
     if (settings.cycleMs === 0) return;
@@ -86,7 +85,12 @@ export function WallView() {
       data-view={view}
       data-worst={worst?.ids.join(',') ?? ''}
     >
-      <StatusHeader place={title} summary={summarise(inView)} status={status} receivedAt={receivedAt} />
+      <StatusHeader
+        place={title}
+        summary={summarise(inView)}
+        status={status}
+        dataArrivedAt={lastArrival(arrivals, [jurisdiction])}
+      />
       <div ref={container} className="map" data-testid="map" />
       {lost && (
         <p className="wall-banner" role="alert" data-testid="wall-banner">

@@ -95,6 +95,20 @@ describe('importing an official regiment boundary', () => {
     expect(plan.ok && plan.next[0]!.unitId).toBe('xpcc4-r69');
   });
 
+  it('reads a GeoJSON saved in GBK (a Chinese desktop GIS), its Chinese names intact', async () => {
+    const [before, after] = JSON.stringify(collection({ id: 'UNIT', ring: square, key: 'name' })).split(
+      'UNIT',
+    );
+    // "69团" in GBK.
+    const bytes = Buffer.concat([Buffer.from(before!), Buffer.from('3639cdc5', 'hex'), Buffer.from(after!)]);
+    const plan = await planBoundaryImport(
+      [],
+      { name: 'r69.geojson', bytes },
+      { ...options, idProperty: 'name' },
+    );
+    expect(plan.ok && plan.next[0]!.unitId).toBe('xpcc4-r69');
+  });
+
   it('converts a GCJ-02 file to WGS84', async () => {
     const shifted = square.map(([longitude, latitude]) => wgs84ToGcj02(longitude!, latitude!));
     const plan = await planBoundaryImport(

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { feature as topologyFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
+import { decodeOfficeText } from '../../../shared/office-text';
 import type { BoundaryFile } from './options';
 import { readZippedShapefile } from './shapefile';
 
@@ -76,7 +77,7 @@ export function readBoundaryFile(file: BoundaryFile): ReadResult {
   const extension = file.name.toLowerCase().split('.').pop();
   if (extension === 'zip') return readZippedShapefile(file.bytes);
   if (extension === 'json' || extension === 'geojson' || extension === 'topojson')
-    return fromJson(new TextDecoder().decode(file.bytes));
+    return fromJson(decodeOfficeText(file.bytes));
   return {
     ok: false,
     problem: `unsupported file type .${extension}: use .geojson, .topojson, .json or a zipped shapefile`,

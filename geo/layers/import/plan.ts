@@ -1,4 +1,6 @@
+import { decodeOfficeText } from '../../../shared/office-text';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import type { UnitBoxes } from '../../boundaries/locate';
 import type { LayerKind, LayerRecord } from '../kinds';
 import { geojsonRows } from './geojson';
 import type { ImportIssue } from './report';
@@ -16,6 +18,8 @@ export interface LayerImportOptions {
   validOnly?: boolean;
   /** The prefecture whose layer this is: a record of a unit elsewhere belongs in the other layer. */
   jurisdiction?: Jurisdiction;
+  /** The units' boxes in the boundaries in force: a record's point must lie in or near its unit. */
+  unitBoxes?: UnitBoxes;
 }
 
 export interface LayerImportPlan<Kind extends LayerKind> {
@@ -48,7 +52,7 @@ export async function planLayerImport<Kind extends LayerKind>(
     source.sheet === undefined ? issue : { ...issue, message: `sheet ${source.sheet}: ${issue.message}` };
   if ('dataRows' in source)
     return { ...rejectedFile, report: source.issues.map(inSheet), rejected: source.dataRows };
-  const parsed = parseRows(kind, source.rows, options.jurisdiction);
+  const parsed = parseRows(kind, source.rows, options.jurisdiction, options.unitBoxes);
   const report = [...source.issues, ...parsed.issues].sort((a, b) => a.row - b.row).map(inSheet);
   const rejected = parsed.rejectedRows + new Set(source.issues.map((issue) => issue.row)).size;
   if (report.length > 0 && !options.validOnly) return { ...rejectedFile, report, rejected };
@@ -68,7 +72,7 @@ type Source = ({ rows: SourceRow[]; issues: ImportIssue[] } | { issues: ImportIs
 async function sourceRows(kind: LayerKind, file: LayerFile): Promise<Source> {
   const format = formatOf(file);
   if (format === 'geojson') {
-    const result = geojsonRows(kind, new TextDecoder().decode(file.bytes));
+    const result = geojsonRows(kind, decodeOfficeText(file.bytes));
     return result.issues.some((issue) => issue.row === 0) ? { issues: result.issues, dataRows: 0 } : result;
   }
   if (format === 'csv') {

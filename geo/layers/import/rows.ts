@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Jurisdiction } from '../../../shared/units/schema';
+import { pointNearUnit, type UnitBoxes } from '../../boundaries/locate';
 import { unitOf } from '../common';
 import { type LayerKind, type LayerRecord, layerRecordSchemas } from '../kinds';
 import { cellText } from './cells';
@@ -24,6 +25,7 @@ export function parseRows<Kind extends LayerKind>(
   kind: Kind,
   rows: readonly SourceRow[],
   jurisdiction?: Jurisdiction,
+  unitBoxes?: UnitBoxes,
 ): ParsedRows<Kind> {
   const specs = layerColumns[kind];
   const schema = layerRecordSchemas[kind] as unknown as z.ZodType<LayerRecord<Kind>>;
@@ -61,6 +63,15 @@ export function parseRows<Kind extends LayerKind>(
           value: found ? cellText(found.cell) : result.data.unitId,
           message: `unitId ${result.data.unitId} is a unit of ${elsewhere}; this is the ${jurisdiction} layer`,
         });
+      } else if (result.success && !nearItsUnit(result.data, unitBoxes)) {
+        const { unitId, lon, lat } = result.data as unknown as { unitId: string; lon: number; lat: number };
+        const found = row.cells.find(({ column }) => column.spec.field === 'lon');
+        rowIssues.push({
+          row: row.number,
+          column: found?.column.header ?? 'lon',
+          value: `${lon}, ${lat}`,
+          message: `the point (${lon}, ${lat}) is not in or near ${unitOf(unitId)?.nameZh ?? unitId} (${unitId}): check the coordinates and the unit`,
+        });
       } else if (result.success) parsed.push({ row: row.number, record: result.data });
       else rowIssues.push(...result.error.issues.map((issue) => schemaIssue(row, specs, record, issue)));
     }
@@ -74,6 +85,14 @@ export function parseRows<Kind extends LayerKind>(
     issues: [...issues, ...duplicates].sort((a, b) => a.row - b.row),
     rejectedRows: rejected.size,
   };
+}
+
+/** A record placed by a point (an enterprise, a dust source) lies in or near the unit it is filed under. */
+function nearItsUnit(record: object, unitBoxes: UnitBoxes | undefined): boolean {
+  const { unitId, lon, lat } = record as { unitId?: unknown; lon?: unknown; lat?: unknown };
+  if (!unitBoxes || typeof unitId !== 'string' || typeof lon !== 'number' || typeof lat !== 'number')
+    return true;
+  return pointNearUnit(unitBoxes, unitId, lon, lat);
 }
 
 function schemaIssue(

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { decodeOfficeText } from '../../../shared/office-text';
 import { readZip } from '../../archive/zip';
 
 /** A row as the user sees it: `number` is the 1-based row (line) number in the file. */
@@ -8,22 +9,13 @@ export interface TableRow {
   cells: unknown[];
 }
 
-/** Offices' CSV exports are UTF-8 or, from Chinese Excel, GB18030; try the strict one first. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** A file that cannot be read at all: the reason, for a row-0 issue. */
 export type Unreadable = { problem: string };
 
 export function readCsv(bytes: Uint8Array): TableRow[] | Unreadable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(decode(bytes), {
+    records = parse(decodeOfficeText(bytes), {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,

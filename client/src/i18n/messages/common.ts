@@ -26,7 +26,7 @@ export const commonMessages = {
   orangeShort: { zh: '橙', en: 'O' },
   redShort: { zh: '红', en: 'R' },
   regionFloor: { zh: '区域底线', en: 'Area floor' },
-  regionalWarning: { zh: '区域预警', en: 'Area warning' },
+  regionalWarning: { zh: '区域预警', en: 'Regional warning' },
   regionMembers: { zh: '成员', en: 'members' },
   hourlyAqi: { zh: '小时AQI', en: 'Hourly AQI' },
   dailyAqi: { zh: '日AQI', en: 'Daily AQI' },

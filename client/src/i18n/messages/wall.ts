@@ -98,7 +98,8 @@ export const wallMessages = {
   },
   changeExternalSet: {
     zh: (level: IssuedLevel) => `自治区发布${levelZh[level]}区域预警（克州）`,
-    en: (level: IssuedLevel) => `Autonomous region issued a ${levelEn[level]} regional warning (Kizilsu)`,
+    en: (level: IssuedLevel) =>
+      `Autonomous region issued ${level === 'orange' ? 'an' : 'a'} ${levelEn[level]} regional warning (Kizilsu)`,
   },
   changeExternalLifted: {
     zh: '自治区区域预警解除（克州）',
@@ -150,6 +151,8 @@ export const wallMessages = {
     en: 'Incomplete data (indicators missing; no category colour)',
   },
   listSeparator: { zh: '、', en: ', ' },
+  openBracket: { zh: '（', en: ' (' },
+  closeBracket: { zh: '）', en: ')' },
   colon: { zh: '：', en: ': ' },
   indicator: { zh: '指标', en: 'Indicator' },
   concentration: { zh: '浓度', en: 'Concentration' },
