@@ -247,6 +247,10 @@ export function jurisdictionState(
           ? { evaluation: grades.get(id)!.evaluation }
           : { suspectedDust: grades.get(id)!.suspected, withSuspectedDust: grades.get(id)!.evaluation }),
         floor: floorByUnit.get(id) ?? 'none',
+        // Kizilsu's floor is the autonomous region's warning: its response is due from that warning's issue.
+        ...(plan.regional.kind === 'external-floor' && floorByUnit.has(id) && inputs.externalWarning
+          ? { floorSince: inputs.externalWarning.issuedAt }
+          : {}),
         regionCover: coverLevel.get(id) ?? 'none',
       })),
       ...regionalSubjects(book, dailySeries, chosen ?? []),

@@ -254,6 +254,13 @@ describe('regional floors', () => {
     expect(complianceFlags(kizilsu, answered, unit(series({}), 'orange'), now)).toEqual([]);
   });
 
+  test('Kizilsu: the response to the autonomous region is due since that warning was issued, not since first seen', () => {
+    const subject = [{ ...unit(series({}), 'orange')[0]!, floorSince: at(50) }];
+    expect(complianceFlags(kizilsu, emptyBook(kizilsu.id), subject, now)).toMatchObject([
+      { kind: 'start-due', level: 'orange', since: at(50) },
+    ]);
+  });
+
   test('Ili: a member of an issued regional warning at its level needs no warning of its own (3.3.3)', () => {
     const plan = plans.ili;
     let book = emptyBook(plan.id);

@@ -29,6 +29,8 @@ export type ComplianceSubject = {
    * prefecture must answer with a warning at no lower level.
    */
   floor?: WarningLevel;
+  /** Kizilsu: when the autonomous region's warning behind `floor` was issued (its response is due since then). */
+  floorSince?: number;
   /**
    * Ili: the level of the recommended region (the cover, DOMAIN.md "Recommendation") that holds this unit.
    * Up to that level the unit's start is the region's: the banner names the region, as the recommendation does.
@@ -263,7 +265,7 @@ function requiredStart(
   if (floor !== 'none' && (!ownDue || levelRank(floor) > levelRank(own))) {
     return {
       level: floor,
-      since: now,
+      since: Math.min(now, subject.floorSince ?? now),
       first: now,
       external: true,
       explanation: externalFloorExplanation(plan, floor),

@@ -33,13 +33,20 @@ async function floors(): Promise<Record<string, string>> {
 
 test('the office director sets the region warning: every Kizilsu unit gets that floor', async () => {
   expect(Object.values(await floors()).every((floor) => floor === 'none')).toBe(true);
+  const issuedAt = new Date(Date.now() - 2 * 3_600_000);
+  issuedAt.setUTCMinutes(0, 0, 0);
   const response = await director.request('/api/external-regional-warning', {
     method: 'PUT',
-    body: warning(),
+    body: warning({ issuedAt: issuedAt.toISOString() }),
   });
   expect(response.status, await response.clone().text()).toBe(200);
   const set = await floors();
   expect(kizilsuUnits.map((id) => set[id])).toEqual(['orange', 'orange', 'orange', 'orange']);
+  // Each unit's response is due (plan §7) since the autonomous region issued its warning.
+  const state = await (await director.request('/api/state?jurisdiction=kizilsu')).json();
+  expect(state.compliance.map((flag: { kind: string; since: number }) => [flag.kind, flag.since])).toEqual(
+    kizilsuUnits.map(() => ['start-due', issuedAt.getTime()]),
+  );
 });
 
 test('named members only; a unit outside Kizilsu or a duty officer is refused', async () => {
