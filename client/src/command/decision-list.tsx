@@ -4,13 +4,13 @@ import type { UnitListing } from '../../../shared/api/responses';
 import { levelRank } from '../../../shared/levels';
 import type { Plan } from '../../../shared/plans';
 import { recommendationExplanation } from '../../../shared/rules/compliance';
+import { latestIssueTime } from '../../../shared/rules/lifecycle/guards';
 import { targetOfKey } from '../../../shared/rules/lifecycle/state';
 import type { JurisdictionState, RecommendationEntry } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { queries } from '../api/queries';
 import { LevelBadge } from '../components/level-badge';
 import { useLanguage } from '../i18n/language';
-import { latestIssueTime } from './evaluation';
 import { Evidence } from './evidence';
 import type { Draft } from './propose-form';
 import { explained, marks, namesOf, when } from './words';
@@ -69,7 +69,17 @@ function Entry({
     entry.kind === 'region' ? state.regions.find((candidate) => candidate.id === entry.regionId) : null;
   const level = entry.level;
   const effective = effectiveOf(region, state.now);
-  const latest = latestIssueTime(plan, region?.firstWindowEnd ?? state.now, entry.kind === 'region');
+  const floor =
+    entry.kind === 'unit'
+      ? (state.units.find((unit) => unit.id === entry.unitId)?.regionFloor ?? 'none')
+      : 'none';
+  const latest = latestIssueTime(
+    plan,
+    level,
+    region?.firstWindowEnd ?? state.now,
+    entry.kind === 'region',
+    floor,
+  );
   const title =
     coverage.kind === 'raise'
       ? t('raiseTo', level, namesOf(language, units, entry.members))

@@ -3,7 +3,7 @@ import type { UnitListing } from '../../../shared/api/responses';
 import { plans } from '../../../shared/plans';
 import { averageDailySeries, type DailySeries } from '../../../shared/rules';
 import { HOUR } from '../../../shared/time';
-import { isContiguous, latestIssueTime, whatIf } from './evaluation';
+import { isContiguous, whatIf } from './evaluation';
 
 const start = Date.parse('2019-01-05T01:00:00+08:00');
 
@@ -56,12 +56,5 @@ describe('regional what-if', () => {
     expect(region.evaluation?.recommendedLevel).toBe('orange');
     const apart = whatIf(plans.ili, ['a', 'c'], byUnit, units, now);
     expect(apart.contiguous || apart.enoughUnits).toBe(false);
-  });
-
-  test('lead time: Ili proposes a region 24 h ahead (3.2), Kizilsu issues any warning 48 h ahead (3.3.3)', () => {
-    const episodeStart = Date.parse('2019-01-08T00:00:00+08:00');
-    expect(latestIssueTime(plans.ili, episodeStart, true)).toBe(Date.parse('2019-01-07T00:00:00+08:00'));
-    expect(latestIssueTime(plans.ili, episodeStart, false)).toBeNull();
-    expect(latestIssueTime(plans.kizilsu, episodeStart, false)).toBe(Date.parse('2019-01-06T00:00:00+08:00'));
   });
 });

@@ -71,9 +71,3 @@ export function whatIf(
     evaluation: series && known.length === members.length ? evaluateUnit(plan, series, now) : null,
   };
 }
-
-/** The latest instant a warning starting at `start` may be proposed or issued and keep the plan's lead time. */
-export function latestIssueTime(plan: Plan, start: number, regional: boolean): number | null {
-  if (plan.leadTime.appliesTo === 'regional-warnings' && !regional) return null;
-  return start - plan.leadTime.hours * HOUR;
-}

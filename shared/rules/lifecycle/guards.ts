@@ -71,11 +71,36 @@ function backdateGuard(effectiveAt: number, now: number): Guard | null {
   };
 }
 
-function leadGuard(plan: Plan, regional: boolean, effectiveAt: number, from: number): Guard | null {
+/**
+ * The latest instant a warning of `level` starting at `start` may be issued and keep the plan's advance
+ * notice; null where none applies. A Kizilsu warning that answers the autonomous region's regional warning
+ * (`floor`) at no higher level is not a forecast of the prefecture's own: 3.3.2 asks for it when the region
+ * starts its warning, which nothing can precede by 48 h. The server's guard and the console's note read it.
+ */
+export function latestIssueTime(
+  plan: Plan,
+  level: IssuedLevel,
+  start: number,
+  regional: boolean,
+  floor: WarningLevel,
+): number | null {
+  if (plan.leadTime.appliesTo === 'regional-warnings' && !regional) return null;
+  if (plan.regional.kind === 'external-floor' && levelRank(level) <= levelRank(floor)) return null;
+  return start - plan.leadTime.hours * HOUR;
+}
+
+function leadGuard(
+  plan: Plan,
+  evidence: GuardEvidence,
+  level: IssuedLevel,
+  regional: boolean,
+  effectiveAt: number,
+): Guard | null {
   const rule = plan.leadTime;
-  if (rule.appliesTo === 'regional-warnings' && !regional) return null;
+  const latest = latestIssueTime(plan, level, effectiveAt, regional, evidence.floor);
+  if (latest === null || evidence.now <= latest) return null;
+  const from = evidence.now;
   const hours = (effectiveAt - from) / HOUR;
-  if (hours >= rule.hours) return null;
   return {
     id: 'lead-time',
     explanation: {
@@ -133,7 +158,7 @@ export function guardsFor(
   if (event.type === 'propose') {
     guards.push(levelGuard(plan, evidence, event.level, event.effectiveAt));
     guards.push(backdateGuard(event.effectiveAt, evidence.now));
-    guards.push(leadGuard(plan, event.target.kind === 'region', event.effectiveAt, evidence.now));
+    guards.push(leadGuard(plan, evidence, event.level, event.target.kind === 'region', event.effectiveAt));
   }
   const warning = 'warningId' in event ? book.warnings[event.warningId] : undefined;
   if (warning && event.type === 'change') {
@@ -155,7 +180,9 @@ export function guardsFor(
       guards.push(backdateGuard(pending.effectiveAt, evidence.now));
     }
     if (pending.kind === 'issue' && plan.leadTime.measuredFrom === 'issue')
-      guards.push(leadGuard(plan, warning.target.kind === 'region', pending.effectiveAt, evidence.now));
+      guards.push(
+        leadGuard(plan, evidence, pending.level, warning.target.kind === 'region', pending.effectiveAt),
+      );
   }
   return guards.filter((guard): guard is Guard => guard !== null);
 }
