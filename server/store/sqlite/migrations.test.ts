@@ -17,7 +17,7 @@ it('migration 10 moves every stored observation to the (time, station) key, and 
       if ((h + station.charCodeAt(0)) % 7 !== 0)
         insert.run(station, h * hour, h, h === 3 ? '{"pm25":["spike"]}' : '{}');
   const before = database.prepare('SELECT * FROM observations ORDER BY time, station').all();
-  expect(migrate(database)).toEqual([10, 11]);
+  expect(migrate(database)).toEqual([10, 11, 12]);
   expect(database.prepare('SELECT * FROM observations ORDER BY time, station').all()).toEqual(before);
   const key = database.prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_observations_1')").all();
   expect(key.map((column) => (column as { name: string }).name)).toEqual(['time', 'station']);
