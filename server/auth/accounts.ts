@@ -26,8 +26,7 @@ export const passwordChangeSchema = z.object({ username: usernameSchema, passwor
 export const roleChangeSchema = z.object({
   username: usernameSchema,
   role: roleSchema,
-  /** Unchanged when absent. */
-  jurisdiction: jurisdictionOptionSchema.optional(),
+  jurisdiction: jurisdictionOptionSchema.optional().describe('unchanged when absent'),
 });
 
 /** A username the store does not have: the CLI exits 1 and writes nothing. */
