@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
+import { accountStore } from './accounts';
 import { migrate } from './migrations';
 import { observationStore } from './observations';
 
@@ -43,4 +44,20 @@ it('migration 10 moves every stored observation to the (time, station) key, and 
     ),
   );
   expect(store.newestObservationTime()).toBe(49 * hour);
+});
+
+it('migration 12 keeps the accounts there were enabled, and the store then disables one', () => {
+  const database = new Database(':memory:');
+  migrate(database, 11);
+  database
+    .prepare(
+      `INSERT INTO accounts (id, username, role, jurisdiction, password_hash, demo, created_at)
+       VALUES ('a1', 'wang', 'duty-officer', 'ili', 'scrypt$x', 0, 5)`,
+    )
+    .run();
+  expect(migrate(database)).toEqual([12]);
+  const store = accountStore(database);
+  expect(store.accountByUsername('wang')).toMatchObject({ role: 'duty-officer', disabledAt: null });
+  store.setAccountDisabledAt('a1', 9);
+  expect(store.accountById('a1')?.disabledAt).toBe(9);
 });
