@@ -141,12 +141,9 @@ try {
       `${account.username} is now ${account.role} (${account.jurisdiction ?? 'both'}); its sessions are ended`,
     );
   } else if (command === 'key add') {
-    const parsed = keySchema.safeParse(values);
-    if (!parsed.success) fail(problems(parsed.error));
-    const { id, key } = addFeederKey(store, parsed.data.label);
-    console.log(
-      `feeder key ${id} for ${parsed.data.label} (shown once, send as Authorization: Bearer <key>):\n${key}`,
-    );
+    const { label } = parse(keySchema, values);
+    const { id, key } = addFeederKey(store, label);
+    console.log(`feeder key ${id} for ${label} (shown once, send as Authorization: Bearer <key>):\n${key}`);
   } else if (command === 'audit verify') {
     const status = store.verifyAudit();
     if (status.ok) console.log(`audit chain holds: ${status.entries} entries`);
