@@ -133,6 +133,10 @@ test('every change is in the audit chain, which still holds', async () => {
         'account.role office-director',
       ]),
     );
+    const refusedSignIn = store
+      .audit({ text: 'login.failed', limit: 1000 })
+      .find((entry) => entry.actor === 'duty-officer');
+    expect(refusedSignIn?.detail).toMatchObject({ accountDisabled: true });
   } finally {
     store.close();
   }
