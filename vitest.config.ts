@@ -12,6 +12,7 @@ const onBothStores = [
   'test/integration/reports.test.ts',
   'test/integration/enterprise-checks.test.ts',
   'test/integration/auth.test.ts',
+  'test/integration/accounts.test.ts',
   'test/integration/durability.test.ts',
   'test/integration/observation-days.test.ts',
 ];

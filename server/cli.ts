@@ -2,18 +2,63 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { addAccount, addFeederKey, newAccountSchema } from './auth/accounts';
+import {
+  accountNameSchema,
+  addAccount,
+  addFeederKey,
+  changePassword,
+  changeRole,
+  newAccountSchema,
+  passwordChangeSchema,
+  roleChangeSchema,
+  setAccountDisabled,
+  UnknownAccountError,
+} from './auth/accounts';
 import { environmentSchema } from './config';
 import { openStore } from './store';
+import type { AccountRow } from './store/types';
 
 const usage = `usage:
   npm run cli -- user add --username <name> --role <role> --jurisdiction ili|kizilsu|both [--password <pw>]
       (without --password the password is read from stdin)
+  npm run cli -- user list
+  npm run cli -- user disable --username <name>   (cannot sign in; its sessions end now)
+  npm run cli -- user enable --username <name>
+  npm run cli -- user passwd --username <name> [--password <pw>]   (its sessions end; stdin as for add)
+  npm run cli -- user role --username <name> --role <role> [--jurisdiction ili|kizilsu|both]
+      (its sessions end; it signs in again under the new role)
+  (an unknown username exits 1 and changes nothing)
   npm run cli -- key add --label <feeder name>
   npm run cli -- audit verify      (exits 1 when the audit chain is broken)
 the store is DATA_DIR (default var), or DATABASE_URL; AUDIT_KEY as for the server`;
 
 const keySchema = z.object({ label: z.string().trim().min(1, 'label: name the feeder').max(100) });
+
+const instant = (at: number) => `${new Date(at).toISOString().slice(0, 16)}Z`;
+
+/** `user list`: one line per account, never a password hash. */
+function accountTable(accounts: AccountRow[]): string {
+  const rows = [
+    ['username', 'role', 'jurisdiction', 'status', 'created'],
+    ...accounts.map((account) => [
+      account.username,
+      account.role,
+      account.jurisdiction ?? 'both',
+      (account.disabledAt === null ? 'active' : `disabled ${instant(account.disabledAt)}`) +
+        (account.demo ? ' (demo)' : ''),
+      instant(account.createdAt),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -65,20 +110,40 @@ const store = open({
   auditKey: environment.data.AUDIT_KEY,
   databaseUrl: environment.data.DATABASE_URL,
 });
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? parsed.data : fail(problems(parsed.error));
+}
+const passwordFromStdin = () => readFileSync(0, 'utf8').replace(/\r?\n$/, '');
 try {
   if (command === 'user add') {
-    const password = values.password ?? readFileSync(0, 'utf8').replace(/\r?\n$/, '');
-    const parsed = newAccountSchema.safeParse({ ...values, password });
-    if (!parsed.success) fail(problems(parsed.error));
-    const account = await addAccount(store, parsed.data);
-    console.log(`added ${account.username} (${account.role}, ${parsed.data.jurisdiction})`);
-  } else if (command === 'key add') {
-    const parsed = keySchema.safeParse(values);
-    if (!parsed.success) fail(problems(parsed.error));
-    const { id, key } = addFeederKey(store, parsed.data.label);
+    const input = parse(newAccountSchema, { ...values, password: values.password ?? passwordFromStdin() });
+    const account = await addAccount(store, input);
+    console.log(`added ${account.username} (${account.role}, ${input.jurisdiction})`);
+  } else if (command === 'user list') {
+    console.log(accountTable(store.accounts()));
+  } else if (command === 'user disable' || command === 'user enable') {
+    const { username } = parse(accountNameSchema, values);
+    const disable = command === 'user disable';
+    const changed = setAccountDisabled(store, username, disable);
+    const state = disable ? 'disabled' : 'enabled';
+    console.log(changed ? `${state} ${username}` : `${username} is already ${state}; nothing changed`);
+  } else if (command === 'user passwd') {
+    const input = parse(passwordChangeSchema, {
+      username: values.username,
+      password: values.password ?? passwordFromStdin(),
+    });
+    await changePassword(store, input);
+    console.log(`new password for ${input.username}; its sessions are ended`);
+  } else if (command === 'user role') {
+    const account = changeRole(store, parse(roleChangeSchema, values));
     console.log(
-      `feeder key ${id} for ${parsed.data.label} (shown once, send as Authorization: Bearer <key>):\n${key}`,
+      `${account.username} is now ${account.role} (${account.jurisdiction ?? 'both'}); its sessions are ended`,
     );
+  } else if (command === 'key add') {
+    const { label } = parse(keySchema, values);
+    const { id, key } = addFeederKey(store, label);
+    console.log(`feeder key ${id} for ${label} (shown once, send as Authorization: Bearer <key>):\n${key}`);
   } else if (command === 'audit verify') {
     const status = store.verifyAudit();
     if (status.ok) console.log(`audit chain holds: ${status.entries} entries`);
@@ -88,7 +153,9 @@ try {
     }
   } else fail(`unknown command: ${command || '(none)'}`);
 } catch (error) {
-  fail((error as Error).message);
+  if (!(error instanceof UnknownAccountError)) fail((error as Error).message);
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
   store.close();
 }

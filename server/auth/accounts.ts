@@ -6,17 +6,43 @@ import type { AccountRow, Store } from '../store/types';
 import { hashPassword } from './passwords';
 import { sha256Hex } from './principal';
 
+const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\w.-]{2,64}$/, 'username: 2–64 letters, digits, dot, dash or underscore');
+/** A prefecture, or `both`. */
+const jurisdictionOptionSchema = z.enum([...jurisdictionSchema.options, 'both']);
+const passwordSchema = z.string().min(8, 'password: at least 8 characters').max(256);
+
 export const newAccountSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]{2,64}$/, 'username: 2–64 letters, digits, dot, dash or underscore'),
+  username: usernameSchema,
   role: roleSchema,
-  /** A prefecture, or `both`. */
-  jurisdiction: z.enum([...jurisdictionSchema.options, 'both']),
-  password: z.string().min(8, 'password: at least 8 characters').max(256),
+  jurisdiction: jurisdictionOptionSchema,
+  password: passwordSchema,
 });
 export type NewAccount = z.infer<typeof newAccountSchema>;
+export const accountNameSchema = z.object({ username: usernameSchema });
+export const passwordChangeSchema = z.object({ username: usernameSchema, password: passwordSchema });
+export const roleChangeSchema = z.object({
+  username: usernameSchema,
+  role: roleSchema,
+  jurisdiction: jurisdictionOptionSchema.optional().describe('unchanged when absent'),
+});
+
+/** A username the store does not have: the CLI exits 1 and writes nothing. */
+export class UnknownAccountError extends Error {}
+
+function existingAccount(store: Store, username: string): AccountRow {
+  const account = store.accountByUsername(username);
+  if (!account) throw new UnknownAccountError(`no account named ${username}`);
+  return account;
+}
+
+function jurisdictionName(
+  jurisdiction: AccountRow['jurisdiction'],
+): z.infer<typeof jurisdictionOptionSchema> {
+  return jurisdiction ?? 'both';
+}
 
 export async function addAccount(
   store: Store,
@@ -32,6 +58,7 @@ export async function addAccount(
     passwordHash: await hashPassword(input.password),
     demo: options.demo ?? false,
     createdAt: Date.now(),
+    disabledAt: null,
   };
   store.transaction(() => {
     store.addAccount(account);
@@ -48,6 +75,79 @@ export async function addAccount(
     });
   });
   return account;
+}
+
+/**
+ * Disables (someone who left) or enables an account. A disabled account cannot sign in and its sessions end
+ * now. Returns false, writing nothing, when the account already is as asked.
+ */
+export function setAccountDisabled(
+  store: Store,
+  username: string,
+  disabled: boolean,
+  actor = 'cli',
+): boolean {
+  const account = existingAccount(store, username);
+  if ((account.disabledAt !== null) === disabled) return false;
+  const at = Date.now();
+  store.transaction(() => {
+    store.setAccountDisabledAt(account.id, disabled ? at : null);
+    const sessionsEnded = disabled ? store.deleteSessionsOf(account.id) : 0;
+    store.appendAudit({
+      at,
+      actor,
+      action: disabled ? 'account.disable' : 'account.enable',
+      detail: disabled ? { username, sessionsEnded } : { username },
+    });
+  });
+  return true;
+}
+
+/** A new password (a forgotten one, or a leaked one): the account's sessions end. */
+export async function changePassword(
+  store: Store,
+  input: z.infer<typeof passwordChangeSchema>,
+  actor = 'cli',
+): Promise<void> {
+  const account = existingAccount(store, input.username);
+  const passwordHash = await hashPassword(input.password);
+  store.transaction(() => {
+    store.replacePasswordHash(account.id, passwordHash);
+    const sessionsEnded = store.deleteSessionsOf(account.id);
+    store.appendAudit({
+      at: Date.now(),
+      actor,
+      action: 'account.password',
+      detail: { username: account.username, sessionsEnded },
+    });
+  });
+}
+
+/** A new role (and jurisdiction when given); the account signs in again to work under it. */
+export function changeRole(store: Store, input: z.infer<typeof roleChangeSchema>, actor = 'cli'): AccountRow {
+  const account = existingAccount(store, input.username);
+  const jurisdiction =
+    input.jurisdiction === undefined
+      ? account.jurisdiction
+      : input.jurisdiction === 'both'
+        ? null
+        : input.jurisdiction;
+  store.transaction(() => {
+    store.setAccountRole(account.id, input.role, jurisdiction);
+    const sessionsEnded = store.deleteSessionsOf(account.id);
+    store.appendAudit({
+      at: Date.now(),
+      actor,
+      action: 'account.role',
+      detail: {
+        username: account.username,
+        from: { role: account.role, jurisdiction: jurisdictionName(account.jurisdiction) },
+        to: { role: input.role, jurisdiction: jurisdictionName(jurisdiction) },
+        sessionsEnded,
+      },
+    });
+  });
+  return { ...account, role: input.role, jurisdiction };
 }
 
 /** Creates a feeder API key; the key itself is shown once and only its sha256 is stored. */
@@ -77,6 +177,6 @@ export async function ensureDemoAccounts(store: Store): Promise<{ username: stri
   }
   return store
     .accounts()
-    .filter((account) => account.demo)
+    .filter((account) => account.demo && account.disabledAt === null)
     .map((account) => ({ username: account.username, password: demoPassword(account.role) }));
 }

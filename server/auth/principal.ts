@@ -49,7 +49,8 @@ export function sessionFromCookie(store: Store, cookieHeader: string | undefined
   const id = parseCookies(cookieHeader).get(sessionCookie);
   const session = id ? store.sessionById(id, now) : null;
   const account = session ? store.accountById(session.accountId) : null;
-  return session && account ? { account, session } : null;
+  // Disabling ends the sessions; this also ends one a sign-in in flight made just after.
+  return session && account && account.disabledAt === null ? { account, session } : null;
 }
 
 /** Who a request's credentials name: a principal, nobody (anonymous), or a Bearer key we do not know. */

@@ -49,8 +49,11 @@ export function authRouter(store: Store, options: { cookieSecure: 'auto' | 'on' 
     }
     const account = store.accountByUsername(username);
     const check = await verifyPassword(password, account?.passwordHash ?? decoyHash);
-    if (!account || !check.valid) {
-      store.appendAudit({ at: now, actor: username, action: 'login.failed', detail: { ip: request.ip } });
+    // A disabled account gets the wrong password's answer, after the same hashing: nobody learns it exists.
+    const disabled = account?.disabledAt != null;
+    if (!account || !check.valid || disabled) {
+      const detail = disabled && check.valid ? { ip: request.ip, accountDisabled: true } : { ip: request.ip };
+      store.appendAudit({ at: now, actor: username, action: 'login.failed', detail });
       throw new HttpError(401, { error: 'wrong username or password' });
     }
     const session = {

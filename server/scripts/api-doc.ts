@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { enterpriseCheckInputSchema } from '../../geo/layers/enterprise-check';
 import { formFieldsSchema } from '../../shared/documents/forms';
 import { noticeEditsSchema } from '../../shared/documents/notice';
-import { newAccountSchema } from '../auth/accounts';
+import { newAccountSchema, passwordChangeSchema, roleChangeSchema } from '../auth/accounts';
 import { environmentSchema } from '../config';
 import { auditQuerySchema } from '../http/audit';
 import { loginSchema } from '../http/auth';
@@ -69,6 +69,8 @@ const documented: Record<string, z.ZodType> = {
   'notice edits': noticeEditsSchema,
   'form fields': formFieldsSchema,
   'CLI user add': newAccountSchema,
+  'CLI user passwd': passwordChangeSchema,
+  'CLI user role': roleChangeSchema,
 };
 
 function typeOf(schema: JsonSchema): string {

@@ -144,6 +144,8 @@ export type AccountRow = {
   passwordHash: string;
   demo: boolean;
   createdAt: number;
+  /** Set when the office disabled the account (someone who left): it cannot sign in. */
+  disabledAt: number | null;
 };
 
 export type SessionRow = {
@@ -172,9 +174,13 @@ export interface AccountStore {
   accounts(): AccountRow[];
   /** A stronger hash of the same password (made at sign-in when the stored one's cost is below today's). */
   replacePasswordHash(id: string, passwordHash: string): void;
+  setAccountDisabledAt(id: string, disabledAt: number | null): void;
+  setAccountRole(id: string, role: Role, jurisdiction: Jurisdiction | null): void;
   addSession(row: SessionRow): void;
   sessionById(id: string, now: number): SessionRow | null;
   deleteSession(id: string): void;
+  /** Ends every session of the account; returns how many there were. */
+  deleteSessionsOf(accountId: string): number;
   addFeederKey(row: FeederKeyRow): void;
   feederKeyByHash(keyHash: string): FeederKeyRow | null;
 }

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { runCli } from '../helpers/cli';
 import { login, startTestServer } from '../helpers/server';
 
 test('demo mode (replay on, no accounts) creates one account per role, and only once', async () => {
@@ -22,4 +23,18 @@ test('demo mode (replay on, no accounts) creates one account per role, and only 
   const empty = await startTestServer({ REPLAY: 'off' });
   expect(empty.demoAccounts).toEqual([]);
   await empty.stop();
+});
+
+test('a demo account disabled with the CLI is signed out, refused, and no longer printed at start', async () => {
+  const server = await startTestServer({ REPLAY: 'on', REPLAY_SPEED: '1' });
+  const press = await login(server, 'press', 'press-demo');
+  const disabled = await runCli(['user', 'disable', '--username', 'press'], { DATA_DIR: server.dataDir });
+  expect(disabled.status).toBe(0);
+  expect((await press.request('/api/me')).status).toBe(401);
+  await expect(login(server, 'press', 'press-demo')).rejects.toThrow(/401/);
+  await server.close();
+  const again = await startTestServer({ REPLAY: 'on', REPLAY_SPEED: '1' }, { dataDir: server.dataDir });
+  expect(again.demoAccounts.map((account) => account.username)).not.toContain('press');
+  expect(again.demoAccounts).toHaveLength(6);
+  await again.stop();
 });

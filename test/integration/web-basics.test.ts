@@ -80,6 +80,7 @@ test('scrypt runs at N = 2^17 in service; a weaker stored hash is replaced at th
     passwordHash: await hashPassword('legacy-password', 2 ** 10),
     demo: false,
     createdAt: Date.now(),
+    disabledAt: null,
   });
   const session = await login(server, 'legacy', 'legacy-password');
   const upgraded = store.accountByUsername('legacy')!.passwordHash;

@@ -179,4 +179,9 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
       );
     `,
   },
+  {
+    version: 12,
+    name: 'disabled accounts',
+    sql: 'ALTER TABLE accounts ADD COLUMN disabled_at BIGINT;',
+  },
 ];

@@ -11,6 +11,7 @@ type AccountRecord = {
   password_hash: string;
   demo: number;
   created_at: number;
+  disabled_at: number | null;
 };
 
 function toAccount(record: AccountRecord | undefined): AccountRow | null {
@@ -23,6 +24,7 @@ function toAccount(record: AccountRecord | undefined): AccountRow | null {
     passwordHash: record.password_hash,
     demo: record.demo === 1,
     createdAt: record.created_at,
+    disabledAt: record.disabled_at,
   };
 }
 
@@ -37,8 +39,8 @@ export function accountStore(database: SqlDatabase): AccountStore {
     addAccount(row) {
       database
         .prepare(
-          `INSERT INTO accounts (id, username, role, jurisdiction, password_hash, demo, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO accounts (id, username, role, jurisdiction, password_hash, demo, created_at, disabled_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           row.id,
@@ -48,6 +50,7 @@ export function accountStore(database: SqlDatabase): AccountStore {
           row.passwordHash,
           row.demo ? 1 : 0,
           row.createdAt,
+          row.disabledAt,
         );
     },
     accountByUsername: (username) => toAccount(byUsername.get(username)),
@@ -59,6 +62,14 @@ export function accountStore(database: SqlDatabase): AccountStore {
         .map((record) => toAccount(record)!),
     replacePasswordHash(id, passwordHash) {
       database.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    },
+    setAccountDisabledAt(id, disabledAt) {
+      database.prepare('UPDATE accounts SET disabled_at = ? WHERE id = ?').run(disabledAt, id);
+    },
+    setAccountRole(id, role, jurisdiction) {
+      database
+        .prepare('UPDATE accounts SET role = ?, jurisdiction = ? WHERE id = ?')
+        .run(role, jurisdiction, id);
     },
     accountCount: () =>
       database.prepare<[], { count: number }>('SELECT count(*) AS count FROM accounts').get()!.count,
@@ -85,6 +96,8 @@ export function accountStore(database: SqlDatabase): AccountStore {
     deleteSession(id) {
       database.prepare('DELETE FROM sessions WHERE id = ?').run(id);
     },
+    deleteSessionsOf: (accountId) =>
+      database.prepare('DELETE FROM sessions WHERE account_id = ?').run(accountId).changes,
     addFeederKey(row) {
       database
         .prepare('INSERT INTO feeder_keys (id, label, key_hash, created_at) VALUES (?, ?, ?, ?)')

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
+import { accountStore } from './accounts';
 import { migrate } from './migrations';
 import { observationStore } from './observations';
 
@@ -17,7 +18,7 @@ it('migration 10 moves every stored observation to the (time, station) key, and 
       if ((h + station.charCodeAt(0)) % 7 !== 0)
         insert.run(station, h * hour, h, h === 3 ? '{"pm25":["spike"]}' : '{}');
   const before = database.prepare('SELECT * FROM observations ORDER BY time, station').all();
-  expect(migrate(database)).toEqual([10, 11]);
+  expect(migrate(database)).toEqual([10, 11, 12]);
   expect(database.prepare('SELECT * FROM observations ORDER BY time, station').all()).toEqual(before);
   const key = database.prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_observations_1')").all();
   expect(key.map((column) => (column as { name: string }).name)).toEqual(['time', 'station']);
@@ -43,4 +44,20 @@ it('migration 10 moves every stored observation to the (time, station) key, and 
     ),
   );
   expect(store.newestObservationTime()).toBe(49 * hour);
+});
+
+it('migration 12 keeps the accounts there were enabled, and the store then disables one', () => {
+  const database = new Database(':memory:');
+  migrate(database, 11);
+  database
+    .prepare(
+      `INSERT INTO accounts (id, username, role, jurisdiction, password_hash, demo, created_at)
+       VALUES ('a1', 'wang', 'duty-officer', 'ili', 'scrypt$x', 0, 5)`,
+    )
+    .run();
+  expect(migrate(database)).toEqual([12]);
+  const store = accountStore(database);
+  expect(store.accountByUsername('wang')).toMatchObject({ role: 'duty-officer', disabledAt: null });
+  store.setAccountDisabledAt('a1', 9);
+  expect(store.accountById('a1')?.disabledAt).toBe(9);
 });

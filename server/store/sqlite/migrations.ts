@@ -203,6 +203,12 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    name: 'disabled accounts',
+    // An office offboards someone who left: the account stays (the audit names it), it can no longer sign in.
+    sql: 'ALTER TABLE accounts ADD COLUMN disabled_at INTEGER;',
+  },
 ];
 
 /** Applies the migrations not applied yet, up to `through` (all of them at start; fewer in a migration's test). */

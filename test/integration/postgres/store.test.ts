@@ -46,7 +46,7 @@ test('an empty database gets its tables at start; the events, packets, documents
   const store = createPostgresStore(url, { dataDir: dataDir(), auditKey });
   expect(store.status()).toEqual({ kind: 'postgres', ok: true });
   expect(await sql(url, 'SELECT version FROM migrations ORDER BY version')).toEqual(
-    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((version) => ({ version })),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((version) => ({ version })),
   );
   const event = store.appendEvent('ili', { kind: 'test' }, 1);
   store.appendPacket({
@@ -97,7 +97,7 @@ test('processes starting together on one empty database migrate it once and writ
   const startAt = Date.now() + 4_000;
   const writers = [writer(url, 60, startAt), writer(url, 60, startAt), writer(url, 60, startAt)];
   expect(await Promise.all(writers)).toEqual([0, 0, 0]);
-  expect(await sql(url, 'SELECT count(*)::int AS count FROM migrations')).toEqual([{ count: 11 }]);
+  expect(await sql(url, 'SELECT count(*)::int AS count FROM migrations')).toEqual([{ count: 12 }]);
   const store = createPostgresStore(url, { dataDir: dataDir(), auditKey });
   expect(store.verifyAudit()).toEqual({ ok: true, entries: 180 });
   expect(store.events('ili').map((event) => event.seq)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
