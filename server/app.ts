@@ -165,6 +165,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     authorize: socketAuthorizer(store),
     sequence: cluster.sequence,
     emits: cluster.emits,
+    recheckMs: config.liveRecheckSeconds * 1000,
   });
   officeChanged = live.officeChanged;
 

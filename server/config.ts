@@ -29,6 +29,8 @@ export const environmentSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
     .optional(),
+  /** How soon an open screen of an account disabled or signed out elsewhere stops getting office records. */
+  LIVE_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Several processes: Socket.IO's Redis adapter and the engine feed (docs/DEPLOY.md); needs DATABASE_URL. */
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
@@ -71,6 +73,7 @@ export type ServerConfig = {
   auditKey: string | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  liveRecheckSeconds: number;
   replaySettings: ReplaySettings;
 };
 
@@ -100,6 +103,7 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv): ServerCon
     auditKey: env.AUDIT_KEY,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    liveRecheckSeconds: env.LIVE_RECHECK_SECONDS,
     replaySettings: replaySettingsFromEnvironment(environment),
   };
 }

@@ -10,7 +10,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/live/events';
 import type { JurisdictionState } from '../../shared/state/schema';
-import type { Jurisdiction } from '../../shared/units/schema';
+import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import type { Engine } from '../engine';
 import { isEmpty, leanDelta } from './lean-delta';
 
@@ -41,6 +41,8 @@ export type LiveOptions = {
   authorize: LiveAuthorize;
   sequence: LiveSequence;
   emits: () => 'cluster' | 'local' | false;
+  /** How often this process asks its office-record watchers again who they are (default 30 s). */
+  recheckMs?: number;
 };
 
 /** A refused payload's issues in one line, named as the HTTP API names them (shared/issues). */
@@ -166,6 +168,21 @@ export function attachLive(options: LiveOptions): {
     });
   }
 
+  // An account disabled, a password reset or a sign-out (any process, the CLI included) ends its sessions in
+  // the store; a socket already watching the office records is moved to the public state within this period.
+  const recheck = setInterval(() => {
+    for (const jurisdiction of jurisdictionSchema.options) {
+      const room = roomOf(jurisdiction, true);
+      for (const id of io.of('/').adapter.rooms.get(room) ?? []) {
+        const socket = io.of('/').sockets.get(id);
+        if (!socket || options.authorize(socket, jurisdiction).officeRecords) continue;
+        void socket.leave(room);
+        void socket.join(roomOf(jurisdiction));
+      }
+    }
+  }, options.recheckMs ?? 30_000);
+  recheck.unref();
+
   io.on('connection', (socket: LiveSocket) => {
     socket.on('join', (request) => watch(socket, request, joinRequestSchema, true));
     socket.on('resync', (request) => watch(socket, request, resyncRequestSchema, false));
@@ -173,7 +190,10 @@ export function attachLive(options: LiveOptions): {
   });
 
   return {
-    close: stop,
+    close: () => {
+      clearInterval(recheck);
+      stop();
+    },
     officeChanged: (change) => io.to(rooms(change.jurisdiction)).emit('office-change', change),
   };
 }

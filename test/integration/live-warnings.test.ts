@@ -1,5 +1,6 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { setAccountDisabled } from '../../server/auth/accounts';
 import { type Delta, deltaSchema, type Snapshot } from '../../shared/live/events';
 import { startTestServer } from '../helpers/server';
 
@@ -11,7 +12,12 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 const warmedUpTo = Date.parse('2019-12-08T11:00:00+08:00');
 
 beforeAll(async () => {
-  server = await startTestServer({ CLOCK: 'data', REPLAY: 'on', REPLAY_SPEED: '0.001' });
+  server = await startTestServer({
+    CLOCK: 'data',
+    REPLAY: 'on',
+    REPLAY_SPEED: '0.001',
+    LIVE_RECHECK_SECONDS: '1',
+  });
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const state = await (await fetch(`${server.url}/api/state?jurisdiction=ili`)).json();
     if (state.now === warmedUpTo) return;
@@ -30,6 +36,21 @@ function watch(cookie?: string) {
     client.emit('join', { jurisdiction: 'ili' });
   });
   return { client, snapshot };
+}
+
+async function signIn(username: string) {
+  const login = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: `${username}-demo` }),
+  });
+  expect(login.status).toBe(200);
+  const { csrfToken } = await login.json();
+  const cookie = login.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  return { cookie, csrfToken };
 }
 
 test('a proposed warning travels in the next delta: the list to every watcher, its event to Ili accounts only', async () => {
@@ -81,4 +102,36 @@ test('a proposed warning travels in the next delta: the list to every watcher, i
   expect(forOffice!.units.find((unit) => unit.id === '654002')?.issuedLevel).toBeUndefined();
   office.client.close();
   wall.client.close();
+});
+
+test('a screen left open by an account the office disabled stops getting warning events within the recheck', async () => {
+  const office = await signIn('office-director');
+  const duty = await signIn('duty-officer');
+  const open = watch(office.cookie);
+  await open.snapshot;
+  const store = server.openStore();
+  try {
+    setAccountDisabled(store, 'office-director', true, 'test');
+  } finally {
+    store.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  const next = new Promise<Delta>((resolve) => open.client.once('delta', resolve));
+  const proposal = await fetch(`${server.url}/api/warnings/propose`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: duty.cookie, 'x-csrf-token': duty.csrfToken },
+    body: JSON.stringify({
+      jurisdiction: 'ili',
+      target: { kind: 'unit', unitId: '654003' },
+      level: 'yellow',
+      reason: 'a reason the disabled account must not read',
+      overrideGuards: { reason: '演练：按特殊情况提出，检验推送' },
+    }),
+  });
+  expect(proposal.status, await proposal.clone().text()).toBeLessThan(300);
+  const delta = deltaSchema.parse(await next);
+  // The public state still arrives (the warning list), the office record (the event and its reason) not.
+  expect(delta.warnings?.length).toBeGreaterThan(0);
+  expect(delta.events).toEqual([]);
+  open.client.close();
 });
