@@ -9,6 +9,7 @@ import { startTestServer } from '../helpers/server';
 import {
   episode,
   feederKey,
+  issueUnitWarnings,
   type MapLabel,
   mapLabels,
   postHour,
@@ -311,7 +312,11 @@ describe('the wall during the real December 2019 episode, with warnings in force
     expect(await page.getByTestId('level-counts').textContent()).toContain('橙色预警 4');
     expect(await page.getByTestId('external-warning').textContent()).toContain('自治区橙色区域预警');
     expect(await page.getByTestId('external-response').textContent()).toContain('州级响应未启动');
-    expect(await page.getByTestId('changes').textContent()).toContain('自治区发布橙色区域预警');
+    // The strip is Kizilsu's, on Kizilsu's clock; the region's warning, in force when the screen opened, is not
+    // listed as a change (the replay stands still: nothing has changed since).
+    const strip = await page.getByTestId('changes').textContent();
+    expect(strip).toContain('最新变化（克州）');
+    expect(strip).toContain('本屏打开以来暂无变化');
     // The response due is a decision waiting, listed with how long it has been due (plan §7).
     const due = page.getByTestId('decisions-due');
     expect(Number(await due.getAttribute('data-count'))).toBeGreaterThan(0);
@@ -333,7 +338,13 @@ describe('the wall during the real December 2019 episode, with warnings in force
     // The decisions are above the fold; the legend gives way, its AQI classes first.
     const due = await page.getByTestId('decisions-due').locator('li').first().boundingBox();
     expect(due!.y + due!.height).toBeLessThanOrEqual(560);
-    // The change strip's lines wrap at this width: each change is shown whole or not at all, never cut.
+    // Six warnings issued while the screen is open are its changes; at this width the strip's lines wrap, and
+    // each change is shown whole or not at all, never cut.
+    const issued = ['654023', '654024', '654025', '654026', '654027', '654028'];
+    await issueUnitWarnings(replay.url, issued);
+    await expect
+      .poll(() => page.getByTestId('changes').locator('li').count(), { timeout: 20_000 })
+      .toBe(issued.length);
     const strip = page.getByTestId('changes').locator('ol');
     const lines = await strip.evaluate((list) => {
       const bottom = list.getBoundingClientRect().bottom;
