@@ -351,6 +351,11 @@ export async function mapLabels(page: Page): Promise<MapLabel[]> {
   return page.evaluate(() => window.__tianshan!.labels());
 }
 
+/** The station markers' boxes on screen (ring and outline), which no label may cover. */
+export async function stationMarkers(page: Page): Promise<{ id: string; box: MapLabel['box'] }[]> {
+  return page.evaluate(() => window.__tianshan!.stationMarkers());
+}
+
 /**
  * The share of a unit's probe points drawn in the warning treatment: near-black or near-white pixels, far
  * from every HJ 633 category colour (as drawn over the background) and from the no-data grey.
