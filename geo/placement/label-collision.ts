@@ -15,15 +15,19 @@ export type LabelCandidate = {
 
 export type PlacedLabel = { id: string; form: number; box: [number, number, number, number] };
 
+/** Something drawn on the map that no label may cover (a station marker); a label of the same id may touch it. */
+export type Obstacle = { id: string; box: [number, number, number, number] };
+
 /**
  * Greedy placement: labels in priority order, each in the fullest form that clears every label already
- * placed (with `margin` pixels between them) and stays on screen; a label with no such form is left
- * out. Run on a view, size or text change, never per frame.
+ * placed (with `margin` pixels between them), covers no obstacle and stays on screen; a label with no such
+ * form is left out. Run on a view, size or text change, never per frame.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   screen: { width: number; height: number },
   margin: number,
+  obstacles: readonly Obstacle[] = [],
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
@@ -33,7 +37,11 @@ export function placeLabels(
       const [x, y] = [candidate.x + dx, candidate.y + dy];
       const box: PlacedLabel['box'] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
       const onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= screen.width && box[3] <= screen.height;
-      if (onScreen && !placed.some((other) => overlaps(other.box, box, margin))) {
+      if (
+        onScreen &&
+        !placed.some((other) => overlaps(other.box, box, margin)) &&
+        !obstacles.some((obstacle) => obstacle.id !== candidate.id && overlaps(obstacle.box, box))
+      ) {
         placed.push({ id: candidate.id, form, box });
         break;
       }

@@ -118,6 +118,14 @@ describe('label collisions', () => {
     expect(placeLabels([label('edge', 45, 0)], screen, 4).map((entry) => entry.form)).toEqual([1]);
     expect(placeLabels([label('off', -50, 0)], screen, 4)).toEqual([]);
   });
+
+  test("a label covering a station marker takes a form clear of it; the station's own value may touch it", () => {
+    // A marker inside the full form (x 50–250, y 70–130) but outside the compact one (x 110–190, y 90–110).
+    const marker = { id: 'station:A', box: [60, 80, 80, 100] as [number, number, number, number] };
+    expect(placeLabels([label('unit', 150, 0)], screen, 4, [marker]).map((entry) => entry.form)).toEqual([1]);
+    const own = { ...label('station:A', 150, 0), y: 60 };
+    expect(placeLabels([own], screen, 4, [marker]).map((entry) => entry.form)).toEqual([0]);
+  });
 });
 
 describe('outlines simplified for drawing', () => {

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultBoundaries } from '../../geo/boundaries/default';
 import { overlaps } from '../../geo/placement/label-collision';
@@ -9,11 +10,13 @@ import { startTestServer } from '../helpers/server';
 import {
   episode,
   feederKey,
+  issueUnitWarnings,
   type MapLabel,
   mapLabels,
   postHour,
   seedEpisode,
   stationHatched,
+  stationMarkers,
   unitCategory,
   visibleTextSizes,
   waitForValues,
@@ -206,6 +209,22 @@ describe('the wall during the real December 2019 episode, with warnings in force
     await replay?.stop();
   });
 
+  /** A unit's boundary in screen pixels, as the wall draws it now. */
+  async function onScreen(
+    feature: Feature<Polygon | MultiPolygon>,
+  ): Promise<Feature<Polygon | MultiPolygon>> {
+    const polygons =
+      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const projected = await page.evaluate(
+      (rings) =>
+        rings.map((polygon) =>
+          polygon.map((ring) => ring.map(([lon, lat]) => window.__tianshan!.project(lon!, lat!))),
+        ),
+      polygons,
+    );
+    return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: projected } };
+  }
+
   /** One page throughout: a view is another address (assets cached), a screen size a resize. */
   async function show(query: string, minimumLabels: number) {
     await page.goto(`${replay.url}/wall?${query}&cycle=0`);
@@ -227,10 +246,21 @@ describe('the wall during the real December 2019 episode, with warnings in force
     ).toBeLessThanOrEqual(1);
   }
 
-  function expectNoOverlap(labels: MapLabel[]) {
+  /** No label over another, nor over a station's ring (a station's own value sits on its ring's edge). */
+  async function expectNoOverlap(labels: MapLabel[]) {
     for (const a of labels)
       for (const b of labels)
         if (a !== b) expect([a.id, b.id, overlaps(a.box, b.box)]).toEqual([a.id, b.id, false]);
+    const markers = await stationMarkers(page);
+    expect(markers.length).toBeGreaterThan(0);
+    for (const label of labels)
+      for (const marker of markers)
+        if (label.id !== marker.id)
+          expect([label.id, marker.id, overlaps(label.box, marker.box)]).toEqual([
+            label.id,
+            marker.id,
+            false,
+          ]);
   }
 
   test('at 1920×1080 the header is at least 24 px, labels do not overlap, and the map rests while nothing changes', async () => {
@@ -238,7 +268,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/wall-1080.png', await page.screenshot());
     expect((await visibleTextSizes(page, 'status-header')).filter(({ size }) => size < 24)).toEqual([]);
-    expectNoOverlap(await mapLabels(page));
+    await expectNoOverlap(await mapLabels(page));
     // Nothing changes (the replay stands still; only the clock ticks): no redraw, deck.gl's loop parked.
     await page.waitForTimeout(1500);
     const before = await page.evaluate(() => [window.__tianshan!.renders(), window.__tianshan!.loopFrames()]);
@@ -266,7 +296,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
     await expectSideFits(2160);
 
     const labels = await mapLabels(page);
-    expectNoOverlap(labels);
+    await expectNoOverlap(labels);
     // The dense west of Ili keeps its names: 伊宁市, 伊宁县, 霍城县, 霍尔果斯市, 可克达拉市区.
     const labelled = new Set(labels.map((label) => label.id));
     for (const id of ['654002', '654021', '654023', '654004', 'xpcc4-kokdala'])
@@ -311,7 +341,11 @@ describe('the wall during the real December 2019 episode, with warnings in force
     expect(await page.getByTestId('level-counts').textContent()).toContain('橙色预警 4');
     expect(await page.getByTestId('external-warning').textContent()).toContain('自治区橙色区域预警');
     expect(await page.getByTestId('external-response').textContent()).toContain('州级响应未启动');
-    expect(await page.getByTestId('changes').textContent()).toContain('自治区发布橙色区域预警');
+    // The strip is Kizilsu's, on Kizilsu's clock; the region's warning, in force when the screen opened, is not
+    // listed as a change (the replay stands still: nothing has changed since).
+    const strip = await page.getByTestId('changes').textContent();
+    expect(strip).toContain('最新变化（克州）');
+    expect(strip).toContain('本屏打开以来暂无变化');
     // The response due is a decision waiting, listed with how long it has been due (plan §7).
     const due = page.getByTestId('decisions-due');
     expect(Number(await due.getAttribute('data-count'))).toBeGreaterThan(0);
@@ -321,8 +355,45 @@ describe('the wall during the real December 2019 episode, with warnings in force
     expect(await due.textContent()).toMatch(/达到启动条件但未启动.*橙色预警 · II 阿图什市/);
     expect(await warningTreatmentShare(page, '653001')).toBeGreaterThan(0.1);
     writeFileSync('test-results/wall-kizilsu.png', await page.screenshot());
+    await expectNoOverlap(await mapLabels(page));
     // Nobody scrolls a wall: at 1080p the lists and the whole legend are on the screen.
     await expectSideFits(1080);
+  }, 120_000);
+
+  test("in English, Kizilsu's labels stay inside their units and clear of the station rings", async () => {
+    // The language is the stored choice: stored from a page of the same origin.
+    await page.goto(`${replay.url}/api/state?jurisdiction=kizilsu`);
+    await page.evaluate(() => localStorage.setItem('language', 'en'));
+    try {
+      await show('view=kizilsu', 4);
+      writeFileSync('test-results/wall-kizilsu-en.png', await page.screenshot());
+      const labels = await mapLabels(page);
+      await expectNoOverlap(labels);
+      const units = labels.filter((label) => boundaries.has(label.id));
+      expect(units.length).toBe(4);
+      for (const label of units) {
+        const [left, top, right, bottom] = await page.evaluate((id) => {
+          const [west, south, east, north] = window.__tianshan!.boundsOf([id])!;
+          return [...window.__tianshan!.project(west, north), ...window.__tianshan!.project(east, south)];
+        }, label.id);
+        const [x0, y0, x1, y1] = label.box;
+        expect([label.text, x0 >= left && x1 <= right && y0 >= top && y1 <= bottom]).toEqual([
+          label.text,
+          true,
+        ]);
+        // A label with more than its name and value lies inside its unit: corners and edges' midpoints.
+        if (!label.text.includes('\n')) continue;
+        const unit = await onScreen(boundaries.get(label.id)!);
+        const [xm, ym] = [(x0 + x1) / 2, (y0 + y1) / 2];
+        const points = [x0, xm, x1].flatMap((x) => [y0, ym, y1].map((y): [number, number] => [x, y]));
+        expect([label.text, points.every((point) => booleanPointInPolygon(point, unit))]).toEqual([
+          label.text,
+          true,
+        ]);
+      }
+    } finally {
+      await page.evaluate(() => localStorage.setItem('language', 'zh'));
+    }
   }, 120_000);
 
   test('on a screen too small for the side panel the lists keep their place and say they are cut', async () => {
@@ -333,7 +404,13 @@ describe('the wall during the real December 2019 episode, with warnings in force
     // The decisions are above the fold; the legend gives way, its AQI classes first.
     const due = await page.getByTestId('decisions-due').locator('li').first().boundingBox();
     expect(due!.y + due!.height).toBeLessThanOrEqual(560);
-    // The change strip's lines wrap at this width: each change is shown whole or not at all, never cut.
+    // Six warnings issued while the screen is open are its changes; at this width the strip's lines wrap, and
+    // each change is shown whole or not at all, never cut.
+    const issued = ['654023', '654024', '654025', '654026', '654027', '654028'];
+    await issueUnitWarnings(replay.url, issued);
+    await expect
+      .poll(() => page.getByTestId('changes').locator('li').count(), { timeout: 20_000 })
+      .toBe(issued.length);
     const strip = page.getByTestId('changes').locator('ol');
     const lines = await strip.evaluate((list) => {
       const bottom = list.getBoundingClientRect().bottom;

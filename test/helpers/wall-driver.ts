@@ -250,6 +250,31 @@ type WarmState = { now: number; regions: { members: string[] }[] };
  * autonomous region sets an orange regional warning for Kizilsu (3.3.2) that Kizilsu has not answered yet.
  * Returns the regional warning's members.
  */
+/** Issues Ili units' own orange warnings in the running replay (propose, sign, the commander issues). */
+export async function issueUnitWarnings(url: string, unitIds: readonly string[]) {
+  const override = { reason: '演练：按特殊情况发布，检验大屏' };
+  const duty = await demoSession(url, 'duty-officer');
+  const director = await demoSession(url, 'office-director');
+  const commander = await demoSession(url, 'commander');
+  for (const unitId of unitIds) {
+    const proposed = (await ok(
+      duty('POST', '/api/warnings/propose', {
+        jurisdiction: 'ili',
+        warningId: `ili-drill-${unitId}`,
+        target: { kind: 'unit', unitId },
+        level: 'orange',
+        reason: '演练',
+        overrideGuards: override,
+      }),
+    )) as { warning: { id: string } };
+    const id = proposed.warning.id;
+    await ok(director('POST', `/api/warnings/${id}/sign`, { reason: '审核同意' }));
+    await ok(
+      commander('POST', `/api/warnings/${id}/issue`, { reason: '批准发布', overrideGuards: override }),
+    );
+  }
+}
+
 export async function warnDuringEpisode(url: string, after = Date.parse('2019-12-09T00:00:00+08:00')) {
   let ili: WarmState | null = null;
   for (let attempt = 0; attempt < 600 && !(ili && ili.now > after); attempt += 1) {
@@ -324,6 +349,11 @@ export type MapLabel = {
 
 export async function mapLabels(page: Page): Promise<MapLabel[]> {
   return page.evaluate(() => window.__tianshan!.labels());
+}
+
+/** The station markers' boxes on screen (ring and outline), which no label may cover. */
+export async function stationMarkers(page: Page): Promise<{ id: string; box: MapLabel['box'] }[]> {
+  return page.evaluate(() => window.__tianshan!.stationMarkers());
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Jurisdiction } from '../../../shared/units/schema';
 import type { Language } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { unitNameById } from '../i18n/names';
@@ -36,17 +37,29 @@ function sentence(change: Change, language: Language, t: Translate): string {
   }
 }
 
-/** The latest changes, newest first, each with its time (issue 16). */
-export function ChangeStrip({ changes }: { changes: readonly Change[] }) {
+/** The shown prefecture's latest changes, newest first, each with its time on that prefecture's clock (issue 16). */
+export function ChangeStrip({
+  changes,
+  jurisdiction,
+}: {
+  changes: readonly Change[];
+  jurisdiction: Jurisdiction;
+}) {
   const { t, language } = useLanguage();
+  const shown = changes.filter((change) => change.jurisdiction === jurisdiction);
   return (
     <section className="change-strip" data-testid="changes" aria-live="polite">
-      <h2>{t('whatChanged')}</h2>
-      {changes.length === 0 ? (
+      <h2>
+        {t('whatChanged')}
+        {t('openBracket')}
+        {t(jurisdiction)}
+        {t('closeBracket')}
+      </h2>
+      {shown.length === 0 ? (
         <p>{t('noChanges')}</p>
       ) : (
         <ol>
-          {changes.map((change) => {
+          {shown.map((change) => {
             const text = sentence(change, language, t);
             return (
               <li key={`${change.at}|${text}`} data-kind={change.kind}>

@@ -48,11 +48,16 @@ describe('the wall in English', () => {
       { at: at('2019-02-04T12:00:00'), jurisdiction: 'kizilsu', kind: 'external-set', level: 'orange' },
       { at: at('2019-12-14T07:00:00'), jurisdiction: 'ili', kind: 'issued', level: 'orange', target: region },
     ];
-    const text = english(createElement(ChangeStrip, { changes }));
-    expect(text).toContain('Autonomous region issued an orange regional warning (Kizilsu)');
-    expect(text).toContain(
+    // The strip shows the view's prefecture, on its own clock.
+    const kizilsu = english(createElement(ChangeStrip, { changes, jurisdiction: 'kizilsu' }));
+    expect(kizilsu).toContain('What changed (Kizilsu)');
+    expect(kizilsu).toContain('Autonomous region issued an orange regional warning (Kizilsu)');
+    expect(kizilsu).not.toContain('Regional warning (Yining City');
+    const ili = english(createElement(ChangeStrip, { changes, jurisdiction: 'ili' }));
+    expect(ili).toContain(
       'Regional warning (Yining City, Yining County, Qapqal Xibe AC): orange warning issued',
     );
-    expect(text).not.toMatch(han);
+    expect(ili).not.toContain('Autonomous region issued');
+    for (const text of [kizilsu, ili]) expect(text).not.toMatch(han);
   });
 });

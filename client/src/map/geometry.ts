@@ -14,7 +14,8 @@ export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, { uni
 
 /** A unit drawn as a point: a regiment whose boundary is pending, at its approximate seat (GEO.md). */
 export type SeatPoint = { unitId: string; nameZh: string; nameEn: string; position: [number, number] };
-export type Label = { unitId: string; position: [number, number] };
+/** A unit's label anchor, with its unit (a fuller label must fit inside it). */
+export type Label = { unitId: string; position: [number, number]; feature: UnitFeature };
 
 export type UnitGeometry = { features: UnitFeature[]; seats: SeatPoint[]; labels: Label[] };
 
@@ -53,7 +54,7 @@ export function unitGeometry(collection: BoundaryCollection): UnitGeometry {
     get labels() {
       labels ??= features.flatMap((feature) => {
         const anchor = labelAnchors(collection).get(feature.properties.unitId);
-        return anchor ? [{ unitId: feature.properties.unitId, position: anchor.position }] : [];
+        return anchor ? [{ unitId: feature.properties.unitId, position: anchor.position, feature }] : [];
       });
       return labels;
     },

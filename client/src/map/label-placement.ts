@@ -1,7 +1,9 @@
-import { type LabelCandidate, placeLabels } from '../../../geo/placement/label-collision';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { type LabelCandidate, type Obstacle, placeLabels } from '../../../geo/placement/label-collision';
 import { unitById } from '../../../geo/units';
 import { levelRank } from '../../../shared/levels';
 import { unitName } from '../i18n/names';
+import type { UnitFeature } from './geometry';
 import { unitAqi, unitLabelLines } from './labels';
 import { fontFamily, type MapModel, stationRadius } from './layers';
 
@@ -29,6 +31,8 @@ function measure(lines: readonly string[], size: number): { width: number; heigh
   const width = Math.max(...lines.map((line) => measuring?.measureText(line).width ?? line.length * size));
   return { width: width + 2 * padding, height: lines.length * size * lineHeight + 2 * padding };
 }
+
+type Form = LabelCandidate['forms'][number];
 
 type Candidate = LabelCandidate & {
   position: [number, number];
@@ -58,10 +62,27 @@ function asides(width: number, height: number, size: number): { dx: number; dy: 
 }
 
 /**
+ * The station markers' boxes on screen, ring and outline: labels keep clear of them, so no ring sits on a
+ * unit's name or warning line (a station's own value sits on its ring's edge).
+ */
+export function stationMarkers(
+  model: MapModel,
+  project: (position: [number, number]) => [number, number],
+): Obstacle[] {
+  if (!model.visible.stations) return [];
+  return model.stations.map((station) => {
+    const [x, y] = project([station.lon, station.lat]);
+    const radius = stationRadius(model.stationValues.get(station.id), model.scale) + 2 * model.scale;
+    return { id: `station:${station.id}`, box: [x - radius, y - radius, x + radius, y + radius] };
+  });
+}
+
+/**
  * Where each label goes for the current view (issue 16): unit labels at their anchor inside the unit,
  * regiments without a boundary below their seat, the wall's station values above the station; in
  * priority order (warned units first, then units a region covers, counties before farms, higher AQI),
- * each in its fullest form that overlaps nothing, else a compact one, else left out.
+ * each in its fullest form that overlaps nothing (no other label, no station marker), else a compact one, else
+ * left out.
  */
 export function placeMapLabels(
   model: MapModel,
@@ -71,7 +92,35 @@ export function placeMapLabels(
 ): DrawnLabel[] {
   const size = (model.wall ? 19 : 13) * model.scale;
   const candidates: Candidate[] = [];
-  const unitCandidate = (unitId: string, position: [number, number], below: number) => {
+  /** Whether a form centred at (x + dx, y + dy) lies inside the unit: its corners and edges' midpoints. */
+  const insideUnit =
+    (feature: UnitFeature, x: number, y: number) =>
+    ({ width, height, dx = 0, dy = 0 }: Form) => {
+      const [left, top, right, bottom] = [
+        x + dx - width / 2,
+        y + dy - height / 2,
+        x + dx + width / 2,
+        y + dy + height / 2,
+      ];
+      const middle = (left + right) / 2;
+      const points: [number, number][] = [
+        [left, top],
+        [middle, top],
+        [right, top],
+        [right, (top + bottom) / 2],
+        [right, bottom],
+        [middle, bottom],
+        [left, bottom],
+        [left, (top + bottom) / 2],
+      ];
+      return points.every((point) => booleanPointInPolygon(unproject(point), feature));
+    };
+  const unitCandidate = (
+    unitId: string,
+    position: [number, number],
+    below: number,
+    feature?: UnitFeature,
+  ) => {
     const unit = model.units.get(unitId);
     const inForce = model.inForce.get(unitId);
     const catalogue = unitById.get(unitId);
@@ -85,23 +134,34 @@ export function placeMapLabels(
     );
     const texts = lines.map((line) => line.text);
     const warningLines = lines.filter((line) => line.warning).map((line) => line.text);
+    const [x, y] = project(position);
     const forms = [texts, [texts[0]!, ...warningLines], [texts[0]!]].filter(
       (form, index, all) => all.findIndex((other) => other.join('\n') === form.join('\n')) === index,
     );
     const sizes = forms.map((form) => measure(form, size));
-    const [x, y] = project(position);
-    const compact = forms.at(-1)!;
-    const compactSize = sizes.at(-1)!;
-    const moved = asides(compactSize.width, compactSize.height, size);
+    // Each fuller form at its anchor, or moved aside (a station's ring there) inside its unit, so its
+    // lines never run over a neighbour; the compact form at its anchor, else anywhere around it.
+    const fits = feature ? insideUnit(feature, x, y) : null;
+    const placements = forms.flatMap((form, index) => {
+      const { width, height } = sizes[index]!;
+      const around = asides(width, height, size).map((offset) => ({ width, height, ...offset }));
+      const options =
+        index === forms.length - 1
+          ? [{ width, height }, ...around]
+          : fits
+            ? [{ width, height }, ...around].filter(fits)
+            : [{ width, height }];
+      return options.map((option) => ({ text: form.join('\n'), option }));
+    });
     candidates.push({
       id: unitId,
       position,
       x,
       y: y + (below > 0 ? below + sizes[0]!.height / 2 : 0),
       size,
-      texts: [...forms, ...moved.map(() => compact)].map((form) => form.join('\n')),
-      forms: [...sizes, ...moved.map((offset) => ({ ...compactSize, ...offset }))],
-      moved: [...forms.map(() => false), ...moved.map(() => true)],
+      texts: placements.map(({ text }) => text),
+      forms: placements.map(({ option }) => option),
+      moved: placements.map(({ option }) => 'dx' in option),
       priority:
         levelRank(inForce?.highest ?? 'none') * 1000 +
         levelRank(unit?.regionFloor ?? 'none') * 100 +
@@ -109,7 +169,7 @@ export function placeMapLabels(
         Math.min(9, (unitAqi(unit, model.metric) ?? 0) / 60),
     });
   };
-  for (const label of model.geometry.labels) unitCandidate(label.unitId, label.position, 0);
+  for (const label of model.geometry.labels) unitCandidate(label.unitId, label.position, 0, label.feature);
   for (const seat of model.geometry.seats)
     unitCandidate(seat.unitId, seat.position, (model.wall ? 13 : 11) * model.scale);
   if (model.wall && model.visible.stations)
@@ -133,23 +193,25 @@ export function placeMapLabels(
       });
     }
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-  return placeLabels(candidates, screen, 2 * model.scale).map(({ id, form, box }) => {
-    const candidate = byId.get(id)!;
-    const [ax, ay] = project(candidate.position);
-    return {
-      id,
-      position: candidate.position,
-      text: candidate.texts[form]!,
-      size: candidate.size,
-      offset: [(box[0] + box[2]) / 2 - ax, (box[1] + box[3]) / 2 - ay],
-      box,
-      // From the anchor to the nearest point of the box's edge.
-      leader: candidate.moved[form]
-        ? [
-            candidate.position,
-            unproject([Math.min(Math.max(ax, box[0]), box[2]), Math.min(Math.max(ay, box[1]), box[3])]),
-          ]
-        : null,
-    };
-  });
+  return placeLabels(candidates, screen, 2 * model.scale, stationMarkers(model, project)).map(
+    ({ id, form, box }) => {
+      const candidate = byId.get(id)!;
+      const [ax, ay] = project(candidate.position);
+      return {
+        id,
+        position: candidate.position,
+        text: candidate.texts[form]!,
+        size: candidate.size,
+        offset: [(box[0] + box[2]) / 2 - ax, (box[1] + box[3]) / 2 - ay],
+        box,
+        // From the anchor to the nearest point of the box's edge.
+        leader: candidate.moved[form]
+          ? [
+              candidate.position,
+              unproject([Math.min(Math.max(ax, box[0]), box[2]), Math.min(Math.max(ay, box[1]), box[3])]),
+            ]
+          : null,
+      };
+    },
+  );
 }

@@ -14,7 +14,7 @@ import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry
 import { Hatching } from './hatching';
 import { KeptFrames } from './kept-frames';
 import { LabelCharacters } from './label-characters';
-import { placeMapLabels } from './label-placement';
+import { placeMapLabels, stationMarkers } from './label-placement';
 import type { Metric } from './labels';
 import {
   buildLayers,
@@ -565,6 +565,13 @@ export class SituationMap {
     this.showLive();
     if (!this.placed || !this.model) return [];
     return this.model.labels.map(({ id, text, position, box }) => ({ id, text, position, box }));
+  }
+
+  /** The station markers' boxes on screen, as label placement keeps clear of them (for the overlap test). */
+  stationMarkers(): { id: string; box: [number, number, number, number] }[] {
+    this.showLive();
+    if (!this.placed || !this.model) return [];
+    return stationMarkers(this.model, ([lon, lat]) => this.project(lon, lat));
   }
 
   /** How many frames deck.gl's loop has run (it should rest when nothing changes). */

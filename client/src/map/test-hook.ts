@@ -16,6 +16,7 @@ declare global {
         position: [number, number];
         box: [number, number, number, number];
       }[];
+      stationMarkers: () => { id: string; box: [number, number, number, number] }[];
       shownBounds: () => Bounds;
       boundsOf: (unitIds: string[]) => Bounds | null;
     };
@@ -33,6 +34,7 @@ export function exposeTestHook(map: SituationMap): void {
     firstValuesFrameAt: () => map.firstValuesFrameAt,
     canvas: () => map.canvas(),
     labels: () => map.labels(),
+    stationMarkers: () => map.stationMarkers(),
     shownBounds: () => map.shownBounds(),
     boundsOf: (unitIds) => map.boundsOf(unitIds),
   };

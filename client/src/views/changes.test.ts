@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import type { JurisdictionState, WarningState } from '../../../shared/state/schema';
+import type { JurisdictionState, UnitState, WarningState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
-import { type Change, changesBetween, keptChanges, nextChanges } from './changes';
+import { type Change, keptChanges, nextChanges } from './changes';
 
 const december = Date.UTC(2019, 11, 12, 0);
 const january = Date.UTC(2019, 0, 10, 0);
@@ -80,14 +80,11 @@ test('a replay pass set back to January shows its own changes, not the December 
   const inDecember = watch(states);
   expect(inDecember.every((change) => change.at > december)).toBe(true);
 
-  // The next pass starts in January with one of its own warnings issued and a station silent.
+  // The next pass starts in January with one of its own warnings and a station silent: the strip says the
+  // clock went back, and watches the new pass from there.
   const newPass = state(january, [warning('jan', '654021', january - 2 * HOUR)], ['2704A']);
   const afterLoop = watch([...states, newPass]);
-  expect(afterLoop.map((change) => [change.kind, change.at])).toEqual([
-    ['clock-back', january],
-    ['station-stale', january],
-    ['issued', january - 2 * HOUR],
-  ]);
+  expect(afterLoop.map((change) => [change.kind, change.at])).toEqual([['clock-back', january]]);
   // And an hour later a change in the new pass is on top.
   const later = watch([
     ...states,
@@ -97,7 +94,13 @@ test('a replay pass set back to January shows its own changes, not the December 
   expect(later[0]).toMatchObject({ kind: 'station-back', at: january + HOUR });
 });
 
-test('a wall opened on a warning raised since its issue tells the issue and the raise, each at its time', () => {
+/** A Kizilsu state whose one unit is in the autonomous region's warning at `regionFloor`. */
+function kizilsu(now: number, regionFloor: UnitState['regionFloor']): JurisdictionState {
+  const artux = { id: '653001', issuedLevel: 'none', regionFloor } as UnitState;
+  return { ...state(now, []), jurisdiction: 'kizilsu', units: [artux], stations: [] };
+}
+
+test('what is in force when the screen opens is on the lists, not a change; what changes after is', () => {
   const raised: WarningState = {
     ...warning('w-1', '654023', december),
     proposedLevel: 'orange',
@@ -107,13 +110,26 @@ test('a wall opened on a warning raised since its issue tells the issue and the 
       { kind: 'raised', level: 'red', at: december + 2 * HOUR },
     ],
   };
-  expect(changesBetween(undefined, state(december + 3 * HOUR, [raised]))).toMatchObject([
-    { kind: 'issued', level: 'orange', at: december },
-    { kind: 'raised', level: 'red', at: december + 2 * HOUR },
+  const opened = [state(december + 3 * HOUR, [raised], ['2703A']), kizilsu(january, 'orange')];
+  expect(watch(opened)).toEqual([]);
+  // The next hour the region's warning is lifted and the station reports again: two changes, one each.
+  const next = [state(december + 4 * HOUR, [raised]), kizilsu(january + HOUR, 'none')];
+  expect(watch([...opened, ...next]).map((change) => [change.jurisdiction, change.kind])).toEqual([
+    ['ili', 'station-back'],
+    ['kizilsu', 'external-lifted'],
   ]);
-  // On the strip, newest first.
-  expect(watch([state(december + 3 * HOUR, [raised])]).map((change) => change.kind)).toEqual([
-    'raised',
-    'issued',
+});
+
+test("two prefectures on different clocks each keep their own latest changes, neither buried under the other's", () => {
+  const states = [state(december, []), kizilsu(january, 'none'), kizilsu(january + HOUR, 'orange')];
+  // Ili's December hours, later than Kizilsu's January, bring more changes than the strip keeps.
+  for (let hour = 1; hour <= keptChanges + 2; hour += 1)
+    states.push(state(december + hour * HOUR, [warning(`w${hour}`, `u${hour}`, december + hour * HOUR)]));
+  const changes = watch(states);
+  const ili = changes.filter((change) => change.jurisdiction === 'ili');
+  expect(ili).toHaveLength(keptChanges);
+  expect(ili[0]!.at).toBe(december + (keptChanges + 2) * HOUR);
+  expect(changes.filter((change) => change.jurisdiction === 'kizilsu')).toMatchObject([
+    { kind: 'external-set', level: 'orange', at: january + HOUR },
   ]);
 });

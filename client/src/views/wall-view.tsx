@@ -105,7 +105,7 @@ export function WallView() {
         </WallLists>
         <Legend metric="hourly" visible={wallLayers} sampleLabel={null} />
       </div>
-      <ChangeStrip changes={changes} />
+      <ChangeStrip changes={changes} jurisdiction={jurisdiction} />
     </div>
   );
 }

@@ -26,11 +26,11 @@ export const wallMessages = {
   regionFoundAhead: { zh: (at: string) => `（预计${at}起）`, en: (at: string) => ` (forecast, from ${at})` },
   externalUnanswered: {
     zh: (level: IssuedLevel) => `自治区${levelZh[level]}预警·州未响应`,
-    en: (level: IssuedLevel) => `Region ${levelEn[level]} warning · no response yet`,
+    en: (level: IssuedLevel) => `XUAR ${levelEn[level]}: no response`,
   },
   externalAnswered: {
     zh: (level: IssuedLevel) => `自治区${levelZh[level]}预警·州已响应`,
-    en: (level: IssuedLevel) => `Region ${levelEn[level]} warning · responding`,
+    en: (level: IssuedLevel) => `XUAR ${levelEn[level]}: responding`,
   },
   externalWarning: {
     zh: (level: IssuedLevel) => `自治区${levelZh[level]}区域预警`,
