@@ -80,11 +80,14 @@ test('a replay pass set back to January shows its own changes, not the December 
   const inDecember = watch(states);
   expect(inDecember.every((change) => change.at > december)).toBe(true);
 
-  // The next pass starts in January with one of its own warnings and a station silent: the strip says the
-  // clock went back, and watches the new pass from there.
+  // The next pass starts in January with one of its own warnings issued and a station silent.
   const newPass = state(january, [warning('jan', '654021', january - 2 * HOUR)], ['2704A']);
   const afterLoop = watch([...states, newPass]);
-  expect(afterLoop.map((change) => [change.kind, change.at])).toEqual([['clock-back', january]]);
+  expect(afterLoop.map((change) => [change.kind, change.at])).toEqual([
+    ['clock-back', january],
+    ['station-stale', january],
+    ['issued', january - 2 * HOUR],
+  ]);
   // And an hour later a change in the new pass is on top.
   const later = watch([
     ...states,
@@ -100,7 +103,7 @@ function kizilsu(now: number, regionFloor: UnitState['regionFloor']): Jurisdicti
   return { ...state(now, []), jurisdiction: 'kizilsu', units: [artux], stations: [] };
 }
 
-test('what is in force when the screen opens is on the lists, not a change; what changes after is', () => {
+test("a wall opened on a raised warning tells its issue and raise at their times, not the region's warning as new", () => {
   const raised: WarningState = {
     ...warning('w-1', '654023', december),
     proposedLevel: 'orange',
@@ -110,14 +113,19 @@ test('what is in force when the screen opens is on the lists, not a change; what
       { kind: 'raised', level: 'red', at: december + 2 * HOUR },
     ],
   };
-  const opened = [state(december + 3 * HOUR, [raised], ['2703A']), kizilsu(january, 'orange')];
-  expect(watch(opened)).toEqual([]);
-  // The next hour the region's warning is lifted and the station reports again: two changes, one each.
-  const next = [state(december + 4 * HOUR, [raised]), kizilsu(january + HOUR, 'none')];
-  expect(watch([...opened, ...next]).map((change) => [change.jurisdiction, change.kind])).toEqual([
-    ['ili', 'station-back'],
-    ['kizilsu', 'external-lifted'],
+  const opened = [state(december + 3 * HOUR, [raised]), kizilsu(january, 'orange')];
+  // The autonomous region's warning in force at opening is on the warning list; the state has not its time.
+  expect(watch(opened).map((change) => [change.jurisdiction, change.kind, change.at])).toEqual([
+    ['ili', 'raised', december + 2 * HOUR],
+    ['ili', 'issued', december],
   ]);
+  // The next hour the region's warning is lifted: that is a change, at its hour.
+  const next = [kizilsu(january + HOUR, 'none')];
+  expect(
+    watch([...opened, ...next])
+      .filter((change) => change.jurisdiction === 'kizilsu')
+      .map((change) => [change.kind, change.at]),
+  ).toEqual([['external-lifted', january + HOUR]]);
 });
 
 test("two prefectures on different clocks each keep their own latest changes, neither buried under the other's", () => {

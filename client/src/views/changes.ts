@@ -36,9 +36,12 @@ function externalLevel(state: JurisdictionState | undefined): IssuedLevel | null
 
 /**
  * What changed from one state of a prefecture to the next: warnings issued, raised, lowered or lifted,
- * the autonomous region's warning set or lifted, stations gone stale or back.
+ * the autonomous region's warning set or lifted, stations gone stale or back. With no previous state (the
+ * screen just opened), the prefecture's own warnings are told as their course so far, each level at its
+ * approval, and silent stations at their last hour; the autonomous region's warning, whose time the state
+ * does not carry, stays on the lists only (it is not stamped with the opening time as if just issued).
  */
-export function changesBetween(previous: JurisdictionState, next: JurisdictionState): Change[] {
+export function changesBetween(previous: JurisdictionState | undefined, next: JurisdictionState): Change[] {
   const changes: Change[] = [];
   const { jurisdiction, now } = next;
   const before = inForce(previous);
@@ -46,7 +49,10 @@ export function changesBetween(previous: JurisdictionState, next: JurisdictionSt
   for (const [id, warning] of after) {
     const earlier = before.get(id);
     const level = warning.level as IssuedLevel;
-    if (!earlier) changes.push({ at: now, jurisdiction, kind: 'issued', level, target: warning.target });
+    if (!earlier && !previous)
+      for (const approved of warning.levels)
+        changes.push({ ...approved, jurisdiction, target: warning.target });
+    else if (!earlier) changes.push({ at: now, jurisdiction, kind: 'issued', level, target: warning.target });
     else if (levelRank(level) !== levelRank(earlier.level))
       changes.push({
         at: now,
@@ -60,14 +66,19 @@ export function changesBetween(previous: JurisdictionState, next: JurisdictionSt
     if (!after.has(id)) changes.push({ at: now, jurisdiction, kind: 'lifted', target: warning.target });
   const external = externalLevel(next);
   const externalBefore = externalLevel(previous);
-  if (external && external !== externalBefore)
+  if (previous && external && external !== externalBefore)
     changes.push({ at: now, jurisdiction, kind: 'external-set', level: external });
   if (!external && externalBefore) changes.push({ at: now, jurisdiction, kind: 'external-lifted' });
-  const staleBefore = new Map(previous.stations.map((station) => [station.id, station.stale]));
+  const staleBefore = new Map(previous?.stations.map((station) => [station.id, station.stale]));
   for (const station of next.stations) {
     const was = staleBefore.get(station.id) ?? false;
     if (station.stale && !was)
-      changes.push({ at: now, jurisdiction, kind: 'station-stale', station: station.name });
+      changes.push({
+        at: previous ? now : (station.newestHour ?? now),
+        jurisdiction,
+        kind: 'station-stale',
+        station: station.name,
+      });
     else if (!station.stale && was)
       changes.push({ at: now, jurisdiction, kind: 'station-back', station: station.name });
   }
@@ -80,11 +91,10 @@ export const keptChanges = 8;
 /**
  * The strip after new states arrive: their changes from the states before, newest first, up to
  * keptChanges for each prefecture (the wall shows one prefecture's at a time: the two may replay different
- * episodes, and one clock's dates between the other's would read as a jump). What is in force when the
- * screen first sees a prefecture is on the wall's lists, not a change: nothing is listed for it. A state
- * earlier than the one before it starts a new pass (a replay loop sets the data clock back, and archives
- * the pass's warnings): that prefecture's earlier changes are dropped and the strip says so; the new pass
- * is then watched from its first state, so the old pass's warnings are not reported as lifted.
+ * episodes, and one clock's dates between the other's would read as a jump). A state earlier than the one
+ * before it starts a new pass (a replay loop sets the data clock back, and archives the pass's warnings):
+ * that prefecture's earlier changes are dropped, the strip says so, and its state is read as if the wall
+ * had just opened, so the new pass's changes are neither buried nor the old pass's warnings reported lifted.
  */
 export function nextChanges(
   current: readonly Change[],
@@ -95,11 +105,13 @@ export function nextChanges(
   const restarted = new Set<Jurisdiction>();
   for (const state of states) {
     const before = previous.get(state.jurisdiction);
-    if (before === undefined || before === state) continue;
-    if (state.now < before.now) {
+    if (before === state) continue;
+    const newPass = before !== undefined && state.now < before.now;
+    if (newPass) {
       restarted.add(state.jurisdiction);
       found.push({ at: state.now, jurisdiction: state.jurisdiction, kind: 'clock-back' });
-    } else found.push(...changesBetween(before, state));
+    }
+    found.push(...changesBetween(newPass ? undefined : before, state));
   }
   const kept = current.filter((change) => !restarted.has(change.jurisdiction));
   if (found.length === 0 && kept.length === current.length) return current as Change[];
