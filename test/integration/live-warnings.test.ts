@@ -2,7 +2,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { setAccountDisabled } from '../../server/auth/accounts';
 import { type Delta, deltaSchema, type Snapshot } from '../../shared/live/events';
-import { startTestServer } from '../helpers/server';
+import { login, startTestServer } from '../helpers/server';
 
 /**
  * A warning action reaches every watching client in the next delta. Demo mode (replay on) creates the
@@ -38,33 +38,8 @@ function watch(cookie?: string) {
   return { client, snapshot };
 }
 
-async function signIn(username: string) {
-  const login = await fetch(`${server.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: `${username}-demo` }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = await login.json();
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  return { cookie, csrfToken };
-}
-
 test('a proposed warning travels in the next delta: the list to every watcher, its event to Ili accounts only', async () => {
-  const login = await fetch(`${server.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'duty-officer', password: 'duty-officer-demo' }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = await login.json();
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
+  const { cookie, csrfToken } = await login(server, 'duty-officer', 'duty-officer-demo');
   const office = watch(cookie);
   const wall = watch();
   const snapshot = await office.snapshot;
@@ -105,8 +80,8 @@ test('a proposed warning travels in the next delta: the list to every watcher, i
 });
 
 test('a screen left open by an account the office disabled stops getting warning events within the recheck', async () => {
-  const office = await signIn('office-director');
-  const duty = await signIn('duty-officer');
+  const office = await login(server, 'office-director', 'office-director-demo');
+  const duty = await login(server, 'duty-officer', 'duty-officer-demo');
   const open = watch(office.cookie);
   await open.snapshot;
   const store = server.openStore();
