@@ -141,3 +141,19 @@ test("two prefectures on different clocks each keep their own latest changes, ne
     { kind: 'external-set', level: 'orange', at: january + HOUR },
   ]);
 });
+
+test('a raise seen live is told at its approval time, not at the data hour that carried it', () => {
+  const orange: WarningState = {
+    ...warning('w-1', '654023', december),
+    proposedLevel: 'orange',
+    level: 'orange',
+    levels: [{ kind: 'issued', level: 'orange', at: december }],
+  };
+  const red: WarningState = {
+    ...orange,
+    level: 'red',
+    levels: [...orange.levels, { kind: 'raised', level: 'red', at: december + 2 * HOUR + 20 * 60_000 }],
+  };
+  const changes = watch([state(december + 2 * HOUR, [orange]), state(december + 3 * HOUR, [red])]);
+  expect(changes[0]).toMatchObject({ kind: 'raised', level: 'red', at: december + 2 * HOUR + 20 * 60_000 });
+});

@@ -34,6 +34,12 @@ function externalLevel(state: JurisdictionState | undefined): IssuedLevel | null
   return highest;
 }
 
+/** When the warning's level in force was approved (its last `levels` entry), as the wall tells it. */
+function approvedAt(warning: JurisdictionState['warnings'][number], fallback: number): number {
+  const last = warning.levels.at(-1);
+  return last && last.level === warning.level ? last.at : fallback;
+}
+
 /**
  * What changed from one state of a prefecture to the next: warnings issued, raised, lowered or lifted,
  * the autonomous region's warning set or lifted, stations gone stale or back. With no previous state (the
@@ -52,10 +58,17 @@ export function changesBetween(previous: JurisdictionState | undefined, next: Ju
     if (!earlier && !previous)
       for (const approved of warning.levels)
         changes.push({ ...approved, jurisdiction, target: warning.target });
-    else if (!earlier) changes.push({ at: now, jurisdiction, kind: 'issued', level, target: warning.target });
+    else if (!earlier)
+      changes.push({
+        at: approvedAt(warning, now),
+        jurisdiction,
+        kind: 'issued',
+        level,
+        target: warning.target,
+      });
     else if (levelRank(level) !== levelRank(earlier.level))
       changes.push({
-        at: now,
+        at: approvedAt(warning, now),
         jurisdiction,
         kind: levelRank(level) > levelRank(earlier.level) ? 'raised' : 'lowered',
         level,
