@@ -27,14 +27,17 @@ function rangeOf(values: readonly number[]): Range | null {
   return { low: Math.min(...values), high: Math.max(...values), mean: Math.round(mean * 10) / 10 };
 }
 
-/** What the target units show at a data time: primary pollutants, daily AQI and primary concentration ranges, outlook. */
+/**
+ * What the target units show at a data time: primary pollutants, daily AQI and primary concentration ranges,
+ * outlook. A caller that has the state at `at` already passes it (a past hour's state is computed afresh).
+ */
 export function targetData(
   engine: Engine,
   jurisdiction: Jurisdiction,
   unitIds: readonly string[],
   at: number,
+  state = engine.state(jurisdiction, at),
 ) {
-  const state = engine.state(jurisdiction, at);
   const units = state.units.filter((unit) => unitIds.includes(unit.id));
   const primaryPollutants = [...new Set(units.flatMap((unit) => unit.primaryPollutants))];
   const aqi = rangeOf(units.flatMap((unit) => (unit.dailyAqi === null ? [] : [unit.dailyAqi])));

@@ -11,10 +11,11 @@ export function dustAdvisoryContext(
   at: number,
   exercise: boolean,
 ): DustAdvisoryContext | null {
-  const dusty = engine.state(jurisdiction, at).units.filter((unit) => unit.dust !== 'none');
+  const state = engine.state(jurisdiction, at);
+  const dusty = state.units.filter((unit) => unit.dust !== 'none');
   if (dusty.length === 0) return null;
   const ids = dusty.map((unit) => unit.id);
-  const data = targetData(engine, jurisdiction, ids, at);
+  const data = targetData(engine, jurisdiction, ids, at, state);
   const confirmed = new Set(dusty.filter((unit) => unit.dust === 'confirmed').map((unit) => unit.id));
   return {
     jurisdiction,
