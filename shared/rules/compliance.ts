@@ -180,6 +180,8 @@ function unconfirmedDust(
   now: number,
 ): { flag: Draft; withDust: UnitEvaluation } | null {
   const suspected = subject.suspectedDust ?? [];
+  // Every unit of every tick comes here: most have no likely dust, and an external floor is no dust's doing.
+  if (required.external || suspected.length === 0) return null;
   // The hours asked about are those of the windows the start's grounds read: from its first window end back
   // by the plan's longest duration (a period's hours reach the windows ending up to 23 h after it).
   const lookBack = Math.max(
@@ -188,7 +190,7 @@ function unconfirmedDust(
   const span = spanOf(
     suspected.filter((period) => period.to + 23 * HOUR >= required.first - lookBack * HOUR),
   );
-  if (required.external || !span) return null;
+  if (!span) return null;
   const withDust =
     subject.withSuspectedDust ??
     evaluateUnit(plan, subject.series, now, {
