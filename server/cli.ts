@@ -8,6 +8,7 @@ import {
   addFeederKey,
   changePassword,
   changeRole,
+  jurisdictionOption,
   newAccountSchema,
   passwordChangeSchema,
   roleChangeSchema,
@@ -43,7 +44,7 @@ function accountTable(accounts: AccountRow[]): string {
     ...accounts.map((account) => [
       account.username,
       account.role,
-      account.jurisdiction ?? 'both',
+      jurisdictionOption(account.jurisdiction),
       (account.disabledAt === null ? 'active' : `disabled ${instant(account.disabledAt)}`) +
         (account.demo ? ' (demo)' : ''),
       instant(account.createdAt),
@@ -138,7 +139,7 @@ try {
   } else if (command === 'user role') {
     const account = changeRole(store, parse(roleChangeSchema, values));
     console.log(
-      `${account.username} is now ${account.role} (${account.jurisdiction ?? 'both'}); its sessions are ended`,
+      `${account.username} is now ${account.role} (${jurisdictionOption(account.jurisdiction)}); its sessions are ended`,
     );
   } else if (command === 'key add') {
     const { label } = parse(keySchema, values);

@@ -38,10 +38,16 @@ function existingAccount(store: Store, username: string): AccountRow {
   return account;
 }
 
-function jurisdictionName(
+/** An account's jurisdiction as the CLI and the audit name it (null, both prefectures, is `both`). */
+export function jurisdictionOption(
   jurisdiction: AccountRow['jurisdiction'],
 ): z.infer<typeof jurisdictionOptionSchema> {
   return jurisdiction ?? 'both';
+}
+
+/** The stored jurisdiction of an option: `both` is null. */
+function storedJurisdiction(option: z.infer<typeof jurisdictionOptionSchema>): AccountRow['jurisdiction'] {
+  return option === 'both' ? null : option;
 }
 
 export async function addAccount(
@@ -54,7 +60,7 @@ export async function addAccount(
     id: randomUUID(),
     username: input.username,
     role: input.role,
-    jurisdiction: input.jurisdiction === 'both' ? null : input.jurisdiction,
+    jurisdiction: storedJurisdiction(input.jurisdiction),
     passwordHash: await hashPassword(input.password),
     demo: options.demo ?? false,
     createdAt: Date.now(),
@@ -127,11 +133,7 @@ export async function changePassword(
 export function changeRole(store: Store, input: z.infer<typeof roleChangeSchema>, actor = 'cli'): AccountRow {
   const account = existingAccount(store, input.username);
   const jurisdiction =
-    input.jurisdiction === undefined
-      ? account.jurisdiction
-      : input.jurisdiction === 'both'
-        ? null
-        : input.jurisdiction;
+    input.jurisdiction === undefined ? account.jurisdiction : storedJurisdiction(input.jurisdiction);
   store.transaction(() => {
     store.setAccountRole(account.id, input.role, jurisdiction);
     const sessionsEnded = store.deleteSessionsOf(account.id);
@@ -141,8 +143,8 @@ export function changeRole(store: Store, input: z.infer<typeof roleChangeSchema>
       action: 'account.role',
       detail: {
         username: account.username,
-        from: { role: account.role, jurisdiction: jurisdictionName(account.jurisdiction) },
-        to: { role: input.role, jurisdiction: jurisdictionName(jurisdiction) },
+        from: { role: account.role, jurisdiction: jurisdictionOption(account.jurisdiction) },
+        to: { role: input.role, jurisdiction: jurisdictionOption(jurisdiction) },
         sessionsEnded,
       },
     });
