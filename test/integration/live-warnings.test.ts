@@ -2,7 +2,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { setAccountDisabled } from '../../server/auth/accounts';
 import { type Delta, deltaSchema, type Snapshot } from '../../shared/live/events';
-import { login, startTestServer } from '../helpers/server';
+import { login, type Session, startTestServer } from '../helpers/server';
 
 /**
  * A warning action reaches every watching client in the next delta. Demo mode (replay on) creates the
@@ -38,9 +38,23 @@ function watch(cookie?: string) {
   return { client, snapshot };
 }
 
+/** A yellow warning for an Ili unit, proposed as a special case (the replay's hour supports none). */
+function propose(session: Session, unitId: string, reason: string) {
+  return session.request('/api/warnings/propose', {
+    method: 'POST',
+    body: JSON.stringify({
+      jurisdiction: 'ili',
+      target: { kind: 'unit', unitId },
+      level: 'yellow',
+      reason,
+      overrideGuards: { reason: '演练：按特殊情况提出，检验推送' },
+    }),
+  });
+}
+
 test('a proposed warning travels in the next delta: the list to every watcher, its event to Ili accounts only', async () => {
-  const { cookie, csrfToken } = await login(server, 'duty-officer', 'duty-officer-demo');
-  const office = watch(cookie);
+  const duty = await login(server, 'duty-officer', 'duty-officer-demo');
+  const office = watch(duty.cookie);
   const wall = watch();
   const snapshot = await office.snapshot;
   expect(snapshot.state.warnings).toEqual([]);
@@ -49,17 +63,7 @@ test('a proposed warning travels in the next delta: the list to every watcher, i
   const deltas = [office, wall].map(
     ({ client }) => new Promise<Delta>((resolve) => client.once('delta', resolve)),
   );
-  const proposal = await fetch(`${server.url}/api/warnings/propose`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({
-      jurisdiction: 'ili',
-      target: { kind: 'unit', unitId: '654002' },
-      level: 'yellow',
-      reason: 'forecast daily AQI above 200',
-      overrideGuards: { reason: '演练：按特殊情况提出，检验推送' },
-    }),
-  });
+  const proposal = await propose(duty, '654002', 'forecast daily AQI above 200');
   expect(proposal.status, await proposal.clone().text()).toBeLessThan(300);
   const [forOffice, forWall] = (await Promise.all(deltas)).map((delta) => deltaSchema.parse(delta));
   expect(forOffice!.seq).toBe(snapshot.seq + 1);
@@ -92,17 +96,7 @@ test('a screen left open by an account the office disabled stops getting warning
   }
   await new Promise((resolve) => setTimeout(resolve, 2_500));
   const next = new Promise<Delta>((resolve) => open.client.once('delta', resolve));
-  const proposal = await fetch(`${server.url}/api/warnings/propose`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: duty.cookie, 'x-csrf-token': duty.csrfToken },
-    body: JSON.stringify({
-      jurisdiction: 'ili',
-      target: { kind: 'unit', unitId: '654003' },
-      level: 'yellow',
-      reason: 'a reason the disabled account must not read',
-      overrideGuards: { reason: '演练：按特殊情况提出，检验推送' },
-    }),
-  });
+  const proposal = await propose(duty, '654003', 'a reason the disabled account must not read');
   expect(proposal.status, await proposal.clone().text()).toBeLessThan(300);
   const delta = deltaSchema.parse(await next);
   // The public state still arrives (the warning list), the office record (the event and its reason) not.
