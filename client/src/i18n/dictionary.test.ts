@@ -45,4 +45,10 @@ describe('the dictionary', () => {
     expect(translate('zh', 'spanPastDays', 7)).toBe('近7天');
     expect(translate('en', 'spanPastDays', 7)).toBe('last 7 days');
   });
+
+  it('says a compliance flag raised this hour was just reached, not "for 0 hours"', () => {
+    expect(translate('zh', 'flagFor', 0, '2019-12-10 19:00')).toBe('刚达到（2019-12-10 19:00）');
+    expect(translate('en', 'flagFor', 0, '2019-12-10 19:00')).toBe('just now (2019-12-10 19:00)');
+    expect(translate('zh', 'flagFor', 3, '2019-12-10 16:00')).toBe('已持续3小时（自2019-12-10 16:00）');
+  });
 });

@@ -136,8 +136,8 @@ export const commandMessages = {
     en: 'PM10 is the primary pollutant with a low PM2.5/PM10 ratio, as in sand and dust.',
   },
   flagFor: {
-    zh: (hours: number, since: string) => `已持续${hours}小时（自${since}）`,
-    en: (hours: number, since: string) => `for ${hours} h (since ${since})`,
+    zh: (hours: number, since: string) => (hours === 0 ? `刚达到（${since}）` : `已持续${hours}小时（自${since}）`),
+    en: (hours: number, since: string) => (hours === 0 ? `just now (${since})` : `for ${hours} h (since ${since})`),
   },
   region: { zh: '区域', en: 'Region' },
   why: { zh: '依据', en: 'Why' },
