@@ -12,6 +12,8 @@
  * client could read an acknowledgement only after the server's engine tick that follows it had run.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { defaultBoundaries } from '../geo/boundaries/default';
+import { labelAnchors } from '../geo/placement/label-anchor';
 import { units } from '../geo/units';
 import { toBeijingIso } from '../shared/time';
 import { startTestServer } from '../test/helpers/server';
@@ -23,10 +25,20 @@ const iliUnits = units.filter((unit) => unit.jurisdiction === 'ili');
 /** How long the read-back waits, after its first reads, for the server's background work (bulk case). */
 const idleSeconds = 15;
 
+/** A point inside each unit (its label anchor; a pending regiment's seat): the import checks the two agree. */
+const anchors = labelAnchors(defaultBoundaries());
+function siteOf(unit: (typeof iliUnits)[number]): readonly [number, number] {
+  const anchor = anchors.get(unit.id)?.position;
+  if (anchor) return anchor;
+  if (unit.seat) return [unit.seat.longitude, unit.seat.latitude];
+  throw new Error(`${unit.id} has neither a boundary nor a seat`);
+}
+
 function stationCsv(prefix: string, count: number): string {
   const rows = Array.from({ length: count }, (_, index) => {
     const unit = iliUnits[index % iliUnits.length]!;
-    return `${prefix}${index},${prefix}${index},81.3,43.9,${unit.id}`;
+    const [lon, lat] = siteOf(unit);
+    return `${prefix}${index},${prefix}${index},${lon.toFixed(4)},${lat.toFixed(4)},${unit.id}`;
   });
   return `id,name,lon,lat,unit\n${rows.join('\n')}\n`;
 }
@@ -89,6 +101,8 @@ async function startServerProcess() {
   const child: ChildProcess = fork(import.meta.filename, ['--serve'], {
     execArgv: [...profile, '--import', 'tsx'],
   });
+  // A failed run must not leave its server behind, holding the bench open.
+  process.once('exit', () => child.kill());
   const next = () =>
     new Promise<Reply>((resolve) => child.once('message', (message) => resolve(message as Reply)));
   const ready = await next();
@@ -109,7 +123,11 @@ async function startServerProcess() {
 }
 
 if (process.argv[2] === '--serve') await serve();
-else await run();
+else
+  await run().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 
 /** `npx tsx bench/ingest.bench.ts hourly`: the hourly case alone; `bulk`: bulk and the read-back alone. */
 async function run(): Promise<void> {
