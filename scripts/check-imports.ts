@@ -1,4 +1,4 @@
-/** npm run lint: fails when the import rule (scripts/import-rule.ts, docs/ARCHITECTURE.md) is broken. */
+/** npm run lint: fails when the import rule (scripts/import-rule.ts, docs/ARCHITECTURE.md "Who may import whom") is broken. */
 import { resolve } from 'node:path';
 import { formatViolation, importRuleViolations } from './import-rule';
 

@@ -1,5 +1,5 @@
 /**
- * The import rule (docs/ARCHITECTURE.md, "Who owns what"), as a function over a project root so that a
+ * The import rule (docs/ARCHITECTURE.md, "Who may import whom"), as a function over a project root so that a
  * test can run it on a fixture tree. Sources are parsed (oxc, through Vite), not matched with patterns,
  * so side-effect, dynamic, type-only and `require` imports are all seen and comments never are.
  */
