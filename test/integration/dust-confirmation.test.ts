@@ -45,6 +45,10 @@ test("the press office gets health advice for the dust instead of a warning noti
   const none = await press.request('/api/dust-advisory?jurisdiction=ili&format=txt');
   expect(none.status).toBe(404);
   expect((await none.json()).code).toBe('no-dust');
+  // The press page's question at every hour: answered, not a 404 in the browser's console.
+  const asked = await press.request('/api/dust-advisory?jurisdiction=ili&format=json');
+  expect(asked.status).toBe(200);
+  expect(await asked.json()).toEqual({ context: null, advisory: null });
 });
 
 test('likely dust asks the office to confirm it; once confirmed, nothing is due and the unit reads as dust', async () => {
