@@ -5,7 +5,7 @@ import pino from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { pointNearUnit, unitContaining } from '../geo/boundaries/locate';
 import type { OfficeChange } from '../shared/live/events';
-import { ensureDemoAccounts } from './auth/accounts';
+import { type DemoAccount, ensureDemoAccounts } from './auth/accounts';
 import { socketAuthorizer } from './auth/socket';
 import { createBoundaryService } from './boundaries';
 import { startCluster } from './cluster';
@@ -40,7 +40,7 @@ export type RunningServer = {
   io: SocketServer;
   url: string;
   /** Demo mode only: the demo accounts in the store, with their passwords. */
-  demoAccounts: { username: string; password: string }[];
+  demoAccounts: DemoAccount[];
   close: () => Promise<void>;
 };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Role, roleSchema } from '../../shared/plans/schema';
 import { jurisdictionSchema } from '../../shared/units/schema';
 import type { AccountRow, Store } from '../store/types';
-import { hashPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { sha256Hex } from './principal';
 
 const usernameSchema = z
@@ -169,16 +169,27 @@ export function demoPassword(role: Role): string {
   return `${role}-demo`;
 }
 
-/** Creates the demo accounts when the store has no account yet; lists the demo accounts in the store. */
-export async function ensureDemoAccounts(store: Store): Promise<{ username: string; password: string }[]> {
+/** A demo account as printed at start: its password, or null when it is no longer the demo one. */
+export type DemoAccount = { username: string; password: string | null };
+
+/**
+ * Creates the demo accounts when the store has no account yet; lists the enabled demo accounts in the
+ * store, each with the demo password only if that still signs it in (checked against the stored hash, one
+ * scrypt each at start): a password changed with `user passwd` is not printed as if it were the demo one.
+ */
+export async function ensureDemoAccounts(store: Store): Promise<DemoAccount[]> {
   if (store.accountCount() === 0) {
     for (const role of roleSchema.options) {
       const account = { username: role, role, jurisdiction: 'both' as const, password: demoPassword(role) };
       await addAccount(store, account, { demo: true, actor: 'demo-mode' });
     }
   }
-  return store
-    .accounts()
-    .filter((account) => account.demo && account.disabledAt === null)
-    .map((account) => ({ username: account.username, password: demoPassword(account.role) }));
+  const demos = store.accounts().filter((account) => account.demo && account.disabledAt === null);
+  return Promise.all(
+    demos.map(async (account) => {
+      const password = demoPassword(account.role);
+      const { valid } = await verifyPassword(password, account.passwordHash);
+      return { username: account.username, password: valid ? password : null };
+    }),
+  );
 }

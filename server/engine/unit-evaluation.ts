@@ -3,7 +3,6 @@ import type { Plan } from '../../shared/plans';
 import { dustRuns, excludeDust, levelAt } from '../../shared/rules';
 import type { Period } from '../../shared/rules/dust';
 import { evaluateUnit, type UnitEvaluation } from '../../shared/rules/evaluate-unit';
-import type { Explanation } from '../../shared/state/schema';
 import { HOUR } from '../../shared/time';
 import type { UnitSeries } from './unit-series';
 
@@ -36,7 +35,6 @@ export type GradedUnit = {
   dust: DustStatus;
   /** Likely-dust periods the office has not confirmed (not wholly inside a confirmed one). */
   suspected: Period[];
-  explanation: Explanation;
   /**
    * No suspected dust: `evaluation` is evaluateUnit over the confirmed periods alone, the same the compliance
    * flags ask for (pm25Daily changes only its heavyDay), so they may reuse it.
@@ -63,21 +61,7 @@ export function gradeUnit(
     : touchesLastDay(suspected, now)
       ? 'suspected'
       : 'none';
-  const confirmedDustOnly = suspected.length === 0;
-  if (dust !== 'suspected')
-    return { evaluation, dust, suspected, explanation: evaluation.explanation, confirmedDustOnly };
-  const section = plan.dust.section;
-  return {
-    evaluation,
-    dust,
-    suspected,
-    confirmedDustOnly,
-    explanation: {
-      zh: `疑似沙尘（首要污染物PM10，PM2.5/PM10比值低），待办公室确认；沙尘天气不适用本预案，相关窗口不参与预警分级（${section}）。${evaluation.explanation.zh}`,
-      en: `Likely sand and dust (PM10 primary, low PM2.5/PM10 ratio), awaiting the office's confirmation; dust is outside the plan, so these windows are not graded (${section}). ${evaluation.explanation.en}`,
-      citations: [...new Set([section, ...evaluation.explanation.citations])],
-    },
-  };
+  return { evaluation, dust, suspected, confirmedDustOnly: suspected.length === 0 };
 }
 
 /**

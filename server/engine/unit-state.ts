@@ -36,7 +36,7 @@ export function unitState(inputs: UnitInputs, now: number): UnitState {
     recommendedLevel: graded.evaluation.recommendedLevel,
     issuedLevel: inputs.issuedLevel,
     regionFloor: inputs.regionFloor,
-    explanation: graded.explanation,
+    explanation: graded.evaluation.explanation,
     newestHour,
     stationCount: inputs.stationCount,
     stale: isStale(newestHour, now),

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { type CookieOptions, type Request, Router } from 'express';
 import { z } from 'zod';
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { csrfCookie, publicAccount, sessionCookie } from '../auth/principal';
 import { createRateLimit } from '../auth/rate-limit';
+import { sessionHours, signIn } from '../auth/sign-in';
 import type { Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
 import { requirePrincipal } from './guards';
@@ -12,8 +11,6 @@ export const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-
-const sessionHours = 12;
 
 /** Attempts per minute: per address and username, and per address whatever the username. */
 const perUserAttempts = 5;
@@ -47,34 +44,9 @@ export function authRouter(store: Store, options: { cookieSecure: 'auto' | 'on' 
         { 'Retry-After': String(retryAfter) },
       );
     }
-    const account = store.accountByUsername(username);
-    const check = await verifyPassword(password, account?.passwordHash ?? decoyHash);
-    // A disabled account gets the wrong password's answer, after the same hashing: nobody learns it exists.
-    const disabled = account?.disabledAt != null;
-    if (!account || !check.valid || disabled) {
-      const detail = disabled && check.valid ? { ip: request.ip, accountDisabled: true } : { ip: request.ip };
-      store.appendAudit({ at: now, actor: username, action: 'login.failed', detail });
-      throw new HttpError(401, { error: 'wrong username or password' });
-    }
-    const session = {
-      id: randomBytes(32).toString('base64url'),
-      accountId: account.id,
-      csrfToken: randomBytes(32).toString('base64url'),
-      createdAt: now,
-      expiresAt: now + sessionHours * 3_600_000,
-    };
-    // A hash made at a lower cost is replaced now, while the password is at hand.
-    const rehashed = check.needsRehash ? await hashPassword(password) : null;
-    store.transaction(() => {
-      if (rehashed) store.replacePasswordHash(account.id, rehashed);
-      store.addSession(session);
-      store.appendAudit({
-        at: now,
-        actor: `${account.username} (${account.role})`,
-        action: 'login',
-        detail: rehashed ? { ip: request.ip, passwordRehashed: true } : { ip: request.ip },
-      });
-    });
+    const signedIn = await signIn(store, username, password, { ip: request.ip, now });
+    if (!signedIn.ok) throw new HttpError(401, { error: 'wrong username or password' });
+    const { account, session } = signedIn;
     response.cookie(sessionCookie, session.id, cookie(request, true));
     response.cookie(csrfCookie, session.csrfToken, cookie(request, false));
     response.json({ account: publicAccount(account), csrfToken: session.csrfToken });

@@ -192,6 +192,12 @@ export function documentsRouter({ store, engine, exercise, browser, snapshots }:
     signedInFor(request, jurisdiction);
     const at = dataTime(engine, jurisdiction, query.at);
     const context = dustAdvisoryContext(engine, jurisdiction, at, exercise);
+    response.set('X-Data-Time', toBeijingIso(at));
+    // The press page asks on every hour it shows: "no dust" is an answer there, not a missing document.
+    if (!context && query.format === 'json') {
+      response.json({ context: null, advisory: null });
+      return;
+    }
     if (!context)
       throw new HttpError(404, {
         error: `no unit of ${jurisdiction} shows sand and dust at ${minute(at)}`,
@@ -199,7 +205,6 @@ export function documentsRouter({ store, engine, exercise, browser, snapshots }:
       });
     const advisory = composeDustAdvisory(context, query.lang);
     const base = `dust-advice-${jurisdiction}-${toBeijingIso(at).slice(0, 13)}`;
-    response.set('X-Data-Time', toBeijingIso(at));
     if (query.format === 'json') {
       response.json({ context, advisory });
       return;

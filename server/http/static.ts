@@ -68,6 +68,11 @@ export function clientRouter(): Router {
       setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache'),
     }),
   );
+  // Browsers, bookmarks and tools ask for /favicon.ico whatever the page links: the same icon, not a 404.
+  router.get('/favicon.ico', (_request, response) => {
+    response.setHeader('Cache-Control', 'no-cache');
+    response.type('image/svg+xml').sendFile('favicon.svg', { root: clientDist });
+  });
   router.get(clientRoutes, (request, response) => {
     response.setHeader('Cache-Control', 'no-cache');
     const preloading = preloadingPage[request.path.replace(/\/+$/, '') || '/'];

@@ -69,31 +69,55 @@ test('a bad cell is named by its field and row, and a short row by its line, as 
   });
 });
 
-test('a species column spelt as exports spell it is refused by name, not read as "not measured"', () => {
-  const csv = 'Station,time,PM2.5,SO₂,pm10(μg/m³),note\nS1,2019-01-05T13:00:00+08:00,250,21,310,ok\n';
-  for (const text of [csv, csv.replace('ok', '"ok"')]) {
+test('a header as offices and exports spell it is read: Chinese names, units in brackets, PM2.5, SO₂', () => {
+  const expected = batchFromCsv(
+    'station,time,pm25,pm10,so2,no2,co,o3\n2703A,2019-01-05T13:00:00+08:00,250,310,21,64,2.3,12\n',
+  );
+  for (const header of [
+    '站点编码,监测时间,PM2.5(μg/m³),PM10(μg/m³),SO2(μg/m³),NO2(μg/m³),CO(mg/m³),O3(μg/m³)',
+    '监测点编码,时间,PM2.5（ug/m3）,PM10,SO₂,NO₂,CO（mg/m3）,O₃',
+    'stationcode,timepoint,pm2_5,pm10,so2,no2,co,o3',
+  ]) {
+    const csv = `${header}\n2703A,2019-01-05T13:00:00+08:00,250,310,21,64,2.3,12\n`;
+    for (const text of [csv, csv.replace('2703A', '"2703A"')])
+      expect([header, batchFromCsv(text)]).toEqual([header, expected]);
+  }
+});
+
+test('a concentration in another unit, or one field in two columns, is refused naming the column as written', () => {
+  const issuesOf = (csv: string) => {
+    const result = batchFromCsv(csv);
+    return result.ok || result.refusal.kind !== 'invalid' ? [] : result.refusal.issues;
+  };
+  expect(issuesOf('站点编码,监测时间,CO(μg/m³)\n2703A,2019-01-05T13:00:00+08:00,2300\n')).toEqual([
+    { field: 'CO(μg/m³)', message: 'column "CO(μg/m³)": co is read in mg/m³, not μg/m³' },
+  ]);
+  expect(issuesOf('站点编码,监测时间,时间,pm25\n2703A,2019-01-05T13:00:00+08:00,x,1\n')).toEqual([
+    { field: '时间', message: 'columns "监测时间" and "时间" both give time: keep one' },
+  ]);
+  // A bad cell is named by the column the office wrote, on both readers.
+  const csv = '站点编码,监测时间,PM2.5(μg/m³)\n2703A,2019-01-05T13:00:00+08:00,n/a\n';
+  for (const text of [csv, csv.replace('2703A', '"2703A"')]) {
     const result = batchFromCsv(text);
-    expect(result.ok).toBe(false);
-    if (result.ok) continue;
-    expect(result.refusal).toMatchObject({ kind: 'invalid' });
-    const issues = result.refusal.kind === 'invalid' ? result.refusal.issues : [];
-    expect(issues.map((issue) => [issue.field, issue.message])).toEqual([
-      ['Station', 'column "Station" is not read: name it "station"'],
-      ['PM2.5', 'column "PM2.5" is not read: name it "pm25"'],
-      ['SO₂', 'column "SO₂" is not read: name it "so2"'],
-      ['pm10(μg/m³)', 'column "pm10(μg/m³)" is not read: name it "pm10"'],
+    expect(result.ok && result.value.issues).toEqual([
+      {
+        row: 1,
+        field: 'PM2.5(μg/m³)',
+        message: 'a concentration is a decimal number, or empty when not measured',
+      },
     ]);
   }
 });
 
 test('a header without station or time says so once, not a missing cell in every row', () => {
   const result = batchFromCsv(
-    '站点,时间,pm25\n2703A,2019-01-05T13:00:00+08:00,250\n2703A,2019-01-05T14:00:00+08:00,250\n',
+    '站点,日期,pm25\n2703A,2019-01-05T13:00:00+08:00,250\n2703A,2019-01-05T14:00:00+08:00,250\n',
   );
   expect(result.ok).toBe(false);
   if (result.ok || result.refusal.kind !== 'invalid') return;
   expect(result.refusal.issues.map((issue) => issue.field)).toEqual(['station', 'time']);
-  expect(result.refusal.issues[0]!.message).toContain('(it has: 站点,时间,pm25)');
+  expect(result.refusal.issues[0]!.message).toContain('(it has: 站点,日期,pm25)');
+  expect(result.refusal.issues[1]!.message).toContain('name it time or 监测时间');
   expect(result.refusal.issues[0]!.row).toBeUndefined();
 });
 

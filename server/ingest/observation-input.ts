@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/issues';
+import { inFileNames, observationColumns, readHeader, recordByField } from './headers';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvHeaderIssues, csvNumber, csvRecords, hourEndSchema, unknownKeyIssue } from './rows';
+import { csvNumber, csvRecords, hourEndSchema, unknownKeyIssue } from './rows';
 
 const concentration = z
   .number({ error: 'a concentration is a decimal number, or empty when not measured' })
@@ -130,15 +131,29 @@ function csvObservation(cell: (name: string) => string | undefined): Record<stri
   };
 }
 
-const csvColumns = ['station', 'time', ...batchSpecies] as const;
+type ObservationField = keyof typeof observationColumns;
+const requiredColumns: ObservationField[] = ['station', 'time'];
+
+/** The batch, its issues naming the columns as the file's header does. */
+function named(
+  batch: ObservationBatch,
+  written: Map<ObservationField, string>,
+): IngestResult<ObservationBatch> {
+  if (batch.issues.length > 0) batch.issues = inFileNames(batch.issues, written);
+  return accepted(batch);
+}
 
 /** CSV through the general reader (quotes, uneven rows): records, then the schema row by row. */
 function batchFromCsvRecords(text: string): IngestResult<ObservationBatch> {
   const records = csvRecords(text);
   if (!records.ok) return records;
-  const header = csvHeaderIssues(Object.keys(records.value[0]!), csvColumns, ['station', 'time']);
-  if (header.length > 0) return invalid('invalid observations: nothing was written', header);
-  return accepted(batchFromRows(records.value.map((record) => csvObservation((name) => record[name]))));
+  const { written, issues } = readHeader(Object.keys(records.value[0]!), observationColumns, requiredColumns);
+  if (issues.length > 0) return invalid('invalid observations: nothing was written', issues);
+  const rows = records.value.map((record) => recordByField(record, written));
+  return named(
+    batchFromRows(rows.map((row) => csvObservation((name) => row[name as ObservationField]))),
+    written,
+  );
 }
 
 const powersOfTen = Array.from({ length: 16 }, (_, power) => 10 ** power);
@@ -187,7 +202,7 @@ function isBlank(text: string, start: number, end: number): boolean {
 
 /**
  * CSV with the JSON field names as header (station,time,pm25,pm10,so2,no2,co,o3, any order; empty cell =
- * null), read in one pass straight into the batch's columns: no record, cell array or parsed object per
+ * null) or the names offices' files use (headers.ts: 站点编码,监测时间,PM2.5(μg/m³) …), read in one pass straight into the batch's columns: no record, cell array or parsed object per
  * row. A row the fast checks do not pass whole is given to the schema (its verdict and messages stand);
  * a file with quotes or rows of another length goes through the general reader (server/ingest/csv.ts).
  */
@@ -211,10 +226,10 @@ export function batchFromCsv(input: string): IngestResult<ObservationBatch> {
     start = end + 1;
   }
   if (!header || lines.length === 0) return batchFromCsvRecords(text);
-  const issues = csvHeaderIssues(header, csvColumns, ['station', 'time']);
+  const { fields, written, issues } = readHeader(header, observationColumns, requiredColumns);
   if (issues.length > 0) return invalid('invalid observations: nothing was written', issues);
   const columnOf = new Map<string, number>();
-  for (const [column, name] of header.entries()) columnOf.set(name, column);
+  for (const [column, field] of fields.entries()) if (field) columnOf.set(field, column);
   const stationColumn = columnOf.get('station');
   const timeColumn = columnOf.get('time');
   if (stationColumn === undefined || timeColumn === undefined) return batchFromCsvRecords(text);
@@ -280,5 +295,5 @@ export function batchFromCsv(input: string): IngestResult<ObservationBatch> {
       );
     }
   }
-  return accepted(batch);
+  return named(batch, written);
 }

@@ -13,7 +13,7 @@ export { type ObservationBatch, type ObservationInput, observationInputSchema } 
 
 export const observationBodySchema = z.object({ observations: z.array(z.unknown()).min(1).max(200_000) });
 
-/** CSV with the JSON field names as header: station,time,pm25,pm10,so2,no2,co,o3 (empty cell = null). */
+/** CSV with the JSON field names as header (station,time,pm25,…) or the names in headers.ts; empty cell = null. */
 export function observationsFromCsv(text: string): IngestResult<ObservationBatch> {
   return batchFromCsv(text);
 }

@@ -3,6 +3,7 @@ import { readDecimal } from '../../shared/decimal';
 import { type Issue, issuesOf } from '../../shared/issues';
 import { futureProblem } from '../../shared/time-schemas';
 import { parseCsv } from './csv';
+import { looseName } from './headers';
 import { accepted, type IngestResult, invalid } from './result';
 
 export { hourEndSchema, instantSchema } from '../../shared/time-schemas';
@@ -29,43 +30,9 @@ export function csvRecords(text: string): IngestResult<Record<string, string>[]>
   );
 }
 
-/** A header cell as spreadsheets and monitoring exports spell it: "PM2.5", "SO₂", "PM10(μg/m³)", "Lon". */
-const loosely = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[（(].*$/, '')
-    .replace(/[₂₃₅]/g, (digit) => String(digit.charCodeAt(0) - 0x2080))
-    .replace(/[\s._-]/g, '');
-
-/**
- * Problems with a CSV header against the columns a reader knows. Other columns (a note, a name) are left
- * unread on purpose, but one that is a known column spelt otherwise would be read as empty in every row
- * and the file accepted: refused, naming the spelling wanted. A missing required column is said once, not
- * as a missing cell in every row.
- */
-export function csvHeaderIssues(
-  header: readonly string[],
-  columns: readonly string[],
-  required: readonly string[],
-): Issue[] {
-  const issues: Issue[] = [];
-  for (const name of header) {
-    if (columns.includes(name)) continue;
-    const meant = columns.find((column) => column === loosely(name));
-    if (meant) issues.push({ field: name, message: `column "${name}" is not read: name it "${meant}"` });
-  }
-  for (const column of required)
-    if (!header.includes(column) && !issues.some((issue) => issue.message.endsWith(`"${column}"`)))
-      issues.push({
-        field: column,
-        message: `the header has no "${column}" column (it has: ${header.join(',')}); the columns are ${columns.join(',')}`,
-      });
-  return issues;
-}
-
 /** A JSON row's key that no field has: the field it is a spelling of ("PM2.5" → pm25), or the fields there are. */
 export function unknownKeyIssue(key: string, fields: readonly string[]): Issue {
-  const meant = fields.find((field) => field === loosely(key));
+  const meant = fields.find((field) => field === looseName(key));
   return {
     field: key,
     message: meant

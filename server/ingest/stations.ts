@@ -4,8 +4,9 @@ import { units, unknownUnitText } from '../../geo/units';
 import { readDecimal } from '../../shared/decimal';
 import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
+import { inFileNames, readHeader, recordByField, stationColumns } from './headers';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvHeaderIssues, csvRecords, parseBody, parseRows, repeatedKeys } from './rows';
+import { csvRecords, parseBody, parseRows, repeatedKeys } from './rows';
 
 const unitIds = new Set(units.map((unit) => unit.id));
 const unitNames = new Map(units.map((unit) => [unit.id, unit.nameZh] as const));
@@ -61,10 +62,12 @@ const csvDecimal = (schema: z.ZodNumber) =>
     })
     .pipe(schema);
 
-const stationCsvColumns = ['id', 'name', 'lon', 'lat', 'unit', 'simulated'];
+const unitIdByName = new Map(units.map((unit) => [unit.nameZh, unit.id] as const));
 
 const stationCsvRowSchema = stationInputSchema.extend({
   id: stationIdSchema,
+  // Offices' lists give the county by name (所属区县: 伊宁市), as the catalogue names it.
+  unit: stationInputSchema.shape.unit.transform((unit) => (unit && unitIdByName.get(unit)) ?? unit),
   lon: csvDecimal(stationInputSchema.shape.lon),
   lat: csvDecimal(stationInputSchema.shape.lat),
   simulated: csvFlagSchema,
@@ -128,30 +131,36 @@ export function stationFromInput(
   return issues.length > 0 ? invalid('invalid stations: nothing was written', issues) : accepted(station);
 }
 
-/** Station list CSV: id,name,lon,lat[,unit]. All or nothing. */
+/**
+ * Station list CSV: id,name,lon,lat[,unit][,simulated], or the Chinese names offices use (headers.ts). All
+ * or nothing; issues name the columns as the file does.
+ */
 export function stationsFromCsv(text: string, places: StationPlaces): IngestResult<StationRow[]> {
   const records = csvRecords(text);
   if (!records.ok) return records;
-  const header = csvHeaderIssues(Object.keys(records.value[0]!), stationCsvColumns, [
+  const { written, issues: header } = readHeader(Object.keys(records.value[0]!), stationColumns, [
     'id',
     'name',
     'lon',
     'lat',
   ]);
-  if (header.length > 0) return invalid('invalid stations: nothing was written', header);
+  const refuse = (issues: Issue[]) =>
+    invalid('invalid stations: nothing was written', inFileNames(issues, written));
+  if (header.length > 0) return refuse(header);
+  const rows = records.value.map((record) => recordByField(record, written));
   const duplicates = repeatedKeys(
-    records.value.map((record) => record.id ?? ''),
+    rows.map((row) => row.id ?? ''),
     'id',
     'id',
   );
-  if (duplicates.length > 0) return invalid('invalid stations: nothing was written', duplicates);
-  const parsed = parseRows(stationCsvRowSchema, records.value, 'stations');
-  if (!parsed.ok) return parsed;
+  if (duplicates.length > 0) return refuse(duplicates);
+  const parsed = parseRows(stationCsvRowSchema, rows, 'stations');
+  if (!parsed.ok) return parsed.refusal.kind === 'invalid' ? refuse(parsed.refusal.issues) : parsed;
   const stations = parsed.value.map((row) => stationRow(row.id, row, places));
   const issues = unitIssues(
     stations,
     parsed.value.map((row) => row.unit),
     places,
   );
-  return issues.length > 0 ? invalid('invalid stations: nothing was written', issues) : accepted(stations);
+  return issues.length > 0 ? refuse(issues) : accepted(stations);
 }

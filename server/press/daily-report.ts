@@ -17,7 +17,8 @@ const text = (value: string): Cell => ({ text: value });
 /**
  * The daily response report (plans 5.1 信息报送) for a Beijing date: air quality at the day's end, the
  * warnings in force, the measures of the highest level, who reported (the daily reporting records of that
- * date) and the enterprise checks. `at` is the day's last hour, or now if the day has not ended.
+ * date) and the enterprise checks recorded by `at`. `at` is the day's last hour, or now if the day has not
+ * ended.
  */
 export function dailyReport(
   store: Store,
@@ -127,7 +128,7 @@ export function dailyReport(
   );
   const checks = inForce
     .filter(({ segment }) => levelRank(segment.level) > 0)
-    .map(({ warning, segment }) => checksAt(store, jurisdiction, warning, segment));
+    .map(({ warning, segment }) => checksAt(store, jurisdiction, warning, segment, at));
   const total = checks.reduce((sum, entry) => sum + entry.total, 0);
   const checked = checks.reduce((sum, entry) => sum + entry.checked, 0);
   const complying = checks.reduce((sum, entry) => sum + entry.complying, 0);

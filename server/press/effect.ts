@@ -32,12 +32,19 @@ export function highestSegment(segments: readonly LevelSegment[]): LevelSegment 
 
 /**
  * How the enterprises of the warning's units carried out their measure at the highest level held: latest
- * checks of this exercise counted when made after that level took effect (geo/layers/enterprise-check).
+ * checks of this exercise counted when made after that level took effect (geo/layers/enterprise-check),
+ * and, with `until`, recorded by then (a past day's report counts what was known at its end).
  */
-export function checksAt(store: Store, jurisdiction: Jurisdiction, warning: Warning, segment: LevelSegment) {
+export function checksAt(
+  store: Store,
+  jurisdiction: Jurisdiction,
+  warning: Warning,
+  segment: LevelSegment,
+  until?: number,
+) {
   const unitIds = new Set(targetUnitIds(warning));
   const checks = new Map(
-    store.latestEnterpriseChecks(jurisdiction).map((check) => [check.enterpriseId, check]),
+    store.latestEnterpriseChecks(jurisdiction, until).map((check) => [check.enterpriseId, check]),
   );
   const statuses = currentLayer(store, jurisdiction, 'enterprise')
     .records.filter((enterprise) => unitIds.has(enterprise.unitId))

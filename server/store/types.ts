@@ -215,8 +215,11 @@ export interface ReportStore {
 /** Enterprise checks of the current exercise (issue 7): every check is kept; the latest per enterprise wins. */
 export interface EnterpriseCheckStore {
   addEnterpriseCheck(check: EnterpriseCheck): void;
-  /** The latest check of each enterprise checked in this exercise, by enterprise id. */
-  latestEnterpriseChecks(jurisdiction: Jurisdiction): EnterpriseCheck[];
+  /**
+   * The latest check of each enterprise checked in this exercise, by enterprise id; with `until`, the latest
+   * recorded by then (checkedAt ≤ until: what a past day's report knew).
+   */
+  latestEnterpriseChecks(jurisdiction: Jurisdiction, until?: number): EnterpriseCheck[];
 }
 
 /** A decision packet as stored (shared/state/decision-packet.ts): the frozen evidence of one event. */

@@ -29,9 +29,13 @@ describe('why windows leave the grading', () => {
     const suspected = [{ from: start + 30 * HOUR, to: start + 40 * HOUR }];
     const both = dustExplanation(plans.kizilsu, { confirmed, suspected }, 64);
     expect(both.zh).toContain('办公室已确认沙尘：2019-03-20 01:00—2019-03-20 06:00。');
-    expect(both.zh).toContain('疑似沙尘（待办公室确认）：2019-03-21 07:00—2019-03-21 17:00。');
+    expect(both.zh).toContain(
+      '疑似沙尘（首要污染物PM10，PM2.5/PM10比值低），待办公室确认：2019-03-21 07:00—2019-03-21 17:00。',
+    );
     const onlySuspected = dustExplanation(plans.kizilsu, { confirmed: [], suspected }, 34);
     expect(onlySuspected.zh).not.toContain('已确认');
-    expect(onlySuspected.en).toMatch(/^Likely sand and dust, awaiting the office's confirmation/);
+    expect(onlySuspected.en).toMatch(
+      /^Likely sand and dust \(PM10 primary, low PM2.5\/PM10 ratio\), awaiting the office's confirmation: /,
+    );
   });
 });

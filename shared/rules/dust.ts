@@ -83,12 +83,14 @@ export function dustExplanation(
     periods.map((period) => `${formatHour(period.from)}—${formatHour(period.to)}`).join(separator);
   const zh = [
     dust.confirmed.length > 0 ? `办公室已确认沙尘：${spans(dust.confirmed, '、')}。` : '',
-    dust.suspected.length > 0 ? `疑似沙尘（待办公室确认）：${spans(dust.suspected, '、')}。` : '',
+    dust.suspected.length > 0
+      ? `疑似沙尘（首要污染物PM10，PM2.5/PM10比值低），待办公室确认：${spans(dust.suspected, '、')}。`
+      : '',
   ].join('');
   const en = [
     dust.confirmed.length > 0 ? `The office confirmed sand and dust: ${spans(dust.confirmed, ', ')}.` : '',
     dust.suspected.length > 0
-      ? `Likely sand and dust, awaiting the office's confirmation: ${spans(dust.suspected, ', ')}.`
+      ? `Likely sand and dust (PM10 primary, low PM2.5/PM10 ratio), awaiting the office's confirmation: ${spans(dust.suspected, ', ')}.`
       : '',
   ]
     .filter(Boolean)

@@ -107,13 +107,20 @@ export function evaluateUnit(
       ? heavyDay(plan, series, maskDust(options.pm25Daily, input, series), fromIndex)
       : null,
     dust,
-    explanation: dust
-      ? {
-          zh: `${explanation.zh}${dust.explanation.zh}`,
-          en: `${explanation.en} ${dust.explanation.en}`,
-          citations: [...new Set([...explanation.citations, ...dust.explanation.citations])],
-        }
-      : explanation,
+    explanation: dust ? withDust(explanation, dust.explanation, suspected.length > 0) : explanation,
+  };
+}
+
+/**
+ * The recommendation and why dust windows left the grading, in one text; dust the office has still to
+ * confirm comes first, as that is what the reader is asked to do.
+ */
+function withDust(recommendation: Explanation, dust: Explanation, dustFirst: boolean): Explanation {
+  const [first, second] = dustFirst ? [dust, recommendation] : [recommendation, dust];
+  return {
+    zh: `${first.zh}${second.zh}`,
+    en: `${first.en} ${second.en}`,
+    citations: [...new Set([...first.citations, ...second.citations])],
   };
 }
 

@@ -182,6 +182,17 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
     expect(seen.size).toBeGreaterThan(3);
     expect(regionsSeen).toBeGreaterThan(0);
 
+    // The effective time nobody touched is the data time, however far the replay has moved since the form
+    // opened (it stayed at that first hour and tripped the server's backdate guard).
+    const effective = duty.getByTestId('propose-form').locator('input[name=effective]');
+    const untouched = await duty.evaluate(() => ({
+      now: Number(document.querySelector('[data-testid="decide"]')?.getAttribute('data-now')),
+      effective: document.querySelector<HTMLInputElement>(
+        '[data-testid="propose-form"] input[name=effective]',
+      )?.value,
+    }));
+    expect(untouched.effective).toBe(toBeijingIso(untouched.now).slice(0, 16));
+
     // A proposal drafted from a recommendation keeps what the officer typed while the data hour moves on
     // (it was refilled from the draft at every tick: reason, level and special-case reason lost).
     await poll(() => duty.getByRole('button', { name: '据此提出…' }).count()).toBeGreaterThan(0);
@@ -195,6 +206,12 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
     await poll(() => duty.getByTestId('command-now').textContent()).not.toBe(typedAt);
     expect(await reason.inputValue()).toBe('值班员自己写的理由');
     expect(await form.getByLabel('级别').inputValue()).toBe('red');
+    // An effective time the officer set stays while the data time moves on.
+    const chosen = toBeijingIso(untouched.now + 48 * 3_600_000).slice(0, 16);
+    await effective.fill(chosen);
+    const setAt = await duty.getByTestId('command-now').textContent();
+    await poll(() => duty.getByTestId('command-now').textContent()).not.toBe(setAt);
+    expect(await effective.inputValue()).toBe(chosen);
     await duty.screenshot({ path: 'test-results/command-december.png', timeout: 120_000 });
   } finally {
     await replay.stop();

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { hashPassword } from '../../server/auth/passwords';
+import { signIn } from '../../server/auth/sign-in';
+import type { Store } from '../../server/store/types';
 import { accountsFor, login, startTestServer, type TestServer } from '../helpers/server';
 
 const feederKey = 'auth-test-feeder-key-0123456789';
@@ -161,4 +164,36 @@ test('the audit log records logins, failures and writes, for the command only', 
   expect((await commander.request('/api/audit/observation-changes')).status).toBe(200);
   const duty = await login(server, 'duty-officer', 'duty-officer-password');
   expect((await duty.request('/api/audit')).status).toBe(403);
+});
+
+test('a sign-in that checked the old password while a new one was set gets no session', async () => {
+  const store = server.openStore();
+  try {
+    const newHash = await hashPassword('viewer-new-password');
+    // The change (what `user passwd` writes) lands right after the sign-in has read the account, so the
+    // sign-in checks the old password against the old hash and only then opens its session.
+    let changed = false;
+    const racing: Store = {
+      ...store,
+      accountByUsername: (username) => {
+        const account = store.accountByUsername(username);
+        if (account && !changed) {
+          changed = true;
+          store.transaction(() => {
+            store.replacePasswordHash(account.id, newHash);
+            store.deleteSessionsOf(account.id);
+          });
+        }
+        return account;
+      },
+    };
+    const raced = await signIn(racing, 'viewer', 'viewer-password', { ip: '127.0.0.1', now: Date.now() });
+    expect(changed).toBe(true);
+    expect(raced.ok).toBe(false);
+    expect(store.deleteSessionsOf(store.accountByUsername('viewer')!.id)).toBe(0);
+    expect((await attempt('viewer', 'viewer-password')).status).toBe(401);
+    expect((await attempt('viewer', 'viewer-new-password')).status).toBe(200);
+  } finally {
+    store.close();
+  }
 });

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { startBanner } from '../../server/banner';
 import { runCli } from '../helpers/cli';
 import { login, startTestServer } from '../helpers/server';
 
@@ -36,5 +37,25 @@ test('a demo account disabled with the CLI is signed out, refused, and no longer
   const again = await startTestServer({ REPLAY: 'on', REPLAY_SPEED: '1' }, { dataDir: server.dataDir });
   expect(again.demoAccounts.map((account) => account.username)).not.toContain('press');
   expect(again.demoAccounts).toHaveLength(6);
+  await again.stop();
+});
+
+test('a demo account whose password was changed is not printed at start with the demo password', async () => {
+  const server = await startTestServer({ REPLAY: 'on', REPLAY_SPEED: '1' });
+  expect(startBanner(server.url, server.demoAccounts)).toContain(
+    'office-director          office-director-demo',
+  );
+  await server.close();
+  const passwd = await runCli(
+    ['user', 'passwd', '--username', 'office-director'],
+    { DATA_DIR: server.dataDir },
+    'a-new-director-password\n',
+  );
+  expect(passwd.status, passwd.output).toBe(0);
+  const again = await startTestServer({ REPLAY: 'on', REPLAY_SPEED: '1' }, { dataDir: server.dataDir });
+  const banner = startBanner(again.url, again.demoAccounts);
+  expect(banner).not.toContain('office-director-demo');
+  expect(banner).toContain('office-director          (password changed)');
+  expect(banner).toContain('commander                commander-demo');
   await again.stop();
 });

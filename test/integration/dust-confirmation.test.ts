@@ -45,6 +45,10 @@ test("the press office gets health advice for the dust instead of a warning noti
   const none = await press.request('/api/dust-advisory?jurisdiction=ili&format=txt');
   expect(none.status).toBe(404);
   expect((await none.json()).code).toBe('no-dust');
+  // The press page's question at every hour: answered, not a 404 in the browser's console.
+  const asked = await press.request('/api/dust-advisory?jurisdiction=ili&format=json');
+  expect(asked.status).toBe(200);
+  expect(await asked.json()).toEqual({ context: null, advisory: null });
 });
 
 test('likely dust asks the office to confirm it; once confirmed, nothing is due and the unit reads as dust', async () => {
@@ -52,7 +56,14 @@ test('likely dust asks the office to confirm it; once confirmed, nothing is due 
   const artux = before.units.find((unit) => unit.id === '653001')!;
   expect(artux.dust).toBe('suspected');
   expect(artux.recommendedLevel).toBe('none');
-  expect(artux.explanation.zh).toContain('疑似沙尘（待办公室确认）');
+  // What the wall's side panel prints: the dust the office is asked to confirm first, and said once.
+  expect(artux.explanation.zh).toMatch(/^疑似沙尘（首要污染物PM10，PM2.5\/PM10比值低），待办公室确认：/);
+  expect(artux.explanation.zh.split('待办公室确认')).toHaveLength(2);
+  expect(artux.explanation.zh.split('不参与预警分级')).toHaveLength(2);
+  expect(artux.explanation.en).toMatch(
+    /^Likely sand and dust \(PM10 primary, low PM2.5\/PM10 ratio\), awaiting/,
+  );
+  expect(artux.explanation.en.split("awaiting the office's confirmation")).toHaveLength(2);
   expect(artux.explanation.zh).not.toContain('办公室已确认沙尘');
   const flag = before.compliance.find((candidate) => candidate.targetKey === 'unit:653001')!;
   expect(flag).toMatchObject({ kind: 'dust-unconfirmed', level: 'red' });

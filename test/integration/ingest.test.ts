@@ -349,14 +349,18 @@ WRONG2,乌鲁木齐站,87.6,43.8,654003
     [3, 'unit'],
   ]);
   expect(issues[0]!.message).toMatch(/伊宁市 \(654002\).*阿图什市 \(653001\)/);
-  // The unit's name where its id goes: the answer gives the id to write.
-  const named = await post('/api/stations/import', 'id,name,lon,lat,unit\nNAMED1,站,81.3,43.9,伊宁市\n', {
-    ...auth,
-    'content-type': 'text/csv',
-  });
-  expect((await named.json()).issues).toEqual([
-    { row: 1, field: 'unit', message: 'unknown unit 伊宁市 (write its id, 654002)' },
-  ]);
+  // An office's list (Chinese header, the county by name) is judged the same way, its column named as written.
+  const named = await post(
+    '/api/stations/import',
+    '站点编码,站点名称,经度,纬度,所属区县\nNAMED1,站,76.15,39.71,伊宁市\n',
+    {
+      ...auth,
+      'content-type': 'text/csv',
+    },
+  );
+  const namedIssues = (await named.json()).issues as { row: number; field: string; message: string }[];
+  expect(namedIssues.map((issue) => [issue.row, issue.field])).toEqual([[1, '所属区县']]);
+  expect(namedIssues[0]!.message).toMatch(/伊宁市 \(654002\).*阿图什市 \(653001\)/);
   const stations = await fetch(`${server.url}/api/state?jurisdiction=ili`).then((r) => r.json());
   expect(stations.stations.map((station: { id: string }) => station.id)).not.toContain('NEAR1');
   // A regiment with no boundary yet is judged by its host county (61团 in 霍尔果斯市).

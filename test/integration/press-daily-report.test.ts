@@ -46,7 +46,7 @@ test('a past day with no warning in force at its end says so of that time, not "
   );
 });
 
-test('an enterprise that did not carry out its measure is told in the English report in English', async () => {
+test('an enterprise that did not carry out its measure is told in English; a past day does not count it', async () => {
   type Feature = {
     properties: { id: string; name: string; unitId: string; red?: { kind: string } };
   };
@@ -68,4 +68,8 @@ test('an enterprise that did not carry out its measure is told in the English re
   expect(en).toContain(`${plant.name}: must stop production; checked: normal production, not carried out`);
   const zh = await docxTextAt(`/api/reports/episode/${warningId}?format=docx&lang=zh`);
   expect(zh).toContain(`${plant.name}：应停产，检查为正常生产，未落实`);
+  // Recorded now (12-10 23:00): the report of 12-09, red in force at its end, counts only what was known then.
+  const dayBefore = await dailyText('2019-12-09');
+  expect(dayBefore).toMatch(/家应执行措施的企业中已检查0家，落实0家/);
+  expect(dayBefore).not.toContain(plant.name);
 });

@@ -7,7 +7,7 @@ import { type NoticeEdits, noticeContextSchema, noticeEditsSchema } from '../../
 import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import type { Language } from '../i18n/define';
-import { ApiError, getJson, postJson } from './http';
+import { getJson, postJson } from './http';
 import { queryClient } from './query-client';
 
 /** A document's query string; instants (`at`, `from`, `to`) as ISO hour ends in Beijing time. */
@@ -60,17 +60,12 @@ export const pressQueries = {
     queryOptions({
       queryKey: ['dust-advisory', jurisdiction, at],
       queryFn: async ({ signal }) => {
-        try {
-          const answer = await getJson(
-            `/api/dust-advisory?${documentQuery({ jurisdiction, format: 'json', at })}`,
-            z.object({ context: dustAdvisoryContextSchema }),
-            { signal },
-          );
-          return answer.context;
-        } catch (error) {
-          if (error instanceof ApiError && error.body.code === 'no-dust') return null;
-          throw error;
-        }
+        const answer = await getJson(
+          `/api/dust-advisory?${documentQuery({ jurisdiction, format: 'json', at })}`,
+          z.object({ context: dustAdvisoryContextSchema.nullable() }),
+          { signal },
+        );
+        return answer.context;
       },
     }),
 

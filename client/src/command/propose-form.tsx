@@ -50,21 +50,23 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
   const [unitId, setUnitId] = useState(plan.unitIds[0] ?? '');
   const [members, setMembers] = useState<string[]>([]);
   const [level, setLevel] = useState<IssuedLevel>('yellow');
-  const [effective, setEffective] = useState(toBeijingIso(now).slice(0, 16));
+  // The effective time follows the data time (and a draft's later start) until the officer edits it: a
+  // field left at the hour the form opened falls behind the live feed and trips the backdate guard.
+  const [draftEffectiveAt, setDraftEffectiveAt] = useState<number | null>(null);
+  const [editedEffective, setEditedEffective] = useState<string | null>(null);
+  const effective = editedEffective ?? toBeijingIso(Math.max(draftEffectiveAt ?? now, now)).slice(0, 16);
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
   // A draft fills the form once, when it is chosen: the data hour moving on (every tick of the live feed)
   // must not throw away what the officer has typed or picked since.
-  const latestNow = useRef(now);
-  latestNow.current = now;
   useEffect(() => {
     if (!draft) return;
-    const at = latestNow.current;
     setKind(draft.kind);
     if (draft.unitId) setUnitId(draft.unitId);
     if (draft.members) setMembers(draft.members);
     setLevel(draft.level);
-    setEffective(toBeijingIso(Math.max(draft.effectiveAt ?? at, at)).slice(0, 16));
+    setDraftEffectiveAt(draft.effectiveAt ?? null);
+    setEditedEffective(null);
     setReason(draft.reason);
     setOverride('');
     form.current?.scrollIntoView({ block: 'center' });
@@ -158,7 +160,7 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
           type="datetime-local"
           value={effective}
           min={toBeijingIso(now).slice(0, 16)}
-          onChange={(e) => setEffective(e.target.value)}
+          onChange={(e) => setEditedEffective(e.target.value)}
           required
         />
       </label>

@@ -34,16 +34,17 @@ export function enterpriseCheckStore(database: SqlDatabase): EnterpriseCheckStor
        (jurisdiction, exercise, enterprise_id, observed, load_percent, note, checked_at, checked_by)
      VALUES (@jurisdiction, @exercise, @enterpriseId, @observed, @loadPercent, @note, @checkedAt, @checkedBy)`,
   );
-  const latest = database.prepare<[string, number], CheckRecord>(
+  const latest = database.prepare<[string, number, number], CheckRecord>(
     `SELECT * FROM enterprise_checks WHERE id IN (
-       SELECT max(id) FROM enterprise_checks WHERE jurisdiction = ? AND exercise = ? GROUP BY enterprise_id
+       SELECT max(id) FROM enterprise_checks
+       WHERE jurisdiction = ? AND exercise = ? AND checked_at <= ? GROUP BY enterprise_id
      ) ORDER BY enterprise_id`,
   );
   return {
     addEnterpriseCheck: (check) => {
       insert.run({ ...check, exercise: exercises.current(check.jurisdiction) });
     },
-    latestEnterpriseChecks: (jurisdiction) =>
-      latest.all(jurisdiction, exercises.current(jurisdiction)).map(toCheck),
+    latestEnterpriseChecks: (jurisdiction, until = Number.MAX_SAFE_INTEGER) =>
+      latest.all(jurisdiction, exercises.current(jurisdiction), until).map(toCheck),
   };
 }
