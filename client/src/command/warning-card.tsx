@@ -89,7 +89,7 @@ export function WarningCard(props: Props) {
       <WarningCardHeader warning={warning} now={now} units={units} />
       <ShortLeadNote warning={warning} />
       {issued && approved !== 'none' && <LiftingLine warning={warning} now={now} units={units} />}
-      <ApprovalChain warning={warning} />
+      <ApprovalChain warning={warning} now={now} />
       {['proposed', 'under-approval', 'issued'].includes(warning.status) && <WarningActions {...props} />}
       <WarningHistory warning={warning} />
       <Packets warningId={warning.id} units={units} />

@@ -36,7 +36,10 @@ export function sign(plan: Plan, warning: Warning, event: SignEvent): Warning {
       history: [...warning.history, entry(event, 'signed', pending.level)],
     };
   }
-  const segments = [...warning.segments, { level: pending.level, from: pending.effectiveAt }];
+  // A level takes effect when it was proposed to, or at its approval if that time has passed: a response
+  // cannot start before anyone approved it (nor the notice's "自…起启动" name an hour before its issue).
+  const from = startOnApproval(pending.effectiveAt, event.at);
+  const segments = [...warning.segments, { level: pending.level, from }];
   if (pending.kind !== 'issue') {
     const outcome = pending.kind === 'raise' ? 'raised' : 'lowered';
     return {
@@ -52,9 +55,14 @@ export function sign(plan: Plan, warning: Warning, event: SignEvent): Warning {
     issuedAt: event.at,
     segments,
     pending: null,
-    leadTime: leadTime(plan, warning, event.at, pending.effectiveAt),
+    leadTime: leadTime(plan, warning, event.at, from),
     history: [...warning.history, entry(event, 'issued', pending.level)],
   };
+}
+
+/** When an approved level starts: its proposed effective time, or the approval if that time has passed. */
+export function startOnApproval(effectiveAt: number, approvedAt: number): number {
+  return Math.max(effectiveAt, approvedAt);
 }
 
 /** Lead time against the plan (Kizilsu 3.3.3: ≥ 48 h before, from the issue; Ili 3.2: regional, 24 h from the proposal). */

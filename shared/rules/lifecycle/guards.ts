@@ -6,6 +6,7 @@ import type { DailySeries } from '../daily-series';
 import { formatHour, levelName, withArticle } from '../format';
 import { levelAt } from '../grading';
 import { liftingCondition } from '../lifting';
+import { startOnApproval } from './approval';
 import { approvedLevel } from './queries';
 import type { GuardId, WarningEvent } from './schema';
 import type { WarningBook } from './state';
@@ -173,16 +174,11 @@ export function guardsFor(
   const pending = warning?.pending;
   if (event.type === 'sign' && pending && pending.signatures.length === pending.steps.length - 1) {
     // The last signature puts the level in force: the approver answers for the evidence too.
-    if (pending.kind !== 'lower') {
-      guards.push(levelGuard(plan, evidence, pending.level, pending.effectiveAt));
-      // The effective time was set at the proposal: approved hours later, it would start the response (and
-      // date the notice's "自…起启动") before anyone approved it.
-      guards.push(backdateGuard(pending.effectiveAt, evidence.now));
-    }
+    // Approved after its proposed effective time, the level starts at the approval (approval.ts).
+    const start = startOnApproval(pending.effectiveAt, evidence.now);
+    if (pending.kind !== 'lower') guards.push(levelGuard(plan, evidence, pending.level, start));
     if (pending.kind === 'issue' && plan.leadTime.measuredFrom === 'issue')
-      guards.push(
-        leadGuard(plan, evidence, pending.level, warning.target.kind === 'region', pending.effectiveAt),
-      );
+      guards.push(leadGuard(plan, evidence, pending.level, warning.target.kind === 'region', start));
   }
   return guards.filter((guard): guard is Guard => guard !== null);
 }

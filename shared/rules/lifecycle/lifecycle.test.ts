@@ -152,6 +152,17 @@ describe('lifecycle rules', () => {
     ).toBeNull();
   });
 
+  test('approved after its proposed effective time, a level starts at its approval, not before it', () => {
+    // Proposed at 08:00 to start at 10:00, approved at 13:00: in force from 13:00, the lead time counted so.
+    const late = run('kizilsu-2024', [propose('yellow', hours(2)), sign('office-director', hours(5))]);
+    expect(late.warnings.w1!.segments).toEqual([{ level: 'yellow', from: hours(5) }]);
+    expect(levelInForce(late.warnings.w1!, hours(4))).toBe('none');
+    expect(late.warnings.w1!.leadTime).toMatchObject({ actualHours: 0, short: true });
+    // Approved before it: it starts when proposed to.
+    const early = run('kizilsu-2024', [propose('yellow', hours(2)), sign('office-director', hours(1))]);
+    expect(early.warnings.w1!.segments).toEqual([{ level: 'yellow', from: hours(2) }]);
+  });
+
   test('raising follows the target level chain; the old level stays in force until approved', () => {
     let state = run('ili-2023', [propose('yellow', hours(2), '654002'), sign('office-director')]);
     state = ok(

@@ -57,6 +57,10 @@ export const commandMessages = {
   coveredIssued: { zh: '已发布，待生效', en: 'Issued, not yet in effect' },
   coveredPending: { zh: '已提出，审批中', en: 'Proposed, under approval' },
   effectiveFrom: { zh: '建议生效', en: 'effective' },
+  startsOnApproval: {
+    zh: (proposed: string) => `批准即生效（原定${proposed}已过）`,
+    en: (proposed: string) => `effective on approval (the proposed ${proposed} has passed)`,
+  },
   holdsUntil: { zh: '持续至', en: 'holding until' },
   holdsThatHourOnly: { zh: '（仅该时刻达到条件）', en: ' (met in that hour only)' },
   leadLeft: {
@@ -136,8 +140,10 @@ export const commandMessages = {
     en: 'PM10 is the primary pollutant with a low PM2.5/PM10 ratio, as in sand and dust.',
   },
   flagFor: {
-    zh: (hours: number, since: string) => (hours === 0 ? `刚达到（${since}）` : `已持续${hours}小时（自${since}）`),
-    en: (hours: number, since: string) => (hours === 0 ? `just now (${since})` : `for ${hours} h (since ${since})`),
+    zh: (hours: number, since: string) =>
+      hours === 0 ? `刚达到（${since}）` : `已持续${hours}小时（自${since}）`,
+    en: (hours: number, since: string) =>
+      hours === 0 ? `just now (${since})` : `for ${hours} h (since ${since})`,
   },
   region: { zh: '区域', en: 'Region' },
   why: { zh: '依据', en: 'Why' },
