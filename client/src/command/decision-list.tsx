@@ -97,6 +97,8 @@ function Entry({
       data-members={entry.members.join(',')}
       data-covered={coverage.kind ?? 'no'}
       data-primary={index === 0 ? 'true' : undefined}
+      // The rank as a number of its own: a list's counter is not always renumbered as entries come and go.
+      value={index + 1}
     >
       <div className="decision-head">
         <LevelBadge level={level} /> <strong className="decision-title">{title}</strong>
