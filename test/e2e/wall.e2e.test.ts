@@ -13,10 +13,10 @@ import {
   issueUnitWarnings,
   type MapLabel,
   mapLabels,
+  mapMarkers,
   postHour,
   seedEpisode,
   stationHatched,
-  stationMarkers,
   unitCategory,
   visibleTextSizes,
   waitForValues,
@@ -246,13 +246,14 @@ describe('the wall during the real December 2019 episode, with warnings in force
     ).toBeLessThanOrEqual(1);
   }
 
-  /** No label over another, nor over a station's ring (a station's own value sits on its ring's edge). */
+  /** No label over another, nor over a station's ring (its own value sits on its edge) or a regiment's seat. */
   async function expectNoOverlap(labels: MapLabel[]) {
     for (const a of labels)
       for (const b of labels)
         if (a !== b) expect([a.id, b.id, overlaps(a.box, b.box)]).toEqual([a.id, b.id, false]);
-    const markers = await stationMarkers(page);
-    expect(markers.length).toBeGreaterThan(0);
+    const markers = await mapMarkers(page);
+    expect(markers.some((marker) => marker.id.startsWith('station:'))).toBe(true);
+    expect(markers.some((marker) => marker.id.startsWith('seat:'))).toBe(true);
     for (const label of labels)
       for (const marker of markers)
         if (label.id !== marker.id)
@@ -263,12 +264,32 @@ describe('the wall during the real December 2019 episode, with warnings in force
           ]);
   }
 
+  /**
+   * Every member of the regional warning keeps its warning line, however small and crowded (the dense west of
+   * Ili); a label on its unit lies inside it, and one that does not fit there is drawn aside with a leader.
+   */
+  async function expectWarnedLabelled(labels: MapLabel[]) {
+    const warned = labels.filter((label) => label.text.split('\n').includes('橙色预警'));
+    expect(warned.map((label) => label.id).sort()).toEqual([...regionMembers].sort());
+    for (const label of labels.filter((entry) => boundaries.has(entry.id) && !entry.leader)) {
+      const unit = await onScreen(boundaries.get(label.id)!);
+      const [x0, y0, x1, y1] = label.box;
+      const [xm, ym] = [(x0 + x1) / 2, (y0 + y1) / 2];
+      const points = [x0, xm, x1].flatMap((x) => [y0, ym, y1].map((y): [number, number] => [x, y]));
+      expect([label.text, points.every((point) => booleanPointInPolygon(point, unit))]).toEqual([
+        label.text,
+        true,
+      ]);
+    }
+  }
+
   test('at 1920×1080 the header is at least 24 px, labels do not overlap, and the map rests while nothing changes', async () => {
     await show('view=ili', 10);
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/wall-1080.png', await page.screenshot());
     expect((await visibleTextSizes(page, 'status-header')).filter(({ size }) => size < 24)).toEqual([]);
     await expectNoOverlap(await mapLabels(page));
+    await expectWarnedLabelled(await mapLabels(page));
     // Nothing changes (the replay stands still; only the clock ticks): no redraw, deck.gl's loop parked.
     await page.waitForTimeout(1500);
     const before = await page.evaluate(() => [window.__tianshan!.renders(), window.__tianshan!.loopFrames()]);
@@ -306,7 +327,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
         label.id,
         true,
       ]);
-    expect(labels.some((label) => label.text.includes('橙色预警'))).toBe(true);
+    await expectWarnedLabelled(labels);
 
     // 伊宁市 is in the regional warning; 奎屯市 is not: only the first is hatched, in colours no AQI category uses.
     expect(regionMembers).toContain('654002');

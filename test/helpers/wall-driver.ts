@@ -345,15 +345,17 @@ export type MapLabel = {
   text: string;
   position: [number, number];
   box: [number, number, number, number];
+  /** Moved aside from its unit, with a leader line back to it. */
+  leader: boolean;
 };
 
 export async function mapLabels(page: Page): Promise<MapLabel[]> {
   return page.evaluate(() => window.__tianshan!.labels());
 }
 
-/** The station markers' boxes on screen (ring and outline), which no label may cover. */
-export async function stationMarkers(page: Page): Promise<{ id: string; box: MapLabel['box'] }[]> {
-  return page.evaluate(() => window.__tianshan!.stationMarkers());
+/** The station markers' (ring and outline) and regiment seat markers' boxes on screen, which no label may cover. */
+export async function mapMarkers(page: Page): Promise<{ id: string; box: MapLabel['box'] }[]> {
+  return page.evaluate(() => window.__tianshan!.markers());
 }
 
 /**
