@@ -10,7 +10,9 @@ import { startTestServer } from '../helpers/server';
 import {
   episode,
   feederKey,
+  fontLetterStarts,
   issueUnitWarnings,
+  labelLetterStarts,
   type MapLabel,
   mapLabels,
   mapMarkers,
@@ -392,6 +394,8 @@ describe('the wall during the real December 2019 episode, with warnings in force
       await expectNoOverlap(labels);
       const units = labels.filter((label) => boundaries.has(label.id));
       expect(units.length).toBe(4);
+      // The autonomous region's warning is in force on all four: each keeps that line.
+      for (const label of units) expect(label.text).toContain('XUAR orange: no response');
       for (const label of units) {
         const [left, top, right, bottom] = await page.evaluate((id) => {
           const [west, south, east, north] = window.__tianshan!.boundsOf([id])!;
@@ -402,8 +406,9 @@ describe('the wall during the real December 2019 episode, with warnings in force
           label.text,
           true,
         ]);
-        // A label with more than its name and value lies inside its unit: corners and edges' midpoints.
-        if (!label.text.includes('\n')) continue;
+        // A label with more than its name and value lies inside its unit (corners and edges' midpoints), unless
+        // it did not fit there and is drawn aside with a leader line to it.
+        if (!label.text.includes('\n') || label.leader) continue;
         const unit = await onScreen(boundaries.get(label.id)!);
         const [xm, ym] = [(x0 + x1) / 2, (y0 + y1) / 2];
         const points = [x0, xm, x1].flatMap((x) => [y0, ym, y1].map((y): [number, number] => [x, y]));
@@ -414,6 +419,28 @@ describe('the wall during the real December 2019 episode, with warnings in force
       }
     } finally {
       await page.evaluate(() => localStorage.setItem('language', 'zh'));
+    }
+  }, 120_000);
+
+  test('in English, Latin letters sit where the font puts them (no uneven gaps as in "XU AR")', async () => {
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await page.goto(`${replay.url}/api/state?jurisdiction=ili`);
+    await page.evaluate(() => localStorage.setItem('language', 'en'));
+    try {
+      await show('view=ili', 10);
+      // 奎屯市 is outside the warning: its label is one line on a plain fill (no white hatching under it).
+      const kuytun = (await mapLabels(page)).find((label) => label.id === '654003')!;
+      expect(kuytun.text).toMatch(/^Kuytun City \d+$/);
+      const size = (kuytun.box[3] - kuytun.box[1] - 6) / 1.15;
+      const drawn = await labelLetterStarts(page, kuytun.box);
+      const font = await fontLetterStarts(page, kuytun.text, size);
+      expect(drawn.length).toBe(font.length);
+      // Each letter within a pixel and a half of the font's place (a glyph off by its side bearing is 3 px).
+      const offsets = drawn.map((start, index) => Math.round(Math.abs(start - font[index]!) * 2) / 2);
+      expect(offsets.filter((offset) => offset > 1.5)).toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('language', 'zh'));
+      await page.setViewportSize({ width: 1920, height: 1080 });
     }
   }, 120_000);
 
