@@ -10,13 +10,15 @@ import { startTestServer } from '../helpers/server';
 import {
   episode,
   feederKey,
+  fontLetterStarts,
   issueUnitWarnings,
+  labelLetterStarts,
   type MapLabel,
   mapLabels,
+  mapMarkers,
   postHour,
   seedEpisode,
   stationHatched,
-  stationMarkers,
   unitCategory,
   visibleTextSizes,
   waitForValues,
@@ -246,13 +248,14 @@ describe('the wall during the real December 2019 episode, with warnings in force
     ).toBeLessThanOrEqual(1);
   }
 
-  /** No label over another, nor over a station's ring (a station's own value sits on its ring's edge). */
+  /** No label over another, nor over a station's ring (its own value sits on its edge) or a regiment's seat. */
   async function expectNoOverlap(labels: MapLabel[]) {
     for (const a of labels)
       for (const b of labels)
         if (a !== b) expect([a.id, b.id, overlaps(a.box, b.box)]).toEqual([a.id, b.id, false]);
-    const markers = await stationMarkers(page);
-    expect(markers.length).toBeGreaterThan(0);
+    const markers = await mapMarkers(page);
+    expect(markers.some((marker) => marker.id.startsWith('station:'))).toBe(true);
+    expect(markers.some((marker) => marker.id.startsWith('seat:'))).toBe(true);
     for (const label of labels)
       for (const marker of markers)
         if (label.id !== marker.id)
@@ -263,12 +266,32 @@ describe('the wall during the real December 2019 episode, with warnings in force
           ]);
   }
 
+  /**
+   * Every member of the regional warning keeps its warning line, however small and crowded (the dense west of
+   * Ili); a label on its unit lies inside it, and one that does not fit there is drawn aside with a leader.
+   */
+  async function expectWarnedLabelled(labels: MapLabel[]) {
+    const warned = labels.filter((label) => label.text.split('\n').includes('橙色预警'));
+    expect(warned.map((label) => label.id).sort()).toEqual([...regionMembers].sort());
+    for (const label of labels.filter((entry) => boundaries.has(entry.id) && !entry.leader)) {
+      const unit = await onScreen(boundaries.get(label.id)!);
+      const [x0, y0, x1, y1] = label.box;
+      const [xm, ym] = [(x0 + x1) / 2, (y0 + y1) / 2];
+      const points = [x0, xm, x1].flatMap((x) => [y0, ym, y1].map((y): [number, number] => [x, y]));
+      expect([label.text, points.every((point) => booleanPointInPolygon(point, unit))]).toEqual([
+        label.text,
+        true,
+      ]);
+    }
+  }
+
   test('at 1920×1080 the header is at least 24 px, labels do not overlap, and the map rests while nothing changes', async () => {
     await show('view=ili', 10);
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/wall-1080.png', await page.screenshot());
     expect((await visibleTextSizes(page, 'status-header')).filter(({ size }) => size < 24)).toEqual([]);
     await expectNoOverlap(await mapLabels(page));
+    await expectWarnedLabelled(await mapLabels(page));
     // Nothing changes (the replay stands still; only the clock ticks): no redraw, deck.gl's loop parked.
     await page.waitForTimeout(1500);
     const before = await page.evaluate(() => [window.__tianshan!.renders(), window.__tianshan!.loopFrames()]);
@@ -306,7 +329,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
         label.id,
         true,
       ]);
-    expect(labels.some((label) => label.text.includes('橙色预警'))).toBe(true);
+    await expectWarnedLabelled(labels);
 
     // 伊宁市 is in the regional warning; 奎屯市 is not: only the first is hatched, in colours no AQI category uses.
     expect(regionMembers).toContain('654002');
@@ -371,6 +394,8 @@ describe('the wall during the real December 2019 episode, with warnings in force
       await expectNoOverlap(labels);
       const units = labels.filter((label) => boundaries.has(label.id));
       expect(units.length).toBe(4);
+      // The autonomous region's warning is in force on all four: each keeps that line.
+      for (const label of units) expect(label.text).toContain('XUAR orange: no response');
       for (const label of units) {
         const [left, top, right, bottom] = await page.evaluate((id) => {
           const [west, south, east, north] = window.__tianshan!.boundsOf([id])!;
@@ -381,8 +406,9 @@ describe('the wall during the real December 2019 episode, with warnings in force
           label.text,
           true,
         ]);
-        // A label with more than its name and value lies inside its unit: corners and edges' midpoints.
-        if (!label.text.includes('\n')) continue;
+        // A label with more than its name and value lies inside its unit (corners and edges' midpoints), unless
+        // it did not fit there and is drawn aside with a leader line to it.
+        if (!label.text.includes('\n') || label.leader) continue;
         const unit = await onScreen(boundaries.get(label.id)!);
         const [xm, ym] = [(x0 + x1) / 2, (y0 + y1) / 2];
         const points = [x0, xm, x1].flatMap((x) => [y0, ym, y1].map((y): [number, number] => [x, y]));
@@ -393,6 +419,28 @@ describe('the wall during the real December 2019 episode, with warnings in force
       }
     } finally {
       await page.evaluate(() => localStorage.setItem('language', 'zh'));
+    }
+  }, 120_000);
+
+  test('in English, Latin letters sit where the font puts them (no uneven gaps as in "XU AR")', async () => {
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await page.goto(`${replay.url}/api/state?jurisdiction=ili`);
+    await page.evaluate(() => localStorage.setItem('language', 'en'));
+    try {
+      await show('view=ili', 10);
+      // 奎屯市 is outside the warning: its label is one line on a plain fill (no white hatching under it).
+      const kuytun = (await mapLabels(page)).find((label) => label.id === '654003')!;
+      expect(kuytun.text).toMatch(/^Kuytun City \d+$/);
+      const size = (kuytun.box[3] - kuytun.box[1] - 6) / 1.15;
+      const drawn = await labelLetterStarts(page, kuytun.box);
+      const font = await fontLetterStarts(page, kuytun.text, size);
+      expect(drawn.length).toBe(font.length);
+      // Each letter within a pixel and a half of the font's place (a glyph off by its side bearing is 3 px).
+      const offsets = drawn.map((start, index) => Math.round(Math.abs(start - font[index]!) * 2) / 2);
+      expect(offsets.filter((offset) => offset > 1.5)).toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('language', 'zh'));
+      await page.setViewportSize({ width: 1920, height: 1080 });
     }
   }, 120_000);
 

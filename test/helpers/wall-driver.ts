@@ -345,15 +345,17 @@ export type MapLabel = {
   text: string;
   position: [number, number];
   box: [number, number, number, number];
+  /** Moved aside from its unit, with a leader line back to it. */
+  leader: boolean;
 };
 
 export async function mapLabels(page: Page): Promise<MapLabel[]> {
   return page.evaluate(() => window.__tianshan!.labels());
 }
 
-/** The station markers' boxes on screen (ring and outline), which no label may cover. */
-export async function stationMarkers(page: Page): Promise<{ id: string; box: MapLabel['box'] }[]> {
-  return page.evaluate(() => window.__tianshan!.stationMarkers());
+/** The station markers' (ring and outline) and regiment seat markers' boxes on screen, which no label may cover. */
+export async function mapMarkers(page: Page): Promise<{ id: string; box: MapLabel['box'] }[]> {
+  return page.evaluate(() => window.__tianshan!.markers());
 }
 
 /**
@@ -389,4 +391,51 @@ export async function warningTreatmentShare(page: Page, unitId: string): Promise
     if (blackOrWhite && nearest > 100) treated += 1;
   }
   return treated / points.length;
+}
+
+/** Where each run of a label's near-white text fill starts, in screen pixels from its first (a letter each). */
+export async function labelLetterStarts(page: Page, box: MapLabel['box']): Promise<number[]> {
+  const map = (await page.getByTestId('map').boundingBox())!;
+  const image = decodePng(await page.screenshot());
+  const columns: boolean[] = [];
+  for (let x = Math.floor(map.x + box[0]); x <= map.x + box[2]; x += 1) {
+    let ink = false;
+    for (let y = Math.floor(map.y + box[1]); y <= map.y + box[3]; y += 1) {
+      const pixel = image.pixelAt(x, y);
+      if (pixel.r > 200 && pixel.g > 200 && pixel.b > 200) ink = true;
+    }
+    columns.push(ink);
+  }
+  return runStarts(columns);
+}
+
+function runStarts(columns: readonly boolean[]): number[] {
+  const starts = columns.flatMap((ink, index) => (ink && !columns[index - 1] ? [index] : []));
+  return starts.map((start) => start - starts[0]!);
+}
+
+/**
+ * The same for the text drawn by the browser's own canvas in the label font (bold, no kerning: the map
+ * places glyphs by their advances alone): where the font puts each letter.
+ */
+export async function fontLetterStarts(page: Page, text: string, size: number): Promise<number[]> {
+  const columns = await page.evaluate(
+    ([line, px]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.ceil(line.length * px) + 20;
+      canvas.height = Math.ceil(px * 2);
+      const context = canvas.getContext('2d')!;
+      context.font = `bold ${px}px Noto Sans CJK SC, Noto Sans SC, sans-serif`;
+      context.fontKerning = 'none';
+      context.fillText(line, 10, px * 1.5);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      return Array.from({ length: canvas.width }, (_, x) =>
+        Array.from({ length: canvas.height }, (_, y) => data[(y * canvas.width + x) * 4 + 3]!).some(
+          (alpha) => alpha > 128,
+        ),
+      );
+    },
+    [text, size] as const,
+  );
+  return runStarts(columns);
 }

@@ -209,3 +209,19 @@ test("stations inside a regiment's newly imported boundary count for the regimen
   server = await startTestServer({}, { dataDir: server.dataDir });
   expect(await unitsOfStations()).toEqual({ R70A: 'xpcc4-r70', R62A: 'xpcc4-r62' });
 });
+
+test('the bundled boundaries, exported from GET /api/boundaries, import again whole', async () => {
+  const own = await startTestServer({}, { accounts: accountsFor(['office-director']) });
+  try {
+    const session = await login(own, 'office-director', 'office-director-password');
+    const exported = await (await fetch(`${own.url}/api/boundaries`)).text();
+    const bundled = (JSON.parse(exported) as Boundaries).features.map((feature) => feature.properties.unitId);
+    const response = await importFile(session, exported, 'name=bundled.geojson&source=round trip');
+    expect(response.status, await response.clone().text()).toBe(200);
+    const report = (await response.json()).report;
+    expect(report.problems).toEqual([]);
+    expect(report.imported.map((entry: { unitId: string }) => entry.unitId)).toEqual(bundled);
+  } finally {
+    await own.stop();
+  }
+});

@@ -1,5 +1,10 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { type LabelCandidate, type Obstacle, placeLabels } from '../../../geo/placement/label-collision';
+import {
+  type LabelCandidate,
+  type Obstacle,
+  overlaps,
+  placeLabels,
+} from '../../../geo/placement/label-collision';
 import { unitById } from '../../../geo/units';
 import { levelRank } from '../../../shared/levels';
 import { unitName } from '../i18n/names';
@@ -24,13 +29,16 @@ const lineHeight = 1.15;
 const padding = 3;
 const kindPriority = { county: 3, division: 2, regiment: 1 } as const;
 
+/** A label's box (its lines in the bold label font at `size` px, with padding). */
+export type Measure = (lines: readonly string[], size: number) => { width: number; height: number };
+
 let measuring: CanvasRenderingContext2D | null = null;
-function measure(lines: readonly string[], size: number): { width: number; height: number } {
+const measureOnCanvas: Measure = (lines, size) => {
   measuring ??= document.createElement('canvas').getContext('2d');
   if (measuring) measuring.font = `bold ${size}px ${fontFamily}`;
   const width = Math.max(...lines.map((line) => measuring?.measureText(line).width ?? line.length * size));
   return { width: width + 2 * padding, height: lines.length * size * lineHeight + 2 * padding };
-}
+};
 
 type Form = LabelCandidate['forms'][number];
 
@@ -41,24 +49,29 @@ type Candidate = LabelCandidate & {
   texts: string[];
   /** Forms moved aside from the anchor get a leader line. */
   moved: boolean[];
+  /** Under a warning in force: its label must show (with its warning line). */
+  warned: boolean;
+  /** Moved ahead of the others after a placement left it out. */
+  ahead?: boolean;
 };
 
-/** Where a compact label may move when it does not fit at its anchor: around it, nearest first. */
-function asides(width: number, height: number, size: number): { dx: number; dy: number }[] {
+/** Where a label may move when it does not fit at its anchor: around it, nearest first, `steps` rings out. */
+function asides(width: number, height: number, size: number, steps: number): { dx: number; dy: number }[] {
   const across = width / 2 + size;
   const up = height / 2 + size;
-  return [
-    { dx: 0, dy: -up },
-    { dx: 0, dy: up },
-    { dx: -across, dy: 0 },
-    { dx: across, dy: 0 },
-    { dx: -across, dy: -up },
-    { dx: across, dy: -up },
-    { dx: -across, dy: up },
-    { dx: across, dy: up },
-    { dx: 0, dy: -2 * up },
-    { dx: 0, dy: 2 * up },
-  ];
+  const directions = [
+    [0, -1],
+    [0, 1],
+    [-1, 0],
+    [1, 0],
+    [-1, -1],
+    [1, -1],
+    [-1, 1],
+    [1, 1],
+  ] as const;
+  return Array.from({ length: steps }, (_, index) => index + 1).flatMap((step) =>
+    directions.map(([x, y]) => ({ dx: x * (across + (step - 1) * size), dy: y * step * up })),
+  );
 }
 
 /**
@@ -77,18 +90,43 @@ export function stationMarkers(
   });
 }
 
+/** The regiment seat markers' boxes on screen (a regiment without a boundary): labels keep clear of them too. */
+export function seatMarkers(
+  model: MapModel,
+  project: (position: [number, number]) => [number, number],
+): Obstacle[] {
+  // The circle and its outline (up to 4 px wide when warned, drawn across the edge).
+  const radius = ((model.wall ? 11 : 9) + 2) * model.scale;
+  return model.geometry.seats.map((seat) => {
+    const [x, y] = project(seat.position);
+    // Not the seat's own id: its label hangs below it and may not be moved over it either.
+    return { id: `seat:${seat.unitId}`, box: [x - radius, y - radius, x + radius, y + radius] };
+  });
+}
+
+/** Every marker no label may cover: stations and regiment seats (a label may touch its own marker). */
+export function mapMarkers(
+  model: MapModel,
+  project: (position: [number, number]) => [number, number],
+): Obstacle[] {
+  return [...stationMarkers(model, project), ...seatMarkers(model, project)];
+}
+
 /**
  * Where each label goes for the current view (issue 16): unit labels at their anchor inside the unit,
  * regiments without a boundary below their seat, the wall's station values above the station; in
  * priority order (warned units first, then units a region covers, counties before farms, higher AQI),
- * each in its fullest form that overlaps nothing (no other label, no station marker), else a compact one, else
- * left out.
+ * each in its fullest form that overlaps nothing (no other label, no station or seat marker), else a compact
+ * one, else left out. A label drawn at its anchor lies inside its unit; one that does not fit there is moved
+ * aside with a leader line. A warned unit's compact forms keep its warning line: when space is short the AQI
+ * value goes first (the fill's colour still gives its class), never the warning.
  */
 export function placeMapLabels(
   model: MapModel,
   project: (position: [number, number]) => [number, number],
   unproject: (point: [number, number]) => [number, number],
   screen: { width: number; height: number },
+  measure: Measure = measureOnCanvas,
 ): DrawnLabel[] {
   const size = (model.wall ? 19 : 13) * model.scale;
   const candidates: Candidate[] = [];
@@ -124,8 +162,9 @@ export function placeMapLabels(
     const unit = model.units.get(unitId);
     const inForce = model.inForce.get(unitId);
     const catalogue = unitById.get(unitId);
+    const name = unitName(model.language, catalogue, unitId);
     const lines = unitLabelLines(
-      unitName(model.language, catalogue, unitId),
+      name,
       unit,
       inForce,
       model.metric,
@@ -135,33 +174,55 @@ export function placeMapLabels(
     const texts = lines.map((line) => line.text);
     const warningLines = lines.filter((line) => line.warning).map((line) => line.text);
     const [x, y] = project(position);
-    const forms = [texts, [texts[0]!, ...warningLines], [texts[0]!]].filter(
+    // Fullest first; the compact forms name the unit and keep every warning line, the last without the value.
+    const fuller = [texts];
+    const compact =
+      warningLines.length > 0
+        ? [
+            [texts[0]!, ...warningLines],
+            [name, ...warningLines],
+          ]
+        : [[texts[0]!]];
+    const forms = [...fuller, ...compact].filter(
       (form, index, all) => all.findIndex((other) => other.join('\n') === form.join('\n')) === index,
     );
+    const firstCompact = forms.findIndex((form) => form.join('\n') === compact[0]!.join('\n'));
     const sizes = forms.map((form) => measure(form, size));
-    // Each fuller form at its anchor, or moved aside (a station's ring there) inside its unit, so its
-    // lines never run over a neighbour; the compact form at its anchor, else anywhere around it.
+    // Each form at its anchor or moved aside (a station's ring there), inside its unit, so its lines never run
+    // over a neighbour; a compact form that fits nowhere inside goes around the anchor, with a leader line.
     const fits = feature ? insideUnit(feature, x, y) : null;
     const placements = forms.flatMap((form, index) => {
       const { width, height } = sizes[index]!;
-      const around = asides(width, height, size).map((offset) => ({ width, height, ...offset }));
-      const options =
-        index === forms.length - 1
-          ? [{ width, height }, ...around]
-          : fits
-            ? [{ width, height }, ...around].filter(fits)
-            : [{ width, height }];
-      return options.map((option) => ({ text: form.join('\n'), option }));
+      // A seat's label hangs below its marker; a unit's is centred on its anchor.
+      const at = { width, height, dx: 0, dy: below > 0 ? below + height / 2 : 0 };
+      const around = (steps: number) =>
+        asides(width, height, size, steps).map((offset) => ({ width, height, ...offset }));
+      // Inside the unit up to three steps away; outside, with a leader, two for a warned unit (its warning line
+      // must show in the dense west of Ili), one for the others: a long leader reads as belonging elsewhere.
+      const outside = index < firstCompact ? [] : around(warningLines.length > 0 ? 2 : 1);
+      const options = fits
+        ? [...[at, ...around(3)].filter(fits), ...outside.filter((option) => !fits(option))]
+        : [at, ...outside];
+      return options.map((option) => ({ text: form.join('\n'), option, moved: option !== at }));
     });
+    // A warned unit's last resort, after every nearer place of every form: its compact forms three steps out.
+    if (warningLines.length > 0)
+      forms.slice(firstCompact).forEach((form, offset) => {
+        const { width, height } = sizes[firstCompact + offset]!;
+        const far = asides(width, height, size, 3).slice(16);
+        for (const option of far)
+          placements.push({ text: form.join('\n'), option: { width, height, ...option }, moved: true });
+      });
     candidates.push({
       id: unitId,
       position,
       x,
-      y: y + (below > 0 ? below + sizes[0]!.height / 2 : 0),
+      y,
       size,
       texts: placements.map(({ text }) => text),
       forms: placements.map(({ option }) => option),
-      moved: placements.map(({ option }) => 'dx' in option),
+      moved: placements.map(({ moved }) => moved),
+      warned: warningLines.length > 0,
       priority:
         levelRank(inForce?.highest ?? 'none') * 1000 +
         levelRank(unit?.regionFloor ?? 'none') * 100 +
@@ -189,29 +250,56 @@ export function placeMapLabels(
         texts: [text],
         forms: [box],
         moved: [false],
+        warned: false,
         priority: -1,
       });
     }
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-  return placeLabels(candidates, screen, 2 * model.scale, stationMarkers(model, project)).map(
-    ({ id, form, box }) => {
-      const candidate = byId.get(id)!;
-      const [ax, ay] = project(candidate.position);
-      return {
-        id,
-        position: candidate.position,
-        text: candidate.texts[form]!,
-        size: candidate.size,
-        offset: [(box[0] + box[2]) / 2 - ax, (box[1] + box[3]) / 2 - ay],
-        box,
-        // From the anchor to the nearest point of the box's edge.
-        leader: candidate.moved[form]
-          ? [
-              candidate.position,
-              unproject([Math.min(Math.max(ax, box[0]), box[2]), Math.min(Math.max(ay, box[1]), box[3])]),
-            ]
-          : null,
-      };
-    },
-  );
+  const markers = mapMarkers(model, project);
+  // Among the warned, the unit with the fewest places free of markers and on screen goes first (a small unit
+  // in the dense west): the big ones have room inside themselves for whatever is left.
+  for (const candidate of candidates) {
+    if (!candidate.warned) continue;
+    const free = candidate.forms.filter(({ width, height, dx = 0, dy = 0 }) => {
+      const [x, y] = [candidate.x + dx, candidate.y + dy];
+      const box: Obstacle['box'] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+      const onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= screen.width && box[3] <= screen.height;
+      return onScreen && !markers.some((marker) => marker.id !== candidate.id && overlaps(marker.box, box));
+    }).length;
+    candidate.priority += 500 - Math.min(free, 400);
+  }
+  let placed = placeLabels(candidates, screen, 2 * model.scale, markers);
+  // A warned unit left out (a small one, crowded by its warned neighbours' labels) goes ahead of the others
+  // and the placement runs again: the bigger units have room elsewhere.
+  for (let round = 0; round < 4; round += 1) {
+    const shown = new Set(placed.map((label) => label.id));
+    const missing = candidates.filter(
+      (candidate) => candidate.warned && !candidate.ahead && !shown.has(candidate.id),
+    );
+    if (missing.length === 0) break;
+    for (const candidate of missing) {
+      candidate.ahead = true;
+      candidate.priority += 100_000;
+    }
+    placed = placeLabels(candidates, screen, 2 * model.scale, markers);
+  }
+  return placed.map(({ id, form, box }) => {
+    const candidate = byId.get(id)!;
+    const [ax, ay] = project(candidate.position);
+    return {
+      id,
+      position: candidate.position,
+      text: candidate.texts[form]!,
+      size: candidate.size,
+      offset: [(box[0] + box[2]) / 2 - ax, (box[1] + box[3]) / 2 - ay],
+      box,
+      // From the anchor to the nearest point of the box's edge.
+      leader: candidate.moved[form]
+        ? [
+            candidate.position,
+            unproject([Math.min(Math.max(ax, box[0]), box[2]), Math.min(Math.max(ay, box[1]), box[3])]),
+          ]
+        : null,
+    };
+  });
 }

@@ -14,7 +14,7 @@ import { type BoundaryCollection, MergedOutlines, type UnitFeature, unitGeometry
 import { Hatching } from './hatching';
 import { KeptFrames } from './kept-frames';
 import { LabelCharacters } from './label-characters';
-import { placeMapLabels, stationMarkers } from './label-placement';
+import { mapMarkers, placeMapLabels } from './label-placement';
 import type { Metric } from './labels';
 import {
   buildLayers,
@@ -561,17 +561,24 @@ export class SituationMap {
     text: string;
     position: [number, number];
     box: [number, number, number, number];
+    leader: boolean;
   }[] {
     this.showLive();
     if (!this.placed || !this.model) return [];
-    return this.model.labels.map(({ id, text, position, box }) => ({ id, text, position, box }));
+    return this.model.labels.map(({ id, text, position, box, leader }) => ({
+      id,
+      text,
+      position,
+      box,
+      leader: leader !== null,
+    }));
   }
 
-  /** The station markers' boxes on screen, as label placement keeps clear of them (for the overlap test). */
-  stationMarkers(): { id: string; box: [number, number, number, number] }[] {
+  /** The station and seat markers' boxes on screen, as label placement keeps clear of them (for the overlap test). */
+  markers(): { id: string; box: [number, number, number, number] }[] {
     this.showLive();
     if (!this.placed || !this.model) return [];
-    return stationMarkers(this.model, ([lon, lat]) => this.project(lon, lat));
+    return mapMarkers(this.model, ([lon, lat]) => this.project(lon, lat));
   }
 
   /** How many frames deck.gl's loop has run (it should rest when nothing changes). */

@@ -15,8 +15,10 @@ declare global {
         text: string;
         position: [number, number];
         box: [number, number, number, number];
+        /** Moved aside from its unit, with a leader line back to it. */
+        leader: boolean;
       }[];
-      stationMarkers: () => { id: string; box: [number, number, number, number] }[];
+      markers: () => { id: string; box: [number, number, number, number] }[];
       shownBounds: () => Bounds;
       boundsOf: (unitIds: string[]) => Bounds | null;
     };
@@ -34,7 +36,7 @@ export function exposeTestHook(map: SituationMap): void {
     firstValuesFrameAt: () => map.firstValuesFrameAt,
     canvas: () => map.canvas(),
     labels: () => map.labels(),
-    stationMarkers: () => map.stationMarkers(),
+    markers: () => map.markers(),
     shownBounds: () => map.shownBounds(),
     boundsOf: (unitIds) => map.boundsOf(unitIds),
   };

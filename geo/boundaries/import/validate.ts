@@ -40,6 +40,38 @@ function withoutSpikes(geometry: Polygonal): Polygonal {
     : { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(ringWithoutSpikes)) };
 }
 
+/**
+ * Whether the ring only touches itself at `point`: it passes through that vertex more than once, and no pass
+ * crosses another there (each pass's way in and way out lie on one side of every other pass). The bundled
+ * boundaries do this where a small lobe or a sliver hangs off a vertex (察布查尔县, 昭苏县, 63·64团, 68团); the area
+ * they enclose is still one, so it is not a crossing.
+ */
+function touchesAt(ring: number[][], point: number[]): boolean {
+  const open = ring.slice(0, -1);
+  const passes = open.flatMap((position, index) => {
+    if (!samePosition(position, point)) return [];
+    const angle = (other: number[]) => Math.atan2(other[1]! - point[1]!, other[0]! - point[0]!);
+    const before = open[(index - 1 + open.length) % open.length]!;
+    const after = open[(index + 1) % open.length]!;
+    return [[angle(before), angle(after)] as const];
+  });
+  if (passes.length < 2) return false;
+  // Angles measured counter-clockwise from a pass's way in: another pass crosses it when exactly one of its
+  // two directions lies strictly between this pass's way in and way out.
+  const turn = (from: number, to: number) => (to - from + 4 * Math.PI) % (2 * Math.PI);
+  return passes.every(([inward, outward], index) =>
+    passes.every((other, otherIndex) => {
+      if (otherIndex === index) return true;
+      const span = turn(inward, outward);
+      const inside = other.filter((angle) => {
+        const at = turn(inward, angle);
+        return at > 0 && at < span;
+      });
+      return inside.length !== 1;
+    }),
+  );
+}
+
 /** Shape problems a file can carry before any conversion: wrong type, bad numbers, open rings. */
 export function shapeProblems(feature: Feature): string[] {
   const geometry = feature.geometry;
@@ -86,7 +118,13 @@ export function placementProblems(geometry: Polygonal): string[] {
   // digitised boundaries (the bundled ones have them): drop them before looking for real crossings.
   // Dropping a vertex on a straight line can turn a spike with a stop on its way back into a plain one.
   const cleaned = cleanCoords({ type: 'Feature', properties: {}, geometry: withoutSpikes(geometry) });
-  const crossings = kinks(withoutSpikes((cleaned as Feature<Polygonal>).geometry)).features;
+  const clean = withoutSpikes((cleaned as Feature<Polygonal>).geometry);
+  const crossings = kinks(clean).features.filter(
+    (kink) =>
+      !polygonsOf(clean).some((polygon) =>
+        polygon.some((ring) => touchesAt(ring, kink.geometry.coordinates)),
+      ),
+  );
   if (crossings.length > 0)
     return [
       `the boundary crosses itself at ${crossings.length} point(s), first at ${formatPosition(crossings[0]!.geometry.coordinates)}`,
