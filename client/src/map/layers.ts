@@ -22,7 +22,6 @@ import { derive } from './derive';
 import type { EnterpriseChecks } from './enterprise-checks';
 import type { RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import type { HatchLine } from './hatching';
-import { labelGlyphs } from './label-glyphs';
 import type { DrawnLabel } from './label-placement';
 import { type Metric, shownAqi } from './labels';
 import { type OverlayLayers, overlayLayers } from './overlay-layers';
@@ -297,7 +296,6 @@ function labelLayer(model: MapModel): Layer {
     fontFamily,
     fontWeight: 'bold',
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    _getFontRenderer: labelGlyphs,
     characterSet: model.characters,
     lineHeight: 1.15,
   });
