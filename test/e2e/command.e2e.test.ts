@@ -50,7 +50,7 @@ test('a red proposal at AQI 40 needs a recorded override; a lift before the cond
   );
   await poll(() => duty.getByTestId('nothing-to-decide').count()).toBe(1);
   const form = duty.getByTestId('propose-form');
-  await form.getByLabel('级别').selectOption('red');
+  await form.locator('select[name=level]').selectOption('red');
   await form.getByLabel('理由', { exact: true }).fill('演练：红色预警');
   // Explained before the click: the plan does not support red at AQI about 40, and the button waits for a reason.
   await poll(() => form.locator('[data-guard="level-unsupported"]').count()).toBe(1);
@@ -72,7 +72,7 @@ test('a red proposal at AQI 40 needs a recorded override; a lift before the cond
   await poll(() => cardIn(director, 'inbox').count()).toBe(0);
 
   await duty.reload();
-  await form.getByLabel('级别').selectOption('yellow');
+  await form.locator('select[name=level]').selectOption('yellow');
   await form.getByLabel('理由', { exact: true }).fill('演练：黄色预警');
   await form.getByLabel(/特殊情况理由/).fill('演练：检验解除条件的提示');
   await poll(() => duty.getByTestId('propose-submit').isDisabled()).toBe(false);
@@ -201,11 +201,11 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
     // By name: the prefilled reason is part of its label's accessible name.
     const reason = form.locator('textarea[name=reason]');
     await reason.fill('值班员自己写的理由');
-    await form.getByLabel('级别').selectOption('red');
+    await form.locator('select[name=level]').selectOption('red');
     const typedAt = await duty.getByTestId('command-now').textContent();
     await poll(() => duty.getByTestId('command-now').textContent()).not.toBe(typedAt);
     expect(await reason.inputValue()).toBe('值班员自己写的理由');
-    expect(await form.getByLabel('级别').inputValue()).toBe('red');
+    expect(await form.locator('select[name=level]').inputValue()).toBe('red');
     // An effective time the officer set stays while the data time moves on.
     const chosen = toBeijingIso(untouched.now + 48 * 3_600_000).slice(0, 16);
     await effective.fill(chosen);
