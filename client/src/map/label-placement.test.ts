@@ -143,3 +143,32 @@ describe('the wall at 1920×1080 during the December 2019 regional warning (dens
       }
   });
 });
+
+describe('the wall at 1920×1080 with no warning in force yet', () => {
+  // The replay's hours before anything is issued: every unit polluted, a decision due on some (the panel's
+  // 待决策 list names them). The map must show where those are.
+  const dueOn = ['xpcc4-r62', 'xpcc4-r69', 'xpcc4-r70', '654003'];
+  function dueModel(): MapModel {
+    const model = episodeModel('zh');
+    const states = [...model.units.values()].map(
+      (state): UnitState => ({
+        ...state,
+        issuedLevel: 'none',
+        regionFloor: 'none',
+        recommendedLevel: dueOn.includes(state.id) ? 'orange' : 'none',
+      }),
+    );
+    return {
+      ...model,
+      units: new Map(states.map((state) => [state.id, state])),
+      inForce: new Map(states.map((state) => [state.id, unitInForce('ili', state)])),
+    };
+  }
+
+  test('every unit a decision is due on is labelled', () => {
+    const labelled = new Set(
+      placeMapLabels(dueModel(), project, unproject, screen, measure).map((label) => label.id),
+    );
+    expect(dueOn.filter((id) => !labelled.has(id))).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import {
   placeLabels,
 } from '../../../geo/placement/label-collision';
 import { unitById } from '../../../geo/units';
-import { levelRank } from '../../../shared/levels';
+import { higherLevel, levelRank } from '../../../shared/levels';
 import { unitName } from '../i18n/names';
 import type { UnitFeature } from './geometry';
 import { unitAqi, unitLabelLines } from './labels';
@@ -115,7 +115,8 @@ export function mapMarkers(
 /**
  * Where each label goes for the current view (issue 16): unit labels at their anchor inside the unit,
  * regiments without a boundary below their seat, the wall's station values above the station; in
- * priority order (warned units first, then units a region covers, counties before farms, higher AQI),
+ * priority order (warned units first, then units a region covers or a decision is due on, counties before
+ * farms, higher AQI),
  * each in its fullest form that overlaps nothing (no other label, no station or seat marker), else a compact
  * one, else left out. A label drawn at its anchor lies inside its unit; one that does not fit there is moved
  * aside with a leader line. A warned unit's compact forms keep its warning line: when space is short the AQI
@@ -225,7 +226,8 @@ export function placeMapLabels(
       warned: warningLines.length > 0,
       priority:
         levelRank(inForce?.highest ?? 'none') * 1000 +
-        levelRank(unit?.regionFloor ?? 'none') * 100 +
+        // A unit a region covers, or one a decision is due on (the side panel's list names it), before the rest.
+        levelRank(higherLevel(unit?.regionFloor ?? 'none', unit?.recommendedLevel ?? 'none')) * 100 +
         kindPriority[catalogue?.kind ?? 'regiment'] * 10 +
         Math.min(9, (unitAqi(unit, model.metric) ?? 0) / 60),
     });
