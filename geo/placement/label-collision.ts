@@ -18,6 +18,26 @@ export type PlacedLabel = { id: string; form: number; box: [number, number, numb
 /** Something drawn on the map that no label may cover (a station marker); a label of the same id may touch it. */
 export type Obstacle = { id: string; box: [number, number, number, number] };
 
+type Box = PlacedLabel['box'];
+type Form = LabelCandidate['forms'][number];
+
+/** A form's box on screen: centred at the candidate's point moved by the form's offset. */
+export function formBox(at: { x: number; y: number }, { width, height, dx = 0, dy = 0 }: Form): Box {
+  const [x, y] = [at.x + dx, at.y + dy];
+  return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+}
+
+/** Whether a box of the candidate stays on screen and covers no obstacle but its own (its marker). */
+export function onScreenAndClear(
+  id: string,
+  box: Box,
+  screen: { width: number; height: number },
+  obstacles: readonly Obstacle[],
+): boolean {
+  const onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= screen.width && box[3] <= screen.height;
+  return onScreen && !obstacles.some((obstacle) => obstacle.id !== id && overlaps(obstacle.box, box));
+}
+
 /**
  * Greedy placement: labels in priority order, each in the fullest form that clears every label already
  * placed (with `margin` pixels between them), covers no obstacle and stays on screen; a label with no such
@@ -33,14 +53,10 @@ export function placeLabels(
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   for (const candidate of ordered) {
     for (let form = 0; form < candidate.forms.length; form += 1) {
-      const { width, height, dx = 0, dy = 0 } = candidate.forms[form]!;
-      const [x, y] = [candidate.x + dx, candidate.y + dy];
-      const box: PlacedLabel['box'] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
-      const onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= screen.width && box[3] <= screen.height;
+      const box = formBox(candidate, candidate.forms[form]!);
       if (
-        onScreen &&
-        !placed.some((other) => overlaps(other.box, box, margin)) &&
-        !obstacles.some((obstacle) => obstacle.id !== candidate.id && overlaps(obstacle.box, box))
+        onScreenAndClear(candidate.id, box, screen, obstacles) &&
+        !placed.some((other) => overlaps(other.box, box, margin))
       ) {
         placed.push({ id: candidate.id, form, box });
         break;

@@ -1,8 +1,9 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import {
+  formBox,
   type LabelCandidate,
   type Obstacle,
-  overlaps,
+  onScreenAndClear,
   placeLabels,
 } from '../../../geo/placement/label-collision';
 import { unitById } from '../../../geo/units';
@@ -132,28 +133,21 @@ export function placeMapLabels(
   const size = (model.wall ? 19 : 13) * model.scale;
   const candidates: Candidate[] = [];
   /** Whether a form centred at (x + dx, y + dy) lies inside the unit: its corners and edges' midpoints. */
-  const insideUnit =
-    (feature: UnitFeature, x: number, y: number) =>
-    ({ width, height, dx = 0, dy = 0 }: Form) => {
-      const [left, top, right, bottom] = [
-        x + dx - width / 2,
-        y + dy - height / 2,
-        x + dx + width / 2,
-        y + dy + height / 2,
-      ];
-      const middle = (left + right) / 2;
-      const points: [number, number][] = [
-        [left, top],
-        [middle, top],
-        [right, top],
-        [right, (top + bottom) / 2],
-        [right, bottom],
-        [middle, bottom],
-        [left, bottom],
-        [left, (top + bottom) / 2],
-      ];
-      return points.every((point) => booleanPointInPolygon(unproject(point), feature));
-    };
+  const insideUnit = (feature: UnitFeature, x: number, y: number) => (form: Form) => {
+    const [left, top, right, bottom] = formBox({ x, y }, form);
+    const middle = (left + right) / 2;
+    const points: [number, number][] = [
+      [left, top],
+      [middle, top],
+      [right, top],
+      [right, (top + bottom) / 2],
+      [right, bottom],
+      [middle, bottom],
+      [left, bottom],
+      [left, (top + bottom) / 2],
+    ];
+    return points.every((point) => booleanPointInPolygon(unproject(point), feature));
+  };
   const unitCandidate = (
     unitId: string,
     position: [number, number],
@@ -262,12 +256,9 @@ export function placeMapLabels(
   // in the dense west): the big ones have room inside themselves for whatever is left.
   for (const candidate of candidates) {
     if (!candidate.warned) continue;
-    const free = candidate.forms.filter(({ width, height, dx = 0, dy = 0 }) => {
-      const [x, y] = [candidate.x + dx, candidate.y + dy];
-      const box: Obstacle['box'] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
-      const onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= screen.width && box[3] <= screen.height;
-      return onScreen && !markers.some((marker) => marker.id !== candidate.id && overlaps(marker.box, box));
-    }).length;
+    const free = candidate.forms.filter((form) =>
+      onScreenAndClear(candidate.id, formBox(candidate, form), screen, markers),
+    ).length;
     candidate.priority += 500 - Math.min(free, 400);
   }
   let placed = placeLabels(candidates, screen, 2 * model.scale, markers);
