@@ -10,8 +10,11 @@ import type { Issue } from '../../shared/issues';
 type Column = { names: readonly string[]; unit?: Concentration };
 type Concentration = 'μg/m³' | 'mg/m³';
 
+/** A station's code, as station lists and observation files both head it. */
+const stationCodeNames = ['站点编码', '站点代码', '监测点编码', '站号', 'stationcode'] as const;
+
 export const stationColumns = {
-  id: { names: ['id', '站点编码', '站点代码', '监测点编码', '站号', 'stationcode'] },
+  id: { names: ['id', ...stationCodeNames] },
   name: { names: ['name', '站点名称', '监测点名称', '站名', 'positionname'] },
   lon: { names: ['lon', '经度', 'longitude'] },
   lat: { names: ['lat', '纬度', 'latitude'] },
@@ -20,7 +23,7 @@ export const stationColumns = {
 } as const satisfies Record<string, Column>;
 
 export const observationColumns = {
-  station: { names: ['station', '站点编码', '站点代码', '监测点编码', '站号', 'stationcode'] },
+  station: { names: ['station', ...stationCodeNames] },
   time: { names: ['time', '监测时间', '时间', 'timepoint'] },
   pm25: { names: ['pm25'], unit: 'μg/m³' },
   pm10: { names: ['pm10'], unit: 'μg/m³' },
