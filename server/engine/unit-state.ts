@@ -26,6 +26,8 @@ export function unitState(inputs: UnitInputs, now: number): UnitState {
   const { graded, newestHour, series, windows } = inputs;
   const index = newestHour === null ? -1 : Math.round((newestHour - series.series.start) / HOUR);
   const observed = index >= 0 && index <= series.series.lastObservedIndex;
+  const { levels, recommendedLevel } = graded.evaluation;
+  const recommended = levels.find((level) => level.level === recommendedLevel);
   return {
     id: inputs.id,
     hourlyAqi: newestHour === null ? null : windows.hourlyAqi(newestHour),
@@ -37,6 +39,8 @@ export function unitState(inputs: UnitInputs, now: number): UnitState {
     issuedLevel: inputs.issuedLevel,
     regionFloor: inputs.regionFloor,
     explanation: graded.evaluation.explanation,
+    firstWindowEnd: recommended?.firstWindowEnd ?? null,
+    lastWindowEnd: recommended?.lastWindowEnd ?? null,
     newestHour,
     stationCount: inputs.stationCount,
     stale: isStale(newestHour, now),

@@ -38,6 +38,14 @@ export const unitStateSchema = z.object({
   /** The level of the highest region this unit belongs to, or 'none'. */
   regionFloor: warningLevelSchema,
   explanation: explanationSchema,
+  /**
+   * First and last window end from now to the forecast's end where the recommended level's condition holds
+   * (as a region's): from when the evidence supports a warning at that level, the time a proposal starts
+   * (the server's level guard grades there). Null when nothing is recommended, or the level held only
+   * before now; absent in forecast states.
+   */
+  firstWindowEnd: z.number().nullable().optional(),
+  lastWindowEnd: z.number().nullable().optional(),
   /** End of the newest hour with data for this unit (epoch ms), and how many stations contributed. */
   newestHour: z.number().nullable(),
   stationCount: z.number().int(),

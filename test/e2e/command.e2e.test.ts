@@ -157,12 +157,35 @@ test('December 2019 replayed: the console proposes exactly the state recommendat
       const state = await (
         await session.request(`/api/state?jurisdiction=ili&at=${encodeURIComponent(toBeijingIso(shown.now))}`)
       ).json();
+      // Each says when its level first holds (never before now): a unit's forecast orange starts then, so
+      // the proposal drafted from it passes the server's level guard (it used to start now).
+      type Holding = { firstWindowEnd?: number | null };
+      const startOf = (subject: Holding | undefined) =>
+        typeof subject?.firstWindowEnd === 'number'
+          ? String(Math.max(state.now, subject.firstWindowEnd))
+          : '';
       expect(shown.entries).toEqual(
-        state.recommendation.map((entry: { kind: string; level: string; members: string[] }) => ({
-          kind: entry.kind,
-          level: entry.level,
-          members: entry.members.join(','),
-        })),
+        state.recommendation.map(
+          (entry: {
+            kind: string;
+            level: string;
+            members: string[];
+            regionId?: string;
+            unitId?: string;
+          }) => ({
+            kind: entry.kind,
+            level: entry.level,
+            members: entry.members.join(','),
+            effective: startOf(
+              entry.kind === 'region'
+                ? state.regions.find((region: { id: string }) => region.id === entry.regionId)
+                : state.units.find(
+                    (unit: { id: string; recommendedLevel: string }) =>
+                      unit.id === entry.unitId && unit.recommendedLevel === entry.level,
+                  ),
+            ),
+          }),
+        ),
       );
       // Never overlapping regions as equals: the cover's regions share no unit.
       const members = shown.entries

@@ -100,7 +100,8 @@ export async function commentOn(page: Page, list: 'inbox' | 'open-warnings', com
 /** What the console's decision section and compliance banner show: its data time, entries and flagged targets. */
 export async function consoleEntries(page: Page): Promise<{
   now: number | null;
-  entries: { kind: string; level: string; members: string }[];
+  /** effective: when the entry says its warning would start (epoch ms as text), or '' when it says nothing. */
+  entries: { kind: string; level: string; members: string; effective: string }[];
   flags: string[];
 }> {
   return page.evaluate(() => {
@@ -110,6 +111,7 @@ export async function consoleEntries(page: Page): Promise<{
       kind: entry.getAttribute('data-kind') ?? '',
       level: entry.getAttribute('data-level') ?? '',
       members: entry.getAttribute('data-members') ?? '',
+      effective: entry.querySelector('[data-testid="effective"]')?.getAttribute('data-at') ?? '',
     }));
     const flags = [...document.querySelectorAll('[data-testid="compliance-flag"]')].map(
       (flag) => flag.getAttribute('data-target') ?? '',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestServer } from '../helpers/server';
+import { login, type Session, startTestServer } from '../helpers/server';
 
 /**
  * CLOCK=data state after ingesting a known series through the HTTP API. Expected values are worked out by
@@ -11,6 +11,7 @@ import { startTestServer } from '../helpers/server';
 const feederKey = 'state-test-feeder-key-0123456789';
 const headers = { authorization: `Bearer ${feederKey}`, 'content-type': 'application/json' };
 let server: Awaited<ReturnType<typeof startTestServer>>;
+let duty: Session;
 
 function hourIso(day: number, hour: number): string {
   return `2019-12-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
@@ -39,7 +40,15 @@ async function yining() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ CLOCK: 'data', FEEDER_KEY: feederKey });
+  server = await startTestServer(
+    { CLOCK: 'data', FEEDER_KEY: feederKey },
+    {
+      accounts: [
+        { username: 'ili-duty', role: 'duty-officer', jurisdiction: 'ili', password: 'ili-duty-password' },
+      ],
+    },
+  );
+  duty = await login(server, 'ili-duty', 'ili-duty-password');
   const station = await fetch(`${server.url}/api/stations/2703A`, {
     method: 'PUT',
     headers,
@@ -101,6 +110,31 @@ test('forecasts after now join the series: D > 200 forecast for the next day mak
   const { unit } = await yining();
   // Windows ending now (240) and now + 24 h (260) are both above 200: orange (D > 200 for 48 h).
   expect(unit.recommendedLevel).toBe('orange');
+  // Orange first holds at now + 14 h, whose window 24 h earlier (ending 10 December 20:00) is the first
+  // with the 20 valid hours a 24-hour mean needs, and lasts to the forecast's end: when the console
+  // proposes it to start, not now.
+  expect(unit.firstWindowEnd).toBe(now + 14 * 3_600_000);
+  expect(unit.lastWindowEnd).toBe(now + 30 * 3_600_000);
+});
+
+test('an orange proposal from when the state says it holds passes the level guard; from now it does not', async () => {
+  const { unit } = await yining();
+  const propose = (effectiveAt: number) =>
+    duty.request('/api/warnings/propose', {
+      method: 'POST',
+      body: JSON.stringify({
+        jurisdiction: 'ili',
+        target: { kind: 'unit', unitId: '654002' },
+        level: 'orange',
+        effectiveAt: new Date(effectiveAt).toISOString(),
+        reason: 'forecast daily AQI above 200 for 48 h',
+      }),
+    });
+  const early = await propose(Date.parse('2019-12-11T06:00:00+08:00'));
+  expect(early.status).toBe(409);
+  expect((await early.json()).guards.map((guard: { id: string }) => guard.id)).toEqual(['level-unsupported']);
+  const held = await propose(unit.firstWindowEnd);
+  expect(held.status, await held.clone().text()).toBe(201);
 });
 
 test('the side panel series: 72 h of hourly and daily AQI, then the forecast continuing the curve', async () => {

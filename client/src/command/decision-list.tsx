@@ -40,11 +40,22 @@ function coverageOf(
   return lower ? { kind: 'raise', warningId: lower.id } : { kind: null };
 }
 
-type Region = JurisdictionState['regions'][number];
-
-/** When the entry's level first holds (its region's first window end, else now), never before now. */
-function effectiveOf(region: Region | null | undefined, now: number): number {
-  return Math.max(now, region?.firstWindowEnd ?? now);
+/**
+ * When the entry's level holds from now to the forecast's end: its region's first and last window end, or
+ * its unit's while the unit's own grading gives the entry's level (not a floor above it). Undefined when
+ * the state does not say.
+ */
+function holdingOf(
+  entry: RecommendationEntry,
+  state: JurisdictionState,
+): { first: number; last: number } | undefined {
+  const subject =
+    entry.kind === 'region'
+      ? state.regions.find((candidate) => candidate.id === entry.regionId)
+      : state.units.find((unit) => unit.id === entry.unitId && unit.recommendedLevel === entry.level);
+  const first = subject?.firstWindowEnd;
+  if (first === undefined || first === null) return undefined;
+  return { first, last: subject?.lastWindowEnd ?? first };
 }
 
 function Entry({
@@ -65,21 +76,15 @@ function Entry({
   const { language, t } = useLanguage();
   const [open, setOpen] = useState(false);
   const coverage = coverageOf(entry, state);
-  const region =
-    entry.kind === 'region' ? state.regions.find((candidate) => candidate.id === entry.regionId) : null;
   const level = entry.level;
-  const effective = effectiveOf(region, state.now);
+  const holding = holdingOf(entry, state);
+  // Never before now: a level that already holds starts at the data time.
+  const effective = Math.max(state.now, holding?.first ?? state.now);
   const floor =
     entry.kind === 'unit'
       ? (state.units.find((unit) => unit.id === entry.unitId)?.regionFloor ?? 'none')
       : 'none';
-  const latest = latestIssueTime(
-    plan,
-    level,
-    region?.firstWindowEnd ?? state.now,
-    entry.kind === 'region',
-    floor,
-  );
+  const latest = latestIssueTime(plan, level, holding?.first ?? state.now, entry.kind === 'region', floor);
   const title =
     coverage.kind === 'raise'
       ? t('raiseTo', level, namesOf(language, units, entry.members))
@@ -112,19 +117,20 @@ function Entry({
       )}
       <p className="decision-facts">
         {entry.kind === 'region' ? t('meanDailyAqi', average) : t('dailyAqiOf', average)}
-        {region?.firstWindowEnd !== undefined && (
-          <>
+        {holding && (
+          <span data-testid="effective" data-at={effective}>
             {' · '}
             {t('effectiveFrom')} {when(effective)}
-            {(region.lastWindowEnd ?? effective) > effective ? (
+            {effective > state.now && t('forecastMark')}
+            {holding.last > effective ? (
               <>
                 {' · '}
-                {t('holdsUntil')} {when(region.lastWindowEnd ?? effective)}
+                {t('holdsUntil')} {when(holding.last)}
               </>
             ) : (
               t('holdsThatHourOnly')
             )}
-          </>
+          </span>
         )}
         {latest !== null &&
           coverage.kind === null &&

@@ -57,6 +57,7 @@ export const commandMessages = {
   coveredIssued: { zh: '已发布，待生效', en: 'Issued, not yet in effect' },
   coveredPending: { zh: '已提出，审批中', en: 'Proposed, under approval' },
   effectiveFrom: { zh: '建议生效', en: 'effective' },
+  forecastMark: { zh: '（据预报）', en: ' (forecast)' },
   startsOnApproval: {
     zh: (proposed: string) => `批准即生效（原定${proposed}已过）`,
     en: (proposed: string) => `effective on approval (the proposed ${proposed} has passed)`,
