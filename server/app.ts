@@ -15,7 +15,6 @@ import { restoreExternalWarning } from './external-warning';
 import { auditRouter } from './http/audit';
 import { authRouter } from './http/auth';
 import { boundariesRouter } from './http/boundaries';
-import { durableWrites } from './http/durable-writes';
 import { enterpriseChecksRouter } from './http/enterprise-checks';
 import { errorHandler, notFound } from './http/errors';
 import { externalWarningRouter } from './http/external-warning';
@@ -99,7 +98,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.basemapStyleUrl));
-  app.use('/api', durableWrites(store, logger));
   app.use('/api', express.json({ limit: bodyLimit }), authenticate(store, config.feederKey));
   app.use(
     '/api',

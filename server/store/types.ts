@@ -303,11 +303,6 @@ export interface Store
   verifyAudit(): AuditVerification;
   /** Runs fn in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => T): T;
-  /**
-   * Resolves once everything committed before the call survives a power loss. A commit returns before the
-   * disk has it (SQLite); whoever acknowledges a write waits for this first (server/http/durable-writes.ts).
-   */
-  durable(): Promise<void>;
   status(): { kind: string; ok: boolean };
   close(): void;
 }

@@ -77,8 +77,6 @@ export function createPostgresStore(
         connection.query('RESET synchronous_commit');
       }
     },
-    // A PostgreSQL commit has waited for its WAL to reach the disk before it returns.
-    durable: () => Promise.resolve(),
     probe: () => connection.query('SELECT 1').rows.length === 1,
     close: () => connection.close(),
   });

@@ -11,7 +11,7 @@ export const walPagesBeforeInlineCheckpoint = 20_000;
 const closeWaitMs = 10_000;
 
 // Plain CommonJS for an eval worker (no TypeScript hooks needed): its own connection to the same file,
-// synchronous=FULL, so a checkpoint never lets the WAL be reused before the file is synced.
+// synchronous=FULL like the writer's, so a checkpoint never lets the WAL be reused before the file is synced.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -38,8 +38,8 @@ parentPort.on('message', (message) => {
  * Moves committed WAL pages into the database file on a thread of its own. An hourly request of the whole
  * network dirties a page per station (the table is keyed by station, then time): 2,000 stations put ~8 MB in
  * the WAL, and SQLite's automatic checkpoint (every 1,000 pages, inside the commit that crosses the mark)
- * then wrote and synced them again before that request could be answered. The WAL's own sync stays before
- * the answer (Store.durable): a 2xx still means the write survives a crash. Started on the first commit.
+ * then wrote and synced them again before that request could be answered. The commit's own fsync of the WAL
+ * stays on the request: a 2xx still means the write survives a crash. Started on the first commit.
  */
 export function walCheckpointer(file: string) {
   let worker: Worker | null = null;

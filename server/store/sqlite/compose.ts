@@ -28,8 +28,6 @@ export type ComposeOptions = {
    * next synced commit (any accepted write) makes it durable with its own.
    */
   unsynced: <T>(fn: () => T) => T;
-  /** Store.durable. */
-  durable: () => Promise<void>;
 };
 
 /** The repository modules of this folder over either database (../sql.ts): one code path for both stores. */
@@ -62,7 +60,6 @@ export function composeStore(database: SqlDatabase, options: ComposeOptions): St
       audit.anchorHead();
       return result;
     },
-    durable: options.durable,
     status() {
       if (!open) return { kind: options.kind, ok: false };
       try {

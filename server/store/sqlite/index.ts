@@ -6,15 +6,11 @@ import { auditKey } from './audit-anchor';
 import { walCheckpointer, walPagesBeforeInlineCheckpoint } from './checkpointer';
 import { composeStore } from './compose';
 import { migrate } from './migrations';
-import { walSyncer } from './wal-sync';
 
 /**
- * The SQLite store: `${dataDir}/tianshan.db`, WAL journal. An acknowledged write must survive a crash
- * (issue 6), power loss included: in WAL mode synchronous=NORMAL commits without an fsync (a power loss may
- * lose the last commits, never corrupt), so the WAL is synced by `durable()` on the libuv pool, which every
- * acknowledgement of a write waits for (server/http/durable-writes.ts). FULL fsynced inside the commit, on
- * the event loop: 4 ms typically and 45 ms at p90 on this machine's disk, before the engine could tick on
- * the new hour. The audit key (AUDIT_KEY, else DATA_DIR/audit.key) signs the audit chain.
+ * The SQLite store: `${dataDir}/tianshan.db`, WAL journal. synchronous=FULL because an acknowledged write
+ * must survive a crash (issue 6): in WAL mode NORMAL may lose the last commits on power loss, FULL fsyncs
+ * the WAL on every commit. The audit key (AUDIT_KEY, else DATA_DIR/audit.key) signs the audit chain.
  */
 export function createStore(
   dataDir: string,
@@ -24,7 +20,7 @@ export function createStore(
   const file = join(dataDir, 'tianshan.db');
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
+  database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   // 64 MB of page cache instead of SQLite's 2 MB: one station's year is 8,760 lookups on as many leaf pages,
@@ -40,18 +36,20 @@ export function createStore(
     auditKey: auditKey(dataDir, options.auditKey),
     adoptAuditHead: false,
     copyStationsPerStep: options.copyStationsPerStep,
-    // Nobody waits for the day copy's steps to reach the disk (the next durable() takes them along).
-    // Their pages are checkpointed on the thread too: left to the writer's own checkpoint at
-    // walPagesBeforeInlineCheckpoint, a step held the event loop ~100 ms every 2 s.
+    // In WAL mode NORMAL commits without an fsync; the WAL is still synced before every checkpoint, and
+    // recovery keeps a consistent prefix of the commits. The day copy's steps took 3 of their 7 s in
+    // those fsyncs after a bulk. Its pages are checkpointed on the thread too: left to the writer's own
+    // checkpoint at walPagesBeforeInlineCheckpoint, a step held the event loop ~100 ms every 2 s.
     unsynced: (fn) => {
       if (database.inTransaction) return fn();
+      database.pragma('synchronous = NORMAL');
       try {
         return fn();
       } finally {
+        database.pragma('synchronous = FULL');
         checkpointer.nudge();
       }
     },
-    durable: walSyncer(`${file}-wal`),
     probe: () => database.prepare('SELECT 1').get() !== undefined,
     close: () => {
       checkpointer.close();
