@@ -100,6 +100,8 @@ export class EngineData {
   private readonly hourGroups = new HourGroups();
   private readonly row = new Float64Array(speciesCount);
   private gathered = new Float64Array(speciesCount * 8);
+  /** The windows a flush brings up to date together (StationWindows.flushAll). */
+  private readonly flushing: StationWindows[] = [];
 
   setStations(rows: readonly StationRow[]): void {
     // A station that moved to another unit (or arrived with hours already held) changes both units' means.
@@ -292,11 +294,14 @@ export class EngineData {
 
   /** Brings the written stations' windows up to date and rewrites the unit hours they touched. */
   flush(): void {
+    const flushing = this.flushing;
     for (const station of this.dirtyStations) {
       station.pending = false;
-      station.windows?.flush();
+      if (station.windows) flushing.push(station.windows);
     }
     this.dirtyStations.length = 0;
+    StationWindows.flushAll(flushing);
+    flushing.length = 0;
     for (const unit of this.dirtyUnits) {
       const { dirty, windows } = unit;
       if (dirty.length > 1) dirty.sort((a, b) => a - b);
@@ -305,9 +310,11 @@ export class EngineData {
         this.writeUnitHour(windows, unit, dirty[index]!);
       }
       dirty.length = 0;
-      windows.flush();
+      flushing.push(windows);
     }
     this.dirtyUnits.length = 0;
+    StationWindows.flushAll(flushing);
+    flushing.length = 0;
   }
 
   /** The newest hour end at or before now with a value from any of the unit's stations, or null. */

@@ -120,8 +120,22 @@ export class HourRing {
    * the earliest hour about to be read (windows not computed before it are recomputed first).
    */
   flush(need = Number.POSITIVE_INFINITY): void {
+    if (this.takeFlush(need)) this.owner.recompute(this.slideFrom, this.slideTo, this.first);
+  }
+
+  /** What takeFlush found to slide: the windows ending from … to (hours before `first` missing). */
+  slideFrom = Number.NaN;
+  slideTo = Number.NaN;
+
+  /**
+   * flush's bookkeeping without the slide: true when windows are to be slid, slideFrom … slideTo, which the
+   * caller then slides (many rings' slides run together, hour by hour across them: flushRings).
+   */
+  takeFlush(need = Number.POSITIVE_INFINITY): boolean {
+    this.slideFrom = Number.NaN;
+    this.slideTo = Number.NaN;
     if (need < this.windowsFrom) this.markDirty(this.first, this.windowsFrom - 1);
-    if (Number.isNaN(this.dirtyFrom)) return;
+    if (Number.isNaN(this.dirtyFrom)) return false;
     let to = Math.min(this.newest, this.dirtyTo + 23);
     let from = this.dirtyFrom;
     // A slide continues from the window an hour earlier: that one must have been computed. Starting from
@@ -133,7 +147,9 @@ export class HourRing {
     }
     this.dirtyFrom = Number.NaN;
     this.dirtyTo = Number.NaN;
-    this.owner.recompute(from, to, this.first);
+    this.slideFrom = from;
+    this.slideTo = to;
+    return true;
   }
 
   /**

@@ -434,6 +434,55 @@ describe('late and corrected hours', () => {
     );
   });
 
+  test('windows flushed together hold, field by field, what each flushed alone holds', () => {
+    // StationWindows.flushAll slides hour by hour across windows sharing a WindowMemory (the engine's flush):
+    // 40 windows over two blocks of memory, each with its own hours, gaps, corrections and new hours pending
+    // (or none), some flushed before only from their newest day (flushFrom), O3 maxima slid or found when
+    // read. Every record and carried value must equal what flushing each window alone gives.
+    const value = fc.oneof(fc.constant(na), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 400 }));
+    const hour = fc.tuple(value, value, value, value, value, value);
+    const station = fc.record({
+      offset: fc.nat(30),
+      length: fc.integer({ min: 1, max: 90 }),
+      tail: fc.boolean(),
+      maximaWhenRead: fc.boolean(),
+      pending: fc.array(fc.tuple(fc.integer({ min: -40, max: 3 }), hour), { maxLength: 4 }),
+    });
+    const memoryOf = (windows: StationWindows) => {
+      const store = (windows as unknown as { windows: WindowStore }).windows;
+      const record = (slot: number) => store.base + (slot << store.shift);
+      const kept = (slot: number) => store.carriedBase + (slot << store.carriedShift);
+      return Array.from({ length: store.capacity }, (_, slot) => [
+        ...store.records.subarray(record(slot), record(slot) + 32),
+        ...store.carried.subarray(kept(slot), kept(slot) + 4),
+      ]);
+    };
+    fc.assert(
+      fc.property(fc.array(station, { minLength: 40, maxLength: 40 }), hour, (stations, filler) => {
+        const build = () => {
+          const memory = new WindowMemory(64);
+          return stations.map(({ offset, length, tail, maximaWhenRead, pending }, index) => {
+            const windows = new StationWindows({ memory, ozoneMaximaWhenRead: maximaWhenRead });
+            for (let step = 0; step < length; step += 1)
+              if ((step + index) % 7 !== 3) windows.write(at(offset + step), step % 5 === 0 ? filler : hazy);
+            if (tail) windows.flushFrom(at(offset + length - 1));
+            else windows.flush();
+            for (const [back, row] of pending) windows.write(at(offset + length - 1 + back), row);
+            return windows;
+          });
+        };
+        const together = build();
+        const alone = build();
+        StationWindows.flushAll(together);
+        for (const windows of alone) windows.flush();
+        together.forEach((windows, index) => {
+          expect(memoryOf(windows), `station ${index}`).toEqual(memoryOf(alone[index]!));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('a correction whose windows would read hours the ring has overwritten is refused, its windows kept', () => {
     // 64 slots, 70 hours written: hours 0-5 are overwritten by 64-69. Hour 10's windows read back to hour
     // −14, i.e. through 0-5, though hour 10 − 24 lies before the first hour ever written.

@@ -15,7 +15,7 @@ import {
 } from './species';
 import * as validity from './validity';
 import { fillReport, rateRange } from './window-rating';
-import { rewriteHour, slideWindows } from './window-slide';
+import { flushStores, rewriteHour, slideWindows } from './window-slide';
 import * as store from './window-store';
 
 // Local copies: imported bindings are property getters once tsx compiles modules, too slow per hour.
@@ -92,6 +92,9 @@ function tickMeanRational(
   }
   return { numerator: sum, denominator: count * bigTicksPerUnit };
 }
+
+/** flushAll's stores. */
+const flushing: store.WindowStore[] = [];
 
 /** writeMean's stations' values as ticks. */
 let meanTicks = new Float64Array(speciesCount * 8);
@@ -236,6 +239,18 @@ export class StationWindows {
       }
     }
     taken.length = 0;
+  }
+
+  /**
+   * Brings every window touched by write / writeMean up to date in many windows at once (each as flush), hour
+   * by hour across the windows that share a WindowMemory (window-slide.ts flushStores).
+   */
+  static flushAll(windows: readonly StationWindows[]): void {
+    const stores = flushing;
+    stores.length = 0;
+    for (let index = 0; index < windows.length; index += 1) stores.push(windows[index]!.windows);
+    flushStores(stores);
+    stores.length = 0;
   }
 
   /**
