@@ -192,6 +192,7 @@ describe('the wall on the December 2019 replay hour with the regional warning is
     '1920×1080': { origin: [17.462, -10.541], east: 1224.406, width: 1342, height: 947, scale: 1.08 },
     '3840×2160': { origin: [27.834, -21.705], east: 2455.739, width: 2684, height: 1904, scale: 2.16 },
   } as const;
+  const warned = state.units.filter((unit) => unit.issuedLevel !== 'none').map((unit) => unit.id);
 
   function placeOn(screenName: keyof typeof screens, language: Language, measured: Measure) {
     const view = screens[screenName];
@@ -224,7 +225,7 @@ describe('the wall on the December 2019 replay hour with the regional warning is
         ['glyph widths', glyphMeasure],
         ['the rough rule', measure],
       ] as const)
-        test(`at ${screenName} in ${language} (${measureName}): no two leader lines cross, no label overlaps another`, () => {
+        test(`at ${screenName} in ${language} (${measureName}): no two leader lines cross, every warned unit keeps its warning line, no label overlaps another`, () => {
           const { labels, projectOn } = placeOn(screenName, language, measured);
           const leaders = labels.flatMap((label) =>
             label.leader
@@ -243,6 +244,9 @@ describe('the wall on the December 2019 replay hour with the regional warning is
               .flatMap((b) => (segmentsCross(a.segment, b.segment) ? [`${a.id} × ${b.id}`] : [])),
           );
           expect(crossings).toEqual([]);
+          const warningLine = language === 'zh' ? '橙色预警' : 'Orange';
+          const withWarning = labels.filter((label) => label.text.split('\n').includes(warningLine));
+          expect(withWarning.map((label) => label.id).sort()).toEqual([...warned].sort());
           for (const a of labels)
             for (const b of labels)
               if (a !== b) expect([a.id, b.id, overlaps(a.box, b.box)]).toEqual([a.id, b.id, false]);

@@ -167,6 +167,16 @@ export function placeMapLabels(
     const texts = lines.map((line) => line.text);
     const warningLines = lines.filter((line) => line.warning).map((line) => line.text);
     const [x, y] = project(position);
+    // A place aside that runs off the screen's edge (a long English name at the west edge of Ili) is pulled
+    // back onto it, unless it would then cover the anchor its leader starts from.
+    const pulledOnScreen = (option: Form): Form => {
+      const [left, top, right, bottom] = formBox({ x, y }, option);
+      const dx = (option.dx ?? 0) + Math.max(0, -left) - Math.max(0, right - screen.width);
+      const dy = (option.dy ?? 0) + Math.max(0, -top) - Math.max(0, bottom - screen.height);
+      const pulled = formBox({ x, y }, { ...option, dx, dy });
+      const coversAnchor = pulled[0] <= x && x <= pulled[2] && pulled[1] <= y && y <= pulled[3];
+      return coversAnchor ? option : { ...option, dx, dy };
+    };
     // Fullest first; the compact forms name the unit and keep every warning line, the last without the value.
     const fuller = [texts];
     const compact =
@@ -189,7 +199,7 @@ export function placeMapLabels(
       // A seat's label hangs below its marker; a unit's is centred on its anchor.
       const at = { width, height, dx: 0, dy: below > 0 ? below + height / 2 : 0 };
       const around = (steps: number) =>
-        asides(width, height, size, steps).map((offset) => ({ width, height, ...offset }));
+        asides(width, height, size, steps).map((offset) => pulledOnScreen({ width, height, ...offset }));
       // Inside the unit up to three steps away; outside, with a leader, two for a warned unit (its warning line
       // must show in the dense west of Ili), one for the others: a long leader reads as belonging elsewhere.
       const outside = index < firstCompact ? [] : around(warningLines.length > 0 ? 2 : 1);
@@ -205,11 +215,11 @@ export function placeMapLabels(
     if (warningLines.length > 0)
       forms.slice(firstCompact).forEach((form, offset) => {
         const { width, height } = sizes[firstCompact + offset]!;
-        const far = asides(width, height, size, 3).slice(16);
+        const far = asides(width, height, size, 4).slice(16);
         for (const option of far)
           placements.push({
             text: form.join('\n'),
-            option: { width, height, ...option, leader: true },
+            option: { ...pulledOnScreen({ width, height, ...option }), leader: true },
           });
       });
     candidates.push({
