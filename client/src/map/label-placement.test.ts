@@ -192,6 +192,7 @@ describe('the wall on the December 2019 replay hour with the regional warning is
     '1920×1080': { origin: [17.462, -10.541], east: 1224.406, width: 1342, height: 947, scale: 1.08 },
     '3840×2160': { origin: [27.834, -21.705], east: 2455.739, width: 2684, height: 1904, scale: 2.16 },
   } as const;
+  const view = (name: keyof typeof screens) => screens[name];
   const warned = state.units.filter((unit) => unit.issuedLevel !== 'none').map((unit) => unit.id);
 
   function placeOn(screenName: keyof typeof screens, language: Language, measured: Measure) {
@@ -244,6 +245,12 @@ describe('the wall on the December 2019 replay hour with the regional warning is
               .flatMap((b) => (segmentsCross(a.segment, b.segment) ? [`${a.id} × ${b.id}`] : [])),
           );
           expect(crossings).toEqual([]);
+          // Every leader starts on the screen: a unit off it (Kizilsu's) is not drawn at the edge.
+          const offScreen = leaders.filter(
+            ({ segment: [[x, y]] }) =>
+              x < 0 || x > view(screenName).width || y < 0 || y > view(screenName).height,
+          );
+          expect(offScreen.map(({ id }) => id)).toEqual([]);
           const warningLine = language === 'zh' ? '橙色预警' : 'Orange';
           const withWarning = labels.filter((label) => label.text.split('\n').includes(warningLine));
           expect(withWarning.map((label) => label.id).sort()).toEqual([...warned].sort());

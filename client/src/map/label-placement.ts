@@ -168,8 +168,11 @@ export function placeMapLabels(
     const warningLines = lines.filter((line) => line.warning).map((line) => line.text);
     const [x, y] = project(position);
     // A place aside that runs off the screen's edge (a long English name at the west edge of Ili) is pulled
-    // back onto it, unless it would then cover the anchor its leader starts from.
+    // back onto it, unless it would then cover the anchor its leader starts from; never the label of a unit
+    // off the screen (Kizilsu's, on Ili's view), which would hang at the edge on a leader across the map.
+    const anchorShown = x >= 0 && x <= screen.width && y >= 0 && y <= screen.height;
     const pulledOnScreen = (option: Form): Form => {
+      if (!anchorShown) return option;
       const [left, top, right, bottom] = formBox({ x, y }, option);
       const dx = (option.dx ?? 0) + Math.max(0, -left) - Math.max(0, right - screen.width);
       const dy = (option.dy ?? 0) + Math.max(0, -top) - Math.max(0, bottom - screen.height);
