@@ -6,11 +6,14 @@ export type LabelCandidate = {
   y: number;
   /**
    * The label's forms in order of preference, each a size and where its centre sits from (x, y): fullest
-   * first (name, AQI and level), then compact ones, then compact ones moved aside (drawn with a leader).
+   * first (name, AQI and level), then compact ones, then compact ones moved aside (drawn with a leader from
+   * (x, y) to the nearest point of the box: `leader`).
    */
-  forms: { width: number; height: number; dx?: number; dy?: number }[];
+  forms: { width: number; height: number; dx?: number; dy?: number; leader?: boolean }[];
   /** Higher wins a collision: units under warning first (issue 16). */
   priority: number;
+  /** Must show (a warned unit's warning line): when left out, it may move one label in its way elsewhere. */
+  required?: boolean;
 };
 
 export type PlacedLabel = { id: string; form: number; box: [number, number, number, number] };
@@ -27,6 +30,21 @@ export function formBox(at: { x: number; y: number }, { width, height, dx = 0, d
   return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
 }
 
+/** Where a label's leader line meets its box: the point of the box nearest the anchor. */
+export function leaderEnd([x, y]: readonly [number, number], box: Box): [number, number] {
+  return [Math.min(Math.max(x, box[0]), box[2]), Math.min(Math.max(y, box[1]), box[3])];
+}
+
+type Segment = readonly [readonly [number, number], readonly [number, number]];
+
+/** Whether two segments cross (touching at an end or running along each other is not crossing). */
+export function segmentsCross([p, q]: Segment, [r, s]: Segment): boolean {
+  const side = (a: Segment[number], b: Segment[number], c: Segment[number]) =>
+    Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  const [pqr, pqs, rsp, rsq] = [side(p, q, r), side(p, q, s), side(r, s, p), side(r, s, q)];
+  return pqr * pqs < 0 && rsp * rsq < 0;
+}
+
 /** Whether a box of the candidate stays on screen and covers no obstacle but its own (its marker). */
 export function onScreenAndClear(
   id: string,
@@ -38,10 +56,27 @@ export function onScreenAndClear(
   return onScreen && !obstacles.some((obstacle) => obstacle.id !== id && overlaps(obstacle.box, box));
 }
 
+type Placement = PlacedLabel & { leader: Segment | null };
+
+function placementOf(candidate: LabelCandidate, form: number): Placement {
+  const box = formBox(candidate, candidate.forms[form]!);
+  const anchor = [candidate.x, candidate.y] as const;
+  const leader: Segment | null = candidate.forms[form]!.leader ? [anchor, leaderEnd(anchor, box)] : null;
+  return { id: candidate.id, form, box, leader };
+}
+
+/** Two labels collide: their boxes (with `margin` between them), or their leaders cross. */
+function collide(a: Placement, b: Placement, margin: number): boolean {
+  if (overlaps(a.box, b.box, margin)) return true;
+  return a.leader !== null && b.leader !== null && segmentsCross(a.leader, b.leader);
+}
+
 /**
- * Greedy placement: labels in priority order, each in the fullest form that clears every label already
- * placed (with `margin` pixels between them), covers no obstacle and stays on screen; a label with no such
- * form is left out. Run on a view, size or text change, never per frame.
+ * Greedy placement: labels in priority order, each in the fullest form that stays on screen, covers no
+ * obstacle and collides with no label already placed (boxes `margin` pixels apart, and no two leaders
+ * crossing: crossed leaders are hard to follow from the back of the room); a label with no such form is
+ * left out. A `required` label left out then makes room (makeRoom): required labels in its way move, the
+ * others move or are left out. Run on a view, size or text change, never per frame.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
@@ -49,21 +84,60 @@ export function placeLabels(
   margin: number,
   obstacles: readonly Obstacle[] = [],
 ): PlacedLabel[] {
-  const placed: PlacedLabel[] = [];
-  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
-  for (const candidate of ordered) {
+  const free = (candidate: LabelCandidate, form: number): Placement | null => {
+    const placement = placementOf(candidate, form);
+    return onScreenAndClear(candidate.id, placement.box, screen, obstacles) ? placement : null;
+  };
+  const firstClear = (candidate: LabelCandidate, placed: readonly Placement[]): Placement | null => {
     for (let form = 0; form < candidate.forms.length; form += 1) {
-      const box = formBox(candidate, candidate.forms[form]!);
-      if (
-        onScreenAndClear(candidate.id, box, screen, obstacles) &&
-        !placed.some((other) => overlaps(other.box, box, margin))
-      ) {
-        placed.push({ id: candidate.id, form, box });
-        break;
-      }
+      const placement = free(candidate, form);
+      if (placement && !placed.some((other) => collide(other, placement, margin))) return placement;
     }
+    return null;
+  };
+  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  const byId = new Map(ordered.map((candidate) => [candidate.id, candidate]));
+  const rank = new Map(ordered.map((candidate, index) => [candidate.id, index]));
+  /**
+   * The labels with `candidate` in the first place where at most one required label is in its way and it
+   * finds another place (clear, or by moving one more required label the same way when `depth` allows);
+   * the others in the way take another place or are left out. Null when there is no such place.
+   */
+  const makeRoom = (candidate: LabelCandidate, placed: Placement[], depth: number): Placement[] | null => {
+    for (let form = 0; form < candidate.forms.length; form += 1) {
+      const placement = free(candidate, form);
+      if (!placement) continue;
+      const inTheWay = placed.filter((other) => collide(other, placement, margin));
+      const required = inTheWay.filter((other) => byId.get(other.id)!.required);
+      if (required.length > 1) continue;
+      let next = [...placed.filter((other) => !inTheWay.includes(other)), placement];
+      if (required.length === 1) {
+        const displaced = byId.get(required[0]!.id)!;
+        const moved = firstClear(displaced, next);
+        const room = moved ? [...next, moved] : depth > 0 ? makeRoom(displaced, next, depth - 1) : null;
+        if (!room) continue;
+        next = room;
+      }
+      const others = inTheWay
+        .filter((other) => !required.includes(other))
+        .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      for (const other of others) {
+        const moved = firstClear(byId.get(other.id)!, next);
+        if (moved) next.push(moved);
+      }
+      return next;
+    }
+    return null;
+  };
+  let placed: Placement[] = [];
+  for (const candidate of ordered) {
+    const placement = firstClear(candidate, placed);
+    if (placement) placed.push(placement);
   }
-  return placed;
+  const shown = new Set(placed.map((placement) => placement.id));
+  for (const candidate of ordered.filter((entry) => entry.required && !shown.has(entry.id)))
+    placed = makeRoom(candidate, placed, 1) ?? placed;
+  return placed.map(({ id, form, box }) => ({ id, form, box }));
 }
 
 export function overlaps(

@@ -6,7 +6,7 @@ import { defaultBoundaries } from '../boundaries/default';
 import { polygonsOf } from '../boundaries/geometry';
 import { hatchSegments } from './hatch';
 import { labelAnchor, labelAnchors } from './label-anchor';
-import { overlaps, placeLabels } from './label-collision';
+import { overlaps, placeLabels, segmentsCross } from './label-collision';
 import { simplifyPolygonal, vertexCount } from './simplify';
 
 const boundaries = defaultBoundaries();
@@ -125,6 +125,51 @@ describe('label collisions', () => {
     expect(placeLabels([label('unit', 150, 0)], screen, 4, [marker]).map((entry) => entry.form)).toEqual([1]);
     const own = { ...label('station:A', 150, 0), y: 60 };
     expect(placeLabels([own], screen, 4, [marker]).map((entry) => entry.form)).toEqual([0]);
+  });
+
+  test('a label moved aside takes a place whose leader crosses no leader already drawn', () => {
+    // Two anchors side by side; the first's label goes down and right, so the second's first choice (down
+    // and left, its leader running across the first's) gives way to its next one (down and right too).
+    const aside = (id: string, x: number, priority: number, dxs: number[]) => ({
+      id,
+      x,
+      y: 100,
+      priority,
+      forms: dxs.map((dx) => ({ width: 40, height: 20, dx, dy: 200, leader: true })),
+    });
+    const placed = placeLabels(
+      [aside('first', 300, 1, [150]), aside('second', 400, 0, [-150, 150])],
+      screen,
+      4,
+    );
+    expect(placed.map((entry) => [entry.id, entry.form])).toEqual([
+      ['first', 0],
+      ['second', 1],
+    ]);
+    expect(
+      segmentsCross(
+        [
+          [300, 100],
+          [450, 190],
+        ],
+        [
+          [400, 100],
+          [250, 190],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      segmentsCross(
+        [
+          [300, 100],
+          [450, 190],
+        ],
+        [
+          [400, 100],
+          [550, 190],
+        ],
+      ),
+    ).toBe(false);
   });
 });
 

@@ -105,7 +105,8 @@ function repeated(store: Store, book: WarningBook, request: ActionRequest): Acti
 /**
  * One warning action, checked in the order an answer should explain it: who may act (shared actions.ts:
  * 403 / 409), the event against the schema that stores it (400 naming the field: a 2xx always takes
- * effect), the plan guards (409 `guards` unless overridden with a reason), the fold (403 / 409); then
+ * effect), the plan guards (409 `guards` unless overridden with a reason; a dry run answers them with 200), the
+ * fold (403 / 409); then
  * the event, its audit entry and, when it puts a level in force or lifts one, its decision packet, in one
  * transaction. Refusals are audited; malformed requests and dry runs write nothing.
  */
@@ -171,33 +172,34 @@ export function performAction(context: WarningContext, request: ActionRequest): 
     evidenceFor(context.evaluation(jurisdiction), subject),
   );
   const override = request.body.overrideGuards;
-  if (guards.length > 0) {
-    if (!override) {
-      audit(`warning.${event.type}.refused`, { event, guards: guards.map((guard) => guard.id) });
-      return {
-        ok: false,
-        status: 409,
-        body: {
-          error: `refused by the plan's guards: ${guards.map((guard) => guard.id).join(', ')}; send overrideGuards with a reason to proceed`,
-          code: 'guards',
-          zh: `预案条件不满足：${guards.map((guard) => guard.explanation.zh).join(' ')}如确属特殊情况，请填写理由后越过。`,
-          en: `The plan's conditions do not hold: ${guards.map((guard) => guard.explanation.en).join(' ')} To proceed as a special case, give a reason.`,
-          guards,
-        },
-      };
-    }
+  // A dry run is a question: the guards it finds are its answer (200), not a refusal; the fold still checks.
+  const previewed = request.dryRun && !override && guards.length > 0;
+  if (guards.length > 0 && !override && !request.dryRun) {
+    audit(`warning.${event.type}.refused`, { event, guards: guards.map((guard) => guard.id) });
+    return {
+      ok: false,
+      status: 409,
+      body: {
+        error: `refused by the plan's guards: ${guards.map((guard) => guard.id).join(', ')}; send overrideGuards with a reason to proceed`,
+        code: 'guards',
+        zh: `预案条件不满足：${guards.map((guard) => guard.explanation.zh).join(' ')}如确属特殊情况，请填写理由后越过。`,
+        en: `The plan's conditions do not hold: ${guards.map((guard) => guard.explanation.en).join(' ')} To proceed as a special case, give a reason.`,
+        guards,
+      },
+    };
+  }
+  if (guards.length > 0 && override)
     event = {
       ...event,
       overrideGuards: { reason: override.reason, guards: guards.map((guard) => guard.id) },
     } as WarningEvent;
-  }
   const applied = applyWarningEvent(book, event);
   if (!applied.ok) {
     audit(`warning.${event.type}.refused`, { event, error: applied.error, code: applied.refusal.code });
     return refused(applied.refusal);
   }
   const after = 'warningId' in event ? (applied.state.warnings[event.warningId] ?? null) : null;
-  const status = request.action === 'propose' ? 201 : 200;
+  const status = request.action === 'propose' && !previewed ? 201 : 200;
   if (request.dryRun)
     return { ok: true, status, stored: null, event, warning: after, guards, dryRun: true, fresh: false };
   const stored = store.transaction(() => {

@@ -7,7 +7,10 @@ import {
   episode,
   feederKey,
   postForecast,
+  postHours,
+  registerStations,
   seedEpisode,
+  stationsFor,
   unitCategory,
   unitPoint,
   waitForValues,
@@ -101,6 +104,31 @@ test('the replay plays each prefecture on its own clock: a past hour of Ili is n
     await page.close();
   } finally {
     await replay.stop();
+  }
+}, 180_000);
+
+test('with only Kizilsu fed, the slider spans the hours of Kizilsu, not the wall clock Ili stands at without data', async () => {
+  const kizilsu = await startTestServer({ FEEDER_KEY: feederKey, CLOCK: 'data', REPLAY: 'off' });
+  try {
+    const first = Date.parse('2019-01-05T01:00:00+08:00');
+    const stations = stationsFor(['653001', '653022']);
+    await registerStations(kizilsu.url, stations);
+    await postHours(kizilsu.url, first, 30, () => Object.fromEntries(stations.map(({ id }) => [id, 80])));
+    const page = await openPage(browser, `${kizilsu.url}/`);
+    await waitForValues(page);
+    // Now is Kizilsu's newest hour (01-06 06:00), and the track reaches back to its first hour, 29 h before.
+    await expect
+      .poll(() => page.getByTestId('time-shown').textContent(), { timeout: 15_000 })
+      .toBe('2019-01-06 06:00');
+    const track = page.getByTestId('time-range');
+    expect([await track.getAttribute('min'), await track.getAttribute('max')]).toEqual(['-29', '0']);
+    await track.focus();
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('time-shown').textContent()).toBe('2019-01-06 03:00');
+    writeFileSync('test-results/map-kizilsu-only.png', await page.screenshot());
+    await page.close();
+  } finally {
+    await kizilsu.stop();
   }
 }, 180_000);
 

@@ -132,3 +132,19 @@ export async function hanOutsideParentheses(locator: ReturnType<Page['getByTestI
     return text.match(/[\u4e00-\u9fff]+/g) ?? [];
   });
 }
+
+/**
+ * Failed requests (4xx/5xx answers) and console errors the page logs from now on: what an officer with the
+ * developer tools open, or the browser's own log, would see as something going wrong.
+ */
+export function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+  });
+  return failures;
+}

@@ -236,7 +236,7 @@ test('a proposal effective in 1960 is refused naming the field; nothing is store
   reopened.close();
 });
 
-test('a dry run answers as the action would and stores nothing', async () => {
+test('a dry run answers as the action would and stores nothing; the guards it finds are its answer, not a 409', async () => {
   const body = {
     jurisdiction: 'kizilsu',
     target: { kind: 'unit', unitId: '653024' },
@@ -244,7 +244,19 @@ test('a dry run answers as the action would and stores nothing', async () => {
     reason: 'x',
   };
   const dry = await act('duty-officer', '/api/warnings/propose?dryRun=true', body);
-  expect(dry.status).toBe(409);
+  expect(dry.status).toBe(200);
+  const previewed = await dry.json();
+  expect([previewed.dryRun, previewed.seq]).toEqual([true, null]);
+  expect(previewed.guards.map((guard: { id: string }) => guard.id)).toContain('level-unsupported');
+  expect(previewed.guards[0].explanation.zh.length).toBeGreaterThan(0);
+  // The action itself is still refused by the same guards.
+  const refused = await act('duty-officer', '/api/warnings/propose', body);
+  expect(refused.status).toBe(409);
+  const refusal = await refused.json();
+  expect([refusal.code, refusal.guards.map((guard: { id: string }) => guard.id)]).toEqual([
+    'guards',
+    previewed.guards.map((guard: { id: string }) => guard.id),
+  ]);
   const withOverride = await act('duty-officer', '/api/warnings/propose?dryRun=true', {
     ...body,
     ...special,

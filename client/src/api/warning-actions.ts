@@ -35,7 +35,8 @@ export type ActionOptions = { csrfToken: string; dryRun?: boolean; signal?: Abor
 
 /**
  * POST /api/warnings/propose, or POST /api/warnings/:id/:action (sign, issue, reject, raise, lower, lift,
- * cancel, override). A dry run asks what the server would answer (guards included) and stores nothing.
+ * cancel, override). A dry run asks what the server would answer and stores nothing; the guards it finds
+ * come back in a 200 answer (the action itself is refused by them with 409).
  * Errors are ApiError with the server's code, both languages and, for 409 guards, the guards.
  */
 export async function warningAction(

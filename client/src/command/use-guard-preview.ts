@@ -9,7 +9,8 @@ export type Preview = { guards: GuardAnswer[]; refusal: ApiError | null; checkin
 
 /**
  * What the server would answer to an action now (POST …?dryRun=true: the same checks, nothing stored):
- * the plan guards it would trip, or the refusal, so the console explains them before the click.
+ * the plan guards it would trip (a 200 answer: a preview is a question, not a failed request), or the
+ * refusal, so the console explains them before the click.
  */
 export function useGuardPreview(
   jurisdiction: Jurisdiction,
@@ -29,8 +30,6 @@ export function useGuardPreview(
         });
         return { guards: answer.guards, refusal: null };
       } catch (error) {
-        if (error instanceof ApiError && error.body.guards)
-          return { guards: error.body.guards, refusal: null };
         if (error instanceof ApiError) return { guards: [], refusal: error };
         throw error;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { HOUR } from '../../../shared/time';
-import { clampHour, sliderRange, trackRange } from './time-slider';
+import { clampHour, dataNow, sliderRange, trackRange } from './time-slider';
 
 const now = Date.parse('2019-01-07T12:00:00+08:00');
 const timeline = (jurisdiction: 'ili' | 'kizilsu', oldest: number | null, forecastEnd: number | null) => ({
@@ -59,5 +59,27 @@ describe('the track shows the chosen span of the stored past, so the forecast st
     const short = { oldest: now - 40 * HOUR, now, end: now };
     expect(trackRange(short, 30, null).oldest).toBe(now - 40 * HOUR);
     expect(trackRange(year, 0, null)).toEqual(year);
+  });
+});
+
+describe('the slider stands at the data, not at the wall clock of a prefecture without any', () => {
+  const wallClock = Date.parse('2026-12-07T20:00:00+08:00');
+  const live = [
+    { jurisdiction: 'ili', now: wallClock },
+    { jurisdiction: 'kizilsu', now },
+  ];
+
+  test('only Kizilsu stored: its now, though Ili (no data, CLOCK=data) stands at the wall clock', () => {
+    expect(dataNow(live, [timeline('ili', null, null), timeline('kizilsu', now - 29 * HOUR, null)])).toBe(
+      now,
+    );
+  });
+
+  test('both stored: the later of the two; nothing stored or not yet known: every prefecture counts', () => {
+    const both = [timeline('ili', now - 5 * HOUR, null), timeline('kizilsu', now - 29 * HOUR, null)];
+    expect(dataNow(live, both)).toBe(wallClock);
+    expect(dataNow(live, [timeline('ili', null, null), timeline('kizilsu', null, null)])).toBe(wallClock);
+    expect(dataNow(live, null)).toBe(wallClock);
+    expect(dataNow([], null)).toBe(null);
   });
 });

@@ -33,6 +33,23 @@ export function sliderRange(liveNow: number, timelines: readonly TimelineState[]
   return { oldest: Math.min(liveNow, ...oldest), now: liveNow, end: Math.max(liveNow, ...ends) };
 }
 
+/**
+ * The now the slider stands at: the latest now of a prefecture with stored hours. Under CLOCK=data a
+ * prefecture without any data stands at the wall clock, which would pull the track years past the data
+ * there is (only Kizilsu fed: the slider showed today). Every prefecture's when none has data or before the
+ * server has said.
+ */
+export function dataNow(
+  live: readonly { jurisdiction: string; now: number }[],
+  timelines: readonly TimelineState[] | null,
+): number | null {
+  const stored = live.filter((state) =>
+    timelines?.some((timeline) => timeline.jurisdiction === state.jurisdiction && timeline.oldest !== null),
+  );
+  const counted = stored.length > 0 ? stored : live;
+  return counted.length > 0 ? Math.max(...counted.map((state) => state.now)) : null;
+}
+
 /** How much of the stored past the track shows: a year of replay would leave the forecast a sliver. */
 const spanChoices = [3, 7, 30, 0] as const;
 const spanDaysSchema = z.union(spanChoices.map((days) => z.literal(days)));

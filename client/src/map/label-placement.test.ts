@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, test } from 'vitest';
 import { defaultBoundaries } from '../../../geo/boundaries/default';
-import { overlaps } from '../../../geo/placement/label-collision';
+import { overlaps, segmentsCross } from '../../../geo/placement/label-collision';
 import { units as catalogue } from '../../../geo/units';
-import { unitInForce } from '../../../shared/state/in-force';
-import type { UnitState } from '../../../shared/state/schema';
+import { regionFoundAhead, unitInForce } from '../../../shared/state/in-force';
+import type { JurisdictionState, UnitState } from '../../../shared/state/schema';
 import type { Language } from '../i18n/dictionary';
 import { type BoundaryCollection, unitGeometry } from './geometry';
 import { type DrawnLabel, type Measure, placeMapLabels, seatMarkers } from './label-placement';
@@ -171,4 +172,90 @@ describe('the wall at 1920×1080 with no warning in force yet', () => {
     );
     expect(dueOn.filter((id) => !labelled.has(id))).toEqual([]);
   });
+});
+
+describe('the wall on the December 2019 replay hour with the regional warning issued (2019-12-12 05:00)', () => {
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(new URL(`../../../test/fixtures/wall/${name}`, import.meta.url), 'utf8'));
+  // The replay's Ili state as the wall e2e test leaves it (explanations left out), stations and all.
+  const state = fixture('ili-december-warned.json') as JurisdictionState;
+  // Noto Sans CJK SC bold advance widths (per em), read from Chromium's canvas on the wall.
+  const glyphs = fixture('label-glyph-widths.json') as Record<string, number>;
+  const glyphMeasure: Measure = (lines, size) => ({
+    width:
+      Math.max(...lines.map((line) => [...line].reduce((sum, c) => sum + (glyphs[c] ?? 1) * size, 0))) + 6,
+    height: lines.length * size * 1.15 + 6,
+  });
+  // The wall's map at each screen size as MapLibre projects it (read from the running wall: project(80, 45)
+  // and project(85, 42)), and its type scale (window height / 1000).
+  const screens = {
+    '1920×1080': { origin: [17.462, -10.541], east: 1224.406, width: 1342, height: 947, scale: 1.08 },
+    '3840×2160': { origin: [27.834, -21.705], east: 2455.739, width: 2684, height: 1904, scale: 2.16 },
+  } as const;
+  const view = (name: keyof typeof screens) => screens[name];
+  const warned = state.units.filter((unit) => unit.issuedLevel !== 'none').map((unit) => unit.id);
+
+  function placeOn(screenName: keyof typeof screens, language: Language, measured: Measure) {
+    const view = screens[screenName];
+    const perDegree = (view.east - view.origin[0]) / 5;
+    const earth = (perDegree * 180) / Math.PI;
+    const projectOn = ([lon, lat]: [number, number]): [number, number] => [
+      view.origin[0] + (lon - 80) * perDegree,
+      view.origin[1] + earth * (mercator(45) - mercator(lat)),
+    ];
+    const unprojectOn = ([x, y]: [number, number]): [number, number] => [
+      80 + (x - view.origin[0]) / perDegree,
+      (Math.atan(Math.exp(mercator(45) - (y - view.origin[1]) / earth)) * 360) / Math.PI - 90,
+    ];
+    const model = {
+      ...episodeModel(language),
+      units: new Map(state.units.map((unit) => [unit.id, unit])),
+      inForce: new Map(state.units.map((unit) => [unit.id, unitInForce('ili', unit)])),
+      regionAhead: regionFoundAhead(state),
+      stations: state.stations,
+      stationValues: new Map(state.stations.map((station) => [station.id, station])),
+      scale: view.scale,
+    } as MapModel;
+    const labels = placeMapLabels(model, projectOn, unprojectOn, view, measured);
+    return { labels, projectOn };
+  }
+
+  for (const screenName of Object.keys(screens) as (keyof typeof screens)[])
+    for (const language of ['zh', 'en'] as const)
+      for (const [measureName, measured] of [
+        ['glyph widths', glyphMeasure],
+        ['the rough rule', measure],
+      ] as const)
+        test(`at ${screenName} in ${language} (${measureName}): no two leader lines cross, every warned unit keeps its warning line, no label overlaps another`, () => {
+          const { labels, projectOn } = placeOn(screenName, language, measured);
+          const leaders = labels.flatMap((label) =>
+            label.leader
+              ? [
+                  {
+                    id: label.id,
+                    segment: label.leader.map(projectOn) as [[number, number], [number, number]],
+                  },
+                ]
+              : [],
+          );
+          expect(leaders.length).toBeGreaterThan(10);
+          const crossings = leaders.flatMap((a, index) =>
+            leaders
+              .slice(index + 1)
+              .flatMap((b) => (segmentsCross(a.segment, b.segment) ? [`${a.id} × ${b.id}`] : [])),
+          );
+          expect(crossings).toEqual([]);
+          // Every leader starts on the screen: a unit off it (Kizilsu's) is not drawn at the edge.
+          const offScreen = leaders.filter(
+            ({ segment: [[x, y]] }) =>
+              x < 0 || x > view(screenName).width || y < 0 || y > view(screenName).height,
+          );
+          expect(offScreen.map(({ id }) => id)).toEqual([]);
+          const warningLine = language === 'zh' ? '橙色预警' : 'Orange';
+          const withWarning = labels.filter((label) => label.text.split('\n').includes(warningLine));
+          expect(withWarning.map((label) => label.id).sort()).toEqual([...warned].sort());
+          for (const a of labels)
+            for (const b of labels)
+              if (a !== b) expect([a.id, b.id, overlaps(a.box, b.box)]).toEqual([a.id, b.id, false]);
+        });
 });

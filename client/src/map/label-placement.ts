@@ -2,8 +2,10 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import {
   formBox,
   type LabelCandidate,
+  leaderEnd,
   type Obstacle,
   onScreenAndClear,
+  type PlacedLabel,
   placeLabels,
 } from '../../../geo/placement/label-collision';
 import { unitById } from '../../../geo/units';
@@ -48,10 +50,6 @@ type Candidate = LabelCandidate & {
   size: number;
   /** The text of each form. */
   texts: string[];
-  /** Forms moved aside from the anchor get a leader line. */
-  moved: boolean[];
-  /** Under a warning in force: its label must show (with its warning line). */
-  warned: boolean;
   /** Moved ahead of the others after a placement left it out. */
   ahead?: boolean;
 };
@@ -169,6 +167,19 @@ export function placeMapLabels(
     const texts = lines.map((line) => line.text);
     const warningLines = lines.filter((line) => line.warning).map((line) => line.text);
     const [x, y] = project(position);
+    // A place aside that runs off the screen's edge (a long English name at the west edge of Ili) is pulled
+    // back onto it, unless it would then cover the anchor its leader starts from; never the label of a unit
+    // off the screen (Kizilsu's, on Ili's view), which would hang at the edge on a leader across the map.
+    const anchorShown = x >= 0 && x <= screen.width && y >= 0 && y <= screen.height;
+    const pulledOnScreen = (option: Form): Form => {
+      if (!anchorShown) return option;
+      const [left, top, right, bottom] = formBox({ x, y }, option);
+      const dx = (option.dx ?? 0) + Math.max(0, -left) - Math.max(0, right - screen.width);
+      const dy = (option.dy ?? 0) + Math.max(0, -top) - Math.max(0, bottom - screen.height);
+      const pulled = formBox({ x, y }, { ...option, dx, dy });
+      const coversAnchor = pulled[0] <= x && x <= pulled[2] && pulled[1] <= y && y <= pulled[3];
+      return coversAnchor ? option : { ...option, dx, dy };
+    };
     // Fullest first; the compact forms name the unit and keep every warning line, the last without the value.
     const fuller = [texts];
     const compact =
@@ -191,22 +202,28 @@ export function placeMapLabels(
       // A seat's label hangs below its marker; a unit's is centred on its anchor.
       const at = { width, height, dx: 0, dy: below > 0 ? below + height / 2 : 0 };
       const around = (steps: number) =>
-        asides(width, height, size, steps).map((offset) => ({ width, height, ...offset }));
+        asides(width, height, size, steps).map((offset) => pulledOnScreen({ width, height, ...offset }));
       // Inside the unit up to three steps away; outside, with a leader, two for a warned unit (its warning line
       // must show in the dense west of Ili), one for the others: a long leader reads as belonging elsewhere.
       const outside = index < firstCompact ? [] : around(warningLines.length > 0 ? 2 : 1);
       const options = fits
         ? [...[at, ...around(3)].filter(fits), ...outside.filter((option) => !fits(option))]
         : [at, ...outside];
-      return options.map((option) => ({ text: form.join('\n'), option, moved: option !== at }));
+      return options.map((option) => ({
+        text: form.join('\n'),
+        option: { ...option, leader: option !== at },
+      }));
     });
     // A warned unit's last resort, after every nearer place of every form: its compact forms three steps out.
     if (warningLines.length > 0)
       forms.slice(firstCompact).forEach((form, offset) => {
         const { width, height } = sizes[firstCompact + offset]!;
-        const far = asides(width, height, size, 3).slice(16);
+        const far = asides(width, height, size, 4).slice(16);
         for (const option of far)
-          placements.push({ text: form.join('\n'), option: { width, height, ...option }, moved: true });
+          placements.push({
+            text: form.join('\n'),
+            option: { ...pulledOnScreen({ width, height, ...option }), leader: true },
+          });
       });
     candidates.push({
       id: unitId,
@@ -216,8 +233,8 @@ export function placeMapLabels(
       size,
       texts: placements.map(({ text }) => text),
       forms: placements.map(({ option }) => option),
-      moved: placements.map(({ moved }) => moved),
-      warned: warningLines.length > 0,
+      // Under a warning in force: its label must show, with its warning line.
+      required: warningLines.length > 0,
       priority:
         levelRank(inForce?.highest ?? 'none') * 1000 +
         // A unit a region covers, or one a decision is due on (the side panel's list names it), before the rest.
@@ -245,8 +262,6 @@ export function placeMapLabels(
         size: stationSize,
         texts: [text],
         forms: [box],
-        moved: [false],
-        warned: false,
         priority: -1,
       });
     }
@@ -255,26 +270,29 @@ export function placeMapLabels(
   // Among the warned, the unit with the fewest places free of markers and on screen goes first (a small unit
   // in the dense west): the big ones have room inside themselves for whatever is left.
   for (const candidate of candidates) {
-    if (!candidate.warned) continue;
+    if (!candidate.required) continue;
     const free = candidate.forms.filter((form) =>
       onScreenAndClear(candidate.id, formBox(candidate, form), screen, markers),
     ).length;
     candidate.priority += 500 - Math.min(free, 400);
   }
+  const warnedLeftOut = (labels: readonly PlacedLabel[]) => {
+    const shown = new Set(labels.map((label) => label.id));
+    return candidates.filter((candidate) => candidate.required && !shown.has(candidate.id));
+  };
   let placed = placeLabels(candidates, screen, 2 * model.scale, markers);
   // A warned unit left out (a small one, crowded by its warned neighbours' labels) goes ahead of the others
-  // and the placement runs again: the bigger units have room elsewhere.
+  // and the placement runs again: the bigger units have room elsewhere. A round is kept only when it leaves
+  // fewer warned units out (moving one ahead can push another out).
   for (let round = 0; round < 4; round += 1) {
-    const shown = new Set(placed.map((label) => label.id));
-    const missing = candidates.filter(
-      (candidate) => candidate.warned && !candidate.ahead && !shown.has(candidate.id),
-    );
+    const missing = warnedLeftOut(placed).filter((candidate) => !candidate.ahead);
     if (missing.length === 0) break;
     for (const candidate of missing) {
       candidate.ahead = true;
       candidate.priority += 100_000;
     }
-    placed = placeLabels(candidates, screen, 2 * model.scale, markers);
+    const again = placeLabels(candidates, screen, 2 * model.scale, markers);
+    if (warnedLeftOut(again).length < warnedLeftOut(placed).length) placed = again;
   }
   return placed.map(({ id, form, box }) => {
     const candidate = byId.get(id)!;
@@ -287,11 +305,8 @@ export function placeMapLabels(
       offset: [(box[0] + box[2]) / 2 - ax, (box[1] + box[3]) / 2 - ay],
       box,
       // From the anchor to the nearest point of the box's edge.
-      leader: candidate.moved[form]
-        ? [
-            candidate.position,
-            unproject([Math.min(Math.max(ax, box[0]), box[2]), Math.min(Math.max(ay, box[1]), box[3])]),
-          ]
+      leader: candidate.forms[form]!.leader
+        ? [candidate.position, unproject(leaderEnd([ax, ay], box))]
         : null,
     };
   });

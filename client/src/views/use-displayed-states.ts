@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import type { Explanation, JurisdictionState, TimelineState } from '../../../shared/state/schema';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { queries } from '../api/queries';
-import { type SliderTimeline, useSliderTimeline } from '../components/time-slider';
+import { dataNow, type SliderTimeline, useSliderTimeline } from '../components/time-slider';
 import { usePastStates } from '../live/past-state';
 import { type LiveStates, useLive } from '../live/use-live';
 import type { SituationMap } from '../map/situation-map';
@@ -120,8 +120,8 @@ export function splitByNow(
 export function useDisplayedStates(map: SituationMap | null, options: { slider?: boolean } = {}) {
   const { states: live, status, office } = useLive(both);
   const liveList = useMemo(() => Object.values(live), [live]);
-  const liveNow = liveList.length > 0 ? Math.max(...liveList.map((state) => state.now)) : null;
   const timelines = useTimelines(options.slider ?? false, live);
+  const liveNow = dataNow(liveList, timelines);
   const timeline: SliderTimeline = useSliderTimeline(liveNow, timelines);
   const { selected } = timeline;
   const inForecast = selected !== null && liveNow !== null && selected > liveNow;
