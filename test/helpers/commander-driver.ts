@@ -100,8 +100,11 @@ export async function commentOn(page: Page, list: 'inbox' | 'open-warnings', com
 /** What the console's decision section and compliance banner show: its data time, entries and flagged targets. */
 export async function consoleEntries(page: Page): Promise<{
   now: number | null;
-  /** effective: when the entry says its warning would start (epoch ms as text), or '' when it says nothing. */
-  entries: { kind: string; level: string; members: string; effective: string }[];
+  /**
+   * effective: when the entry says its warning would start (epoch ms as text), or '' when it says nothing;
+   * covered: whether a warning already answers it (data-covered: no, raise, in-force, issued, pending).
+   */
+  entries: { kind: string; level: string; members: string; effective: string; covered: string }[];
   flags: string[];
 }> {
   return page.evaluate(() => {
@@ -112,6 +115,7 @@ export async function consoleEntries(page: Page): Promise<{
       level: entry.getAttribute('data-level') ?? '',
       members: entry.getAttribute('data-members') ?? '',
       effective: entry.querySelector('[data-testid="effective"]')?.getAttribute('data-at') ?? '',
+      covered: entry.getAttribute('data-covered') ?? '',
     }));
     const flags = [...document.querySelectorAll('[data-testid="compliance-flag"]')].map(
       (flag) => flag.getAttribute('data-target') ?? '',

@@ -11,11 +11,10 @@ import { HOUR } from '../../../shared/time';
 import { queries } from '../api/queries';
 import { LevelBadge } from '../components/level-badge';
 import { useLanguage } from '../i18n/language';
+import { type Coverage, entryHeading } from './entry-heading';
 import { Evidence } from './evidence';
 import type { Draft } from './propose-form';
 import { explained, marks, namesOf, when } from './words';
-
-type Coverage = 'in-force' | 'issued' | 'pending' | 'raise' | null;
 
 /** Whether the warnings already answer an entry: in force, issued, under approval, or in force lower (raise). */
 function coverageOf(
@@ -85,12 +84,9 @@ function Entry({
       ? (state.units.find((unit) => unit.id === entry.unitId)?.regionFloor ?? 'none')
       : 'none';
   const latest = latestIssueTime(plan, level, holding?.first ?? state.now, entry.kind === 'region', floor);
-  const title =
-    coverage.kind === 'raise'
-      ? t('raiseTo', level, namesOf(language, units, entry.members))
-      : entry.kind === 'region'
-        ? t('proposeRegion', level, entry.members.length)
-        : t('proposeUnit', level, namesOf(language, units, entry.members));
+  const title = entryHeading(language, coverage.kind, entry, namesOf(language, units, entry.members));
+  // A warning that answers the entry has its own start: the proposal's timing no longer applies.
+  const toPropose = coverage.kind === null || coverage.kind === 'raise';
   const average = entry.averageDailyAqi === null ? 'NA' : String(entry.averageDailyAqi);
   const explanation = recommendationExplanation(plan, state, entry);
   return (
@@ -117,7 +113,7 @@ function Entry({
       )}
       <p className="decision-facts">
         {entry.kind === 'region' ? t('meanDailyAqi', average) : t('dailyAqiOf', average)}
-        {holding && (
+        {holding && toPropose && (
           <span data-testid="effective" data-at={effective}>
             {' · '}
             {t('effectiveFrom')} {when(effective)}

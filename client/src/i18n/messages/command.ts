@@ -48,6 +48,15 @@ export const commandMessages = {
     zh: (level: Level, name: string) => `提出${levelZh[level]}预警：${name}`,
     en: (level: Level, name: string) => `Propose ${levelEn[level]} warning for ${name}`,
   },
+  regionalWarningOf: {
+    zh: (level: Level, count: number) => `${levelZh[level]}区域预警：${count}个相邻单元`,
+    en: (level: Level, count: number) =>
+      `The ${levelEn[level].replace(/^an? /, '')} regional warning for these ${count} units`,
+  },
+  warningOf: {
+    zh: (level: Level, name: string) => `${levelZh[level]}预警：${name}`,
+    en: (level: Level, name: string) => `The ${levelEn[level].replace(/^an? /, '')} warning for ${name}`,
+  },
   raiseTo: {
     zh: (level: Level, name: string) => `将${name}的预警升级为${levelZh[level]}`,
     en: (level: Level, name: string) =>
