@@ -177,12 +177,12 @@ describe('the public notice', () => {
     const zh = composeNotice(ahead, {}, 'zh');
     expect(zh.dataTime).toBe('数据时间：北京时间 2019-12-18 06:00 · 预报（基于2019-12-17 23:00的预报）');
     expect(zh.paragraphs).toContain(
-      '据2019-12-17 23:00的预报，预计2019-12-18 06:00涉及各单元日AQI为231–318（平均270），空气质量严重污染。',
+      '据2019-12-17 23:00的预报，预计2019-12-18 06:00涉及各单元日AQI为231–318（平均270），空气质量最差为严重污染。',
     );
     expect(zh.paragraphs.join('')).not.toContain('截至');
     expect(composeNotice(ahead, {}, 'en').paragraphs).toContainEqual(
       expect.stringMatching(
-        /^As forecast at 2019-12-17 23:00, the daily AQI of the units concerned at 2019-12-18 06:00 is expected to be 231–318 \(mean 270\): /,
+        /^As forecast at 2019-12-17 23:00, the daily AQI of the units concerned at 2019-12-18 06:00 is expected to be 231–318 \(mean 270\): at worst severely polluted\.$/,
       ),
     );
   });

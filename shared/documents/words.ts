@@ -26,6 +26,11 @@ const unitsAqiZh = (low: number, high: number, mean: number) =>
   low === high ? `单元日AQI为${low}` : `各单元日AQI为${low}–${high}（平均${mean}）`;
 const unitsAqiEn = (low: number, high: number, mean: number) =>
   low === high ? String(low) : `${low}–${high} (mean ${mean})`;
+/** The category is the highest value's: across a range, the worst (a mean of 164 is not heavily polluted). */
+const categoryZh = (low: number, high: number, category: string) =>
+  low === high ? `空气质量${category}` : `空气质量最差为${category}`;
+const categoryEn = (low: number, high: number, category: string) =>
+  low === high ? category : `at worst ${category}`;
 
 const entries = {
   commandOffice: {
@@ -155,15 +160,15 @@ const entries = {
   },
   aqiNow: {
     zh: (time: string, low: number, high: number, mean: number, category: string) =>
-      `截至${time}，涉及${unitsAqiZh(low, high, mean)}，空气质量${category}。`,
+      `截至${time}，涉及${unitsAqiZh(low, high, mean)}，${categoryZh(low, high, category)}。`,
     en: (time: string, low: number, high: number, mean: number, category: string) =>
-      `At ${time}, the daily AQI of the units concerned is ${unitsAqiEn(low, high, mean)}: ${category}.`,
+      `At ${time}, the daily AQI of the units concerned is ${unitsAqiEn(low, high, mean)}: ${categoryEn(low, high, category)}.`,
   },
   aqiForecast: {
     zh: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
-      `据${from}的预报，预计${time}涉及${unitsAqiZh(low, high, mean)}，空气质量${category}。`,
+      `据${from}的预报，预计${time}涉及${unitsAqiZh(low, high, mean)}，${categoryZh(low, high, category)}。`,
     en: (time: string, low: number, high: number, mean: number, category: string, from: string) =>
-      `As forecast at ${from}, the daily AQI of the units concerned at ${time} is expected to be ${unitsAqiEn(low, high, mean)}: ${category}.`,
+      `As forecast at ${from}, the daily AQI of the units concerned at ${time} is expected to be ${unitsAqiEn(low, high, mean)}: ${categoryEn(low, high, category)}.`,
   },
   aqiUnknown: {
     zh: (time: string) => `截至${time}，涉及单元暂无有效日AQI。`,
