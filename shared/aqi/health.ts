@@ -33,7 +33,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     3: {
       effects: {
         zh: '易感人群症状有轻度加剧，健康人群出现刺激症状',
-        en: 'sensitive groups’ symptoms worsen slightly; healthy people may feel irritation',
+        en: "sensitive groups' symptoms worsen slightly; healthy people may feel irritation",
       },
       measures: {
         zh: '儿童、老年人及心脏病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼',
@@ -43,7 +43,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     4: {
       effects: {
         zh: '进一步加剧易感人群症状，可能对健康人群心脏、呼吸系统有影响',
-        en: 'sensitive groups’ symptoms worsen further; healthy people’s heart and lungs may be affected',
+        en: "sensitive groups' symptoms worsen further; healthy people's heart and lungs may be affected",
       },
       measures: {
         zh: '儿童、老年人及心脏病、呼吸系统疾病患者避免长时间、高强度的户外锻练，一般人群适量减少户外运动',
@@ -53,7 +53,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     5: {
       effects: {
         zh: '心脏病和肺病患者症状显著加剧，运动耐受力降低，健康人群普遍出现症状',
-        en: 'heart and lung patients’ symptoms worsen markedly; healthy people commonly show symptoms',
+        en: "heart and lung patients' symptoms worsen markedly; healthy people commonly show symptoms",
       },
       measures: {
         zh: '儿童、老年人和心脏病、肺病患者应停留在室内，停止户外运动，一般人群减少户外运动',
@@ -63,7 +63,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     6: {
       effects: {
         zh: '健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病',
-        en: 'healthy people’s exercise tolerance drops, with strong symptoms; some illnesses appear early',
+        en: "healthy people's exercise tolerance drops, with strong symptoms; some illnesses appear early",
       },
       measures: {
         zh: '儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动',
@@ -76,7 +76,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     3: {
       effects: {
         zh: '敏感人群症状有轻度加剧，健康人群出现刺激症状',
-        en: 'sensitive groups’ symptoms worsen slightly; healthy people may feel irritation',
+        en: "sensitive groups' symptoms worsen slightly; healthy people may feel irritation",
       },
       measures: {
         zh: '青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼',
@@ -86,7 +86,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     4: {
       effects: {
         zh: '进一步加剧敏感人群症状，可能对健康人群心血管系统、呼吸系统有影响',
-        en: 'sensitive groups’ symptoms worsen further; healthy people’s cardiovascular and respiratory systems may be affected',
+        en: "sensitive groups' symptoms worsen further; healthy people's cardiovascular and respiratory systems may be affected",
       },
       measures: {
         zh: '青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者避免长时间、高强度的户外锻炼，一般人群适量减少户外运动',
@@ -96,7 +96,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     5: {
       effects: {
         zh: '心血管系统和呼吸系统患者症状显著加剧，运动耐受力降低，健康人群普遍出现症状',
-        en: 'cardiovascular and respiratory patients’ symptoms worsen markedly; healthy people commonly show symptoms',
+        en: "cardiovascular and respiratory patients' symptoms worsen markedly; healthy people commonly show symptoms",
       },
       measures: {
         zh: '青少年儿童、老年人和心血管系统疾病、呼吸系统疾病患者应停留在室内，停止户外运动，一般人群减少户外运动',
@@ -106,7 +106,7 @@ const byEdition: Record<Edition, Record<1 | 2 | 3 | 4 | 5 | 6, CategoryHealth>> 
     6: {
       effects: {
         zh: '健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病',
-        en: 'healthy people’s exercise tolerance drops, with strong symptoms; some illnesses appear early',
+        en: "healthy people's exercise tolerance drops, with strong symptoms; some illnesses appear early",
       },
       measures: {
         zh: '青少年儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动',

@@ -504,7 +504,7 @@ export const ili2023: Plan = planSchema.parse({
     improvement: {
       section: adjusting,
       zh: '当空气质量改善到相应级别预警启动标准以下，且预测将持续36小时以上时，可以降低预警级别或解除预警。',
-      en: 'When air quality has improved below the level’s start standard and is forecast to stay so for 36 h, the warning may be lowered or lifted.',
+      en: "When air quality has improved below the level's start standard and is forecast to stay so for 36 h, the warning may be lowered or lifted.",
       hours: 36,
     },
     upgrade: {
@@ -570,7 +570,7 @@ export const ili2023: Plan = planSchema.parse({
     override: {
       section: '4.2 应急响应启动',
       zh: '污染程度未达到区域预警等级的县市、团场，依法按照接到的预警级别启动应急响应，特殊情况下可按照本行政区域实际污染程度降低应急响应级别。',
-      en: 'A member below the region’s level responds at the region’s level, except that in special cases it may respond at its own, lower level.',
+      en: "A member below the region's level responds at the region's level, except that in special cases it may respond at its own, lower level.",
     },
   },
   dust: {

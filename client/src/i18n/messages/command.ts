@@ -109,7 +109,7 @@ export const commandMessages = {
     en: 'Daily AQI (rolling 24 h): observed to the data time, forecast after; dashed lines are the thresholds, the shade the forecast range',
   },
   regionAverage: { zh: '区域平均', en: 'Region mean' },
-  loadingSeries: { zh: '正在读取各成员序列…', en: 'Reading the members’ series…' },
+  loadingSeries: { zh: '正在读取各成员序列…', en: "Reading the members' series…" },
   planClauses: { zh: '预案条款', en: 'Plan clauses' },
   thresholdLine: { zh: (value: number) => `AQI ${value}`, en: (value: number) => `AQI ${value}` },
   nowLine: { zh: '数据时刻', en: 'data time' },
@@ -182,7 +182,7 @@ export const commandMessages = {
     zh: '按预案，此操作目前不满足以下条件：',
     en: 'By the plan, this action does not meet these conditions now:',
   },
-  guardsClear: { zh: '预案条件均满足', en: 'The plan’s conditions hold' },
+  guardsClear: { zh: '预案条件均满足', en: "The plan's conditions hold" },
   overrideReason: {
     zh: '特殊情况理由（至少10个字，将记录在预警历史和审计中）',
     en: 'Special-case reason (at least 10 characters; kept in the history and the audit)',
