@@ -87,6 +87,11 @@ function Entry({
   const title = entryHeading(language, coverage.kind, entry, namesOf(language, units, entry.members));
   // A warning that answers the entry has its own start: the proposal's timing no longer applies.
   const toPropose = coverage.kind === null || coverage.kind === 'raise';
+  // One parenthesis for what qualifies the start: from the forecast, and met in that hour only.
+  const startNotes = [
+    ...(effective > state.now ? [t('fromForecast')] : []),
+    ...(holding && holding.last <= effective ? [t('thatHourOnly')] : []),
+  ];
   const average = entry.averageDailyAqi === null ? 'NA' : String(entry.averageDailyAqi);
   const explanation = recommendationExplanation(plan, state, entry);
   return (
@@ -117,14 +122,13 @@ function Entry({
           <span data-testid="effective" data-at={effective}>
             {' · '}
             {t('effectiveFrom')} {when(effective)}
-            {effective > state.now && t('forecastMark')}
-            {holding.last > effective ? (
+            {startNotes.length > 0 &&
+              `${marks(language).open}${startNotes.join(marks(language).comma)}${marks(language).close}`}
+            {holding.last > effective && (
               <>
                 {' · '}
                 {t('holdsUntil')} {when(holding.last)}
               </>
-            ) : (
-              t('holdsThatHourOnly')
             )}
           </span>
         )}

@@ -34,6 +34,6 @@ export { beijingMinute as when } from '../time/beijing';
 /** Punctuation as each language writes it: full-width in Chinese, ASCII in English. */
 export function marks(language: Language) {
   return language === 'zh'
-    ? { colon: '：', open: '（', close: '）', list: '；' }
-    : { colon: ': ', open: ' (', close: ')', list: '; ' };
+    ? { colon: '：', open: '（', close: '）', list: '；', comma: '，' }
+    : { colon: ': ', open: ' (', close: ')', list: '; ', comma: ', ' };
 }

@@ -66,13 +66,13 @@ export const commandMessages = {
   coveredIssued: { zh: '已发布，待生效', en: 'Issued, not yet in effect' },
   coveredPending: { zh: '已提出，审批中', en: 'Proposed, under approval' },
   effectiveFrom: { zh: '建议生效', en: 'effective' },
-  forecastMark: { zh: '（据预报）', en: ' (forecast)' },
+  fromForecast: { zh: '据预报', en: 'forecast' },
   startsOnApproval: {
     zh: (proposed: string) => `批准即生效（原定${proposed}已过）`,
     en: (proposed: string) => `effective on approval (the proposed ${proposed} has passed)`,
   },
   holdsUntil: { zh: '持续至', en: 'holding until' },
-  holdsThatHourOnly: { zh: '（仅该时刻达到条件）', en: ' (met in that hour only)' },
+  thatHourOnly: { zh: '仅该时刻达到条件', en: 'met in that hour only' },
   leadLeft: {
     zh: (hours: number) => `距提前量截止还有${hours}小时`,
     en: (hours: number) => `lead time left ${hours} h`,
