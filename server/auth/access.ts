@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/plans/schema';
 import type { Jurisdiction } from '../../shared/units/schema';
-import { type Principal, sameSecret } from './principal';
+import { csrfHeader, type Principal, sameSecret } from './principal';
 
 /** An access decision: allowed, or refused because nobody is signed in or because this caller may not. */
 export type Access = { ok: true } | { ok: false; refusal: 'sign-in' | 'forbidden'; message: string };
@@ -24,7 +24,7 @@ export function csrfAccess(
     return allowed;
   return request.token !== undefined && sameSecret(request.token, principal.session.csrfToken)
     ? allowed
-    : forbidden('missing or wrong CSRF token: send the x-csrf-token header');
+    : forbidden(`missing or wrong CSRF token: send the ${csrfHeader} header`);
 }
 
 /** The listed roles, and feeders when `feeders` is true. */

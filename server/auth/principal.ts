@@ -3,9 +3,9 @@ import { auditReaders } from '../../shared/api/responses';
 import type { Role } from '../../shared/plans/schema';
 import type { AccountRow, SessionRow, Store } from '../store/types';
 
+export { csrfCookie, csrfHeader } from '../../shared/api/session';
+
 export const sessionCookie = 'tianshan_session';
-export const csrfCookie = 'tianshan_csrf';
-export const csrfHeader = 'x-csrf-token';
 
 /** Who is calling: a signed-in account (by session cookie) or a feeder (by API key). */
 export type Principal =

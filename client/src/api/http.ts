@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type ErrorBody, errorBodySchema } from '../../../shared/api/responses';
+import { csrfHeader } from '../../../shared/api/session';
 import type { Language } from '../i18n/define';
 
 /**
@@ -71,7 +72,7 @@ export async function postJson<S extends z.ZodType>(
     credentials: 'same-origin',
     headers: {
       'content-type': 'application/json',
-      ...(options.csrfToken ? { 'x-csrf-token': options.csrfToken } : {}),
+      ...(options.csrfToken ? { [csrfHeader]: options.csrfToken } : {}),
     },
     body: JSON.stringify(body),
     signal: options.signal,

@@ -10,6 +10,7 @@ import {
   unitListSchema,
   warningOutlookSchema,
 } from '../../../shared/api/responses';
+import { hasCsrfCookie } from '../../../shared/api/session';
 import { warningBookSchema } from '../../../shared/rules/lifecycle/book-schema';
 import { decisionPacketSchema, packetListSchema } from '../../../shared/state/decision-packet';
 import {
@@ -34,11 +35,13 @@ export type SeriesSubject = { kind: 'unit' | 'station'; id: string };
  * share one answer and a newer key replaces an older one), the function parses with the shared schema.
  */
 export const queries = {
-  /** The signed-in session, or null when signed out (401). */
+  /** The signed-in session, or null when signed out (401, or no CSRF cookie: never signed in here). */
   session: () =>
     queryOptions({
       queryKey: ['session'],
       queryFn: async ({ signal }): Promise<Session | null> => {
+        // Not asked without the cookie a sign-in sets: the sign-in page would log a failed request.
+        if (!hasCsrfCookie(document.cookie)) return null;
         try {
           const me = await getJson('/api/me', meSchema, { signal });
           return 'account' in me ? me : null;
