@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { applyDelta, deltaSchema } from '../../shared/live/events';
 import type { JurisdictionState, StationState, UnitState } from '../../shared/state/schema';
+import { unitStateOf } from '../../shared/state/unit-state.test-support';
 import { changedRows, ifChanged } from '../engine/changes';
 import { leanDelta } from './lean-delta';
 
@@ -29,20 +30,8 @@ function unitOf(id: string) {
   return fc
     .record({ hourlyAqi: aqi, dailyAqi: aqi, newestHour, recommendedLevel: level, text: fc.string() })
     .map(
-      ({ text, ...fields }): UnitState => ({
-        id,
-        hourlyMissing: [],
-        dailyMissing: [],
-        primaryPollutants: [],
-        issuedLevel: 'none',
-        regionFloor: 'none',
-        explanation: explanation(text),
-        stationCount: 1,
-        stale: false,
-        simulated: false,
-        dust: 'none',
-        ...fields,
-      }),
+      ({ text, ...fields }): UnitState =>
+        unitStateOf(id, { primaryPollutants: [], explanation: explanation(text), ...fields }),
     );
 }
 

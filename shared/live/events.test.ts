@@ -1,27 +1,12 @@
 import { expect, test } from 'vitest';
 import type { JurisdictionState, UnitState } from '../state/schema';
+import { unitStateOf } from '../state/unit-state.test-support';
 import { applyDelta, deltaSchema } from './events';
 
 const explanation = { zh: '不建议发布预警', en: 'No warning recommended', citations: ['3.3.2'] };
 
 function unit(id: string, dailyAqi: number): UnitState {
-  return {
-    id,
-    hourlyAqi: dailyAqi,
-    dailyAqi,
-    hourlyMissing: [],
-    dailyMissing: [],
-    primaryPollutants: ['pm25'],
-    recommendedLevel: 'none',
-    issuedLevel: 'none',
-    regionFloor: 'none',
-    explanation,
-    newestHour: 0,
-    stationCount: 1,
-    stale: false,
-    simulated: false,
-    dust: 'none',
-  };
+  return unitStateOf(id, { hourlyAqi: dailyAqi, dailyAqi, explanation });
 }
 
 const state: JurisdictionState = {

@@ -6,6 +6,7 @@ import { overlaps, segmentsCross } from '../../../geo/placement/label-collision'
 import { units as catalogue } from '../../../geo/units';
 import { regionFoundAhead, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState, UnitState } from '../../../shared/state/schema';
+import { unitStateOf } from '../../../shared/state/unit-state.test-support';
 import type { Language } from '../i18n/dictionary';
 import { type BoundaryCollection, unitGeometry } from './geometry';
 import { type DrawnLabel, type Measure, placeMapLabels, seatMarkers } from './label-placement';
@@ -61,23 +62,13 @@ const regionMembers = [
 function episodeModel(language: Language): MapModel {
   const states = catalogue
     .filter((unit) => unit.jurisdiction === 'ili')
-    .map(
-      (unit): UnitState => ({
-        id: unit.id,
+    .map((unit) =>
+      unitStateOf(unit.id, {
         hourlyAqi: 201,
         dailyAqi: 201,
-        hourlyMissing: [],
-        dailyMissing: [],
-        primaryPollutants: ['pm25'],
         recommendedLevel: 'orange',
         issuedLevel: regionMembers.includes(unit.id) ? 'orange' : 'none',
         regionFloor: regionMembers.includes(unit.id) ? 'orange' : 'none',
-        explanation: { zh: '', en: '', citations: [] },
-        newestHour: 0,
-        stationCount: 1,
-        stale: false,
-        simulated: false,
-        dust: 'none',
       }),
     );
   return {

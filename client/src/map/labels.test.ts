@@ -1,27 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { unitInForce } from '../../../shared/state/in-force';
 import type { UnitState } from '../../../shared/state/schema';
+import { unitStateOf } from '../../../shared/state/unit-state.test-support';
 import type { Language } from '../i18n/dictionary';
 import { type Metric, unitLabelLines } from './labels';
 
-const unit = (change: Partial<UnitState>): UnitState => ({
-  id: '654002',
-  hourlyAqi: 187,
-  dailyAqi: 141,
-  hourlyMissing: [],
-  dailyMissing: [],
-  primaryPollutants: ['pm25'],
-  recommendedLevel: 'none',
-  issuedLevel: 'none',
-  regionFloor: 'none',
-  explanation: { zh: '', en: '', citations: [] },
-  newestHour: 0,
-  stationCount: 1,
-  stale: false,
-  simulated: false,
-  dust: 'none',
-  ...change,
-});
+const unit = (change: Partial<UnitState>): UnitState =>
+  unitStateOf('654002', { hourlyAqi: 187, dailyAqi: 141, ...change });
 
 function label(
   name: string,
