@@ -6,6 +6,7 @@ import { instantSchema } from '../../shared/time-schemas';
 import type { Jurisdiction } from '../../shared/units/schema';
 import { jurisdictionsAccess } from '../auth/access';
 import { actorName, dataRoles } from '../auth/principal';
+import { forecastsFromCsv, forecastsFromJson } from '../ingest/forecasts';
 import { observationsFromCsv, observationsFromJson } from '../ingest/observations';
 import type { IngestResult } from '../ingest/result';
 import type { Ingest } from '../ingest/service';
@@ -58,12 +59,6 @@ function caller(request: Request) {
 const jurisdictionOfUnit = (unitId: string | null | undefined): Jurisdiction | null =>
   (unitId && unitById.get(unitId)?.jurisdiction) || null;
 
-/** The string a raw row holds in `field` (before the row is validated), if any. */
-function fieldOf(row: unknown, field: string): string | undefined {
-  const value = row && typeof row === 'object' ? (row as Record<string, unknown>)[field] : undefined;
-  return typeof value === 'string' ? value.trim() : undefined;
-}
-
 /**
  * Data management: observations, forecasts and stations, for the duty officer, the office and feeders. An
  * account bound to one prefecture writes only for its units: every station and unit a request names, and
@@ -108,14 +103,16 @@ export function ingestRouter(ingest: Ingest, store: Store): Router {
     response.send(observationsJson(query.station, store.stationRecords(query.station, query.from, query.to)));
   });
 
-  router.post('/forecasts', managesData, (request, response) => {
-    requireContentType(request, ['application/json']);
-    const rows: unknown[] = Array.isArray(request.body?.forecasts) ? request.body.forecasts : [];
+  router.post('/forecasts', managesData, csvBody, (request, response) => {
+    requireContentType(request, ['application/json', 'text/csv', 'text/plain']);
+    const issue = acceptedValue(
+      isCsv(request) ? forecastsFromCsv(csvText(request), request.query) : forecastsFromJson(request.body),
+    );
     touching(
       request,
-      rows.map((row) => jurisdictionOfUnit(fieldOf(row, 'unit'))),
+      issue.rows.map((row) => jurisdictionOfUnit(row.unit)),
     );
-    const result = acceptedValue(ingest.forecasts(request.body, caller(request)));
+    const result = acceptedValue(ingest.forecasts(issue, caller(request)));
     response.json({ accepted: result.accepted, written: result.written, superseded: result.superseded });
   });
 

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { units, unknownUnitText } from '../../geo/units';
-import { speciesSchema } from '../../shared/aqi';
-import { HOUR } from '../../shared/time';
+import { type Species, speciesSchema } from '../../shared/aqi';
+import type { Issue } from '../../shared/issues';
+import { BEIJING_OFFSET, DAY, HOUR, toBeijingIso } from '../../shared/time';
 import { futureProblem } from '../../shared/time-schemas';
 import type { ForecastRow, Store } from '../store/types';
+import { forecastColumns, inFileNames, looseName, readHeader, recordByField } from './headers';
 import { accepted, type IngestResult, invalid, refused } from './result';
-import { hourEndSchema, instantSchema, parseRows, repeatedKeys } from './rows';
+import {
+  csvNumber,
+  csvRecords,
+  hourEndSchema,
+  instantSchema,
+  parseBody,
+  parseRows,
+  repeatedKeys,
+} from './rows';
 
 /** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
 export const forecastInputSchema = z
@@ -26,11 +36,141 @@ export const forecastInputSchema = z
     message: 'aqiHigh below aqi',
   });
 
-export const forecastBodySchema = z.object({
+const issueFields = {
   issuedAt: instantSchema,
   source: z.string().trim().min(1).max(100),
+};
+
+export const forecastBodySchema = z.object({
+  ...issueFields,
   forecasts: z.array(z.unknown()).min(1).max(100_000),
 });
+
+/** A forecast table's issue, given in the query of a CSV request (one issue per file). */
+export const forecastCsvQuerySchema = z.object(issueFields);
+
+/** One forecast issue, read from JSON or CSV; `columns` names its fields as the file does, for its issues. */
+export type ForecastIssue = {
+  issuedAt: number;
+  source: string;
+  rows: z.infer<typeof forecastInputSchema>[];
+  columns?: ReadonlyMap<string, string>;
+};
+
+/** The body of POST /api/forecasts as JSON. */
+export function forecastsFromJson(body: unknown): IngestResult<ForecastIssue> {
+  const parsed = parseBody(forecastBodySchema, body, 'forecast issue');
+  if (!parsed.ok) return parsed;
+  const rows = parseRows(forecastInputSchema, parsed.value.forecasts, 'forecasts');
+  if (!rows.ok) return rows;
+  return accepted({ issuedAt: parsed.value.issuedAt, source: parsed.value.source, rows: rows.value });
+}
+
+const unitIdByName = new Map(units.map((unit) => [unit.nameZh, unit.id] as const));
+
+/** Primary pollutants as forecast tables write them: PM2.5, O3-8h, 细颗粒物, 臭氧 … */
+const speciesByName = new Map<string, Species>([
+  ...speciesSchema.options.map((species) => [species, species] as const),
+  ['o38h', 'o3'],
+  ['o31h', 'o3'],
+  ['细颗粒物', 'pm25'],
+  ['可吸入颗粒物', 'pm10'],
+  ['二氧化硫', 'so2'],
+  ['二氧化氮', 'no2'],
+  ['一氧化碳', 'co'],
+  ['臭氧', 'o3'],
+]);
+/** A primary-pollutant cell that says there is none (AQI ≤ 50 has no primary pollutant). */
+const noPrimary = new Set(['', '-', '—', '/', '无']);
+
+/** 2019-01-05, 2019/1/5 or 2019年1月5日: a calendar day, as forecast tables date their rows. */
+const calendarDay = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$/;
+
+/** A calendar day's window end, 24:00 Beijing time (the next day's 00:00), as text; null if not a day. */
+function dayWindowEnd(cell: string): string | null {
+  const match = calendarDay.exec(cell);
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const civil = new Date(Date.UTC(year, month - 1, day));
+  if (civil.getUTCMonth() !== month - 1 || civil.getUTCDate() !== day) return null;
+  return toBeijingIso(civil.getTime() - BEIJING_OFFSET + DAY);
+}
+
+/**
+ * A forecast table as CSV: the JSON rows' fields as columns, or the names offices give them (headers.ts),
+ * with `issuedAt` and `source` in the query. Offices name the unit (伊宁市) and date the row (日期
+ * 2019-01-05: that day's window, ending at 24:00); both are read as such. All or nothing; issues name the
+ * file's columns.
+ */
+export function forecastsFromCsv(text: string, query: unknown): IngestResult<ForecastIssue> {
+  const issue = parseBody(forecastCsvQuerySchema, query, 'forecast issue (query)');
+  if (!issue.ok) return issue;
+  const records = csvRecords(text);
+  if (!records.ok) return records;
+  const header = readHeader<keyof typeof forecastColumns>(Object.keys(records.value[0]!), forecastColumns, [
+    'unit',
+    'aqi',
+  ]);
+  const { written } = header;
+  const dated = written.get('date');
+  const windowed = written.get('windowEnd');
+  if (dated !== undefined && windowed !== undefined)
+    header.issues.push({
+      field: dated,
+      message: `columns "${windowed}" and "${dated}" both give the window: keep one`,
+    });
+  if (dated === undefined && windowed === undefined)
+    header.issues.push({
+      field: 'windowEnd',
+      message: `the header has no window column: name the calendar day ${forecastColumns.date.names.join(' or ')}, or the window's end ${forecastColumns.windowEnd.names.join(' or ')}`,
+    });
+  // Later issues name windowEnd; the file calls it by its date column when it has one.
+  const columns = new Map<string, string>(written);
+  if (dated !== undefined) columns.set('windowEnd', dated);
+  const refuse = (issues: Issue[]) =>
+    invalid('invalid forecasts: nothing was written', inFileNames(issues, columns));
+  if (header.issues.length > 0) return refuse(header.issues);
+  // A cell that is not what its column holds is named as such; the schema then skips what was said.
+  const cellIssues: Issue[] = [];
+  const cellIssue = (row: number, field: string, message: string) => {
+    cellIssues.push({ row, field, message });
+    return undefined;
+  };
+  const aqiCell = (row: number, field: 'aqi' | 'aqiLow' | 'aqiHigh', cell: string | undefined) => {
+    const value = csvNumber(cell);
+    return typeof value === 'string' ? cellIssue(row, field, `${value} is not a decimal number`) : value;
+  };
+  const rows = records.value.map((record, index) => {
+    const row = index + 1;
+    const cells = recordByField(record, written);
+    const primary = cells.primary ?? '';
+    return {
+      unit: cells.unit === undefined ? undefined : (unitIdByName.get(cells.unit) ?? cells.unit),
+      windowEnd:
+        dated === undefined
+          ? cells.windowEnd
+          : (dayWindowEnd(cells.date ?? '') ??
+            cellIssue(
+              row,
+              'windowEnd',
+              `${cells.date || 'an empty cell'} is not a calendar day like 2019-01-17`,
+            )),
+      aqi: aqiCell(row, 'aqi', cells.aqi) ?? undefined,
+      aqiLow: aqiCell(row, 'aqiLow', cells.aqiLow),
+      aqiHigh: aqiCell(row, 'aqiHigh', cells.aqiHigh),
+      primary: noPrimary.has(primary) ? null : (speciesByName.get(looseName(primary)) ?? primary),
+    };
+  });
+  const parsed = parseRows(forecastInputSchema, rows, 'forecasts');
+  if (parsed.ok && cellIssues.length === 0) return accepted({ ...issue.value, rows: parsed.value, columns });
+  const said = new Set(cellIssues.map((cell) => `${cell.row}:${cell.field}`));
+  const schemaIssues = parsed.ok || parsed.refusal.kind !== 'invalid' ? [] : parsed.refusal.issues;
+  return refuse(
+    [...cellIssues, ...schemaIssues.filter((other) => !said.has(`${other.row}:${other.field}`))].sort(
+      (a, b) => (a.row ?? 0) - (b.row ?? 0),
+    ),
+  );
+}
 
 const unitIds = new Set(units.map((unit) => unit.id));
 /** The longest forecasts offices publish run 15 days; a window further out is a typo. */
@@ -48,17 +188,20 @@ export type ForecastIngestResult = {
 
 export function ingestForecasts(
   store: Store,
-  body: z.infer<typeof forecastBodySchema>,
+  issue: ForecastIssue,
   receivedAt: number,
 ): IngestResult<ForecastIngestResult> {
-  const parsed = parseRows(forecastInputSchema, body.forecasts, 'forecasts');
-  if (!parsed.ok) return parsed;
-  const rows = parsed.value;
-  const issued = futureProblem(body.issuedAt, receivedAt);
+  const { rows } = issue;
+  const refuse = (issues: Issue[]) =>
+    invalid(
+      'invalid forecasts: nothing was written',
+      issue.columns ? inFileNames(issues, issue.columns) : issues,
+    );
+  const issued = futureProblem(issue.issuedAt, receivedAt);
   if (issued) return invalid('invalid forecast issue', [{ field: 'issuedAt', message: issued }]);
   const outOfReach = rows.flatMap((row, index) => {
     // A window that had ended when the forecast was issued is observed, not forecast: a wrong date.
-    if (row.windowEnd <= body.issuedAt)
+    if (row.windowEnd <= issue.issuedAt)
       return [
         {
           row: index + 1,
@@ -66,18 +209,18 @@ export function ingestForecasts(
           message: 'not after issuedAt: a forecast window ends after its issue',
         },
       ];
-    if (row.windowEnd > body.issuedAt + forecastReach)
+    if (row.windowEnd > issue.issuedAt + forecastReach)
       return [{ row: index + 1, field: 'windowEnd', message: 'more than 15 days after issuedAt' }];
     return [];
   });
-  if (outOfReach.length > 0) return invalid('invalid forecasts: nothing was written', outOfReach);
+  if (outOfReach.length > 0) return refuse(outOfReach);
   // One issue gives one value per unit and window.
   const repeated = repeatedKeys(
     rows.map((row) => `${row.unit}\u0000${row.windowEnd}`),
     'windowEnd',
     'unit and window',
   );
-  if (repeated.length > 0) return invalid('invalid forecasts: nothing was written', repeated);
+  if (repeated.length > 0) return refuse(repeated);
   const unknown = [...new Set(rows.map((row) => row.unit).filter((unit) => !unitIds.has(unit)))];
   if (unknown.length > 0) {
     return refused({
@@ -93,8 +236,8 @@ export function ingestForecasts(
     aqiLow: row.aqiLow ?? null,
     aqiHigh: row.aqiHigh ?? null,
     primary: row.primary ?? null,
-    issuedAt: body.issuedAt,
-    source: body.source,
+    issuedAt: issue.issuedAt,
+    source: issue.source,
   }));
   const written = store.writeForecasts(forecasts);
   const standing =
@@ -105,7 +248,7 @@ export function ingestForecasts(
             forecasts.reduce((earliest, row) => Math.min(earliest, row.windowEnd), Number.POSITIVE_INFINITY),
             [...new Set(forecasts.map((row) => row.unit))],
           )
-          .filter((row) => row.issuedAt === body.issuedAt && row.source === body.source);
+          .filter((row) => row.issuedAt === issue.issuedAt && row.source === issue.source);
   return accepted({
     accepted: forecasts.length,
     written,

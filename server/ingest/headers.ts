@@ -33,6 +33,17 @@ export const observationColumns = {
   o3: { names: ['o3'], unit: 'μg/m³' },
 } as const satisfies Record<string, Column>;
 
+/** A forecast table (POST /api/forecasts as CSV): the JSON row's fields, or a calendar day for the window. */
+export const forecastColumns = {
+  unit: { names: ['unit', '区县', '所属区县', '区县编码', '单元', '地区'] },
+  windowEnd: { names: ['windowEnd', '时段结束', '窗口结束'] },
+  date: { names: ['date', '日期', '预报日期'] },
+  aqi: { names: ['aqi', 'AQI值', '空气质量指数'] },
+  aqiLow: { names: ['aqiLow', 'AQI下限', 'AQI最小值'] },
+  aqiHigh: { names: ['aqiHigh', 'AQI上限', 'AQI最大值'] },
+  primary: { names: ['primary', '首要污染物'] },
+} as const satisfies Record<string, Column>;
+
 /** A header cell or JSON key reduced for comparing: "PM2.5(μg/m³)" → "pm25", "SO₂" → "so2", "Lon" → "lon". */
 export function looseName(name: string): string {
   return name
@@ -106,7 +117,7 @@ export function readHeader<Field extends string>(
 /** Issues about parsed rows, their fields named as the file's header names them. */
 export function inFileNames<Field extends string>(
   issues: readonly Issue[],
-  written: Map<Field, string>,
+  written: ReadonlyMap<Field, string>,
 ): Issue[] {
   return issues.map((issue) => {
     const name = written.get(issue.field as Field);

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
 import { toBeijingIso } from '../../shared/time';
 import type { ForecastRow, ObservationRow, StationRow, Store } from '../store/types';
-import { forecastBodySchema, ingestForecasts } from './forecasts';
+import { type ForecastIssue, ingestForecasts } from './forecasts';
 import { ingestObservations, type ObservationBatch } from './observations';
 import { RecentRows } from './recent-rows';
 import { accepted, type IngestResult } from './result';
-import { parseBody } from './rows';
 import { type StationPlaces, stationFromInput, stationsFromCsv } from './stations';
 
 /** What the engine wants to hear after a write (server/engine: engine.ingested / stationsChanged). */
@@ -103,20 +102,19 @@ export function createIngest(store: Store, logger: Logger, places: StationPlaces
       listener = next;
     },
     observations,
-    forecasts(body: unknown, caller: { actor: string }) {
-      const parsed = parseBody(forecastBodySchema, body, 'forecast issue');
-      if (!parsed.ok) return parsed;
+    /** One forecast issue, read by forecastsFromJson or forecastsFromCsv. */
+    forecasts(issue: ForecastIssue, caller: { actor: string }) {
       const now = Date.now();
       const result = store.transaction(() => {
-        const written = ingestForecasts(store, parsed.value, now);
+        const written = ingestForecasts(store, issue, now);
         if (!written.ok || written.value.written === 0) return written;
         store.appendAudit({
           at: now,
           actor: caller.actor,
           action: 'forecasts.ingest',
           detail: {
-            source: parsed.value.source,
-            issuedAt: toBeijingIso(parsed.value.issuedAt),
+            source: issue.source,
+            issuedAt: toBeijingIso(issue.issuedAt),
             accepted: written.value.accepted,
             superseded: written.value.superseded,
           },

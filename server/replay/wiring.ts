@@ -1,4 +1,5 @@
 import type { Engine } from '../engine';
+import { forecastsFromJson } from '../ingest/forecasts';
 import type { IngestResult } from '../ingest/result';
 import type { Ingest } from '../ingest/service';
 import type { Store } from '../store/types';
@@ -21,7 +22,10 @@ export function replayIngestFor(ingest: Ingest, engine: Engine, store: Store): R
     // hours still move the data clock (engine.received).
     observations: (body) =>
       succeeded(ingest.observations(body.observations, { actor: replayActor, source: replayActor })),
-    forecasts: (body) => succeeded(ingest.forecasts(body, { actor: replayActor })),
+    forecasts: (body) => {
+      const issue = forecastsFromJson(body);
+      succeeded(issue.ok ? ingest.forecasts(issue.value, { actor: replayActor }) : issue);
+    },
     // Each pass of an episode is a new exercise: its clock starts before the last pass's warnings.
     restart: (jurisdiction) => {
       startExercise(store, jurisdiction, replayActor, Date.now());

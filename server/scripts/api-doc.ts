@@ -17,7 +17,7 @@ import { observationQuerySchema } from '../http/ingest';
 import { layerImportQuerySchema } from '../http/layers';
 import { dailyReportSchema, dailyReportsQuerySchema } from '../http/reports';
 import { unitsQuerySchema } from '../http/units';
-import { forecastBodySchema, forecastInputSchema } from '../ingest/forecasts';
+import { forecastBodySchema, forecastCsvQuerySchema, forecastInputSchema } from '../ingest/forecasts';
 import { observationInputSchema } from '../ingest/observations';
 import { stationInputSchema } from '../ingest/stations';
 import {
@@ -53,6 +53,7 @@ const documented: Record<string, z.ZodType> = {
   'observations query': observationQuerySchema,
   'forecast issue': forecastBodySchema,
   'forecast row': forecastInputSchema,
+  'forecast table query': forecastCsvQuerySchema,
   station: stationInputSchema,
   'units query': unitsQuerySchema,
   'warning proposal': proposeSchema,

@@ -452,3 +452,91 @@ test('a station-hour sent twice and an hour in the future are refused naming the
   ]);
   expect((await stored('2697A')).filter((row) => row.time.startsWith('2019-01-11'))).toEqual([]);
 });
+
+test('a forecast table as CSV: unit names, calendar days and Chinese headers are read as the office writes them', async () => {
+  const issuedAt = encodeURIComponent(hour(16, 20));
+  const table = [
+    '区县,日期,AQI,AQI下限,AQI上限,首要污染物',
+    '伊宁市,2019-01-17,230,200,260,PM2.5',
+    '奎屯市,2019/1/18,45,,,—',
+    '654021,2019年1月18日,160,140,180,臭氧',
+  ].join('\r\n');
+  const response = await post(
+    `/api/forecasts?issuedAt=${issuedAt}&source=伊犁州环境监测站`,
+    `\ufeff${table}`,
+    {
+      ...auth,
+      'content-type': 'text/csv',
+    },
+  );
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ accepted: 3, written: 3, superseded: 0 });
+  const store = server.openStore();
+  const standing = store
+    .forecastsFrom(0, ['654002', '654003', '654021'])
+    .filter((row) => row.source === '伊犁州环境监测站');
+  store.close();
+  // A calendar day's window ends at 24:00 Beijing time, the next day's 00:00.
+  expect(
+    standing.map((row) => [
+      row.unit,
+      toBeijingIso(row.windowEnd),
+      row.aqi,
+      row.aqiLow,
+      row.aqiHigh,
+      row.primary,
+    ]),
+  ).toEqual([
+    ['654002', hour(18, 0), 230, 200, 260, 'pm25'],
+    ['654003', hour(19, 0), 45, null, null, null],
+    ['654021', hour(19, 0), 160, 140, 180, 'o3'],
+  ]);
+});
+
+test('a bad forecast table is 400 naming each row and the column as the file heads it, and writes nothing', async () => {
+  const send = (table: string, query = `issuedAt=${encodeURIComponent(hour(16, 20))}&source=office`) =>
+    post(`/api/forecasts?${query}`, table, { ...auth, 'content-type': 'text/csv' });
+  const bad = await send(
+    [
+      '区县,日期,AQI,AQI下限,首要污染物',
+      '霍城县,2019-02-30,150,,PM2.5',
+      '霍城县,2019-01-18,1e2,,PM2.5',
+      '霍城县,2019-01-19,150,170,PM2.5',
+      '霍城县,2019-01-20,150,,沙尘',
+    ].join('\n'),
+  );
+  expect(bad.status).toBe(400);
+  const refusal = await bad.json();
+  expect(refusal.issues.map((issue: { row: number; field: string }) => [issue.row, issue.field])).toEqual([
+    [1, '日期'],
+    [2, 'AQI'],
+    [3, 'AQI下限'],
+    [4, '首要污染物'],
+  ]);
+  expect(refusal.issues.slice(0, 3).map((issue: { message: string }) => issue.message)).toEqual([
+    '2019-02-30 is not a calendar day like 2019-01-17',
+    '1e2 is not a decimal number',
+    'aqiLow above aqi',
+  ]);
+  const store = server.openStore();
+  expect(store.forecastsFrom(0, ['654023'])).toHaveLength(0);
+  store.close();
+
+  const noIssue = await send('unit,date,aqi\n654023,2019-01-18,150', 'source=office');
+  expect(noIssue.status).toBe(400);
+  expect((await noIssue.json()).issues).toEqual([expect.objectContaining({ field: 'issuedAt' })]);
+  const twoWindows = await send('unit,date,windowEnd,aqi\n654023,2019-01-18,2019-01-19T00:00:00+08:00,150');
+  expect(twoWindows.status).toBe(400);
+  expect((await twoWindows.json()).issues).toEqual([
+    { field: 'date', message: 'columns "windowEnd" and "date" both give the window: keep one' },
+  ]);
+  const noWindow = await send('unit,aqi\n654023,150');
+  expect(noWindow.status).toBe(400);
+  expect((await noWindow.json()).issues[0].message).toMatch(/no window column/);
+  // A day that had ended when the forecast was issued names the file's date column.
+  const past = await send('区县,日期,AQI\n霍城县,2019-01-15,150');
+  expect(past.status).toBe(400);
+  expect((await past.json()).issues).toEqual([
+    { row: 1, field: '日期', message: 'not after issuedAt: a forecast window ends after its issue' },
+  ]);
+});
