@@ -214,17 +214,19 @@ export function placeMapLabels(
         option: { ...option, leader: option !== at },
       }));
     });
-    // A warned unit's last resort, after every nearer place of every form: its compact forms three steps out.
-    if (warningLines.length > 0)
-      forms.slice(firstCompact).forEach((form, offset) => {
-        const { width, height } = sizes[firstCompact + offset]!;
-        const far = asides(width, height, size, 4).slice(16);
-        for (const option of far)
-          placements.push({
-            text: form.join('\n'),
-            option: { ...pulledOnScreen({ width, height, ...option }), leader: true },
-          });
-      });
+    // A unit's last resort, after every nearer place of every form: its compact forms further out, three and
+    // four steps for a warned unit, two and three for the others (a small regiment ringed by station markers in
+    // the dense west has no place one step out that no warned unit's leader runs through).
+    forms.slice(firstCompact).forEach((form, offset) => {
+      const { width, height } = sizes[firstCompact + offset]!;
+      const [steps, nearer] = warningLines.length > 0 ? [4, 16] : [3, 8];
+      const far = asides(width, height, size, steps).slice(nearer);
+      for (const option of far)
+        placements.push({
+          text: form.join('\n'),
+          option: { ...pulledOnScreen({ width, height, ...option }), leader: true },
+        });
+    });
     candidates.push({
       id: unitId,
       position,
