@@ -12,8 +12,9 @@ import { unitById } from '../../../geo/units';
 import { higherLevel, levelRank } from '../../../shared/levels';
 import { unitName } from '../i18n/names';
 import type { UnitFeature } from './geometry';
+import { fontFamily } from './label-font';
 import { unitAqi, unitLabelLines } from './labels';
-import { fontFamily, type MapModel, stationRadius } from './layers';
+import { type MapModel, stationRadius } from './layers';
 
 /** A label as drawn: anchor, text, size and pixel offset, and its box on screen (for the collision test). */
 export type DrawnLabel = {
