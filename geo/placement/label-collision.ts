@@ -14,6 +14,8 @@ export type LabelCandidate = {
   priority: number;
   /** Must show (a warned unit's warning line): when left out, it may move one label in its way elsewhere. */
   required?: boolean;
+  /** Shown only where there is room (a station's value): never moves another label to get in. */
+  extra?: boolean;
 };
 
 export type PlacedLabel = { id: string; form: number; box: [number, number, number, number] };
@@ -97,8 +99,9 @@ function collide(a: Placement, b: Placement, margin: number): boolean {
  * obstacle and collides with no label already placed (boxes `margin` pixels apart, no two leaders crossing
  * and no leader through another label: either is hard to follow from the back of the room); a label with no
  * such form is left out. A `required` label left out then makes room (makeRoom): required labels in its way
- * move, the others move or are left out. Any label still left out then swaps in (swapIn) where the labels in
- * its way move elsewhere with the same text. Run on a view, size or text change, never per frame.
+ * move, the others move or are left out. Any label still left out (but an `extra`) then swaps in (swapIn)
+ * where the labels in its way move elsewhere with the same text. Run on a view, size or text change, never
+ * per frame.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
@@ -196,7 +199,7 @@ export function placeLabels(
   // A label left out because a leader runs through its only places (a small regiment by a warned unit's
   // anchor) often fits once that leader's label takes another place.
   const shownNow = shownIn(placed);
-  for (const candidate of ordered.filter((entry) => !shownNow.has(entry.id)))
+  for (const candidate of ordered.filter((entry) => !entry.extra && !shownNow.has(entry.id)))
     placed = swapIn(candidate, placed, 2) ?? placed;
   return placed.map(({ id, form, box }) => ({ id, form, box }));
 }

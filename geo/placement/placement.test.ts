@@ -225,6 +225,11 @@ describe('leaders and other labels', () => {
     ]);
   });
 
+  test("an extra (a station's value) left out under a leader does not move that leader's label", () => {
+    const placed = placeLabels([aside(2), { ...named(1), extra: true }], screen, 4);
+    expect(placed.map((entry) => [entry.id, entry.form])).toEqual([['aside', 0]]);
+  });
+
   test('a leader touching a box at its edge or corner does not run through it', () => {
     type Point = [number, number];
     const through = (from: Point, to: Point) => segmentThroughBox([from, to], [0, 0, 10, 10]);

@@ -266,6 +266,7 @@ export function placeMapLabels(
         texts: [text],
         forms: [box],
         priority: -1,
+        extra: true,
       });
     }
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
