@@ -14,6 +14,8 @@ export type LabelCandidate = {
   priority: number;
   /** Must show (a warned unit's warning line): when left out, it may move one label in its way elsewhere. */
   required?: boolean;
+  /** Shown only where there is room (a station's value): never moves another label to get in. */
+  extra?: boolean;
 };
 
 export type PlacedLabel = { id: string; form: number; box: [number, number, number, number] };
@@ -45,6 +47,22 @@ export function segmentsCross([p, q]: Segment, [r, s]: Segment): boolean {
   return pqr * pqs < 0 && rsp * rsq < 0;
 }
 
+/** Whether a segment runs through a box's inside (touching its edge is not). */
+export function segmentThroughBox([p, q]: Segment, box: Box): boolean {
+  let [enter, leave] = [0, 1];
+  for (const axis of [0, 1] as const) {
+    const [low, high, from, step] = [box[axis], box[axis + 2]!, p[axis], q[axis] - p[axis]];
+    if (step === 0) {
+      if (from <= low || from >= high) return false;
+      continue;
+    }
+    const [a, b] = [(low - from) / step, (high - from) / step];
+    enter = Math.max(enter, Math.min(a, b));
+    leave = Math.min(leave, Math.max(a, b));
+  }
+  return enter < leave;
+}
+
 /** Whether a box of the candidate stays on screen and covers no obstacle but its own (its marker). */
 export function onScreenAndClear(
   id: string,
@@ -65,18 +83,25 @@ function placementOf(candidate: LabelCandidate, form: number): Placement {
   return { id: candidate.id, form, box, leader };
 }
 
-/** Two labels collide: their boxes (with `margin` between them), or their leaders cross. */
+/**
+ * Two labels collide: their boxes (with `margin` between them), their leaders cross, or one's leader runs
+ * through the other's box (from the back of the room it seems to point at that label's unit).
+ */
 function collide(a: Placement, b: Placement, margin: number): boolean {
   if (overlaps(a.box, b.box, margin)) return true;
+  if (a.leader && segmentThroughBox(a.leader, b.box)) return true;
+  if (b.leader && segmentThroughBox(b.leader, a.box)) return true;
   return a.leader !== null && b.leader !== null && segmentsCross(a.leader, b.leader);
 }
 
 /**
  * Greedy placement: labels in priority order, each in the fullest form that stays on screen, covers no
- * obstacle and collides with no label already placed (boxes `margin` pixels apart, and no two leaders
- * crossing: crossed leaders are hard to follow from the back of the room); a label with no such form is
- * left out. A `required` label left out then makes room (makeRoom): required labels in its way move, the
- * others move or are left out. Run on a view, size or text change, never per frame.
+ * obstacle and collides with no label already placed (boxes `margin` pixels apart, no two leaders crossing
+ * and no leader through another label: either is hard to follow from the back of the room); a label with no
+ * such form is left out. A `required` label left out then makes room (makeRoom): required labels in its way
+ * move, the others move or are left out. Any label still left out (but an `extra`) then swaps in (swapIn)
+ * where the labels in its way move elsewhere with the same text. Run on a view, size or text change, never
+ * per frame.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
@@ -129,14 +154,53 @@ export function placeLabels(
     }
     return null;
   };
+  /** A form of the label with the same text (size) as its placed one, inside its unit if that one was. */
+  const sameLabel = (candidate: LabelCandidate, form: number, as: Placement): boolean => {
+    const [option, current] = [candidate.forms[form]!, candidate.forms[as.form]!];
+    const sameSize = option.width === current.width && option.height === current.height;
+    return sameSize && (!option.leader || current.leader === true);
+  };
+  /**
+   * The labels with `candidate` in the first place where every label in its way (at most two) takes another
+   * place for the same text: a clear one, or (`depth` allowing) one it makes the same way. Null when there
+   * is none; nobody is left out for it. `as`: the candidate is one moved, and keeps its text the same way.
+   */
+  const swapIn = (
+    candidate: LabelCandidate,
+    placed: readonly Placement[],
+    depth: number,
+    as: Placement | null = null,
+  ): Placement[] | null => {
+    forms: for (let form = 0; form < candidate.forms.length; form += 1) {
+      if (as && (form === as.form || !sameLabel(candidate, form, as))) continue;
+      const placement = free(candidate, form);
+      if (!placement) continue;
+      const inTheWay = placed.filter((other) => collide(other, placement, margin));
+      if (inTheWay.length > 2) continue;
+      let next = [...placed.filter((other) => !inTheWay.includes(other)), placement];
+      for (const other of inTheWay.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)) {
+        const room = depth > 0 ? swapIn(byId.get(other.id)!, next, depth - 1, other) : null;
+        if (!room) continue forms;
+        next = room;
+      }
+      return next;
+    }
+    return null;
+  };
   let placed: Placement[] = [];
   for (const candidate of ordered) {
     const placement = firstClear(candidate, placed);
     if (placement) placed.push(placement);
   }
-  const shown = new Set(placed.map((placement) => placement.id));
+  const shownIn = (labels: readonly Placement[]) => new Set(labels.map((placement) => placement.id));
+  const shown = shownIn(placed);
   for (const candidate of ordered.filter((entry) => entry.required && !shown.has(entry.id)))
     placed = makeRoom(candidate, placed, 1) ?? placed;
+  // A label left out because a leader runs through its only places (a small regiment by a warned unit's
+  // anchor) often fits once that leader's label takes another place.
+  const shownNow = shownIn(placed);
+  for (const candidate of ordered.filter((entry) => !entry.extra && !shownNow.has(entry.id)))
+    placed = swapIn(candidate, placed, 2) ?? placed;
   return placed.map(({ id, form, box }) => ({ id, form, box }));
 }
 

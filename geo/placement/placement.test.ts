@@ -6,7 +6,7 @@ import { defaultBoundaries } from '../boundaries/default';
 import { polygonsOf } from '../boundaries/geometry';
 import { hatchSegments } from './hatch';
 import { labelAnchor, labelAnchors } from './label-anchor';
-import { overlaps, placeLabels, segmentsCross } from './label-collision';
+import { overlaps, placeLabels, segmentsCross, segmentThroughBox } from './label-collision';
 import { simplifyPolygonal, vertexCount } from './simplify';
 
 const boundaries = defaultBoundaries();
@@ -170,6 +170,75 @@ describe('label collisions', () => {
         ],
       ),
     ).toBe(false);
+  });
+});
+
+describe('leaders and other labels', () => {
+  const screen = { width: 1000, height: 800 };
+  // A label aside of an anchor at (500, 100): straight down (its leader through (500, 300)) or down and right.
+  const aside = (priority: number) => ({
+    id: 'aside',
+    x: 500,
+    y: 100,
+    priority,
+    forms: [0, 200].map((dx) => ({ width: 40, height: 20, dx, dy: 300, leader: true })),
+  });
+  const named = (priority: number) => ({
+    id: 'named',
+    x: 500,
+    y: 300,
+    priority,
+    forms: [{ width: 100, height: 20 }],
+  });
+
+  test("a label moved aside takes a place whose leader runs through no other label's box", () => {
+    const placed = placeLabels([named(2), aside(1)], screen, 4);
+    expect(placed.map((entry) => [entry.id, entry.form])).toEqual([
+      ['named', 0],
+      ['aside', 1],
+    ]);
+    expect(
+      segmentThroughBox(
+        [
+          [500, 100],
+          [500, 390],
+        ],
+        placed[0]!.box,
+      ),
+    ).toBe(true);
+    expect(
+      segmentThroughBox(
+        [
+          [500, 100],
+          [680, 390],
+        ],
+        placed[0]!.box,
+      ),
+    ).toBe(false);
+  });
+
+  test('a label left out under a leader drawn first is named once that leader takes its other place', () => {
+    const placed = placeLabels([aside(2), named(1)], screen, 4);
+    expect(placed.map((entry) => [entry.id, entry.form]).sort()).toEqual([
+      ['aside', 1],
+      ['named', 0],
+    ]);
+  });
+
+  test("an extra (a station's value) left out under a leader does not move that leader's label", () => {
+    const placed = placeLabels([aside(2), { ...named(1), extra: true }], screen, 4);
+    expect(placed.map((entry) => [entry.id, entry.form])).toEqual([['aside', 0]]);
+  });
+
+  test('a leader touching a box at its edge or corner does not run through it', () => {
+    type Point = [number, number];
+    const through = (from: Point, to: Point) => segmentThroughBox([from, to], [0, 0, 10, 10]);
+    expect(through([0, 0], [10, 0])).toBe(false);
+    expect(through([-5, 5], [5, -5])).toBe(false);
+    expect(through([-5, 6], [-1, 4])).toBe(false);
+    expect(through([5, -5], [5, 20])).toBe(true);
+    expect(through([-5, 6], [20, 4])).toBe(true);
+    expect(through([5, 5], [5, 5])).toBe(true);
   });
 });
 

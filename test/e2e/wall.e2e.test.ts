@@ -374,7 +374,7 @@ describe('the wall during the real December 2019 episode, with warnings in force
     expect(Number(await due.getAttribute('data-count'))).toBeGreaterThan(0);
     // The replay's Artux is dusty: its own red start waits on the office's dust decision, while the response to
     // the autonomous region's orange is due whatever the office decides.
-    expect(await due.textContent()).toMatch(/疑似沙尘待确认.*阿图什市.*已持续\d+小时/);
+    expect(await due.textContent()).toMatch(/疑似沙尘待确认.*阿图什市.*已待决\d+小时（自\d+日\d+时起）/);
     expect(await due.textContent()).toMatch(/达到启动条件但未启动.*橙色预警 · II 阿图什市/);
     expect(await warningTreatmentShare(page, '653001')).toBeGreaterThan(0.1);
     writeFileSync('test-results/wall-kizilsu.png', await page.screenshot());

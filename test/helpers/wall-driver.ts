@@ -1,4 +1,5 @@
 import { pointOnFeature } from '@turf/point-on-feature';
+import { fontFamily } from '../../client/src/map/label-font';
 import { defaultBoundaries } from '../../geo/boundaries/default';
 import { categories } from '../../shared/aqi/categories';
 import { HOUR, toBeijingIso } from '../../shared/time';
@@ -420,12 +421,12 @@ function runStarts(columns: readonly boolean[]): number[] {
  */
 export async function fontLetterStarts(page: Page, text: string, size: number): Promise<number[]> {
   const columns = await page.evaluate(
-    ([line, px]) => {
+    ([line, px, family]) => {
       const canvas = document.createElement('canvas');
       canvas.width = Math.ceil(line.length * px) + 20;
       canvas.height = Math.ceil(px * 2);
       const context = canvas.getContext('2d')!;
-      context.font = `bold ${px}px Noto Sans CJK SC, Noto Sans SC, sans-serif`;
+      context.font = `bold ${px}px ${family}`;
       context.fontKerning = 'none';
       context.fillText(line, 10, px * 1.5);
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
@@ -435,7 +436,7 @@ export async function fontLetterStarts(page: Page, text: string, size: number): 
         ),
       );
     },
-    [text, size] as const,
+    [text, size, fontFamily] as const,
   );
   return runStarts(columns);
 }

@@ -6,7 +6,7 @@ import type { Plan } from '../../../shared/plans';
 import { recommendationExplanation } from '../../../shared/rules/compliance';
 import { latestIssueTime } from '../../../shared/rules/lifecycle/guards';
 import { targetOfKey } from '../../../shared/rules/lifecycle/state';
-import type { JurisdictionState, RecommendationEntry } from '../../../shared/state/schema';
+import type { JurisdictionState, RecommendationEntry, UnitState } from '../../../shared/state/schema';
 import { HOUR } from '../../../shared/time';
 import { queries } from '../api/queries';
 import { LevelBadge } from '../components/level-badge';
@@ -16,6 +16,11 @@ import { Evidence } from './evidence';
 import type { Draft } from './propose-form';
 import { explained, marks, namesOf, when } from './words';
 
+/** A unit's row in the state (undefined for a unit the state does not hold). */
+function unitOf(state: JurisdictionState, unitId: string | undefined): UnitState | undefined {
+  return state.units.find((unit) => unit.id === unitId);
+}
+
 /** Whether the warnings already answer an entry: in force, issued, under approval, or in force lower (raise). */
 function coverageOf(
   entry: RecommendationEntry,
@@ -23,7 +28,7 @@ function coverageOf(
 ): { kind: Coverage; warningId?: string } {
   const rank = levelRank(entry.level);
   const members = new Set(entry.members);
-  const issued = (id: string) => state.units.find((unit) => unit.id === id)?.issuedLevel ?? 'none';
+  const issued = (id: string) => unitOf(state, id)?.issuedLevel ?? 'none';
   if (entry.members.every((id) => levelRank(issued(id)) >= rank)) return { kind: 'in-force' };
   const holds = state.warnings.filter((warning) => {
     const targets = warning.target.kind === 'unit' ? [warning.target.unitId] : warning.target.members;
@@ -48,10 +53,13 @@ function holdingOf(
   entry: RecommendationEntry,
   state: JurisdictionState,
 ): { first: number; last: number } | undefined {
+  const unit = unitOf(state, entry.unitId);
   const subject =
     entry.kind === 'region'
       ? state.regions.find((candidate) => candidate.id === entry.regionId)
-      : state.units.find((unit) => unit.id === entry.unitId && unit.recommendedLevel === entry.level);
+      : unit?.recommendedLevel === entry.level
+        ? unit
+        : undefined;
   const first = subject?.firstWindowEnd;
   if (first === undefined || first === null) return undefined;
   return { first, last: subject?.lastWindowEnd ?? first };
@@ -79,10 +87,7 @@ function Entry({
   const holding = holdingOf(entry, state);
   // Never before now: a level that already holds starts at the data time.
   const effective = Math.max(state.now, holding?.first ?? state.now);
-  const floor =
-    entry.kind === 'unit'
-      ? (state.units.find((unit) => unit.id === entry.unitId)?.regionFloor ?? 'none')
-      : 'none';
+  const floor = entry.kind === 'unit' ? (unitOf(state, entry.unitId)?.regionFloor ?? 'none') : 'none';
   const latest = latestIssueTime(plan, level, holding?.first ?? state.now, entry.kind === 'region', floor);
   const title = entryHeading(language, coverage.kind, entry, namesOf(language, units, entry.members));
   // A warning that answers the entry has its own start: the proposal's timing no longer applies.

@@ -3,6 +3,7 @@ import type { ComplianceFlagState, JurisdictionState } from '../../../shared/sta
 import { HOUR } from '../../../shared/time';
 import { useLanguage } from '../i18n/language';
 import { unitNameById } from '../i18n/names';
+import { beijingDayHour } from '../time/beijing';
 import { LevelBadge } from './level-badge';
 
 type Due = { flag: ComplianceFlagState; now: number };
@@ -18,7 +19,13 @@ function byKind(flags: readonly Due[]): [ComplianceFlagState['kind'], Due[]][] {
   return [...groups];
 }
 
-type Line = { key: string; level: ComplianceFlagState['level']; hours: number; targets: string[] };
+type Line = {
+  key: string;
+  level: ComplianceFlagState['level'];
+  hours: number;
+  since: number;
+  targets: string[];
+};
 
 /**
  * Targets due at the same level for the same time share a line (the autonomous region's warning makes every
@@ -32,7 +39,7 @@ function sameLine(entries: readonly Due[]): Line[] {
     const key = `${level}@${hours}`;
     const line = lines.get(key);
     if (line) line.targets.push(flag.targetKey);
-    else lines.set(key, { key, level, hours, targets: [flag.targetKey] });
+    else lines.set(key, { key, level, hours, since: flag.since, targets: [flag.targetKey] });
   }
   return [...lines.values()];
 }
@@ -77,7 +84,11 @@ export function DecisionsDue({ states }: { states: readonly JurisdictionState[] 
                       })
                       .join(language === 'zh' ? '、' : ', ')}
                   </strong>{' '}
-                  <small>{line.hours === 0 ? t('dueJustNow') : t('dueFor', line.hours)}</small>
+                  <small>
+                    {line.hours === 0
+                      ? t('dueJustNow')
+                      : t('dueFor', line.hours, beijingDayHour(language, line.since))}
+                  </small>
                 </li>
               ))}
             </ul>

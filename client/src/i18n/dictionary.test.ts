@@ -46,9 +46,9 @@ describe('the dictionary', () => {
     expect(translate('en', 'spanPastDays', 7)).toBe('last 7 days');
   });
 
-  it('says a compliance flag raised this hour was just reached, not "for 0 hours"', () => {
-    expect(translate('zh', 'flagFor', 0, '2019-12-10 19:00')).toBe('刚达到（2019-12-10 19:00）');
-    expect(translate('en', 'flagFor', 0, '2019-12-10 19:00')).toBe('just now (2019-12-10 19:00)');
-    expect(translate('zh', 'flagFor', 3, '2019-12-10 16:00')).toBe('已持续3小时（自2019-12-10 16:00）');
+  it('says a compliance flag raised this hour is due just now, not "for 0 hours"', () => {
+    expect(translate('zh', 'flagFor', 0, '2019-12-10 19:00')).toBe('刚转为待决（2019-12-10 19:00）');
+    expect(translate('en', 'flagFor', 0, '2019-12-10 19:00')).toBe('due just now (2019-12-10 19:00)');
+    expect(translate('zh', 'flagFor', 3, '2019-12-10 16:00')).toBe('已待决3小时（自2019-12-10 16:00起）');
   });
 });

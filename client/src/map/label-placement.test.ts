@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, test } from 'vitest';
 import { defaultBoundaries } from '../../../geo/boundaries/default';
-import { overlaps, segmentsCross } from '../../../geo/placement/label-collision';
+import { overlaps, segmentsCross, segmentThroughBox } from '../../../geo/placement/label-collision';
 import { units as catalogue } from '../../../geo/units';
 import { regionFoundAhead, unitInForce } from '../../../shared/state/in-force';
 import type { JurisdictionState, UnitState } from '../../../shared/state/schema';
@@ -185,6 +185,10 @@ describe('the wall on the December 2019 replay hour with the regional warning is
   } as const;
   const view = (name: keyof typeof screens) => screens[name];
   const warned = state.units.filter((unit) => unit.issuedLevel !== 'none').map((unit) => unit.id);
+  const crowded = {
+    '1920×1080': { zh: [], en: ['xpcc4-r61', 'xpcc4-r77'] },
+    '3840×2160': { zh: [], en: ['xpcc4-r69'] },
+  } as const;
 
   function placeOn(screenName: keyof typeof screens, language: Language, measured: Measure) {
     const view = screens[screenName];
@@ -217,7 +221,7 @@ describe('the wall on the December 2019 replay hour with the regional warning is
         ['glyph widths', glyphMeasure],
         ['the rough rule', measure],
       ] as const)
-        test(`at ${screenName} in ${language} (${measureName}): no two leader lines cross, every warned unit keeps its warning line, no label overlaps another`, () => {
+        test(`at ${screenName} in ${language} (${measureName}): no two leader lines cross, none runs through another label, every warned unit keeps its warning line, no label overlaps another`, () => {
           const { labels, projectOn } = placeOn(screenName, language, measured);
           const leaders = labels.flatMap((label) =>
             label.leader
@@ -236,12 +240,32 @@ describe('the wall on the December 2019 replay hour with the regional warning is
               .flatMap((b) => (segmentsCross(a.segment, b.segment) ? [`${a.id} × ${b.id}`] : [])),
           );
           expect(crossings).toEqual([]);
+          // A leader through another label's box reads, from the back of the room, as pointing at that unit.
+          const through = leaders.flatMap((leader) =>
+            labels
+              .filter((label) => label.id !== leader.id && segmentThroughBox(leader.segment, label.box))
+              .map((label) => `${leader.id} → ${label.id}`),
+          );
+          expect(through).toEqual([]);
           // Every leader starts on the screen: a unit off it (Kizilsu's) is not drawn at the edge.
           const offScreen = leaders.filter(
             ({ segment: [[x, y]] }) =>
               x < 0 || x > view(screenName).width || y < 0 || y > view(screenName).height,
           );
           expect(offScreen.map(({ id }) => id)).toEqual([]);
+          if (measureName === 'glyph widths') {
+            // Every unit on the screen is named but a few regiments in the crowd west of Yining whose every
+            // place is taken (the previous placement left up to eight out, naming some under another's leader).
+            const named = new Set(labels.map((label) => label.id));
+            const unnamed = [...geometry.labels, ...geometry.seats]
+              .filter(({ unitId, position }) => {
+                const [x, y] = projectOn(position);
+                const { width, height } = view(screenName);
+                return x >= 0 && x <= width && y >= 0 && y <= height && !named.has(unitId);
+              })
+              .map(({ unitId }) => unitId);
+            expect(unnamed.sort()).toEqual(crowded[screenName][language]);
+          }
           const warningLine = language === 'zh' ? '橙色预警' : 'Orange';
           const withWarning = labels.filter((label) => label.text.split('\n').includes(warningLine));
           expect(withWarning.map((label) => label.id).sort()).toEqual([...warned].sort());

@@ -12,8 +12,9 @@ import { unitById } from '../../../geo/units';
 import { higherLevel, levelRank } from '../../../shared/levels';
 import { unitName } from '../i18n/names';
 import type { UnitFeature } from './geometry';
+import { fontFamily } from './label-font';
 import { unitAqi, unitLabelLines } from './labels';
-import { fontFamily, type MapModel, stationRadius } from './layers';
+import { type MapModel, stationRadius } from './layers';
 
 /** A label as drawn: anchor, text, size and pixel offset, and its box on screen (for the collision test). */
 export type DrawnLabel = {
@@ -214,17 +215,19 @@ export function placeMapLabels(
         option: { ...option, leader: option !== at },
       }));
     });
-    // A warned unit's last resort, after every nearer place of every form: its compact forms three steps out.
-    if (warningLines.length > 0)
-      forms.slice(firstCompact).forEach((form, offset) => {
-        const { width, height } = sizes[firstCompact + offset]!;
-        const far = asides(width, height, size, 4).slice(16);
-        for (const option of far)
-          placements.push({
-            text: form.join('\n'),
-            option: { ...pulledOnScreen({ width, height, ...option }), leader: true },
-          });
-      });
+    // A unit's last resort, after every nearer place of every form: its compact forms further out, three and
+    // four steps for a warned unit, two and three for the others (a small regiment ringed by station markers in
+    // the dense west has no place one step out that no warned unit's leader runs through).
+    forms.slice(firstCompact).forEach((form, offset) => {
+      const { width, height } = sizes[firstCompact + offset]!;
+      const [steps, nearer] = warningLines.length > 0 ? [4, 16] : [3, 8];
+      const far = asides(width, height, size, steps).slice(nearer);
+      for (const option of far)
+        placements.push({
+          text: form.join('\n'),
+          option: { ...pulledOnScreen({ width, height, ...option }), leader: true },
+        });
+    });
     candidates.push({
       id: unitId,
       position,
@@ -263,6 +266,7 @@ export function placeMapLabels(
         texts: [text],
         forms: [box],
         priority: -1,
+        extra: true,
       });
     }
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));

@@ -22,6 +22,7 @@ import { derive } from './derive';
 import type { EnterpriseChecks } from './enterprise-checks';
 import type { RegionOutline, SeatPoint, UnitFeature, UnitGeometry } from './geometry';
 import type { HatchLine } from './hatching';
+import { fontFamily } from './label-font';
 import type { DrawnLabel } from './label-placement';
 import { type Metric, shownAqi } from './labels';
 import { type OverlayLayers, overlayLayers } from './overlay-layers';
@@ -73,7 +74,6 @@ export type MapModel = {
 
 export type WarnedArea = Feature<Polygon | MultiPolygon, { level: Exclude<WarningLevel, 'none'> }>;
 
-export const fontFamily = 'Noto Sans CJK SC, Noto Sans SC, sans-serif';
 const dashExtension = new PathStyleExtension({ dash: true });
 
 export function stationRadius(station: StationState | undefined, scale: number): number {

@@ -149,11 +149,13 @@ export const commandMessages = {
     zh: '首要污染物为PM10，PM2.5/PM10比值低，符合沙尘天气特征。',
     en: 'PM10 is the primary pollutant with a low PM2.5/PM10 ratio, as in sand and dust.',
   },
+  // How long the decision has waited, not how long a warning has lasted: the decision card's "建议生效" is
+  // the warning's own start (from the forecast, often later than this).
   flagFor: {
     zh: (hours: number, since: string) =>
-      hours === 0 ? `刚达到（${since}）` : `已持续${hours}小时（自${since}）`,
+      hours === 0 ? `刚转为待决（${since}）` : `已待决${hours}小时（自${since}起）`,
     en: (hours: number, since: string) =>
-      hours === 0 ? `just now (${since})` : `for ${hours} h (since ${since})`,
+      hours === 0 ? `due just now (${since})` : `due for ${hours} h (since ${since})`,
   },
   region: { zh: '区域', en: 'Region' },
   why: { zh: '依据', en: 'Why' },

@@ -61,8 +61,12 @@ export const wallMessages = {
     zh: (first: string, count: number) => `${first}等${count}个单元组成的区域`,
     en: (first: string, count: number) => `Region of ${count} units (${first} and others)`,
   },
-  dueJustNow: { zh: '刚达到', en: 'just now' },
-  dueFor: { zh: (hours: number) => `已持续${hours}小时`, en: (hours: number) => `for ${hours} h` },
+  // How long the decision has waited (a bare "已持续N小时" beside a level read as a warning lasting N hours).
+  dueJustNow: { zh: '刚转为待决', en: 'due just now' },
+  dueFor: {
+    zh: (hours: number, since: string) => `已待决${hours}小时（自${since}起）`,
+    en: (hours: number, since: string) => `due for ${hours} h (since ${since})`,
+  },
   unitsCount: { zh: (count: number) => `${count}个单元`, en: (count: number) => `${count} units` },
   dataTime: { zh: '数据时间', en: 'Data as of' },
   wallClock: { zh: '现在（北京时间）', en: 'Now (Beijing time)' },
