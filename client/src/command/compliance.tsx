@@ -39,7 +39,7 @@ export function Compliance({
     );
   return (
     <section className="compliance alert" data-testid="compliance" role="alert">
-      <h2>{t('complianceTitle')}</h2>
+      <h2>{t('complianceTitle', flags.length)}</h2>
       <ul>
         {flags.map((flag) => (
           <li

@@ -47,6 +47,9 @@ describe('how long a decision has waited reads as that, with its start, not as a
     expect(banner('zh')).toContain('已待决7小时（自2019-12-11 22:00起）');
     expect(banner('zh')).not.toContain('已持续');
     expect(banner('en')).toContain('due for 7 h (since 2019-12-11 22:00)');
+    // The banner scrolls past five flags or so: its heading says how many there are.
+    expect(banner('zh')).toContain('合规提示（预案第7章）· 1项');
+    expect(banner('en')).toContain('Compliance flags (plan §7) · 1');
   });
 
   it("on the wall's decisions due", () => {

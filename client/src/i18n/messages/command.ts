@@ -131,7 +131,10 @@ export const commandMessages = {
 
   // Compliance.
   complianceOk: { zh: '合规检查：无异常', en: 'Compliance: nothing flagged' },
-  complianceTitle: { zh: '合规提示（预案第7章）', en: 'Compliance flags (plan §7)' },
+  complianceTitle: {
+    zh: (count: number) => `合规提示（预案第7章）· ${count}项`,
+    en: (count: number) => `Compliance flags (plan §7) · ${count}`,
+  },
   'flag-start-due': { zh: '达到启动条件但未启动', en: 'Conditions met, not started' },
   'flag-dust-unconfirmed': { zh: '疑似沙尘待确认', en: 'Likely dust, not confirmed' },
   'flag-upgrade-due': { zh: '应升级', en: 'Upgrade due' },
