@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { auditReaders } from '../../shared/api/responses';
+import { auditReaders, dataManagers } from '../../shared/api/responses';
 import type { Role } from '../../shared/plans/schema';
 import type { AccountRow, SessionRow, Store } from '../store/types';
 
@@ -82,8 +82,8 @@ export function actorName(principal: Principal): string {
     : `feeder:${principal.label}`;
 }
 
-/** Roles allowed to manage data (ingest, stations): the duty officer and the office (值班员 manages data). */
-export const dataRoles: readonly Role[] = ['duty-officer', 'office-director'];
+/** Roles allowed to manage data (ingest, stations): one list, shared with the console. */
+export const dataRoles: readonly Role[] = dataManagers;
 /** Roles who may read the audit log: the command and the office (one list, shared with the console). */
 export const auditRoles: readonly Role[] = auditReaders;
 /** Roles that never act on warnings: the press and the read-only wall. */

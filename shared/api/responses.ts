@@ -15,7 +15,9 @@ export const errorBodySchema = z.looseObject({
   code: z.string().optional(),
   zh: z.string().optional(),
   en: z.string().optional(),
-  issues: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional(),
+  issues: z
+    .array(z.looseObject({ row: z.number().optional(), field: z.string(), message: z.string() }))
+    .optional(),
   guards: z.array(z.object({ id: z.string(), explanation: explanationSchema })).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -96,6 +98,19 @@ export type LayerResponse = z.infer<typeof layerResponseSchema>;
 
 /** Any answer whose body the client does not read (a write acknowledged). */
 export const acknowledgedSchema = z.unknown();
+
+/** Roles who manage data (ingest, stations, imports): the duty officer and the office (值班员 manages data). */
+export const dataManagers = ['duty-officer', 'office-director'] as const satisfies readonly z.infer<
+  typeof roleSchema
+>[];
+
+/** POST /api/forecasts: how many rows the issue gave, how many now stand, how many a newer issue holds. */
+export const forecastIngestSchema = z.object({
+  accepted: z.number(),
+  written: z.number(),
+  superseded: z.number(),
+});
+export type ForecastIngest = z.infer<typeof forecastIngestSchema>;
 
 /** Roles who may read the audit log: the command and the office (the server's guard uses this list). */
 export const auditReaders = [

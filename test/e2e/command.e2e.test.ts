@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { toBeijingIso } from '../../shared/time';
+import { HOUR, toBeijingIso } from '../../shared/time';
 import { type Browser, launchBrowser } from '../helpers/browser';
 import {
   cardIn,
@@ -294,6 +294,43 @@ test('likely dust: the office confirms it from the compliance banner, and the st
   expect(await advice.textContent()).toContain('关于阿图什市沙尘天气的健康提示');
   expect(await advice.textContent()).toContain('一般人群应避免户外活动');
   expect(await pressPage.getByRole('alert').count()).toBe(0);
+}, 120_000);
+
+test("the office loads the forecasting office's table from the console; a bad one names its row and column", async () => {
+  const duty = await signIn(browser, server.url, 'duty-officer', password('duty-officer'));
+  const section = duty.getByTestId('forecast-import');
+  await section.waitFor();
+  const upload = (name: string, text: string) =>
+    section
+      .locator('input[name=table]')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const result = section.getByTestId('forecast-import-result');
+  await section.locator('input[name=source]').fill('伊犁州环境监测站');
+  await upload('预报-错误.csv', '区县,日期,AQI\n特克斯县,2019-02-30,45');
+  await section.getByRole('button', { name: '导入' }).click();
+  await poll(() => result.textContent()).toContain(
+    '未导入，表中有误，未写入任何一行：第1行 日期: 2019-02-30 is not a calendar day',
+  );
+  // The issue time is the data time; the table's day follows it.
+  const day = toBeijingIso(scenario.pollutedNow + 24 * HOUR).slice(0, 10);
+  await upload('预报.csv', `区县,日期,AQI,首要污染物\n特克斯县,${day},45,—\n昭苏县,${day},52,PM10`);
+  await section.getByRole('button', { name: '导入' }).click();
+  await poll(() => result.textContent()).toBe('已导入2行：2行生效。');
+  const store = server.openStore();
+  const stored = store
+    .forecastsFrom(0, ['654026', '654027'])
+    .filter((row) => row.source === '伊犁州环境监测站')
+    .map((row) => [row.unit, toBeijingIso(row.windowEnd), row.aqi, row.primary]);
+  store.close();
+  const windowEnd = toBeijingIso(Date.parse(`${day}T00:00:00+08:00`) + 24 * HOUR);
+  expect(stored.sort()).toEqual([
+    ['654026', windowEnd, 52, 'pm10'],
+    ['654027', windowEnd, 45, null],
+  ]);
+  // Loading data is the office's: the commander's console has no such form.
+  const commander = await signIn(browser, server.url, 'commander', password('commander'));
+  await commander.getByTestId('decide').waitFor();
+  expect(await commander.getByTestId('forecast-import').count()).toBe(0);
 }, 120_000);
 
 test('the five-unit region of the hand-made episode is named the same way in both views', () => {

@@ -15,11 +15,19 @@ export class ApiError extends Error {
     super(body.error);
   }
 
-  /** The message in the language shown: the server's own translation when it gave one. */
+  /** The message in the language shown: the server's own translation when it gave one, then its issues. */
   say(language: Language): string {
     const text = language === 'zh' ? this.body.zh : this.body.en;
-    const detail = (this.body.issues ?? []).map((issue) => `${issue.field}: ${issue.message}`).join('; ');
-    return [text ?? this.body.error, detail].filter(Boolean).join(' — ');
+    return [text ?? this.body.error, this.issues(language)].filter(Boolean).join(' — ');
+  }
+
+  /** Each issue the server named, with the row of a file where it gave one. */
+  issues(language: Language): string {
+    const row = (at: number | undefined) =>
+      at === undefined ? '' : language === 'zh' ? `第${at}行 ` : `row ${at} `;
+    return (this.body.issues ?? [])
+      .map((issue) => `${row(issue.row)}${issue.field}: ${issue.message}`)
+      .join('; ');
   }
 }
 
@@ -78,4 +86,22 @@ export async function postJson<S extends z.ZodType>(
     signal: options.signal,
   });
   return read(response, schema, `${method} ${path.split('?')[0]}`);
+}
+
+/** A file posted as it is (a CSV table the server decodes, UTF-8 or GBK), with the query the API asks for. */
+export async function postFile<S extends z.ZodType>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  schema: S,
+  options: RequestOptions & { csrfToken: string },
+): Promise<z.infer<S>> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': contentType, [csrfHeader]: options.csrfToken },
+    body: file,
+    signal: options.signal,
+  });
+  return read(response, schema, `POST ${path.split('?')[0]}`);
 }

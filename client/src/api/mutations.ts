@@ -1,7 +1,12 @@
 import type { EnterpriseCheckInput } from '../../../geo/layers/enterprise-check';
-import { type Session, sessionSchema } from '../../../shared/api/responses';
+import {
+  type ForecastIngest,
+  forecastIngestSchema,
+  type Session,
+  sessionSchema,
+} from '../../../shared/api/responses';
 import type { Jurisdiction } from '../../../shared/units/schema';
-import { postJson } from './http';
+import { postFile, postJson } from './http';
 import { noBody } from './queries';
 import { queryClient } from './query-client';
 
@@ -35,4 +40,14 @@ export async function recordDailyReport(
 export async function recordEnterpriseCheck(check: EnterpriseCheckInput, csrfToken: string): Promise<void> {
   await postJson('/api/enterprise-checks', check, noBody, { csrfToken });
   await queryClient.invalidateQueries({ queryKey: ['enterprise-checks', check.jurisdiction] });
+}
+
+/** POST /api/forecasts as CSV: the forecasting office's table, one issue (its time and source in the query). */
+export async function importForecastTable(
+  table: Blob,
+  issue: { issuedAt: string; source: string },
+  csrfToken: string,
+): Promise<ForecastIngest> {
+  const query = new URLSearchParams(issue).toString();
+  return postFile(`/api/forecasts?${query}`, table, 'text/csv', forecastIngestSchema, { csrfToken });
 }

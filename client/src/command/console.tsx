@@ -9,6 +9,7 @@ import { AuditTimeline } from './audit-timeline';
 import { Compliance } from './compliance';
 import { DecisionList } from './decision-list';
 import { Decisions } from './decisions';
+import { ForecastImport } from './forecast-import';
 import { MissingData } from './missing-data';
 import { type Draft, ProposeForm } from './propose-form';
 import { ResponsePanel } from './response-panel';
@@ -142,6 +143,7 @@ export function Console({ session, jurisdiction }: Props) {
           office={office}
         />
       )}
+      {state && <ForecastImport now={state.now} session={session} />}
       {(auditReaders as readonly string[]).includes(role) && (
         <AuditTimeline version={`${book?.lastEventAt}`} />
       )}

@@ -463,4 +463,23 @@ export const commandMessages = {
   'compliance-not-complying': { zh: '未落实', en: 'not complying' },
   'compliance-unchecked': { zh: '待检查', en: 'unchecked' },
   'compliance-not-required': { zh: '无需落实', en: 'not required' },
+  forecastImportTitle: { zh: '导入预报表', en: 'Import a forecast table' },
+  forecastImportHint: {
+    zh: '预报会商结果表（CSV，UTF-8或GBK）：每个区县、每日一行，列为区县、日期、AQI，可加AQI下限、AQI上限、首要污染物。日期指该日0–24时的日均值。',
+    en: "The forecast table (CSV, UTF-8 or GBK): one row per unit and day, columns 区县 (unit), 日期 (date), AQI, optionally AQI下限, AQI上限 (range) and 首要污染物 (primary pollutant). A date is that day's 0–24 h mean.",
+  },
+  forecastFile: { zh: '文件', en: 'File' },
+  forecastIssuedAt: { zh: '发布时间（北京时间）', en: 'Issued at (Beijing time)' },
+  forecastSource: { zh: '发布单位', en: 'Issued by' },
+  forecastImportSubmit: { zh: '导入', en: 'Import' },
+  forecastRefused: {
+    zh: (issues: string) => `未导入，表中有误，未写入任何一行：${issues}`,
+    en: (issues: string) => `Not imported: the table has errors, no row was written: ${issues}`,
+  },
+  forecastImported: {
+    zh: (accepted: number, written: number, superseded: number) =>
+      `已导入${accepted}行：${written}行生效${superseded > 0 ? `，${superseded}行已有更新的预报` : ''}。`,
+    en: (accepted: number, written: number, superseded: number) =>
+      `Imported ${accepted} rows: ${written} now stand${superseded > 0 ? `, ${superseded} already have a newer forecast` : ''}.`,
+  },
 } satisfies Messages;
