@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { pressReaders } from '../../shared/api/responses';
 import type { Role } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { hourEndSchema as strictHourEnd } from '../../shared/time-schemas';
@@ -9,15 +10,8 @@ import { RenderUnavailable } from '../press/browser';
 import { HttpError } from './errors';
 import { requireJurisdiction, requirePrincipal } from './guards';
 
-/** Drafts before release are not public: the press, the commanders and the office (issue 18). */
-export const pressRoles: readonly Role[] = [
-  'press',
-  'commander',
-  'first-deputy-commander',
-  'deputy-commander',
-  'office-director',
-  'duty-officer',
-];
+/** Who may read /press before release: one list, shared with the press page. */
+export const pressRoles: readonly Role[] = pressReaders;
 
 /** An hour end (ISO 8601 with offset, shared/time-schemas); absent = the engine's now. */
 export const hourEndSchema = strictHourEnd.optional();

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { units } from '../../geo/units';
+import { reportRecorders } from '../../shared/api/responses';
 import type { OfficeChange } from '../../shared/live/events';
-import { plans, type Role } from '../../shared/plans';
+import { plans } from '../../shared/plans';
 import { toBeijingIso } from '../../shared/time';
 import { type Jurisdiction, jurisdictionSchema } from '../../shared/units/schema';
 import { officeRecordsAccess } from '../auth/access';
@@ -10,15 +11,6 @@ import { actorName } from '../auth/principal';
 import type { DailyReportRow, Store } from '../store/types';
 import { HttpError, parseOr400 } from './errors';
 import { allow, enforce, requireJurisdiction, requirePrincipal } from './guards';
-
-/** Reports reach the command office (plans 5.1 信息报送): its duty officer, director and the commanders record them. */
-export const reportRecorders: readonly Role[] = [
-  'duty-officer',
-  'office-director',
-  'deputy-commander',
-  'first-deputy-commander',
-  'commander',
-];
 
 /** A Beijing calendar date that exists: 2019-02-30 is refused. */
 export const reportDateSchema = z

@@ -112,6 +112,25 @@ export const forecastIngestSchema = z.object({
 });
 export type ForecastIngest = z.infer<typeof forecastIngestSchema>;
 
+/** Reports reach the command office (plans 5.1 信息报送): its duty officer, director and the commanders record them. */
+export const reportRecorders = [
+  'duty-officer',
+  'office-director',
+  'deputy-commander',
+  'first-deputy-commander',
+  'commander',
+] as const satisfies readonly z.infer<typeof roleSchema>[];
+
+/** Drafts before release are not public (issue 18): the press, the commanders and the office read /press. */
+export const pressReaders = [
+  'press',
+  'commander',
+  'first-deputy-commander',
+  'deputy-commander',
+  'office-director',
+  'duty-officer',
+] as const satisfies readonly z.infer<typeof roleSchema>[];
+
 /** Roles who may read the audit log: the command and the office (the server's guard uses this list). */
 export const auditReaders = [
   'commander',

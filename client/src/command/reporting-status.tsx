@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { ReporterStatus, Session } from '../../../shared/api/responses';
-import type { Plan, Role } from '../../../shared/plans';
+import { type ReporterStatus, reportRecorders, type Session } from '../../../shared/api/responses';
+import type { Plan } from '../../../shared/plans';
 import { HOUR, toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { ApiError } from '../api/http';
@@ -25,15 +25,6 @@ type Props = {
 export function reportDayBefore(now: number): string {
   return toBeijingIso(now - 24 * HOUR).slice(0, 10);
 }
-
-/** Who receives reports at the command office: server/http/reports.ts reportRecorders. */
-const recorders: readonly Role[] = [
-  'duty-officer',
-  'office-director',
-  'deputy-commander',
-  'first-deputy-commander',
-  'commander',
-];
 
 /** Daily reporting status (plans 5.1 信息报送) for the day before the engine's now: who has reported, who has not. */
 export function ReportingStatus({ plan, jurisdiction, now, session, changes }: Props) {
@@ -63,7 +54,7 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
   }, [status]);
 
   const mayRecord =
-    recorders.includes(session.account.role) &&
+    (reportRecorders as readonly string[]).includes(session.account.role) &&
     (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
   const record = async (entry: ReporterStatus, index: number) => {
     setBusy(entry.reporter);

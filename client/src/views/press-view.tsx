@@ -1,8 +1,8 @@
 import './press.css';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { pressReaders } from '../../../shared/api/responses';
 import { dateOfHourEnd } from '../../../shared/documents/format';
-import type { Role } from '../../../shared/plans';
 import { HOUR, toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { ApiError } from '../api/http';
@@ -18,15 +18,6 @@ import { FormsPanel } from '../press/forms-panel';
 import { NoticePanel } from '../press/notice-panel';
 import { beijingMinute } from '../time/beijing';
 
-/** Drafts before release are not public (issue 18): the press, the commanders and the office. */
-const pressRoles: readonly Role[] = [
-  'press',
-  'commander',
-  'first-deputy-commander',
-  'deputy-commander',
-  'office-director',
-  'duty-officer',
-];
 const sizes = ['1920x1080', '3840x2160', '1280x720', '800x600'] as const;
 
 /** "2019-12-17T18:00" in Beijing time for a datetime-local input, and back. */
@@ -46,7 +37,7 @@ export function PressView() {
   const [preview, setPreview] = useState<string | null>(null);
   const [hours, setHours] = useState(24);
 
-  const allowed = session ? pressRoles.includes(session.account.role) : false;
+  const allowed = session ? (pressReaders as readonly string[]).includes(session.account.role) : false;
   const { data: listing, error: listingError } = useQuery({
     ...pressQueries.warnings(jurisdiction, at ?? undefined),
     enabled: allowed,
