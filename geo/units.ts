@@ -106,6 +106,13 @@ export const units: readonly CatalogueUnit[] = [
 
 export const unitById: ReadonlyMap<string, CatalogueUnit> = new Map(units.map((unit) => [unit.id, unit]));
 
+const unitIdByNameZh: ReadonlyMap<string, string> = new Map(units.map((unit) => [unit.nameZh, unit.id]));
+
+/** A unit as offices' files write it, by id or by its Chinese name (伊宁市 → 654002): the id, else the text. */
+export function unitIdOfWritten(written: string): string {
+  return unitIdByNameZh.get(written) ?? written;
+}
+
 /** A unit written where its id goes, as the office wrote it, with the id when it is a unit's name (伊宁市 → 654002). */
 export function unknownUnitText(written: string): string {
   const unit = units.find((candidate) => candidate.nameZh === written || candidate.nameEn === written);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { units, unknownUnitText } from '../../geo/units';
+import { unitIdOfWritten, units, unknownUnitText } from '../../geo/units';
 import { type Species, speciesSchema } from '../../shared/aqi';
 import type { Issue } from '../../shared/issues';
-import { BEIJING_OFFSET, DAY, HOUR, toBeijingIso } from '../../shared/time';
+import { BEIJING_OFFSET, DAY, HOUR } from '../../shared/time';
 import { futureProblem } from '../../shared/time-schemas';
 import type { ForecastRow, Store } from '../store/types';
 import { forecastColumns, inFileNames, looseName, readHeader, recordByField } from './headers';
 import { accepted, type IngestResult, invalid, refused } from './result';
 import {
-  csvNumber,
+  csvDecimal,
   csvRecords,
   hourEndSchema,
   instantSchema,
@@ -17,24 +17,35 @@ import {
   repeatedKeys,
 } from './rows';
 
+const forecastAqi = z.number().finite().min(0).max(2000);
+
+/** One unit's forecast daily AQI for the 24-hour window ending at windowEnd, field by field. */
+const forecastFields = z.object({
+  unit: z.string().trim().min(1),
+  windowEnd: hourEndSchema,
+  aqi: forecastAqi,
+  aqiLow: forecastAqi.nullable().optional(),
+  aqiHigh: forecastAqi.nullable().optional(),
+  primary: speciesSchema.nullable().optional(),
+});
+
+/** A forecast's likely range holds its value: the low not above it, the high not below it. */
+function withinRange<
+  Schema extends z.ZodType<{ aqi: number; aqiLow?: number | null; aqiHigh?: number | null }>,
+>(schema: Schema): Schema {
+  return schema
+    .refine((row) => row.aqiLow == null || row.aqiLow <= row.aqi, {
+      path: ['aqiLow'],
+      message: 'aqiLow above aqi',
+    })
+    .refine((row) => row.aqiHigh == null || row.aqiHigh >= row.aqi, {
+      path: ['aqiHigh'],
+      message: 'aqiHigh below aqi',
+    });
+}
+
 /** One unit's forecast daily AQI for the 24-hour window ending at windowEnd. */
-export const forecastInputSchema = z
-  .object({
-    unit: z.string().trim().min(1),
-    windowEnd: hourEndSchema,
-    aqi: z.number().finite().min(0).max(2000),
-    aqiLow: z.number().finite().min(0).max(2000).nullable().optional(),
-    aqiHigh: z.number().finite().min(0).max(2000).nullable().optional(),
-    primary: speciesSchema.nullable().optional(),
-  })
-  .refine((row) => row.aqiLow == null || row.aqiLow <= row.aqi, {
-    path: ['aqiLow'],
-    message: 'aqiLow above aqi',
-  })
-  .refine((row) => row.aqiHigh == null || row.aqiHigh >= row.aqi, {
-    path: ['aqiHigh'],
-    message: 'aqiHigh below aqi',
-  });
+export const forecastInputSchema = withinRange(forecastFields);
 
 const issueFields = {
   issuedAt: instantSchema,
@@ -66,8 +77,6 @@ export function forecastsFromJson(body: unknown): IngestResult<ForecastIssue> {
   return accepted({ issuedAt: parsed.value.issuedAt, source: parsed.value.source, rows: rows.value });
 }
 
-const unitIdByName = new Map(units.map((unit) => [unit.nameZh, unit.id] as const));
-
 /** Primary pollutants as forecast tables write them: PM2.5, O3-8h, 细颗粒物, 臭氧 … */
 const speciesByName = new Map<string, Species>([
   ...speciesSchema.options.map((species) => [species, species] as const),
@@ -86,15 +95,57 @@ const noPrimary = new Set(['', '-', '—', '/', '无']);
 /** 2019-01-05, 2019/1/5 or 2019年1月5日: a calendar day, as forecast tables date their rows. */
 const calendarDay = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$/;
 
-/** A calendar day's window end, 24:00 Beijing time (the next day's 00:00), as text; null if not a day. */
-function dayWindowEnd(cell: string): string | null {
+/** A calendar day's window end, 24:00 Beijing time (the next day's 00:00); null if the cell is not a day. */
+function dayWindowEnd(cell: string): number | null {
   const match = calendarDay.exec(cell);
   if (!match) return null;
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
   const civil = new Date(Date.UTC(year, month - 1, day));
   if (civil.getUTCMonth() !== month - 1 || civil.getUTCDate() !== day) return null;
-  return toBeijingIso(civil.getTime() - BEIJING_OFFSET + DAY);
+  return civil.getTime() - BEIJING_OFFSET + DAY;
 }
+
+/** An AQI cell of the range: empty is no value, anything else a decimal number. */
+const rangeCell = z.preprocess(
+  (cell) => (cell === '' ? null : cell),
+  csvDecimal(forecastAqi).nullable().optional(),
+);
+
+/**
+ * A forecast table's row, its cells as text, read into the JSON row: a unit by its Chinese name (伊宁市), the
+ * window by its end or by its calendar day, numbers as decimals, the primary pollutant as tables write it.
+ */
+const forecastCsvRowSchema = withinRange(
+  z
+    .object({
+      unit: z.string().transform(unitIdOfWritten).pipe(forecastFields.shape.unit),
+      windowEnd: forecastFields.shape.windowEnd.optional(),
+      date: z
+        .string()
+        .transform((cell, context) => {
+          const end = dayWindowEnd(cell);
+          if (end !== null) return end;
+          context.addIssue({
+            code: 'custom',
+            message: `${cell || 'an empty cell'} is not a calendar day like 2019-01-17`,
+          });
+          return z.NEVER;
+        })
+        .optional(),
+      aqi: csvDecimal(forecastAqi),
+      aqiLow: rangeCell,
+      aqiHigh: rangeCell,
+      primary: z.preprocess(
+        (cell) =>
+          typeof cell !== 'string' || noPrimary.has(cell)
+            ? null
+            : (speciesByName.get(looseName(cell)) ?? cell),
+        forecastFields.shape.primary,
+      ),
+    })
+    // The header gives the window one way (forecastsFromCsv): its end, or its day.
+    .transform(({ date, windowEnd, ...row }) => ({ ...row, windowEnd: (date ?? windowEnd)! })),
+);
 
 /**
  * A forecast table as CSV: the JSON rows' fields as columns, or the names offices give them (headers.ts),
@@ -130,46 +181,13 @@ export function forecastsFromCsv(text: string, query: unknown): IngestResult<For
   const refuse = (issues: Issue[]) =>
     invalid('invalid forecasts: nothing was written', inFileNames(issues, columns));
   if (header.issues.length > 0) return refuse(header.issues);
-  // A cell that is not what its column holds is named as such; the schema then skips what was said.
-  const cellIssues: Issue[] = [];
-  const cellIssue = (row: number, field: string, message: string) => {
-    cellIssues.push({ row, field, message });
-    return undefined;
-  };
-  const aqiCell = (row: number, field: 'aqi' | 'aqiLow' | 'aqiHigh', cell: string | undefined) => {
-    const value = csvNumber(cell);
-    return typeof value === 'string' ? cellIssue(row, field, `${value} is not a decimal number`) : value;
-  };
-  const rows = records.value.map((record, index) => {
-    const row = index + 1;
-    const cells = recordByField(record, written);
-    const primary = cells.primary ?? '';
-    return {
-      unit: cells.unit === undefined ? undefined : (unitIdByName.get(cells.unit) ?? cells.unit),
-      windowEnd:
-        dated === undefined
-          ? cells.windowEnd
-          : (dayWindowEnd(cells.date ?? '') ??
-            cellIssue(
-              row,
-              'windowEnd',
-              `${cells.date || 'an empty cell'} is not a calendar day like 2019-01-17`,
-            )),
-      aqi: aqiCell(row, 'aqi', cells.aqi) ?? undefined,
-      aqiLow: aqiCell(row, 'aqiLow', cells.aqiLow),
-      aqiHigh: aqiCell(row, 'aqiHigh', cells.aqiHigh),
-      primary: noPrimary.has(primary) ? null : (speciesByName.get(looseName(primary)) ?? primary),
-    };
-  });
-  const parsed = parseRows(forecastInputSchema, rows, 'forecasts');
-  if (parsed.ok && cellIssues.length === 0) return accepted({ ...issue.value, rows: parsed.value, columns });
-  const said = new Set(cellIssues.map((cell) => `${cell.row}:${cell.field}`));
-  const schemaIssues = parsed.ok || parsed.refusal.kind !== 'invalid' ? [] : parsed.refusal.issues;
-  return refuse(
-    [...cellIssues, ...schemaIssues.filter((other) => !said.has(`${other.row}:${other.field}`))].sort(
-      (a, b) => (a.row ?? 0) - (b.row ?? 0),
-    ),
+  const parsed = parseRows(
+    forecastCsvRowSchema,
+    records.value.map((record) => recordByField(record, written)),
+    'forecasts',
   );
+  if (!parsed.ok) return parsed.refusal.kind === 'invalid' ? refuse(parsed.refusal.issues) : parsed;
+  return accepted({ ...issue.value, rows: parsed.value, columns });
 }
 
 const unitIds = new Set(units.map((unit) => unit.id));

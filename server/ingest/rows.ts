@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { readDecimal } from '../../shared/decimal';
 import { type Issue, issuesOf } from '../../shared/issues';
 import { futureProblem } from '../../shared/time-schemas';
@@ -61,6 +61,18 @@ export function csvNumber(cell: string | undefined): number | null | string {
   if (cell === undefined || cell === '') return null;
   return readDecimal(cell) ?? cell;
 }
+
+/** A CSV cell holding a decimal number (readDecimal: 0x10 or 1e2 are not what offices write). */
+export const csvDecimal = (schema: z.ZodNumber) =>
+  z
+    .string()
+    .transform((cell, context) => {
+      const value = readDecimal(cell);
+      if (value !== null) return value;
+      context.addIssue({ code: 'custom', message: `${cell || 'an empty cell'} is not a decimal number` });
+      return z.NEVER;
+    })
+    .pipe(schema);
 
 /** Parses each row with its schema; every failing row and field is listed, or the parsed rows returned. */
 export function parseRows<Schema extends z.ZodType>(

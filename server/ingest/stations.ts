@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { coordinateOutsideXinjiangMessage, xinjiangExtent } from '../../geo/layers/common';
-import { units, unknownUnitText } from '../../geo/units';
-import { readDecimal } from '../../shared/decimal';
+import { unitIdOfWritten, units, unknownUnitText } from '../../geo/units';
 import type { Issue } from '../../shared/issues';
 import type { StationRow } from '../store/types';
 import { inFileNames, readHeader, recordByField, stationColumns } from './headers';
 import { accepted, type IngestResult, invalid } from './result';
-import { csvRecords, parseBody, parseRows, repeatedKeys } from './rows';
+import { csvDecimal, csvRecords, parseBody, parseRows, repeatedKeys } from './rows';
 
 const unitIds = new Set(units.map((unit) => unit.id));
 const unitNames = new Map(units.map((unit) => [unit.id, unit.nameZh] as const));
@@ -50,24 +49,10 @@ const csvFlagSchema = z
   .default('')
   .transform((cell) => ['true', 'yes', '1'].includes(cell));
 
-/** A CSV cell holding a decimal number (readDecimal: 0x10 or 1e2 are not coordinates). */
-const csvDecimal = (schema: z.ZodNumber) =>
-  z
-    .string()
-    .transform((cell, context) => {
-      const value = readDecimal(cell);
-      if (value !== null) return value;
-      context.addIssue({ code: 'custom', message: `${cell || 'an empty cell'} is not a decimal number` });
-      return z.NEVER;
-    })
-    .pipe(schema);
-
-const unitIdByName = new Map(units.map((unit) => [unit.nameZh, unit.id] as const));
-
 const stationCsvRowSchema = stationInputSchema.extend({
   id: stationIdSchema,
   // Offices' lists give the county by name (所属区县: 伊宁市), as the catalogue names it.
-  unit: stationInputSchema.shape.unit.transform((unit) => (unit && unitIdByName.get(unit)) ?? unit),
+  unit: stationInputSchema.shape.unit.transform((unit) => (unit ? unitIdOfWritten(unit) : unit)),
   lon: csvDecimal(stationInputSchema.shape.lon),
   lat: csvDecimal(stationInputSchema.shape.lat),
   simulated: csvFlagSchema,
