@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { warningLevelSchema } from '../levels';
-import { roleSchema } from '../plans/schema';
+import { type Role, roleSchema } from '../plans/schema';
 import { explanationSchema } from '../state/schema';
 import { jurisdictionSchema, unitSchema } from '../units/schema';
 
@@ -100,9 +100,7 @@ export type LayerResponse = z.infer<typeof layerResponseSchema>;
 export const acknowledgedSchema = z.unknown();
 
 /** Roles who manage data (ingest, stations, imports): the duty officer and the office (值班员 manages data). */
-export const dataManagers = ['duty-officer', 'office-director'] as const satisfies readonly z.infer<
-  typeof roleSchema
->[];
+export const dataManagers: readonly Role[] = ['duty-officer', 'office-director'];
 
 /** POST /api/forecasts: how many rows the issue gave, how many now stand, how many a newer issue holds. */
 export const forecastIngestSchema = z.object({
@@ -113,31 +111,31 @@ export const forecastIngestSchema = z.object({
 export type ForecastIngest = z.infer<typeof forecastIngestSchema>;
 
 /** Reports reach the command office (plans 5.1 信息报送): its duty officer, director and the commanders record them. */
-export const reportRecorders = [
+export const reportRecorders: readonly Role[] = [
   'duty-officer',
   'office-director',
   'deputy-commander',
   'first-deputy-commander',
   'commander',
-] as const satisfies readonly z.infer<typeof roleSchema>[];
+];
 
 /** Drafts before release are not public (issue 18): the press, the commanders and the office read /press. */
-export const pressReaders = [
+export const pressReaders: readonly Role[] = [
   'press',
   'commander',
   'first-deputy-commander',
   'deputy-commander',
   'office-director',
   'duty-officer',
-] as const satisfies readonly z.infer<typeof roleSchema>[];
+];
 
 /** Roles who may read the audit log: the command and the office (the server's guard uses this list). */
-export const auditReaders = [
+export const auditReaders: readonly Role[] = [
   'commander',
   'first-deputy-commander',
   'deputy-commander',
   'office-director',
-] as const satisfies readonly z.infer<typeof roleSchema>[];
+];
 
 /** GET /api/warnings/:id/outlook: lifting now, the lift countdown and the members' own levels. */
 export const warningOutlookSchema = z.object({

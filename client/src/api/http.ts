@@ -67,41 +67,46 @@ export async function getJson<S extends z.ZodType>(
   return read(response, schema, `GET ${path.split('?')[0]}`);
 }
 
-/** A state-changing request (POST, or PUT where the API replaces a record): cookie plus CSRF token. */
-export async function postJson<S extends z.ZodType>(
+type SendOptions = RequestOptions & { csrfToken?: string };
+
+/** A state-changing request: the session cookie, the CSRF token when given, the answer parsed with `schema`. */
+async function send<S extends z.ZodType>(
+  path: string,
+  request: { method: 'POST' | 'PUT'; contentType: string; body: BodyInit },
+  schema: S,
+  options: SendOptions,
+): Promise<z.infer<S>> {
+  const response = await fetch(path, {
+    method: request.method,
+    credentials: 'same-origin',
+    headers: {
+      'content-type': request.contentType,
+      ...(options.csrfToken ? { [csrfHeader]: options.csrfToken } : {}),
+    },
+    body: request.body,
+    signal: options.signal,
+  });
+  return read(response, schema, `${request.method} ${path.split('?')[0]}`);
+}
+
+/** A state-changing request (POST, or PUT where the API replaces a record) with a JSON body. */
+export function postJson<S extends z.ZodType>(
   path: string,
   body: unknown,
   schema: S,
-  options: RequestOptions & { csrfToken?: string; method?: 'POST' | 'PUT' } = {},
+  options: SendOptions & { method?: 'POST' | 'PUT' } = {},
 ): Promise<z.infer<S>> {
   const method = options.method ?? 'POST';
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      'content-type': 'application/json',
-      ...(options.csrfToken ? { [csrfHeader]: options.csrfToken } : {}),
-    },
-    body: JSON.stringify(body),
-    signal: options.signal,
-  });
-  return read(response, schema, `${method} ${path.split('?')[0]}`);
+  return send(path, { method, contentType: 'application/json', body: JSON.stringify(body) }, schema, options);
 }
 
 /** A file posted as it is (a CSV table the server decodes, UTF-8 or GBK), with the query the API asks for. */
-export async function postFile<S extends z.ZodType>(
+export function postFile<S extends z.ZodType>(
   path: string,
   file: Blob,
   contentType: string,
   schema: S,
-  options: RequestOptions & { csrfToken: string },
+  options: SendOptions & { csrfToken: string },
 ): Promise<z.infer<S>> {
-  const response = await fetch(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': contentType, [csrfHeader]: options.csrfToken },
-    body: file,
-    signal: options.signal,
-  });
-  return read(response, schema, `POST ${path.split('?')[0]}`);
+  return send(path, { method: 'POST', contentType, body: file }, schema, options);
 }

@@ -144,9 +144,7 @@ export function Console({ session, jurisdiction }: Props) {
         />
       )}
       {state && <ForecastImport now={state.now} session={session} />}
-      {(auditReaders as readonly string[]).includes(role) && (
-        <AuditTimeline version={`${book?.lastEventAt}`} />
-      )}
+      {auditReaders.includes(role) && <AuditTimeline version={`${book?.lastEventAt}`} />}
     </div>
   );
 }

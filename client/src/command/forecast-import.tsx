@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { dataManagers, type Session } from '../../../shared/api/responses';
-import { toBeijingIso } from '../../../shared/time';
 import { ApiError } from '../api/http';
 import { importForecastTable } from '../api/mutations';
 import { useLanguage } from '../i18n/language';
+import { beijingInputIso, beijingInputValue } from '../time/beijing';
 
 type Props = { now: number; session: Session };
 
@@ -19,16 +19,22 @@ export function ForecastImport({ now, session }: Props) {
   const [source, setSource] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  if (!(dataManagers as readonly string[]).includes(session.account.role)) return null;
-  const issued = issuedAt ?? toBeijingIso(now).slice(0, 16);
-  const submit = async (event: React.FormEvent) => {
+  if (!dataManagers.includes(session.account.role)) return null;
+  const issued = issuedAt ?? beijingInputValue(now);
+  // A table refused row by row says that nothing of it was written, then each row's issue.
+  const failureText = (caught: unknown): string => {
+    if (!(caught instanceof ApiError)) return String(caught);
+    if (caught.status === 400 && caught.body.issues) return t('forecastRefused', caught.issues(language));
+    return caught.say(language);
+  };
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
     setBusy(true);
     try {
       const result = await importForecastTable(
         file,
-        { issuedAt: `${issued}:00+08:00`, source: source.trim() },
+        { issuedAt: beijingInputIso(issued), source: source.trim() },
         session.csrfToken,
       );
       setMessage({
@@ -36,15 +42,7 @@ export function ForecastImport({ now, session }: Props) {
         text: t('forecastImported', result.accepted, result.written, result.superseded),
       });
     } catch (caught) {
-      const refused = caught instanceof ApiError && caught.status === 400 && caught.body.issues;
-      setMessage({
-        kind: 'error',
-        text: refused
-          ? t('forecastRefused', caught.issues(language))
-          : caught instanceof ApiError
-            ? caught.say(language)
-            : String(caught),
-      });
+      setMessage({ kind: 'error', text: failureText(caught) });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { UnitListing } from '../../../shared/api/responses';
 import type { IssuedLevel, Plan } from '../../../shared/plans';
-import { toBeijingIso } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { ApiError } from '../api/http';
 import { warningAction } from '../api/warning-actions';
 import { useLanguage } from '../i18n/language';
 import { roleName } from '../i18n/names';
+import { beijingInputIso, beijingInputValue } from '../time/beijing';
 import { GuardNotice } from './guard-notice';
 import { useGuardPreview } from './use-guard-preview';
 import { cited, marks, nameOf, namesOf } from './words';
@@ -33,11 +33,6 @@ type Props = {
   onError: (message: string) => void;
 };
 
-/** "2019-01-08T12:00" from a datetime-local input, read as Beijing time. */
-function beijingInputToIso(value: string): string {
-  return `${value}:00+08:00`;
-}
-
 /**
  * Propose a warning (the office's step, plan proposers): target, level, effective time (the data time by
  * default, never behind it), reason prefilled from the recommendation; what the plan's guards say is shown
@@ -54,7 +49,7 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
   // field left at the hour the form opened falls behind the live feed and trips the backdate guard.
   const [draftEffectiveAt, setDraftEffectiveAt] = useState<number | null>(null);
   const [editedEffective, setEditedEffective] = useState<string | null>(null);
-  const effective = editedEffective ?? toBeijingIso(Math.max(draftEffectiveAt ?? now, now)).slice(0, 16);
+  const effective = editedEffective ?? beijingInputValue(Math.max(draftEffectiveAt ?? now, now));
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
   // A draft fills the form once, when it is chosen: the data hour moving on (every tick of the live feed)
@@ -80,7 +75,7 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
   const body = {
     target,
     level,
-    effectiveAt: beijingInputToIso(effective),
+    effectiveAt: beijingInputIso(effective),
     reason: reason.trim() || '—',
   };
   const ready = kind === 'unit' ? unitId !== '' : members.length >= 3;
@@ -159,7 +154,7 @@ export function ProposeForm({ plan, jurisdiction, now, units, draft, csrfToken, 
           name="effective"
           type="datetime-local"
           value={effective}
-          min={toBeijingIso(now).slice(0, 16)}
+          min={beijingInputValue(now)}
           onChange={(e) => setEditedEffective(e.target.value)}
           required
         />

@@ -54,7 +54,7 @@ export function ReportingStatus({ plan, jurisdiction, now, session, changes }: P
   }, [status]);
 
   const mayRecord =
-    (reportRecorders as readonly string[]).includes(session.account.role) &&
+    reportRecorders.includes(session.account.role) &&
     (session.account.jurisdiction === null || session.account.jurisdiction === jurisdiction);
   const record = async (entry: ReporterStatus, index: number) => {
     setBusy(entry.reporter);

@@ -23,3 +23,13 @@ export function beijingDayHour(language: Language, ms: number): string {
   const iso = toBeijingIso(ms);
   return `${Number(iso.slice(8, 10))}日${Number(iso.slice(11, 13))}时`;
 }
+
+/** A datetime-local input's value for an instant, in Beijing time whatever the browser's zone: "2019-01-08T12:00". */
+export function beijingInputValue(ms: number): string {
+  return toBeijingIso(ms).slice(0, 16);
+}
+
+/** A datetime-local input's value read as Beijing time, as ISO 8601 with its offset. */
+export function beijingInputIso(value: string): string {
+  return `${value}:00+08:00`;
+}

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { pressReaders } from '../../../shared/api/responses';
 import { dateOfHourEnd } from '../../../shared/documents/format';
-import { HOUR, toBeijingIso } from '../../../shared/time';
+import { HOUR } from '../../../shared/time';
 import type { Jurisdiction } from '../../../shared/units/schema';
 import { ApiError } from '../api/http';
 import { logOut } from '../api/mutations';
@@ -16,13 +16,9 @@ import { roleName } from '../i18n/names';
 import { DustAdvisoryPanel } from '../press/dust-advisory-panel';
 import { FormsPanel } from '../press/forms-panel';
 import { NoticePanel } from '../press/notice-panel';
-import { beijingMinute } from '../time/beijing';
+import { beijingInputIso, beijingInputValue, beijingMinute } from '../time/beijing';
 
 const sizes = ['1920x1080', '3840x2160', '1280x720', '800x600'] as const;
-
-/** "2019-12-17T18:00" in Beijing time for a datetime-local input, and back. */
-const toInput = (ms: number) => toBeijingIso(ms).slice(0, 16);
-const fromInput = (value: string) => Date.parse(`${value}:00+08:00`);
 
 /**
  * The press office's page: one chosen data time for every document (snapshot, playback, notice, SMS,
@@ -37,7 +33,7 @@ export function PressView() {
   const [preview, setPreview] = useState<string | null>(null);
   const [hours, setHours] = useState(24);
 
-  const allowed = session ? (pressReaders as readonly string[]).includes(session.account.role) : false;
+  const allowed = session ? pressReaders.includes(session.account.role) : false;
   const { data: listing, error: listingError } = useQuery({
     ...pressQueries.warnings(jurisdiction, at ?? undefined),
     enabled: allowed,
@@ -102,9 +98,9 @@ export function PressView() {
             type="datetime-local"
             step={3600}
             data-testid="data-time"
-            value={time === undefined ? '' : toInput(time)}
-            max={listing ? toInput(listing.now) : undefined}
-            onChange={(event) => event.target.value && setAt(fromInput(event.target.value))}
+            value={time === undefined ? '' : beijingInputValue(time)}
+            max={listing ? beijingInputValue(listing.now) : undefined}
+            onChange={(event) => event.target.value && setAt(Date.parse(beijingInputIso(event.target.value)))}
           />
         </label>
         <button type="button" onClick={() => listing && setAt(listing.now)}>
